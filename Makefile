@@ -1,0 +1,62 @@
+# Two entry points for a fresh machine (Python >= 3.11 and make only):
+#   make demo   - install everything, then run the demo against the embedded sandbox
+#   make test   - install everything, then run generation check, lint, types and tests
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+SPEC ?= openapi/openapi.json
+OUT ?= generated
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: install demo test lint typecheck pytest generate check-generated spec-diff sandbox benchmark clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --python $(PYTHON) --quiet
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(PY) scripts/demo.py
+
+test: install check-generated lint typecheck pytest
+
+lint: install
+	$(VENV)/bin/ruff check src scripts tests
+	$(VENV)/bin/ruff format --check src scripts tests
+
+typecheck: install
+	$(VENV)/bin/mypy src
+
+pytest: install
+	$(VENV)/bin/pytest
+
+# Rebuild a client package from a spec: make generate [SPEC=path/or/url] [OUT=dir]
+generate: install
+	$(PY) scripts/generate.py --spec $(SPEC) --out $(OUT)
+
+# Fails when generated/ differs from what the pipeline produces from openapi/openapi.json.
+check-generated: install
+	$(PY) scripts/generate.py --spec openapi/openapi.json --out generated --check
+
+# Compare the committed spec with another one: make spec-diff NEW=path/or/url
+spec-diff: install
+	$(PY) scripts/spec_diff.py openapi/openapi.json $(NEW)
+
+sandbox: install
+	$(PY) -m fullscript.sandbox --host 127.0.0.1 --port 8765
+
+benchmark: install
+	$(PY) scripts/benchmark.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Async SDK for the Fullscript partner API."""
