@@ -1,0 +1,144 @@
+"""Token stores: in-memory, file (atomic, 0600, all regions in one file), callbacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from fullscript._token_store import (
+    CallbackTokenStore,
+    FileTokenStore,
+    InMemoryTokenStore,
+    TokenStore,
+)
+from fullscript._tokens import OAuthToken
+
+
+def file_names(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir())
+
+
+def make_token(region: str, n: int = 1) -> OAuthToken:
+    return OAuthToken(
+        access_token=f"access-SECRET-{region}-{n}",
+        refresh_token=f"refresh-SECRET-{region}-{n}",
+        region=region,
+        expires_in=7200,
+        created_at="2024-01-02T03:04:05Z",
+        scope="catalog:read",
+        resource_owner_id="owner",
+        resource_owner_type="Staff",
+    )
+
+
+async def exercise(store: TokenStore) -> None:
+    assert await store.load("us") is None
+    await store.save(make_token("us"))
+    await store.save(make_token("ca"))
+    assert await store.load("us") == make_token("us")
+    assert await store.load("ca") == make_token("ca")
+    await store.save(make_token("us", 2))
+    assert await store.load("us") == make_token("us", 2)
+    await store.delete("us")
+    assert await store.load("us") is None
+    assert await store.load("ca") == make_token("ca")
+    await store.delete("us")  # deleting twice is fine
+
+
+async def test_in_memory_store() -> None:
+    store = InMemoryTokenStore()
+    assert isinstance(store, TokenStore)
+    await exercise(store)
+
+
+async def test_in_memory_store_can_be_seeded() -> None:
+    store = InMemoryTokenStore([make_token("ca-snd")])
+    assert await store.load("ca-snd") == make_token("ca-snd")
+    assert "SECRET" not in repr(store)
+
+
+async def test_file_store_round_trip(tmp_path: Path) -> None:
+    store = FileTokenStore(tmp_path / "tokens.json")
+    assert isinstance(store, TokenStore)
+    await exercise(store)
+
+
+async def test_file_store_holds_all_regions_in_one_private_file(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "tokens.json"
+    store = FileTokenStore(path)
+    await store.save(make_token("us"))
+    await store.save(make_token("ca-snd"))
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    document = json.loads(path.read_text())
+    assert set(document["tokens"]) == {"us", "ca-snd"}
+    # Only the one file: no temporary files left behind.
+    assert file_names(path.parent) == ["tokens.json"]
+    # A fresh store (another run) reads the same tokens.
+    assert await FileTokenStore(path).load("ca-snd") == make_token("ca-snd")
+    assert "SECRET" not in repr(store)
+
+
+async def test_file_store_keeps_the_old_file_when_a_write_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "tokens.json"
+    store = FileTokenStore(path)
+    await store.save(make_token("us"))
+
+    def broken_replace(src: str, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        await store.save(make_token("us", 2))
+    monkeypatch.undo()
+    assert await store.load("us") == make_token("us")
+    assert file_names(tmp_path) == ["tokens.json"]
+
+
+async def test_corrupt_file_is_reported_without_its_content(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.json"
+    path.write_text('{"tokens": {"us": "access-SECRET"')
+    with pytest.raises(ValueError, match="not valid JSON") as info:
+        await FileTokenStore(path).load("us")
+    assert "SECRET" not in str(info.value)
+
+
+async def test_callback_store_with_async_callbacks() -> None:
+    rows: dict[str, dict[str, object]] = {}
+
+    async def load(region: str) -> OAuthToken | None:
+        row = rows.get(region)
+        return OAuthToken.from_dict(row) if row else None
+
+    async def save(token: OAuthToken) -> None:
+        rows[token.region] = token.to_dict()
+
+    async def delete(region: str) -> None:
+        rows.pop(region, None)
+
+    store = CallbackTokenStore(load=load, save=save, delete=delete)
+    assert isinstance(store, TokenStore)
+    await exercise(store)
+
+
+async def test_callback_store_with_sync_callbacks_and_no_delete() -> None:
+    rows: dict[str, OAuthToken] = {}
+    store = CallbackTokenStore(load=rows.get, save=lambda t: rows.__setitem__(t.region, t))
+    await store.save(make_token("ca"))
+    assert await store.load("ca") == make_token("ca")
+    await store.delete("ca")  # no delete callback: a no-op
+    assert rows["ca"] == make_token("ca")
+
+
+async def test_callback_store_propagates_save_failures() -> None:
+    async def save(token: OAuthToken) -> None:
+        raise RuntimeError("database down")
+
+    store = CallbackTokenStore(load=lambda region: None, save=save)
+    with pytest.raises(RuntimeError, match="database down"):
+        await store.save(make_token("us"))

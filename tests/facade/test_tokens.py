@@ -1,0 +1,122 @@
+"""OAuthToken: parsing the token endpoint's quirks, persistence round-trip, no secrets in repr."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from fullscript._tokens import OAuthToken
+
+ACCESS = "access-SECRET-1234567890"
+REFRESH = "refresh-SECRET-0987654321"
+
+
+def payload(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "access_token": ACCESS,
+        "token_type": "Bearer",
+        "expires_in": 7200,
+        "refresh_token": REFRESH,
+        "scope": "catalog:read clinic:read",
+        "created_at": "2021-06-16T14:57:21.000Z",
+        "resource_owner": {"id": "owner-1", "type": "Practitioner"},
+    }
+    body.update(overrides)
+    return {"oauth": body}
+
+
+def test_parses_the_documented_wrapped_response() -> None:
+    token = OAuthToken.from_response(payload(), "us")
+    assert token.access_token == ACCESS
+    assert token.refresh_token == REFRESH
+    assert token.region == "us"
+    assert token.expires_in == 7200
+    assert token.created_at == datetime(2021, 6, 16, 14, 57, 21, tzinfo=UTC)
+    assert token.expires_at == token.created_at + timedelta(hours=2)
+    assert token.scope == ("catalog:read", "clinic:read")
+    assert token.token_type == "Bearer"
+    assert token.resource_owner_id == "owner-1"
+    assert token.resource_owner_type == "Practitioner"
+
+
+def test_accepts_an_unwrapped_response() -> None:
+    token = OAuthToken.from_response(payload()["oauth"], "ca")
+    assert token.access_token == ACCESS and token.region == "ca"
+
+
+@pytest.mark.parametrize("expires_in", [7200, "7200", " 7200 ", 7200.0])
+def test_expires_in_as_int_or_string(expires_in: object) -> None:
+    assert OAuthToken.from_response(payload(expires_in=expires_in), "us").expires_in == 7200
+
+
+@pytest.mark.parametrize(
+    "created_at",
+    [
+        "2021-06-16T14:57:21.000Z",
+        "2021-06-16T14:57:21+00:00",
+        "2021-06-16T10:57:21-04:00",
+        "2021-06-16T14:57:21",
+        1623855441,
+        1623855441.0,
+        "1623855441",
+    ],
+)
+def test_created_at_as_iso_or_epoch(created_at: object) -> None:
+    token = OAuthToken.from_response(payload(created_at=created_at), "us")
+    assert token.created_at == datetime(2021, 6, 16, 14, 57, 21, tzinfo=UTC)
+    assert token.created_at.tzinfo is not None
+
+
+def test_missing_optional_fields_get_documented_defaults() -> None:
+    token = OAuthToken.from_response(
+        {"oauth": {"access_token": ACCESS, "refresh_token": REFRESH}}, "us"
+    )
+    assert token.expires_in == 7200
+    assert token.scope == ()
+    assert token.resource_owner_id is None
+    assert abs(token.seconds_left() - 7200) < 60
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"oauth": {"refresh_token": REFRESH}},
+        {"oauth": {"access_token": ACCESS}},
+        {"oauth": "nope"},
+        payload(expires_in="two hours"),
+        payload(created_at="yesterday-ish"),
+        payload(expires_in=True),
+    ],
+)
+def test_malformed_payloads_are_rejected_without_echoing_secrets(bad: dict[str, Any]) -> None:
+    with pytest.raises(ValueError) as info:
+        OAuthToken.from_response(bad, "us")
+    assert ACCESS not in str(info.value) and REFRESH not in str(info.value)
+
+
+def test_repr_hides_secrets() -> None:
+    token = OAuthToken.from_response(payload(), "us")
+    text = repr(token)
+    assert ACCESS not in text and REFRESH not in text
+    assert "us" in text
+
+
+def test_dict_round_trip() -> None:
+    token = OAuthToken.from_response(payload(), "ca-snd")
+    assert OAuthToken.from_dict(token.to_dict()) == token
+
+
+def test_from_dict_requires_region_and_created_at() -> None:
+    data = OAuthToken.from_response(payload(), "us").to_dict()
+    with pytest.raises(ValueError, match="region"):
+        OAuthToken.from_dict({**data, "region": None})
+    with pytest.raises(ValueError, match="created_at"):
+        OAuthToken.from_dict({**data, "created_at": None})
+
+
+def test_seconds_left_follows_the_wall_clock() -> None:
+    token = OAuthToken.from_response(payload(), "us")
+    assert token.seconds_left(token.created_at) == 7200
+    assert token.seconds_left(token.created_at + timedelta(hours=3)) == -3600
