@@ -1,0 +1,372 @@
+"""Page streaming for list operations (`page[number]` / `page[size]` pagination).
+
+`AsyncPaginator` turns a "fetch page N" function into an async stream of records::
+
+    async for patient in fs.patients.list(page_size=100, prefetch=4):
+        ...
+
+    async for page in fs.patients.list().pages():
+        print(page.current_page, len(page.items))
+
+Design notes:
+
+* Pages are fetched in order, one at a time by default. With ``prefetch=N`` and once the
+  first page has told us ``total_pages``, up to N following pages are fetched concurrently
+  while the caller consumes the current one. Records are still yielded strictly in order,
+  and no more than ``prefetch + 1`` pages are ever held or in flight, however long the list.
+* Every stream owns its in-flight fetches. Breaking out of the loop, an exception, or
+  cancellation of the consuming task cancels them; nothing is left running.
+* Offset pagination over a changing collection can shift records across page boundaries.
+  The stream ends on the first page that says so (``next_page`` null, or no records), never
+  asks for a page number twice, and, when records have a key (``item_key``), drops records it
+  has just yielded so a shift does not produce duplicates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+from collections import deque
+from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+__all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page"]
+
+T = TypeVar("T")
+
+MAX_PAGE_SIZE = 100
+"""The API's largest accepted ``page[size]``."""
+
+FetchPage = Callable[[int, int], Awaitable["Page[T]"]]
+"""``fetch_page(page_number, page_size)``: fetch one page (numbers are 1-based)."""
+
+
+@attrs.frozen
+class Page(Generic[T]):
+    """One page of a list response: its records plus the server's paging metadata."""
+
+    items: Sequence[T]
+    current_page: int
+    next_page: int | None
+    total_pages: int | None = None
+    total_count: int | None = None
+
+    @property
+    def has_next_page(self) -> bool:
+        """Whether the server says another page follows this one."""
+        return self.next_page is not None
+
+
+def validate_page_size(page_size: int) -> int:
+    """Return ``page_size`` if the API accepts it, else raise a ValueError saying why."""
+    if isinstance(page_size, bool) or not isinstance(page_size, int):
+        raise TypeError(f"page_size must be an int, got {type(page_size).__name__}")
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise ValueError(
+            f"page_size must be between 1 and {MAX_PAGE_SIZE} (the API's maximum), got {page_size}"
+        )
+    return page_size
+
+
+class AsyncPaginator(Generic[T]):
+    """A lazily fetched, re-iterable list of records spread over pages.
+
+    Nothing is fetched until you iterate or await:
+
+    * ``async for item in paginator`` streams every record (up to ``limit``);
+    * ``async for page in paginator.pages()`` streams whole pages;
+    * ``await paginator`` or ``await paginator.first_page()`` fetches only the first page;
+    * ``await paginator.to_list()`` collects the records.
+
+    Each iteration starts a fresh stream from ``start_page``.
+
+    Args:
+        fetch_page: ``fetch_page(page_number, page_size)`` returning a `Page`.
+        page_size: records per request, 1 to 100.
+        limit: stop after this many records (``None``: all of them).
+        prefetch: how many pages may be fetched ahead of the one being consumed (0: none).
+        start_page: the first page number to ask for (1-based).
+        item_key: optional key of a record (e.g. its id), used to drop records the stream
+            has just yielded when the collection shifts while paging.
+    """
+
+    def __init__(
+        self,
+        fetch_page: FetchPage[T],
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        prefetch: int = 0,
+        start_page: int = 1,
+        item_key: Callable[[T], Hashable] | None = None,
+    ) -> None:
+        self._fetch_page = fetch_page
+        self.page_size = validate_page_size(page_size)
+        if limit is not None and (isinstance(limit, bool) or limit < 0):
+            raise ValueError(f"limit must be None or >= 0, got {limit}")
+        if isinstance(prefetch, bool) or prefetch < 0:
+            raise ValueError(f"prefetch must be >= 0, got {prefetch}")
+        if start_page < 1:
+            raise ValueError(f"start_page must be >= 1 (pages are 1-based), got {start_page}")
+        self.limit = limit
+        self.prefetch = prefetch
+        self.start_page = start_page
+        self._item_key = item_key
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(page_size={self.page_size}, limit={self.limit}, "
+            f"prefetch={self.prefetch}, start_page={self.start_page})"
+        )
+
+    def _stream(self) -> _PageStream[T]:
+        return _PageStream(
+            self._fetch_page,
+            page_size=self.page_size,
+            limit=self.limit,
+            prefetch=self.prefetch,
+            start_page=self.start_page,
+            item_key=self._item_key,
+        )
+
+    def __aiter__(self) -> ItemIterator[T]:
+        return ItemIterator(self._stream())
+
+    def pages(self) -> PageIterator[T]:
+        """Stream whole pages (the last one trimmed to ``limit``)."""
+        return PageIterator(self._stream())
+
+    async def first_page(self) -> Page[T]:
+        """Fetch only the first page (``start_page``), trimmed to ``limit``."""
+        stream = _PageStream(
+            self._fetch_page,
+            page_size=self.page_size,
+            limit=self.limit,
+            prefetch=0,
+            start_page=self.start_page,
+            item_key=self._item_key,
+        )
+        try:
+            page = await stream.next_page()
+        finally:
+            await stream.aclose()
+        if page is None:  # only when limit == 0
+            return Page(items=(), current_page=self.start_page, next_page=None)
+        return page
+
+    def __await__(self) -> Generator[Any, None, Page[T]]:
+        return self.first_page().__await__()
+
+    async def to_list(self) -> list[T]:
+        """Collect every record (up to ``limit``) into a list."""
+        iterator = self.__aiter__()
+        try:
+            return [item async for item in iterator]
+        finally:
+            await iterator.aclose()
+
+
+class PageIterator(Generic[T]):
+    """Async iterator over pages. ``aclose()`` (or dropping it) cancels in-flight fetches."""
+
+    def __init__(self, stream: _PageStream[T]) -> None:
+        self._stream = stream
+
+    def __aiter__(self) -> PageIterator[T]:
+        return self
+
+    async def __anext__(self) -> Page[T]:
+        page = await self._stream.next_page()
+        if page is None:
+            raise StopAsyncIteration
+        return page
+
+    async def aclose(self) -> None:
+        """Stop the stream and wait until its in-flight fetches are cancelled."""
+        await self._stream.aclose()
+
+
+class ItemIterator(Generic[T]):
+    """Async iterator over records. ``aclose()`` (or dropping it) cancels in-flight fetches."""
+
+    def __init__(self, stream: _PageStream[T]) -> None:
+        self._stream = stream
+        self._items: deque[T] = deque()
+
+    def __aiter__(self) -> ItemIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        while not self._items:
+            page = await self._stream.next_page()
+            if page is None:
+                raise StopAsyncIteration
+            self._items.extend(page.items)
+        return self._items.popleft()
+
+    async def aclose(self) -> None:
+        """Stop the stream and wait until its in-flight fetches are cancelled."""
+        self._items.clear()
+        await self._stream.aclose()
+
+
+async def _fetch(fetch_page: FetchPage[T], number: int, size: int) -> Page[T]:
+    # A free function (not a method) so that running fetches hold no reference to the
+    # stream: dropping the iterator then finalises the stream at once and cancels them.
+    return await fetch_page(number, size)
+
+
+def _consume_outcome(task: asyncio.Task[Any]) -> None:
+    # A fetch abandoned after the stream stopped may have failed; mark its exception as
+    # retrieved so asyncio does not log "exception was never retrieved" for it.
+    if not task.cancelled():
+        task.exception()
+
+
+class _RecentKeys:
+    """The keys of the last `capacity` records yielded (bounded, unlike a set of all keys)."""
+
+    def __init__(self, capacity: int) -> None:
+        self._order: deque[Hashable] = deque()
+        self._keys: set[Hashable] = set()
+        self._capacity = capacity
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._keys
+
+    def add(self, key: Hashable) -> None:
+        if key in self._keys:
+            return
+        self._order.append(key)
+        self._keys.add(key)
+        if len(self._order) > self._capacity:
+            self._keys.discard(self._order.popleft())
+
+
+class _PageStream(Generic[T]):
+    """One pass over the pages: schedules fetches, hands pages out in order, owns the tasks."""
+
+    def __init__(
+        self,
+        fetch_page: FetchPage[T],
+        *,
+        page_size: int,
+        limit: int | None,
+        prefetch: int,
+        start_page: int,
+        item_key: Callable[[T], Hashable] | None,
+    ) -> None:
+        self._fetch_page = fetch_page
+        self._page_size = page_size
+        self._limit = limit
+        self._prefetch = prefetch
+        self._item_key = item_key
+        self._pending: deque[tuple[int, asyncio.Task[Page[T]]]] = deque()
+        self._abandoned: list[asyncio.Task[Page[T]]] = []  # cancelled, maybe still unwinding
+        self._next_number = start_page
+        self._last_page_number: int | None = None  # as announced by the server (total_pages)
+        self._delivered = 0
+        self._finished = limit == 0
+        # Shifts of up to a few pages are caught; older keys are forgotten to bound memory.
+        self._recent = _RecentKeys(page_size * (prefetch + 2))
+
+    async def next_page(self) -> Page[T] | None:
+        """The next page in order, or None when the stream has ended."""
+        if self._finished:
+            return None
+        if not self._pending:
+            self._schedule(self._next_number)
+        number, task = self._pending.popleft()
+        try:
+            page = await task
+        except BaseException:
+            # Failure or cancellation of the consumer: nothing more will be read.
+            self._finish()
+            raise
+        result = self._accept(number, page)
+        if not self._finished:
+            self._fill_prefetch_window(number)
+        return result
+
+    def _accept(self, number: int, page: Page[T]) -> Page[T] | None:
+        if page.current_page != number:
+            # Not the page we asked for (a server ignoring page[number]): its records would
+            # repeat ones already yielded and following it could loop forever.
+            self._finish()
+            return None
+        if page.total_pages is not None:
+            # The latest answer wins: totals may grow or shrink while we page.
+            self._last_page_number = page.total_pages
+        items = self._new_items(page.items)
+        if page.items and not items:
+            # Every record already seen: the server is not advancing; stopping here is what
+            # prevents an endless loop.
+            self._finish()
+            return None
+        if self._limit is not None:
+            items = items[: self._limit - self._delivered]
+        self._delivered += len(items)
+        ended = (
+            page.next_page is None
+            or not page.items
+            # A server that ignores page[number] keeps pointing at a page we already asked for.
+            or page.next_page <= number
+            or (self._limit is not None and self._delivered >= self._limit)
+        )
+        if ended:
+            self._finish()
+        if len(items) != len(page.items):
+            page = attrs.evolve(page, items=items)
+        return page
+
+    def _new_items(self, items: Sequence[T]) -> Sequence[T]:
+        if self._item_key is None:
+            return items
+        fresh: list[T] = []
+        for item in items:
+            key = self._item_key(item)
+            if key not in self._recent:
+                self._recent.add(key)
+                fresh.append(item)
+        return fresh
+
+    def _fill_prefetch_window(self, handed_out: int) -> None:
+        if self._prefetch == 0 or self._last_page_number is None:
+            return  # without a known total, fetching ahead would be guessing
+        last_wanted = self._last_page_number
+        if self._limit is not None:
+            remaining = self._limit - self._delivered
+            last_wanted = min(last_wanted, handed_out + math.ceil(remaining / self._page_size))
+        while len(self._pending) < self._prefetch and self._next_number <= last_wanted:
+            self._schedule(self._next_number)
+
+    def _schedule(self, number: int) -> None:
+        task = asyncio.ensure_future(_fetch(self._fetch_page, number, self._page_size))
+        task.add_done_callback(_consume_outcome)
+        self._pending.append((number, task))
+        self._next_number = number + 1
+
+    def _finish(self) -> None:
+        """End the stream and cancel every fetch still in flight (synchronous)."""
+        self._finished = True
+        while self._pending:
+            _, task = self._pending.popleft()
+            task.cancel()
+            self._abandoned.append(task)
+
+    async def aclose(self) -> None:
+        """End the stream and wait for cancelled fetches to finish unwinding."""
+        self._finish()
+        abandoned = [task for task in self._abandoned if not task.done()]
+        self._abandoned.clear()
+        if abandoned:
+            await asyncio.gather(*abandoned, return_exceptions=True)
+
+    def __del__(self) -> None:
+        # Reached when a caller breaks out of `async for` without aclose(): cancel now rather
+        # than leaving fetches running. The loop may already be closed at interpreter exit.
+        with contextlib.suppress(RuntimeError, AttributeError):
+            self._finish()

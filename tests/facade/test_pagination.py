@@ -1,0 +1,555 @@
+"""AsyncPaginator: ordered streaming, limits, bounded prefetch, cancellation, changing totals."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import math
+from collections.abc import Awaitable, Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fullscript._pagination import AsyncPaginator, Page
+
+
+class FakeListServer:
+    """An offset-paginated list endpoint over `records`, recording what was asked of it."""
+
+    def __init__(self, records: list[int]) -> None:
+        self.records = records
+        self.requested: list[int] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        # Hooks a test may set: awaited before answering / run just before slicing.
+        self.before_answer: Callable[[int], Awaitable[None]] | None = None
+        self.on_request: Callable[[int], None] | None = None
+
+    async def fetch(self, number: int, size: int) -> Page[int]:
+        self.requested.append(number)
+        if self.on_request is not None:
+            self.on_request(number)
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            if self.before_answer is not None:
+                await self.before_answer(number)
+            return self.page(number, size)
+        finally:
+            self.in_flight -= 1
+
+    def page(self, number: int, size: int) -> Page[int]:
+        total = len(self.records)
+        total_pages = max(1, math.ceil(total / size))
+        items = self.records[(number - 1) * size : number * size]
+        return Page(
+            items=items,
+            current_page=number,
+            next_page=number + 1 if number < total_pages else None,
+            total_pages=total_pages,
+            total_count=total,
+        )
+
+
+async def settle() -> None:
+    """Let cancelled tasks run to completion (a few loop iterations, no waiting on time)."""
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
+def other_tasks() -> set[asyncio.Task[object]]:
+    return asyncio.all_tasks() - {asyncio.current_task()}
+
+
+# --- streaming --------------------------------------------------------------------------------
+
+
+async def test_streams_every_record_in_order_across_pages() -> None:
+    server = FakeListServer(list(range(250)))
+    items = [item async for item in AsyncPaginator(server.fetch, page_size=100)]
+    assert items == list(range(250))
+    assert server.requested == [1, 2, 3]
+
+
+async def test_pages_streams_whole_pages_with_their_metadata() -> None:
+    server = FakeListServer(list(range(25)))
+    pages = [page async for page in AsyncPaginator(server.fetch, page_size=10).pages()]
+    assert [list(p.items) for p in pages] == [
+        list(range(10)),
+        list(range(10, 20)),
+        list(range(20, 25)),
+    ]
+    assert [p.current_page for p in pages] == [1, 2, 3]
+    assert [p.next_page for p in pages] == [2, 3, None]
+    assert pages[0].total_count == 25
+    assert pages[0].total_pages == 3
+
+
+async def test_empty_list_yields_nothing_after_one_request() -> None:
+    server = FakeListServer([])
+    assert [item async for item in AsyncPaginator(server.fetch)] == []
+    assert server.requested == [1]
+
+
+async def test_start_page_skips_earlier_pages() -> None:
+    server = FakeListServer(list(range(30)))
+    items = [i async for i in AsyncPaginator(server.fetch, page_size=10, start_page=2)]
+    assert items == list(range(10, 30))
+    assert server.requested == [2, 3]
+
+
+async def test_paginator_is_reiterable_and_each_pass_fetches_afresh() -> None:
+    server = FakeListServer(list(range(15)))
+    paginator = AsyncPaginator(server.fetch, page_size=10)
+    assert await paginator.to_list() == list(range(15))
+    server.records.append(15)
+    assert await paginator.to_list() == list(range(16))
+    assert server.requested == [1, 2, 1, 2]
+
+
+async def test_awaiting_the_paginator_fetches_only_the_first_page() -> None:
+    server = FakeListServer(list(range(300)))
+    paginator = AsyncPaginator(server.fetch, page_size=50, prefetch=4)
+    page = await paginator
+    assert list(page.items) == list(range(50))
+    assert page.next_page == 2
+    assert (await paginator.first_page()).current_page == 1
+    assert server.requested == [1, 1]
+
+
+# --- limit and page size ----------------------------------------------------------------------
+
+
+async def test_limit_stops_early_and_fetches_only_the_pages_needed() -> None:
+    server = FakeListServer(list(range(1000)))
+    items = [i async for i in AsyncPaginator(server.fetch, page_size=100, limit=150)]
+    assert items == list(range(150))
+    assert server.requested == [1, 2]
+
+
+async def test_limit_with_prefetch_does_not_fetch_beyond_the_limit() -> None:
+    server = FakeListServer(list(range(1000)))
+    items = [i async for i in AsyncPaginator(server.fetch, page_size=100, limit=250, prefetch=8)]
+    assert items == list(range(250))
+    assert sorted(server.requested) == [1, 2, 3]
+
+
+async def test_limit_trims_the_last_page() -> None:
+    server = FakeListServer(list(range(100)))
+    pages = [p async for p in AsyncPaginator(server.fetch, page_size=30, limit=45).pages()]
+    assert [len(p.items) for p in pages] == [30, 15]
+
+
+async def test_limit_zero_fetches_nothing() -> None:
+    server = FakeListServer(list(range(10)))
+    assert await AsyncPaginator(server.fetch, limit=0).to_list() == []
+    assert server.requested == []
+
+
+@pytest.mark.parametrize("size", [0, -1, 101, 1000])
+def test_page_size_outside_1_to_100_is_rejected_clearly(size: int) -> None:
+    with pytest.raises(ValueError, match=r"page_size must be between 1 and 100"):
+        AsyncPaginator(FakeListServer([]).fetch, page_size=size)
+
+
+@pytest.mark.parametrize("size", [1, 100])
+def test_page_size_bounds_are_accepted(size: int) -> None:
+    assert AsyncPaginator(FakeListServer([]).fetch, page_size=size).page_size == size
+
+
+def test_page_size_must_be_an_int() -> None:
+    with pytest.raises(TypeError):
+        AsyncPaginator(FakeListServer([]).fetch, page_size=True)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"limit": -1}, "limit"), ({"prefetch": -1}, "prefetch"), ({"start_page": 0}, "start_page")],
+)
+def test_invalid_arguments_are_rejected(kwargs: dict[str, int], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        AsyncPaginator(FakeListServer([]).fetch, **kwargs)  # type: ignore[arg-type]
+
+
+# --- prefetch ---------------------------------------------------------------------------------
+
+
+async def test_prefetch_keeps_order_when_later_pages_arrive_first() -> None:
+    server = FakeListServer(list(range(100)))
+    released: dict[int, asyncio.Event] = {n: asyncio.Event() for n in range(1, 11)}
+
+    async def answer_in_reverse(number: int) -> None:
+        await released[number].wait()
+
+    all_started = asyncio.Event()
+
+    def note_request(number: int) -> None:
+        if len(server.requested) == 10:
+            all_started.set()
+
+    async def release_pages_backwards() -> None:
+        released[1].set()
+        await all_started.wait()  # page 1 answered and all 9 prefetches started
+        for number in range(10, 1, -1):
+            released[number].set()
+            await asyncio.sleep(0)
+
+    server.on_request = note_request
+    server.before_answer = answer_in_reverse
+    releaser = asyncio.create_task(release_pages_backwards())
+    items = await AsyncPaginator(server.fetch, page_size=10, prefetch=9).to_list()
+    await releaser
+    assert items == list(range(100))
+
+
+async def test_prefetch_fetches_following_pages_concurrently() -> None:
+    server = FakeListServer(list(range(100)))
+    gate = asyncio.Event()
+
+    async def hold_after_first(number: int) -> None:
+        if number > 1:
+            await gate.wait()
+
+    server.before_answer = hold_after_first
+    iterator = AsyncPaginator(server.fetch, page_size=10, prefetch=4).pages()
+    first = await iterator.__anext__()
+    await settle()
+    assert first.current_page == 1
+    assert server.in_flight == 4
+    assert sorted(server.requested) == [1, 2, 3, 4, 5]
+    gate.set()
+    rest = [page.current_page async for page in iterator]
+    assert rest == list(range(2, 11))
+
+
+async def test_without_prefetch_pages_are_fetched_one_at_a_time() -> None:
+    server = FakeListServer(list(range(100)))
+
+    async def yield_to_loop(number: int) -> None:
+        await asyncio.sleep(0)
+
+    server.before_answer = yield_to_loop
+    await AsyncPaginator(server.fetch, page_size=10).to_list()
+    assert server.max_in_flight == 1
+
+
+@pytest.mark.parametrize("prefetch", [1, 3, 6])
+async def test_pages_held_or_in_flight_never_exceed_prefetch_plus_one(prefetch: int) -> None:
+    server = FakeListServer(list(range(400)))
+    released_pages = 0
+    worst = 0
+
+    def count_outstanding(number: int) -> None:
+        nonlocal worst
+        started = len(server.requested)
+        worst = max(worst, started - released_pages)
+
+    async def jitter(number: int) -> None:
+        for _ in range(number % 3):
+            await asyncio.sleep(0)
+
+    server.on_request = count_outstanding
+    server.before_answer = jitter
+    async for _page in AsyncPaginator(server.fetch, page_size=10, prefetch=prefetch).pages():
+        for _ in range(3):  # a slow consumer: prefetches complete while it works
+            await asyncio.sleep(0)
+        released_pages += 1  # the next __anext__ lets go of this page
+    assert len(server.requested) == 40
+    assert worst == prefetch + 1
+
+
+async def test_item_stream_also_bounds_pages_held_or_in_flight() -> None:
+    server = FakeListServer(list(range(200)))
+    consumed = 0
+    worst = 0
+
+    def count_outstanding(number: int) -> None:
+        nonlocal worst
+        finished_pages = consumed // 10
+        worst = max(worst, len(server.requested) - finished_pages)
+
+    server.on_request = count_outstanding
+    async for _ in AsyncPaginator(server.fetch, page_size=10, prefetch=2):
+        await asyncio.sleep(0)
+        consumed += 1
+    assert consumed == 200
+    assert worst <= 3
+
+
+async def test_prefetch_without_known_total_falls_back_to_one_page_at_a_time() -> None:
+    records = list(range(35))
+
+    async def fetch_without_totals(number: int, size: int) -> Page[int]:
+        await asyncio.sleep(0)
+        items = records[(number - 1) * size : number * size]
+        more = number * size < len(records)
+        return Page(items=items, current_page=number, next_page=number + 1 if more else None)
+
+    in_flight = 0
+    worst = 0
+
+    async def counting(number: int, size: int) -> Page[int]:
+        nonlocal in_flight, worst
+        in_flight += 1
+        worst = max(worst, in_flight)
+        try:
+            return await fetch_without_totals(number, size)
+        finally:
+            in_flight -= 1
+
+    items = await AsyncPaginator(counting, page_size=10, prefetch=5).to_list()
+    assert items == records
+    assert worst == 1
+
+
+# --- cancellation -----------------------------------------------------------------------------
+
+
+async def test_breaking_out_cancels_in_flight_fetches_and_leaves_no_tasks() -> None:
+    server = FakeListServer(list(range(100)))
+    cancelled: list[int] = []
+
+    async def block_forever_after_first(number: int) -> None:
+        if number == 1:
+            return
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            cancelled.append(number)
+            raise
+
+    server.before_answer = block_forever_after_first
+    async for item in AsyncPaginator(server.fetch, page_size=10, prefetch=3):
+        if item == 5:
+            await settle()  # the prefetches are now blocked inside the server
+            assert server.in_flight == 3
+            break
+    await settle()
+    assert sorted(cancelled) == [2, 3, 4]
+    assert other_tasks() == set()
+
+
+async def test_aclose_cancels_and_awaits_in_flight_fetches() -> None:
+    server = FakeListServer(list(range(100)))
+    cancelled: list[int] = []
+
+    async def block_forever_after_first(number: int) -> None:
+        if number == 1:
+            return
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            cancelled.append(number)
+            raise
+
+    server.before_answer = block_forever_after_first
+    pages = AsyncPaginator(server.fetch, page_size=10, prefetch=2).pages()
+    await pages.__anext__()
+    await settle()
+    assert server.in_flight == 2
+    await pages.aclose()  # returns only once the fetches have unwound: no settle() needed
+    assert sorted(cancelled) == [2, 3]
+    assert other_tasks() == set()
+    with pytest.raises(StopAsyncIteration):
+        await pages.__anext__()
+
+
+async def test_prefetches_not_yet_started_are_cancelled_before_reaching_the_server() -> None:
+    server = FakeListServer(list(range(100)))
+    async for _ in AsyncPaginator(server.fetch, page_size=10, prefetch=3):
+        break  # no await since page 1 arrived: pages 2-4 were scheduled but never ran
+    await settle()
+    assert server.requested == [1]
+    assert other_tasks() == set()
+
+
+async def test_cancelling_the_consumer_cancels_every_fetch() -> None:
+    server = FakeListServer(list(range(100)))
+    cancelled: list[int] = []
+    first_page_seen = asyncio.Event()
+
+    async def block_forever_after_first(number: int) -> None:
+        if number == 1:
+            return
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            cancelled.append(number)
+            raise
+
+    async def consume() -> None:
+        async for _ in AsyncPaginator(server.fetch, page_size=10, prefetch=4):
+            first_page_seen.set()
+
+    server.before_answer = block_forever_after_first
+    consumer = asyncio.create_task(consume())
+    await first_page_seen.wait()
+    await settle()
+    consumer.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await consumer
+    await settle()
+    assert sorted(cancelled) == [2, 3, 4, 5]
+    assert other_tasks() == set()
+
+
+async def test_a_failed_fetch_surfaces_in_order_and_cancels_the_rest() -> None:
+    server = FakeListServer(list(range(100)))
+    cancelled: list[int] = []
+
+    async def fail_page_two(number: int) -> None:
+        if number == 2:
+            raise RuntimeError("page 2 failed")
+        if number > 2:
+            try:
+                await asyncio.Event().wait()
+            except asyncio.CancelledError:
+                cancelled.append(number)
+                raise
+
+    server.before_answer = fail_page_two
+    seen: list[int] = []
+    with pytest.raises(RuntimeError, match="page 2 failed"):
+        async for item in AsyncPaginator(server.fetch, page_size=10, prefetch=3):
+            seen.append(item)
+    await settle()
+    assert seen == list(range(10))  # page 1 fully delivered before the failure
+    assert sorted(cancelled) == [3, 4]
+    assert other_tasks() == set()
+
+
+async def test_failures_of_abandoned_prefetches_are_not_reported_as_unretrieved() -> None:
+    server = FakeListServer(list(range(100)))
+    unhandled: list[dict[str, object]] = []
+    asyncio.get_running_loop().set_exception_handler(lambda loop, ctx: unhandled.append(ctx))
+
+    async def later_pages_fail(number: int) -> None:
+        if number > 1:
+            raise RuntimeError("never looked at")
+
+    server.before_answer = later_pages_fail
+    async for _ in AsyncPaginator(server.fetch, page_size=10, prefetch=3):
+        await settle()  # the prefetches fail while we hold page 1
+        break
+    await settle()
+    gc.collect()
+    await settle()
+    assert unhandled == []
+
+
+# --- changing totals --------------------------------------------------------------------------
+
+
+async def test_records_deleted_while_paging_end_the_stream_without_looping() -> None:
+    server = FakeListServer(list(range(50)))
+
+    def delete_twenty_after_page_one(number: int) -> None:
+        if number == 2:
+            del server.records[:20]
+
+    server.on_request = delete_twenty_after_page_one
+    items = [i async for i in AsyncPaginator(server.fetch, page_size=10, item_key=lambda i: i)]
+    # Offset pagination cannot see records that shifted behind the cursor; what matters is
+    # that the stream ends, never repeats a record and never asks for a page twice.
+    assert len(items) == len(set(items))
+    assert set(items) <= set(range(50))
+    assert len(server.requested) == len(set(server.requested))
+    assert server.requested[-1] <= 5
+
+
+async def test_short_page_with_null_next_page_ends_the_stream_with_prefetch() -> None:
+    records = list(range(100))
+
+    async def shrinking(number: int, size: int) -> Page[int]:
+        await asyncio.sleep(0)
+        if number == 3:  # the list shrank to 25 between requests
+            return Page(items=records[20:25], current_page=3, next_page=None, total_pages=3)
+        if number > 3:
+            return Page(items=[], current_page=number, next_page=None, total_pages=3)
+        items = records[(number - 1) * size : number * size]
+        return Page(items=items, current_page=number, next_page=number + 1, total_pages=10)
+
+    items = await AsyncPaginator(shrinking, page_size=10, prefetch=5).to_list()
+    assert items == list(range(25))
+
+
+async def test_records_inserted_at_the_front_while_paging_are_not_duplicated() -> None:
+    server = FakeListServer(list(range(100, 130)))  # newest first, like created_at desc
+
+    def insert_five_before_page_two(number: int) -> None:
+        if number == 2:
+            server.records[:0] = list(range(95, 100))
+
+    server.on_request = insert_five_before_page_two
+    items = [i async for i in AsyncPaginator(server.fetch, page_size=10, item_key=lambda i: i)]
+    assert len(items) == len(set(items))
+    assert set(range(100, 130)) <= set(items)
+
+
+async def test_records_appended_while_prefetching_are_still_streamed() -> None:
+    server = FakeListServer(list(range(30)))
+
+    def append_when_page_two_is_asked(number: int) -> None:
+        if number == 2:
+            server.records.extend(range(30, 55))
+
+    server.on_request = append_when_page_two_is_asked
+    items = await AsyncPaginator(server.fetch, page_size=10, prefetch=2).to_list()
+    assert items == list(range(55))
+
+
+async def test_server_ignoring_the_page_number_does_not_loop_forever() -> None:
+    calls = 0
+
+    async def always_first_page(number: int, size: int) -> Page[int]:
+        nonlocal calls
+        calls += 1
+        return Page(items=list(range(size)), current_page=1, next_page=2, total_pages=5)
+
+    items = await AsyncPaginator(always_first_page, page_size=10).to_list()
+    assert items == list(range(10))
+    assert calls == 2
+
+
+async def test_repeated_records_end_the_stream_when_records_have_keys() -> None:
+    calls = 0
+
+    async def same_records_every_page(number: int, size: int) -> Page[int]:
+        nonlocal calls
+        calls += 1
+        return Page(items=[1, 2, 3], current_page=number, next_page=number + 1)
+
+    items = await AsyncPaginator(
+        same_records_every_page, page_size=3, item_key=lambda i: i
+    ).to_list()
+    assert items == [1, 2, 3]
+    assert calls == 2
+
+
+# --- property ---------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    total=st.integers(min_value=0, max_value=230),
+    page_size=st.integers(min_value=1, max_value=100),
+    prefetch=st.integers(min_value=0, max_value=6),
+    limit=st.one_of(st.none(), st.integers(min_value=0, max_value=260)),
+)
+def test_any_combination_yields_exactly_the_first_limit_records(
+    total: int, page_size: int, prefetch: int, limit: int | None
+) -> None:
+    async def run() -> tuple[list[int], list[int]]:
+        server = FakeListServer(list(range(total)))
+        paginator = AsyncPaginator(
+            server.fetch, page_size=page_size, prefetch=prefetch, limit=limit
+        )
+        return await paginator.to_list(), server.requested
+
+    items, requested = asyncio.run(run())
+    expected = list(range(total))[:limit] if limit is not None else list(range(total))
+    assert items == expected
+    wanted = total if limit is None else min(total, limit)
+    pages_needed = max(1, math.ceil(wanted / page_size)) if limit != 0 else 0
+    assert sorted(requested) == list(range(1, pages_needed + 1))
