@@ -1,0 +1,311 @@
+"""Exceptions raised by the SDK, one class per kind of failure.
+
+`APIStatusError` and its subclasses carry what is needed to act on or report a failed call:
+`status_code`, `request_id` (the server's `X-Request-Id`, quote it to Fullscript support), the
+parsed `body`, and `method` and `url` (without the query string). Messages name the status,
+method, path, request id and the server's own error message. They never contain tokens,
+secrets, Authorization headers or request bodies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+from ._retry import parse_retry_after
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "FullscriptError",
+    "GoneError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RegionMismatchError",
+    "ServerError",
+    "TokenMissingError",
+    "ValidationError",
+    "connection_error_from",
+    "error_from_response",
+]
+
+_MAX_MESSAGE_CHARS = 300
+_REDACTED = "[redacted]"
+# Body fields that may hold credentials (OAuth token responses and requests).
+_SECRET_FIELDS = frozenset(
+    {"access_token", "refresh_token", "client_secret", "id_token", "password", "secret"}
+)
+# Response headers that can carry credentials or session state.
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+_BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+")
+# The key Rails uses for errors about the record as a whole rather than one field.
+BASE_FIELD = "base"
+
+
+class FullscriptError(Exception):
+    """Base class of every error the SDK raises."""
+
+
+class RegionMismatchError(FullscriptError, ValueError):
+    """A token issued in one region was used against another region's servers."""
+
+
+class TokenMissingError(FullscriptError):
+    """No OAuth token is stored for the region; the practitioner must authorize the app first."""
+
+
+class APIConnectionError(FullscriptError):
+    """The request got no response: connection failed, dropped or timed out."""
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        super().__init__(message)
+        self.method = method
+        self.url = url
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or waiting for a pooled connection)."""
+
+
+class APIStatusError(FullscriptError):
+    """The server answered with an error status (4xx or 5xx)."""
+
+    status_code: int
+    request_id: str | None
+    body: Any
+    headers: httpx.Headers
+    method: str
+    url: str
+    field_errors: dict[str, list[str]]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        headers: httpx.Headers | None = None,
+        body: Any = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        self.headers = headers if headers is not None else httpx.Headers()
+        self.body = body
+        self.request_id = request_id
+        self.field_errors = field_errors_from_body(body)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code}, method={self.method!r}, "
+            f"url={self.url!r}, request_id={self.request_id!r})"
+        )
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the access token is missing, expired or revoked (or a token request was refused)."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token lacks the scope, or the resource belongs to another clinic."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource."""
+
+
+class GoneError(APIStatusError):
+    """410: the resource existed but is no longer available (e.g. a discontinued variant)."""
+
+
+class ValidationError(APIStatusError):
+    """422: the server rejected the data; see `field_errors`, e.g. {"email": ["is invalid"]}."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. `retry_after` is the server's requested wait in seconds, if any."""
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after: float | None = parse_retry_after(self.headers.get("retry-after"))
+
+
+class ServerError(APIStatusError):
+    """5xx: the server failed."""
+
+
+_ERROR_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    410: GoneError,
+    422: ValidationError,
+    429: RateLimitError,
+}
+
+
+def error_class_for(status_code: int) -> type[APIStatusError]:
+    """The exception class for an error status."""
+    if status_code >= 500:
+        return ServerError
+    return _ERROR_BY_STATUS.get(status_code, APIStatusError)
+
+
+def error_from_response(response: httpx.Response) -> APIStatusError:
+    """The typed error for an error response whose body has already been read."""
+    request = response.request
+    method = request.method
+    url = _public_url(request.url)
+    request_id = response.headers.get("x-request-id")
+    body = redact_secrets(_parse_body(response))
+    message = _message(
+        response.status_code,
+        response.reason_phrase,
+        method,
+        request.url.path,
+        request_id,
+        _server_message(body),
+    )
+    cls = error_class_for(response.status_code)
+    return cls(
+        message,
+        status_code=response.status_code,
+        method=method,
+        url=url,
+        headers=_public_headers(response.headers),
+        body=body,
+        request_id=request_id,
+    )
+
+
+def connection_error_from(error: httpx.TransportError) -> APIConnectionError:
+    """The SDK error for an httpx failure that produced no response."""
+    try:
+        request: httpx.Request | None = error.request
+    except RuntimeError:  # httpx raises when the exception was created without a request
+        request = None
+    cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if cls is APITimeoutError else "failed"
+    if request is None:
+        return cls(f"Request {what}: {type(error).__name__}")
+    return cls(
+        f"{request.method} {request.url.path} {what}: {type(error).__name__}",
+        method=request.method,
+        url=_public_url(request.url),
+    )
+
+
+def field_errors_from_body(body: Any) -> dict[str, list[str]]:
+    """Validation messages by field from the error shapes the API uses.
+
+    `{"errors": {"email": ["is invalid"]}}` gives `{"email": ["is invalid"]}`; messages not
+    tied to a field (`{"errors": ["..."]}`, `{"error": "..."}`) are listed under "base".
+    """
+    if not isinstance(body, Mapping):
+        return {}
+    errors = body.get("errors")
+    result: dict[str, list[str]] = {}
+    if isinstance(errors, Mapping):
+        for field, messages in errors.items():
+            result[str(field)] = _as_messages(messages)
+    elif isinstance(errors, list | str):
+        result[BASE_FIELD] = _as_messages(errors)
+    error = body.get("error")
+    if isinstance(error, str) and error:
+        result.setdefault(BASE_FIELD, []).append(error)
+    return result
+
+
+def redact_secrets(value: Any) -> Any:
+    """A copy of parsed JSON with credential fields replaced by "[redacted]"."""
+    if isinstance(value, Mapping):
+        return {
+            key: _REDACTED if str(key).lower() in _SECRET_FIELDS else redact_secrets(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [redact_secrets(item) for item in value]
+    return value
+
+
+def _as_messages(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return [str(value)]
+
+
+def _parse_body(response: httpx.Response) -> Any:
+    content = response.content
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return response.text
+
+
+def _server_message(body: Any) -> str | None:
+    """The human-readable error the server sent, from its error fields only."""
+    if isinstance(body, Mapping):
+        parts: list[str] = []
+        for field, messages in field_errors_from_body(body).items():
+            joined = "; ".join(messages)
+            parts.append(joined if field == BASE_FIELD else f"{field}: {joined}")
+        for key in ("message", "error_description"):
+            if isinstance(body.get(key), str):
+                parts.append(body[key])
+        return "; ".join(parts) or None
+    if isinstance(body, str) and body.strip() and not body.lstrip().startswith("<"):
+        # A short plain-text error is useful; an HTML error page is noise.
+        return body.strip()
+    return None
+
+
+def _message(
+    status_code: int,
+    reason: str,
+    method: str,
+    path: str,
+    request_id: str | None,
+    server_message: str | None,
+) -> str:
+    message = f"{status_code} {reason} for {method} {path}".replace("  ", " ")
+    if request_id:
+        message += f" (request id {request_id})"
+    if server_message:
+        server_message = _BEARER.sub(r"\1 " + _REDACTED, server_message)
+        if len(server_message) > _MAX_MESSAGE_CHARS:
+            server_message = server_message[: _MAX_MESSAGE_CHARS - 1] + "…"
+        message += f": {server_message}"
+    return message
+
+
+def _public_url(url: httpx.URL) -> str:
+    """The URL without query string, fragment or credentials."""
+    return str(url.copy_with(query=None, fragment=None, username=None, password=None))
+
+
+def _public_headers(headers: httpx.Headers) -> httpx.Headers:
+    return httpx.Headers(
+        [
+            (name, _REDACTED if name.lower() in _SECRET_HEADERS else value)
+            for name, value in headers.multi_items()
+        ]
+    )

@@ -1,0 +1,148 @@
+"""The httpx transport every Fullscript request goes through: rate limit, retries, 429 pauses.
+
+Wrapping the transport (rather than the client) means every generated operation, and the OAuth
+token calls that share the transport, are paced and retried without any per-operation code.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from types import TracebackType
+
+import httpx
+
+from ._clock import Clock, SystemClock
+from ._limiter import RateLimiter
+from ._options import current_request_options
+from ._retry import RetryPolicy, parse_retry_after
+
+__all__ = ["FullscriptTransport"]
+
+logger = logging.getLogger("fullscript")
+
+
+class FullscriptTransport(httpx.AsyncBaseTransport):
+    """Sends each attempt through `limiter`, retrying per the `RetryPolicy`.
+
+    Every attempt, first or retry, waits for `limiter.acquire()`, so the limiter counts exactly
+    what reaches the network. A 429 pauses the limiter for everybody sharing it, for the
+    `Retry-After` the server asked for (capped by the policy) or the backoff when it gave none.
+    When retries are exhausted the last response is returned (turning it into an exception is
+    the client's job) or the last httpx exception is raised.
+
+    Per-call `RequestOptions` (see `use_request_options`) replace the retry policy and timeout
+    for the requests made inside them.
+
+        transport = FullscriptTransport(
+            httpx.AsyncHTTPTransport(), limiter=RollingWindowLimiter(), retry=RetryPolicy()
+        )
+        http = httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(30.0))
+
+    Args:
+        inner: the transport that does the I/O.
+        limiter: shared rate limiter; one `acquire()` per attempt.
+        retry: default retry policy.
+        clock: where to sleep between attempts; defaults to the event loop's clock.
+        jitter_source: returns floats in [0, 1) for backoff jitter; inject for determinism.
+    """
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        *,
+        limiter: RateLimiter,
+        retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
+        jitter_source: random.Random | None = None,
+    ) -> None:
+        self._inner = inner
+        self._limiter = limiter
+        self._retry = retry if retry is not None else RetryPolicy()
+        self._clock: Clock = clock if clock is not None else SystemClock()
+        self._random = jitter_source if jitter_source is not None else random.Random()
+
+    @property
+    def limiter(self) -> RateLimiter:
+        return self._limiter
+
+    @property
+    def retry(self) -> RetryPolicy:
+        return self._retry
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        options = current_request_options()
+        policy = options.retry if options.retry is not None else self._retry
+        if options.timeout is not None:
+            request.extensions = {**request.extensions, "timeout": options.timeout.as_dict()}
+        if policy.max_retries:
+            # Buffer a streamed body so that a retry can send it again.
+            await request.aread()
+
+        retry_number = 0
+        while True:
+            await self._limiter.acquire()
+            try:
+                response = await self._inner.handle_async_request(request)
+            except httpx.TransportError as error:
+                if retry_number >= policy.max_retries or not policy.retries_exception(
+                    request.method, error
+                ):
+                    raise
+                delay = policy.delay(retry_number, uniform=self._random.random)
+                self._log_retry(request, retry_number, policy, type(error).__name__, delay)
+            else:
+                status = response.status_code
+                retry_after: float | None = None
+                if status == 429 or (
+                    retry_number < policy.max_retries
+                    and policy.retries_status(request.method, status)
+                ):
+                    retry_after = parse_retry_after(response.headers.get("retry-after"))
+                    delay = policy.delay(retry_number, retry_after, uniform=self._random.random)
+                if status == 429:
+                    # Our count disagrees with the server's (other processes, clock skew):
+                    # everybody sharing the limiter waits, not just this request.
+                    self._limiter.pause(delay)
+                if retry_number >= policy.max_retries or not policy.retries_status(
+                    request.method, status
+                ):
+                    return response
+                await response.aclose()
+                self._log_retry(request, retry_number, policy, f"status {status}", delay)
+            await self._clock.sleep(delay)
+            retry_number += 1
+
+    def _log_retry(
+        self,
+        request: httpx.Request,
+        retry_number: int,
+        policy: RetryPolicy,
+        reason: str,
+        delay: float,
+    ) -> None:
+        # Method and path only: query strings, headers and bodies may carry personal data
+        # or credentials.
+        logger.debug(
+            "Retrying %s %s (retry %d of %d) after %s in %.3fs",
+            request.method,
+            request.url.path,
+            retry_number + 1,
+            policy.max_retries,
+            reason,
+            delay,
+        )
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None = None,
+        exc_value: BaseException | None = None,
+        traceback: TracebackType | None = None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"FullscriptTransport(limiter={self._limiter!r}, retry={self._retry!r})"

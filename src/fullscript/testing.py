@@ -1,0 +1,101 @@
+"""Helpers for testing code built on the SDK: an asyncio event loop that runs on virtual time.
+
+`VirtualTimeEventLoop` is a selector event loop whose `time()` is a virtual clock. Whenever no
+callback is ready and no I/O is pending, the loop jumps its clock straight to the next
+scheduled timer instead of sleeping, so `await asyncio.sleep(300)` returns at once with
+`loop.time()` advanced by exactly 300. Everything that schedules on the loop (asyncio timeouts,
+`aiolimiter`, the SDK's `SystemClock`, `RollingWindowLimiter`, retry backoff) shares the one
+virtual timeline, which makes rate-limit behaviour over hours testable in milliseconds and
+deterministic.
+
+    from fullscript.testing import run_in_virtual_time
+
+    async def scenario() -> float:
+        loop = asyncio.get_running_loop()
+        await asyncio.sleep(3600)
+        return loop.time()
+
+    assert run_in_virtual_time(scenario()) == 3600.0
+
+Real I/O still works (it is polled without blocking before every jump), but time does not wait
+for it: a coroutine awaiting a socket next to a timer sees the timer fire first. Use it for code
+whose waiting is timer-based, with in-process transports such as `httpx.MockTransport`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import selectors
+from collections.abc import Coroutine, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import FileDescriptorLike
+
+__all__ = ["VirtualTimeEventLoop", "run_in_virtual_time"]
+
+_T = TypeVar("_T")
+
+
+class _VirtualTimeSelector(selectors.BaseSelector):
+    """Delegates to the platform selector but never blocks while a timer is pending."""
+
+    def __init__(self, loop: VirtualTimeEventLoop) -> None:
+        self._inner = selectors.DefaultSelector()
+        self._loop = loop
+
+    def register(
+        self, fileobj: FileDescriptorLike, events: int, data: Any = None
+    ) -> selectors.SelectorKey:
+        return self._inner.register(fileobj, events, data)
+
+    def unregister(self, fileobj: FileDescriptorLike) -> selectors.SelectorKey:
+        return self._inner.unregister(fileobj)
+
+    def modify(
+        self, fileobj: FileDescriptorLike, events: int, data: Any = None
+    ) -> selectors.SelectorKey:
+        return self._inner.modify(fileobj, events, data)
+
+    def select(self, timeout: float | None = None) -> list[tuple[selectors.SelectorKey, int]]:
+        if timeout is None:
+            # Nothing scheduled at all: only real I/O or another thread can wake the loop.
+            return self._inner.select(None)
+        ready = self._inner.select(0)
+        if not ready and timeout > 0:
+            # The loop would sleep until its next timer: jump there instead.
+            self._loop.advance(timeout)
+        return ready
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def get_map(self) -> Mapping[FileDescriptorLike, selectors.SelectorKey]:
+        return self._inner.get_map()
+
+
+class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
+    """An asyncio event loop whose clock is virtual and jumps to the next timer when idle.
+
+    `time()` starts at `start` (default 0.0) and only moves forward, either when the loop is
+    idle until its next timer or by an explicit `advance()`.
+    """
+
+    def __init__(self, start: float = 0.0) -> None:
+        self._virtual_now = float(start)
+        super().__init__(_VirtualTimeSelector(self))
+
+    def time(self) -> float:
+        return self._virtual_now
+
+    def advance(self, seconds: float) -> None:
+        """Move the virtual clock forward by `seconds` (timers that fall due run next)."""
+        if not seconds >= 0:
+            raise ValueError(f"cannot move virtual time backwards or by NaN: {seconds!r}")
+        self._virtual_now += seconds
+
+
+def run_in_virtual_time(main: Coroutine[Any, Any, _T], *, start: float = 0.0) -> _T:
+    """Run `main` to completion on a fresh `VirtualTimeEventLoop`, like `asyncio.run`."""
+    with asyncio.Runner(loop_factory=lambda: VirtualTimeEventLoop(start)) as runner:
+        return runner.run(main)
