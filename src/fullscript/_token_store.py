@@ -20,9 +20,26 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 import anyio
 import anyio.to_thread
 
+from ._errors import FullscriptError
 from ._tokens import OAuthToken
 
-__all__ = ["CallbackTokenStore", "FileTokenStore", "InMemoryTokenStore", "TokenStore"]
+__all__ = [
+    "CallbackTokenStore",
+    "FileTokenStore",
+    "InMemoryTokenStore",
+    "TokenStore",
+    "TokenStoreError",
+]
+
+
+class TokenStoreError(FullscriptError):
+    """A refreshed token could not be saved, so it was not used.
+
+    The previous token pair stays valid (the server only retires the old refresh token
+    once the new access token is used), so the refresh can simply be retried.
+    The store's own exception is chained as ``__cause__``.
+    """
+
 
 _T = TypeVar("_T")
 
