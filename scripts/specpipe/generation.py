@@ -1,0 +1,167 @@
+"""Run openapi-python-client on a normalised spec, reproducibly, and swap the result in.
+
+Reproducibility: the generator runs on a temporary copy of the normalised document, with the
+repository's pinned ruff first on PATH, ruff isolated from any surrounding configuration and
+cache, and colour output off. The package is always ``fullscript_api``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from specpipe.document import JSON
+
+PACKAGE_NAME = "fullscript_api"
+IGNORED_NAMES = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
+IGNORED_SUFFIXES = (".pyc", ".pyo")
+# Markers openapi-python-client prints when something was dropped or failed.
+PROBLEM_MARKERS = ("Warning(s) encountered", "Error(s) encountered", "WARNING parsing")
+
+
+class GenerationError(Exception):
+    """openapi-python-client failed or warned; the message carries its output."""
+
+
+@dataclass(frozen=True)
+class GeneratorSettings:
+    """Where the generator finds its configuration and the pinned tools."""
+
+    config_path: Path
+    template_dir: Path | None
+    tool_bin_dir: Path
+
+
+@dataclass
+class TreeComparison:
+    """Differences between a committed package and a freshly generated one."""
+
+    only_in_committed: list[str] = field(default_factory=list)
+    only_in_generated: list[str] = field(default_factory=list)
+    differing: list[str] = field(default_factory=list)
+
+    @property
+    def identical(self) -> bool:
+        """True when both trees hold the same files with the same bytes."""
+        return not (self.only_in_committed or self.only_in_generated or self.differing)
+
+
+def generate_package(spec: dict[str, JSON], destination: Path, settings: GeneratorSettings) -> str:
+    """Generate the ``fullscript_api`` package from ``spec`` into ``destination`` (must not exist).
+
+    Returns the generator's console output. Raises GenerationError on any warning or error.
+    """
+    with tempfile.TemporaryDirectory(prefix="fullscript-spec-") as work:
+        spec_path = Path(work) / "openapi.json"
+        spec_path.write_text(json.dumps(spec, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        completed = subprocess.run(
+            _generator_command(spec_path, destination, settings),
+            capture_output=True,
+            text=True,
+            env=_generator_environment(settings, Path(work)),
+            cwd=work,
+            check=False,
+        )
+    output = (completed.stdout + completed.stderr).strip()
+    if completed.returncode != 0 or any(marker in output for marker in PROBLEM_MARKERS):
+        raise GenerationError(f"openapi-python-client reported problems:\n{output}")
+    if not (destination / "__init__.py").is_file():
+        raise GenerationError(f"openapi-python-client produced no package:\n{output}")
+    # Without --meta there is no py.typed; the package is typed, so say so for type checkers.
+    (destination / "py.typed").write_text("", "utf-8")
+    return output
+
+
+def _generator_command(
+    spec_path: Path, destination: Path, settings: GeneratorSettings
+) -> list[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(spec_path),
+        "--meta",
+        "none",
+        "--config",
+        str(settings.config_path),
+        "--output-path",
+        str(destination),
+        "--fail-on-warning",
+    ]
+    if settings.template_dir is not None:
+        command += ["--custom-template-path", str(settings.template_dir)]
+    return command
+
+
+def _generator_environment(settings: GeneratorSettings, work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(settings.tool_bin_dir), env.get("PATH", "")])
+    env.update(
+        NO_COLOR="1",
+        TERM="dumb",
+        RUFF_NO_CACHE="true",
+        RUFF_CACHE_DIR=str(work / "ruff-cache"),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONHASHSEED="0",
+    )
+    return env
+
+
+def install_package(fresh: Path, out_dir: Path) -> Path:
+    """Move a generated package into ``out_dir/fullscript_api``, replacing any previous one.
+
+    The old package is moved aside first and deleted only after the new one is in place, so an
+    interrupted swap never leaves a half-written package.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / PACKAGE_NAME
+    with tempfile.TemporaryDirectory(prefix=".previous-", dir=out_dir) as graveyard:
+        if target.exists():
+            target.rename(Path(graveyard) / PACKAGE_NAME)
+        shutil.move(str(fresh), str(target))
+    return target
+
+
+def package_files(root: Path) -> dict[str, bytes]:
+    """Relative path -> bytes for every file under ``root`` except caches and bytecode."""
+    files: dict[str, bytes] = {}
+    if not root.is_dir():
+        return files
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part in IGNORED_NAMES for part in relative.parts):
+            continue
+        if path.is_file() and not path.name.endswith(IGNORED_SUFFIXES):
+            files[relative.as_posix()] = path.read_bytes()
+    return files
+
+
+def compare_trees(committed: Path, generated: Path) -> TreeComparison:
+    """Compare two package directories file by file."""
+    old, new = package_files(committed), package_files(generated)
+    return TreeComparison(
+        only_in_committed=sorted(set(old) - set(new)),
+        only_in_generated=sorted(set(new) - set(old)),
+        differing=sorted(name for name in set(old) & set(new) if old[name] != new[name]),
+    )
+
+
+def unified_diff(committed: Path, generated: Path, relative: str, limit: int = 40) -> list[str]:
+    """The first ``limit`` lines of a unified diff of one file, for human eyes."""
+    old = (committed / relative).read_text("utf-8", errors="replace").splitlines()
+    new = (generated / relative).read_text("utf-8", errors="replace").splitlines()
+    lines = list(
+        difflib.unified_diff(old, new, f"committed/{relative}", f"expected/{relative}", lineterm="")
+    )
+    return lines[:limit] + (
+        [f"... ({len(lines) - limit} more lines)"] if len(lines) > limit else []
+    )
