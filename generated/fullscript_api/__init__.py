@@ -1,1 +1,8 @@
-"""Placeholder until make generate runs."""
+"""A client library for accessing Fullscript API"""
+
+from .client import AuthenticatedClient, Client
+
+__all__ = (
+    "AuthenticatedClient",
+    "Client",
+)

@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.list_brands_available import ListBrandsAvailable
+from ...models.list_brands_clinic_permitted import ListBrandsClinicPermitted
+from ...models.list_brands_response_200 import ListBrandsResponse200
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+    available: ListBrandsAvailable | Unset = UNSET,
+    clinic_permitted: ListBrandsClinicPermitted | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page[number]"] = pagenumber
+
+    params["page[size]"] = pagesize
+
+    json_available: str | Unset = UNSET
+    if not isinstance(available, Unset):
+        json_available = available.value
+
+    params["available"] = json_available
+
+    json_clinic_permitted: str | Unset = UNSET
+    if not isinstance(clinic_permitted, Unset):
+        json_clinic_permitted = clinic_permitted.value
+
+    params["clinic_permitted"] = json_clinic_permitted
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/catalog/brands",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ListBrandsResponse200 | None:
+    if response.status_code == 200:
+        response_200 = ListBrandsResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ListBrandsResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+    available: ListBrandsAvailable | Unset = UNSET,
+    clinic_permitted: ListBrandsClinicPermitted | Unset = UNSET,
+) -> Response[Error | ListBrandsResponse200]:
+    """List all brands
+
+     Pages through the brands of the catalog, optionally only those with available products or those the
+    clinic may sell.
+
+    Args:
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+        available (ListBrandsAvailable | Unset):
+        clinic_permitted (ListBrandsClinicPermitted | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ListBrandsResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        available=available,
+        clinic_permitted=clinic_permitted,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+    available: ListBrandsAvailable | Unset = UNSET,
+    clinic_permitted: ListBrandsClinicPermitted | Unset = UNSET,
+) -> Error | ListBrandsResponse200 | None:
+    """List all brands
+
+     Pages through the brands of the catalog, optionally only those with available products or those the
+    clinic may sell.
+
+    Args:
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+        available (ListBrandsAvailable | Unset):
+        clinic_permitted (ListBrandsClinicPermitted | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ListBrandsResponse200
+    """
+
+    return sync_detailed(
+        client=client,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        available=available,
+        clinic_permitted=clinic_permitted,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+    available: ListBrandsAvailable | Unset = UNSET,
+    clinic_permitted: ListBrandsClinicPermitted | Unset = UNSET,
+) -> Response[Error | ListBrandsResponse200]:
+    """List all brands
+
+     Pages through the brands of the catalog, optionally only those with available products or those the
+    clinic may sell.
+
+    Args:
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+        available (ListBrandsAvailable | Unset):
+        clinic_permitted (ListBrandsClinicPermitted | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ListBrandsResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+        available=available,
+        clinic_permitted=clinic_permitted,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+    available: ListBrandsAvailable | Unset = UNSET,
+    clinic_permitted: ListBrandsClinicPermitted | Unset = UNSET,
+) -> Error | ListBrandsResponse200 | None:
+    """List all brands
+
+     Pages through the brands of the catalog, optionally only those with available products or those the
+    clinic may sell.
+
+    Args:
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+        available (ListBrandsAvailable | Unset):
+        clinic_permitted (ListBrandsClinicPermitted | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ListBrandsResponse200
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            pagenumber=pagenumber,
+            pagesize=pagesize,
+            available=available,
+            clinic_permitted=clinic_permitted,
+        )
+    ).parsed

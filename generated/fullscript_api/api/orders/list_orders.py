@@ -1,0 +1,323 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.list_orders_response_200 import ListOrdersResponse200
+from ...models.list_orders_sort_by import ListOrdersSortBy
+from ...models.list_orders_type import ListOrdersType
+from ...models.sort_direction import SortDirection
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    patient_id: str | Unset = UNSET,
+    treatment_plan_id: str | Unset = UNSET,
+    completed_at: str | Unset = UNSET,
+    order_number: str | Unset = UNSET,
+    type_: ListOrdersType | Unset = UNSET,
+    sort_by: ListOrdersSortBy | Unset = UNSET,
+    order_by: SortDirection | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["patient_id"] = patient_id
+
+    params["treatment_plan_id"] = treatment_plan_id
+
+    params["completed_at"] = completed_at
+
+    params["order_number"] = order_number
+
+    json_type_: str | Unset = UNSET
+    if not isinstance(type_, Unset):
+        json_type_ = type_.value
+
+    params["type"] = json_type_
+
+    json_sort_by: str | Unset = UNSET
+    if not isinstance(sort_by, Unset):
+        json_sort_by = sort_by.value
+
+    params["sort_by"] = json_sort_by
+
+    json_order_by: str | Unset = UNSET
+    if not isinstance(order_by, Unset):
+        json_order_by = order_by.value
+
+    params["order_by"] = json_order_by
+
+    params["page[number]"] = pagenumber
+
+    params["page[size]"] = pagesize
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/clinic/orders",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ListOrdersResponse200 | None:
+    if response.status_code == 200:
+        response_200 = ListOrdersResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ListOrdersResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    patient_id: str | Unset = UNSET,
+    treatment_plan_id: str | Unset = UNSET,
+    completed_at: str | Unset = UNSET,
+    order_number: str | Unset = UNSET,
+    type_: ListOrdersType | Unset = UNSET,
+    sort_by: ListOrdersSortBy | Unset = UNSET,
+    order_by: SortDirection | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> Response[Error | ListOrdersResponse200]:
+    """List all orders
+
+     Pages through the clinic's orders, with filters on patient, plan, completion date, order number and
+    type (supplement or labs).
+
+    Args:
+        patient_id (str | Unset):
+        treatment_plan_id (str | Unset):
+        completed_at (str | Unset):
+        order_number (str | Unset):
+        type_ (ListOrdersType | Unset):
+        sort_by (ListOrdersSortBy | Unset):
+        order_by (SortDirection | Unset): Sort direction.
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ListOrdersResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        treatment_plan_id=treatment_plan_id,
+        completed_at=completed_at,
+        order_number=order_number,
+        type_=type_,
+        sort_by=sort_by,
+        order_by=order_by,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    patient_id: str | Unset = UNSET,
+    treatment_plan_id: str | Unset = UNSET,
+    completed_at: str | Unset = UNSET,
+    order_number: str | Unset = UNSET,
+    type_: ListOrdersType | Unset = UNSET,
+    sort_by: ListOrdersSortBy | Unset = UNSET,
+    order_by: SortDirection | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> Error | ListOrdersResponse200 | None:
+    """List all orders
+
+     Pages through the clinic's orders, with filters on patient, plan, completion date, order number and
+    type (supplement or labs).
+
+    Args:
+        patient_id (str | Unset):
+        treatment_plan_id (str | Unset):
+        completed_at (str | Unset):
+        order_number (str | Unset):
+        type_ (ListOrdersType | Unset):
+        sort_by (ListOrdersSortBy | Unset):
+        order_by (SortDirection | Unset): Sort direction.
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ListOrdersResponse200
+    """
+
+    return sync_detailed(
+        client=client,
+        patient_id=patient_id,
+        treatment_plan_id=treatment_plan_id,
+        completed_at=completed_at,
+        order_number=order_number,
+        type_=type_,
+        sort_by=sort_by,
+        order_by=order_by,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    patient_id: str | Unset = UNSET,
+    treatment_plan_id: str | Unset = UNSET,
+    completed_at: str | Unset = UNSET,
+    order_number: str | Unset = UNSET,
+    type_: ListOrdersType | Unset = UNSET,
+    sort_by: ListOrdersSortBy | Unset = UNSET,
+    order_by: SortDirection | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> Response[Error | ListOrdersResponse200]:
+    """List all orders
+
+     Pages through the clinic's orders, with filters on patient, plan, completion date, order number and
+    type (supplement or labs).
+
+    Args:
+        patient_id (str | Unset):
+        treatment_plan_id (str | Unset):
+        completed_at (str | Unset):
+        order_number (str | Unset):
+        type_ (ListOrdersType | Unset):
+        sort_by (ListOrdersSortBy | Unset):
+        order_by (SortDirection | Unset): Sort direction.
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ListOrdersResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        treatment_plan_id=treatment_plan_id,
+        completed_at=completed_at,
+        order_number=order_number,
+        type_=type_,
+        sort_by=sort_by,
+        order_by=order_by,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    patient_id: str | Unset = UNSET,
+    treatment_plan_id: str | Unset = UNSET,
+    completed_at: str | Unset = UNSET,
+    order_number: str | Unset = UNSET,
+    type_: ListOrdersType | Unset = UNSET,
+    sort_by: ListOrdersSortBy | Unset = UNSET,
+    order_by: SortDirection | Unset = UNSET,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> Error | ListOrdersResponse200 | None:
+    """List all orders
+
+     Pages through the clinic's orders, with filters on patient, plan, completion date, order number and
+    type (supplement or labs).
+
+    Args:
+        patient_id (str | Unset):
+        treatment_plan_id (str | Unset):
+        completed_at (str | Unset):
+        order_number (str | Unset):
+        type_ (ListOrdersType | Unset):
+        sort_by (ListOrdersSortBy | Unset):
+        order_by (SortDirection | Unset): Sort direction.
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ListOrdersResponse200
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            patient_id=patient_id,
+            treatment_plan_id=treatment_plan_id,
+            completed_at=completed_at,
+            order_number=order_number,
+            type_=type_,
+            sort_by=sort_by,
+            order_by=order_by,
+            pagenumber=pagenumber,
+            pagesize=pagesize,
+        )
+    ).parsed

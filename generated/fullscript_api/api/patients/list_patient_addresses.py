@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.list_patient_addresses_response_200 import ListPatientAddressesResponse200
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    patient_id: str,
+    *,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page[number]"] = pagenumber
+
+    params["page[size]"] = pagesize
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/clinic/patients/{patient_id}/addresses".format(
+            patient_id=quote(str(patient_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ListPatientAddressesResponse200 | None:
+    if response.status_code == 200:
+        response_200 = ListPatientAddressesResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ListPatientAddressesResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    patient_id: str,
+    *,
+    client: AuthenticatedClient,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> Response[Error | ListPatientAddressesResponse200]:
+    """List all patient addresses
+
+     Pages through the addresses of a patient.
+
+    Args:
+        patient_id (str):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ListPatientAddressesResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    patient_id: str,
+    *,
+    client: AuthenticatedClient,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> Error | ListPatientAddressesResponse200 | None:
+    """List all patient addresses
+
+     Pages through the addresses of a patient.
+
+    Args:
+        patient_id (str):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ListPatientAddressesResponse200
+    """
+
+    return sync_detailed(
+        patient_id=patient_id,
+        client=client,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+    ).parsed
+
+
+async def asyncio_detailed(
+    patient_id: str,
+    *,
+    client: AuthenticatedClient,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> Response[Error | ListPatientAddressesResponse200]:
+    """List all patient addresses
+
+     Pages through the addresses of a patient.
+
+    Args:
+        patient_id (str):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ListPatientAddressesResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        pagenumber=pagenumber,
+        pagesize=pagesize,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    patient_id: str,
+    *,
+    client: AuthenticatedClient,
+    pagenumber: int | Unset = UNSET,
+    pagesize: int | Unset = UNSET,
+) -> Error | ListPatientAddressesResponse200 | None:
+    """List all patient addresses
+
+     Pages through the addresses of a patient.
+
+    Args:
+        patient_id (str):
+        pagenumber (int | Unset):
+        pagesize (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ListPatientAddressesResponse200
+    """
+
+    return (
+        await asyncio_detailed(
+            patient_id=patient_id,
+            client=client,
+            pagenumber=pagenumber,
+            pagesize=pagesize,
+        )
+    ).parsed

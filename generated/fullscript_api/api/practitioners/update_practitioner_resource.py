@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.practitioner_resource_update_request import PractitionerResourceUpdateRequest
+from ...models.update_practitioner_resource_response_200 import (
+    UpdatePractitionerResourceResponse200,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    practitioner_id: str,
+    id: str,
+    *,
+    body: PractitionerResourceUpdateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/clinic/practitioners/{practitioner_id}/resources/{id}".format(
+            practitioner_id=quote(str(practitioner_id), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["files"] = body.to_multipart()
+
+    headers["Content-Type"] = "multipart/form-data; boundary=+++"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | UpdatePractitionerResourceResponse200 | None:
+    if response.status_code == 200:
+        response_200 = UpdatePractitionerResourceResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | UpdatePractitionerResourceResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    practitioner_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PractitionerResourceUpdateRequest,
+) -> Response[Error | UpdatePractitionerResourceResponse200]:
+    """Update a resource
+
+     Changes the given fields of a practitioner's resource, optionally replacing its file.
+
+    Args:
+        practitioner_id (str):
+        id (str):
+        body (PractitionerResourceUpdateRequest): Resource fields to change; omitted fields are
+            left as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UpdatePractitionerResourceResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        practitioner_id=practitioner_id,
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    practitioner_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PractitionerResourceUpdateRequest,
+) -> Error | UpdatePractitionerResourceResponse200 | None:
+    """Update a resource
+
+     Changes the given fields of a practitioner's resource, optionally replacing its file.
+
+    Args:
+        practitioner_id (str):
+        id (str):
+        body (PractitionerResourceUpdateRequest): Resource fields to change; omitted fields are
+            left as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UpdatePractitionerResourceResponse200
+    """
+
+    return sync_detailed(
+        practitioner_id=practitioner_id,
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    practitioner_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PractitionerResourceUpdateRequest,
+) -> Response[Error | UpdatePractitionerResourceResponse200]:
+    """Update a resource
+
+     Changes the given fields of a practitioner's resource, optionally replacing its file.
+
+    Args:
+        practitioner_id (str):
+        id (str):
+        body (PractitionerResourceUpdateRequest): Resource fields to change; omitted fields are
+            left as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UpdatePractitionerResourceResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        practitioner_id=practitioner_id,
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    practitioner_id: str,
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PractitionerResourceUpdateRequest,
+) -> Error | UpdatePractitionerResourceResponse200 | None:
+    """Update a resource
+
+     Changes the given fields of a practitioner's resource, optionally replacing its file.
+
+    Args:
+        practitioner_id (str):
+        id (str):
+        body (PractitionerResourceUpdateRequest): Resource fields to change; omitted fields are
+            left as they are.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UpdatePractitionerResourceResponse200
+    """
+
+    return (
+        await asyncio_detailed(
+            practitioner_id=practitioner_id,
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.in_office_checkout import InOfficeCheckout
+
+
+T = TypeVar("T", bound="CreateInOfficeCheckoutResponse201")
+
+
+@_attrs_define
+class CreateInOfficeCheckoutResponse201:
+    """
+    Attributes:
+        in_office_checkout (InOfficeCheckout): An in-office checkout prepared from a treatment plan.
+    """
+
+    in_office_checkout: InOfficeCheckout
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        in_office_checkout = self.in_office_checkout.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "in_office_checkout": in_office_checkout,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.in_office_checkout import InOfficeCheckout
+
+        d = dict(src_dict)
+        in_office_checkout = InOfficeCheckout.from_dict(d.pop("in_office_checkout"))
+
+        create_in_office_checkout_response_201 = cls(
+            in_office_checkout=in_office_checkout,
+        )
+
+        create_in_office_checkout_response_201.additional_properties = d
+        return create_in_office_checkout_response_201
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

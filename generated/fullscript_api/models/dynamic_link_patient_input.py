@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.gender import Gender
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DynamicLinkPatientInput")
+
+
+@_attrs_define
+class DynamicLinkPatientInput:
+    """Patient to find, or create when none matches.
+
+    Attributes:
+        email (str | Unset): Email address; unique among patients.
+        first_name (str | Unset): Given name.
+        last_name (str | Unset): Family name.
+        date_of_birth (str | Unset): Birth date as `yyyy-mm-dd`.
+        gender (Gender | Unset): Gender of a patient: `male`, `female` or `x`.
+        mobile_number (str | Unset): Mobile phone number such as `+12223334444`.
+        discount (str | Unset): Patient discount in percent (default 0).
+        send_welcome_email (str | Unset): `true` (default) emails the patient once the patient and plan are created.
+    """
+
+    email: str | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    date_of_birth: str | Unset = UNSET
+    gender: Gender | Unset = UNSET
+    mobile_number: str | Unset = UNSET
+    discount: str | Unset = UNSET
+    send_welcome_email: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        date_of_birth = self.date_of_birth
+
+        gender: str | Unset = UNSET
+        if not isinstance(self.gender, Unset):
+            gender = self.gender.value
+
+        mobile_number = self.mobile_number
+
+        discount = self.discount
+
+        send_welcome_email = self.send_welcome_email
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if email is not UNSET:
+            field_dict["email"] = email
+        if first_name is not UNSET:
+            field_dict["first_name"] = first_name
+        if last_name is not UNSET:
+            field_dict["last_name"] = last_name
+        if date_of_birth is not UNSET:
+            field_dict["date_of_birth"] = date_of_birth
+        if gender is not UNSET:
+            field_dict["gender"] = gender
+        if mobile_number is not UNSET:
+            field_dict["mobile_number"] = mobile_number
+        if discount is not UNSET:
+            field_dict["discount"] = discount
+        if send_welcome_email is not UNSET:
+            field_dict["send_welcome_email"] = send_welcome_email
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        email = d.pop("email", UNSET)
+
+        first_name = d.pop("first_name", UNSET)
+
+        last_name = d.pop("last_name", UNSET)
+
+        date_of_birth = d.pop("date_of_birth", UNSET)
+
+        _gender = d.pop("gender", UNSET)
+        gender: Gender | Unset
+        if isinstance(_gender, Unset):
+            gender = UNSET
+        else:
+            gender = Gender(_gender)
+
+        mobile_number = d.pop("mobile_number", UNSET)
+
+        discount = d.pop("discount", UNSET)
+
+        send_welcome_email = d.pop("send_welcome_email", UNSET)
+
+        dynamic_link_patient_input = cls(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            date_of_birth=date_of_birth,
+            gender=gender,
+            mobile_number=mobile_number,
+            discount=discount,
+            send_welcome_email=send_welcome_email,
+        )
+
+        dynamic_link_patient_input.additional_properties = d
+        return dynamic_link_patient_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

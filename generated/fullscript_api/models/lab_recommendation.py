@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LabRecommendation")
+
+
+@_attrs_define
+class LabRecommendation:
+    """A lab test recommended on a treatment plan.
+
+    Attributes:
+        id (str | Unset): Fullscript identifier of the lab recommendation.
+        lab_test_id (str | Unset): Identifier of the recommended lab test.
+    """
+
+    id: str | Unset = UNSET
+    lab_test_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        lab_test_id = self.lab_test_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if lab_test_id is not UNSET:
+            field_dict["lab_test_id"] = lab_test_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        lab_test_id = d.pop("lab_test_id", UNSET)
+
+        lab_recommendation = cls(
+            id=id,
+            lab_test_id=lab_test_id,
+        )
+
+        lab_recommendation.additional_properties = d
+        return lab_recommendation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.line_item_type import LineItemType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LineItem")
+
+
+@_attrs_define
+class LineItem:
+    """One line of an order.
+
+    Attributes:
+        variant_id (str | Unset): Identifier of the ordered variant.
+        quantity (int | Unset): Units ordered.
+        type_ (LineItemType | Unset): Whether the line is a supplement or a lab test.
+    """
+
+    variant_id: str | Unset = UNSET
+    quantity: int | Unset = UNSET
+    type_: LineItemType | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        variant_id = self.variant_id
+
+        quantity = self.quantity
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if variant_id is not UNSET:
+            field_dict["variant_id"] = variant_id
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        variant_id = d.pop("variant_id", UNSET)
+
+        quantity = d.pop("quantity", UNSET)
+
+        _type_ = d.pop("type", UNSET)
+        type_: LineItemType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = LineItemType(_type_)
+
+        line_item = cls(
+            variant_id=variant_id,
+            quantity=quantity,
+            type_=type_,
+        )
+
+        line_item.additional_properties = d
+        return line_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ListClinicKeyEventsSortBy(StrEnum):
+    CREATED_AT = "created_at"
+    EVENT_TYPE = "event_type"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pagination_meta import PaginationMeta
+    from ..models.protocol import Protocol
+
+
+T = TypeVar("T", bound="ListFullscriptProtocolsResponse200")
+
+
+@_attrs_define
+class ListFullscriptProtocolsResponse200:
+    """
+    Attributes:
+        protocols (list[Protocol]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    protocols: list[Protocol]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        protocols = []
+        for protocols_item_data in self.protocols:
+            protocols_item = protocols_item_data.to_dict()
+            protocols.append(protocols_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "protocols": protocols,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination_meta import PaginationMeta
+        from ..models.protocol import Protocol
+
+        d = dict(src_dict)
+        protocols = []
+        _protocols = d.pop("protocols")
+        for protocols_item_data in _protocols:
+            protocols_item = Protocol.from_dict(protocols_item_data)
+
+            protocols.append(protocols_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_fullscript_protocols_response_200 = cls(
+            protocols=protocols,
+            meta=meta,
+        )
+
+        list_fullscript_protocols_response_200.additional_properties = d
+        return list_fullscript_protocols_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

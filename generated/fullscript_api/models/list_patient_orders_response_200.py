@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.order import Order
+    from ..models.pagination_meta import PaginationMeta
+
+
+T = TypeVar("T", bound="ListPatientOrdersResponse200")
+
+
+@_attrs_define
+class ListPatientOrdersResponse200:
+    """
+    Attributes:
+        orders (list[Order]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    orders: list[Order]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        orders = []
+        for orders_item_data in self.orders:
+            orders_item = orders_item_data.to_dict()
+            orders.append(orders_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "orders": orders,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.order import Order
+        from ..models.pagination_meta import PaginationMeta
+
+        d = dict(src_dict)
+        orders = []
+        _orders = d.pop("orders")
+        for orders_item_data in _orders:
+            orders_item = Order.from_dict(orders_item_data)
+
+            orders.append(orders_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_patient_orders_response_200 = cls(
+            orders=orders,
+            meta=meta,
+        )
+
+        list_patient_orders_response_200.additional_properties = d
+        return list_patient_orders_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

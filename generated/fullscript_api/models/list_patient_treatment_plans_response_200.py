@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pagination_meta import PaginationMeta
+    from ..models.treatment_plan import TreatmentPlan
+
+
+T = TypeVar("T", bound="ListPatientTreatmentPlansResponse200")
+
+
+@_attrs_define
+class ListPatientTreatmentPlansResponse200:
+    """
+    Attributes:
+        treatment_plans (list[TreatmentPlan]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    treatment_plans: list[TreatmentPlan]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        treatment_plans = []
+        for treatment_plans_item_data in self.treatment_plans:
+            treatment_plans_item = treatment_plans_item_data.to_dict()
+            treatment_plans.append(treatment_plans_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "treatment_plans": treatment_plans,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination_meta import PaginationMeta
+        from ..models.treatment_plan import TreatmentPlan
+
+        d = dict(src_dict)
+        treatment_plans = []
+        _treatment_plans = d.pop("treatment_plans")
+        for treatment_plans_item_data in _treatment_plans:
+            treatment_plans_item = TreatmentPlan.from_dict(treatment_plans_item_data)
+
+            treatment_plans.append(treatment_plans_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_patient_treatment_plans_response_200 = cls(
+            treatment_plans=treatment_plans,
+            meta=meta,
+        )
+
+        list_patient_treatment_plans_response_200.additional_properties = d
+        return list_patient_treatment_plans_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pagination_meta import PaginationMeta
+    from ..models.template import Template
+
+
+T = TypeVar("T", bound="ListPractitionerTemplatesResponse200")
+
+
+@_attrs_define
+class ListPractitionerTemplatesResponse200:
+    """
+    Attributes:
+        templates (list[Template]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    templates: list[Template]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        templates = []
+        for templates_item_data in self.templates:
+            templates_item = templates_item_data.to_dict()
+            templates.append(templates_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "templates": templates,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination_meta import PaginationMeta
+        from ..models.template import Template
+
+        d = dict(src_dict)
+        templates = []
+        _templates = d.pop("templates")
+        for templates_item_data in _templates:
+            templates_item = Template.from_dict(templates_item_data)
+
+            templates.append(templates_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_practitioner_templates_response_200 = cls(
+            templates=templates,
+            meta=meta,
+        )
+
+        list_practitioner_templates_response_200.additional_properties = d
+        return list_practitioner_templates_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

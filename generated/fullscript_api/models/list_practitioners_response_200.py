@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pagination_meta import PaginationMeta
+    from ..models.practitioner import Practitioner
+
+
+T = TypeVar("T", bound="ListPractitionersResponse200")
+
+
+@_attrs_define
+class ListPractitionersResponse200:
+    """
+    Attributes:
+        practitioners (list[Practitioner]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    practitioners: list[Practitioner]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        practitioners = []
+        for practitioners_item_data in self.practitioners:
+            practitioners_item = practitioners_item_data.to_dict()
+            practitioners.append(practitioners_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "practitioners": practitioners,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination_meta import PaginationMeta
+        from ..models.practitioner import Practitioner
+
+        d = dict(src_dict)
+        practitioners = []
+        _practitioners = d.pop("practitioners")
+        for practitioners_item_data in _practitioners:
+            practitioners_item = Practitioner.from_dict(practitioners_item_data)
+
+            practitioners.append(practitioners_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_practitioners_response_200 = cls(
+            practitioners=practitioners,
+            meta=meta,
+        )
+
+        list_practitioners_response_200.additional_properties = d
+        return list_practitioners_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

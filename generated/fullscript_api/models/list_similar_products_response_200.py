@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pagination_meta import PaginationMeta
+    from ..models.product import Product
+
+
+T = TypeVar("T", bound="ListSimilarProductsResponse200")
+
+
+@_attrs_define
+class ListSimilarProductsResponse200:
+    """
+    Attributes:
+        products (list[Product]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    products: list[Product]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        products = []
+        for products_item_data in self.products:
+            products_item = products_item_data.to_dict()
+            products.append(products_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "products": products,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination_meta import PaginationMeta
+        from ..models.product import Product
+
+        d = dict(src_dict)
+        products = []
+        _products = d.pop("products")
+        for products_item_data in _products:
+            products_item = Product.from_dict(products_item_data)
+
+            products.append(products_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_similar_products_response_200 = cls(
+            products=products,
+            meta=meta,
+        )
+
+        list_similar_products_response_200.additional_properties = d
+        return list_similar_products_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pagination_meta import PaginationMeta
+    from ..models.supplement_type import SupplementType
+
+
+T = TypeVar("T", bound="ListSupplementTypesResponse200")
+
+
+@_attrs_define
+class ListSupplementTypesResponse200:
+    """
+    Attributes:
+        supplement_types (list[SupplementType]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    supplement_types: list[SupplementType]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        supplement_types = []
+        for supplement_types_item_data in self.supplement_types:
+            supplement_types_item = supplement_types_item_data.to_dict()
+            supplement_types.append(supplement_types_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "supplement_types": supplement_types,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination_meta import PaginationMeta
+        from ..models.supplement_type import SupplementType
+
+        d = dict(src_dict)
+        supplement_types = []
+        _supplement_types = d.pop("supplement_types")
+        for supplement_types_item_data in _supplement_types:
+            supplement_types_item = SupplementType.from_dict(supplement_types_item_data)
+
+            supplement_types.append(supplement_types_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_supplement_types_response_200 = cls(
+            supplement_types=supplement_types,
+            meta=meta,
+        )
+
+        list_supplement_types_response_200.additional_properties = d
+        return list_supplement_types_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pagination_meta import PaginationMeta
+    from ..models.third_party_certification import ThirdPartyCertification
+
+
+T = TypeVar("T", bound="ListThirdPartyCertificationsResponse200")
+
+
+@_attrs_define
+class ListThirdPartyCertificationsResponse200:
+    """
+    Attributes:
+        third_party_certifications (list[ThirdPartyCertification]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    third_party_certifications: list[ThirdPartyCertification]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        third_party_certifications = []
+        for third_party_certifications_item_data in self.third_party_certifications:
+            third_party_certifications_item = third_party_certifications_item_data.to_dict()
+            third_party_certifications.append(third_party_certifications_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "third_party_certifications": third_party_certifications,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination_meta import PaginationMeta
+        from ..models.third_party_certification import ThirdPartyCertification
+
+        d = dict(src_dict)
+        third_party_certifications = []
+        _third_party_certifications = d.pop("third_party_certifications")
+        for third_party_certifications_item_data in _third_party_certifications:
+            third_party_certifications_item = ThirdPartyCertification.from_dict(
+                third_party_certifications_item_data
+            )
+
+            third_party_certifications.append(third_party_certifications_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_third_party_certifications_response_200 = cls(
+            third_party_certifications=third_party_certifications,
+            meta=meta,
+        )
+
+        list_third_party_certifications_response_200.additional_properties = d
+        return list_third_party_certifications_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

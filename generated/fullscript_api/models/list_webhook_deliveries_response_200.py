@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.pagination_meta import PaginationMeta
+    from ..models.webhook_delivery import WebhookDelivery
+
+
+T = TypeVar("T", bound="ListWebhookDeliveriesResponse200")
+
+
+@_attrs_define
+class ListWebhookDeliveriesResponse200:
+    """
+    Attributes:
+        webhook_deliveries (list[WebhookDelivery]):
+        meta (PaginationMeta): Position of this page within the whole collection.
+    """
+
+    webhook_deliveries: list[WebhookDelivery]
+    meta: PaginationMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        webhook_deliveries = []
+        for webhook_deliveries_item_data in self.webhook_deliveries:
+            webhook_deliveries_item = webhook_deliveries_item_data.to_dict()
+            webhook_deliveries.append(webhook_deliveries_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "webhook_deliveries": webhook_deliveries,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination_meta import PaginationMeta
+        from ..models.webhook_delivery import WebhookDelivery
+
+        d = dict(src_dict)
+        webhook_deliveries = []
+        _webhook_deliveries = d.pop("webhook_deliveries")
+        for webhook_deliveries_item_data in _webhook_deliveries:
+            webhook_deliveries_item = WebhookDelivery.from_dict(webhook_deliveries_item_data)
+
+            webhook_deliveries.append(webhook_deliveries_item)
+
+        meta = PaginationMeta.from_dict(d.pop("meta"))
+
+        list_webhook_deliveries_response_200 = cls(
+            webhook_deliveries=webhook_deliveries,
+            meta=meta,
+        )
+
+        list_webhook_deliveries_response_200.additional_properties = d
+        return list_webhook_deliveries_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

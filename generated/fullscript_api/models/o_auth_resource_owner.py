@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.o_auth_resource_owner_type import OAuthResourceOwnerType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OAuthResourceOwner")
+
+
+@_attrs_define
+class OAuthResourceOwner:
+    """The Fullscript user who authorised the app.
+
+    Attributes:
+        id (str | Unset): Fullscript identifier of the user.
+        type_ (OAuthResourceOwnerType | Unset): `Practitioner` or `Staff`; apps created before August 2021 see `Clinic`.
+    """
+
+    id: str | Unset = UNSET
+    type_: OAuthResourceOwnerType | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        _type_ = d.pop("type", UNSET)
+        type_: OAuthResourceOwnerType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = OAuthResourceOwnerType(_type_)
+
+        o_auth_resource_owner = cls(
+            id=id,
+            type_=type_,
+        )
+
+        o_auth_resource_owner.additional_properties = d
+        return o_auth_resource_owner
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata_input import MetadataInput
+
+
+T = TypeVar("T", bound="PractitionerCreateRequest")
+
+
+@_attrs_define
+class PractitionerCreateRequest:
+    """Fields of a new practitioner.
+
+    Attributes:
+        practitioner_type_id (str): Identifier of the practitioner's type.
+        email (str): Email address; unique in Fullscript.
+        first_name (str): Given name.
+        last_name (str): Family name.
+        metadata (MetadataInput | Unset): Identifier from your own system to attach to the object.
+    """
+
+    practitioner_type_id: str
+    email: str
+    first_name: str
+    last_name: str
+    metadata: MetadataInput | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        practitioner_type_id = self.practitioner_type_id
+
+        email = self.email
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "practitioner_type_id": practitioner_type_id,
+                "email": email,
+                "first_name": first_name,
+                "last_name": last_name,
+            }
+        )
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.metadata_input import MetadataInput
+
+        d = dict(src_dict)
+        practitioner_type_id = d.pop("practitioner_type_id")
+
+        email = d.pop("email")
+
+        first_name = d.pop("first_name")
+
+        last_name = d.pop("last_name")
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: MetadataInput | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = MetadataInput.from_dict(_metadata)
+
+        practitioner_create_request = cls(
+            practitioner_type_id=practitioner_type_id,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            metadata=metadata,
+        )
+
+        practitioner_create_request.additional_properties = d
+        return practitioner_create_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

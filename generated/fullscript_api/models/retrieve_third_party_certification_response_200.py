@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.third_party_certification import ThirdPartyCertification
+
+
+T = TypeVar("T", bound="RetrieveThirdPartyCertificationResponse200")
+
+
+@_attrs_define
+class RetrieveThirdPartyCertificationResponse200:
+    """
+    Attributes:
+        third_party_certification (ThirdPartyCertification): A certification assessed outside the manufacturer (e.g.
+            `Certified Halal`).
+    """
+
+    third_party_certification: ThirdPartyCertification
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        third_party_certification = self.third_party_certification.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "third_party_certification": third_party_certification,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.third_party_certification import ThirdPartyCertification
+
+        d = dict(src_dict)
+        third_party_certification = ThirdPartyCertification.from_dict(
+            d.pop("third_party_certification")
+        )
+
+        retrieve_third_party_certification_response_200 = cls(
+            third_party_certification=third_party_certification,
+        )
+
+        retrieve_third_party_certification_response_200.additional_properties = d
+        return retrieve_third_party_certification_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class SessionGrantUserType(StrEnum):
+    PRACTITIONER = "Practitioner"
+    STAFF = "Staff"
+
+    def __str__(self) -> str:
+        return str(self.value)
