@@ -1,0 +1,282 @@
+"""Bearer authentication with early refresh, single-flight rotation and replay on 401.
+
+``TokenManager`` owns the current token of one region: it loads it from the
+:class:`TokenStore`, refreshes it a little before it expires and after a 401, and makes
+sure only one refresh is ever in flight. ``BearerAuth`` plugs it into httpx.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncGenerator, Callable, Generator
+from datetime import UTC, datetime
+
+import anyio
+import httpx
+
+from ._clock import Clock, SystemClock
+from ._errors import (
+    APIConnectionError,
+    RateLimitError,
+    RegionMismatchError,
+    ServerError,
+    TokenMissingError,
+)
+from ._oauth import OAuthClient
+from ._regions import Region
+from ._token_store import TokenStore, TokenStoreError
+from ._tokens import OAuthToken
+
+__all__ = ["BearerAuth", "TokenManager"]
+
+logger = logging.getLogger("fullscript")
+
+# Failures that say nothing about the refresh token itself: the old pair stays good.
+_TRANSIENT_REFRESH_ERRORS = (APIConnectionError, ServerError, RateLimitError)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class TokenManager:
+    """Keeps a valid access token for one region.
+
+    - ``get_token()`` loads the token from ``store`` on first use and refreshes it once it
+      is within ``leeway`` seconds of expiry. Expiry is judged on a monotonic clock: the
+      wall clock is read once, when a token is loaded from the store.
+    - ``refresh(stale)`` is single flight: concurrent callers holding the same stale token
+      share one HTTP refresh; a caller whose token was already replaced gets the new one.
+    - Rotation is safe: a refreshed pair is saved to the store before anyone uses it. When
+      the refresh fails (network, server, store), the old pair is kept and still works.
+
+    Example::
+
+        manager = TokenManager(oauth, FileTokenStore("tokens.json"), Region.CA)
+        async with httpx.AsyncClient(auth=BearerAuth(manager)) as http:
+            ...
+    """
+
+    def __init__(
+        self,
+        oauth: OAuthClient,
+        store: TokenStore,
+        region: Region,
+        *,
+        leeway: float = 300.0,
+        clock: Clock | None = None,
+        utcnow: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        if leeway < 0:
+            raise ValueError("leeway must be >= 0 seconds")
+        self._oauth = oauth
+        self._store = store
+        self._region = region
+        self._leeway = leeway
+        self._clock: Clock = clock if clock is not None else SystemClock()
+        self._utcnow = utcnow
+        self._lock = anyio.Lock()
+        self._token: OAuthToken | None = None
+        self._expires_at_monotonic = 0.0
+        # Outcome sharing for single flight: waiters that queued behind a failed refresh of
+        # the same token get its error instead of each retrying against the server.
+        self._finished_refreshes = 0
+        self._last_failure: tuple[str, Exception] | None = None
+
+    @property
+    def region(self) -> Region:
+        """The region whose token this manager keeps."""
+        return self._region
+
+    @property
+    def store(self) -> TokenStore:
+        """Where tokens are persisted."""
+        return self._store
+
+    @property
+    def oauth(self) -> OAuthClient:
+        """The OAuth client used for refresh and revoke."""
+        return self._oauth
+
+    @property
+    def current_token(self) -> OAuthToken | None:
+        """The token in use, if one was loaded (no I/O)."""
+        return self._token
+
+    def seconds_left(self) -> float:
+        """Seconds before the current token expires, by the monotonic clock (0 if none)."""
+        if self._token is None:
+            return 0.0
+        return self._expires_at_monotonic - self._clock.now()
+
+    def __repr__(self) -> str:
+        return f"TokenManager(region={self._region.key!r}, store={self._store!r})"
+
+    async def get_token(self) -> OAuthToken:
+        """A token good for at least ``leeway`` more seconds, refreshing when needed.
+
+        Raises :class:`TokenMissingError` when the store has no token for the region and
+        :class:`RegionMismatchError` when the stored token belongs to another region.
+        """
+        token = self._token if self._token is not None else await self._load()
+        if not self._needs_refresh():
+            return token
+        try:
+            return await self.refresh(token)
+        except _TRANSIENT_REFRESH_ERRORS:
+            # An early refresh failed for a reason unrelated to the token: the old token
+            # is still valid for a while, so use it and try again on the next request.
+            if self._token is token and self.seconds_left() > 0:
+                logger.warning(
+                    "early refresh of the OAuth token for region %s failed; "
+                    "using the current token (%.0f s left)",
+                    self._region.key,
+                    self.seconds_left(),
+                )
+                return token
+            raise
+
+    async def refresh(self, stale: OAuthToken) -> OAuthToken:
+        """Replace ``stale`` with a new token pair and return it (single flight).
+
+        When ``stale`` was already replaced (by a concurrent caller, or by another process
+        sharing the store) the replacement is returned without an HTTP call.
+        """
+        self._check_region(stale)
+        seen_refreshes = self._finished_refreshes
+        async with self._lock:
+            current = self._token
+            if current is not None and current.access_token != stale.access_token:
+                return current
+            failure = self._last_failure
+            if (
+                failure is not None
+                and self._finished_refreshes != seen_refreshes
+                and failure[0] == stale.access_token
+            ):
+                raise failure[1]
+            try:
+                fresh = await self._refresh_locked(stale)
+            except Exception as exc:
+                self._finished_refreshes += 1
+                self._last_failure = (stale.access_token, exc)
+                raise
+            self._finished_refreshes += 1
+            self._last_failure = None
+            return fresh
+
+    async def set_token(self, token: OAuthToken) -> None:
+        """Save ``token`` (e.g. from ``OAuthClient.exchange_code``) and start using it."""
+        self._check_region(token)
+        async with self._lock:
+            await self._store.save(token)
+            self._use_loaded(token)
+
+    async def revoke(self) -> None:
+        """Revoke the region's token on the server and delete it from the store."""
+        async with self._lock:
+            token = (
+                self._token if self._token is not None else await self._store.load(self._region.key)
+            )
+            if token is None:
+                return
+            self._check_region(token)
+            await self._oauth.revoke(token, region=self._region)
+            await self._store.delete(self._region.key)
+            self._token = None
+            self._expires_at_monotonic = 0.0
+
+    async def _load(self) -> OAuthToken:
+        async with self._lock:
+            if self._token is None:
+                stored = await self._store.load(self._region.key)
+                if stored is None:
+                    raise TokenMissingError(
+                        f"no OAuth token stored for region {self._region.key!r}: complete the "
+                        "authorization flow (OAuthClient.exchange_code) and save the token"
+                    )
+                self._check_region(stored)
+                self._use_loaded(stored)
+                return stored
+            return self._token
+
+    async def _refresh_locked(self, stale: OAuthToken) -> OAuthToken:
+        candidate = stale
+        stored = await self._store.load(self._region.key)
+        if stored is not None and stored.access_token != stale.access_token:
+            # Someone sharing the store (another client or process) already rotated: its
+            # refresh token is the live one, the stale one may be dead.
+            self._check_region(stored)
+            self._use_loaded(stored)
+            if not self._needs_refresh():
+                return stored
+            candidate = stored
+        started = self._clock.now()
+        fresh = await self._oauth.refresh(candidate, region=self._region)
+        # The server has rotated: persist before use, and do not let a cancellation of
+        # this caller interrupt the save half-way.
+        with anyio.CancelScope(shield=True):
+            try:
+                await self._store.save(fresh)
+            except Exception as exc:
+                raise TokenStoreError(
+                    f"could not save the refreshed OAuth token for region {self._region.key!r} "
+                    f"({type(exc).__name__}); the new token is not used and the previous one "
+                    "stays valid, so the refresh can be retried"
+                ) from exc
+        self._token = fresh
+        # Judge expiry from when we asked, on the monotonic clock: immune to clock skew.
+        self._expires_at_monotonic = started + fresh.expires_in
+        logger.info("refreshed the OAuth token for region %s", self._region.key)
+        return fresh
+
+    def _use_loaded(self, token: OAuthToken) -> None:
+        self._token = token
+        self._expires_at_monotonic = self._clock.now() + token.seconds_left(self._utcnow())
+
+    def _needs_refresh(self) -> bool:
+        return self.seconds_left() <= self._leeway
+
+    def _check_region(self, token: OAuthToken) -> None:
+        if token.region != self._region.key:
+            raise RegionMismatchError(
+                f"the OAuth token belongs to region {token.region!r} but this client is for "
+                f"region {self._region.key!r}; a token only works on the server that issued it"
+            )
+
+
+class BearerAuth(httpx.Auth):
+    """httpx auth: ``Authorization: Bearer``, early refresh, refresh and replay once on 401.
+
+    A second 401 after the replay is returned to the caller as is (no loop).
+    """
+
+    requires_request_body = True  # so the request can be replayed
+
+    def __init__(self, manager: TokenManager) -> None:
+        self._manager = manager
+
+    @property
+    def manager(self) -> TokenManager:
+        return self._manager
+
+    def __repr__(self) -> str:
+        return f"BearerAuth(region={self._manager.region.key!r})"
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        raise RuntimeError("BearerAuth refreshes tokens asynchronously: use httpx.AsyncClient")
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        await request.aread()
+        token = await self._manager.get_token()
+        request.headers["Authorization"] = f"Bearer {token.access_token}"
+        response = yield request
+        if response.status_code != 401:
+            return
+        fresh = await self._manager.refresh(token)
+        request.headers["Authorization"] = f"Bearer {fresh.access_token}"
+        yield request

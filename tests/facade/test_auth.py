@@ -1,0 +1,458 @@
+"""TokenManager + BearerAuth: early refresh, single flight, replay on 401, safe rotation."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from fullscript._auth import BearerAuth, TokenManager
+from fullscript._errors import (
+    APIConnectionError,
+    AuthenticationError,
+    RegionMismatchError,
+    TokenMissingError,
+)
+from fullscript._oauth import OAuthApp, OAuthClient
+from fullscript._regions import Region
+from fullscript._token_store import InMemoryTokenStore, TokenStore, TokenStoreError
+from fullscript._tokens import OAuthToken
+
+CLIENT_SECRET = "client-SECRET-xyz"
+APP = OAuthApp("client-id", CLIENT_SECRET, "https://app.example/cb")
+NOW = datetime(2025, 3, 1, 12, 0, 0, tzinfo=UTC)
+REGION = Region.US_SANDBOX.with_base_url("http://fake/us-snd")
+API = "http://fake/us-snd/api/clinic/patients"
+
+
+class FakeClock:
+    """Monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def now(self) -> float:
+        return self.t
+
+    async def sleep(self, seconds: float) -> None:
+        self.t += seconds
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+class FakeFullscript:
+    """Token endpoint with rotation + an API that accepts only live access tokens."""
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self.live_access = {"access-SECRET-0"}
+        self.live_refresh = {"refresh-SECRET-0"}
+        self.token_calls = 0
+        self.api_calls: list[tuple[str, bytes]] = []
+        self.events: list[tuple[str, str]] = []
+        self.token_gate: asyncio.Event | None = None
+        self.token_started = asyncio.Event()
+        self.token_failure: str | None = None  # "network" | "revoked" | None
+        self.api_always_401 = False
+        self.created_at = NOW.isoformat()  # the server's wall clock
+
+    def initial_token(self, created_at: datetime = NOW, region: str = "us-snd") -> OAuthToken:
+        return OAuthToken(
+            "access-SECRET-0", "refresh-SECRET-0", region, expires_in=7200, created_at=created_at
+        )
+
+    async def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/token"):
+            return await self.token(request)
+        auth = request.headers.get("authorization", "")
+        access = auth.removeprefix("Bearer ")
+        self.api_calls.append((access, request.content))
+        self.events.append(("api", access))
+        if self.api_always_401 or access not in self.live_access:
+            return httpx.Response(401, json={"error": "The access token is invalid"})
+        return httpx.Response(200, json={"patients": [], "echo": request.content.decode()})
+
+    async def token(self, request: httpx.Request) -> httpx.Response:
+        self.token_calls += 1
+        self.token_started.set()
+        if self.token_gate is not None:
+            await self.token_gate.wait()
+        if self.token_failure == "network":
+            raise httpx.ConnectError("connection reset", request=request)
+        body = json.loads(request.content)
+        if self.token_failure == "revoked" or body["refresh_token"] not in self.live_refresh:
+            return httpx.Response(
+                400, json={"error": "invalid_grant", "error_description": "Grant revoked."}
+            )
+        self.generation += 1
+        n = self.generation
+        # Rotation: the old refresh token stays usable until the new access token is used;
+        # modelled loosely by keeping old ones live (tests check what the SDK sends).
+        self.live_access.add(f"access-SECRET-{n}")
+        self.live_refresh.add(f"refresh-SECRET-{n}")
+        return httpx.Response(
+            200,
+            json={
+                "oauth": {
+                    "access_token": f"access-SECRET-{n}",
+                    "token_type": "Bearer",
+                    "expires_in": 7200,
+                    "refresh_token": f"refresh-SECRET-{n}",
+                    "scope": "catalog:read",
+                    "created_at": self.created_at,
+                    "resource_owner": {"id": "p1", "type": "Practitioner"},
+                }
+            },
+        )
+
+
+class RecordingStore(InMemoryTokenStore):
+    def __init__(self, server: FakeFullscript, tokens: list[OAuthToken]) -> None:
+        super().__init__(tokens)
+        self.server = server
+        self.saves = 0
+        self.fail_saves = False
+
+    async def save(self, token: OAuthToken) -> None:
+        self.saves += 1
+        if self.fail_saves:
+            raise RuntimeError(f"database down while writing {token.access_token}")
+        self.server.events.append(("save", token.access_token))
+        await super().save(token)
+
+
+class Harness:
+    def __init__(self, *, created_at: datetime = NOW, stored: bool = True) -> None:
+        self.server = FakeFullscript()
+        self.clock = FakeClock()
+        self.wall = NOW
+        self.transport = httpx.MockTransport(self.server)
+        self.store = RecordingStore(
+            self.server, [self.server.initial_token(created_at)] if stored else []
+        )
+        self.oauth = OAuthClient(APP, httpx.AsyncClient(transport=self.transport))
+        self.manager = TokenManager(
+            self.oauth, self.store, REGION, leeway=300, clock=self.clock, utcnow=lambda: self.wall
+        )
+        self.http = httpx.AsyncClient(transport=self.transport, auth=BearerAuth(self.manager))
+
+    async def get(self) -> httpx.Response:
+        return await self.http.get(API)
+
+    def sent_tokens(self) -> list[str]:
+        return [access for access, _ in self.server.api_calls]
+
+
+async def settle_while_refresh_is_held(h: Harness) -> None:
+    """Wait until the refresh is in flight, then let every other task park at the manager."""
+    await h.server.token_started.wait()
+    for _ in range(10):
+        await asyncio.sleep(0)
+
+
+async def test_adds_the_stored_bearer_token() -> None:
+    h = Harness()
+    response = await h.get()
+    assert response.status_code == 200
+    assert h.sent_tokens() == ["access-SECRET-0"]
+    assert h.server.token_calls == 0
+
+
+async def test_no_stored_token_is_a_clear_error() -> None:
+    h = Harness(stored=False)
+    with pytest.raises(TokenMissingError, match="us-snd"):
+        await h.get()
+    assert h.server.api_calls == []
+
+
+async def test_token_from_another_region_is_refused_naming_both_regions() -> None:
+    h = Harness()
+    await h.store.save(h.server.initial_token(region="ca"))
+    h.store._tokens["us-snd"] = h.server.initial_token(region="ca")
+    with pytest.raises(RegionMismatchError) as info:
+        await h.get()
+    assert "'ca'" in str(info.value) and "'us-snd'" in str(info.value)
+    assert h.server.api_calls == []
+
+
+async def test_refresh_with_a_token_of_another_region_is_refused() -> None:
+    h = Harness()
+    with pytest.raises(RegionMismatchError):
+        await h.manager.refresh(h.server.initial_token(region="us"))
+    assert h.server.token_calls == 0
+
+
+async def test_refreshes_early_within_the_leeway_on_the_monotonic_clock() -> None:
+    h = Harness()
+    await h.get()
+    h.clock.advance(7200 - 301)
+    await h.get()
+    assert h.server.token_calls == 0
+    h.clock.advance(2)  # now 299 s left: inside the 300 s leeway
+    await h.get()
+    assert h.server.token_calls == 1
+    assert h.sent_tokens() == ["access-SECRET-0", "access-SECRET-0", "access-SECRET-1"]
+
+
+async def test_wall_clock_jumps_after_loading_do_not_matter() -> None:
+    h = Harness()
+    await h.get()
+    h.wall = NOW + timedelta(days=3)  # NTP step, suspend/resume, ...
+    await h.get()
+    assert h.server.token_calls == 0
+
+
+async def test_refreshed_token_expiry_ignores_server_created_at() -> None:
+    h = Harness()
+    h.server.created_at = "2020-01-01T00:00:00Z"  # badly skewed server clock
+    await h.manager.refresh(h.server.initial_token())
+    assert h.manager.seconds_left() == 7200
+    await h.get()
+    await h.get()
+    assert h.server.token_calls == 1
+
+
+async def test_a_stored_token_already_expired_is_refreshed_before_use() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    response = await h.get()
+    assert response.status_code == 200
+    assert h.server.token_calls == 1
+    assert h.sent_tokens() == ["access-SECRET-1"]
+
+
+async def test_new_pair_is_saved_before_it_is_used() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    await h.get()
+    assert h.server.events == [("save", "access-SECRET-1"), ("api", "access-SECRET-1")]
+    stored = await h.store.load("us-snd")
+    assert stored is not None and stored.refresh_token == "refresh-SECRET-1"
+
+
+async def test_401_refreshes_and_replays_once() -> None:
+    h = Harness()
+    h.server.live_access.clear()  # the server revoked the access token early
+    response = await h.get()
+    assert response.status_code == 200
+    assert h.server.token_calls == 1
+    assert h.sent_tokens() == ["access-SECRET-0", "access-SECRET-1"]
+
+
+async def test_replay_sends_the_same_body() -> None:
+    h = Harness()
+    h.server.live_access.clear()
+    response = await h.http.post(API, json={"patient": {"first_name": "Ada"}})
+    assert response.status_code == 200
+    bodies = [body for _, body in h.server.api_calls]
+    assert len(bodies) == 2 and bodies[0] == bodies[1] and b"Ada" in bodies[0]
+
+
+async def test_second_401_after_replay_is_returned_without_looping() -> None:
+    h = Harness()
+    h.server.api_always_401 = True
+    response = await h.get()
+    assert response.status_code == 401
+    assert h.server.token_calls == 1
+    assert len(h.server.api_calls) == 2
+
+
+async def test_1000_concurrent_requests_with_an_expired_token_make_one_refresh() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    h.server.token_gate = asyncio.Event()
+    tasks = [asyncio.create_task(h.get()) for _ in range(1000)]
+    await settle_while_refresh_is_held(h)
+    h.server.token_gate.set()
+    responses = await asyncio.gather(*tasks)
+    assert [r.status_code for r in responses] == [200] * 1000
+    assert h.server.token_calls == 1
+    assert h.store.saves == 1
+    assert set(h.sent_tokens()) == {"access-SECRET-1"}
+
+
+async def test_1000_concurrent_401s_make_one_refresh() -> None:
+    h = Harness()
+    await h.get()  # token loaded and valid by the clock
+    h.server.live_access.clear()
+    h.server.token_gate = asyncio.Event()
+    tasks = [asyncio.create_task(h.get()) for _ in range(1000)]
+    await settle_while_refresh_is_held(h)
+    h.server.token_gate.set()
+    responses = await asyncio.gather(*tasks)
+    assert [r.status_code for r in responses] == [200] * 1000
+    assert h.server.token_calls == 1
+    assert h.sent_tokens().count("access-SECRET-1") == 1000
+
+
+async def test_caller_with_an_already_replaced_token_gets_the_new_one_without_a_call() -> None:
+    h = Harness()
+    stale = h.server.initial_token()
+    first = await h.manager.refresh(stale)
+    second = await h.manager.refresh(stale)
+    assert first == second
+    assert h.server.token_calls == 1
+
+
+async def test_rotation_by_another_client_sharing_the_store_is_adopted() -> None:
+    h = Harness()
+    await h.get()
+    # Another process sharing the store refreshed and saved a newer pair.
+    other = TokenManager(h.oauth, h.store, REGION, clock=h.clock, utcnow=lambda: h.wall)
+    await other.refresh(h.server.initial_token())
+    assert h.server.token_calls == 1
+    h.server.live_access.discard("access-SECRET-0")
+    response = await h.get()  # 401 with the old token -> adopts the stored one, no new call
+    assert response.status_code == 200
+    assert h.server.token_calls == 1
+    assert h.sent_tokens()[-1] == "access-SECRET-1"
+
+
+async def test_network_failure_keeps_the_old_tokens_and_can_be_retried() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    h.server.token_failure = "network"
+    with pytest.raises(APIConnectionError):
+        await h.get()
+    assert await h.store.load("us-snd") == h.server.initial_token(NOW - timedelta(hours=3))
+    assert h.server.api_calls == []
+    h.server.token_failure = None
+    response = await h.get()
+    assert response.status_code == 200
+    assert h.server.token_calls == 2
+
+
+async def test_concurrent_callers_share_one_failed_refresh() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    h.server.token_failure = "network"
+    h.server.token_gate = asyncio.Event()
+    tasks = [asyncio.create_task(h.get()) for _ in range(50)]
+    await settle_while_refresh_is_held(h)
+    h.server.token_gate.set()
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    assert all(isinstance(r, APIConnectionError) for r in results)
+    assert h.server.token_calls == 1
+
+
+async def test_early_refresh_network_failure_falls_back_to_the_still_valid_token(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    h = Harness()
+    await h.get()
+    h.clock.advance(7200 - 100)  # inside the leeway, not yet expired
+    h.server.token_failure = "network"
+    response = await h.get()
+    assert response.status_code == 200
+    assert h.sent_tokens()[-1] == "access-SECRET-0"
+    assert "early refresh" in caplog.text
+    assert "SECRET" not in caplog.text
+
+
+async def test_revoked_refresh_token_raises_and_loses_nothing() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    original = await h.store.load("us-snd")
+    h.server.token_failure = "revoked"
+    with pytest.raises(AuthenticationError) as info:
+        await h.get()
+    assert "authorize the app again" in str(info.value)
+    assert "SECRET" not in str(info.value)
+    assert h.store.saves == 0
+    assert await h.store.load("us-snd") == original
+    assert h.manager.current_token == original
+
+
+async def test_failing_store_save_means_the_new_token_is_not_used() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    h.store.fail_saves = True
+    with pytest.raises(TokenStoreError) as info:
+        await h.get()
+    assert "SECRET" not in str(info.value)
+    assert isinstance(info.value.__cause__, RuntimeError)
+    assert h.server.api_calls == []  # the new access token never reached the API
+    assert h.manager.current_token == h.server.initial_token(NOW - timedelta(hours=3))
+    # Once the store works again the refresh is retried with the old refresh token.
+    h.store.fail_saves = False
+    response = await h.get()
+    assert response.status_code == 200
+    assert h.server.token_calls == 2
+
+
+async def test_cancelled_refresh_leader_does_not_strand_the_waiters() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    h.server.token_gate = asyncio.Event()
+    leader = asyncio.create_task(h.get())
+    await h.server.token_started.wait()
+    follower = asyncio.create_task(h.get())
+    await asyncio.sleep(0)
+    leader.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await leader
+    h.server.token_gate.set()
+    response = await follower
+    assert response.status_code == 200
+
+
+async def test_set_token_saves_and_uses_it() -> None:
+    h = Harness(stored=False)
+    token = h.server.initial_token()
+    await h.manager.set_token(token)
+    assert await h.store.load("us-snd") == token
+    assert (await h.get()).status_code == 200
+    with pytest.raises(RegionMismatchError):
+        await h.manager.set_token(h.server.initial_token(region="ca"))
+
+
+async def test_revoke_calls_the_server_and_forgets_the_token() -> None:
+    revoked: list[dict[str, Any]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        revoked.append(json.loads(request.content))
+        return httpx.Response(200, json={})
+
+    h = Harness()
+    h.manager._oauth = OAuthClient(APP, httpx.AsyncClient(transport=httpx.MockTransport(handler)))
+    await h.manager.revoke()
+    assert revoked == [
+        {"client_id": "client-id", "client_secret": CLIENT_SECRET, "token": "access-SECRET-0"}
+    ]
+    assert await h.store.load("us-snd") is None
+    with pytest.raises(TokenMissingError):
+        await h.manager.get_token()
+
+
+async def test_nothing_secret_in_reprs_or_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    h.server.live_access.discard("access-SECRET-1")  # force a 401 + second refresh
+    await h.get()
+    for text in (
+        repr(h.manager),
+        repr(h.http.auth),
+        repr(h.oauth),
+        repr(h.manager.current_token),
+        repr(APP),
+        caplog.text,
+    ):
+        assert "SECRET" not in text
+    assert "us-snd" in caplog.text
+
+
+def test_sync_clients_are_refused() -> None:
+    h = Harness()
+    with (
+        httpx.Client(
+            transport=httpx.MockTransport(lambda r: httpx.Response(200)), auth=BearerAuth(h.manager)
+        ) as client,
+        pytest.raises(RuntimeError, match="AsyncClient"),
+    ):
+        client.get(API)
+
+
+def test_negative_leeway_is_rejected() -> None:
+    h = Harness()
+    store: TokenStore = h.store
+    with pytest.raises(ValueError):
+        TokenManager(h.oauth, store, REGION, leeway=-1)
