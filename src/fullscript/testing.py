@@ -32,9 +32,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from _typeshed import FileDescriptorLike
 
-__all__ = ["VirtualTimeEventLoop", "run_in_virtual_time"]
+__all__ = ["VirtualTimeDeadlock", "VirtualTimeEventLoop", "run_in_virtual_time"]
 
 _T = TypeVar("_T")
+
+
+class VirtualTimeDeadlock(RuntimeError):
+    """Raised by a `VirtualTimeEventLoop` whose tasks can never make progress."""
 
 
 class _VirtualTimeSelector(selectors.BaseSelector):
@@ -60,7 +64,13 @@ class _VirtualTimeSelector(selectors.BaseSelector):
     def select(self, timeout: float | None = None) -> list[tuple[selectors.SelectorKey, int]]:
         if timeout is None:
             # Nothing scheduled at all: only real I/O or another thread can wake the loop.
-            return self._inner.select(None)
+            limit = self._loop.deadlock_timeout
+            ready = self._inner.select(limit)
+            if not ready and limit is not None:
+                raise VirtualTimeDeadlock(
+                    f"every task is blocked with no timer pending and no I/O for {limit}s"
+                )
+            return ready
         ready = self._inner.select(0)
         if not ready and timeout > 0:
             # The loop would sleep until its next timer: jump there instead.
@@ -79,10 +89,15 @@ class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
 
     `time()` starts at `start` (default 0.0) and only moves forward, either when the loop is
     idle until its next timer or by an explicit `advance()`.
+
+    With `deadlock_timeout` set, a loop that has no timer pending and sees no I/O for that many
+    real seconds raises `VirtualTimeDeadlock` instead of waiting forever: in a test that means
+    every task waits for something that will never happen.
     """
 
-    def __init__(self, start: float = 0.0) -> None:
+    def __init__(self, start: float = 0.0, *, deadlock_timeout: float | None = None) -> None:
         self._virtual_now = float(start)
+        self.deadlock_timeout = deadlock_timeout
         super().__init__(_VirtualTimeSelector(self))
 
     def time(self) -> float:
@@ -95,7 +110,17 @@ class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
         self._virtual_now += seconds
 
 
-def run_in_virtual_time(main: Coroutine[Any, Any, _T], *, start: float = 0.0) -> _T:
-    """Run `main` to completion on a fresh `VirtualTimeEventLoop`, like `asyncio.run`."""
-    with asyncio.Runner(loop_factory=lambda: VirtualTimeEventLoop(start)) as runner:
+def run_in_virtual_time(
+    main: Coroutine[Any, Any, _T], *, start: float = 0.0, deadlock_timeout: float | None = 10.0
+) -> _T:
+    """Run `main` to completion on a fresh `VirtualTimeEventLoop`, like `asyncio.run`.
+
+    Raises `VirtualTimeDeadlock` if all tasks block with nothing scheduled for
+    `deadlock_timeout` real seconds (None waits forever, e.g. for slow threads).
+    """
+
+    def new_loop() -> VirtualTimeEventLoop:
+        return VirtualTimeEventLoop(start, deadlock_timeout=deadlock_timeout)
+
+    with asyncio.Runner(loop_factory=new_loop) as runner:
         return runner.run(main)
