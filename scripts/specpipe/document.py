@@ -48,14 +48,17 @@ def resolve_pointer(spec: dict[str, JSON], ref: str) -> JSON:
 
 
 def resolve(spec: dict[str, JSON], node: JSON) -> JSON:
-    """Follow ``$ref`` chains until a non-reference node is reached."""
+    """Follow ``$ref`` chains to a non-reference node; None when a reference dangles."""
     seen: set[str] = set()
     while isinstance(node, dict) and isinstance(node.get("$ref"), str):
         ref = node["$ref"]
         if ref in seen:
             break
         seen.add(ref)
-        node = resolve_pointer(spec, ref)
+        try:
+            node = resolve_pointer(spec, ref)
+        except (KeyError, IndexError, TypeError):
+            return None
     return node
 
 
