@@ -7,11 +7,12 @@ sure only one refresh is ever in flight. ``BearerAuth`` plugs it into httpx.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncGenerator, Callable, Generator
 from datetime import UTC, datetime
 
-import anyio
 import httpx
 
 from ._clock import Clock, SystemClock
@@ -75,13 +76,12 @@ class TokenManager:
         self._leeway = leeway
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._utcnow = utcnow
-        self._lock = anyio.Lock()
+        self._lock = asyncio.Lock()  # serialises loading, setting and revoking
         self._token: OAuthToken | None = None
         self._expires_at_monotonic = 0.0
-        # Outcome sharing for single flight: waiters that queued behind a failed refresh of
-        # the same token get its error instead of each retrying against the server.
-        self._finished_refreshes = 0
-        self._last_failure: tuple[str, Exception] | None = None
+        # The one refresh in flight. It runs as its own task so that a caller being
+        # cancelled can neither interrupt the save of a rotated pair nor strand the others.
+        self._inflight: asyncio.Task[OAuthToken] | None = None
 
     @property
     def region(self) -> Region:
@@ -143,38 +143,30 @@ class TokenManager:
         sharing the store) the replacement is returned without an HTTP call.
         """
         self._check_region(stale)
-        seen_refreshes = self._finished_refreshes
-        async with self._lock:
-            current = self._token
-            if current is not None and current.access_token != stale.access_token:
-                return current
-            failure = self._last_failure
-            if (
-                failure is not None
-                and self._finished_refreshes != seen_refreshes
-                and failure[0] == stale.access_token
-            ):
-                raise failure[1]
-            try:
-                fresh = await self._refresh_locked(stale)
-            except Exception as exc:
-                self._finished_refreshes += 1
-                self._last_failure = (stale.access_token, exc)
-                raise
-            self._finished_refreshes += 1
-            self._last_failure = None
-            return fresh
+        current = self._token
+        if current is not None and current.access_token != stale.access_token:
+            return current
+        task = self._inflight
+        if task is None or task.done():
+            task = asyncio.create_task(self._refresh_once(stale))
+            task.add_done_callback(_mark_exception_retrieved)
+            self._inflight = task
+        # Everyone, including the caller that started it, waits on the shared task; the
+        # shield keeps one caller's cancellation from cancelling the others' refresh.
+        return await asyncio.shield(task)
 
     async def set_token(self, token: OAuthToken) -> None:
         """Save ``token`` (e.g. from ``OAuthClient.exchange_code``) and start using it."""
         self._check_region(token)
         async with self._lock:
+            await self._settle_refresh()
             await self._store.save(token)
             self._use_loaded(token)
 
     async def revoke(self) -> None:
         """Revoke the region's token on the server and delete it from the store."""
         async with self._lock:
+            await self._settle_refresh()
             token = (
                 self._token if self._token is not None else await self._store.load(self._region.key)
             )
@@ -185,6 +177,13 @@ class TokenManager:
             await self._store.delete(self._region.key)
             self._token = None
             self._expires_at_monotonic = 0.0
+
+    async def _settle_refresh(self) -> None:
+        """Let a refresh in flight finish so it cannot overwrite what comes next."""
+        task = self._inflight
+        if task is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(task)
 
     async def _load(self) -> OAuthToken:
         async with self._lock:
@@ -200,7 +199,13 @@ class TokenManager:
                 return stored
             return self._token
 
-    async def _refresh_locked(self, stale: OAuthToken) -> OAuthToken:
+    async def _refresh_once(self, stale: OAuthToken) -> OAuthToken:
+        try:
+            return await self._refresh(stale)
+        finally:
+            self._inflight = None
+
+    async def _refresh(self, stale: OAuthToken) -> OAuthToken:
         candidate = stale
         stored = await self._store.load(self._region.key)
         if stored is not None and stored.access_token != stale.access_token:
@@ -213,17 +218,15 @@ class TokenManager:
             candidate = stored
         started = self._clock.now()
         fresh = await self._oauth.refresh(candidate, region=self._region)
-        # The server has rotated: persist before use, and do not let a cancellation of
-        # this caller interrupt the save half-way.
-        with anyio.CancelScope(shield=True):
-            try:
-                await self._store.save(fresh)
-            except Exception as exc:
-                raise TokenStoreError(
-                    f"could not save the refreshed OAuth token for region {self._region.key!r} "
-                    f"({type(exc).__name__}); the new token is not used and the previous one "
-                    "stays valid, so the refresh can be retried"
-                ) from exc
+        # The server has rotated: persist before anyone uses the new pair.
+        try:
+            await self._store.save(fresh)
+        except Exception as exc:
+            raise TokenStoreError(
+                f"could not save the refreshed OAuth token for region {self._region.key!r} "
+                f"({type(exc).__name__}); the new token is not used and the previous one "
+                "stays valid, so the refresh can be retried"
+            ) from exc
         self._token = fresh
         # Judge expiry from when we asked, on the monotonic clock: immune to clock skew.
         self._expires_at_monotonic = started + fresh.expires_in
@@ -243,6 +246,13 @@ class TokenManager:
                 f"the OAuth token belongs to region {token.region!r} but this client is for "
                 f"region {self._region.key!r}; a token only works on the server that issued it"
             )
+
+
+def _mark_exception_retrieved(task: asyncio.Task[OAuthToken]) -> None:
+    # Every waiter may have been cancelled; the failure is then nobody's to report and
+    # asyncio must not log "exception was never retrieved".
+    if not task.cancelled():
+        task.exception()
 
 
 class BearerAuth(httpx.Auth):

@@ -393,6 +393,42 @@ async def test_cancelled_refresh_leader_does_not_strand_the_waiters() -> None:
     h.server.token_gate.set()
     response = await follower
     assert response.status_code == 200
+    assert h.server.token_calls == 1  # the follower got the refresh the leader started
+
+
+async def test_cancelling_the_caller_during_the_save_still_completes_the_rotation() -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    save_gate = asyncio.Event()
+    save_started = asyncio.Event()
+    plain_save = h.store.save
+
+    async def slow_save(token: OAuthToken) -> None:
+        save_started.set()
+        await save_gate.wait()
+        await plain_save(token)
+
+    h.store.save = slow_save  # type: ignore[method-assign]
+    caller = asyncio.create_task(h.get())
+    await save_started.wait()
+    caller.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await caller
+    save_gate.set()
+    stored = await wait_for_stored(h, "access-SECRET-1")
+    assert stored.refresh_token == "refresh-SECRET-1"
+    # The rotated pair is the one in use; no second refresh is needed.
+    assert (await h.get()).status_code == 200
+    assert h.sent_tokens() == ["access-SECRET-1"]
+    assert h.server.token_calls == 1
+
+
+async def wait_for_stored(h: Harness, access_token: str) -> OAuthToken:
+    for _ in range(100):
+        stored = await h.store.load("us-snd")
+        if stored is not None and stored.access_token == access_token:
+            return stored
+        await asyncio.sleep(0)
+    raise AssertionError("the rotated token was never saved")
 
 
 async def test_set_token_saves_and_uses_it() -> None:
