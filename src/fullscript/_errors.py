@@ -70,6 +70,9 @@ class APIConnectionError(FullscriptError):
         self.method = method
         self.url = url
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_connection_error, (type(self), str(self), self.method, self.url))
+
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or waiting for a pooled connection)."""
@@ -106,6 +109,18 @@ class APIStatusError(FullscriptError):
         self.body = body
         self.request_id = request_id
         self.field_errors = field_errors_from_body(body)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructor arguments would otherwise be lost when pickling.
+        state = {
+            "status_code": self.status_code,
+            "method": self.method,
+            "url": self.url,
+            "headers": list(self.headers.multi_items()),
+            "body": self.body,
+            "request_id": self.request_id,
+        }
+        return (_rebuild_status_error, (type(self), self.message, state))
 
     def __repr__(self) -> str:
         return (
@@ -148,6 +163,18 @@ class RateLimitError(APIStatusError):
 
 class ServerError(APIStatusError):
     """5xx: the server failed."""
+
+
+def _rebuild_status_error(
+    cls: type[APIStatusError], message: str, state: dict[str, Any]
+) -> APIStatusError:
+    return cls(message, **{**state, "headers": httpx.Headers(state["headers"])})
+
+
+def _rebuild_connection_error(
+    cls: type[APIConnectionError], message: str, method: str | None, url: str | None
+) -> APIConnectionError:
+    return cls(message, method=method, url=url)
 
 
 _ERROR_BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -1,0 +1,275 @@
+"""Typed errors: class per status, request id, parsed body and field errors, no secrets."""
+
+from __future__ import annotations
+
+import pickle
+
+import httpx
+import pytest
+
+from fullscript._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    FullscriptError,
+    GoneError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RegionMismatchError,
+    ServerError,
+    TokenMissingError,
+    ValidationError,
+    connection_error_from,
+    error_from_response,
+)
+
+URL = "https://us-snd.fullscript.io/api/clinic/patients/42?access_token=query-secret"
+SECRETS = ("query-secret", "header-secret", "body-secret", "refresh-secret", "client-secret-value")
+
+
+def failed(
+    status_code: int,
+    *,
+    json: object = None,
+    text: str | None = None,
+    headers: dict[str, str] | None = None,
+    method: str = "PATCH",
+) -> httpx.Response:
+    request = httpx.Request(
+        method,
+        URL,
+        headers={"Authorization": "Bearer header-secret"},
+        json={"patient": {"first_name": "Ada"}, "client_secret": "body-secret"},
+    )
+    all_headers = {"X-Request-Id": "req-123", **(headers or {})}
+    if json is not None:
+        return httpx.Response(status_code, json=json, headers=all_headers, request=request)
+    return httpx.Response(status_code, text=text or "", headers=all_headers, request=request)
+
+
+@pytest.mark.parametrize(
+    ("status_code", "cls"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (410, GoneError),
+        (422, ValidationError),
+        (429, RateLimitError),
+        (500, ServerError),
+        (502, ServerError),
+        (503, ServerError),
+        (504, ServerError),
+        (409, APIStatusError),
+        (418, APIStatusError),
+    ],
+)
+def test_each_status_maps_to_its_class(status_code: int, cls: type[APIStatusError]) -> None:
+    error = error_from_response(failed(status_code, json={"error": "x"}))
+
+    assert type(error) is cls
+    assert isinstance(error, APIStatusError)
+    assert isinstance(error, FullscriptError)
+    assert error.status_code == status_code
+
+
+def test_error_carries_request_id_method_url_body_and_headers() -> None:
+    error = error_from_response(failed(404, json={"error": "Not Found", "status": 404}))
+
+    assert error.request_id == "req-123"
+    assert error.method == "PATCH"
+    assert error.url == "https://us-snd.fullscript.io/api/clinic/patients/42"
+    assert error.body == {"error": "Not Found", "status": 404}
+    assert error.headers["x-request-id"] == "req-123"
+
+
+def test_request_id_is_none_when_the_server_sent_none() -> None:
+    response = httpx.Response(500, request=httpx.Request("GET", URL))
+    assert error_from_response(response).request_id is None
+
+
+def test_message_names_status_method_path_request_id_and_server_message() -> None:
+    error = error_from_response(failed(404, json={"error": "Not Found", "status": 404}))
+
+    assert str(error) == (
+        "404 Not Found for PATCH /api/clinic/patients/42 (request id req-123): Not Found"
+    )
+
+
+def test_field_errors_from_an_errors_object() -> None:
+    body = {"errors": {"email": ["is invalid", "is taken"], "first_name": "can't be blank"}}
+    error = error_from_response(failed(422, json=body))
+
+    assert isinstance(error, ValidationError)
+    assert error.field_errors == {
+        "email": ["is invalid", "is taken"],
+        "first_name": ["can't be blank"],
+    }
+    assert "email: is invalid; is taken" in str(error)
+    assert "first_name: can't be blank" in str(error)
+
+
+def test_field_errors_from_an_errors_list() -> None:
+    error = error_from_response(failed(422, json={"errors": ["Email is invalid"]}))
+
+    assert error.field_errors == {"base": ["Email is invalid"]}
+    assert str(error).endswith(": Email is invalid")
+
+
+def test_field_errors_from_a_single_error_string() -> None:
+    error = error_from_response(failed(404, json={"error": "Not Found", "status": 404}))
+
+    assert error.field_errors == {"base": ["Not Found"]}
+
+
+def test_non_json_body_is_kept_as_text() -> None:
+    error = error_from_response(failed(502, text="Bad gateway from upstream"))
+
+    assert isinstance(error, ServerError)
+    assert error.body == "Bad gateway from upstream"
+    assert error.field_errors == {}
+    assert str(error).endswith(": Bad gateway from upstream")
+
+
+def test_html_error_page_is_kept_in_body_but_not_in_the_message() -> None:
+    error = error_from_response(failed(503, text="<html><body>Down</body></html>"))
+
+    assert error.body == "<html><body>Down</body></html>"
+    assert (
+        str(error)
+        == "503 Service Unavailable for PATCH /api/clinic/patients/42 (request id req-123)"
+    )
+
+
+def test_empty_body_gives_none() -> None:
+    error = error_from_response(failed(500, text=""))
+    assert error.body is None
+
+
+def test_oauth_error_description_is_part_of_the_message() -> None:
+    body = {"error": "invalid_grant", "error_description": "The refresh token is invalid."}
+    error = error_from_response(failed(400, json=body))
+
+    assert str(error).endswith(": invalid_grant; The refresh token is invalid.")
+
+
+def test_rate_limit_error_exposes_retry_after() -> None:
+    error = error_from_response(failed(429, json={"error": "x"}, headers={"Retry-After": "30"}))
+
+    assert isinstance(error, RateLimitError)
+    assert error.retry_after == 30.0
+
+
+def test_rate_limit_error_without_retry_after() -> None:
+    error = error_from_response(failed(429, json={"error": "x"}))
+    assert isinstance(error, RateLimitError)
+    assert error.retry_after is None
+
+
+def test_credentials_never_appear_in_message_repr_body_or_headers() -> None:
+    body = {
+        "error": "invalid_client",
+        "access_token": "body-secret",
+        "nested": {"refresh_token": "refresh-secret", "client_secret": "client-secret-value"},
+    }
+    error = error_from_response(
+        failed(401, json=body, headers={"Set-Cookie": "session=header-secret"})
+    )
+
+    exposed = " ".join([str(error), repr(error), repr(error.body), repr(error.headers), error.url])
+    for secret in SECRETS:
+        assert secret not in exposed
+    assert error.body["access_token"] == "[redacted]"
+    assert error.body["nested"]["refresh_token"] == "[redacted]"
+    assert error.headers["set-cookie"] == "[redacted]"
+
+
+def test_bearer_token_echoed_in_a_server_message_is_redacted() -> None:
+    error = error_from_response(failed(401, json={"error": "Bad token Bearer header-secret"}))
+
+    assert "header-secret" not in str(error)
+    assert "Bearer [redacted]" in str(error)
+
+
+def test_very_long_server_message_is_truncated() -> None:
+    error = error_from_response(failed(400, json={"error": "x" * 5000}))
+    assert len(str(error)) < 500
+
+
+def test_repr_is_short_and_safe() -> None:
+    error = error_from_response(failed(404, json={"error": "Not Found"}))
+
+    assert repr(error) == (
+        "NotFoundError(status_code=404, method='PATCH', "
+        "url='https://us-snd.fullscript.io/api/clinic/patients/42', request_id='req-123')"
+    )
+
+
+def test_connection_error_from_connect_failure() -> None:
+    request = httpx.Request("GET", URL, headers={"Authorization": "Bearer header-secret"})
+    error = connection_error_from(httpx.ConnectError("refused", request=request))
+
+    assert type(error) is APIConnectionError
+    assert error.method == "GET"
+    assert error.url == "https://us-snd.fullscript.io/api/clinic/patients/42"
+    assert str(error) == "GET /api/clinic/patients/42 failed: ConnectError"
+
+
+def test_connection_error_from_timeout() -> None:
+    request = httpx.Request("POST", URL)
+    error = connection_error_from(httpx.ReadTimeout("timed out", request=request))
+
+    assert isinstance(error, APITimeoutError)
+    assert isinstance(error, APIConnectionError)
+    assert "timed out" in str(error)
+    assert "query-secret" not in str(error)
+
+
+def test_connection_error_without_a_request() -> None:
+    error = connection_error_from(httpx.ConnectError("refused"))
+    assert str(error) == "Request failed: ConnectError"
+    assert error.method is None
+
+
+def test_region_mismatch_is_also_a_value_error() -> None:
+    error = RegionMismatchError("token is for ca, client is for us")
+    assert isinstance(error, FullscriptError)
+    assert isinstance(error, ValueError)
+
+
+def test_token_missing_is_a_fullscript_error() -> None:
+    assert issubclass(TokenMissingError, FullscriptError)
+
+
+def test_errors_can_be_caught_as_fullscript_error() -> None:
+    with pytest.raises(FullscriptError):
+        raise error_from_response(failed(500, json={"error": "boom"}))
+
+
+def test_status_error_survives_pickling() -> None:
+    # Exceptions cross process boundaries (task queues, multiprocessing).
+    error = error_from_response(
+        failed(429, json={"error": "Slow down"}, headers={"Retry-After": "9"})
+    )
+
+    copy = pickle.loads(pickle.dumps(error))
+
+    assert type(copy) is RateLimitError
+    assert repr(copy) == repr(error)
+    assert str(copy) == str(error)
+    assert copy.body == error.body
+    assert copy.field_errors == error.field_errors
+    assert copy.retry_after == 9.0
+
+
+def test_connection_error_survives_pickling() -> None:
+    error = connection_error_from(httpx.ReadTimeout("t", request=httpx.Request("GET", URL)))
+
+    copy = pickle.loads(pickle.dumps(error))
+
+    assert type(copy) is APITimeoutError
+    assert (str(copy), copy.method, copy.url) == (str(error), error.method, error.url)
