@@ -15,7 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = REPO_ROOT / "openapi" / "openapi.json"
@@ -356,6 +359,36 @@ def test_security_schemes_offer_bearer_and_oauth2_with_every_scope() -> None:
         for scope in requirement.get("oauth2", [])
     }
     assert used_scopes <= SCOPES
+
+
+def schema_validator(schema_name: str) -> OAS30Validator:
+    registry = Registry().with_resource(
+        "urn:spec", Resource(contents=load_spec(), specification=DRAFT4)
+    )
+    return OAS30Validator(
+        {"$ref": f"urn:spec#/components/schemas/{schema_name}"}, registry=registry
+    )
+
+
+def test_schema_examples_conform_to_their_schemas() -> None:
+    examples = {
+        name: schema["example"]
+        for name, schema in load_spec()["components"]["schemas"].items()
+        if "example" in schema
+    }
+    assert {"Patient", "TreatmentPlan", "Order", "OAuthToken"} <= set(examples)
+    problems = {
+        name: [error.message for error in schema_validator(name).iter_errors(example)]
+        for name, example in examples.items()
+    }
+    assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_schemas_reject_values_outside_documented_enums() -> None:
+    errors = list(schema_validator("Patient").iter_errors({"gender": "other"}))
+    assert errors
+    errors = list(schema_validator("TreatmentPlanCreateRequest").iter_errors({}))
+    assert any("recommendations" in error.message for error in errors)
 
 
 def test_inferred_members_always_give_a_reason() -> None:
