@@ -18,6 +18,15 @@ class CancelTreatmentPlanResponse200:
     """
     Attributes:
         treatment_plan (TreatmentPlan): A treatment plan: the practitioner's prescription of products for a patient.
+            Example: {'id': '7d4e5f6a-8b9c-4d0e-a1f2-3b4c5d6e7f80', 'state': 'active', 'patient': {'id':
+            '5b0f1e52-7c2d-4c4e-9a11-0a6a2b3c4d5e'}, 'practitioner': {'id': 'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f'},
+            'available_at': '2026-01-15', 'created_at': '2026-01-15T14:02:11.000Z', 'updated_at':
+            '2026-01-15T14:05:40.000Z', 'invitation_url': 'https://us.fullscript.com/welcome/riverside/8c1f2e',
+            'personal_message': 'Start with one capsule and increase after a week.', 'metadata': {'id': 'plan-2231'},
+            'recommendations': [{'variant_id': '3f2e1d0c-9b8a-4765-b432-10fedcba9876', 'refill': True, 'units_to_purchase':
+            2, 'dosage': {'amount': '1-2', 'frequency': 'twice per day', 'duration': '90', 'format': 'capsule',
+            'additional_info': 'with breakfast and dinner', 'time_of_day': ['morning', 'evening'], 'take_with': 'food'}}],
+            'resources': [], 'lab_recommendations': []}.
     """
 
     treatment_plan: TreatmentPlan

@@ -17,7 +17,10 @@ T = TypeVar("T", bound="CreatePractitionerResponse201")
 class CreatePractitionerResponse201:
     """
     Attributes:
-        practitioner (Practitioner): A practitioner of the clinic.
+        practitioner (Practitioner): A practitioner of the clinic. Example: {'id':
+            'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f', 'first_name': 'Jonas', 'last_name': 'Okafor', 'email':
+            'j.okafor@clinic.example.org', 'practitioner_type_id': '9e1d2c3b-4a5f-4e6d-8c7b-1a2b3c4d5e6f', 'metadata':
+            {'id': None}}.
     """
 
     practitioner: Practitioner

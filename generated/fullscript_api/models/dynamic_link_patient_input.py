@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,8 +23,9 @@ class DynamicLinkPatientInput:
         date_of_birth (str | Unset): Birth date as `yyyy-mm-dd`.
         gender (Gender | Unset): Gender of a patient: `male`, `female` or `x`.
         mobile_number (str | Unset): Mobile phone number such as `+12223334444`.
-        discount (str | Unset): Patient discount in percent (default 0).
-        send_welcome_email (str | Unset): `true` (default) emails the patient once the patient and plan are created.
+        discount (float | str | Unset): Patient discount in percent (default 0).
+        send_welcome_email (bool | str | Unset): `true` (default) emails the patient once the patient and plan are
+            created.
     """
 
     email: str | Unset = UNSET
@@ -33,8 +34,8 @@ class DynamicLinkPatientInput:
     date_of_birth: str | Unset = UNSET
     gender: Gender | Unset = UNSET
     mobile_number: str | Unset = UNSET
-    discount: str | Unset = UNSET
-    send_welcome_email: str | Unset = UNSET
+    discount: float | str | Unset = UNSET
+    send_welcome_email: bool | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,9 +53,17 @@ class DynamicLinkPatientInput:
 
         mobile_number = self.mobile_number
 
-        discount = self.discount
+        discount: float | str | Unset
+        if isinstance(self.discount, Unset):
+            discount = UNSET
+        else:
+            discount = self.discount
 
-        send_welcome_email = self.send_welcome_email
+        send_welcome_email: bool | str | Unset
+        if isinstance(self.send_welcome_email, Unset):
+            send_welcome_email = UNSET
+        else:
+            send_welcome_email = self.send_welcome_email
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -98,9 +107,19 @@ class DynamicLinkPatientInput:
 
         mobile_number = d.pop("mobile_number", UNSET)
 
-        discount = d.pop("discount", UNSET)
+        def _parse_discount(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
 
-        send_welcome_email = d.pop("send_welcome_email", UNSET)
+        discount = _parse_discount(d.pop("discount", UNSET))
+
+        def _parse_send_welcome_email(data: object) -> bool | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | str | Unset, data)
+
+        send_welcome_email = _parse_send_welcome_email(d.pop("send_welcome_email", UNSET))
 
         dynamic_link_patient_input = cls(
             email=email,

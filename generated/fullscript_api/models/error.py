@@ -21,16 +21,19 @@ class Error:
     """Body of an error answer. Fullscript does not document one error format; bodies seen include `{"error": "..."}`,
     `{"status": 404, "error": "Not Found"}` and `{"errors": {"field": ["message"]}}`, so every member is optional.
 
+        Example:
+            {'error': 'Email has already been taken', 'errors': {'email': ['is taken']}}
+
         Attributes:
             error (ErrorErrorType1 | str | Unset): Short summary of the problem, as text or as a structured object.
-            errors (ErrorErrorsType0 | list[Any] | str | Unset): Details of the problem: per-field messages, a list, or
+            errors (ErrorErrorsType0 | list[str] | str | Unset): Details of the problem: per-field messages, a list, or
                 text.
             status (int | Unset): HTTP status code repeated in the body.
             message (str | Unset): Human-readable explanation.
     """
 
     error: ErrorErrorType1 | str | Unset = UNSET
-    errors: ErrorErrorsType0 | list[Any] | str | Unset = UNSET
+    errors: ErrorErrorsType0 | list[str] | str | Unset = UNSET
     status: int | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -47,7 +50,7 @@ class Error:
         else:
             error = self.error
 
-        errors: dict[str, Any] | list[Any] | str | Unset
+        errors: dict[str, Any] | list[str] | str | Unset
         if isinstance(self.errors, Unset):
             errors = UNSET
         elif isinstance(self.errors, ErrorErrorsType0):
@@ -98,7 +101,7 @@ class Error:
 
         error = _parse_error(d.pop("error", UNSET))
 
-        def _parse_errors(data: object) -> ErrorErrorsType0 | list[Any] | str | Unset:
+        def _parse_errors(data: object) -> ErrorErrorsType0 | list[str] | str | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -112,12 +115,12 @@ class Error:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                errors_type_1 = cast(list[Any], data)
+                errors_type_1 = cast(list[str], data)
 
                 return errors_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ErrorErrorsType0 | list[Any] | str | Unset, data)
+            return cast(ErrorErrorsType0 | list[str] | str | Unset, data)
 
         errors = _parse_errors(d.pop("errors", UNSET))
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.event import Event
     from ..models.pagination_meta import PaginationMeta
@@ -19,11 +21,12 @@ class ListLabOrderEventsResponse200:
     """
     Attributes:
         events (list[Event]):
-        meta (PaginationMeta): Position of this page within the whole collection.
+        meta (PaginationMeta | Unset): Position of this page within the whole collection. Example: {'current_page': 2,
+            'next_page': 3, 'prev_page': 1, 'total_pages': 5, 'total_count': 93}.
     """
 
     events: list[Event]
-    meta: PaginationMeta
+    meta: PaginationMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,16 +35,19 @@ class ListLabOrderEventsResponse200:
             events_item = events_item_data.to_dict()
             events.append(events_item)
 
-        meta = self.meta.to_dict()
+        meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "events": events,
-                "meta": meta,
             }
         )
+        if meta is not UNSET:
+            field_dict["meta"] = meta
 
         return field_dict
 
@@ -58,7 +64,12 @@ class ListLabOrderEventsResponse200:
 
             events.append(events_item)
 
-        meta = PaginationMeta.from_dict(d.pop("meta"))
+        _meta = d.pop("meta", UNSET)
+        meta: PaginationMeta | Unset
+        if isinstance(_meta, Unset):
+            meta = UNSET
+        else:
+            meta = PaginationMeta.from_dict(_meta)
 
         list_lab_order_events_response_200 = cls(
             events=events,

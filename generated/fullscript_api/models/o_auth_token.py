@@ -19,6 +19,11 @@ T = TypeVar("T", bound="OAuthToken")
 class OAuthToken:
     """An access token and the refresh token that renews it.
 
+    Example:
+        {'access_token': 'example-access-token', 'token_type': 'Bearer', 'expires_in': 7200, 'refresh_token': 'example-
+            refresh-token', 'scope': 'catalog:read clinic:read patients:read', 'created_at': '2026-01-15T14:00:00.000Z',
+            'resource_owner': {'id': 'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f', 'type': 'Practitioner'}}
+
     Attributes:
         access_token (str | Unset): Bearer token for API calls; secret.
         token_type (str | Unset): Always `Bearer`.

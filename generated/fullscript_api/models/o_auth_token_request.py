@@ -16,6 +16,10 @@ T = TypeVar("T", bound="OAuthTokenRequest")
 class OAuthTokenRequest:
     """Exchange an authorisation code, or a refresh token, for a new token pair.
 
+    Example:
+        {'grant_type': 'refresh_token', 'client_id': 'example-client-id', 'client_secret': 'example-client-secret',
+            'refresh_token': 'example-refresh-token'}
+
     Attributes:
         grant_type (OAuthTokenRequestGrantType): `authorization_code` for the first token, `refresh_token` to renew.
         client_id (str): The app's client ID from the API Dashboard.

@@ -15,6 +15,9 @@ T = TypeVar("T", bound="PaginationMeta")
 class PaginationMeta:
     """Position of this page within the whole collection.
 
+    Example:
+        {'current_page': 2, 'next_page': 3, 'prev_page': 1, 'total_pages': 5, 'total_count': 93}
+
     Attributes:
         current_page (int | Unset): Number of the page returned (1-based).
         next_page (int | None | Unset): Number of the following page, or null on the last page.

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,6 +20,10 @@ T = TypeVar("T", bound="PatientCreateRequest")
 class PatientCreateRequest:
     """Fields of a new patient.
 
+    Example:
+        {'email': 'maya.lindqvist@example.org', 'first_name': 'Maya', 'last_name': 'Lindqvist', 'date_of_birth':
+            '1986-04-09', 'gender': 'female', 'send_welcome_email': False, 'metadata': {'id': 'ehr-10442'}}
+
     Attributes:
         email (str): Email address; unique among patients.
         first_name (str): Given name.
@@ -27,8 +31,8 @@ class PatientCreateRequest:
         date_of_birth (str | Unset): Birth date as `yyyy-mm-dd`.
         gender (Gender | Unset): Gender of a patient: `male`, `female` or `x`.
         mobile_number (str | Unset): Mobile phone number such as `+12223334444`.
-        send_welcome_email (str | Unset): `true` (default) sends the patient a welcome email.
-        discount (str | Unset): Patient discount in percent, on top of the clinic's (default 0).
+        send_welcome_email (bool | str | Unset): `true` (default) sends the patient a welcome email.
+        discount (float | str | Unset): Patient discount in percent, on top of the clinic's (default 0).
         metadata (MetadataInput | Unset): Identifier from your own system to attach to the object.
     """
 
@@ -38,8 +42,8 @@ class PatientCreateRequest:
     date_of_birth: str | Unset = UNSET
     gender: Gender | Unset = UNSET
     mobile_number: str | Unset = UNSET
-    send_welcome_email: str | Unset = UNSET
-    discount: str | Unset = UNSET
+    send_welcome_email: bool | str | Unset = UNSET
+    discount: float | str | Unset = UNSET
     metadata: MetadataInput | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,9 +62,17 @@ class PatientCreateRequest:
 
         mobile_number = self.mobile_number
 
-        send_welcome_email = self.send_welcome_email
+        send_welcome_email: bool | str | Unset
+        if isinstance(self.send_welcome_email, Unset):
+            send_welcome_email = UNSET
+        else:
+            send_welcome_email = self.send_welcome_email
 
-        discount = self.discount
+        discount: float | str | Unset
+        if isinstance(self.discount, Unset):
+            discount = UNSET
+        else:
+            discount = self.discount
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -112,9 +124,19 @@ class PatientCreateRequest:
 
         mobile_number = d.pop("mobile_number", UNSET)
 
-        send_welcome_email = d.pop("send_welcome_email", UNSET)
+        def _parse_send_welcome_email(data: object) -> bool | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | str | Unset, data)
 
-        discount = d.pop("discount", UNSET)
+        send_welcome_email = _parse_send_welcome_email(d.pop("send_welcome_email", UNSET))
+
+        def _parse_discount(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        discount = _parse_discount(d.pop("discount", UNSET))
 
         _metadata = d.pop("metadata", UNSET)
         metadata: MetadataInput | Unset

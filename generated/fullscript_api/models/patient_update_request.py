@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -27,7 +27,7 @@ class PatientUpdateRequest:
         date_of_birth (str | Unset): Birth date as `yyyy-mm-dd`.
         gender (Gender | Unset): Gender of a patient: `male`, `female` or `x`.
         mobile_number (str | Unset): Mobile phone number such as `+12223334444`.
-        discount (str | Unset): Patient discount in percent, on top of the clinic's.
+        discount (float | str | Unset): Patient discount in percent, on top of the clinic's.
         metadata (MetadataInput | Unset): Identifier from your own system to attach to the object.
     """
 
@@ -37,7 +37,7 @@ class PatientUpdateRequest:
     date_of_birth: str | Unset = UNSET
     gender: Gender | Unset = UNSET
     mobile_number: str | Unset = UNSET
-    discount: str | Unset = UNSET
+    discount: float | str | Unset = UNSET
     metadata: MetadataInput | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -56,7 +56,11 @@ class PatientUpdateRequest:
 
         mobile_number = self.mobile_number
 
-        discount = self.discount
+        discount: float | str | Unset
+        if isinstance(self.discount, Unset):
+            discount = UNSET
+        else:
+            discount = self.discount
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -106,7 +110,12 @@ class PatientUpdateRequest:
 
         mobile_number = d.pop("mobile_number", UNSET)
 
-        discount = d.pop("discount", UNSET)
+        def _parse_discount(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        discount = _parse_discount(d.pop("discount", UNSET))
 
         _metadata = d.pop("metadata", UNSET)
         metadata: MetadataInput | Unset

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,23 +21,28 @@ class RecommendationInput:
 
     Attributes:
         variant_id (str): Identifier of the variant to recommend.
-        units_to_purchase (str): How many units of the variant to recommend.
-        refill (str | Unset): Whether to send refill reminders (`true` or `false`).
+        units_to_purchase (int | str): How many units of the variant to recommend.
+        refill (bool | str | Unset): Whether to send refill reminders.
         dosage (DosageInput | Unset): Dosage instructions sent when writing a treatment plan.
     """
 
     variant_id: str
-    units_to_purchase: str
-    refill: str | Unset = UNSET
+    units_to_purchase: int | str
+    refill: bool | str | Unset = UNSET
     dosage: DosageInput | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         variant_id = self.variant_id
 
+        units_to_purchase: int | str
         units_to_purchase = self.units_to_purchase
 
-        refill = self.refill
+        refill: bool | str | Unset
+        if isinstance(self.refill, Unset):
+            refill = UNSET
+        else:
+            refill = self.refill
 
         dosage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.dosage, Unset):
@@ -65,9 +70,17 @@ class RecommendationInput:
         d = dict(src_dict)
         variant_id = d.pop("variant_id")
 
-        units_to_purchase = d.pop("units_to_purchase")
+        def _parse_units_to_purchase(data: object) -> int | str:
+            return cast(int | str, data)
 
-        refill = d.pop("refill", UNSET)
+        units_to_purchase = _parse_units_to_purchase(d.pop("units_to_purchase"))
+
+        def _parse_refill(data: object) -> bool | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | str | Unset, data)
+
+        refill = _parse_refill(d.pop("refill", UNSET))
 
         _dosage = d.pop("dosage", UNSET)
         dosage: DosageInput | Unset

@@ -17,7 +17,11 @@ T = TypeVar("T", bound="RetrieveClinicResponse200")
 class RetrieveClinicResponse200:
     """
     Attributes:
-        clinic (Clinic): The clinic the access token (or `X-FS-Clinic-Key`) belongs to.
+        clinic (Clinic): The clinic the access token (or `X-FS-Clinic-Key`) belongs to. Example: {'id':
+            '0c9e6a4d-2f7b-4b1e-9d53-6e8f1a2b3c4d', 'name': 'Riverside Integrative Health', 'patient_count': 412,
+            'practitioner_count': 3, 'discount': 10, 'dispensary_url': 'https://us.fullscript.com/welcome/riverside',
+            'integration_id': '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e', 'integration_activated_at':
+            '2025-11-02T16:45:00.000Z'}.
     """
 
     clinic: Clinic

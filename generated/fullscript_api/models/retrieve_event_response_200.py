@@ -17,7 +17,10 @@ T = TypeVar("T", bound="RetrieveEventResponse200")
 class RetrieveEventResponse200:
     """
     Attributes:
-        event (Event): Something that happened in Fullscript. Kept 30 days; never created for API actions.
+        event (Event): Something that happened in Fullscript. Kept 30 days; never created for API actions. Example:
+            {'id': '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d', 'type': 'patient.updated', 'created_at':
+            '2026-01-16T09:30:00.000Z', 'clinic_id': '0c9e6a4d-2f7b-4b1e-9d53-6e8f1a2b3c4d', 'data': {'patient': {'id':
+            '5b0f1e52-7c2d-4c4e-9a11-0a6a2b3c4d5e', 'first_name': 'Maya'}}}.
     """
 
     event: Event

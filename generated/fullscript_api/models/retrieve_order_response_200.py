@@ -17,7 +17,13 @@ T = TypeVar("T", bound="RetrieveOrderResponse200")
 class RetrieveOrderResponse200:
     """
     Attributes:
-        order (Order): A completed or refunded order placed by a patient.
+        order (Order): A completed or refunded order placed by a patient. Example: {'id':
+            '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', 'order_number': 'R482913057', 'completed_at':
+            '2026-01-18T10:12:03.000-05:00', 'patient_id': '5b0f1e52-7c2d-4c4e-9a11-0a6a2b3c4d5e', 'treatment_plan_ids':
+            ['7d4e5f6a-8b9c-4d0e-a1f2-3b4c5d6e7f80'], 'variant_ids': ['3f2e1d0c-9b8a-4765-b432-10fedcba9876'],
+            'practitioner_ids': ['c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f'], 'item_total': '44.10', 'msrp_total': '49.00',
+            'payment_total': '51.73', 'line_items': [{'variant_id': '3f2e1d0c-9b8a-4765-b432-10fedcba9876', 'quantity': 2,
+            'type': 'supplement'}]}.
     """
 
     order: Order

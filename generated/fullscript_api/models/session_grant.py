@@ -19,6 +19,11 @@ T = TypeVar("T", bound="SessionGrant")
 class SessionGrant:
     """Single-use secret that signs a user in to a Fullscript Embed feature; valid 120 seconds.
 
+    Example:
+        {'id': '6e7f8a9b-0c1d-4e2f-a3b4-c5d6e7f8a9b0', 'secret_token': 'example-secret-token', 'claimed_at': None,
+            'expires_at': '2026-01-15T14:04:11.000Z', 'user': {'type': 'Practitioner', 'id':
+            'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f'}}
+
     Attributes:
         id (str | Unset): Identifier of the session grant.
         secret_token (str | Unset): Secret to hand to the Embed feature; treat like a password.

@@ -19,6 +19,10 @@ T = TypeVar("T", bound="Staff")
 class Staff:
     """A staff member of the clinic.
 
+    Example:
+        {'id': 'e4f5a6b7-c8d9-4e0f-a1b2-c3d4e5f6a7b8', 'first_name': 'Priya', 'last_name': 'Raman', 'email':
+            'front.desk@clinic.example.org', 'metadata': {'id': 'staff-7'}}
+
     Attributes:
         id (str | Unset): Fullscript identifier of the staff member.
         first_name (str | Unset): Given name.

@@ -21,12 +21,18 @@ T = TypeVar("T", bound="TreatmentPlanCreateRequest")
 class TreatmentPlanCreateRequest:
     """A new treatment plan for the patient in the path.
 
+    Example:
+        {'practitioner_id': 'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f', 'state': 'draft', 'recommendations': [{'variant_id':
+            '3f2e1d0c-9b8a-4765-b432-10fedcba9876', 'units_to_purchase': 1, 'refill': True, 'dosage': {'amount': '1',
+            'frequency': 'every night', 'format': 'capsule'}}]}
+
     Attributes:
         recommendations (list[RecommendationInput]): Products to recommend.
         practitioner_id (str | Unset): Practitioner the plan is written by. Required when the token belongs to a Staff
             member or a Clinic; defaults to the token's practitioner otherwise.
         personal_message (str | Unset): Note from the practitioner to the patient.
-        state (TreatmentPlanCreateRequestState | Unset): `draft` creates a draft plan; `active` (the default) sends it.
+        state (TreatmentPlanCreateRequestState | Unset): `draft` creates a draft plan; `active` or null (the default)
+            creates an active plan and sends it.
         metadata (MetadataInput | Unset): Identifier from your own system to attach to the object.
     """
 

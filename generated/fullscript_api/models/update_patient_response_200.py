@@ -17,7 +17,11 @@ T = TypeVar("T", bound="UpdatePatientResponse200")
 class UpdatePatientResponse200:
     """
     Attributes:
-        patient (Patient): A patient of the clinic.
+        patient (Patient): A patient of the clinic. Example: {'id': '5b0f1e52-7c2d-4c4e-9a11-0a6a2b3c4d5e',
+            'first_name': 'Maya', 'last_name': 'Lindqvist', 'email': 'maya.lindqvist@example.org', 'archived': False,
+            'date_of_birth': '1986-04-09', 'gender': 'female', 'discount': 5, 'total_discount': 15, 'mobile_number':
+            '+15145550123', 'text_message_notification': True, 'metadata': {'id': 'ehr-10442'}, 'is_dependent': False,
+            'guardian_patient_id': None}.
     """
 
     patient: Patient

@@ -19,6 +19,13 @@ T = TypeVar("T", bound="Variant")
 class Variant:
     """A purchasable variant (size or format) of a product.
 
+    Example:
+        {'id': '3f2e1d0c-9b8a-4765-b432-10fedcba9876', 'sku': 'NFL-MAG-120', 'primary': True, 'units': 120,
+            'unit_of_measure': 'capsules', 'availability': 'In Stock', 'status': 'available', 'upc': '0812345678901',
+            'msrp': '24.50', 'supplier_sku': 'MAG120', 'image_url_small': None, 'image_url_medium': None, 'image_url_large':
+            None, 'product': {'id': 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'name': 'Magnesium Glycinate', 'brand': {'id':
+            'b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e', 'name': 'Northfield Labs', 'prefix': 'NFL'}}}
+
     Attributes:
         id (str | Unset): Fullscript identifier of the variant.
         sku (str | Unset): Fullscript SKU.

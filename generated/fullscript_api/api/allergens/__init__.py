@@ -1,1 +1,169 @@
-"""Contains endpoint functions for accessing the API"""
+"""Operations tagged "allergens", as `AllergensResource` (friendly) and `AllergensRawResource` (raw)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from ...models.allergen import Allergen
+from ...models.error import Error
+from ...models.list_allergens_response_200 import ListAllergensResponse200
+from ...models.retrieve_allergen_response_200 import RetrieveAllergenResponse200
+from ...types import UNSET, Response, Unset
+from .. import Operation, OperationInvoker
+from . import list_allergens, retrieve_allergen
+
+if TYPE_CHECKING:
+    from fullscript._pagination import AsyncPaginator
+
+__all__ = ["AllergensRawResource", "AllergensResource"]
+
+_LIST_ALLERGENS = Operation(
+    name="list_allergens",
+    group="allergens",
+    method_name="list",
+    http_method="GET",
+    path="/api/catalog/allergens",
+    module=list_allergens,
+    requires_auth=True,
+    result_key=None,
+    items_key="allergens",
+    page_number_param="pagenumber",
+    page_size_param="pagesize",
+)
+_RETRIEVE_ALLERGEN = Operation(
+    name="retrieve_allergen",
+    group="allergens",
+    method_name="retrieve",
+    http_method="GET",
+    path="/api/catalog/allergens/{id}",
+    module=retrieve_allergen,
+    requires_auth=True,
+    result_key="allergen",
+    items_key=None,
+    page_number_param=None,
+    page_size_param=None,
+)
+
+
+class AllergensResource:
+    """Operations tagged "allergens": typed arguments, unwrapped typed results.
+
+    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    coroutines. Errors raise ``fullscript`` exceptions.
+    """
+
+    OPERATIONS: ClassVar[dict[str, Operation]] = {
+        "list": _LIST_ALLERGENS,
+        "retrieve": _RETRIEVE_ALLERGEN,
+    }
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    def list(
+        self,
+        *,
+        page_size: int = 100,
+        limit: int | None = None,
+        prefetch: int = 0,
+    ) -> AsyncPaginator[Allergen]:
+        """List all allergens
+
+        Pages through every allergen of the Fullscript catalog.
+
+        ``GET /api/catalog/allergens`` (operation ``list_allergens``)
+
+        Returns:
+            AsyncPaginator[Allergen]: every record, fetched `page_size` at a time (up to `limit`),
+            with up to `prefetch` pages fetched ahead.
+        """
+
+        return self._invoker.paginate(
+            _LIST_ALLERGENS,
+            {},
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Allergen:
+        """Retrieve an allergen
+
+        Returns one allergen by its identifier.
+
+        ``GET /api/catalog/allergens/{id}`` (operation ``retrieve_allergen``)
+
+        Returns:
+            Allergen
+        """
+
+        return cast(
+            Allergen,
+            await self._invoker.request(
+                _RETRIEVE_ALLERGEN,
+                {
+                    "id": id,
+                },
+            ),
+        )
+
+
+class AllergensRawResource:
+    """Operations tagged "allergens", answering the whole HTTP response.
+
+    Same names and arguments as `AllergensResource` except that list operations take the page
+    parameters and return one page. The result is a `Response` (status code, headers including
+    ``X-Request-Id``, body, and ``parsed``: the body as the API sent it). Errors still raise.
+    """
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    async def list(
+        self,
+        *,
+        pagenumber: int | Unset = UNSET,
+        pagesize: int | Unset = UNSET,
+    ) -> Response[ListAllergensResponse200]:
+        """List all allergens
+
+        Pages through every allergen of the Fullscript catalog.
+
+        ``GET /api/catalog/allergens`` (operation ``list_allergens``)
+
+        Returns:
+            Response[ListAllergensResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _LIST_ALLERGENS,
+            {
+                "pagenumber": pagenumber,
+                "pagesize": pagesize,
+            },
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Response[RetrieveAllergenResponse200]:
+        """Retrieve an allergen
+
+        Returns one allergen by its identifier.
+
+        ``GET /api/catalog/allergens/{id}`` (operation ``retrieve_allergen``)
+
+        Returns:
+            Response[RetrieveAllergenResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _RETRIEVE_ALLERGEN,
+            {
+                "id": id,
+            },
+        )

@@ -1,1 +1,169 @@
-"""Contains endpoint functions for accessing the API"""
+"""Operations tagged "ingredients", as `IngredientsResource` (friendly) and `IngredientsRawResource` (raw)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from ...models.error import Error
+from ...models.ingredient import Ingredient
+from ...models.list_ingredients_response_200 import ListIngredientsResponse200
+from ...models.retrieve_ingredient_response_200 import RetrieveIngredientResponse200
+from ...types import UNSET, Response, Unset
+from .. import Operation, OperationInvoker
+from . import list_ingredients, retrieve_ingredient
+
+if TYPE_CHECKING:
+    from fullscript._pagination import AsyncPaginator
+
+__all__ = ["IngredientsRawResource", "IngredientsResource"]
+
+_LIST_INGREDIENTS = Operation(
+    name="list_ingredients",
+    group="ingredients",
+    method_name="list",
+    http_method="GET",
+    path="/api/catalog/ingredients",
+    module=list_ingredients,
+    requires_auth=True,
+    result_key=None,
+    items_key="ingredients",
+    page_number_param="pagenumber",
+    page_size_param="pagesize",
+)
+_RETRIEVE_INGREDIENT = Operation(
+    name="retrieve_ingredient",
+    group="ingredients",
+    method_name="retrieve",
+    http_method="GET",
+    path="/api/catalog/ingredients/{id}",
+    module=retrieve_ingredient,
+    requires_auth=True,
+    result_key="ingredient",
+    items_key=None,
+    page_number_param=None,
+    page_size_param=None,
+)
+
+
+class IngredientsResource:
+    """Operations tagged "ingredients": typed arguments, unwrapped typed results.
+
+    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    coroutines. Errors raise ``fullscript`` exceptions.
+    """
+
+    OPERATIONS: ClassVar[dict[str, Operation]] = {
+        "list": _LIST_INGREDIENTS,
+        "retrieve": _RETRIEVE_INGREDIENT,
+    }
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    def list(
+        self,
+        *,
+        page_size: int = 100,
+        limit: int | None = None,
+        prefetch: int = 0,
+    ) -> AsyncPaginator[Ingredient]:
+        """List all ingredients
+
+        Pages through every ingredient of the Fullscript catalog.
+
+        ``GET /api/catalog/ingredients`` (operation ``list_ingredients``)
+
+        Returns:
+            AsyncPaginator[Ingredient]: every record, fetched `page_size` at a time (up to
+            `limit`), with up to `prefetch` pages fetched ahead.
+        """
+
+        return self._invoker.paginate(
+            _LIST_INGREDIENTS,
+            {},
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Ingredient:
+        """Retrieve an ingredient
+
+        Returns one ingredient by its identifier.
+
+        ``GET /api/catalog/ingredients/{id}`` (operation ``retrieve_ingredient``)
+
+        Returns:
+            Ingredient
+        """
+
+        return cast(
+            Ingredient,
+            await self._invoker.request(
+                _RETRIEVE_INGREDIENT,
+                {
+                    "id": id,
+                },
+            ),
+        )
+
+
+class IngredientsRawResource:
+    """Operations tagged "ingredients", answering the whole HTTP response.
+
+    Same names and arguments as `IngredientsResource` except that list operations take the page
+    parameters and return one page. The result is a `Response` (status code, headers including
+    ``X-Request-Id``, body, and ``parsed``: the body as the API sent it). Errors still raise.
+    """
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    async def list(
+        self,
+        *,
+        pagenumber: int | Unset = UNSET,
+        pagesize: int | Unset = UNSET,
+    ) -> Response[ListIngredientsResponse200]:
+        """List all ingredients
+
+        Pages through every ingredient of the Fullscript catalog.
+
+        ``GET /api/catalog/ingredients`` (operation ``list_ingredients``)
+
+        Returns:
+            Response[ListIngredientsResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _LIST_INGREDIENTS,
+            {
+                "pagenumber": pagenumber,
+                "pagesize": pagesize,
+            },
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Response[RetrieveIngredientResponse200]:
+        """Retrieve an ingredient
+
+        Returns one ingredient by its identifier.
+
+        ``GET /api/catalog/ingredients/{id}`` (operation ``retrieve_ingredient``)
+
+        Returns:
+            Response[RetrieveIngredientResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _RETRIEVE_INGREDIENT,
+            {
+                "id": id,
+            },
+        )

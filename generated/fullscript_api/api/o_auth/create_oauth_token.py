@@ -79,7 +79,8 @@ def sync_detailed(
 
     Args:
         body (OAuthTokenRequest): Exchange an authorisation code, or a refresh token, for a new
-            token pair.
+            token pair. Example: {'grant_type': 'refresh_token', 'client_id': 'example-client-id',
+            'client_secret': 'example-client-secret', 'refresh_token': 'example-refresh-token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +115,8 @@ def sync(
 
     Args:
         body (OAuthTokenRequest): Exchange an authorisation code, or a refresh token, for a new
-            token pair.
+            token pair. Example: {'grant_type': 'refresh_token', 'client_id': 'example-client-id',
+            'client_secret': 'example-client-secret', 'refresh_token': 'example-refresh-token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +146,8 @@ async def asyncio_detailed(
 
     Args:
         body (OAuthTokenRequest): Exchange an authorisation code, or a refresh token, for a new
-            token pair.
+            token pair. Example: {'grant_type': 'refresh_token', 'client_id': 'example-client-id',
+            'client_secret': 'example-client-secret', 'refresh_token': 'example-refresh-token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +180,8 @@ async def asyncio(
 
     Args:
         body (OAuthTokenRequest): Exchange an authorisation code, or a refresh token, for a new
-            token pair.
+            token pair. Example: {'grant_type': 'refresh_token', 'client_id': 'example-client-id',
+            'client_secret': 'example-client-secret', 'refresh_token': 'example-refresh-token'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

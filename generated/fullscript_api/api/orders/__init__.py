@@ -1,1 +1,203 @@
-"""Contains endpoint functions for accessing the API"""
+"""Operations tagged "orders", as `OrdersResource` (friendly) and `OrdersRawResource` (raw)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from ...models.error import Error
+from ...models.list_orders_response_200 import ListOrdersResponse200
+from ...models.list_orders_sort_by import ListOrdersSortBy
+from ...models.list_orders_type import ListOrdersType
+from ...models.order import Order
+from ...models.retrieve_order_response_200 import RetrieveOrderResponse200
+from ...models.sort_direction import SortDirection
+from ...types import UNSET, Response, Unset
+from .. import Operation, OperationInvoker
+from . import list_orders, retrieve_order
+
+if TYPE_CHECKING:
+    from fullscript._pagination import AsyncPaginator
+
+__all__ = ["OrdersRawResource", "OrdersResource"]
+
+_LIST_ORDERS = Operation(
+    name="list_orders",
+    group="orders",
+    method_name="list",
+    http_method="GET",
+    path="/api/clinic/orders",
+    module=list_orders,
+    requires_auth=True,
+    result_key=None,
+    items_key="orders",
+    page_number_param="pagenumber",
+    page_size_param="pagesize",
+)
+_RETRIEVE_ORDER = Operation(
+    name="retrieve_order",
+    group="orders",
+    method_name="retrieve",
+    http_method="GET",
+    path="/api/clinic/orders/{id}",
+    module=retrieve_order,
+    requires_auth=True,
+    result_key="order",
+    items_key=None,
+    page_number_param=None,
+    page_size_param=None,
+)
+
+
+class OrdersResource:
+    """Operations tagged "orders": typed arguments, unwrapped typed results.
+
+    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    coroutines. Errors raise ``fullscript`` exceptions.
+    """
+
+    OPERATIONS: ClassVar[dict[str, Operation]] = {
+        "list": _LIST_ORDERS,
+        "retrieve": _RETRIEVE_ORDER,
+    }
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    def list(
+        self,
+        *,
+        patient_id: str | Unset = UNSET,
+        treatment_plan_id: str | Unset = UNSET,
+        completed_at: str | Unset = UNSET,
+        order_number: str | Unset = UNSET,
+        type_: ListOrdersType | Unset = UNSET,
+        sort_by: ListOrdersSortBy | Unset = UNSET,
+        order_by: SortDirection | Unset = UNSET,
+        page_size: int = 100,
+        limit: int | None = None,
+        prefetch: int = 0,
+    ) -> AsyncPaginator[Order]:
+        """List all orders
+
+        Pages through the clinic's orders, with filters on patient, plan, completion date, order
+        number and type (supplement or labs).
+
+        ``GET /api/clinic/orders`` (operation ``list_orders``)
+
+        Returns:
+            AsyncPaginator[Order]: every record, fetched `page_size` at a time (up to `limit`),
+            with up to `prefetch` pages fetched ahead.
+        """
+
+        return self._invoker.paginate(
+            _LIST_ORDERS,
+            {
+                "patient_id": patient_id,
+                "treatment_plan_id": treatment_plan_id,
+                "completed_at": completed_at,
+                "order_number": order_number,
+                "type_": type_,
+                "sort_by": sort_by,
+                "order_by": order_by,
+            },
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Order:
+        """Retrieve an order
+
+        Returns one order with its line items and totals.
+
+        ``GET /api/clinic/orders/{id}`` (operation ``retrieve_order``)
+
+        Returns:
+            Order
+        """
+
+        return cast(
+            Order,
+            await self._invoker.request(
+                _RETRIEVE_ORDER,
+                {
+                    "id": id,
+                },
+            ),
+        )
+
+
+class OrdersRawResource:
+    """Operations tagged "orders", answering the whole HTTP response.
+
+    Same names and arguments as `OrdersResource` except that list operations take the page
+    parameters and return one page. The result is a `Response` (status code, headers including
+    ``X-Request-Id``, body, and ``parsed``: the body as the API sent it). Errors still raise.
+    """
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    async def list(
+        self,
+        *,
+        patient_id: str | Unset = UNSET,
+        treatment_plan_id: str | Unset = UNSET,
+        completed_at: str | Unset = UNSET,
+        order_number: str | Unset = UNSET,
+        type_: ListOrdersType | Unset = UNSET,
+        sort_by: ListOrdersSortBy | Unset = UNSET,
+        order_by: SortDirection | Unset = UNSET,
+        pagenumber: int | Unset = UNSET,
+        pagesize: int | Unset = UNSET,
+    ) -> Response[ListOrdersResponse200]:
+        """List all orders
+
+        Pages through the clinic's orders, with filters on patient, plan, completion date, order
+        number and type (supplement or labs).
+
+        ``GET /api/clinic/orders`` (operation ``list_orders``)
+
+        Returns:
+            Response[ListOrdersResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _LIST_ORDERS,
+            {
+                "patient_id": patient_id,
+                "treatment_plan_id": treatment_plan_id,
+                "completed_at": completed_at,
+                "order_number": order_number,
+                "type_": type_,
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "pagenumber": pagenumber,
+                "pagesize": pagesize,
+            },
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Response[RetrieveOrderResponse200]:
+        """Retrieve an order
+
+        Returns one order with its line items and totals.
+
+        ``GET /api/clinic/orders/{id}`` (operation ``retrieve_order``)
+
+        Returns:
+            Response[RetrieveOrderResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _RETRIEVE_ORDER,
+            {
+                "id": id,
+            },
+        )

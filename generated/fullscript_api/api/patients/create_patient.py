@@ -85,7 +85,10 @@ def sync_detailed(
      Adds a patient to the clinic; by default Fullscript emails them a welcome message.
 
     Args:
-        body (PatientCreateRequest): Fields of a new patient.
+        body (PatientCreateRequest): Fields of a new patient. Example: {'email':
+            'maya.lindqvist@example.org', 'first_name': 'Maya', 'last_name': 'Lindqvist',
+            'date_of_birth': '1986-04-09', 'gender': 'female', 'send_welcome_email': False,
+            'metadata': {'id': 'ehr-10442'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +119,10 @@ def sync(
      Adds a patient to the clinic; by default Fullscript emails them a welcome message.
 
     Args:
-        body (PatientCreateRequest): Fields of a new patient.
+        body (PatientCreateRequest): Fields of a new patient. Example: {'email':
+            'maya.lindqvist@example.org', 'first_name': 'Maya', 'last_name': 'Lindqvist',
+            'date_of_birth': '1986-04-09', 'gender': 'female', 'send_welcome_email': False,
+            'metadata': {'id': 'ehr-10442'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +148,10 @@ async def asyncio_detailed(
      Adds a patient to the clinic; by default Fullscript emails them a welcome message.
 
     Args:
-        body (PatientCreateRequest): Fields of a new patient.
+        body (PatientCreateRequest): Fields of a new patient. Example: {'email':
+            'maya.lindqvist@example.org', 'first_name': 'Maya', 'last_name': 'Lindqvist',
+            'date_of_birth': '1986-04-09', 'gender': 'female', 'send_welcome_email': False,
+            'metadata': {'id': 'ehr-10442'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +180,10 @@ async def asyncio(
      Adds a patient to the clinic; by default Fullscript emails them a welcome message.
 
     Args:
-        body (PatientCreateRequest): Fields of a new patient.
+        body (PatientCreateRequest): Fields of a new patient. Example: {'email':
+            'maya.lindqvist@example.org', 'first_name': 'Maya', 'last_name': 'Lindqvist',
+            'date_of_birth': '1986-04-09', 'gender': 'female', 'send_welcome_email': False,
+            'metadata': {'id': 'ehr-10442'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -100,6 +100,10 @@ def sync_detailed(
     Args:
         patient_id (str):
         body (TreatmentPlanCreateRequest): A new treatment plan for the patient in the path.
+            Example: {'practitioner_id': 'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f', 'state': 'draft',
+            'recommendations': [{'variant_id': '3f2e1d0c-9b8a-4765-b432-10fedcba9876',
+            'units_to_purchase': 1, 'refill': True, 'dosage': {'amount': '1', 'frequency': 'every
+            night', 'format': 'capsule'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +139,10 @@ def sync(
     Args:
         patient_id (str):
         body (TreatmentPlanCreateRequest): A new treatment plan for the patient in the path.
+            Example: {'practitioner_id': 'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f', 'state': 'draft',
+            'recommendations': [{'variant_id': '3f2e1d0c-9b8a-4765-b432-10fedcba9876',
+            'units_to_purchase': 1, 'refill': True, 'dosage': {'amount': '1', 'frequency': 'every
+            night', 'format': 'capsule'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +173,10 @@ async def asyncio_detailed(
     Args:
         patient_id (str):
         body (TreatmentPlanCreateRequest): A new treatment plan for the patient in the path.
+            Example: {'practitioner_id': 'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f', 'state': 'draft',
+            'recommendations': [{'variant_id': '3f2e1d0c-9b8a-4765-b432-10fedcba9876',
+            'units_to_purchase': 1, 'refill': True, 'dosage': {'amount': '1', 'frequency': 'every
+            night', 'format': 'capsule'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,6 +210,10 @@ async def asyncio(
     Args:
         patient_id (str):
         body (TreatmentPlanCreateRequest): A new treatment plan for the patient in the path.
+            Example: {'practitioner_id': 'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f', 'state': 'draft',
+            'recommendations': [{'variant_id': '3f2e1d0c-9b8a-4765-b432-10fedcba9876',
+            'units_to_purchase': 1, 'refill': True, 'dosage': {'amount': '1', 'frequency': 'every
+            night', 'format': 'capsule'}}]}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

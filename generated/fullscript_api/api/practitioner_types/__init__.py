@@ -1,1 +1,111 @@
-"""Contains endpoint functions for accessing the API"""
+"""Operations tagged "practitioner_types", as `PractitionerTypesResource` (friendly) and `PractitionerTypesRawResource` (raw)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from ...models.error import Error
+from ...models.list_practitioner_types_response_200 import ListPractitionerTypesResponse200
+from ...models.practitioner_type import PractitionerType
+from ...types import UNSET, Response, Unset
+from .. import Operation, OperationInvoker
+from . import list_practitioner_types
+
+if TYPE_CHECKING:
+    from fullscript._pagination import AsyncPaginator
+
+__all__ = ["PractitionerTypesRawResource", "PractitionerTypesResource"]
+
+_LIST_PRACTITIONER_TYPES = Operation(
+    name="list_practitioner_types",
+    group="practitioner_types",
+    method_name="list",
+    http_method="GET",
+    path="/api/catalog/practitioner_types",
+    module=list_practitioner_types,
+    requires_auth=True,
+    result_key=None,
+    items_key="practitioner_types",
+    page_number_param="pagenumber",
+    page_size_param="pagesize",
+)
+
+
+class PractitionerTypesResource:
+    """Operations tagged "practitioner_types": typed arguments, unwrapped typed results.
+
+    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    coroutines. Errors raise ``fullscript`` exceptions.
+    """
+
+    OPERATIONS: ClassVar[dict[str, Operation]] = {
+        "list": _LIST_PRACTITIONER_TYPES,
+    }
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    def list(
+        self,
+        *,
+        page_size: int = 100,
+        limit: int | None = None,
+        prefetch: int = 0,
+    ) -> AsyncPaginator[PractitionerType]:
+        """List all practitioner types
+
+        Pages through the kinds of practitioner Fullscript knows; a practitioner is created with
+        one of them.
+
+        ``GET /api/catalog/practitioner_types`` (operation ``list_practitioner_types``)
+
+        Returns:
+            AsyncPaginator[PractitionerType]: every record, fetched `page_size` at a time (up to
+            `limit`), with up to `prefetch` pages fetched ahead.
+        """
+
+        return self._invoker.paginate(
+            _LIST_PRACTITIONER_TYPES,
+            {},
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+        )
+
+
+class PractitionerTypesRawResource:
+    """Operations tagged "practitioner_types", answering the whole HTTP response.
+
+    Same names and arguments as `PractitionerTypesResource` except that list operations take the page
+    parameters and return one page. The result is a `Response` (status code, headers including
+    ``X-Request-Id``, body, and ``parsed``: the body as the API sent it). Errors still raise.
+    """
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    async def list(
+        self,
+        *,
+        pagenumber: int | Unset = UNSET,
+        pagesize: int | Unset = UNSET,
+    ) -> Response[ListPractitionerTypesResponse200]:
+        """List all practitioner types
+
+        Pages through the kinds of practitioner Fullscript knows; a practitioner is created with
+        one of them.
+
+        ``GET /api/catalog/practitioner_types`` (operation ``list_practitioner_types``)
+
+        Returns:
+            Response[ListPractitionerTypesResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _LIST_PRACTITIONER_TYPES,
+            {
+                "pagenumber": pagenumber,
+                "pagesize": pagesize,
+            },
+        )

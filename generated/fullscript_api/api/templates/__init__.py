@@ -1,1 +1,104 @@
-"""Contains endpoint functions for accessing the API"""
+"""Operations tagged "templates", as `TemplatesResource` (friendly) and `TemplatesRawResource` (raw)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from ...models.error import Error
+from ...models.retrieve_template_response_200 import RetrieveTemplateResponse200
+from ...models.template import Template
+from ...types import UNSET, Response, Unset
+from .. import Operation, OperationInvoker
+from . import retrieve_template
+
+if TYPE_CHECKING:
+    from fullscript._pagination import AsyncPaginator
+
+__all__ = ["TemplatesRawResource", "TemplatesResource"]
+
+_RETRIEVE_TEMPLATE = Operation(
+    name="retrieve_template",
+    group="templates",
+    method_name="retrieve",
+    http_method="GET",
+    path="/api/clinic/templates/{id}",
+    module=retrieve_template,
+    requires_auth=True,
+    result_key="template",
+    items_key=None,
+    page_number_param=None,
+    page_size_param=None,
+)
+
+
+class TemplatesResource:
+    """Operations tagged "templates": typed arguments, unwrapped typed results.
+
+    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    coroutines. Errors raise ``fullscript`` exceptions.
+    """
+
+    OPERATIONS: ClassVar[dict[str, Operation]] = {
+        "retrieve": _RETRIEVE_TEMPLATE,
+    }
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Template:
+        """Retrieve a template
+
+        Returns one template with its recommendations.
+
+        ``GET /api/clinic/templates/{id}`` (operation ``retrieve_template``)
+
+        Returns:
+            Template
+        """
+
+        return cast(
+            Template,
+            await self._invoker.request(
+                _RETRIEVE_TEMPLATE,
+                {
+                    "id": id,
+                },
+            ),
+        )
+
+
+class TemplatesRawResource:
+    """Operations tagged "templates", answering the whole HTTP response.
+
+    Same names and arguments as `TemplatesResource` except that list operations take the page
+    parameters and return one page. The result is a `Response` (status code, headers including
+    ``X-Request-Id``, body, and ``parsed``: the body as the API sent it). Errors still raise.
+    """
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Response[RetrieveTemplateResponse200]:
+        """Retrieve a template
+
+        Returns one template with its recommendations.
+
+        ``GET /api/clinic/templates/{id}`` (operation ``retrieve_template``)
+
+        Returns:
+            Response[RetrieveTemplateResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _RETRIEVE_TEMPLATE,
+            {
+                "id": id,
+            },
+        )

@@ -1,1 +1,173 @@
-"""Contains endpoint functions for accessing the API"""
+"""Operations tagged "third_party_certifications", as `ThirdPartyCertificationsResource` (friendly) and `ThirdPartyCertificationsRawResource` (raw)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from ...models.error import Error
+from ...models.list_third_party_certifications_response_200 import (
+    ListThirdPartyCertificationsResponse200,
+)
+from ...models.retrieve_third_party_certification_response_200 import (
+    RetrieveThirdPartyCertificationResponse200,
+)
+from ...models.third_party_certification import ThirdPartyCertification
+from ...types import UNSET, Response, Unset
+from .. import Operation, OperationInvoker
+from . import list_third_party_certifications, retrieve_third_party_certification
+
+if TYPE_CHECKING:
+    from fullscript._pagination import AsyncPaginator
+
+__all__ = ["ThirdPartyCertificationsRawResource", "ThirdPartyCertificationsResource"]
+
+_LIST_THIRD_PARTY_CERTIFICATIONS = Operation(
+    name="list_third_party_certifications",
+    group="third_party_certifications",
+    method_name="list",
+    http_method="GET",
+    path="/api/catalog/third_party_certifications",
+    module=list_third_party_certifications,
+    requires_auth=True,
+    result_key=None,
+    items_key="third_party_certifications",
+    page_number_param="pagenumber",
+    page_size_param="pagesize",
+)
+_RETRIEVE_THIRD_PARTY_CERTIFICATION = Operation(
+    name="retrieve_third_party_certification",
+    group="third_party_certifications",
+    method_name="retrieve",
+    http_method="GET",
+    path="/api/catalog/third_party_certifications/{id}",
+    module=retrieve_third_party_certification,
+    requires_auth=True,
+    result_key="third_party_certification",
+    items_key=None,
+    page_number_param=None,
+    page_size_param=None,
+)
+
+
+class ThirdPartyCertificationsResource:
+    """Operations tagged "third_party_certifications": typed arguments, unwrapped typed results.
+
+    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    coroutines. Errors raise ``fullscript`` exceptions.
+    """
+
+    OPERATIONS: ClassVar[dict[str, Operation]] = {
+        "list": _LIST_THIRD_PARTY_CERTIFICATIONS,
+        "retrieve": _RETRIEVE_THIRD_PARTY_CERTIFICATION,
+    }
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    def list(
+        self,
+        *,
+        page_size: int = 100,
+        limit: int | None = None,
+        prefetch: int = 0,
+    ) -> AsyncPaginator[ThirdPartyCertification]:
+        """List all third party certifications
+
+        Pages through every third party certification of the Fullscript catalog.
+
+        ``GET /api/catalog/third_party_certifications`` (operation ``list_third_party_certifications``)
+
+        Returns:
+            AsyncPaginator[ThirdPartyCertification]: every record, fetched `page_size` at a time
+            (up to `limit`), with up to `prefetch` pages fetched ahead.
+        """
+
+        return self._invoker.paginate(
+            _LIST_THIRD_PARTY_CERTIFICATIONS,
+            {},
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> ThirdPartyCertification:
+        """Retrieve a third party certification
+
+        Returns one third party certification by its identifier.
+
+        ``GET /api/catalog/third_party_certifications/{id}`` (operation ``retrieve_third_party_certification``)
+
+        Returns:
+            ThirdPartyCertification
+        """
+
+        return cast(
+            ThirdPartyCertification,
+            await self._invoker.request(
+                _RETRIEVE_THIRD_PARTY_CERTIFICATION,
+                {
+                    "id": id,
+                },
+            ),
+        )
+
+
+class ThirdPartyCertificationsRawResource:
+    """Operations tagged "third_party_certifications", answering the whole HTTP response.
+
+    Same names and arguments as `ThirdPartyCertificationsResource` except that list operations take the page
+    parameters and return one page. The result is a `Response` (status code, headers including
+    ``X-Request-Id``, body, and ``parsed``: the body as the API sent it). Errors still raise.
+    """
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    async def list(
+        self,
+        *,
+        pagenumber: int | Unset = UNSET,
+        pagesize: int | Unset = UNSET,
+    ) -> Response[ListThirdPartyCertificationsResponse200]:
+        """List all third party certifications
+
+        Pages through every third party certification of the Fullscript catalog.
+
+        ``GET /api/catalog/third_party_certifications`` (operation ``list_third_party_certifications``)
+
+        Returns:
+            Response[ListThirdPartyCertificationsResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _LIST_THIRD_PARTY_CERTIFICATIONS,
+            {
+                "pagenumber": pagenumber,
+                "pagesize": pagesize,
+            },
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+    ) -> Response[RetrieveThirdPartyCertificationResponse200]:
+        """Retrieve a third party certification
+
+        Returns one third party certification by its identifier.
+
+        ``GET /api/catalog/third_party_certifications/{id}`` (operation ``retrieve_third_party_certification``)
+
+        Returns:
+            Response[RetrieveThirdPartyCertificationResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _RETRIEVE_THIRD_PARTY_CERTIFICATION,
+            {
+                "id": id,
+            },
+        )

@@ -1,1 +1,137 @@
-"""Contains endpoint functions for accessing the API"""
+"""Operations tagged "webhooks", as `WebhooksResource` (friendly) and `WebhooksRawResource` (raw)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from ...models.error import Error
+from ...models.list_webhook_deliveries_response_200 import ListWebhookDeliveriesResponse200
+from ...models.list_webhook_deliveries_sort_by import ListWebhookDeliveriesSortBy
+from ...models.list_webhook_deliveries_successfully_delivered import (
+    ListWebhookDeliveriesSuccessfullyDelivered,
+)
+from ...models.sort_direction import SortDirection
+from ...models.webhook_delivery import WebhookDelivery
+from ...types import UNSET, Response, Unset
+from .. import Operation, OperationInvoker
+from . import list_webhook_deliveries
+
+if TYPE_CHECKING:
+    from fullscript._pagination import AsyncPaginator
+
+__all__ = ["WebhooksRawResource", "WebhooksResource"]
+
+_LIST_WEBHOOK_DELIVERIES = Operation(
+    name="list_webhook_deliveries",
+    group="webhooks",
+    method_name="list_deliveries",
+    http_method="GET",
+    path="/api/webhooks/deliveries",
+    module=list_webhook_deliveries,
+    requires_auth=False,
+    result_key=None,
+    items_key="webhook_deliveries",
+    page_number_param="pagenumber",
+    page_size_param="pagesize",
+)
+
+
+class WebhooksResource:
+    """Operations tagged "webhooks": typed arguments, unwrapped typed results.
+
+    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    coroutines. Errors raise ``fullscript`` exceptions.
+    """
+
+    OPERATIONS: ClassVar[dict[str, Operation]] = {
+        "list_deliveries": _LIST_WEBHOOK_DELIVERIES,
+    }
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    def list_deliveries(
+        self,
+        *,
+        attempted_at: str | Unset = UNSET,
+        event_id: str | Unset = UNSET,
+        successfully_delivered: ListWebhookDeliveriesSuccessfullyDelivered | Unset = UNSET,
+        sort_by: ListWebhookDeliveriesSortBy | Unset = UNSET,
+        order_by: SortDirection | Unset = UNSET,
+        page_size: int = 100,
+        limit: int | None = None,
+        prefetch: int = 0,
+    ) -> AsyncPaginator[WebhookDelivery]:
+        """List all webhook deliveries
+
+        Pages through the attempts to deliver events to your webhook address, with what your
+        server answered.
+
+        ``GET /api/webhooks/deliveries`` (operation ``list_webhook_deliveries``)
+
+        Returns:
+            AsyncPaginator[WebhookDelivery]: every record, fetched `page_size` at a time (up to
+            `limit`), with up to `prefetch` pages fetched ahead.
+        """
+
+        return self._invoker.paginate(
+            _LIST_WEBHOOK_DELIVERIES,
+            {
+                "attempted_at": attempted_at,
+                "event_id": event_id,
+                "successfully_delivered": successfully_delivered,
+                "sort_by": sort_by,
+                "order_by": order_by,
+            },
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+        )
+
+
+class WebhooksRawResource:
+    """Operations tagged "webhooks", answering the whole HTTP response.
+
+    Same names and arguments as `WebhooksResource` except that list operations take the page
+    parameters and return one page. The result is a `Response` (status code, headers including
+    ``X-Request-Id``, body, and ``parsed``: the body as the API sent it). Errors still raise.
+    """
+
+    def __init__(self, invoker: OperationInvoker) -> None:
+        self._invoker = invoker
+
+    async def list_deliveries(
+        self,
+        *,
+        attempted_at: str | Unset = UNSET,
+        event_id: str | Unset = UNSET,
+        successfully_delivered: ListWebhookDeliveriesSuccessfullyDelivered | Unset = UNSET,
+        sort_by: ListWebhookDeliveriesSortBy | Unset = UNSET,
+        order_by: SortDirection | Unset = UNSET,
+        pagenumber: int | Unset = UNSET,
+        pagesize: int | Unset = UNSET,
+    ) -> Response[ListWebhookDeliveriesResponse200]:
+        """List all webhook deliveries
+
+        Pages through the attempts to deliver events to your webhook address, with what your
+        server answered.
+
+        ``GET /api/webhooks/deliveries`` (operation ``list_webhook_deliveries``)
+
+        Returns:
+            Response[ListWebhookDeliveriesResponse200]
+        """
+
+        return await self._invoker.request_raw(
+            _LIST_WEBHOOK_DELIVERIES,
+            {
+                "attempted_at": attempted_at,
+                "event_id": event_id,
+                "successfully_delivered": successfully_delivered,
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "pagenumber": pagenumber,
+                "pagesize": pagesize,
+            },
+        )
