@@ -1,0 +1,120 @@
+"""Patient operations: list, search, create, update, and a patient's addresses, dependents,
+orders and treatment plans."""
+
+from __future__ import annotations
+
+from ._call import Call, Handler, Reply
+from ._errors import ValidationFailed
+from ._listing import page, sort_records
+from ._people import create_patient as create_patient_record
+from ._people import update_patient as update_patient_record
+from ._plans import create_plan
+from ._store import Record, public
+
+__all__ = ["HANDLERS"]
+
+PATIENT_TYPES = ("all", "dependent", "guardian")
+
+
+def _guardian_ids(call: Call) -> set[str]:
+    return {
+        p["guardian_patient_id"] for p in call.state.values("patients") if p["guardian_patient_id"]
+    }
+
+
+def list_patients(call: Call) -> Reply:
+    patient_type = call.query.get("patient_type") or "all"
+    if patient_type not in PATIENT_TYPES:
+        raise ValidationFailed({"patient_type": [f"must be one of: {', '.join(PATIENT_TYPES)}"]})
+    patients = call.state.values("patients")
+    if patient_type == "dependent":
+        patients = [p for p in patients if p["is_dependent"]]
+    elif patient_type == "guardian":
+        guardians = _guardian_ids(call)
+        patients = [p for p in patients if p["id"] in guardians]
+    return Reply(200, page(call.query, patients, "patients"))
+
+
+def search_patients(call: Call) -> Reply:
+    terms = (call.query.get("query") or "").lower().split()
+    found = [
+        patient
+        for patient in call.state.values("patients")
+        if all(
+            term in f"{patient['first_name']} {patient['last_name']} {patient['email']}".lower()
+            for term in terms
+        )
+    ]
+    return Reply(200, page(call.query, found, "patients"))
+
+
+def create_patient(call: Call) -> Reply:
+    patient = create_patient_record(call.state, call.body, call.now)
+    return Reply(201, {"patient": public(patient)})
+
+
+def retrieve_patient(call: Call) -> Reply:
+    return Reply(200, {"patient": public(call.record("patients"))})
+
+
+def update_patient(call: Call) -> Reply:
+    patient = update_patient_record(call.state, call.record("patients"), call.body, call.now)
+    return Reply(200, {"patient": public(patient)})
+
+
+def list_patient_addresses(call: Call) -> Reply:
+    patient = call.record("patients", "patient_id")
+    addresses = [a for a in call.state.values("addresses") if a["_patient_id"] == patient["id"]]
+    return Reply(200, page(call.query, addresses, "addresses"))
+
+
+def list_patient_dependents(call: Call) -> Reply:
+    patient = call.record("patients", "patient_id")
+    dependents = [
+        p for p in call.state.values("patients") if p["guardian_patient_id"] == patient["id"]
+    ]
+    return Reply(200, page(call.query, dependents, "patients"))
+
+
+def list_patient_orders(call: Call) -> Reply:
+    patient = call.record("patients", "patient_id")
+    orders = [o for o in call.state.values("orders") if o["patient_id"] == patient["id"]]
+    return Reply(200, page(call.query, orders, "orders"))
+
+
+def list_patient_treatment_plans(call: Call) -> Reply:
+    patient = call.record("patients", "patient_id")
+    plans: list[Record] = [
+        p
+        for p in call.state.values("treatment_plans")
+        if (p["patient"] or {}).get("id") == patient["id"]
+    ]
+    plans = sort_records(
+        call.query,
+        plans,
+        {"created_at": lambda r: r["_created"], "updated_at": lambda r: r["_updated"]},
+    )
+    return Reply(200, page(call.query, plans, "treatment_plans"))
+
+
+def create_patient_treatment_plan(call: Call) -> Reply:
+    patient = call.record("patients", "patient_id")
+    owner = None
+    if call.token is not None and call.token.resource_owner_type == "Practitioner":
+        owner = call.token.resource_owner_id
+    plan = create_plan(call.state, patient, call.body, call.now, owner)
+    return Reply(201, {"treatment_plan": public(plan)})
+
+
+HANDLERS: dict[str, Handler] = {
+    "list_patients": list_patients,
+    "create_patient": create_patient,
+    "retrieve_patient": retrieve_patient,
+    "update_patient": update_patient,
+    "search_patients": search_patients,
+    "list_patient_addresses": list_patient_addresses,
+    "list_patient_dependents": list_patient_dependents,
+    "list_patient_orders": list_patient_orders,
+    "list_patient_treatment_plans": list_patient_treatment_plans,
+    "create_patient_treatment_plan": create_patient_treatment_plan,
+}

@@ -1,0 +1,47 @@
+"""The sandbox's notion of time: a wall clock that tests can move forward."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+__all__ = ["SandboxClock", "format_date", "format_timestamp", "parse_timestamp"]
+
+
+class SandboxClock:
+    """Seconds since the epoch from ``source`` (``time.time`` by default) plus a manual offset.
+
+    ``advance`` moves time forward without sleeping, so tests can expire codes and tokens or
+    roll the rate-limit window instantly.
+    """
+
+    def __init__(self, source: Callable[[], float] | None = None) -> None:
+        self._source: Callable[[], float] = source if source is not None else time.time
+        self._offset = 0.0
+
+    def now(self) -> float:
+        """Current sandbox time in epoch seconds."""
+        return self._source() + self._offset
+
+    def advance(self, seconds: float) -> None:
+        """Move sandbox time forward by ``seconds`` (negative values are refused)."""
+        if seconds < 0:
+            raise ValueError("time only moves forward")
+        self._offset += seconds
+
+
+def format_timestamp(epoch: float) -> str:
+    """Fullscript's timestamp format: ISO-8601 UTC with milliseconds, e.g. ``2021-06-16T14:57:21.000Z``."""
+    moment = datetime.fromtimestamp(epoch, tz=UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def format_date(epoch: float) -> str:
+    """``yyyy-mm-dd`` of ``epoch`` in UTC."""
+    return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%d")
+
+
+def parse_timestamp(value: str) -> float:
+    """Inverse of :func:`format_timestamp` (accepts any ISO-8601 string)."""
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()

@@ -1,0 +1,130 @@
+"""Fault injection: 5xx answers, 429 bursts, latency, dropped connections and malformed bodies.
+
+Rules match on operationId, HTTP method, a path pattern (``fnmatch`` style, relative to the
+region prefix, e.g. ``/api/clinic/patients*``) and region; unset criteria match everything.
+Probabilistic rules draw from a ``random.Random`` seeded by the sandbox seed, so a run is
+reproducible.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import random
+from typing import Any, Literal
+
+import attrs
+
+__all__ = ["FAULT_KINDS", "FaultInjector", "FaultKind", "FaultPlan", "FaultRule"]
+
+FaultKind = Literal["error", "rate_limit", "latency", "drop", "malformed"]
+FAULT_KINDS: tuple[str, ...] = ("error", "rate_limit", "latency", "drop", "malformed")
+
+
+@attrs.define
+class FaultRule:
+    """One fault. ``times`` caps how often it fires; ``skip`` lets the first matches through."""
+
+    kind: FaultKind
+    operation_id: str | None = None
+    method: str | None = None
+    path: str | None = None
+    region: str | None = None
+    status: int = 503
+    latency: float = 0.0
+    retry_after: int = 1
+    probability: float = 1.0
+    times: int | None = None
+    skip: int = 0
+    matched: int = 0
+    fired: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault kind {self.kind!r}; use one of {FAULT_KINDS}")
+        if not 0.0 <= self.probability <= 1.0:
+            raise ValueError("probability must be between 0 and 1")
+        if self.method is not None:
+            self.method = self.method.upper()
+
+    def matches(self, operation_id: str | None, method: str, path: str, region: str) -> bool:
+        return (
+            (self.operation_id is None or self.operation_id == operation_id)
+            and (self.method is None or self.method == method.upper())
+            and (self.path is None or fnmatch.fnmatchcase(path, self.path))
+            and (self.region is None or self.region == region)
+        )
+
+    @property
+    def exhausted(self) -> bool:
+        return self.times is not None and self.fired >= self.times
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class FaultPlan:
+    """What to do with one request: wait ``latency`` seconds, then apply ``terminal`` (if any)."""
+
+    latency: float = 0.0
+    terminal: FaultRule | None = None
+
+
+class FaultInjector:
+    """The sandbox's fault rules, evaluated in the order they were added."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self.rules: list[FaultRule] = []
+        self._rng = random.Random(f"fullscript-sandbox-faults:{seed}")
+
+    def add(self, kind: FaultKind, **options: Any) -> FaultRule:
+        """Add a rule; see :class:`FaultRule` for options. Returns it (inspect ``fired``)."""
+        rule = FaultRule(kind, **options)
+        self.rules.append(rule)
+        return rule
+
+    def error(self, status: int = 503, **match: Any) -> FaultRule:
+        """Answer ``status`` (a 5xx by default 503) instead of running the operation."""
+        return self.add("error", status=status, **match)
+
+    def rate_limit(self, retry_after: int = 1, **match: Any) -> FaultRule:
+        """Answer 429 with ``Retry-After`` (use ``times=N`` for a burst of N)."""
+        return self.add("rate_limit", retry_after=retry_after, **match)
+
+    def latency(self, seconds: float, **match: Any) -> FaultRule:
+        """Delay matching requests by ``seconds`` of real time."""
+        return self.add("latency", latency=seconds, **match)
+
+    def drop(self, **match: Any) -> FaultRule:
+        """Drop the connection: the client sees a transport error, never a response."""
+        return self.add("drop", **match)
+
+    def malformed(self, **match: Any) -> FaultRule:
+        """Run the operation but answer a truncated, unparseable JSON body."""
+        return self.add("malformed", **match)
+
+    def remove(self, rule: FaultRule) -> None:
+        self.rules = [existing for existing in self.rules if existing is not rule]
+
+    def clear(self) -> None:
+        self.rules.clear()
+
+    def plan(self, operation_id: str | None, method: str, path: str, region: str) -> FaultPlan:
+        """Decide the faults for one request (advancing counters and the seeded RNG)."""
+        latency = 0.0
+        terminal: FaultRule | None = None
+        for rule in self.rules:
+            if rule.exhausted or not rule.matches(operation_id, method, path, region):
+                continue
+            rule.matched += 1
+            if rule.matched <= rule.skip:
+                continue
+            if rule.probability < 1.0 and self._rng.random() >= rule.probability:
+                continue
+            if rule.kind == "latency":
+                rule.fired += 1
+                latency += rule.latency
+            elif terminal is None:
+                rule.fired += 1
+                terminal = rule
+        return FaultPlan(latency, terminal)

@@ -1,0 +1,119 @@
+"""The path every API request takes: faults, rate limit, auth, scopes, handler, answer."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import anyio
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ._body import read_body
+from ._call import Call, Handler, Upload
+from ._clock import SandboxClock
+from ._errors import ApiError
+from ._faults import FaultInjector
+from ._oauth import OAuthServer, TokenRecord
+from ._operations import Operation
+from ._rate_limit import RollingWindowLimiter
+from ._responses import (
+    DroppedConnectionResponse,
+    error_response,
+    json_response,
+    malformed_response,
+)
+from ._store import RegionState
+
+__all__ = ["Core", "handle_api_call"]
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+class Core(Protocol):
+    """What the pipeline needs from the sandbox."""
+
+    clock: SandboxClock
+    oauth: OAuthServer
+    limiter: RollingWindowLimiter
+    faults: FaultInjector
+    allow_restricted: bool
+
+    def region(self, name: str) -> RegionState: ...
+
+
+def _rate_limited(retry_after: int, limiter: RollingWindowLimiter | None = None) -> Response:
+    message = "Rate limit exceeded"
+    if limiter is not None:
+        message += f": {limiter.limit} requests per {limiter.window:g} s"
+    return error_response(
+        429,
+        {"status": 429, "error": "Too Many Requests", "message": message},
+        {"Retry-After": str(retry_after)},
+    )
+
+
+def _forbidden(message: str) -> ApiError:
+    return ApiError(403, {"status": 403, "error": "Forbidden", "message": message})
+
+
+def _app_key(
+    core: Core, operation: Operation, request: Request, body: dict[str, object]
+) -> str | None:
+    """Which app a request counts against: client_id for token calls, the token's app otherwise."""
+    if not operation.authenticated:
+        client_id = str(body.get("client_id") or "")
+        return client_id if client_id in core.oauth.apps else None
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    record = core.oauth.lookup(token.strip()) if scheme.lower() == "bearer" else None
+    return record.client_id if record is not None else None
+
+
+async def handle_api_call(
+    core: Core, operation: Operation, handler: Handler, region: str, request: Request
+) -> Response:
+    api_path = request.url.path[len(region) + 1 :]
+    plan = core.faults.plan(operation.operation_id, request.method, api_path, region)
+    if plan.latency > 0:
+        await anyio.sleep(plan.latency)
+    fault = plan.terminal
+    if fault is not None:
+        if fault.kind == "error":
+            return error_response(fault.status)
+        if fault.kind == "rate_limit":
+            return _rate_limited(fault.retry_after)
+        if fault.kind == "drop":
+            return DroppedConnectionResponse()
+    try:
+        body: dict[str, object]
+        files: dict[str, Upload]
+        body, files = await read_body(request) if request.method in _BODY_METHODS else ({}, {})
+        key = _app_key(core, operation, request, body)
+        if key is not None:
+            retry_after = core.limiter.acquire(key)
+            if retry_after is not None:
+                return _rate_limited(retry_after, core.limiter)
+        token: TokenRecord | None = None
+        if operation.authenticated:
+            token = core.oauth.authenticate(region, request.headers.get("authorization"))
+            if operation.scope is not None and operation.scope not in token.scopes:
+                raise _forbidden(f"This action requires the {operation.scope} scope.")
+            if operation.restricted and not core.allow_restricted:
+                raise _forbidden("This endpoint is restricted; ask Fullscript for access.")
+        query = request.query_params
+        call = Call(
+            operation=operation,
+            state=core.region(region),
+            query=query,
+            query_lists={key: query.getlist(key) for key in query},
+            params=request.path_params,
+            body=dict(body),
+            files=files,
+            token=token,
+            now=core.clock.now(),
+        )
+        reply = handler(call)
+    except ApiError as error:
+        return error_response(error.status, error.body, error.headers)
+    if fault is not None and fault.kind == "malformed":
+        return malformed_response(reply.status, reply.body)
+    return json_response(reply.status, reply.body)
