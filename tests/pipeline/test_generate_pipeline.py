@@ -1,0 +1,140 @@
+"""generate.py: warnings fail the run, failures never leave a half-written package, --check works."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pipeline_support import OUR_SPEC, REPO_ROOT, minimal_spec, run_script
+from specpipe.generation import GeneratorSettings, _generator_command, compare_trees
+
+PACKAGE = "fullscript_api"
+
+
+def ok_operation() -> dict[str, Any]:
+    schema = {"type": "object", "properties": {"clinic": {"type": "object"}}}
+    return {
+        "operationId": "retrieve_clinic",
+        "tags": ["Clinic"],
+        "responses": {
+            "200": {"description": "ok", "content": {"application/json": {"schema": schema}}}
+        },
+    }
+
+
+def write_spec(tmp_path: Path, spec: dict[str, Any], name: str) -> Path:
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(spec))
+    return path
+
+
+@pytest.fixture(scope="module")
+def spec_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("specs")
+
+
+@pytest.fixture(scope="module")
+def small_spec(spec_dir: Path) -> Path:
+    return write_spec(spec_dir, minimal_spec({"/api/clinic": {"get": ok_operation()}}), "small")
+
+
+@pytest.fixture(scope="module")
+def warning_spec(spec_dir: Path) -> Path:
+    """A response pointing at a schema that does not exist: the generator warns and drops it."""
+    operation = ok_operation()
+    operation["responses"]["200"]["content"]["application/json"]["schema"] = {
+        "$ref": "#/components/schemas/Missing"
+    }
+    return write_spec(spec_dir, minimal_spec({"/api/clinic": {"get": operation}}), "warning")
+
+
+@pytest.fixture(scope="module")
+def small_package(small_spec: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Output directory of one successful run on the small spec (copy it before modifying)."""
+    out = tmp_path_factory.mktemp("small") / "out"
+    result = run_script("generate.py", "--spec", str(small_spec), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def copy_of(package_dir: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    shutil.copytree(package_dir, out)
+    return out
+
+
+def test_small_spec_generates_the_fixed_package_name(small_package: Path) -> None:
+    assert (small_package / PACKAGE / "api" / "clinic" / "retrieve_clinic.py").is_file()
+    assert (small_package / PACKAGE / "py.typed").is_file()
+    assert sorted(p.name for p in small_package.iterdir()) == [PACKAGE]
+
+
+def test_generator_warning_fails_the_run_and_keeps_the_previous_package(
+    small_package: Path, warning_spec: Path, tmp_path: Path
+) -> None:
+    out = copy_of(small_package, tmp_path)
+    endpoint = out / PACKAGE / "api" / "clinic" / "retrieve_clinic.py"
+    before = endpoint.read_bytes()
+
+    failed = run_script("generate.py", "--spec", str(warning_spec), "--out", str(out))
+
+    assert failed.returncode == 1
+    assert "Could not find reference" in failed.stderr
+    assert endpoint.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == [PACKAGE]  # no staging leftovers
+
+
+def test_check_lists_differing_files(small_package: Path, small_spec: Path, tmp_path: Path) -> None:
+    out = copy_of(small_package, tmp_path)
+    (out / PACKAGE / "client.py").write_text("# edited by hand\n")
+    (out / PACKAGE / "stray.py").write_text("")
+    (out / PACKAGE / "types.py").unlink()
+
+    result = run_script("generate.py", "--spec", str(small_spec), "--out", str(out), "--check")
+
+    assert result.returncode == 1
+    assert "differs:                client.py" in result.stdout
+    assert "removed by generation:  stray.py" in result.stdout
+    assert "missing from committed: types.py" in result.stdout
+
+
+def test_missing_spec_file_gives_clear_error(tmp_path: Path) -> None:
+    result = run_script(
+        "generate.py", "--spec", str(tmp_path / "nope.json"), "--out", str(tmp_path)
+    )
+
+    assert result.returncode == 2
+    assert "cannot read spec file" in result.stderr
+
+
+def test_custom_templates_are_passed_when_configured(tmp_path: Path) -> None:
+    settings = GeneratorSettings(tmp_path / "config.yaml", tmp_path / "templates", tmp_path)
+
+    command = _generator_command(tmp_path / "spec.json", tmp_path / "out", settings)
+
+    assert command[command.index("--custom-template-path") + 1] == str(tmp_path / "templates")
+    assert command[command.index("--meta") + 1] == "none"
+    assert "--fail-on-warning" in command
+
+
+def test_compare_trees_ignores_bytecode_caches(tmp_path: Path) -> None:
+    left, right = tmp_path / "left", tmp_path / "right"
+    for root in (left, right):
+        root.mkdir()
+        (root / "a.py").write_text("x = 1\n")
+    (left / "__pycache__").mkdir()
+    (left / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+
+    assert compare_trees(left, right).identical
+
+
+@pytest.mark.skipif(not OUR_SPEC.is_file(), reason="openapi/openapi.json not written yet")
+def test_committed_generated_package_is_up_to_date() -> None:
+    """The same check as `make check-generated`: a second, independent run matches generated/."""
+    result = run_script("generate.py", "--check")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (REPO_ROOT / "generated" / PACKAGE / "__init__.py").is_file()
