@@ -1,1 +1,85 @@
-"""Async SDK for the Fullscript partner API."""
+"""Async SDK for the Fullscript partner API.
+
+    from fullscript import Fullscript
+
+    async with Fullscript(client_id=..., client_secret=..., redirect_uri=..., region="us") as fs:
+        async for patient in fs.patients.list():
+            print(patient.first_name)
+
+Everything public is re-exported here; the modules starting with ``_`` are private.
+"""
+
+from ._auth import BearerAuth, TokenManager
+from ._client import DEFAULT_TIMEOUT, Fullscript
+from ._clock import Clock, SystemClock
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    FullscriptError,
+    GoneError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RegionMismatchError,
+    ServerError,
+    TokenMissingError,
+    ValidationError,
+)
+from ._limiter import RateLimiter, RollingWindowLimiter
+from ._oauth import OAuthApp, OAuthClient
+from ._options import RequestOptions, use_request_options
+from ._pagination import AsyncPaginator, Page
+from ._regions import Region
+from ._retry import RetryPolicy
+from ._token_store import (
+    CallbackTokenStore,
+    FileTokenStore,
+    InMemoryTokenStore,
+    TokenStore,
+    TokenStoreError,
+)
+from ._tokens import OAuthToken
+from ._transport import FullscriptTransport
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncPaginator",
+    "AuthenticationError",
+    "BadRequestError",
+    "BearerAuth",
+    "CallbackTokenStore",
+    "Clock",
+    "FileTokenStore",
+    "Fullscript",
+    "FullscriptError",
+    "FullscriptTransport",
+    "GoneError",
+    "InMemoryTokenStore",
+    "NotFoundError",
+    "OAuthApp",
+    "OAuthClient",
+    "OAuthToken",
+    "Page",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RateLimiter",
+    "Region",
+    "RegionMismatchError",
+    "RequestOptions",
+    "RetryPolicy",
+    "RollingWindowLimiter",
+    "ServerError",
+    "SystemClock",
+    "TokenManager",
+    "TokenMissingError",
+    "TokenStore",
+    "TokenStoreError",
+    "ValidationError",
+    "use_request_options",
+]

@@ -1,0 +1,162 @@
+"""The binding between the generated resource classes and the façade's behaviour.
+
+The generated ``fullscript_api.api`` package gives every operation a friendly name and a typed
+signature, and hands each call to an ``OperationInvoker``. `OperationBinding` is that invoker:
+it builds the request with the operation's own generated ``_get_kwargs``, sends it through the
+region's ``httpx.AsyncClient`` (whose ``BearerAuth`` and ``FullscriptTransport`` add tokens,
+pacing and retries), maps error statuses to typed exceptions once, parses the answer with the
+generated ``_build_response`` and unwraps or pages it. No code here names an operation.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+import attrs
+import httpx
+from fullscript_api.api import Operation
+from fullscript_api.client import Client as GeneratedClient
+from fullscript_api.types import Response, Unset
+
+from ._errors import FullscriptError, connection_error_from, error_from_response
+from ._options import RequestOptions, use_request_options
+from ._pagination import AsyncPaginator, Page
+from ._regions import Region
+
+__all__ = ["OperationBinding", "RegionConnection"]
+
+logger = logging.getLogger("fullscript")
+
+
+@attrs.frozen
+class RegionConnection:
+    """The HTTP side of one region: its clients share the façade's transport (connection pool).
+
+    Attributes:
+        region: where requests go.
+        http: client with the region's `BearerAuth`, for operations that need a token.
+        anonymous_http: client without auth (OAuth token endpoints), same transport.
+        generated: the generated client (parsers consult its settings).
+    """
+
+    region: Region
+    http: httpx.AsyncClient
+    anonymous_http: httpx.AsyncClient
+    generated: GeneratedClient
+
+
+class OperationBinding:
+    """Sends generated operations with the façade's behaviour; implements ``OperationInvoker``."""
+
+    def __init__(self, connection: RegionConnection, options: RequestOptions) -> None:
+        self._connection = connection
+        self._options = options
+
+    @property
+    def region(self) -> Region:
+        return self._connection.region
+
+    async def request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
+        """Send the operation; return its parsed success body, unwrapped at ``result_key``."""
+        parsed = (await self.request_raw(operation, arguments)).parsed
+        if operation.result_key is None:
+            return parsed
+        return _member(parsed, operation.result_key, operation)
+
+    async def request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
+        """Send the operation; return the generated `Response` (status, headers, parsed body)."""
+        response = await self._send(operation, arguments)
+        built: Response[Any] = operation.module._build_response(
+            client=self._connection.generated, response=response
+        )
+        if built.parsed is None and response.status_code != 204 and response.content:
+            # A success status the spec does not document for this operation: the generated
+            # parser gives up rather than guess. Say so instead of returning None.
+            raise FullscriptError(
+                f"{operation.http_method} {response.request.url.path} answered "
+                f"{response.status_code}, which the spec does not document for "
+                f"{operation.name}; request id {response.headers.get('x-request-id')}"
+            )
+        return built
+
+    def paginate(
+        self,
+        operation: Operation,
+        arguments: dict[str, Any],
+        *,
+        page_size: int,
+        limit: int | None,
+        prefetch: int,
+    ) -> AsyncPaginator[Any]:
+        """Stream the records of a list operation (see `AsyncPaginator`)."""
+        number_param, size_param, items_key = (
+            operation.page_number_param,
+            operation.page_size_param,
+            operation.items_key,
+        )
+        if number_param is None or size_param is None or items_key is None:
+            raise TypeError(f"{operation.name} is not a paginated list operation")
+
+        async def fetch_page(number: int, size: int) -> Page[Any]:
+            page_arguments = {**arguments, number_param: number, size_param: size}
+            parsed = (await self.request_raw(operation, page_arguments)).parsed
+            items = _member(parsed, items_key, operation)
+            return page_from(items, getattr(parsed, "meta", None), number=number, size=size)
+
+        return AsyncPaginator(
+            fetch_page, page_size=page_size, limit=limit, prefetch=prefetch, item_key=record_key
+        )
+
+    async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx.Response:
+        kwargs: dict[str, Any] = operation.module._get_kwargs(**arguments)
+        http = self._connection.http if operation.requires_auth else self._connection.anonymous_http
+        try:
+            with use_request_options(self._options):
+                response = await http.request(**kwargs)
+        except httpx.TransportError as error:
+            raise connection_error_from(error) from error
+        if response.status_code >= 400:
+            raise error_from_response(response)
+        return response
+
+
+def _member(parsed: Any, key: str, operation: Operation) -> Any:
+    value = getattr(parsed, key, None)
+    if value is None or isinstance(value, Unset):
+        raise FullscriptError(f"the answer to {operation.name} has no {key!r}")
+    return value
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def page_from(items: Sequence[Any], meta: Any, *, number: int, size: int) -> Page[Any]:
+    """A `Page` from a list answer's records and its ``meta`` (which may be missing)."""
+    guessed_next = number + 1 if len(items) >= size else None
+    if meta is None or isinstance(meta, Unset):
+        return Page(items=list(items), current_page=number, next_page=guessed_next)
+    current = _int_or_none(getattr(meta, "current_page", None))
+    raw_next = getattr(meta, "next_page", None)
+    # An absent next_page (Unset) means the server did not say; null means "last page".
+    next_page = guessed_next if isinstance(raw_next, Unset) else _int_or_none(raw_next)
+    return Page(
+        items=list(items),
+        current_page=current if current is not None else number,
+        next_page=next_page,
+        total_pages=_int_or_none(getattr(meta, "total_pages", None)),
+        total_count=_int_or_none(getattr(meta, "total_count", None)),
+    )
+
+
+def record_key(record: Any) -> Hashable:
+    """A record's identity for de-duplicating pages: its type and ``id``.
+
+    A record without an id gets a fresh key, so it is never taken for a duplicate.
+    """
+    identifier = getattr(record, "id", None)
+    if isinstance(identifier, str | int) and not isinstance(identifier, bool):
+        return (type(record).__name__, identifier)
+    return object()
