@@ -30,12 +30,14 @@ class Error:
                 text.
             status (int | Unset): HTTP status code repeated in the body.
             message (str | Unset): Human-readable explanation.
+            error_description (str | Unset): Explanation accompanying an OAuth error code such as `invalid_grant`.
     """
 
     error: ErrorErrorType1 | str | Unset = UNSET
     errors: ErrorErrorsType0 | list[str] | str | Unset = UNSET
     status: int | Unset = UNSET
     message: str | Unset = UNSET
+    error_description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +67,8 @@ class Error:
 
         message = self.message
 
+        error_description = self.error_description
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -76,6 +80,8 @@ class Error:
             field_dict["status"] = status
         if message is not UNSET:
             field_dict["message"] = message
+        if error_description is not UNSET:
+            field_dict["error_description"] = error_description
 
         return field_dict
 
@@ -128,11 +134,14 @@ class Error:
 
         message = d.pop("message", UNSET)
 
+        error_description = d.pop("error_description", UNSET)
+
         error = cls(
             error=error,
             errors=errors,
             status=status,
             message=message,
+            error_description=error_description,
         )
 
         error.additional_properties = d
