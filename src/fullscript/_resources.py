@@ -111,7 +111,11 @@ class OperationBinding:
 
     async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx.Response:
         kwargs: dict[str, Any] = operation.module._get_kwargs(**arguments)
-        http = self._connection.http if operation.requires_auth else self._connection.anonymous_http
+        http = (
+            self._connection.anonymous_http
+            if is_client_authenticated(operation)
+            else self._connection.http
+        )
         try:
             with use_request_options(self._options):
                 response = await http.request(**kwargs)
@@ -120,6 +124,16 @@ class OperationBinding:
         if response.status_code >= 400:
             raise error_from_response(response)
         return response
+
+
+# OAuth's token and revoke endpoints authenticate the app by the client credentials in the
+# body (RFC 6749 section 2.3, RFC 7009): they take no bearer token. Every other operation does.
+_CLIENT_AUTHENTICATED_SUFFIXES = ("/oauth/token", "/oauth/revoke")
+
+
+def is_client_authenticated(operation: Operation) -> bool:
+    """True for the OAuth token endpoints, which must be called without a bearer token."""
+    return operation.path.rstrip("/").endswith(_CLIENT_AUTHENTICATED_SUFFIXES)
 
 
 def _member(parsed: Any, key: str, operation: Operation) -> Any:

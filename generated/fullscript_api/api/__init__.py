@@ -62,7 +62,6 @@ class Operation:
         path: path template, e.g. ``/api/clinic/patients/{id}``.
         module: the generated endpoint module (``_get_kwargs`` builds the request,
             ``_build_response`` parses the answer).
-        requires_auth: False for operations the spec marks as needing no credentials.
         result_key: attribute of the parsed success body holding the result, when the body
             is a one-key wrapper such as ``{"patient": {...}}``.
         items_key: for list operations, attribute holding the page's records.
@@ -76,7 +75,6 @@ class Operation:
     http_method: str
     path: str
     module: ModuleType
-    requires_auth: bool
     result_key: str | None
     items_key: str | None
     page_number_param: str | None

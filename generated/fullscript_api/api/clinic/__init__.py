@@ -24,7 +24,6 @@ _RETRIEVE_CLINIC = Operation(
     http_method="GET",
     path="/api/clinic",
     module=retrieve_clinic,
-    requires_auth=True,
     result_key="clinic",
     items_key=None,
     page_number_param=None,

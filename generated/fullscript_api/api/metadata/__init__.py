@@ -25,7 +25,6 @@ _FIND_METADATA_OBJECTS = Operation(
     http_method="GET",
     path="/api/clinic/metadata",
     module=find_metadata_objects,
-    requires_auth=True,
     result_key=None,
     items_key="metadata",
     page_number_param="pagenumber",

@@ -24,7 +24,6 @@ _LIST_PRACTITIONER_TYPES = Operation(
     http_method="GET",
     path="/api/catalog/practitioner_types",
     module=list_practitioner_types,
-    requires_auth=True,
     result_key=None,
     items_key="practitioner_types",
     page_number_param="pagenumber",

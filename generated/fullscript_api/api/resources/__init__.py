@@ -24,7 +24,6 @@ _LIST_FULLSCRIPT_RESOURCES = Operation(
     http_method="GET",
     path="/api/clinic/fullscript_resources",
     module=list_fullscript_resources,
-    requires_auth=True,
     result_key=None,
     items_key="resources",
     page_number_param="pagenumber",

@@ -24,7 +24,6 @@ _CREATE_SESSION_GRANT = Operation(
     http_method="POST",
     path="/api/clinic/embeddable/session_grants",
     module=create_session_grant,
-    requires_auth=False,
     result_key=None,
     items_key=None,
     page_number_param=None,

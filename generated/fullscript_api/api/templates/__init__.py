@@ -24,7 +24,6 @@ _RETRIEVE_TEMPLATE = Operation(
     http_method="GET",
     path="/api/clinic/templates/{id}",
     module=retrieve_template,
-    requires_auth=True,
     result_key="template",
     items_key=None,
     page_number_param=None,

@@ -24,7 +24,6 @@ _RETRIEVE_VARIANT = Operation(
     http_method="GET",
     path="/api/catalog/variants/{id}",
     module=retrieve_variant,
-    requires_auth=True,
     result_key="variant",
     items_key=None,
     page_number_param=None,

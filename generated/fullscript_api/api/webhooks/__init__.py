@@ -29,7 +29,6 @@ _LIST_WEBHOOK_DELIVERIES = Operation(
     http_method="GET",
     path="/api/webhooks/deliveries",
     module=list_webhook_deliveries,
-    requires_auth=False,
     result_key=None,
     items_key="webhook_deliveries",
     page_number_param="pagenumber",
