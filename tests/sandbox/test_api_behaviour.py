@@ -1,0 +1,291 @@
+"""Paging, filters, sorting, validation and state changes of the sandbox API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from fullscript.sandbox import Sandbox
+
+from .conftest import START, FakeTime, SpecChecker
+
+DAY = 86400
+
+
+async def _walk(
+    client: httpx.AsyncClient, url: str, key: str, **params: Any
+) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    number: int | None = 1
+    while number is not None:
+        body = (await client.get(url, params={**params, "page[number]": number})).json()
+        items.extend(body[key])
+        number = body["meta"]["next_page"]
+    return items
+
+
+async def test_paging_walks_every_patient_once(client: httpx.AsyncClient) -> None:
+    patients = await _walk(client, "/api/clinic/patients", "patients", **{"page[size]": 100})
+    ids = [patient["id"] for patient in patients]
+    assert len(ids) == 350 == len(set(ids))
+
+
+async def test_meta_describes_the_page(client: httpx.AsyncClient) -> None:
+    response = await client.get(
+        "/api/clinic/patients", params={"page[number]": 4, "page[size]": 100}
+    )
+    assert response.json()["meta"] == {
+        "current_page": 4,
+        "next_page": None,
+        "prev_page": 3,
+        "total_pages": 4,
+        "total_count": 350,
+    }
+    assert len(response.json()["patients"]) == 50
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("page[size]", "101"), ("page[size]", "0"), ("page[number]", "zero"), ("page[number]", "-1")],
+)
+async def test_bad_page_parameters_answer_422_naming_them(
+    client: httpx.AsyncClient, name: str, value: str
+) -> None:
+    response = await client.get("/api/catalog/products", params={name: value})
+    assert response.status_code == 422
+    assert name in response.json()["errors"] and name in response.json()["error"]
+
+
+async def test_create_then_read_back_then_update_a_patient(
+    client: httpx.AsyncClient, checker: SpecChecker
+) -> None:
+    created = await client.post(
+        "/api/clinic/patients",
+        json={"email": "Ada@Example.com", "first_name": "Ada", "last_name": "L", "discount": "10"},
+    )
+    assert created.status_code == 201
+    patient = created.json()["patient"]
+    assert patient["email"] == "ada@example.com" and patient["discount"] == 10
+    updated = await client.patch(
+        f"/api/clinic/patients/{patient['id']}", json={"last_name": "Lovelace"}
+    )
+    checker.check("update_patient", updated)
+    read = (await client.get(f"/api/clinic/patients/{patient['id']}")).json()["patient"]
+    assert read["last_name"] == "Lovelace" and read["first_name"] == "Ada"
+    total = (await client.get("/api/clinic/patients")).json()["meta"]["total_count"]
+    assert total == 351
+
+
+async def test_rails_style_wrapped_bodies_are_accepted(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/api/clinic/patients",
+        json={"patient": {"email": "w@example.com", "first_name": "W", "last_name": "R"}},
+    )
+    assert response.status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"first_name": "A", "last_name": "B"}, "email"),
+        ({"email": "not-an-email", "first_name": "A", "last_name": "B"}, "email"),
+        ({"email": "a@b.co", "first_name": "A", "last_name": "B", "gender": "robot"}, "gender"),
+        ({"email": "a@b.co", "first_name": "A", "last_name": "B", "date_of_birth": "1/2/90"}, "date_of_birth"),
+        ({"email": "a@b.co", "first_name": "A", "last_name": "B", "discount": 150}, "discount"),
+        ({"email": "a@b.co", "first_name": "A", "last_name": "B", "mobile_number": "12"}, "mobile_number"),
+        ({"email": "a@b.co", "last_name": "B"}, "first_name"),
+    ],
+)  # fmt: skip
+async def test_invalid_patients_answer_422_naming_the_field(
+    client: httpx.AsyncClient, checker: SpecChecker, body: dict[str, Any], field: str
+) -> None:
+    response = await client.post("/api/clinic/patients", json=body)
+    checker.check("create_patient", response)
+    assert response.status_code == 422
+    assert field in response.json()["errors"] and field in response.json()["error"]
+
+
+async def test_duplicate_emails_answer_422(client: httpx.AsyncClient) -> None:
+    body = {"email": "twice@example.com", "first_name": "A", "last_name": "B"}
+    assert (await client.post("/api/clinic/patients", json=body)).status_code == 201
+    again = await client.post("/api/clinic/patients", json=body)
+    assert again.status_code == 422 and "has already been taken" in again.json()["errors"]["email"]
+
+
+async def test_malformed_json_answers_400(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/api/clinic/patients", content=b"{nope", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400 and response.headers["x-request-id"]
+
+
+async def test_search_patients_by_query(client: httpx.AsyncClient, sandbox: Sandbox) -> None:
+    target = sandbox.records("us", "patients")[10]
+    response = await client.get(
+        "/api/clinic/search/patients", params={"query": f"{target['first_name']} {target['email']}"}
+    )
+    assert [p["id"] for p in response.json()["patients"]] == [target["id"]]
+
+
+async def test_patient_type_filters_dependents_and_guardians(client: httpx.AsyncClient) -> None:
+    dependents = await _walk(client, "/api/clinic/patients", "patients", patient_type="dependent")
+    guardians = await _walk(client, "/api/clinic/patients", "patients", patient_type="guardian")
+    assert dependents and all(p["is_dependent"] for p in dependents)
+    assert {p["guardian_patient_id"] for p in dependents} == {g["id"] for g in guardians}
+    bad = await client.get("/api/clinic/patients", params={"patient_type": "cats"})
+    assert bad.status_code == 422 and "patient_type" in bad.json()["errors"]
+
+
+async def test_orders_filter_by_patient_date_range_and_type(
+    client: httpx.AsyncClient, sandbox: Sandbox
+) -> None:
+    orders = sandbox.records("us", "orders")
+    patient_id = orders[0]["patient_id"]
+    by_patient = await _walk(client, "/api/clinic/orders", "orders", patient_id=patient_id)
+    assert by_patient and {o["patient_id"] for o in by_patient} == {patient_id}
+    day = orders[100]["completed_at"][:10]
+    ranged = await _walk(client, "/api/clinic/orders", "orders", completed_at=f"{day}..{day}")
+    assert ranged and all(o["completed_at"].startswith(day) for o in ranged)
+    before = await _walk(client, "/api/clinic/orders", "orders", completed_at=f"<{day}")
+    assert before and all(o["completed_at"][:10] < day for o in before)
+    labs = await _walk(client, "/api/clinic/orders", "orders", type="labs")
+    assert labs and all(item["type"] == "labs" for o in labs for item in o["line_items"])
+    bad = await client.get("/api/clinic/orders", params={"completed_at": "yesterday"})
+    assert bad.status_code == 422 and "completed_at" in bad.json()["errors"]
+
+
+async def test_orders_sort_descending_by_completion(client: httpx.AsyncClient) -> None:
+    body = (
+        await client.get(
+            "/api/clinic/orders", params={"sort_by": "completed_at", "order_by": "DESC"}
+        )
+    ).json()
+    dates = [o["completed_at"] for o in body["orders"]]
+    assert dates == sorted(dates, reverse=True)
+    bad = await client.get("/api/clinic/orders", params={"sort_by": "colour"})
+    assert bad.status_code == 422 and "sort_by" in bad.json()["errors"]
+
+
+async def test_events_filter_by_type_and_created_at(client: httpx.AsyncClient) -> None:
+    updated = await _walk(client, "/api/events/patients", "events", event_type="patient.updated")
+    assert updated and {e["type"] for e in updated} == {"patient.updated"}
+    day = updated[0]["created_at"][:10]
+    same_day = await _walk(client, "/api/events/patients", "events", created_at=day)
+    assert same_day and all(e["created_at"].startswith(day) for e in same_day)
+
+
+async def test_events_older_than_30_days_disappear(
+    client: httpx.AsyncClient, sandbox: Sandbox, fake_time: FakeTime
+) -> None:
+    before = (await client.get("/api/events/orders")).json()["meta"]["total_count"]
+    fake_time.value += 10 * DAY
+    async with sandbox.client("us", token=sandbox.issue_token("us")) as later:
+        after = (await later.get("/api/events/orders")).json()["meta"]["total_count"]
+    assert 0 < after < before
+
+
+async def test_webhook_deliveries_filter(client: httpx.AsyncClient, sandbox: Sandbox) -> None:
+    failed = await _walk(
+        client, "/api/webhooks/deliveries", "webhook_deliveries", successfully_delivered="false"
+    )
+    assert failed and not any(d["successfully_delivered"] for d in failed)
+    event_id = failed[0]["event_payload"]["event"]["id"]
+    by_event = await _walk(
+        client, "/api/webhooks/deliveries", "webhook_deliveries", event_id=event_id
+    )
+    assert [d["id"] for d in by_event] == [failed[0]["id"]]
+    bad = await client.get("/api/webhooks/deliveries", params={"successfully_delivered": "maybe"})
+    assert bad.status_code == 422
+
+
+async def test_treatment_plan_lifecycle(client: httpx.AsyncClient, sandbox: Sandbox) -> None:
+    patient = sandbox.records("us", "patients")[3]
+    variant = next(v for v in sandbox.records("us", "variants") if v["status"] == "available")
+    created = await client.post(
+        f"/api/clinic/patients/{patient['id']}/treatment_plans",
+        json={
+            "state": "draft",
+            "recommendations": [{"variant_id": variant["id"], "units_to_purchase": 1}],
+        },
+    )
+    plan = created.json()["treatment_plan"]
+    assert created.status_code == 201 and plan["state"] == "draft"
+    assert plan["practitioner"]["id"] == sandbox.records("us", "practitioners")[0]["id"]
+    activated = await client.patch(f"/api/clinic/treatment_plans/{plan['id']}/activate")
+    assert activated.json()["treatment_plan"]["state"] == "active"
+    cancelled = await client.patch(f"/api/clinic/treatment_plans/{plan['id']}/cancel")
+    assert cancelled.json()["treatment_plan"]["state"] == "cancelled"
+    again = await client.patch(f"/api/clinic/treatment_plans/{plan['id']}/activate")
+    assert again.status_code == 422
+    listed = await _walk(
+        client, f"/api/clinic/patients/{patient['id']}/treatment_plans", "treatment_plans"
+    )
+    assert plan["id"] in {p["id"] for p in listed}
+
+
+async def test_bad_recommendations_name_the_field(
+    client: httpx.AsyncClient, sandbox: Sandbox
+) -> None:
+    patient = sandbox.records("us", "patients")[3]
+    response = await client.post(
+        f"/api/clinic/patients/{patient['id']}/treatment_plans",
+        json={"recommendations": [{"variant_id": "nope", "units_to_purchase": 1,
+                                   "dosage": {"frequency": "hourly"}}]},
+    )  # fmt: skip
+    errors = response.json()["errors"]
+    assert response.status_code == 422
+    assert (
+        "recommendations[0].variant_id" in errors
+        and "recommendations[0].dosage.frequency" in errors
+    )
+
+
+async def test_a_discontinued_variant_answers_410(
+    client: httpx.AsyncClient, sandbox: Sandbox, checker: SpecChecker
+) -> None:
+    variant = sandbox.records("us", "variants")[0]
+    sandbox.clinic("us").discontinue_variant(variant["id"])
+    response = await client.get(f"/api/catalog/variants/{variant['id']}")
+    assert response.status_code == 410
+    checker.check("retrieve_variant", response)
+
+
+async def test_regions_hold_separate_data(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+    await client.post(
+        "/api/clinic/patients",
+        json={"email": "only.us@example.com", "first_name": "U", "last_name": "S"},
+    )
+    async with sandbox.client("ca", token=sandbox.issue_token("ca")) as ca:
+        found = await ca.get("/api/clinic/search/patients", params={"query": "only.us"})
+        clinic = (await ca.get("/api/clinic")).json()["clinic"]
+    assert found.json()["meta"]["total_count"] == 0
+    assert clinic["id"] != sandbox.region("us").clinic["id"]
+
+
+async def test_every_answer_has_a_fresh_request_id(client: httpx.AsyncClient) -> None:
+    responses = [
+        await client.get("/api/clinic"),
+        await client.get("/api/clinic/patients/nope"),
+        await client.get("/api/no/such/path"),
+        await client.delete("/api/clinic"),
+        await client.get("http://fullscript-sandbox/_sandbox/health"),
+    ]
+    ids = [r.headers["x-request-id"] for r in responses]
+    assert [r.status_code for r in responses] == [200, 404, 404, 405, 200]
+    assert len(set(ids)) == len(ids)
+
+
+def test_seeded_data_is_deterministic(fake_time: FakeTime) -> None:
+    first, again = Sandbox(seed=3, clock=fake_time), Sandbox(seed=3, clock=fake_time)
+    other = Sandbox(seed=4, clock=fake_time)
+    assert first.records("us", "patients") == again.records("us", "patients")
+    assert first.records("us", "patients") != other.records("us", "patients")
+    assert first.records("us", "patients")[0]["id"] != first.records("ca", "patients")[0]["id"]
+
+
+def test_seed_timestamps_follow_the_sandbox_clock(fake_time: FakeTime) -> None:
+    sandbox = Sandbox(clock=fake_time)
+    newest = max(order["_created"] for order in sandbox.records("us", "orders"))
+    assert START - 2 * DAY < newest <= START

@@ -1,0 +1,365 @@
+"""Every operation in openapi/openapi.json, driven against the sandbox; every answer is checked
+against the spec (status documented, body valid)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from fullscript.sandbox import OPERATIONS, IssuedToken, Sandbox
+
+Request = tuple[str, dict[str, Any]]  # (url relative to the region base, httpx request options)
+
+
+def _first(sandbox: Sandbox, table: str, **where: Any) -> dict[str, Any]:
+    for record in sandbox.records("us", table):
+        if all(record.get(key) == value for key, value in where.items()):
+            return record
+    raise LookupError(table)
+
+
+def _plan(sandbox: Sandbox, state: str = "active") -> dict[str, Any]:
+    return _first(sandbox, "treatment_plans", state=state)
+
+
+def _variant(sandbox: Sandbox) -> str:
+    return str(_first(sandbox, "variants", status="available")["id"])
+
+
+def _resource(sandbox: Sandbox) -> dict[str, Any]:
+    return sandbox.records("us", "practitioner_resources")[0]
+
+
+def _recommendations(sandbox: Sandbox) -> list[dict[str, Any]]:
+    return [
+        {
+            "variant_id": _variant(sandbox),
+            "units_to_purchase": 2,
+            "refill": True,
+            "dosage": {"amount": "1", "frequency": "once per day", "format": "capsule"},
+        }
+    ]
+
+
+def _id(table: str, **where: Any) -> Callable[[Sandbox], str]:
+    return lambda sandbox: str(_first(sandbox, table, **where)["id"])
+
+
+# operationId -> builder of (path under /api, request options). Path ids come from the seed.
+REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
+    "list_allergens": lambda s: ("/catalog/allergens", {}),
+    "retrieve_allergen": lambda s: (f"/catalog/allergens/{_id('allergens')(s)}", {}),
+    "list_brands": lambda s: ("/catalog/brands", {"params": {"available": "true"}}),
+    "retrieve_brand": lambda s: (f"/catalog/brands/{_id('brands')(s)}", {}),
+    "list_ingredients": lambda s: ("/catalog/ingredients", {"params": {"page[size]": 5}}),
+    "retrieve_ingredient": lambda s: (f"/catalog/ingredients/{_id('ingredients')(s)}", {}),
+    "list_practitioner_types": lambda s: ("/catalog/practitioner_types", {}),
+    "list_products": lambda s: ("/catalog/products", {"params": {"page[number]": 2}}),
+    "retrieve_product": lambda s: (
+        f"/catalog/products/{_id('products')(s)}",
+        {"params": {"practitioner_id": _id("practitioners")(s)}},
+    ),
+    "list_similar_products": lambda s: (f"/catalog/products/{_id('products')(s)}/similar", {}),
+    "search_products": lambda s: ("/catalog/search/products", {"params": {"query": "vitamin"}}),
+    "list_supplement_types": lambda s: ("/catalog/supplement_types", {}),
+    "retrieve_supplement_type": lambda s: (
+        f"/catalog/supplement_types/{_id('supplement_types')(s)}",
+        {},
+    ),
+    "list_third_party_certifications": lambda s: ("/catalog/third_party_certifications", {}),
+    "retrieve_third_party_certification": lambda s: (
+        f"/catalog/third_party_certifications/{_id('third_party_certifications')(s)}",
+        {},
+    ),
+    "retrieve_variant": lambda s: (f"/catalog/variants/{_variant(s)}", {}),
+    "retrieve_clinic": lambda s: ("/clinic", {}),
+    "list_categories": lambda s: ("/clinic/categories", {}),
+    "retrieve_category": lambda s: (f"/clinic/categories/{_id('categories')(s)}", {}),
+    "list_category_products": lambda s: (
+        f"/clinic/categories/{_id('categories')(s)}/products",
+        {},
+    ),
+    "create_gateway_treatment_plan_link": lambda s: (
+        "/clinic/dynamic_links/gateway/treatment_plans",
+        {
+            "json": {
+                "entrypoint": "catalog",
+                "treatment_plan": {"practitioner_id": _id("practitioners")(s)},
+                "patient": {
+                    "external_id": "crm-1",
+                    "email": "gw@example.com",
+                    "first_name": "Gate",
+                    "last_name": "Way",
+                },
+            }
+        },
+    ),  # fmt: skip
+    "retrieve_new_treatment_plan_link": lambda s: ("/clinic/dynamic_links/treatment_plans", {}),
+    "create_treatment_plan_link": lambda s: (
+        "/clinic/dynamic_links/treatment_plans",
+        {
+            "json": {
+                "treatment_plan": {"practitioner_id": _id("practitioners")(s)},
+                "patient": {"email": "link@example.com", "first_name": "Lin", "last_name": "K"},
+            }
+        },
+    ),
+    "retrieve_treatment_plan_link": lambda s: (
+        f"/clinic/dynamic_links/treatment_plans/{_plan(s)['id']}",
+        {},
+    ),
+    "create_session_grant": lambda s: ("/clinic/embeddable/session_grants", {"json": {}}),
+    "list_fullscript_protocols": lambda s: (
+        "/clinic/fullscript_protocols",
+        {"params": {"sort_by": "name", "order_by": "DESC"}},
+    ),
+    "retrieve_protocol": lambda s: (f"/clinic/protocols/{_id('protocols')(s)}", {}),
+    "list_fullscript_resources": lambda s: ("/clinic/fullscript_resources", {}),
+    "list_lab_orders": lambda s: ("/clinic/labs/orders", {}),
+    "retrieve_lab_order": lambda s: (f"/clinic/labs/orders/{_id('lab_orders')(s)}", {}),
+    "retrieve_lab_test": lambda s: (f"/clinic/labs/tests/{_id('lab_tests')(s)}", {}),
+    "find_metadata_objects": lambda s: (
+        "/clinic/metadata",
+        {"params": {"id": "ext-00000", "type": "patient"}},
+    ),
+    "list_orders": lambda s: (
+        "/clinic/orders",
+        {"params": {"type": "supplement", "sort_by": "completed_at", "order_by": "DESC"}},
+    ),
+    "retrieve_order": lambda s: (f"/clinic/orders/{_id('orders')(s)}", {}),
+    "list_patients": lambda s: ("/clinic/patients", {"params": {"patient_type": "guardian"}}),
+    "create_patient": lambda s: (
+        "/clinic/patients",
+        {
+            "json": {
+                "email": "new.patient@example.com",
+                "first_name": "New",
+                "last_name": "Patient",
+                "date_of_birth": "1990-04-01",
+                "gender": "x",
+                "mobile_number": "+12223334444",
+                "discount": 10,
+                "metadata": {"id": "crm-42"},
+            }
+        },
+    ),
+    "retrieve_patient": lambda s: (f"/clinic/patients/{_id('patients')(s)}", {}),
+    "update_patient": lambda s: (
+        f"/clinic/patients/{_id('patients')(s)}",
+        {"json": {"first_name": "Renamed", "gender": "female"}},
+    ),
+    "search_patients": lambda s: ("/clinic/search/patients", {"params": {"query": "a"}}),
+    "list_patient_addresses": lambda s: (
+        f"/clinic/patients/{s.records('us', 'addresses')[0]['_patient_id']}/addresses",
+        {},
+    ),
+    "list_patient_dependents": lambda s: (
+        f"/clinic/patients/{_first(s, 'patients', is_dependent=True)['guardian_patient_id']}"
+        "/dependents",
+        {},
+    ),
+    "list_patient_orders": lambda s: (
+        f"/clinic/patients/{s.records('us', 'orders')[0]['patient_id']}/orders",
+        {},
+    ),
+    "list_patient_treatment_plans": lambda s: (
+        f"/clinic/patients/{_plan(s)['patient']['id']}/treatment_plans",
+        {"params": {"sort_by": "created_at"}},
+    ),
+    "create_patient_treatment_plan": lambda s: (
+        f"/clinic/patients/{_id('patients')(s)}/treatment_plans",
+        {"json": {"recommendations": _recommendations(s), "state": "draft"}},
+    ),
+    "list_practitioners": lambda s: ("/clinic/practitioners", {}),
+    "create_practitioner": lambda s: (
+        "/clinic/practitioners",
+        {
+            "json": {
+                "practitioner_type_id": _id("practitioner_types")(s),
+                "email": "new.doc@example.com",
+                "first_name": "New",
+                "last_name": "Doc",
+            }
+        },
+    ),
+    "retrieve_practitioner": lambda s: (f"/clinic/practitioners/{_id('practitioners')(s)}", {}),
+    "update_practitioner": lambda s: (
+        f"/clinic/practitioners/{_id('practitioners')(s)}",
+        {"json": {"last_name": "Updated", "metadata": {"id": "hr-7"}}},
+    ),
+    "list_practitioner_protocols": lambda s: (
+        f"/clinic/practitioners/{_id('practitioners')(s)}/protocols",
+        {"params": {"ownership_type": "all", "sort_by": "current_state"}},
+    ),
+    "list_practitioner_templates": lambda s: (
+        f"/clinic/practitioners/{_id('practitioners')(s)}/templates",
+        {},
+    ),
+    "list_practitioner_resources": lambda s: (
+        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources",
+        {},
+    ),
+    "create_practitioner_resource": lambda s: (
+        f"/clinic/practitioners/{_id('practitioners')(s)}/resources",
+        {
+            "data": {"name": "Sleep hygiene", "save_to_library": "true", "type": "Guide"},
+            "files": {"attachment": ("sleep.pdf", b"%PDF-1.4 fake", "application/pdf")},
+        },
+    ),
+    "retrieve_practitioner_resource": lambda s: (
+        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        {},
+    ),
+    "update_practitioner_resource": lambda s: (
+        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        {"data": {"name": "Renamed guide", "category": "Lifestyle"}},
+    ),
+    "delete_practitioner_resource": lambda s: (
+        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        {},
+    ),
+    "list_staff": lambda s: ("/clinic/staff", {}),
+    "create_staff": lambda s: (
+        "/clinic/staff",
+        {"json": {"email": "front.desk@example.com", "first_name": "Front", "last_name": "Desk"}},
+    ),
+    "retrieve_staff": lambda s: (f"/clinic/staff/{_id('staff')(s)}", {}),
+    "update_staff": lambda s: (f"/clinic/staff/{_id('staff')(s)}", {"json": {"first_name": "Sam"}}),
+    "retrieve_template": lambda s: (f"/clinic/templates/{_id('templates')(s)}", {}),
+    "retrieve_treatment_plan": lambda s: (f"/clinic/treatment_plans/{_plan(s)['id']}", {}),
+    "update_treatment_plan": lambda s: (
+        f"/clinic/treatment_plans/{_plan(s)['id']}",
+        {"json": {"personal_message": "Twice a day", "recommendations": _recommendations(s)}},
+    ),
+    "activate_treatment_plan": lambda s: (
+        f"/clinic/treatment_plans/{_plan(s, 'draft')['id']}/activate",
+        {},
+    ),
+    "cancel_treatment_plan": lambda s: (f"/clinic/treatment_plans/{_plan(s)['id']}/cancel", {}),
+    "create_in_office_checkout": lambda s: (
+        f"/clinic/treatment_plans/{_plan(s)['id']}/in_office_checkout",
+        {},
+    ),
+    "list_clinic_key_events": lambda s: ("/events/clinic_keys", {}),
+    "list_lab_order_events": lambda s: ("/events/lab_orders", {}),
+    "list_order_events": lambda s: ("/events/orders", {"params": {"sort_by": "created_at"}}),
+    "list_patient_events": lambda s: (
+        "/events/patients",
+        {"params": {"event_type": "patient.updated"}},
+    ),
+    "list_product_events": lambda s: ("/events/products", {}),
+    "list_treatment_plan_events": lambda s: ("/events/treatment_plans", {}),
+    "retrieve_event": lambda s: (f"/events/{s.records('us', 'events')[-1]['id']}", {}),
+    "revoke_oauth_token": lambda s: (
+        "/oauth/revoke",
+        {
+            "json": {
+                "client_id": s.settings.client_id,
+                "client_secret": s.settings.client_secret,
+                "token": s.issue_token("us").access_token,
+            }
+        },
+    ),  # fmt: skip
+    "create_oauth_token": lambda s: (
+        "/oauth/token",
+        {
+            "json": {
+                "grant_type": "authorization_code",
+                "client_id": s.settings.client_id,
+                "client_secret": s.settings.client_secret,
+                "code": s.authorization_code("us"),
+                "redirect_uri": s.settings.redirect_uri,
+            }
+        },
+    ),
+    "list_webhook_deliveries": lambda s: (
+        "/webhooks/deliveries",
+        {"params": {"successfully_delivered": "true", "sort_by": "attempted_at"}},
+    ),
+}
+
+SUCCESS = {"POST": {200, 201}, "GET": {200}, "PATCH": {200}, "PUT": {200}, "DELETE": {204}}
+
+
+def test_the_request_table_covers_every_operation_of_the_spec(checker: Any) -> None:
+    assert set(REQUESTS) == set(checker.operations)
+
+
+def test_the_sandbox_serves_exactly_the_operations_of_the_spec(checker: Any) -> None:
+    served = {(op.operation_id, op.method, "/api" + op.path) for op in OPERATIONS}
+    documented = {(op_id, m, path) for op_id, (m, path, _) in checker.operations.items()}
+    assert served == documented
+
+
+def test_the_sandbox_requires_the_scopes_the_spec_declares(checker: Any) -> None:
+    for op in OPERATIONS:
+        _, _, operation = checker.operations[op.operation_id]
+        security = operation.get("security", checker.spec["security"])
+        declared = [scope for entry in security for scope in entry.get("oauth2", [])]
+        assert declared == ([op.scope] if op.scope else []), op.operation_id
+        assert op.authenticated == bool(security), op.operation_id
+        assert op.restricted == bool(operation.get("x-restricted")), op.operation_id
+
+
+@pytest.mark.parametrize("operation_id", sorted(REQUESTS))
+async def test_operation_answers_a_documented_success_matching_its_schema(
+    operation_id: str, sandbox: Sandbox, token: IssuedToken, checker: Any
+) -> None:
+    method, _, _ = checker.operations[operation_id]
+    path, options = REQUESTS[operation_id](sandbox)
+    async with sandbox.client("us", token=token) as http:
+        response = await http.request(method, "/api" + path, **options)
+    assert response.status_code in SUCCESS[method], response.text
+    checker.check(operation_id, response)
+
+
+@pytest.mark.parametrize(
+    "operation_id",
+    sorted(op.operation_id for op in OPERATIONS if "{" in op.path),
+)
+async def test_unknown_ids_answer_a_documented_404(
+    operation_id: str, sandbox: Sandbox, token: IssuedToken, checker: Any
+) -> None:
+    method, path, _ = checker.operations[operation_id]
+    url = path.replace("{id}", "no-such-id").replace("{patient_id}", "no-such-id")
+    for name in ("product_id", "category_id", "practitioner_id", "treatment_plan_id"):
+        url = url.replace("{" + name + "}", "no-such-id")
+    options: dict[str, Any] = {}
+    if method in ("POST", "PATCH", "PUT"):
+        options = {"json": {"recommendations": _recommendations(sandbox), "name": "x"}}
+    async with sandbox.client("us", token=token) as http:
+        response = await http.request(method, url, **options)
+    assert response.status_code == 404, response.text
+    checker.check(operation_id, response)
+
+
+@pytest.mark.parametrize("operation_id", sorted(op.operation_id for op in OPERATIONS))
+async def test_every_authenticated_operation_answers_401_without_a_token(
+    operation_id: str, sandbox: Sandbox, checker: Any
+) -> None:
+    op = next(op for op in OPERATIONS if op.operation_id == operation_id)
+    if not op.authenticated:
+        pytest.skip("the OAuth endpoints take client credentials, not a bearer token")
+    path, options = REQUESTS[operation_id](sandbox)
+    async with sandbox.client("us") as http:
+        response = await http.request(op.method, "/api" + path, **options)
+    assert response.status_code == 401
+    checker.check(operation_id, response)
+
+
+async def test_answers_without_documented_bodies_are_empty(
+    sandbox: Sandbox, token: IssuedToken, checker: Any
+) -> None:
+    path, _ = REQUESTS["delete_practitioner_resource"](sandbox)
+    async with sandbox.client("us", token=token) as http:
+        deleted = await http.delete("/api" + path)
+        again = await http.get("/api" + path)
+    assert deleted.status_code == 204 and deleted.content == b""
+    assert again.status_code == 404
+
+
+def test_httpx_is_the_client(sandbox: Sandbox) -> None:
+    assert isinstance(sandbox.client(), httpx.AsyncClient)

@@ -1,0 +1,123 @@
+"""Fault injection: 5xx, 429 bursts, latency, dropped connections, malformed bodies."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from fullscript.sandbox import FaultRule, IssuedToken, Sandbox
+
+from .conftest import CONTROL, FakeTime
+
+
+async def test_an_error_fault_answers_its_status_for_matching_operations(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    rule = sandbox.faults.error(502, operation_id="list_patients")
+    failed = await client.get("/api/clinic/patients")
+    other = await client.get("/api/clinic")
+    assert failed.status_code == 502 and failed.headers["x-request-id"]
+    assert other.status_code == 200
+    assert rule.fired == 1
+
+
+async def test_faults_match_method_and_path_pattern(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    sandbox.faults.error(500, method="POST", path="/api/clinic/patients*")
+    assert (await client.get("/api/clinic/patients")).status_code == 200
+    response = await client.post(
+        "/api/clinic/patients", json={"email": "a@b.co", "first_name": "A", "last_name": "B"}
+    )
+    assert response.status_code == 500
+
+
+async def test_times_and_skip_make_a_burst_at_a_chosen_point(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    sandbox.faults.rate_limit(retry_after=7, times=2, skip=1)
+    statuses = [(await client.get("/api/clinic")).status_code for _ in range(4)]
+    assert statuses == [200, 429, 429, 200]
+    limited = await client.get("/api/clinic")
+    assert limited.status_code == 200
+
+
+async def test_a_rate_limit_fault_carries_retry_after(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    sandbox.faults.rate_limit(retry_after=7, times=1)
+    response = await client.get("/api/clinic")
+    assert response.status_code == 429 and response.headers["retry-after"] == "7"
+
+
+async def test_a_dropped_connection_surfaces_as_an_httpx_transport_error(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    sandbox.faults.drop(operation_id="retrieve_clinic", times=1)
+    with pytest.raises(httpx.RemoteProtocolError):
+        await client.get("/api/clinic")
+    assert (await client.get("/api/clinic")).status_code == 200
+
+
+async def test_a_malformed_body_still_changes_state(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    sandbox.faults.malformed(operation_id="create_patient", times=1)
+    response = await client.post(
+        "/api/clinic/patients", json={"email": "m@b.co", "first_name": "M", "last_name": "B"}
+    )
+    assert response.status_code == 201
+    with pytest.raises(json.JSONDecodeError):
+        response.json()
+    found = await client.get("/api/clinic/search/patients", params={"query": "m@b.co"})
+    assert found.json()["meta"]["total_count"] == 1
+
+
+async def test_latency_delays_the_answer(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+    rule = sandbox.faults.latency(0.01, operation_id="retrieve_clinic")
+    assert (await client.get("/api/clinic")).status_code == 200
+    assert rule.fired == 1
+
+
+async def test_latency_can_trip_a_client_timeout(sandbox: Sandbox, token: IssuedToken) -> None:
+    sandbox.faults.latency(5, operation_id="retrieve_clinic")
+    async with sandbox.client("us", token=token, timeout=0.05) as http:
+        with pytest.raises(httpx.TimeoutException):
+            await http.get("/api/clinic")
+
+
+def _statuses(seed: int, fake_time: FakeTime) -> list[int]:
+    sandbox = Sandbox(seed=seed, clock=fake_time)
+    sandbox.faults.error(503, probability=0.5)
+    return [
+        503 if sandbox.faults.plan("retrieve_clinic", "GET", "/api/clinic", "us").terminal else 200
+        for _ in range(40)
+    ]
+
+
+def test_probabilistic_faults_are_reproducible_by_seed(fake_time: FakeTime) -> None:
+    first, again, other = _statuses(1, fake_time), _statuses(1, fake_time), _statuses(2, fake_time)
+    assert first == again
+    assert first != other
+    assert 0 < first.count(503) < 40
+
+
+async def test_faults_can_be_managed_over_http(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+    added = await client.post(
+        f"{CONTROL}/faults", json={"kind": "error", "status": 504, "path": "/api/clinic"}
+    )
+    assert added.status_code == 201
+    assert (await client.get("/api/clinic")).status_code == 504
+    listed = await client.get(f"{CONTROL}/faults")
+    assert listed.json()["faults"][0]["fired"] == 1
+    assert (await client.delete(f"{CONTROL}/faults")).status_code == 204
+    assert (await client.get("/api/clinic")).status_code == 200
+
+
+async def test_unknown_fault_options_are_refused(sandbox: Sandbox) -> None:
+    with pytest.raises(TypeError):
+        sandbox.faults.add("error", colour="red")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        FaultRule("explode")  # type: ignore[arg-type]

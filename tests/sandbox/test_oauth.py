@@ -1,0 +1,251 @@
+"""The sandbox's OAuth server behaves as the Fullscript docs describe."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+from fullscript.sandbox import CODE_TTL, Sandbox
+
+from .conftest import FakeTime, SpecChecker
+
+
+def _form(sandbox: Sandbox, **extra: str) -> dict[str, str]:
+    return {
+        "client_id": sandbox.settings.client_id,
+        "client_secret": sandbox.settings.client_secret,
+        **extra,
+    }
+
+
+async def _authorize(http: httpx.AsyncClient, sandbox: Sandbox, **overrides: str) -> httpx.Response:
+    params = {
+        "client_id": sandbox.settings.client_id,
+        "redirect_uri": sandbox.settings.redirect_uri,
+        "response_type": "code",
+        "state": "xyz",
+        **overrides,
+    }
+    return await http.get("/oauth/authorize", params=params)
+
+
+async def _code(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
+    response = await _authorize(http, sandbox)
+    return parse_qs(urlsplit(response.headers["location"]).query)["code"][0]
+
+
+async def _exchange(http: httpx.AsyncClient, sandbox: Sandbox, code: str) -> httpx.Response:
+    body = _form(
+        sandbox,
+        grant_type="authorization_code",
+        code=code,
+        redirect_uri=sandbox.settings.redirect_uri,
+    )
+    return await http.post("/api/oauth/token", json=body)
+
+
+async def _refresh(http: httpx.AsyncClient, sandbox: Sandbox, refresh: str) -> httpx.Response:
+    body = _form(sandbox, grant_type="refresh_token", refresh_token=refresh)
+    return await http.post("/api/oauth/token", json=body)
+
+
+def _bearer(oauth: dict[str, Any]) -> dict[str, str]:
+    return {"Authorization": f"Bearer {oauth['access_token']}"}
+
+
+async def test_authorize_redirects_to_the_registered_uri_with_code_and_state(
+    sandbox: Sandbox,
+) -> None:
+    async with sandbox.client("us") as http:
+        response = await _authorize(http, sandbox)
+    assert response.status_code == 302
+    location = urlsplit(response.headers["location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == sandbox.settings.redirect_uri
+    query = parse_qs(location.query)
+    assert query["state"] == ["xyz"] and query["code"][0]
+
+
+@pytest.mark.parametrize(
+    "override",
+    [{"redirect_uri": "http://127.0.0.1:8000/other"}, {"client_id": "someone-else"}],
+)
+async def test_authorize_answers_404_for_a_wrong_redirect_uri_or_unknown_client(
+    sandbox: Sandbox, override: dict[str, str]
+) -> None:
+    async with sandbox.client("us") as http:
+        response = await _authorize(http, sandbox, **override)
+    assert response.status_code == 404
+    assert response.headers["x-request-id"]
+
+
+async def test_code_exchange_answers_the_oauth_wrapper(
+    sandbox: Sandbox, checker: SpecChecker
+) -> None:
+    async with sandbox.client("ca") as http:
+        response = await _exchange(http, sandbox, await _code(http, sandbox))
+    checker.check("create_oauth_token", response)
+    oauth = response.json()["oauth"]
+    assert oauth["token_type"] == "Bearer" and oauth["expires_in"] == 7200
+    assert set(oauth["scope"].split()) == set(sandbox.settings.scopes)
+    assert oauth["resource_owner"]["type"] == "Practitioner"
+    assert oauth["created_at"].endswith("Z")
+
+
+async def test_a_code_is_single_use(sandbox: Sandbox) -> None:
+    async with sandbox.client("us") as http:
+        code = await _code(http, sandbox)
+        first = await _exchange(http, sandbox, code)
+        second = await _exchange(http, sandbox, code)
+    assert first.status_code == 200
+    assert second.status_code == 400 and second.json()["error"] == "invalid_grant"
+
+
+async def test_a_code_expires_after_ten_minutes(sandbox: Sandbox, fake_time: FakeTime) -> None:
+    async with sandbox.client("us") as http:
+        code = await _code(http, sandbox)
+        fake_time.value += CODE_TTL + 1
+        response = await _exchange(http, sandbox, code)
+    assert response.status_code == 400
+
+
+async def test_a_code_from_another_region_is_refused(sandbox: Sandbox) -> None:
+    async with sandbox.client("us") as us, sandbox.client("ca") as ca:
+        response = await _exchange(ca, sandbox, await _code(us, sandbox))
+    assert response.status_code == 400
+
+
+async def test_a_wrong_client_secret_answers_401(sandbox: Sandbox, checker: SpecChecker) -> None:
+    async with sandbox.client("us") as http:
+        code = await _code(http, sandbox)
+        body = {**_form(sandbox), "client_secret": "wrong", "grant_type": "authorization_code",
+                "code": code, "redirect_uri": sandbox.settings.redirect_uri}  # fmt: skip
+        response = await http.post("/api/oauth/token", json=body)
+    assert response.status_code == 401 and response.json()["error"] == "invalid_client"
+    assert "wrong" not in response.text
+    checker.check("create_oauth_token", response)
+
+
+async def test_an_unknown_grant_type_answers_400(sandbox: Sandbox) -> None:
+    async with sandbox.client("us") as http:
+        response = await http.post("/api/oauth/token", json=_form(sandbox, grant_type="password"))
+    assert response.status_code == 400 and response.json()["error"] == "unsupported_grant_type"
+
+
+async def test_the_token_endpoint_accepts_a_form_encoded_body(sandbox: Sandbox) -> None:
+    async with sandbox.client("us") as http:
+        body = _form(sandbox, grant_type="authorization_code", code=await _code(http, sandbox),
+                     redirect_uri=sandbox.settings.redirect_uri)  # fmt: skip
+        response = await http.post("/api/oauth/token", data=body)
+    assert response.status_code == 200
+
+
+async def test_refresh_rotates_and_the_old_pair_dies_when_the_new_token_is_used(
+    sandbox: Sandbox,
+) -> None:
+    async with sandbox.client("us") as http:
+        first = (await _exchange(http, sandbox, await _code(http, sandbox))).json()["oauth"]
+        second = (await _refresh(http, sandbox, first["refresh_token"])).json()["oauth"]
+        assert second["refresh_token"] != first["refresh_token"]
+        # A lost refresh answer can be retried: the old refresh token still works...
+        retried = await _refresh(http, sandbox, first["refresh_token"])
+        assert retried.status_code == 200
+        # ...and so does the old access token, until the new one is used.
+        old_before = await http.get("/api/clinic", headers=_bearer(first))
+        assert old_before.status_code == 200
+        assert (await http.get("/api/clinic", headers=_bearer(second))).status_code == 200
+        old_after = await http.get("/api/clinic", headers=_bearer(first))
+        stale_refresh = await _refresh(http, sandbox, first["refresh_token"])
+        newest = await _refresh(http, sandbox, second["refresh_token"])
+    assert old_after.status_code == 401
+    assert stale_refresh.status_code == 400
+    assert newest.status_code == 200
+
+
+async def test_an_access_token_expires_after_its_ttl(
+    sandbox: Sandbox, fake_time: FakeTime, checker: SpecChecker
+) -> None:
+    token = sandbox.issue_token("us")
+    async with sandbox.client("us", token=token) as http:
+        assert (await http.get("/api/clinic")).status_code == 200
+        fake_time.value += 7200
+        response = await http.get("/api/clinic")
+    assert response.status_code == 401
+    assert response.json()["error_description"] == "The access token expired."
+    checker.check("retrieve_clinic", response)
+
+
+async def test_token_ttl_is_configurable(fake_time: FakeTime) -> None:
+    sandbox = Sandbox(clock=fake_time, token_ttl=60)
+    token = sandbox.issue_token("us")
+    assert token.expires_in == 60
+    fake_time.value += 61
+    async with sandbox.client("us", token=token) as http:
+        assert (await http.get("/api/clinic")).status_code == 401
+
+
+async def test_revoke_kills_the_access_token_and_its_refresh_token(
+    sandbox: Sandbox, checker: SpecChecker
+) -> None:
+    token = sandbox.issue_token("us")
+    async with sandbox.client("us") as http:
+        revoked = await http.post(
+            "/api/oauth/revoke", json=_form(sandbox, token=token.access_token)
+        )
+        api = await http.get("/api/clinic", headers={"Authorization": token.authorization})
+        refresh = await _refresh(http, sandbox, token.refresh_token)
+    checker.check("revoke_oauth_token", revoked)
+    assert revoked.status_code == 200 and revoked.json() == {}
+    assert api.status_code == 401
+    assert refresh.status_code == 400
+
+
+async def test_revoking_by_refresh_token_also_kills_the_access_token(sandbox: Sandbox) -> None:
+    token = sandbox.issue_token("us")
+    async with sandbox.client("us", token=token) as http:
+        await http.post("/api/oauth/revoke", json=_form(sandbox, token=token.refresh_token))
+        assert (await http.get("/api/clinic")).status_code == 401
+
+
+async def test_a_token_from_one_region_is_refused_in_another(sandbox: Sandbox) -> None:
+    token = sandbox.issue_token("us")
+    for region, expected in (("us", 200), ("ca", 401), ("us-snd", 401), ("ca-snd", 401)):
+        async with sandbox.client(region, token=token) as http:
+            assert (await http.get("/api/clinic")).status_code == expected, region
+
+
+async def test_missing_scope_answers_403(sandbox: Sandbox, checker: SpecChecker) -> None:
+    token = sandbox.issue_token("us", scopes=["catalog:read"])
+    async with sandbox.client("us", token=token) as http:
+        catalog = await http.get("/api/catalog/brands")
+        patients = await http.get("/api/clinic/patients")
+    assert catalog.status_code == 200
+    assert patients.status_code == 403 and "patients:read" in patients.json()["message"]
+    checker.check("list_patients", patients)
+
+
+async def test_tokens_keep_the_scopes_they_were_issued_with(sandbox: Sandbox) -> None:
+    sandbox.set_scopes(["catalog:read"])
+    narrow = sandbox.issue_token("us")
+    assert narrow.scope == "catalog:read"
+    sandbox.set_scopes(["catalog:read", "patients:read"])
+    async with sandbox.client("us", token=narrow) as http:
+        assert (await http.get("/api/clinic/patients")).status_code == 403
+    async with sandbox.client("us", token=sandbox.issue_token("us")) as http:
+        assert (await http.get("/api/clinic/patients")).status_code == 200
+
+
+async def test_restricted_endpoints_can_be_closed(fake_time: FakeTime) -> None:
+    sandbox = Sandbox(clock=fake_time, allow_restricted=False)
+    async with sandbox.client("us", token=sandbox.issue_token("us")) as http:
+        response = await http.get("/api/catalog/search/products")
+    assert response.status_code == 403
+
+
+async def test_tokens_never_appear_in_reprs(sandbox: Sandbox) -> None:
+    token = sandbox.issue_token("us")
+    assert token.access_token not in repr(token)
+    assert token.refresh_token not in repr(token)
+    assert sandbox.settings.client_secret not in repr(sandbox.settings)
