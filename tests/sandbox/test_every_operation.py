@@ -96,7 +96,7 @@ REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
                 },
             }
         },
-    ),  # fmt: skip
+    ),
     "retrieve_new_treatment_plan_link": lambda s: ("/clinic/dynamic_links/treatment_plans", {}),
     "create_treatment_plan_link": lambda s: (
         "/clinic/dynamic_links/treatment_plans",
@@ -262,7 +262,7 @@ REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
                 "token": s.issue_token("us").access_token,
             }
         },
-    ),  # fmt: skip
+    ),
     "create_oauth_token": lambda s: (
         "/oauth/token",
         {
