@@ -36,7 +36,6 @@ DEFAULT_SPEC = REPO_ROOT / "openapi" / "openapi.json"
 DEFAULT_OUT = REPO_ROOT / "generated"
 CONFIG_PATH = REPO_ROOT / "openapi" / "config.yaml"
 TEMPLATE_DIR = REPO_ROOT / "openapi" / "templates"
-SUMMARY_FIX_LINES = 5
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,12 +86,12 @@ def _print_fixes(normalized: NormalizedSpec, *, verbose: bool) -> None:
     if not fixes:
         print("normalise: spec needed no fixes")
         return
-    print(f"normalise: applied {len(fixes)} fix(es)")
-    shown = fixes if verbose else fixes[:SUMMARY_FIX_LINES]
-    for fix in shown:
-        print(f"  - {fix}")
-    if len(shown) < len(fixes):
-        print(f"  ... {len(fixes) - len(shown)} more (use --verbose to list all)")
+    print(f"normalise: applied {len(fixes)} fix(es): {normalized.summary()}")
+    if verbose:
+        for fix in fixes:
+            print(f"  - {fix}")
+    else:
+        print("  (use --verbose to list every fix)")
 
 
 def _generate(normalized: NormalizedSpec, out_dir: Path) -> None:

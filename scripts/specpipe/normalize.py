@@ -52,19 +52,30 @@ ARRAY_FILTER_HINT = re.compile(r"\barray\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class NormalizedSpec:
-    """The repaired document and the list of fixes applied to get there."""
+    """The repaired document and the fixes applied to get there, grouped by kind."""
 
     spec: Spec
-    fixes: list[str]
+    fixes_by_kind: dict[str, list[str]]
+
+    @property
+    def fixes(self) -> list[str]:
+        """Every fix, one human-readable line each, in the order they were applied."""
+        return [line for lines in self.fixes_by_kind.values() for line in lines]
+
+    def summary(self) -> str:
+        """``"61 operation names, 28 pagination parameters"``; empty when nothing changed."""
+        return ", ".join(f"{len(lines)} {kind}" for kind, lines in self.fixes_by_kind.items())
 
 
 def normalize(spec: Spec) -> NormalizedSpec:
     """Return a repaired deep copy of ``spec``; the input is not modified."""
     result = copy.deepcopy(spec)
-    fixes: list[str] = []
-    for fix in FIXES:
-        fixes.extend(fix(result))
-    return NormalizedSpec(result, fixes)
+    fixes_by_kind: dict[str, list[str]] = {}
+    for kind, fix in FIXES:
+        lines = fix(result)
+        if lines:
+            fixes_by_kind[kind] = lines
+    return NormalizedSpec(result, fixes_by_kind)
 
 
 def drop_development_servers(spec: Spec) -> list[str]:
@@ -236,13 +247,13 @@ def _repair_token_schema(name: str, properties: dict[str, JSON]) -> list[str]:
     return fixes
 
 
-FIXES: tuple[Fix, ...] = (
-    drop_development_servers,
-    infer_array_items,
-    assign_operation_ids,
-    derive_missing_tags,
-    mark_array_query_filters,
-    add_page_parameters,
-    add_bearer_security,
-    repair_token_schemas,
+FIXES: tuple[tuple[str, Fix], ...] = (
+    ("development servers", drop_development_servers),
+    ("array schemas", infer_array_items),
+    ("operation names", assign_operation_ids),
+    ("tags", derive_missing_tags),
+    ("array query filters", mark_array_query_filters),
+    ("pagination parameters", add_page_parameters),
+    ("security", add_bearer_security),
+    ("token schema", repair_token_schemas),
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pipeline_support import OUR_SPEC, minimal_spec
+from pipeline_support import OUR_SPEC, minimal_spec, run_script
 from specpipe.normalize import normalize
 
 
@@ -284,3 +284,15 @@ def test_our_spec_is_left_unchanged() -> None:
 
     assert result.fixes == []
     assert result.spec == spec
+
+
+def test_normalize_spec_cli_lists_fixes_and_writes_json(tmp_path: Path) -> None:
+    spec = minimal_spec({}, servers=[{"url": "http://localhost:3000"}])
+    source, output = tmp_path / "in.json", tmp_path / "out.json"
+    source.write_text(json.dumps(spec))
+
+    result = run_script("normalize_spec.py", str(source), "--output", str(output))
+
+    assert result.returncode == 0
+    assert "fix: servers: dropped development server http://localhost:3000" in result.stderr
+    assert json.loads(output.read_text())["servers"] == []
