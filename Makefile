@@ -48,9 +48,11 @@ generate: install
 check-generated: install
 	$(PY) scripts/generate.py --spec openapi/openapi.json --out generated --check
 
-# Compare the committed spec with another one: make spec-diff NEW=path/or/url
+# Compare the committed spec with another one (default: Fullscript's published file):
+#   make spec-diff [NEW=path/or/url] [DIFF_ARGS="--fail-on-breaking --json"]
+spec-diff: NEW ?= https://us.fullscript.com/docs/api/open-api/v1/openapi.json
 spec-diff: install
-	$(PY) scripts/spec_diff.py openapi/openapi.json $(NEW)
+	$(PY) scripts/spec_diff.py openapi/openapi.json $(NEW) $(DIFF_ARGS)
 
 sandbox: install
 	$(PY) -m fullscript.sandbox --host 127.0.0.1 --port 8765
