@@ -145,7 +145,15 @@ def test_list_endpoints_accept_page_parameters(published_client: Generated) -> N
     result = run_in_package(
         out,
         """
+        import importlib, inspect, pkgutil
+        import fullscript_api.api as api
         from fullscript_api.api.patients import list_patients
+        names = [m.name for m in pkgutil.walk_packages(api.__path__, "fullscript_api.api.")]
+        lists = [n for n in names if n.rsplit(".", 1)[-1].startswith(("list_", "search_"))]
+        assert len(lists) == 27, lists  # the 28th paginated operation is find_objects
+        for name in lists:
+            accepted = inspect.signature(importlib.import_module(name).asyncio).parameters
+            assert {"pagenumber", "pagesize"} <= set(accepted), name
         from fullscript_api.api.product_search import search_products
         kwargs = list_patients._get_kwargs(pagenumber=2, pagesize=50)
         assert kwargs["params"] == {"page[number]": 2, "page[size]": 50}, kwargs
