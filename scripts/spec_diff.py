@@ -13,6 +13,7 @@ document cannot be loaded.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     changes = diff_specs(old, new)
     render = render_json if args.json else render_text
-    print(render(changes, args.old, args.new))
+    try:
+        print(render(changes, args.old, args.new))
+    except BrokenPipeError:  # e.g. piped into `head`: not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if args.fail_on_breaking and any(change.breaking for change in changes):
         return 1
     return 0
