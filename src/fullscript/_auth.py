@@ -44,7 +44,7 @@ class TokenManager:
     """Keeps a valid access token for one region.
 
     - ``get_token()`` loads the token from ``store`` on first use and refreshes it once it
-      is within ``leeway`` seconds of expiry. Expiry is judged on a monotonic clock: the
+      is within ``leeway`` seconds of expiry (or at half-life for very short-lived tokens). Expiry is judged on a monotonic clock: the
       wall clock is read once, when a token is loaded from the store.
     - ``refresh(stale)`` is single flight: concurrent callers holding the same stale token
       share one HTTP refresh; a caller whose token was already replaced gets the new one.
@@ -113,7 +113,11 @@ class TokenManager:
         return f"TokenManager(region={self._region.key!r}, store={self._store!r})"
 
     async def get_token(self) -> OAuthToken:
-        """A token good for at least ``leeway`` more seconds, refreshing when needed.
+        """The token to send now, refreshed first when it is within ``leeway`` of expiry.
+
+        If that early refresh fails for a transient reason (network, 5xx, 429) while the
+        current token is still valid, the current token is returned and the refresh is
+        tried again on the next call.
 
         Raises :class:`TokenMissingError` when the store has no token for the region and
         :class:`RegionMismatchError` when the stored token belongs to another region.
@@ -238,7 +242,12 @@ class TokenManager:
         self._expires_at_monotonic = self._clock.now() + token.seconds_left(self._utcnow())
 
     def _needs_refresh(self) -> bool:
-        return self.seconds_left() <= self._leeway
+        token = self._token
+        if token is None:
+            return True
+        # A token living shorter than twice the leeway would otherwise be refreshed on
+        # every request; refresh such tokens at half-life instead.
+        return self.seconds_left() <= min(self._leeway, token.expires_in / 2)
 
     def _check_region(self, token: OAuthToken) -> None:
         if token.region != self._region.key:

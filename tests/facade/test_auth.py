@@ -200,6 +200,21 @@ async def test_refreshes_early_within_the_leeway_on_the_monotonic_clock() -> Non
     assert h.sent_tokens() == ["access-SECRET-0", "access-SECRET-0", "access-SECRET-1"]
 
 
+async def test_short_lived_tokens_are_refreshed_at_half_life_not_on_every_request() -> None:
+    h = Harness()
+    await h.store.save(
+        OAuthToken("access-SECRET-0", "refresh-SECRET-0", "us-snd", expires_in=120, created_at=NOW)
+    )
+    await h.get()
+    h.clock.advance(59)
+    await h.get()
+    assert h.server.token_calls == 0
+    h.clock.advance(2)
+    await h.get()
+    await h.get()
+    assert h.server.token_calls == 1
+
+
 async def test_wall_clock_jumps_after_loading_do_not_matter() -> None:
     h = Harness()
     await h.get()
