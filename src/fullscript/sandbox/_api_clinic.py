@@ -117,15 +117,15 @@ _METADATA_TABLES = {
 def find_metadata_objects(call: Call) -> Reply:
     ident = call.query.get("id")
     kind = _choice(call, "type", tuple(_METADATA_TABLES))
-    if not ident:
-        raise ValidationFailed({"id": ["can't be blank"]})
     found: list[Record] = []
     for name, table in _METADATA_TABLES.items():
         if kind and kind != name:
             continue
         for record in call.state.values(table):
-            if (record.get("metadata") or {}).get("id") == ident:
-                found.append({"id": ident, "type": name, "data": public(record)})
+            # Without an id, every object carrying metadata matches.
+            external = (record.get("metadata") or {}).get("id")
+            if external is not None and (not ident or external == ident):
+                found.append({"id": external, "type": name, "data": public(record)})
     return Reply(200, page(call.query, found, "metadata"))
 
 

@@ -34,7 +34,7 @@ def _multipart(content_type: str, raw: bytes) -> tuple[dict[str, Any], dict[str,
     head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode("latin-1")
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + raw)
     if not message.is_multipart():
-        raise bad_request("malformed multipart body")
+        return {}, {}  # no parts at all: an empty form
     fields: list[tuple[str, str]] = []
     files: dict[str, Upload] = {}
     for part in message.iter_parts():

@@ -1,0 +1,241 @@
+"""Clinic-side actions create events; events are delivered as signed webhooks and recorded."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from fullscript.sandbox import CLINIC_ACTIONS, DEFAULT_WEBHOOK_CHALLENGE, Sandbox
+from fullscript.webhooks import WebhookSignatureError, verify_signature
+
+from .conftest import CONTROL, FakeTime, SpecChecker
+
+SECRET = "whsec-test-only"
+
+
+class Receiver:
+    """A webhook endpoint in a Starlette app: verifies signatures, answers the challenge."""
+
+    def __init__(self, sandbox: Sandbox, statuses: list[int] | None = None) -> None:
+        self.sandbox = sandbox
+        self.statuses = list(statuses or [])
+        self.events: list[dict[str, Any]] = []
+        self.bad_signatures = 0
+        self.app = Starlette(routes=[Route("/hooks", self.hook, methods=["POST"])])
+
+    async def hook(self, request: Request) -> Response:
+        body = await request.body()
+        try:
+            verify_signature(
+                body, request.headers["fullscript-signature"], SECRET, now=self.sandbox.now()
+            )
+        except WebhookSignatureError:
+            self.bad_signatures += 1
+            return Response(status_code=400)
+        status = self.statuses.pop(0) if self.statuses else 200
+        if status != 200:
+            return Response(status_code=status)
+        self.events.append(json.loads(body)["event"])
+        return JSONResponse({"challenge": DEFAULT_WEBHOOK_CHALLENGE})
+
+
+@pytest.fixture
+def receiver(sandbox: Sandbox) -> Receiver:
+    receiver = Receiver(sandbox)
+    sandbox.configure_webhooks(
+        url="https://receiver.example/hooks",
+        secret=SECRET,
+        transport=httpx.ASGITransport(app=receiver.app),
+    )
+    return receiver
+
+
+async def test_api_actions_never_create_events(client: httpx.AsyncClient) -> None:
+    before = (await client.get("/api/events/patients")).json()["meta"]["total_count"]
+    await client.post(
+        "/api/clinic/patients",
+        json={"email": "api@example.com", "first_name": "A", "last_name": "P"},
+    )
+    after = (await client.get("/api/events/patients")).json()["meta"]["total_count"]
+    assert after == before
+
+
+async def test_a_clinic_action_creates_an_event_readable_through_the_api(
+    sandbox: Sandbox, client: httpx.AsyncClient, checker: SpecChecker
+) -> None:
+    event = sandbox.clinic("us").create_patient(
+        email="ui@example.com", first_name="Ui", last_name="Made"
+    )
+    assert event["type"] == "patient.created"
+    listed = await client.get("/api/events/patients", params={"event_type": "patient.created",
+                                                                "sort_by": "created_at",
+                                                                "order_by": "DESC"})  # fmt: skip
+    assert listed.json()["events"][0]["id"] == event["id"]
+    retrieved = await client.get(f"/api/events/{event['id']}")
+    checker.check("retrieve_event", retrieved)
+    assert retrieved.json()["event"]["data"]["patient"]["email"] == "ui@example.com"
+
+
+@pytest.mark.parametrize(
+    ("action", "category"),
+    [
+        ("update_patient", "patients"),
+        ("create_treatment_plan", "treatment_plans"),
+        ("place_order", "orders"),
+        ("update_lab_order", "lab_orders"),
+        ("update_product_description", "products"),
+        ("revoke_clinic_key", "clinic_keys"),
+    ],
+)
+async def test_each_kind_of_clinic_action_lands_in_its_event_list(
+    sandbox: Sandbox, action: str, category: str
+) -> None:
+    clinic = sandbox.clinic("us")
+    patient_id = sandbox.records("us", "patients")[0]["id"]
+    arguments: dict[str, tuple[Any, ...]] = {
+        "update_patient": (patient_id,),
+        "create_treatment_plan": (patient_id,),
+        "place_order": (patient_id,),
+        "update_lab_order": (sandbox.records("us", "lab_orders")[0]["id"], "results_ready"),
+        "update_product_description": (sandbox.records("us", "products")[0]["id"], "<p>New</p>"),
+        "revoke_clinic_key": (),
+    }
+    event = getattr(clinic, action)(*arguments[action])
+    async with sandbox.client("us", token=sandbox.issue_token("us")) as http:
+        listed = (await http.get(f"/api/events/{category}", params={"order_by": "DESC"})).json()
+    assert listed["events"][0]["id"] == event["id"]
+
+
+async def test_revoking_the_clinic_key_kills_the_regions_tokens(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    sandbox.clinic("us").revoke_clinic_key()
+    assert (await client.get("/api/clinic")).status_code == 401
+
+
+async def test_events_are_delivered_signed_and_recorded(
+    sandbox: Sandbox, receiver: Receiver, client: httpx.AsyncClient, checker: SpecChecker
+) -> None:
+    patient = sandbox.records("us", "patients")[5]
+    event = sandbox.clinic("us").update_patient(patient["id"], last_name="Changed")
+    deliveries = await sandbox.deliver_webhooks()
+    assert receiver.bad_signatures == 0
+    assert [e["id"] for e in receiver.events] == [event["id"]]
+    assert deliveries[0]["successfully_delivered"] is True
+    listed = await client.get("/api/webhooks/deliveries", params={"event_id": event["id"]})
+    checker.check("list_webhook_deliveries", listed)
+    assert [d["id"] for d in listed.json()["webhook_deliveries"]] == [deliveries[0]["id"]]
+
+
+async def test_a_failed_delivery_is_retried_with_backoff(
+    sandbox: Sandbox, fake_time: FakeTime
+) -> None:
+    receiver = Receiver(sandbox, statuses=[500, 503])
+    sandbox.configure_webhooks(
+        url="https://receiver.example/hooks", secret=SECRET,
+        transport=httpx.ASGITransport(app=receiver.app),
+    )  # fmt: skip
+    sandbox.clinic("us").place_order(sandbox.records("us", "patients")[0]["id"])
+    first = await sandbox.deliver_webhooks()
+    assert first[0]["successfully_delivered"] is False and first[0]["next_attempt_at"]
+    assert await sandbox.deliver_webhooks() == []  # not due yet
+    fake_time.value += 60
+    second = await sandbox.deliver_webhooks()
+    fake_time.value += 120
+    third = await sandbox.deliver_webhooks()
+    assert [second[0]["attempt_number"], third[0]["attempt_number"]] == [2, 3]
+    assert third[0]["successfully_delivered"] is True
+    assert third[0]["previous_attempt_at"] == second[0]["attempted_at"]
+    assert len(receiver.events) == 1
+
+
+async def test_a_wrong_challenge_answer_counts_as_a_failure(sandbox: Sandbox) -> None:
+    async def hook(request: Request) -> Response:
+        return JSONResponse({"challenge": "something else"})
+
+    app = Starlette(routes=[Route("/hooks", hook, methods=["POST"])])
+    sandbox.configure_webhooks(url="http://r/hooks", transport=httpx.ASGITransport(app=app))
+    sandbox.clinic("us").activate_clinic_key()
+    (delivery,) = await sandbox.deliver_webhooks()
+    assert delivery["successfully_delivered"] is False
+    assert "challenge" in delivery["response_errors"]
+
+
+async def test_a_410_disables_the_endpoint(sandbox: Sandbox) -> None:
+    receiver = Receiver(sandbox, statuses=[410])
+    sandbox.configure_webhooks(
+        url="http://r/hooks", secret=SECRET, transport=httpx.ASGITransport(app=receiver.app)
+    )
+    clinic = sandbox.clinic("us")
+    clinic.activate_clinic_key()
+    clinic.activate_clinic_key()
+    deliveries = await sandbox.deliver_webhooks()
+    assert len(deliveries) == 1 and deliveries[0]["response_status"] == 410
+    assert sandbox.webhooks.disabled
+
+
+async def test_clinic_actions_over_http_deliver_at_once(
+    sandbox: Sandbox, receiver: Receiver, client: httpx.AsyncClient
+) -> None:
+    patient = sandbox.records("us", "patients")[0]
+    response = await client.post(
+        f"{CONTROL}/us/clinic/update_patient",
+        json={"patient_id": patient["id"], "first_name": "Http"},
+    )
+    assert response.status_code == 201
+    body = response.json()
+    assert body["event"]["type"] == "patient.updated"
+    assert body["webhook_deliveries"][0]["successfully_delivered"] is True
+    assert receiver.events[0]["data"]["patient"]["first_name"] == "Http"
+
+
+async def test_unknown_clinic_actions_and_regions_answer_404(client: httpx.AsyncClient) -> None:
+    assert (await client.post(f"{CONTROL}/us/clinic/launch_rockets")).status_code == 404
+    assert (await client.post(f"{CONTROL}/mars/clinic/activate_clinic_key")).status_code == 404
+
+
+async def test_invalid_clinic_action_input_answers_422(client: httpx.AsyncClient) -> None:
+    response = await client.post(f"{CONTROL}/us/clinic/create_patient", json={"email": "x"})
+    assert response.status_code == 422 and "email" in response.json()["errors"]
+
+
+def test_every_documented_event_type_has_a_clinic_action() -> None:
+    assert {
+        "create_patient", "update_patient", "emancipate_patient", "create_treatment_plan",
+        "update_treatment_plan", "update_recommendation", "place_order", "update_lab_order",
+        "create_product", "update_product", "update_product_description",
+        "activate_clinic_key", "revoke_clinic_key",
+    } <= set(CLINIC_ACTIONS)  # fmt: skip
+
+
+async def test_control_surface_issues_tokens_and_moves_time(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    issued = await client.post(f"{CONTROL}/ca/tokens", json={"scopes": ["catalog:read"]})
+    oauth = issued.json()["oauth"]
+    assert oauth["scope"] == "catalog:read"
+    moved = await client.post(f"{CONTROL}/time/advance", json={"seconds": 7200})
+    assert moved.json()["now"] == sandbox.now()
+    async with sandbox.client("ca", token=oauth["access_token"]) as ca:
+        assert (await ca.get("/api/catalog/brands")).status_code == 401
+
+
+async def test_reset_forgets_changes_and_tokens(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    await client.post(
+        "/api/clinic/patients",
+        json={"email": "gone@example.com", "first_name": "G", "last_name": "O"},
+    )
+    assert (await client.post(f"{CONTROL}/reset")).status_code == 204
+    assert (await client.get("/api/clinic")).status_code == 401
+    async with sandbox.client("us", token=sandbox.issue_token("us")) as fresh:
+        body = (await fresh.get("/api/clinic/search/patients", params={"query": "gone@"})).json()
+    assert body["meta"]["total_count"] == 0
