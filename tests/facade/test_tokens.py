@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fullscript._tokens import OAuthToken
 
@@ -120,3 +122,31 @@ def test_seconds_left_follows_the_wall_clock() -> None:
     token = OAuthToken.from_response(payload(), "us")
     assert token.seconds_left(token.created_at) == 7200
     assert token.seconds_left(token.created_at + timedelta(hours=3)) == -3600
+
+
+@given(
+    created=st.datetimes(
+        min_value=datetime(2000, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.just(UTC),
+    ).map(lambda d: d.replace(microsecond=0)),
+    expires_in=st.integers(min_value=0, max_value=10**7),
+    as_string=st.booleans(),
+)
+def test_quirky_forms_parse_to_the_same_token(
+    created: datetime, expires_in: int, as_string: bool
+) -> None:
+    iso = OAuthToken.from_response(
+        payload(created_at=created.isoformat(), expires_in=str(expires_in)), "us"
+    )
+    epoch_value: object = created.timestamp()
+    epoch = OAuthToken.from_response(
+        payload(
+            created_at=str(int(created.timestamp())) if as_string else epoch_value,
+            expires_in=expires_in,
+        ),
+        "us",
+    )
+    assert iso == epoch
+    assert iso.expires_at == created + timedelta(seconds=expires_in)
+    assert OAuthToken.from_dict(iso.to_dict()) == iso
