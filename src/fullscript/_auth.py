@@ -151,7 +151,8 @@ class TokenManager:
         if current is not None and current.access_token != stale.access_token:
             return current
         task = self._inflight
-        if task is None or task.done():
+        # A task of another (closed) event loop would never finish: start afresh.
+        if task is None or task.done() or task.get_loop() is not asyncio.get_running_loop():
             task = asyncio.create_task(self._refresh_once(stale))
             task.add_done_callback(_mark_exception_retrieved)
             self._inflight = task

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 from datetime import UTC, datetime, timedelta
@@ -507,3 +508,29 @@ def test_negative_leeway_is_rejected() -> None:
     store: TokenStore = h.store
     with pytest.raises(ValueError):
         TokenManager(h.oauth, store, REGION, leeway=-1)
+
+
+# The abandoned task is destroyed pending when the test ends; that noise is the point.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_refresh_stranded_on_a_closed_event_loop_does_not_block_the_next_loop(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    h = Harness(created_at=NOW - timedelta(hours=3))
+    h.server.token_gate = asyncio.Event()
+    stranded: list[asyncio.Task[httpx.Response]] = []
+
+    async def start_refresh_and_abandon_it() -> None:
+        stranded.append(asyncio.ensure_future(h.get()))
+        await h.server.token_started.wait()
+
+    first_loop = asyncio.new_event_loop()
+    first_loop.run_until_complete(start_refresh_and_abandon_it())
+    first_loop.close()  # the refresh task never finishes
+    h.server.token_gate = None
+
+    response = asyncio.run(h.get())
+    assert response.status_code == 200
+    assert h.server.token_calls == 2
+    with caplog.at_level(logging.CRITICAL, logger="asyncio"):
+        stranded.clear()
+        gc.collect()
