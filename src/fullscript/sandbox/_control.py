@@ -88,16 +88,7 @@ def control_routes(sandbox: Sandbox) -> list[BaseRoute]:
         token = sandbox.issue_token(
             _region(request), scopes=body.get("scopes"), client_id=body.get("client_id")
         )
-        oauth = {
-            "access_token": token.access_token,
-            "token_type": "Bearer",
-            "expires_in": token.expires_in,
-            "refresh_token": token.refresh_token,
-            "scope": token.scope,
-            "created_at": token.created_at,
-            "resource_owner": token.resource_owner,
-        }
-        return json_response(201, {"oauth": oauth})
+        return json_response(201, {"oauth": token.to_oauth()})
 
     async def advance_time(request: Request) -> Response:
         body = await _json(request)

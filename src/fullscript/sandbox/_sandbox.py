@@ -55,6 +55,18 @@ class IssuedToken:
         """Value for the ``Authorization`` header."""
         return f"Bearer {self.access_token}"
 
+    def to_oauth(self) -> dict[str, Any]:
+        """The ``oauth`` object a token call would have answered for this pair."""
+        return {
+            "access_token": self.access_token,
+            "token_type": "Bearer",
+            "expires_in": self.expires_in,
+            "refresh_token": self.refresh_token,
+            "scope": self.scope,
+            "created_at": self.created_at,
+            "resource_owner": dict(self.resource_owner),
+        }
+
 
 def _check_region(region: str) -> str:
     if region not in REGIONS:
