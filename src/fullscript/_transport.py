@@ -108,7 +108,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                     request.method, status
                 ):
                     return response
-                await response.aclose()
+                await _discard(response)
                 self._log_retry(request, retry_number, policy, f"status {status}", delay)
             await self._clock.sleep(delay)
             retry_number += 1
@@ -146,3 +146,14 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"FullscriptTransport(limiter={self._limiter!r}, retry={self._retry!r})"
+
+
+async def _discard(response: httpx.Response) -> None:
+    """Release a response that will be retried; reading the (small) error body first lets
+    the connection go back to the pool instead of being torn down."""
+    try:
+        await response.aread()
+    except httpx.HTTPError:
+        pass
+    finally:
+        await response.aclose()

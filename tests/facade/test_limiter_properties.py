@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fullscript._limiter import RollingWindowLimiter
-from fullscript.testing import run_in_virtual_time
+from fullscript.testing import max_in_rolling_window, run_in_virtual_time
 
 PROPERTY_SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -185,3 +185,15 @@ def test_saturating_load_uses_at_least_99_percent_of_the_quota(
     assert window_is_never_exceeded(grants, max_requests, window)
     assert all(t >= first_arrival for t in grants)
     assert len(grants) >= 0.99 * quota
+
+
+@settings(deadline=None)
+@given(
+    times=st.lists(st.floats(min_value=0, max_value=100, allow_nan=False), max_size=40),
+    window=st.floats(min_value=0.01, max_value=50, allow_nan=False),
+)
+def test_max_in_rolling_window_agrees_with_a_brute_force_count(
+    times: list[float], window: float
+) -> None:
+    brute_force = max((sum(1 for g in times if g <= t < g + window) for t in times), default=0)
+    assert max_in_rolling_window(times, window) == brute_force

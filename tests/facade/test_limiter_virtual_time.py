@@ -120,3 +120,46 @@ def test_advance_moves_time_forward_only() -> None:
             loop.advance(-1.0)
     finally:
         loop.close()
+
+
+def test_a_timer_armed_for_now_fires_a_moment_later_so_time_moves_on() -> None:
+    async def scenario() -> list[float]:
+        loop = asyncio.get_running_loop()
+        fired: list[float] = []
+        done = loop.create_future()
+
+        def rearm() -> None:
+            fired.append(loop.time())
+            if len(fired) == 3:
+                done.set_result(None)
+            else:
+                loop.call_at(loop.time(), rearm)
+
+        loop.call_at(loop.time(), rearm)
+        await done
+        return fired
+
+    fired = run_in_virtual_time(scenario(), start=100.0)
+    assert fired == sorted(set(fired))
+    assert fired[-1] - fired[0] < 1e-6
+
+
+def test_aiolimiter_at_fullscript_scale_does_not_spin() -> None:
+    """Rounding leaves aiolimiter re-arming its timer for "now"; the loop must still progress."""
+
+    async def scenario() -> int:
+        loop = asyncio.get_running_loop()
+        limiter = aiolimiter.AsyncLimiter(5000, 300.0)
+        granted = 0
+
+        async def client() -> None:
+            nonlocal granted
+            while loop.time() < 400.0:
+                await limiter.acquire()
+                granted += 1
+
+        await asyncio.gather(*(client() for _ in range(20)))
+        return granted
+
+    # 5000 at once, then 5000 / 300 per second for about 400 seconds.
+    assert 11_500 <= run_in_virtual_time(scenario(), deadlock_timeout=5.0) <= 11_800

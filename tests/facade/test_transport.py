@@ -472,3 +472,25 @@ def test_a_429_for_one_client_holds_back_another_sharing_the_limiter() -> None:
         "b": 20.0,
         "a retry": 20.0,
     }
+
+
+async def test_responses_that_are_retried_are_closed() -> None:
+    closed: list[int] = []
+
+    class TrackedStream(httpx.AsyncByteStream):
+        def __init__(self, number: int) -> None:
+            self.number = number
+
+        async def __aiter__(self) -> AsyncIterator[bytes]:
+            yield b'{"error": "busy"}'
+
+        async def aclose(self) -> None:
+            closed.append(self.number)
+
+    responses = [httpx.Response(503, stream=TrackedStream(n)) for n in range(2)]
+    harness = Harness(*responses, ok(), retry=RetryPolicy(max_retries=2))
+
+    response = await harness.request("GET")
+
+    assert response.status_code == 200
+    assert closed == [0, 1]
