@@ -104,6 +104,12 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                     # Our count disagrees with the server's (other processes, clock skew):
                     # everybody sharing the limiter waits, not just this request.
                     self._limiter.pause(delay)
+                    logger.debug(
+                        "Rate limited on %s %s: pausing every request sharing the limiter for %.3fs",
+                        request.method,
+                        request.url.path,
+                        delay,
+                    )
                 if retry_number >= policy.max_retries or not policy.retries_status(
                     request.method, status
                 ):

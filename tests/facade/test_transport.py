@@ -494,3 +494,16 @@ async def test_responses_that_are_retried_are_closed() -> None:
 
     assert response.status_code == 200
     assert closed == [0, 1]
+
+
+async def test_429_pause_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    harness = Harness(status(429, {"Retry-After": "3"}), ok())
+    caplog.set_level(logging.DEBUG, logger="fullscript")
+
+    await harness.request("GET", "/clinic/patients")
+
+    assert any(
+        "Rate limited on GET /api/clinic/patients" in record.getMessage()
+        and "3.000s" in record.getMessage()
+        for record in caplog.records
+    )
