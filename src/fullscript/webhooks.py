@@ -100,7 +100,7 @@ def verify_signature(
         raise WebhookSignatureError("no webhook secret configured")
     timestamp, signatures = _parse_header(header)
     current = time.time() if now is None else now
-    if tolerance is not None and abs(current - timestamp) > tolerance:
+    if abs(current - timestamp) > tolerance:
         raise WebhookSignatureError(
             f"Fullscript-Signature timestamp is outside the {tolerance:g} s tolerance"
         )

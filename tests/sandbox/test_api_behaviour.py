@@ -289,3 +289,68 @@ def test_seed_timestamps_follow_the_sandbox_clock(fake_time: FakeTime) -> None:
     sandbox = Sandbox(clock=fake_time)
     newest = max(order["_created"] for order in sandbox.records("us", "orders"))
     assert START - 2 * DAY < newest <= START
+
+
+async def test_product_search_combines_text_and_array_filters(
+    client: httpx.AsyncClient, sandbox: Sandbox
+) -> None:
+    product = sandbox.records("us", "products")[0]
+    allergen, certification = product["_allergen_ids"][0], product["_certification_ids"][0]
+    response = await client.get(
+        "/api/catalog/search/products",
+        params=[("query", product["name"].split()[0]), ("allergen_ids[]", allergen),
+                ("third_party_certification_ids[]", certification),
+                ("brand_id", product["_brand_id"])],
+    )  # fmt: skip
+    found = response.json()["products"]
+    assert product["id"] in {p["id"] for p in found}
+    every = sandbox.records("us", "products")
+    for hit in found:
+        stored = next(p for p in every if p["id"] == hit["id"])
+        assert allergen in stored["_allergen_ids"] and stored["_brand_id"] == product["_brand_id"]
+
+
+async def test_brand_filters(client: httpx.AsyncClient) -> None:
+    every = (await client.get("/api/catalog/brands", params={"page[size]": 100})).json()["brands"]
+    available = (
+        await client.get("/api/catalog/brands", params={"page[size]": 100, "available": "true"})
+    ).json()["brands"]
+    assert 0 < len(available) < len(every)
+    assert {b["status"] for b in available} == {"available"}
+
+
+async def test_practitioner_protocols_filter_by_ownership_and_state(
+    client: httpx.AsyncClient, sandbox: Sandbox
+) -> None:
+    practitioner = sandbox.records("us", "practitioners")[0]["id"]
+    url = f"/api/clinic/practitioners/{practitioner}/protocols"
+    owned = (await client.get(url)).json()["protocols"]
+    everything = (await client.get(url, params={"ownership_type": "all"})).json()["protocols"]
+    active = (await client.get(url, params={"current_state": "active"})).json()["protocols"]
+    assert owned and all(p["ownership_type"] == "owned" for p in owned)
+    assert len(everything) > len(owned)
+    assert all(p["current_state"] == "active" for p in active)
+    bad = await client.get(url, params={"ownership_type": "borrowed"})
+    assert bad.status_code == 422 and "ownership_type" in bad.json()["errors"]
+
+
+async def test_events_are_snapshots_of_the_moment(sandbox: Sandbox) -> None:
+    clinic = sandbox.clinic("us")
+    patient_id = sandbox.records("us", "patients")[0]["id"]
+    first = clinic.update_patient(patient_id, first_name="Before")
+    clinic.update_patient(patient_id, first_name="After")
+    async with sandbox.client("us", token=sandbox.issue_token("us")) as http:
+        stored = (await http.get(f"/api/events/{first['id']}")).json()["event"]
+    assert stored["data"]["patient"]["first_name"] == "Before"
+
+
+async def test_a_new_product_from_the_clinic_is_listed(
+    sandbox: Sandbox, client: httpx.AsyncClient, checker: SpecChecker
+) -> None:
+    event = sandbox.clinic("us").create_product("Sandbox Sleep Formula")
+    product_id = event["data"]["product"]["id"]
+    response = await client.get(f"/api/catalog/products/{product_id}")
+    checker.check("retrieve_product", response)
+    variant_id = response.json()["product"]["variants"][0]["id"]
+    variant = (await client.get(f"/api/catalog/variants/{variant_id}")).json()["variant"]
+    assert variant["product"]["id"] == product_id

@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from ._call import Call, Handler, Reply
 from ._errors import ApiError, not_found
+from ._generic import list_handler, retrieve_handler
 from ._listing import page, query_bool
 from ._store import Record, public
 
-__all__ = ["HANDLERS", "list_handler", "retrieve_handler"]
-
-
-def list_handler(table: str, key: str) -> Handler:
-    """A plain paginated list of a whole table."""
-
-    def handle(call: Call) -> Reply:
-        return Reply(200, page(call.query, call.state.values(table), key))
-
-    return handle
-
-
-def retrieve_handler(table: str, key: str, param: str = "id") -> Handler:
-    """One record by path id, wrapped in ``key``."""
-
-    def handle(call: Call) -> Reply:
-        return Reply(200, {key: public(call.record(table, param))})
-
-    return handle
+__all__ = ["HANDLERS"]
 
 
 def list_brands(call: Call) -> Reply:

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-from ._api_catalog import list_handler, retrieve_handler
 from ._call import Call, Handler, Reply
 from ._clock import format_timestamp
 from ._errors import ApiError, ValidationFailed
+from ._generic import list_handler, retrieve_handler
 from ._listing import page, sort_records
 from ._people import (
     create_patient,

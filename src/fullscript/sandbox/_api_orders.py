@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ._api_catalog import retrieve_handler
 from ._call import Call, Handler, Reply
 from ._errors import ValidationFailed
+from ._generic import retrieve_handler
 from ._listing import date_filter, page, sort_records
 from ._plans import activate_plan, cancel_plan, update_plan
 from ._records import DISPENSARY_HOST

@@ -5,6 +5,7 @@ The API never creates events; these methods are how tests make them happen.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from ._clock import SandboxClock, format_timestamp
@@ -14,7 +15,7 @@ from ._people import create_patient as create_patient_record
 from ._people import update_patient as update_patient_record
 from ._plans import create_plan, update_plan
 from ._records import build_event, build_order, touch
-from ._seed import LAB_STATUSES
+from ._seed import LAB_STATUSES, add_product
 from ._store import Record, RegionState, public
 from ._webhook_dispatch import WebhookDispatcher
 
@@ -37,7 +38,8 @@ class ClinicControl:
         self._oauth = oauth
 
     def _emit(self, event_type: str, data: Record) -> Record:
-        event = build_event(self.state, event_type, data, self._clock.now())
+        # Events are snapshots: later changes to the objects must not rewrite history.
+        event = build_event(self.state, event_type, copy.deepcopy(data), self._clock.now())
         self.state.add("events", event)
         self._webhooks.enqueue(self.state, event)
         return public(event)
@@ -188,18 +190,16 @@ class ClinicControl:
 
     def create_product(self, name: str, *, brand_id: str | None = None) -> Record:
         """A new product appears in the catalog (``product.created``)."""
-        template = self.state.values("products")[0]
         brand = self._get("brands", brand_id) if brand_id else self.state.values("brands")[0]
-        brand_ref = {"id": brand["id"], "name": brand["name"], "prefix": brand["prefix"]}
-        product = dict(template)
-        product.update(
-            id=self.state.new_id(),
-            name=name,
-            brand=brand_ref,
-            description_html=f"<p>{name}</p>",
-            _brand_id=brand["id"],
+        product = add_product(
+            self.state,
+            name,
+            brand,
+            allergen_ids=[],
+            ingredient_ids=[],
+            supplement_type_ids=[],
+            certification_ids=[],
         )
-        self.state.add("products", product)
         return self._emit("product.created", {"product": public(product)})
 
     # --- clinic key ---------------------------------------------------------------------------

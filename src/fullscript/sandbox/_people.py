@@ -18,6 +18,8 @@ __all__ = [
     "create_patient",
     "create_practitioner",
     "create_staff",
+    "forbid",
+    "require",
     "unwrap",
     "update_patient",
     "update_person",

@@ -15,7 +15,7 @@ from ._records import (
 )
 from ._store import Record, RegionState, public
 
-__all__ = ["seed_region"]
+__all__ = ["LAB_STATUSES", "add_product", "seed_region"]
 
 DAY = 86400.0
 
@@ -117,63 +117,15 @@ def _seed_catalog(state: RegionState) -> None:
     for index in range(60):
         brand = brands[index % len(brands)]
         main = ingredients[index % len(ingredients)]
-        product_id = state.new_id()
         name = f"{main['name']} {rng.choice(('Complex', 'Plus', 'Forte', 'Daily', 'Pure'))}"
-        brand_ref = {"id": brand["id"], "name": brand["name"], "prefix": brand["prefix"]}
-        variants = []
-        for number in range(rng.randint(1, 3)):
-            units = rng.choice((30, 60, 90, 120, 250))
-            status = "available" if brand["status"] == "available" else "unavailable"
-            if number and rng.random() < 0.2:
-                status = "backordered"
-            variant_id = state.new_id()
-            image = f"{DISPENSARY_HOST}/images/{variant_id}"
-            price = rng.randint(1299, 8999) / 100
-            variant = {
-                "id": variant_id,
-                "sku": f"{brand['prefix']}{rng.randint(10**7, 10**8 - 1)}",
-                "primary": number == 0,
-                "units": units,
-                "unit_of_measure": "mL" if units == 250 else "capsules",
-                "availability": "In Stock" if status == "available" else "Out of Stock",
-                "status": status,
-                "upc": str(rng.randint(10**11, 10**12 - 1)),
-                "msrp": f"{price:.2f}",
-                "supplier_sku": f"SUP-{rng.randint(1000, 9999)}",
-                "image_url_small": f"{image}/small.png",
-                "image_url_medium": f"{image}/medium.png",
-                "image_url_large": f"{image}/large.png",
-                "product": {"id": product_id, "name": name, "brand": brand_ref},
-                "_price": price,
-                "_product_id": product_id,
-            }
-            variants.append(state.add("variants", variant))
-        statuses = {variant["status"] for variant in variants}
-        status = (
-            "available"
-            if "available" in statuses
-            else ("backordered" if "backordered" in statuses else "unavailable")
-        )
-        served_variants = [_variant_summary(variant) for variant in variants]
-        state.add(
-            "products",
-            {
-                "id": product_id,
-                "name": name,
-                "status": status,
-                "variant_count": len(variants),
-                "brand": brand_ref,
-                "primary_variant": served_variants[0],
-                "description_html": f"<p>{name} by {brand['name']}.</p>",
-                "variants": served_variants,
-                "dosage": _dosage(rng),
-                "custom_dosage": None,
-                "_allergen_ids": [a["id"] for a in rng.sample(allergens, 3)],
-                "_ingredient_ids": [main["id"], *(i["id"] for i in rng.sample(ingredients, 2))],
-                "_supplement_type_ids": [supplement_types[index % len(supplement_types)]["id"]],
-                "_certification_ids": [c["id"] for c in rng.sample(certifications, 2)],
-                "_brand_id": brand["id"],
-            },
+        add_product(
+            state,
+            name,
+            brand,
+            allergen_ids=[a["id"] for a in rng.sample(allergens, 3)],
+            ingredient_ids=[main["id"], *(i["id"] for i in rng.sample(ingredients, 2))],
+            supplement_type_ids=[supplement_types[index % len(supplement_types)]["id"]],
+            certification_ids=[c["id"] for c in rng.sample(certifications, 2)],
         )
     products = state.values("products")
     for index, name in enumerate(CATEGORIES):
@@ -191,6 +143,77 @@ def _seed_catalog(state: RegionState) -> None:
 
 def _variant_summary(variant: Record) -> Record:
     return {key: value for key, value in public(variant).items() if key != "product"}
+
+
+def add_product(
+    state: RegionState,
+    name: str,
+    brand: Record,
+    *,
+    allergen_ids: list[str],
+    ingredient_ids: list[str],
+    supplement_type_ids: list[str],
+    certification_ids: list[str],
+) -> Record:
+    """Add a product with one to three variants; its status follows its variants'."""
+    rng = state.rng
+    product_id = state.new_id()
+    brand_ref = {"id": brand["id"], "name": brand["name"], "prefix": brand["prefix"]}
+    variants = []
+    for number in range(rng.randint(1, 3)):
+        units = rng.choice((30, 60, 90, 120, 250))
+        status = "available" if brand["status"] == "available" else "unavailable"
+        if number and rng.random() < 0.2:
+            status = "backordered"
+        variant_id = state.new_id()
+        image = f"{DISPENSARY_HOST}/images/{variant_id}"
+        price = rng.randint(1299, 8999) / 100
+        variant = {
+            "id": variant_id,
+            "sku": f"{brand['prefix']}{rng.randint(10**7, 10**8 - 1)}",
+            "primary": number == 0,
+            "units": units,
+            "unit_of_measure": "mL" if units == 250 else "capsules",
+            "availability": "In Stock" if status == "available" else "Out of Stock",
+            "status": status,
+            "upc": str(rng.randint(10**11, 10**12 - 1)),
+            "msrp": f"{price:.2f}",
+            "supplier_sku": f"SUP-{rng.randint(1000, 9999)}",
+            "image_url_small": f"{image}/small.png",
+            "image_url_medium": f"{image}/medium.png",
+            "image_url_large": f"{image}/large.png",
+            "product": {"id": product_id, "name": name, "brand": brand_ref},
+            "_price": price,
+            "_product_id": product_id,
+        }
+        variants.append(state.add("variants", variant))
+    statuses = {variant["status"] for variant in variants}
+    status = (
+        "available"
+        if "available" in statuses
+        else ("backordered" if "backordered" in statuses else "unavailable")
+    )
+    served_variants = [_variant_summary(variant) for variant in variants]
+    return state.add(
+        "products",
+        {
+            "id": product_id,
+            "name": name,
+            "status": status,
+            "variant_count": len(variants),
+            "brand": brand_ref,
+            "primary_variant": served_variants[0],
+            "description_html": f"<p>{name} by {brand['name']}.</p>",
+            "variants": served_variants,
+            "dosage": _dosage(rng),
+            "custom_dosage": None,
+            "_allergen_ids": allergen_ids,
+            "_ingredient_ids": ingredient_ids,
+            "_supplement_type_ids": supplement_type_ids,
+            "_certification_ids": certification_ids,
+            "_brand_id": brand["id"],
+        },
+    )
 
 
 def _seed_people(state: RegionState, patient_count: int) -> None:
