@@ -175,7 +175,7 @@ def test_python_m_fullscript_sandbox_serves_until_terminated() -> None:
     port = _free_port()
     command = [
         sys.executable, "-m", "fullscript.sandbox", "--host", "127.0.0.1", "--port", str(port),
-        "--client-secret", "user-chosen-secret", "--rate-limit", "100/60", "--seed", "3",
+        "--client-secret", "user-chosen-secret", "--rate-limit", "3/60", "--seed", "3",
         "--log-level", "warning",
     ]  # fmt: skip
     process = subprocess.Popen(
@@ -195,8 +195,15 @@ def test_python_m_fullscript_sandbox_serves_until_terminated() -> None:
             except httpx.TransportError:
                 time.sleep(0.1)
         assert health is not None and health.status_code == 200
-        config = httpx.get(f"http://127.0.0.1:{port}/_sandbox/config", timeout=5).json()
-        assert config["rate_limit"] == {"limit": 100, "window": 60.0} and config["seed"] == 3
+        root = f"http://127.0.0.1:{port}"
+        config = httpx.get(f"{root}/_sandbox/config", timeout=5).json()
+        assert config["rate_limit"] == {"limit": 3, "window": 60.0} and config["seed"] == 3
+        oauth = httpx.post(f"{root}/_sandbox/ca/tokens", timeout=5).json()["oauth"]
+        statuses = [
+            httpx.get(f"{root}/ca/api/clinic", headers=_auth(oauth), timeout=5) for _ in range(4)
+        ]
+        assert [r.status_code for r in statuses] == [200, 200, 200, 429]
+        assert 0 < int(statuses[-1].headers["retry-after"]) <= 60
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=15)
