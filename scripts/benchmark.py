@@ -1,0 +1,333 @@
+"""Side-by-side measurements of the SDK's costs and guarantees (not a test; `make benchmark`).
+
+1. Per-call overhead: the façade (`fs.patients.retrieve`) vs the bare generated client
+   (`retrieve_patient.asyncio_detailed`) vs plain httpx (`client.get(...).json()`), all on the
+   same in-process `httpx.MockTransport` answering a fixed patient, no sleeping. Rounds are
+   interleaved and the best round of each is kept, so background noise hits all three alike.
+2. Rate limiting under the same load on a virtual clock: the SDK's `RollingWindowLimiter` vs
+   `aiolimiter.AsyncLimiter(5000, 300)`: the most grants seen in any rolling 300 s window, the
+   windows that exceed 5000, and how much of the quota each uses.
+3. Streaming 4,000 patients (40 pages) through the façade with 50 ms of simulated latency per
+   page, page by page vs `prefetch=10` (virtual clock: the latency is exact, nothing waits).
+
+Targets: façade within 1.25x of the bare generated client; zero window violations; prefetch at
+least 5x faster than page by page. Exits 1 if a target is missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import json
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import aiolimiter
+import attrs
+import httpx
+from fullscript_api.api.patients import retrieve_patient
+from fullscript_api.client import AuthenticatedClient
+
+from fullscript import Fullscript, InMemoryTokenStore, OAuthToken, RollingWindowLimiter
+from fullscript.testing import run_in_virtual_time
+
+BASE_URL = "https://api-us.fullscript.io"
+PATIENT_ID = "9b2f6c1e-4d3a-4f8e-a1b2-c3d4e5f6a7b8"
+PATIENT = {
+    "id": PATIENT_ID,
+    "first_name": "Maya",
+    "last_name": "Lindqvist",
+    "email": "maya.lindqvist@example.org",
+    "archived": False,
+    "date_of_birth": "1986-04-09",
+    "gender": "female",
+    "discount": 10.0,
+    "total_discount": 15.0,
+    "mobile_number": "+12223334444",
+    "text_message_notification": False,
+    "metadata": {"id": "ehr-10442"},
+}
+PATIENT_BODY = json.dumps({"patient": PATIENT}).encode()
+
+CALLS_PER_ROUND = 2000
+ROUNDS = 7
+OVERHEAD_TARGET = 1.25
+PREFETCH_TARGET = 5.0
+
+
+# --- shared setup ---------------------------------------------------------------------------
+
+
+def benchmark_token() -> OAuthToken:
+    return OAuthToken.from_response(
+        {
+            "access_token": "benchmark-access-token",
+            "refresh_token": "benchmark-refresh-token",
+            "expires_in": 7200,
+            "created_at": datetime.now(UTC).isoformat(),
+        },
+        region="us",
+    )
+
+
+def facade(transport: httpx.AsyncBaseTransport, limiter: RollingWindowLimiter) -> Fullscript:
+    return Fullscript(
+        client_id="benchmark",
+        client_secret="benchmark-secret",
+        redirect_uri="https://app.example/callback",
+        region="us",
+        token_store=InMemoryTokenStore([benchmark_token()]),
+        transport=transport,
+        limiter=limiter,
+    )
+
+
+# --- 1. per-call overhead -------------------------------------------------------------------
+
+
+def answer_patient(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        200,
+        content=PATIENT_BODY,
+        headers={"Content-Type": "application/json", "X-Request-Id": "bench"},
+    )
+
+
+async def time_calls(call: Callable[[], Awaitable[Any]], calls: int) -> float:
+    """Seconds per call over `calls` sequential calls."""
+    started = time.perf_counter()
+    for _ in range(calls):
+        await call()
+    return (time.perf_counter() - started) / calls
+
+
+async def measure_overhead() -> dict[str, float]:
+    transport = httpx.MockTransport(answer_patient)
+    # A limiter that never blocks: this measures its bookkeeping, not waiting.
+    limiter = RollingWindowLimiter(10**9, 300.0)
+    plain = httpx.AsyncClient(
+        transport=transport,
+        base_url=BASE_URL,
+        headers={"Authorization": "Bearer benchmark-access-token"},
+    )
+    bare = AuthenticatedClient(base_url=BASE_URL, token="benchmark-access-token")
+    bare.set_async_httpx_client(
+        httpx.AsyncClient(
+            transport=transport,
+            base_url=BASE_URL,
+            headers={"Authorization": "Bearer benchmark-access-token"},
+        )
+    )
+    fs = facade(transport, limiter)
+
+    async def plain_call() -> Any:
+        response = await plain.get(f"/api/clinic/patients/{PATIENT_ID}")
+        return response.json()["patient"]
+
+    async def bare_call() -> Any:
+        return (await retrieve_patient.asyncio_detailed(PATIENT_ID, client=bare)).parsed
+
+    async def facade_call() -> Any:
+        return await fs.patients.retrieve(PATIENT_ID)
+
+    variants = {"plain httpx": plain_call, "bare generated": bare_call, "façade": facade_call}
+    best = dict.fromkeys(variants, float("inf"))
+    for call in variants.values():  # warm up imports, pools and caches
+        await time_calls(call, 200)
+    for _ in range(ROUNDS):
+        for name, call in variants.items():
+            best[name] = min(best[name], await time_calls(call, CALLS_PER_ROUND))
+    await plain.aclose()
+    await bare.get_async_httpx_client().aclose()
+    await fs.aclose()
+    return best
+
+
+# --- 2. rolling-window limiter vs leaky bucket ------------------------------------------------
+
+
+@attrs.frozen
+class WindowReport:
+    granted: int
+    max_in_window: int
+    violations: int
+    first_window: int
+    utilisation: float
+
+
+def window_report(grants: list[float], limit: int, window: float, horizon: float) -> WindowReport:
+    """Grants per rolling window (t - window, t]: the maximum, and how many windows exceed."""
+    grants = sorted(grants)
+    worst = 0
+    violations = 0
+    for index, moment in enumerate(grants):
+        first = bisect.bisect_right(grants, moment - window)
+        in_window = index - first + 1
+        worst = max(worst, in_window)
+        violations += in_window > limit
+    first_window = bisect.bisect_left(grants, window)
+    within = bisect.bisect_right(grants, horizon)
+    return WindowReport(
+        granted=len(grants),
+        max_in_window=worst,
+        violations=violations,
+        first_window=first_window,
+        # The most a correct limiter may grant by `horizon` is `limit` per started window.
+        utilisation=within / (limit * (horizon // window + 1)),
+    )
+
+
+async def drive(acquire: Callable[[], Awaitable[Any]], requests: int, workers: int) -> list[float]:
+    """`workers` tasks acquiring as fast as they are allowed until `requests` are granted."""
+    loop = asyncio.get_running_loop()
+    grants: list[float] = []
+    remaining = requests
+
+    async def worker() -> None:
+        nonlocal remaining
+        while remaining > 0:
+            remaining -= 1
+            await acquire()
+            grants.append(loop.time())
+
+    await asyncio.gather(*(worker() for _ in range(workers)))
+    return grants
+
+
+def measure_limiters(requests: int = 15_000, workers: int = 50) -> dict[str, WindowReport]:
+    horizon = 900.0  # three windows
+
+    async def ours() -> list[float]:
+        limiter = RollingWindowLimiter(5000, 300.0)
+        return await drive(limiter.acquire, requests, workers)
+
+    async def leaky() -> list[float]:
+        limiter = aiolimiter.AsyncLimiter(5000, 300)
+        return await drive(limiter.acquire, requests, workers)
+
+    return {
+        "RollingWindowLimiter(5000, 300)": window_report(
+            run_in_virtual_time(ours()), 5000, 300.0, horizon
+        ),
+        "aiolimiter.AsyncLimiter(5000, 300)": window_report(
+            run_in_virtual_time(leaky()), 5000, 300.0, horizon
+        ),
+    }
+
+
+# --- 3. streaming with and without prefetch ---------------------------------------------------
+
+
+PAGES = 40
+PAGE_SIZE = 100
+LATENCY = 0.05
+
+
+async def answer_page_after_latency(request: httpx.Request) -> httpx.Response:
+    await asyncio.sleep(LATENCY)
+    number = int(request.url.params.get("page[number]", "1"))
+    size = int(request.url.params.get("page[size]", str(PAGE_SIZE)))
+    patients = [
+        {**PATIENT, "id": f"patient-{(number - 1) * size + i}"}
+        for i in range(size)
+        if (number - 1) * size + i < PAGES * PAGE_SIZE
+    ]
+    meta = {
+        "current_page": number,
+        "next_page": number + 1 if number < PAGES else None,
+        "prev_page": number - 1 if number > 1 else None,
+        "total_pages": PAGES,
+        "total_count": PAGES * PAGE_SIZE,
+    }
+    return httpx.Response(200, json={"patients": patients, "meta": meta})
+
+
+def measure_streaming(prefetch: int) -> tuple[float, int]:
+    """Virtual seconds to stream every patient, and how many were streamed."""
+
+    async def stream() -> tuple[float, int]:
+        loop = asyncio.get_running_loop()
+        async with facade(
+            httpx.MockTransport(answer_page_after_latency), RollingWindowLimiter()
+        ) as fs:
+            started = loop.time()
+            count = 0
+            async for _patient in fs.patients.list(page_size=PAGE_SIZE, prefetch=prefetch):
+                count += 1
+            return loop.time() - started, count
+
+    return run_in_virtual_time(stream())
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def main() -> int:
+    results: list[tuple[str, bool]] = []
+
+    print(f"1. Per-call overhead (best of {ROUNDS} rounds x {CALLS_PER_ROUND} calls, in-process)")
+    timings = asyncio.run(measure_overhead())
+    bare = timings["bare generated"]
+    print(f"   {'client':<18}{'us/call':>10}{'vs bare':>10}{'vs httpx':>10}")
+    for name, seconds in timings.items():
+        print(
+            f"   {name:<18}{seconds * 1e6:>10.1f}{seconds / bare:>9.2f}x"
+            f"{seconds / timings['plain httpx']:>9.2f}x"
+        )
+    ratio = timings["façade"] / bare
+    ok = ratio <= OVERHEAD_TARGET
+    results.append((f"façade overhead {ratio:.2f}x of bare generated (<= {OVERHEAD_TARGET}x)", ok))
+
+    print()
+    print("2. Rate limiting, 15,000 requests from 50 workers as fast as allowed (virtual clock)")
+    reports = measure_limiters()
+    print(
+        f"   {'limiter':<36}{'max/300s':>10}{'violating':>11}{'1st window':>12}{'quota used':>12}"
+    )
+    for name, report in reports.items():
+        print(
+            f"   {name:<36}{report.max_in_window:>10}{report.violations:>11}"
+            f"{report.first_window:>12}{report.utilisation:>11.0%}"
+        )
+    ours = reports["RollingWindowLimiter(5000, 300)"]
+    results.append(
+        (
+            f"RollingWindowLimiter: {ours.violations} windows over 5000 (target 0)",
+            ours.violations == 0,
+        )
+    )
+
+    print()
+    print(
+        f"3. Streaming {PAGES * PAGE_SIZE} patients, {PAGES} pages, {LATENCY * 1000:.0f} ms per page"
+    )
+    sequential, counted = measure_streaming(prefetch=0)
+    prefetched, counted_prefetch = measure_streaming(prefetch=10)
+    speedup = sequential / prefetched
+    print(f"   {'mode':<18}{'seconds':>10}{'records':>10}")
+    print(f"   {'page by page':<18}{sequential:>10.3f}{counted:>10}")
+    print(f"   {'prefetch=10':<18}{prefetched:>10.3f}{counted_prefetch:>10}")
+    print(f"   speed-up {speedup:.1f}x")
+    results.append(
+        (
+            f"prefetch {speedup:.1f}x faster than page by page (>= {PREFETCH_TARGET}x)",
+            speedup >= PREFETCH_TARGET and counted == counted_prefetch == PAGES * PAGE_SIZE,
+        )
+    )
+
+    print()
+    print("Targets")
+    for label, ok in results:
+        print(f"   {verdict(ok)}  {label}")
+    return 0 if all(ok for _, ok in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
