@@ -413,3 +413,49 @@ async def test_secrets_never_reach_logs_reprs_or_errors(
     for text in texts:
         for secret in secrets:
             assert secret not in text
+
+
+# --- prefetch through the real client: cancellation of blocked fetches --------------------
+
+
+async def test_breaking_out_cancels_page_fetches_blocked_in_the_transport(sandbox: Sandbox) -> None:
+    inner = sandbox.transport()
+    cancelled: list[str] = []
+    gate = asyncio.Event()  # never set: later pages block forever
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.params.get("page[number]", "1") == "1":
+            return await inner.handle_async_request(request)
+        try:
+            await gate.wait()
+        except asyncio.CancelledError:
+            cancelled.append(request.url.params["page[number]"])
+            raise
+        raise AssertionError("unreachable")
+
+    async with make_client(sandbox, transport=httpx.MockTransport(handler)) as fs:
+        async for _patient in fs.patients.list(page_size=20, prefetch=3):
+            await settle()  # pages 2-4 are now waiting inside the transport
+            break
+        await settle()
+    assert sorted(cancelled) == ["2", "3", "4"]
+    assert asyncio.all_tasks() == {asyncio.current_task()}
+
+
+async def test_copies_share_one_limiter(sandbox: Sandbox) -> None:
+    granted = 0
+
+    class CountingLimiter:
+        async def acquire(self) -> None:
+            nonlocal granted
+            granted += 1
+
+        def pause(self, seconds: float) -> None:
+            return None
+
+    store = InMemoryTokenStore([token_from(sandbox.issue_token("ca"))])
+    async with make_client(sandbox, token_store=store, limiter=CountingLimiter()) as us:
+        await us.clinic.retrieve()
+        await us.with_options(timeout=5).clinic.retrieve()
+        await us.with_region(sandbox_region(sandbox, "ca")).clinic.retrieve()
+    assert granted == 3
