@@ -31,7 +31,7 @@ from ._limiter import RateLimiter, RollingWindowLimiter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions
 from ._regions import Region
-from ._resources import OperationBinding, RegionConnection
+from ._resources import ClientState, OperationBinding, RegionConnection
 from ._retry import RetryPolicy
 from ._token_store import InMemoryTokenStore, TokenStore
 from ._tokens import OAuthToken
@@ -72,7 +72,7 @@ class _SharedState:
         )
         self.oauth = OAuthClient(app, self.oauth_http)
         self._regions: dict[tuple[str, str], tuple[RegionConnection, TokenManager]] = {}
-        self.closed = False
+        self.state = ClientState()
 
     def region(self, region: Region) -> tuple[RegionConnection, TokenManager]:
         """The connection and token manager of `region`, created once and then reused."""
@@ -97,15 +97,19 @@ class _SharedState:
             generated = GeneratedClient(base_url=region.base_url, timeout=self.timeout)
             generated.set_async_httpx_client(http)
             connection = RegionConnection(
-                region=region, http=http, anonymous_http=anonymous, generated=generated
+                region=region,
+                http=http,
+                anonymous_http=anonymous,
+                generated=generated,
+                state=self.state,
             )
             self._regions[key] = (connection, manager)
         return self._regions[key]
 
     async def aclose(self) -> None:
-        if self.closed:
+        if self.state.closed:
             return
-        self.closed = True
+        self.state.closed = True
         # The AsyncClients only borrow the transport; closing it closes the pool once.
         await self.transport.aclose()
 
@@ -325,4 +329,5 @@ class Fullscript(ApiResources):
 
     @property
     def is_closed(self) -> bool:
-        return self._shared.closed
+        """True once the original client (and so every copy) has been closed."""
+        return self._shared.state.closed

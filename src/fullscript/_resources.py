@@ -25,9 +25,16 @@ from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
 
-__all__ = ["OperationBinding", "RegionConnection"]
+__all__ = ["ClientState", "OperationBinding", "RegionConnection"]
 
 logger = logging.getLogger("fullscript")
+
+
+@attrs.define
+class ClientState:
+    """Lifecycle shared by a client and its copies."""
+
+    closed: bool = False
 
 
 @attrs.frozen
@@ -39,12 +46,14 @@ class RegionConnection:
         http: client with the region's `BearerAuth`, for operations that need a token.
         anonymous_http: client without auth (OAuth token endpoints), same transport.
         generated: the generated client (parsers consult its settings).
+        state: open or closed, shared with every copy of the client.
     """
 
     region: Region
     http: httpx.AsyncClient
     anonymous_http: httpx.AsyncClient
     generated: GeneratedClient
+    state: ClientState
 
 
 class OperationBinding:
@@ -110,6 +119,10 @@ class OperationBinding:
         )
 
     async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx.Response:
+        if self._connection.state.closed:
+            raise FullscriptError(
+                f"cannot call {operation.name}: the Fullscript client has been closed"
+            )
         kwargs: dict[str, Any] = operation.module._get_kwargs(**arguments)
         http = (
             self._connection.anonymous_http
@@ -121,6 +134,14 @@ class OperationBinding:
                 response = await http.request(**kwargs)
         except httpx.TransportError as error:
             raise connection_error_from(error) from error
+        # Method, path and status only: queries and bodies may carry personal data.
+        logger.debug(
+            "%s %s -> %d (request id %s)",
+            response.request.method,
+            response.request.url.path,
+            response.status_code,
+            response.headers.get("x-request-id"),
+        )
         if response.status_code >= 400:
             raise error_from_response(response)
         return response

@@ -459,3 +459,21 @@ async def test_copies_share_one_limiter(sandbox: Sandbox) -> None:
         await us.with_options(timeout=5).clinic.retrieve()
         await us.with_region(sandbox_region(sandbox, "ca")).clinic.retrieve()
     assert granted == 3
+
+
+async def test_calls_after_closing_fail_clearly(sandbox: Sandbox) -> None:
+    async with make_client(sandbox) as fs:
+        copy = fs.with_options(timeout=1)
+    with pytest.raises(FullscriptError, match="closed"):
+        await fs.clinic.retrieve()
+    with pytest.raises(FullscriptError, match="closed"):
+        await copy.patients.list().to_list()
+
+
+async def test_requests_are_logged_without_queries_or_bodies(
+    fs: Fullscript, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="fullscript")
+    await fs.patients.search(query="secret-search-term").first_page()
+    assert "GET /us/api/clinic/search/patients -> 200" in caplog.text
+    assert "secret-search-term" not in caplog.text
