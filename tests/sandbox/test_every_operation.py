@@ -1,5 +1,9 @@
 """Every operation in openapi/openapi.json, driven against the sandbox; every answer is checked
-against the spec (status documented, body valid)."""
+against the spec (status documented, body valid).
+
+Operations that take a bearer token are swept for their success and for the errors the sandbox
+produces (401, 403, 404, 422, 429); the two OAuth operations, authenticated by client
+credentials in the body, are driven by their own tests at the end."""
 
 from __future__ import annotations
 
@@ -9,7 +13,9 @@ from typing import Any
 import httpx
 import pytest
 
-from fullscript.sandbox import OPERATIONS, IssuedToken, Sandbox
+from fullscript.sandbox import OPERATIONS, IssuedToken, Operation, Sandbox
+
+from .conftest import FakeTime
 
 Request = tuple[str, dict[str, Any]]  # (url relative to the region base, httpx request options)
 
@@ -48,7 +54,12 @@ def _id(table: str, **where: Any) -> Callable[[Sandbox], str]:
     return lambda sandbox: str(_first(sandbox, table, **where)["id"])
 
 
-# operationId -> builder of (path under /api, request options). Path ids come from the seed.
+# The operations authenticated by client credentials in the body rather than a bearer token;
+# the OAuth tests at the end of this module drive them.
+CLIENT_CREDENTIAL_OPERATIONS = frozenset({"create_oauth_token", "revoke_oauth_token"})
+
+# operationId -> builder of (path under /api, request options) for every operation that takes a
+# bearer token. Path ids come from the seed.
 REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
     "list_allergens": lambda s: ("/catalog/allergens", {}),
     "retrieve_allergen": lambda s: (f"/catalog/allergens/{_id('allergens')(s)}", {}),
@@ -253,28 +264,6 @@ REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
     "list_product_events": lambda s: ("/events/products", {}),
     "list_treatment_plan_events": lambda s: ("/events/treatment_plans", {}),
     "retrieve_event": lambda s: (f"/events/{s.records('us', 'events')[-1]['id']}", {}),
-    "revoke_oauth_token": lambda s: (
-        "/oauth/revoke",
-        {
-            "json": {
-                "client_id": s.settings.client_id,
-                "client_secret": s.settings.client_secret,
-                "token": s.issue_token("us").access_token,
-            }
-        },
-    ),
-    "create_oauth_token": lambda s: (
-        "/oauth/token",
-        {
-            "json": {
-                "grant_type": "authorization_code",
-                "client_id": s.settings.client_id,
-                "client_secret": s.settings.client_secret,
-                "code": s.authorization_code("us"),
-                "redirect_uri": s.settings.redirect_uri,
-            }
-        },
-    ),
     "list_webhook_deliveries": lambda s: (
         "/webhooks/deliveries",
         {"params": {"successfully_delivered": "true", "sort_by": "attempted_at"}},
@@ -282,10 +271,28 @@ REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
 }
 
 SUCCESS = {"POST": {200, 201}, "GET": {200}, "PATCH": {200}, "PUT": {200}, "DELETE": {204}}
+BEARER_OPERATIONS = sorted(op.operation_id for op in OPERATIONS if op.authenticated)
+SCOPED_OPERATIONS = sorted(op.operation_id for op in OPERATIONS if op.scope is not None)
+PAGINATED_OPERATIONS = sorted(
+    op.operation_id
+    for op in OPERATIONS
+    if op.method == "GET" and op.operation_id.startswith(("list_", "search_", "find_"))
+)
 
 
-def test_the_request_table_covers_every_operation_of_the_spec(checker: Any) -> None:
-    assert set(REQUESTS) == set(checker.operations)
+def _operation(operation_id: str) -> Operation:
+    return next(op for op in OPERATIONS if op.operation_id == operation_id)
+
+
+def test_every_operation_is_driven_by_the_bearer_sweep_or_the_oauth_tests(checker: Any) -> None:
+    without_bearer = {
+        op_id
+        for op_id, (_, _, operation) in checker.operations.items()
+        if operation.get("security") == []
+    }
+    assert without_bearer == CLIENT_CREDENTIAL_OPERATIONS
+    assert set(REQUESTS) == set(checker.operations) - CLIENT_CREDENTIAL_OPERATIONS
+    assert set(REQUESTS) == set(BEARER_OPERATIONS)
 
 
 def test_the_sandbox_serves_exactly_the_operations_of_the_spec(checker: Any) -> None:
@@ -304,7 +311,7 @@ def test_the_sandbox_requires_the_scopes_the_spec_declares(checker: Any) -> None
         assert op.restricted == bool(operation.get("x-restricted")), op.operation_id
 
 
-@pytest.mark.parametrize("operation_id", sorted(REQUESTS))
+@pytest.mark.parametrize("operation_id", BEARER_OPERATIONS)
 async def test_operation_answers_a_documented_success_matching_its_schema(
     operation_id: str, sandbox: Sandbox, token: IssuedToken, checker: Any
 ) -> None:
@@ -336,17 +343,81 @@ async def test_unknown_ids_answer_a_documented_404(
     checker.check(operation_id, response)
 
 
-@pytest.mark.parametrize(
-    "operation_id", sorted(op.operation_id for op in OPERATIONS if op.authenticated)
-)
+@pytest.mark.parametrize("operation_id", BEARER_OPERATIONS)
 async def test_every_authenticated_operation_answers_401_without_a_token(
     operation_id: str, sandbox: Sandbox, checker: Any
 ) -> None:
-    op = next(op for op in OPERATIONS if op.operation_id == operation_id)
     path, options = REQUESTS[operation_id](sandbox)
     async with sandbox.client("us") as http:
-        response = await http.request(op.method, "/api" + path, **options)
+        response = await http.request(_operation(operation_id).method, "/api" + path, **options)
     assert response.status_code == 401
+    checker.check(operation_id, response)
+
+
+@pytest.mark.parametrize("operation_id", SCOPED_OPERATIONS)
+async def test_every_scoped_operation_answers_a_documented_403_without_its_scope(
+    operation_id: str, sandbox: Sandbox, checker: Any
+) -> None:
+    scopeless = sandbox.issue_token("us", scopes=())
+    path, options = REQUESTS[operation_id](sandbox)
+    async with sandbox.client("us", token=scopeless) as http:
+        response = await http.request(_operation(operation_id).method, "/api" + path, **options)
+    assert response.status_code == 403, response.text
+    assert _operation(operation_id).scope in response.json()["message"]
+    checker.check(operation_id, response)
+
+
+@pytest.mark.parametrize("operation_id", BEARER_OPERATIONS)
+async def test_every_authenticated_operation_answers_a_documented_429_over_the_limit(
+    operation_id: str, fake_time: FakeTime, checker: Any
+) -> None:
+    sandbox = Sandbox(seed=7, clock=fake_time, rate_limit=(1, 300))
+    token = sandbox.issue_token("us")
+    path, options = REQUESTS[operation_id](sandbox)
+    async with sandbox.client("us", token=token) as http:
+        assert (await http.get("/api/clinic")).status_code == 200  # the app's only request
+        response = await http.request(_operation(operation_id).method, "/api" + path, **options)
+    assert response.status_code == 429, response.text
+    assert int(response.headers["retry-after"]) > 0
+    checker.check(operation_id, response)
+
+
+@pytest.mark.parametrize("operation_id", PAGINATED_OPERATIONS)
+@pytest.mark.parametrize("name, value", [("page[size]", "0"), ("page[number]", "first")])
+async def test_bad_page_parameters_answer_a_documented_422_naming_them(
+    operation_id: str,
+    name: str,
+    value: str,
+    sandbox: Sandbox,
+    token: IssuedToken,
+    checker: Any,
+) -> None:
+    path, options = REQUESTS[operation_id](sandbox)
+    params = {**options.get("params", {}), name: value}
+    async with sandbox.client("us", token=token) as http:
+        response = await http.get("/api" + path, params=params)
+    assert response.status_code == 422, response.text
+    assert list(response.json()["errors"]) == [name]
+    checker.check(operation_id, response)
+
+
+@pytest.mark.parametrize(
+    "operation_id, name",
+    [
+        ("list_patient_events", "created_at"),
+        ("list_orders", "completed_at"),
+        ("list_webhook_deliveries", "attempted_at"),
+    ],
+)
+@pytest.mark.parametrize("value", ["0000-00-00", "2024-02-30", "yesterday"])
+async def test_impossible_date_filters_answer_a_documented_422_naming_them(
+    operation_id: str, name: str, value: str, sandbox: Sandbox, token: IssuedToken, checker: Any
+) -> None:
+    path, _ = REQUESTS[operation_id](sandbox)
+    async with sandbox.client("us", token=token) as http:
+        response = await http.get("/api" + path, params={name: value})
+    assert response.status_code == 422, response.text
+    assert list(response.json()["errors"]) == [name]
     checker.check(operation_id, response)
 
 
@@ -363,3 +434,111 @@ async def test_answers_without_documented_bodies_are_empty(
 
 def test_httpx_is_the_client(sandbox: Sandbox) -> None:
     assert isinstance(sandbox.client(), httpx.AsyncClient)
+
+
+# --- the operations authenticated by client credentials -------------------------------------
+
+
+def _credentials(sandbox: Sandbox) -> dict[str, str]:
+    return {
+        "client_id": sandbox.settings.client_id,
+        "client_secret": sandbox.settings.client_secret,
+    }
+
+
+def _code_exchange(sandbox: Sandbox) -> dict[str, str]:
+    return {
+        **_credentials(sandbox),
+        "grant_type": "authorization_code",
+        "code": sandbox.authorization_code("us"),
+        "redirect_uri": sandbox.settings.redirect_uri,
+    }
+
+
+def _refresh(sandbox: Sandbox) -> dict[str, str]:
+    return {
+        **_credentials(sandbox),
+        "grant_type": "refresh_token",
+        "refresh_token": sandbox.issue_token("us").refresh_token,
+    }
+
+
+def _revoke(sandbox: Sandbox) -> dict[str, str]:
+    return {**_credentials(sandbox), "token": sandbox.issue_token("us").access_token}
+
+
+@pytest.mark.parametrize("grant", [_code_exchange, _refresh], ids=["authorization_code", "refresh"])
+async def test_create_oauth_token_answers_a_documented_token_for_both_grants(
+    grant: Callable[[Sandbox], dict[str, str]], sandbox: Sandbox, checker: Any
+) -> None:
+    async with sandbox.client("us") as http:
+        response = await http.post("/api/oauth/token", json=grant(sandbox))
+        assert response.status_code == 200, response.text
+        checker.check("create_oauth_token", response)
+        issued = response.json()["oauth"]["access_token"]
+        clinic = await http.get("/api/clinic", headers={"Authorization": f"Bearer {issued}"})
+    assert clinic.status_code == 200
+
+
+async def test_revoke_oauth_token_answers_documented_200_and_the_token_dies(
+    sandbox: Sandbox, checker: Any
+) -> None:
+    body = _revoke(sandbox)
+    async with sandbox.client("us") as http:
+        response = await http.post("/api/oauth/revoke", json=body)
+        assert response.status_code == 200, response.text
+        checker.check("revoke_oauth_token", response)
+        clinic = await http.get("/api/clinic", headers={"Authorization": f"Bearer {body['token']}"})
+    assert clinic.status_code == 401
+
+
+CLIENT_CREDENTIAL_REQUESTS: dict[str, tuple[str, Callable[[Sandbox], dict[str, str]]]] = {
+    "create_oauth_token": ("/api/oauth/token", _code_exchange),
+    "revoke_oauth_token": ("/api/oauth/revoke", _revoke),
+}
+
+
+@pytest.mark.parametrize("operation_id", sorted(CLIENT_CREDENTIAL_OPERATIONS))
+async def test_oauth_operations_answer_a_documented_401_for_a_wrong_client_secret(
+    operation_id: str, sandbox: Sandbox, checker: Any
+) -> None:
+    path, build = CLIENT_CREDENTIAL_REQUESTS[operation_id]
+    async with sandbox.client("us") as http:
+        response = await http.post(path, json={**build(sandbox), "client_secret": "wrong"})
+    assert response.status_code == 401, response.text
+    assert response.json()["error"] == "invalid_client"
+    checker.check(operation_id, response)
+
+
+async def test_create_oauth_token_answers_a_documented_400_for_a_bad_grant(
+    sandbox: Sandbox, checker: Any
+) -> None:
+    async with sandbox.client("us") as http:
+        reused = {**_code_exchange(sandbox)}
+        assert (await http.post("/api/oauth/token", json=reused)).status_code == 200
+        again = await http.post("/api/oauth/token", json=reused)
+        unknown_grant = await http.post(
+            "/api/oauth/token", json={**_credentials(sandbox), "grant_type": "password"}
+        )
+    assert (again.status_code, again.json()["error"]) == (400, "invalid_grant")
+    assert (unknown_grant.status_code, unknown_grant.json()["error"]) == (
+        400,
+        "unsupported_grant_type",
+    )
+    checker.check("create_oauth_token", again)
+    checker.check("create_oauth_token", unknown_grant)
+
+
+@pytest.mark.parametrize("operation_id", sorted(CLIENT_CREDENTIAL_OPERATIONS))
+async def test_oauth_operations_count_against_the_limit_and_answer_a_documented_429(
+    operation_id: str, fake_time: FakeTime, checker: Any
+) -> None:
+    sandbox = Sandbox(seed=7, clock=fake_time, rate_limit=(1, 300))
+    path, build = CLIENT_CREDENTIAL_REQUESTS[operation_id]
+    async with sandbox.client("us") as http:
+        first = await http.post(path, json=build(sandbox))
+        second = await http.post(path, json=build(sandbox))
+    assert first.status_code == 200, first.text
+    assert second.status_code == 429, second.text
+    assert int(second.headers["retry-after"]) > 0
+    checker.check(operation_id, second)

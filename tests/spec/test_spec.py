@@ -236,7 +236,12 @@ def test_array_filters_use_bracketed_names_and_exploded_form_style() -> None:
         ("<2024-01-31", True),
         (">2024-01-31", True),
         ("2024-01-01..2024-01-31", True),
+        ("2024-12-01..2025-01-31", True),
         ("2024-1-31", False),
+        ("0000-00-00", False),
+        ("2024-13-01", False),
+        ("2024-01-32", False),
+        ("2024-01-01..2024-00-31", False),
         ("<2024-01-01..2024-01-31", False),
         ("yesterday", False),
     ],
@@ -289,6 +294,32 @@ def test_authenticated_operations_document_401_and_429_with_the_error_schema() -
             schema = response["content"]["application/json"]["schema"]
             assert schema == {"$ref": error_ref}, (op["operationId"], status)
         assert "Retry-After" in resolve(op["responses"]["429"])["headers"]
+
+
+def test_reads_with_query_parameters_document_an_inferred_422() -> None:
+    for method, _, op in operations():
+        takes_query = any(p["in"] == "query" for p in parameters_of(op).values())
+        if method != "get" or not takes_query:
+            assert method != "get" or "422" not in op["responses"], op["operationId"]
+            continue
+        raw = op["responses"]["422"]
+        assert raw["$ref"] == "#/components/responses/UnprocessableEntity", op["operationId"]
+        assert raw["x-inferred"] is True and "query parameters" in raw["x-inferred-reason"]
+
+
+def test_operations_needing_a_scope_or_access_document_403() -> None:
+    for _, _, op in operations():
+        scoped = any(req.get("oauth2") for req in op.get("security", []))
+        if scoped or op.get("x-restricted"):
+            response = resolve(op["responses"]["403"])
+            assert response == load_spec()["components"]["responses"]["Forbidden"]
+
+
+def test_token_endpoints_count_against_the_rate_limit() -> None:
+    for op_id in UNAUTHENTICATED_OPS:
+        raw = operation_by_id(op_id)["responses"]["429"]
+        assert raw["$ref"] == "#/components/responses/TooManyRequests"
+        assert raw["x-inferred"] is True and raw["x-inferred-reason"]
 
 
 def test_token_endpoints_need_no_bearer_and_document_client_errors() -> None:
