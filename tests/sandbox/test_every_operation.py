@@ -295,6 +295,15 @@ def test_every_operation_is_driven_by_the_bearer_sweep_or_the_oauth_tests(checke
     assert set(REQUESTS) == set(BEARER_OPERATIONS)
 
 
+def test_the_422_sweep_covers_every_operation_with_page_parameters(checker: Any) -> None:
+    paged = {
+        op_id
+        for op_id, (_, _, operation) in checker.operations.items()
+        if {"$ref": "#/components/parameters/PageSize"} in operation.get("parameters", [])
+    }
+    assert paged == set(PAGINATED_OPERATIONS)
+
+
 def test_the_sandbox_serves_exactly_the_operations_of_the_spec(checker: Any) -> None:
     served = {(op.operation_id, op.method, "/api" + op.path) for op in OPERATIONS}
     documented = {(op_id, m, path) for op_id, (m, path, _) in checker.operations.items()}
