@@ -122,12 +122,12 @@ class AsyncPaginator(Generic[T]):
             f"prefetch={self.prefetch}, start_page={self.start_page})"
         )
 
-    def _stream(self) -> _PageStream[T]:
+    def _stream(self, *, prefetch: int | None = None) -> _PageStream[T]:
         return _PageStream(
             self._fetch_page,
             page_size=self.page_size,
             limit=self.limit,
-            prefetch=self.prefetch,
+            prefetch=self.prefetch if prefetch is None else prefetch,
             start_page=self.start_page,
             item_key=self._item_key,
         )
@@ -141,14 +141,7 @@ class AsyncPaginator(Generic[T]):
 
     async def first_page(self) -> Page[T]:
         """Fetch only the first page (``start_page``), trimmed to ``limit``."""
-        stream = _PageStream(
-            self._fetch_page,
-            page_size=self.page_size,
-            limit=self.limit,
-            prefetch=0,
-            start_page=self.start_page,
-            item_key=self._item_key,
-        )
+        stream = self._stream(prefetch=0)
         try:
             page = await stream.next_page()
         finally:
@@ -170,7 +163,13 @@ class AsyncPaginator(Generic[T]):
 
 
 class PageIterator(Generic[T]):
-    """Async iterator over pages. ``aclose()`` (or dropping it) cancels in-flight fetches."""
+    """Async iterator over pages. Leaving ``async with``, ``aclose()`` or dropping it cancels
+    in-flight fetches::
+
+        async with paginator.pages() as pages:
+            async for page in pages:
+                ...
+    """
 
     def __init__(self, stream: _PageStream[T]) -> None:
         self._stream = stream
@@ -184,13 +183,20 @@ class PageIterator(Generic[T]):
             raise StopAsyncIteration
         return page
 
+    async def __aenter__(self) -> PageIterator[T]:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
     async def aclose(self) -> None:
         """Stop the stream and wait until its in-flight fetches are cancelled."""
         await self._stream.aclose()
 
 
 class ItemIterator(Generic[T]):
-    """Async iterator over records. ``aclose()`` (or dropping it) cancels in-flight fetches."""
+    """Async iterator over records. Leaving ``async with``, ``aclose()`` or dropping it cancels
+    in-flight fetches (``async with aiter(paginator) as items: ...``)."""
 
     def __init__(self, stream: _PageStream[T]) -> None:
         self._stream = stream
@@ -206,6 +212,12 @@ class ItemIterator(Generic[T]):
                 raise StopAsyncIteration
             self._items.extend(page.items)
         return self._items.popleft()
+
+    async def __aenter__(self) -> ItemIterator[T]:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
 
     async def aclose(self) -> None:
         """Stop the stream and wait until its in-flight fetches are cancelled."""

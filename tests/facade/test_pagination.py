@@ -553,3 +553,29 @@ def test_any_combination_yields_exactly_the_first_limit_records(
     wanted = total if limit is None else min(total, limit)
     pages_needed = max(1, math.ceil(wanted / page_size)) if limit != 0 else 0
     assert sorted(requested) == list(range(1, pages_needed + 1))
+
+
+async def test_iterators_are_context_managers_that_cancel_on_exit() -> None:
+    server = FakeListServer(list(range(100)))
+    cancelled: list[int] = []
+
+    async def block_forever_after_first(number: int) -> None:
+        if number == 1:
+            return
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            cancelled.append(number)
+            raise
+
+    server.before_answer = block_forever_after_first
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=2)
+    async with aiter(paginator) as items:
+        assert await anext(items) == 0
+        await settle()
+    assert sorted(cancelled) == [2, 3]
+    async with paginator.pages() as pages:
+        assert (await anext(pages)).current_page == 1
+        await settle()
+    assert sorted(cancelled) == [2, 2, 3, 3]
+    assert other_tasks() == set()
