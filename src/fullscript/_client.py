@@ -114,6 +114,35 @@ class _SharedState:
         await self.transport.aclose()
 
 
+class _SeededTokenStore:
+    """Your store, with the token passed as ``token=`` saved into it on its region's first load."""
+
+    def __init__(self, store: TokenStore, seed: OAuthToken) -> None:
+        self._store = store
+        self._seed: OAuthToken | None = seed
+
+    def __repr__(self) -> str:
+        return repr(self._store)
+
+    async def load(self, region: str) -> OAuthToken | None:
+        seed = self._seed
+        if seed is not None and seed.region == region:
+            await self._store.save(seed)
+            self._seed = None
+            return seed
+        return await self._store.load(region)
+
+    async def save(self, token: OAuthToken) -> None:
+        if self._seed is not None and self._seed.region == token.region:
+            self._seed = None  # a newer token for that region supersedes the seed
+        await self._store.save(token)
+
+    async def delete(self, region: str) -> None:
+        if self._seed is not None and self._seed.region == region:
+            self._seed = None
+        await self._store.delete(region)
+
+
 def _region_from(region: Region | str) -> Region:
     return region if isinstance(region, Region) else Region.from_key(region)
 
@@ -156,7 +185,8 @@ class Fullscript(ApiResources):
             environment variables). Or pass ``app=OAuthApp(...)``.
         region: a `Region` or its key (``"us"``, ``"ca"``, ``"us-snd"``, ``"ca-snd"``).
         token_store: where token pairs live (default: in memory).
-        token: a token to start with (saved to the store on entering ``async with``).
+        token: a token to start with. With your own ``token_store`` it is saved there before
+            its region's first request, replacing what the store held for that region.
         limiter: a `RateLimiter`, shared with other clients using the same credentials
             (default: a fresh `RollingWindowLimiter()`).
         retry / max_retries: retry policy, or just its number of retries.
@@ -194,11 +224,10 @@ class Fullscript(ApiResources):
         policy = retry if retry is not None else RetryPolicy()
         if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)
-        self._pending_token: OAuthToken | None = None
         if token_store is None:
             token_store = InMemoryTokenStore([token] if token is not None else None)
         elif token is not None:
-            self._pending_token = token
+            token_store = _SeededTokenStore(token_store, token)
         shared = _SharedState(
             app=app,
             store=token_store,
@@ -227,7 +256,6 @@ class Fullscript(ApiResources):
 
     def _copy(self, region: Region, options: RequestOptions) -> Self:
         clone = object.__new__(type(self))
-        clone._pending_token = None
         clone._setup(self._shared, region, options, owner=False)
         return clone
 
@@ -309,9 +337,6 @@ class Fullscript(ApiResources):
     # --- lifecycle ----------------------------------------------------------------------------
 
     async def __aenter__(self) -> Self:
-        if self._pending_token is not None:
-            await self._tokens.set_token(self._pending_token)
-            self._pending_token = None
         return self
 
     async def __aexit__(

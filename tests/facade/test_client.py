@@ -26,7 +26,12 @@ from fullscript import (
     TokenMissingError,
     ValidationError,
 )
-from fullscript.sandbox import DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI, Sandbox
+from fullscript.sandbox import (
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    DEFAULT_REDIRECT_URI,
+    Sandbox,
+)
 
 from .conftest import RecordingTransport, make_client, sandbox_region, token_from
 
@@ -241,7 +246,7 @@ async def test_with_options_timeout_applies_per_call(
 async def test_expired_token_under_load_is_refreshed_exactly_once(
     fs: Fullscript, sandbox: Sandbox, recorder: RecordingTransport
 ) -> None:
-    old = fs.token_manager.current_token
+    old = await fs.token_manager.get_token()
     sandbox.advance_time(7300)  # the server now refuses the access token: every call gets 401
     clinics = await asyncio.gather(*(fs.clinic.retrieve() for _ in range(40)))
     assert all(c.name for c in clinics)
@@ -477,3 +482,22 @@ async def test_requests_are_logged_without_queries_or_bodies(
     await fs.patients.search(query="secret-search-term").first_page()
     assert "GET /us/api/clinic/search/patients -> 200" in caplog.text
     assert "secret-search-term" not in caplog.text
+
+
+async def test_a_token_passed_with_a_custom_store_is_saved_before_first_use(
+    sandbox: Sandbox,
+) -> None:
+    store = InMemoryTokenStore()
+    token = token_from(sandbox.issue_token("us"))
+    fs = Fullscript(
+        client_id=DEFAULT_CLIENT_ID,
+        client_secret=DEFAULT_CLIENT_SECRET,
+        redirect_uri=DEFAULT_REDIRECT_URI,
+        region=sandbox_region(sandbox, "us"),
+        transport=sandbox.transport(),
+        token_store=store,
+        token=token,
+    )
+    assert await fs.clinic.retrieve()  # no `async with`: the seed still reaches the store
+    assert await store.load("us") == token
+    await fs.aclose()
