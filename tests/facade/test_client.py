@@ -501,3 +501,41 @@ async def test_a_token_passed_with_a_custom_store_is_saved_before_first_use(
     assert await fs.clinic.retrieve()  # no `async with`: the seed still reaches the store
     assert await store.load("us") == token
     await fs.aclose()
+
+
+async def test_delete_is_retried_after_a_server_error_and_answers_none(
+    fs: Fullscript, sandbox: Sandbox, recorder: RecordingTransport
+) -> None:
+    resource = sandbox.records("us", "practitioner_resources")[0]
+    path = f"/us/api/clinic/practitioners/{resource['practitioner_id']}/resources/{resource['id']}"
+    sandbox.faults.error(503, operation_id="delete_practitioner_resource", times=1)
+    result = await fs.practitioners.delete_resource(resource["practitioner_id"], resource["id"])
+    assert result is None
+    assert recorder.count(path, "DELETE") == 2
+    with pytest.raises(NotFoundError):
+        await fs.practitioners.retrieve_resource(resource["practitioner_id"], resource["id"])
+
+
+async def test_multipart_upload_and_put_update(fs: Fullscript, sandbox: Sandbox) -> None:
+    from io import BytesIO
+
+    from fullscript_api.models import (
+        PractitionerResourceCreateRequest,
+        PractitionerResourceUpdateRequest,
+    )
+    from fullscript_api.types import File
+
+    practitioner_id = sandbox.records("us", "practitioners")[0]["id"]
+    created = await fs.practitioners.create_resource(
+        practitioner_id,
+        body=PractitionerResourceCreateRequest(
+            name="Sleep handout",
+            attachment=File(BytesIO(b"%PDF-1.4 demo"), "sleep.pdf", "application/pdf"),
+            save_to_library=True,
+        ),
+    )
+    assert created.name == "Sleep handout"
+    updated = await fs.practitioners.update_resource(
+        practitioner_id, str(created.id), body=PractitionerResourceUpdateRequest(name="Sleep guide")
+    )
+    assert updated.name == "Sleep guide"
