@@ -12,9 +12,9 @@ from starlette.types import Receive, Scope, Send
 
 from ._app import build_app
 from ._clinic import ClinicControl
-from ._clock import SandboxClock, format_timestamp
+from ._clock import SandboxClock
 from ._faults import FaultInjector
-from ._oauth import OAuthApp, OAuthServer
+from ._oauth import OAuthApp, OAuthServer, TokenRecord
 from ._operations import ALL_SCOPES, REGIONS
 from ._rate_limit import RollingWindowLimiter
 from ._seed import seed_region
@@ -55,17 +55,27 @@ class IssuedToken:
         """Value for the ``Authorization`` header."""
         return f"Bearer {self.access_token}"
 
+    @classmethod
+    def from_record(cls, record: TokenRecord) -> IssuedToken:
+        """The pair of a stored grant, with the fields of its token response."""
+        oauth = record.to_oauth()
+        return cls(region=record.region, **{name: oauth[name] for name in _OAUTH_FIELDS})
+
     def to_oauth(self) -> dict[str, Any]:
         """The ``oauth`` object a token call would have answered for this pair."""
-        return {
-            "access_token": self.access_token,
-            "token_type": "Bearer",
-            "expires_in": self.expires_in,
-            "refresh_token": self.refresh_token,
-            "scope": self.scope,
-            "created_at": self.created_at,
-            "resource_owner": dict(self.resource_owner),
-        }
+        fields = attrs.asdict(self, recurse=False)
+        return {"token_type": "Bearer"} | {name: fields[name] for name in _OAUTH_FIELDS}
+
+
+#: The members of a token response that an :class:`IssuedToken` keeps.
+_OAUTH_FIELDS = (
+    "access_token",
+    "refresh_token",
+    "scope",
+    "expires_in",
+    "created_at",
+    "resource_owner",
+)
 
 
 def _check_region(region: str) -> str:
@@ -249,15 +259,7 @@ class Sandbox:
         if unknown:
             raise ValueError(f"unknown scopes: {sorted(unknown)}")
         record = self.oauth.issue(_check_region(region), app, chosen)
-        return IssuedToken(
-            access_token=record.access_token,
-            refresh_token=record.refresh_token,
-            region=region,
-            scope=" ".join(record.scopes),
-            expires_in=record.expires_in,
-            created_at=format_timestamp(record.created_at),
-            resource_owner={"id": record.resource_owner_id, "type": record.resource_owner_type},
-        )
+        return IssuedToken.from_record(record)
 
     # --- HTTP helpers -----------------------------------------------------------------------
 
