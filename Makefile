@@ -36,6 +36,7 @@ lint: install
 
 typecheck: install
 	$(VENV)/bin/mypy src
+	$(VENV)/bin/mypy --strict scripts
 
 pytest: install
 	$(VENV)/bin/pytest
