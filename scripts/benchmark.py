@@ -8,7 +8,8 @@
    `aiolimiter.AsyncLimiter(5000, 300)`: the most grants seen in any rolling 300 s window, the
    windows that exceed 5000, and how much of the quota each uses.
 3. Streaming 4,000 patients (40 pages) through the façade with 50 ms of simulated latency per
-   page, page by page vs `prefetch=10` (virtual clock: the latency is exact, nothing waits).
+   page, page by page vs `prefetch=10`, on the virtual clock (exact latency, no CPU cost) and on
+   the wall clock (real sleeping, the client's CPU time included; the target is judged here).
 
 Targets: façade within 1.25x of the bare generated client; zero window violations; prefetch at
 least 5x faster than page by page. Exits 1 if a target is missed.
@@ -246,8 +247,12 @@ async def answer_page_after_latency(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json={"patients": patients, "meta": meta})
 
 
-def measure_streaming(prefetch: int) -> tuple[float, int]:
-    """Virtual seconds to stream every patient, and how many were streamed."""
+def measure_streaming(prefetch: int, *, wall_clock: bool) -> tuple[float, int]:
+    """Seconds to stream every patient, and how many were streamed.
+
+    On the virtual clock the latency is exact and the client's own CPU time counts for nothing;
+    on the wall clock (real sleeping) the client's parsing and bookkeeping count too.
+    """
 
     async def stream() -> tuple[float, int]:
         loop = asyncio.get_running_loop()
@@ -260,7 +265,7 @@ def measure_streaming(prefetch: int) -> tuple[float, int]:
                 count += 1
             return loop.time() - started, count
 
-    return run_in_virtual_time(stream())
+    return asyncio.run(stream()) if wall_clock else run_in_virtual_time(stream())
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -310,17 +315,26 @@ def main() -> int:
     print(
         f"3. Streaming {PAGES * PAGE_SIZE} patients, {PAGES} pages, {LATENCY * 1000:.0f} ms per page"
     )
-    sequential, counted = measure_streaming(prefetch=0)
-    prefetched, counted_prefetch = measure_streaming(prefetch=10)
-    speedup = sequential / prefetched
-    print(f"   {'mode':<18}{'seconds':>10}{'records':>10}")
-    print(f"   {'page by page':<18}{sequential:>10.3f}{counted:>10}")
-    print(f"   {'prefetch=10':<18}{prefetched:>10.3f}{counted_prefetch:>10}")
-    print(f"   speed-up {speedup:.1f}x")
+    runs = {
+        (mode, clock): measure_streaming(prefetch, wall_clock=clock == "wall")
+        for mode, prefetch in (("page by page", 0), ("prefetch=10", 10))
+        for clock in ("virtual", "wall")
+    }
+    print(f"   {'mode':<18}{'virtual s':>10}{'wall s':>10}{'records':>10}")
+    for mode in ("page by page", "prefetch=10"):
+        virtual, counted = runs[(mode, "virtual")]
+        wall, _ = runs[(mode, "wall")]
+        print(f"   {mode:<18}{virtual:>10.3f}{wall:>10.3f}{counted:>10}")
+    for clock in ("virtual", "wall"):
+        speedup = runs[("page by page", clock)][0] / runs[("prefetch=10", clock)][0]
+        print(f"   speed-up ({clock} clock) {speedup:.1f}x")
+    wall_speedup = runs[("page by page", "wall")][0] / runs[("prefetch=10", "wall")][0]
+    complete = all(counted == PAGES * PAGE_SIZE for _, counted in runs.values())
     results.append(
         (
-            f"prefetch {speedup:.1f}x faster than page by page (>= {PREFETCH_TARGET}x)",
-            speedup >= PREFETCH_TARGET and counted == counted_prefetch == PAGES * PAGE_SIZE,
+            f"prefetch {wall_speedup:.1f}x faster than page by page on the wall clock"
+            f" (>= {PREFETCH_TARGET}x)",
+            wall_speedup >= PREFETCH_TARGET and complete,
         )
     )
 
