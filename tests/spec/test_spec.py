@@ -422,6 +422,62 @@ def test_schemas_reject_values_outside_documented_enums() -> None:
     assert any("recommendations" in error.message for error in errors)
 
 
+# Resources whose every documented example carries an id: the generated models type `id` as
+# `str`, not `str | Unset`. Request bodies never require one.
+RESOURCES_WITH_ID = [
+    "Patient",
+    "Practitioner",
+    "Staff",
+    "Clinic",
+    "Address",
+    "TreatmentPlan",
+    "Order",
+    "Product",
+    "Variant",
+    "Brand",
+    "Allergen",
+    "Ingredient",
+    "Category",
+    "SupplementType",
+    "ThirdPartyCertification",
+    "PractitionerType",
+    "Protocol",
+    "Template",
+    "LabOrder",
+    "LabTest",
+    "LabResult",
+    "PractitionerResource",
+    "FullscriptResource",
+    "SessionGrant",
+    "Event",
+    "WebhookDelivery",
+]
+
+
+def test_resources_always_carry_a_required_id() -> None:
+    schemas = load_spec()["components"]["schemas"]
+    assert [
+        name for name in RESOURCES_WITH_ID if "id" not in schemas[name].get("required", [])
+    ] == []
+    assert [
+        name for name in RESOURCES_WITH_ID if schemas[name]["properties"]["id"].get("nullable")
+    ] == []
+    errors = list(schema_validator("Patient").iter_errors({"first_name": "Ada"}))
+    assert any("'id' is a required property" in error.message for error in errors)
+
+
+def test_request_bodies_never_require_an_id() -> None:
+    requiring_id = []
+    for method, path, op in operations():
+        body = op.get("requestBody")
+        if body is None:
+            continue
+        for media in resolve(body)["content"].values():
+            if "id" in resolve(media["schema"]).get("required", []):
+                requiring_id.append((method, path))
+    assert requiring_id == []
+
+
 def test_inferred_members_always_give_a_reason() -> None:
     inferred = [
         (where, node) for where, node in walk_schemas(load_spec()) if node.get("x-inferred") is True

@@ -16,7 +16,7 @@ class Address:
     """A postal address of a patient.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the address.
+        id (str): Fullscript identifier of the address.
         address1 (str | Unset): Street line.
         address2 (None | str | Unset): Apartment, suite, floor or building; may be null.
         zipcode (str | Unset): ZIP code (US) or postal code (Canada).
@@ -25,7 +25,7 @@ class Address:
         country (str | Unset): Country code, such as `US`.
     """
 
-    id: str | Unset = UNSET
+    id: str
     address1: str | Unset = UNSET
     address2: None | str | Unset = UNSET
     zipcode: str | Unset = UNSET
@@ -55,9 +55,11 @@ class Address:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if address1 is not UNSET:
             field_dict["address1"] = address1
         if address2 is not UNSET:
@@ -76,7 +78,7 @@ class Address:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         address1 = d.pop("address1", UNSET)
 

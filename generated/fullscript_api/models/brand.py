@@ -16,14 +16,14 @@ class Brand:
     """A brand of the catalog.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the brand.
+        id (str): Fullscript identifier of the brand.
         name (str | Unset): Brand name.
         status (str | Unset): `available` when the brand has products in stock, `unavailable` otherwise (ignores per-
             clinic brand restrictions).
         prefix (str | Unset): Brand prefix.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     status: str | Unset = UNSET
     prefix: str | Unset = UNSET
@@ -40,9 +40,11 @@ class Brand:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if status is not UNSET:
@@ -55,7 +57,7 @@ class Brand:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

@@ -16,12 +16,12 @@ class Category:
     """A product category the clinic curates.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the category.
+        id (str): Fullscript identifier of the category.
         name (str | Unset): Category name.
         product_count (int | Unset): How many products the category holds.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     product_count: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -35,9 +35,11 @@ class Category:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if product_count is not UNSET:
@@ -48,7 +50,7 @@ class Category:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

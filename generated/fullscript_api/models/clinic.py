@@ -22,7 +22,7 @@ class Clinic:
             '2025-11-02T16:45:00.000Z'}
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the clinic; webhook events carry it as `clinic_id`.
+        id (str): Fullscript identifier of the clinic; webhook events carry it as `clinic_id`.
         name (str | Unset): Clinic name.
         patient_count (int | Unset): How many patients the clinic has.
         practitioner_count (int | Unset): How many practitioners the clinic has.
@@ -33,7 +33,7 @@ class Clinic:
             clinic key).
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     patient_count: int | Unset = UNSET
     practitioner_count: int | Unset = UNSET
@@ -66,9 +66,11 @@ class Clinic:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if patient_count is not UNSET:
@@ -89,7 +91,7 @@ class Clinic:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

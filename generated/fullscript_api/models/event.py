@@ -25,7 +25,7 @@ class Event:
             '5b0f1e52-7c2d-4c4e-9a11-0a6a2b3c4d5e', 'first_name': 'Maya'}}}
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the event.
+        id (str): Fullscript identifier of the event.
         type_ (str | Unset): Event type, such as `patient.created`.
         created_at (str | Unset): When the event happened (UTC).
         clinic_id (None | str | Unset): Clinic the event is scoped to, when there is one.
@@ -34,7 +34,7 @@ class Event:
             `{"patient": {...}}`).
     """
 
-    id: str | Unset = UNSET
+    id: str
     type_: str | Unset = UNSET
     created_at: str | Unset = UNSET
     clinic_id: None | str | Unset = UNSET
@@ -73,9 +73,11 @@ class Event:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if type_ is not UNSET:
             field_dict["type"] = type_
         if created_at is not UNSET:
@@ -94,7 +96,7 @@ class Event:
         from ..models.event_data_type_0 import EventDataType0
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         type_ = d.pop("type", UNSET)
 

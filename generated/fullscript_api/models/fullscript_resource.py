@@ -16,14 +16,14 @@ class FullscriptResource:
     """A resource published by Fullscript for every practitioner.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the resource.
+        id (str): Fullscript identifier of the resource.
         name (str | Unset): Name of the resource.
         type_ (None | str | Unset): Kind of resource, such as `Guide` or `Handout`.
         category (None | str | Unset): Subject of the resource, such as `Nutrition`.
         attachment_url (None | str | Unset): Address of the file.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     type_: None | str | Unset = UNSET
     category: None | str | Unset = UNSET
@@ -55,9 +55,11 @@ class FullscriptResource:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if type_ is not UNSET:
@@ -72,7 +74,7 @@ class FullscriptResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

@@ -22,7 +22,7 @@ class LabOrder:
     """Lab tests a patient purchased from a treatment plan recommendation.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the lab order.
+        id (str): Fullscript identifier of the lab order.
         practitioner_id (str | Unset): Identifier of the ordering practitioner.
         patient_id (str | Unset): Identifier of the patient.
         status (LabOrderStatus | Unset): Progress of the lab order.
@@ -31,7 +31,7 @@ class LabOrder:
         results (list[LabResult] | Unset): Results received so far.
     """
 
-    id: str | Unset = UNSET
+    id: str
     practitioner_id: str | Unset = UNSET
     patient_id: str | Unset = UNSET
     status: LabOrderStatus | Unset = UNSET
@@ -69,9 +69,11 @@ class LabOrder:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if practitioner_id is not UNSET:
             field_dict["practitioner_id"] = practitioner_id
         if patient_id is not UNSET:
@@ -93,7 +95,7 @@ class LabOrder:
         from ..models.lab_test import LabTest
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         practitioner_id = d.pop("practitioner_id", UNSET)
 

@@ -16,13 +16,13 @@ class LabResult:
     """A result produced by a lab test.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the result.
+        id (str): Fullscript identifier of the result.
         lab_test_id (None | str | Unset): Identifier of the lab test that produced it.
         status (None | str | Unset): Status of the result.
         created_at (None | str | Unset): When the result was recorded.
     """
 
-    id: str | Unset = UNSET
+    id: str
     lab_test_id: None | str | Unset = UNSET
     status: None | str | Unset = UNSET
     created_at: None | str | Unset = UNSET
@@ -51,9 +51,11 @@ class LabResult:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if lab_test_id is not UNSET:
             field_dict["lab_test_id"] = lab_test_id
         if status is not UNSET:
@@ -66,7 +68,7 @@ class LabResult:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         def _parse_lab_test_id(data: object) -> None | str | Unset:
             if data is None:

@@ -16,13 +16,13 @@ class LabTest:
     """A lab test, part of a lab order.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the lab test.
+        id (str): Fullscript identifier of the lab test.
         name (str | Unset): Name of the test.
         status (None | str | Unset): Status of the test.
         lab_order_id (None | str | Unset): Identifier of the lab order the test belongs to.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     status: None | str | Unset = UNSET
     lab_order_id: None | str | Unset = UNSET
@@ -47,9 +47,11 @@ class LabTest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if status is not UNSET:
@@ -62,7 +64,7 @@ class LabTest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

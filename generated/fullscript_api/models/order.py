@@ -28,7 +28,7 @@ class Order:
             'type': 'supplement'}]}
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the order.
+        id (str): Fullscript identifier of the order.
         order_number (str | Unset): Public order number, such as `R000000000`.
         completed_at (None | str | Unset): When the order was completed; null if it was not.
         patient_id (str | Unset): Identifier of the patient who placed the order.
@@ -41,7 +41,7 @@ class Order:
         line_items (list[LineItem] | Unset): Lines of the order.
     """
 
-    id: str | Unset = UNSET
+    id: str
     order_number: str | Unset = UNSET
     completed_at: None | str | Unset = UNSET
     patient_id: str | Unset = UNSET
@@ -94,9 +94,11 @@ class Order:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if order_number is not UNSET:
             field_dict["order_number"] = order_number
         if completed_at is not UNSET:
@@ -125,7 +127,7 @@ class Order:
         from ..models.line_item import LineItem
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         order_number = d.pop("order_number", UNSET)
 

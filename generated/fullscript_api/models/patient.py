@@ -27,7 +27,7 @@ class Patient:
             'ehr-10442'}, 'is_dependent': False, 'guardian_patient_id': None}
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the patient.
+        id (str): Fullscript identifier of the patient.
         first_name (str | Unset): Given name.
         last_name (str | Unset): Family name.
         email (str | Unset): Email address; unique among patients.
@@ -45,7 +45,7 @@ class Patient:
         guardian_patient_id (None | str | Unset): Identifier of the guardian patient for a dependent; null otherwise.
     """
 
-    id: str | Unset = UNSET
+    id: str
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
     email: str | Unset = UNSET
@@ -116,9 +116,11 @@ class Patient:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if first_name is not UNSET:
             field_dict["first_name"] = first_name
         if last_name is not UNSET:
@@ -153,7 +155,7 @@ class Patient:
         from ..models.metadata_reference import MetadataReference
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         first_name = d.pop("first_name", UNSET)
 

@@ -25,7 +25,7 @@ class Practitioner:
             {'id': None}}
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the practitioner.
+        id (str): Fullscript identifier of the practitioner.
         first_name (str | Unset): Given name.
         last_name (str | Unset): Family name.
         email (str | Unset): Email address; practitioner emails are unique in Fullscript.
@@ -33,7 +33,7 @@ class Practitioner:
         metadata (MetadataReference | Unset): The identifier from your own system attached to a Fullscript object.
     """
 
-    id: str | Unset = UNSET
+    id: str
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
     email: str | Unset = UNSET
@@ -58,9 +58,11 @@ class Practitioner:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if first_name is not UNSET:
             field_dict["first_name"] = first_name
         if last_name is not UNSET:
@@ -79,7 +81,7 @@ class Practitioner:
         from ..models.metadata_reference import MetadataReference
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         first_name = d.pop("first_name", UNSET)
 

@@ -18,7 +18,7 @@ class PractitionerResource:
     """A file (guide, handout...) a practitioner can attach to treatment plans.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the resource.
+        id (str): Fullscript identifier of the resource.
         name (str | Unset): Name of the resource.
         type_ (None | ResourceType | Unset): Kind of resource.
         category (None | ResourceCategory | Unset): Subject of the resource.
@@ -29,7 +29,7 @@ class PractitionerResource:
         updated_at (None | str | Unset): Last change time.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     type_: None | ResourceType | Unset = UNSET
     category: None | ResourceCategory | Unset = UNSET
@@ -89,9 +89,11 @@ class PractitionerResource:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if type_ is not UNSET:
@@ -114,7 +116,7 @@ class PractitionerResource:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

@@ -16,12 +16,12 @@ class PractitionerType:
     """A kind of practitioner (e.g. naturopathic doctor).
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the practitioner type.
+        id (str): Fullscript identifier of the practitioner type.
         code (str | Unset): Short code, such as `ND`.
         description (str | Unset): Full name of the type.
     """
 
-    id: str | Unset = UNSET
+    id: str
     code: str | Unset = UNSET
     description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -35,9 +35,11 @@ class PractitionerType:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if code is not UNSET:
             field_dict["code"] = code
         if description is not UNSET:
@@ -48,7 +50,7 @@ class PractitionerType:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         code = d.pop("code", UNSET)
 

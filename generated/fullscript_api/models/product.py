@@ -22,7 +22,7 @@ class Product:
     """A product of the Fullscript catalog.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the product.
+        id (str): Fullscript identifier of the product.
         name (str | Unset): Product name.
         status (str | Unset): `available` when any variant is available, else `backordered` when any variant is
             backordered, else `unavailable`.
@@ -36,7 +36,7 @@ class Product:
             set.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     status: str | Unset = UNSET
     variant_count: int | Unset = UNSET
@@ -103,9 +103,11 @@ class Product:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if status is not UNSET:
@@ -134,7 +136,7 @@ class Product:
         from ..models.variant import Variant
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

@@ -21,7 +21,7 @@ class Protocol:
     """A reusable treatment plan written by or shared with a practitioner.
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the protocol.
+        id (str): Fullscript identifier of the protocol.
         name (str | Unset): Protocol name.
         current_state (str | Unset): `draft`, `active` or `cancelled`.
         practitioner (ObjectReference | Unset): A pointer to another Fullscript object by its identifier.
@@ -30,7 +30,7 @@ class Protocol:
         ownership_type (str | Unset): `owned` (written by the practitioner) or `shared` (shared with them).
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     current_state: str | Unset = UNSET
     practitioner: ObjectReference | Unset = UNSET
@@ -67,9 +67,11 @@ class Protocol:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if current_state is not UNSET:
@@ -91,7 +93,7 @@ class Protocol:
         from ..models.protocol_recommendation import ProtocolRecommendation
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

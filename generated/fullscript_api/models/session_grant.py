@@ -25,14 +25,14 @@ class SessionGrant:
             'c2a7d3f4-1e5b-4a6c-8d9e-0f1a2b3c4d5f'}}
 
     Attributes:
-        id (str | Unset): Identifier of the session grant.
+        id (str): Identifier of the session grant.
         secret_token (str | Unset): Secret to hand to the Embed feature; treat like a password.
         claimed_at (None | str | Unset): When the grant was used; null until then.
         expires_at (str | Unset): When the grant expires (120 s after creation).
         user (SessionGrantUser | Unset): The Fullscript user a session grant signs in.
     """
 
-    id: str | Unset = UNSET
+    id: str
     secret_token: str | Unset = UNSET
     claimed_at: None | str | Unset = UNSET
     expires_at: str | Unset = UNSET
@@ -58,9 +58,11 @@ class SessionGrant:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if secret_token is not UNSET:
             field_dict["secret_token"] = secret_token
         if claimed_at is not UNSET:
@@ -77,7 +79,7 @@ class SessionGrant:
         from ..models.session_grant_user import SessionGrantUser
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         secret_token = d.pop("secret_token", UNSET)
 

@@ -24,14 +24,14 @@ class Staff:
             'front.desk@clinic.example.org', 'metadata': {'id': 'staff-7'}}
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the staff member.
+        id (str): Fullscript identifier of the staff member.
         first_name (str | Unset): Given name.
         last_name (str | Unset): Family name.
         email (str | Unset): Email address; staff emails are unique in Fullscript.
         metadata (MetadataReference | Unset): The identifier from your own system attached to a Fullscript object.
     """
 
-    id: str | Unset = UNSET
+    id: str
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
     email: str | Unset = UNSET
@@ -53,9 +53,11 @@ class Staff:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if first_name is not UNSET:
             field_dict["first_name"] = first_name
         if last_name is not UNSET:
@@ -72,7 +74,7 @@ class Staff:
         from ..models.metadata_reference import MetadataReference
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         first_name = d.pop("first_name", UNSET)
 

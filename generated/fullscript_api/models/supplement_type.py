@@ -16,11 +16,11 @@ class SupplementType:
     """A group of products sharing attributes (e.g. `vitamins`).
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the supplement type.
+        id (str): Fullscript identifier of the supplement type.
         name (str | Unset): Name of the supplement type.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,9 +31,11 @@ class SupplementType:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
 
@@ -42,7 +44,7 @@ class SupplementType:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

@@ -20,7 +20,7 @@ class Template:
     """A reusable treatment plan (older form of protocols, being deprecated).
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the template.
+        id (str): Fullscript identifier of the template.
         name (str | Unset): Template name.
         current_state (str | Unset): `draft`, `active` or `cancelled`.
         practitioner_id (str | Unset): Identifier of the practitioner who wrote it.
@@ -28,7 +28,7 @@ class Template:
         recommendations (list[ProtocolRecommendation] | Unset): Recommended products.
     """
 
-    id: str | Unset = UNSET
+    id: str
     name: str | Unset = UNSET
     current_state: str | Unset = UNSET
     practitioner_id: str | Unset = UNSET
@@ -60,9 +60,11 @@ class Template:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
         if current_state is not UNSET:
@@ -81,7 +83,7 @@ class Template:
         from ..models.protocol_recommendation import ProtocolRecommendation
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         name = d.pop("name", UNSET)
 

@@ -36,7 +36,7 @@ class TreatmentPlan:
             'resources': [], 'lab_recommendations': []}
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the treatment plan.
+        id (str): Fullscript identifier of the treatment plan.
         state (TreatmentPlanState | Unset): Lifecycle state.
         patient (ObjectReference | Unset): A pointer to another Fullscript object by its identifier.
         practitioner (ObjectReference | Unset): A pointer to another Fullscript object by its identifier.
@@ -53,7 +53,7 @@ class TreatmentPlan:
         lab_recommendations (list[LabRecommendation] | Unset): Lab tests recommended on the plan.
     """
 
-    id: str | Unset = UNSET
+    id: str
     state: TreatmentPlanState | Unset = UNSET
     patient: ObjectReference | Unset = UNSET
     practitioner: ObjectReference | Unset = UNSET
@@ -134,9 +134,11 @@ class TreatmentPlan:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if state is not UNSET:
             field_dict["state"] = state
         if patient is not UNSET:
@@ -177,7 +179,7 @@ class TreatmentPlan:
         from ..models.treatment_plan_resource import TreatmentPlanResource
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         _state = d.pop("state", UNSET)
         state: TreatmentPlanState | Unset

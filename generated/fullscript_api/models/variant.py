@@ -27,7 +27,7 @@ class Variant:
             'b7c8d9e0-f1a2-4b3c-9d4e-5f6a7b8c9d0e', 'name': 'Northfield Labs', 'prefix': 'NFL'}}}
 
     Attributes:
-        id (str | Unset): Fullscript identifier of the variant.
+        id (str): Fullscript identifier of the variant.
         sku (str | Unset): Fullscript SKU.
         primary (bool | Unset): True for the variant shown by default for its product.
         units (int | None | Unset): Number of units in the package (e.g. 90).
@@ -45,7 +45,7 @@ class Variant:
         product (VariantProduct | Unset): Short form of the product a variant belongs to.
     """
 
-    id: str | Unset = UNSET
+    id: str
     sku: str | Unset = UNSET
     primary: bool | Unset = UNSET
     units: int | None | Unset = UNSET
@@ -126,9 +126,11 @@ class Variant:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if sku is not UNSET:
             field_dict["sku"] = sku
         if primary is not UNSET:
@@ -163,7 +165,7 @@ class Variant:
         from ..models.variant_product import VariantProduct
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         sku = d.pop("sku", UNSET)
 

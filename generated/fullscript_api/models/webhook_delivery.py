@@ -20,7 +20,7 @@ class WebhookDelivery:
     """One attempt to deliver an event to the webhook address.
 
     Attributes:
-        id (str | Unset): Identifier of the delivery.
+        id (str): Identifier of the delivery.
         attempt_number (int | Unset): Which attempt this was (up to 6).
         attempted_at (str | Unset): When the attempt was made (UTC).
         previous_attempt_at (None | str | Unset): When the previous attempt was made, if any.
@@ -34,7 +34,7 @@ class WebhookDelivery:
         event_payload (WebhookEventPayload | Unset): The event body that was delivered.
     """
 
-    id: str | Unset = UNSET
+    id: str
     attempt_number: int | Unset = UNSET
     attempted_at: str | Unset = UNSET
     previous_attempt_at: None | str | Unset = UNSET
@@ -105,9 +105,11 @@ class WebhookDelivery:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if attempt_number is not UNSET:
             field_dict["attempt_number"] = attempt_number
         if attempted_at is not UNSET:
@@ -138,7 +140,7 @@ class WebhookDelivery:
         from ..models.webhook_event_payload import WebhookEventPayload
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         attempt_number = d.pop("attempt_number", UNSET)
 
