@@ -11,7 +11,6 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,13 +18,22 @@ from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
+from spec_support import (
+    HTTP_METHODS,
+    SHARED_DIR,
+    SPEC_PATH,
+    is_paginated,
+    load_spec,
+    operation_by_id,
+    operations,
+    parameters_of,
+    resolve,
+    success_schema,
+    walk_schemas,
+)
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO_ROOT / "openapi" / "openapi.json"
-SHARED_DIR = REPO_ROOT.parent / "shared"
 OPERATIONS_TSV = SHARED_DIR / "operations.tsv"
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
 UNAUTHENTICATED_OPS = {"create_oauth_token", "revoke_oauth_token"}
 RESTRICTED_OPS = {
     "create_patient_treatment_plan",
@@ -51,67 +59,6 @@ SCOPES = {
 }
 DATE_FILTERS = ("completed_at", "created_at", "attempted_at")
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
-
-
-@cache
-def load_spec() -> dict[str, Any]:
-    return json.loads(SPEC_PATH.read_text(encoding="utf-8"))
-
-
-def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow local `$ref`s until a concrete object is reached."""
-    spec = load_spec()
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
-def operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, item in load_spec()["paths"].items():
-        for method in HTTP_METHODS:
-            if method in item:
-                yield method, path, item[method]
-
-
-def operation_by_id(operation_id: str) -> dict[str, Any]:
-    for _, _, op in operations():
-        if op.get("operationId") == operation_id:
-            return op
-    raise KeyError(operation_id)
-
-
-def parameters_of(op: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {p["name"]: p for p in (resolve(raw) for raw in op.get("parameters", []))}
-
-
-def success_schema(op: dict[str, Any]) -> dict[str, Any] | None:
-    for status in ("200", "201"):
-        response = op["responses"].get(status)
-        if response is None:
-            continue
-        content = resolve(response).get("content", {})
-        if "application/json" in content:
-            return resolve(content["application/json"]["schema"])
-    return None
-
-
-def is_paginated(op: dict[str, Any]) -> bool:
-    schema = success_schema(op)
-    return schema is not None and "meta" in schema.get("properties", {})
-
-
-def walk_schemas(node: Any, where: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
-    """Yield every schema-like mapping in the document with a JSON-pointer-ish location."""
-    if isinstance(node, dict):
-        yield where, node
-        for key, value in node.items():
-            yield from walk_schemas(value, f"{where}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk_schemas(value, f"{where}/{index}")
 
 
 def documented_operations() -> list[tuple[str, str]]:
