@@ -25,6 +25,17 @@ def run_script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def run_make(target: str, *variables: str) -> subprocess.CompletedProcess[str]:
+    """Run a Makefile target silently, without re-running its ``install`` prerequisite."""
+    return subprocess.run(
+        ["make", "--no-print-directory", "-s", "-o", "install", target, *variables],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        check=False,
+    )
+
+
 def minimal_spec(paths: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """A small valid OpenAPI 3.0 document around ``paths``."""
     return {

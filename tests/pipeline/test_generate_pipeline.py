@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pipeline_support import OUR_SPEC, REPO_ROOT, minimal_spec, run_script
+from pipeline_support import OUR_SPEC, REPO_ROOT, minimal_spec, run_make, run_script
 from specpipe.generation import GeneratorSettings, _generator_command, compare_trees
 
 PACKAGE = "fullscript_api"
@@ -138,3 +138,17 @@ def test_committed_generated_package_is_up_to_date() -> None:
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert (REPO_ROOT / "generated" / PACKAGE / "__init__.py").is_file()
+
+
+def test_the_test_command_runs_check_generated_first() -> None:
+    """`make test` (what .ci/run and the README run) includes `make check-generated`."""
+    dry_run = run_make("test", "-n", "PY=python-under-test")
+
+    assert dry_run.returncode == 0, dry_run.stderr
+    commands = dry_run.stdout.splitlines()
+    check = (
+        "python-under-test scripts/generate.py --spec openapi/openapi.json --out generated --check"
+    )
+    assert commands[0] == check
+    assert any(line.endswith("pytest") for line in commands[1:])
+    assert (REPO_ROOT / ".ci" / "run").read_text().strip().endswith("make test")

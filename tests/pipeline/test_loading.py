@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from specpipe.loading import SpecLoadError, load_spec
-
-
-@pytest.fixture
-def served_dir(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A loopback HTTP server serving ``tmp_path``: (base URL, directory)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", tmp_path
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_loads_from_url(served_dir: tuple[str, Path]) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pipeline_support import OUR_SPEC, minimal_spec, run_script
+from pipeline_support import OUR_SPEC, minimal_spec, run_make, run_script
 from specpipe.diffing import Change, diff_specs
 
 
@@ -314,3 +315,67 @@ def test_our_spec_against_a_copy_missing_one_operation(tmp_path: Path) -> None:
 
     assert changes
     assert all(c.kind == "operation" and c.change == "removed" and c.breaking for c in changes)
+
+
+def modified_copy_of_our_spec() -> dict[str, Any]:
+    """Our spec with one change of each kind a regeneration has to care about."""
+    spec = json.loads(OUR_SPEC.read_text())
+    schemas = spec["components"]["schemas"]
+    del spec["paths"]["/api/clinic/staff/{id}"]["patch"]  # operation removed
+    del schemas["Patient"]["properties"]["mobile_number"]  # response field removed
+    schemas["Patient"]["properties"]["pronouns"] = {"type": "string", "nullable": True}
+    schemas["Gender"]["enum"] = ["male", "female"]  # enum value removed
+    schemas["PatientCreateRequest"]["required"].append("date_of_birth")  # now required
+    spec["paths"]["/api/clinic/patients"]["get"]["parameters"].append(
+        {"name": "archived", "in": "query", "schema": {"type": "string"}}
+    )
+    return spec
+
+
+@pytest.mark.skipif(not OUR_SPEC.is_file(), reason="openapi/openapi.json not written yet")
+def test_cli_compares_our_spec_with_a_modified_copy_served_over_http(
+    served_dir: tuple[str, Path],
+) -> None:
+    base, directory = served_dir
+    (directory / "openapi.json").write_text(json.dumps(modified_copy_of_our_spec()))
+    url = f"{base}/openapi.json"
+
+    result = run_script("spec_diff.py", str(OUR_SPEC), url, "--json", "--fail-on-breaking")
+
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["new"] == url
+    found = {
+        (c["operation_id"], c["kind"], c["change"], c["subject"], c["breaking"])
+        for c in report["changes"]
+    }
+    assert {
+        ("update_staff", "operation", "removed", "", True),
+        ("retrieve_patient", "response field", "removed", "patient.mobile_number", True),
+        ("retrieve_patient", "response field", "added", "patient.pronouns", False),
+        ("create_patient", "request field", "changed", "date_of_birth", True),
+        ("list_patients", "parameter", "added", "query archived", False),
+    } <= found
+    gender = [
+        c
+        for c in report["changes"]
+        if c["operation_id"] == "create_patient" and c["subject"] == "gender"
+    ]
+    assert [(c["detail"], c["breaking"]) for c in gender] == [("enum values removed: x", True)]
+    assert report["summary"]["operations_removed"] == 1
+
+
+@pytest.mark.skipif(not OUR_SPEC.is_file(), reason="openapi/openapi.json not written yet")
+def test_make_spec_diff_prints_the_text_report_for_a_url(served_dir: tuple[str, Path]) -> None:
+    base, directory = served_dir
+    (directory / "openapi.json").write_text(json.dumps(modified_copy_of_our_spec()))
+
+    result = run_make("spec-diff", f"NEW={base}/openapi.json", f"PY={sys.executable}")
+
+    assert result.returncode == 0, result.stderr
+    assert f"Spec changes: openapi/openapi.json -> {base}/openapi.json" in result.stdout
+    assert "1 removed" in result.stdout
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    assert "BREAKING operation removed PATCH /api/clinic/staff/{id} (update_staff)" in lines
+    assert "BREAKING response field patient.mobile_number: field removed" in lines
+    assert "BREAKING request field gender: enum values removed: x" in lines
