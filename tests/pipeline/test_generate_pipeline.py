@@ -101,6 +101,21 @@ def test_check_lists_differing_files(small_package: Path, small_spec: Path, tmp_
     assert "missing from committed: types.py" in result.stdout
 
 
+def test_check_fails_on_a_content_only_difference(
+    small_package: Path, small_spec: Path, tmp_path: Path
+) -> None:
+    out = copy_of(small_package, tmp_path)
+    client = out / PACKAGE / "client.py"
+    client.write_text(client.read_text() + "# generated at 08:47\n")
+
+    result = run_script("generate.py", "--spec", str(small_spec), "--out", str(out), "--check")
+
+    assert result.returncode == 1
+    assert "differs:                client.py" in result.stdout
+    assert "+# generated at 08:47" not in result.stdout  # committed side shows as removed
+    assert "-# generated at 08:47" in result.stdout
+
+
 def test_missing_spec_file_gives_clear_error(tmp_path: Path) -> None:
     result = run_script(
         "generate.py", "--spec", str(tmp_path / "nope.json"), "--out", str(tmp_path)
