@@ -97,7 +97,14 @@ def request_body_fields(op: dict[str, Any]) -> dict[str, BodyField]:
     body = op.get("requestBody")
     if body is not None:
         for media in resolve(body)["content"].values():
-            _collect(media["schema"], "", fields)
+            fields.update(schema_fields(media["schema"]))
+    return fields
+
+
+def schema_fields(schema: dict[str, Any]) -> dict[str, BodyField]:
+    """Every field under ``schema`` by dotted path, following references."""
+    fields: dict[str, BodyField] = {}
+    _collect(schema, "", fields)
     return fields
 
 

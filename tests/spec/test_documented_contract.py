@@ -21,6 +21,7 @@ from spec_support import (
     operations,
     request_body_fields,
     resolve,
+    schema_fields,
     success_schema,
 )
 
@@ -413,3 +414,65 @@ def test_every_2021_response_example_is_valid_against_our_schemas() -> None:
                 f"{method} {path} {status} {list(error.absolute_path)}: {error.message}"
             )
     assert problems == []
+
+
+# The resource shapes of the documentation notes, newer fields included.
+DOCUMENTED_SHAPES = {
+    "Patient": "id first_name last_name email archived date_of_birth gender discount "
+    "total_discount mobile_number text_message_notification metadata is_dependent "
+    "guardian_patient_id",
+    "Practitioner": "id first_name last_name email practitioner_type_id metadata",
+    "Staff": "id first_name last_name email metadata",
+    "Clinic": "id name patient_count practitioner_count discount dispensary_url integration_id "
+    "integration_activated_at",
+    "TreatmentPlan": "id state patient practitioner available_at created_at updated_at "
+    "invitation_url personal_message metadata recommendations resources lab_recommendations",
+    "Recommendation": "variant_id refill units_to_purchase dosage",
+    # take_with is placed under dosage (an inference, see docs/spec-inferred.md).
+    "Dosage": "amount frequency duration format additional_info time_of_day take_with",
+    "Order": "id order_number completed_at treatment_plan_ids patient_id item_total msrp_total "
+    "payment_total line_items practitioner_ids",
+    "LineItem": "variant_id quantity type",
+    "Product": "id name status variant_count brand primary_variant description_html variants "
+    "dosage custom_dosage",
+    "ProductDosage": "practitioner_id",
+    "Variant": "id sku primary units unit_of_measure availability status upc msrp supplier_sku "
+    "image_url_small image_url_medium image_url_large product",
+    "LabOrder": "id practitioner_id patient_id status state tests results",
+    "Event": "id type created_at clinic_id data",
+    "SessionGrant": "id secret_token claimed_at expires_at user",
+    "OAuthToken": "access_token token_type expires_in refresh_token scope created_at "
+    "resource_owner",
+}
+
+
+@pytest.mark.parametrize(("schema", "fields"), DOCUMENTED_SHAPES.items())
+def test_resource_schemas_carry_every_documented_field(schema: str, fields: str) -> None:
+    properties = load_spec()["components"]["schemas"][schema]["properties"]
+    assert [name for name in fields.split() if name not in properties] == []
+
+
+def test_documented_closed_sets_in_answers() -> None:
+    schemas = load_spec()["components"]["schemas"]
+
+    def enum(schema: str, field: str) -> set[str]:
+        values = schema_fields(schemas[schema])[field].enum
+        assert values is not None, (schema, field)
+        return {v for v in values if v is not None}
+
+    assert enum("TreatmentPlan", "state") == {"draft", "active", "cancelled"}
+    assert enum("Patient", "gender") == {"male", "female", "x"}
+    assert enum("LineItem", "type") == {"supplement", "labs"}
+    assert enum("OAuthResourceOwner", "type") == {"Practitioner", "Staff", "Clinic"}
+    assert enum("LabOrder", "status") == {
+        "not_purchased",
+        "purchased",
+        "schedule_appointment",
+        "upcoming_appointment",
+        "processing",
+        "partial_results",
+        "results_ready",
+        "results_amended",
+        "interpretation_ready",
+        "interpretation_shared",
+    }
