@@ -114,6 +114,15 @@ def test_operation_ids_are_unique_snake_case() -> None:
     assert [i for i in ids if not SNAKE_CASE.match(i)] == []
 
 
+def test_operation_ids_start_with_a_verb_and_never_echo_the_path() -> None:
+    verbs = {"list", "retrieve", "create", "update", "delete", "search", "find", "activate"}
+    verbs |= {"cancel", "revoke"}
+    for _, _, op in operations():
+        op_id = op["operationId"]
+        assert op_id.split("_", 1)[0] in verbs, op_id  # never get_/post_ + path
+        assert "api_clinic" not in op_id and "api_catalog" not in op_id, op_id
+
+
 def test_every_operation_has_one_tag_a_summary_and_a_description() -> None:
     declared_tags = {tag["name"] for tag in load_spec()["tags"]}
     for _, _, op in operations():
@@ -201,6 +210,8 @@ def test_date_filters_accept_the_documented_forms_only(value: str, accepted: boo
         if name in DATE_FILTERS
     ]
     assert {p["name"] for p in date_params} == set(DATE_FILTERS)
+    assert {p["schema"]["type"] for p in date_params} == {"string"}
+    assert not any("format" in p["schema"] for p in date_params)  # ranges are no dates
     for param in date_params:
         pattern = re.compile(param["schema"]["pattern"])
         assert bool(pattern.search(value)) is accepted, (param["name"], value)
