@@ -249,3 +249,66 @@ async def test_tokens_never_appear_in_reprs(sandbox: Sandbox) -> None:
     assert token.access_token not in repr(token)
     assert token.refresh_token not in repr(token)
     assert sandbox.settings.client_secret not in repr(sandbox.settings)
+
+
+async def test_first_use_of_a_refreshed_token_retires_every_earlier_pair(
+    sandbox: Sandbox,
+) -> None:
+    async with sandbox.client("us") as http:
+        first = (await _exchange(http, sandbox, await _code(http, sandbox))).json()["oauth"]
+        # Two refreshes in a row, neither new access token used yet: both old pairs still live.
+        second = (await _refresh(http, sandbox, first["refresh_token"])).json()["oauth"]
+        third = (await _refresh(http, sandbox, second["refresh_token"])).json()["oauth"]
+        assert (await http.get("/api/clinic", headers=_bearer(third))).status_code == 200
+        statuses = [
+            (await http.get("/api/clinic", headers=_bearer(first))).status_code,
+            (await http.get("/api/clinic", headers=_bearer(second))).status_code,
+            (await _refresh(http, sandbox, first["refresh_token"])).status_code,
+            (await _refresh(http, sandbox, second["refresh_token"])).status_code,
+        ]
+    assert statuses == [401, 401, 400, 400]
+
+
+async def test_revoking_a_refreshed_token_also_kills_the_pair_it_replaced(
+    sandbox: Sandbox,
+) -> None:
+    async with sandbox.client("us") as http:
+        first = (await _exchange(http, sandbox, await _code(http, sandbox))).json()["oauth"]
+        second = (await _refresh(http, sandbox, first["refresh_token"])).json()["oauth"]
+        await http.post("/api/oauth/revoke", json=_form(sandbox, token=second["access_token"]))
+        old_access = await http.get("/api/clinic", headers=_bearer(first))
+        old_refresh = await _refresh(http, sandbox, first["refresh_token"])
+    assert (old_access.status_code, old_refresh.status_code) == (401, 400)
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    ["Bearer not-a-token-we-issued", "Bearer ", "Basic c2FuZGJveDpzZWNyZXQ=", None],
+)
+async def test_unknown_or_missing_bearer_tokens_answer_401(
+    sandbox: Sandbox, checker: SpecChecker, authorization: str | None
+) -> None:
+    headers = {"Authorization": authorization} if authorization is not None else {}
+    async with sandbox.client("us") as http:
+        response = await http.get("/api/clinic/patients", headers=headers)
+    assert response.status_code == 401
+    assert response.json()["error"] == "invalid_token"
+    assert response.headers["www-authenticate"].startswith("Bearer")
+    checker.check("list_patients", response)
+
+
+async def test_the_apps_configured_scopes_are_what_the_dance_grants(fake_time: FakeTime) -> None:
+    sandbox = Sandbox(clock=fake_time, scopes=("catalog:read", "patients:read"))
+    async with sandbox.client("us") as http:
+        oauth = (await _exchange(http, sandbox, await _code(http, sandbox))).json()["oauth"]
+        patients = await http.get("/api/clinic/patients", headers=_bearer(oauth))
+        clinic = await http.get("/api/clinic", headers=_bearer(oauth))
+        write = await http.post(
+            "/api/clinic/patients",
+            json={"email": "s@example.com", "first_name": "S", "last_name": "C"},
+            headers=_bearer(oauth),
+        )
+    assert set(oauth["scope"].split()) == {"catalog:read", "patients:read"}
+    assert patients.status_code == 200
+    assert clinic.status_code == 403 and "clinic:read" in clinic.json()["message"]
+    assert write.status_code == 403 and "patients:write" in write.json()["message"]

@@ -12,7 +12,7 @@ from ._call import Call, Handler, Reply
 from ._clock import format_timestamp
 from ._errors import ApiError, ValidationFailed
 from ._generic import list_handler, retrieve_handler
-from ._listing import page, sort_records
+from ._listing import page, query_choice, sort_records
 from ._people import (
     create_patient,
     create_practitioner,
@@ -66,13 +66,6 @@ _PROTOCOL_STATES = ("active", "draft", "cancelled")
 _OWNERSHIP = ("owned", "shared", "all")
 
 
-def _choice(call: Call, name: str, choices: tuple[str, ...]) -> str | None:
-    value = call.query.get(name)
-    if value and value not in choices:
-        raise ValidationFailed({name: [f"must be one of: {', '.join(choices)}"]})
-    return value or None
-
-
 def list_fullscript_protocols(call: Call) -> Reply:
     protocols = [p for p in call.state.values("protocols") if p["_fullscript"]]
     protocols = sort_records(call.query, protocols, {"name": lambda r: r["name"]})
@@ -81,8 +74,8 @@ def list_fullscript_protocols(call: Call) -> Reply:
 
 def list_practitioner_protocols(call: Call) -> Reply:
     practitioner = call.record("practitioners", "practitioner_id")
-    state_filter = _choice(call, "current_state", _PROTOCOL_STATES)
-    ownership = _choice(call, "ownership_type", _OWNERSHIP) or "owned"
+    state_filter = query_choice(call.query, "current_state", _PROTOCOL_STATES)
+    ownership = query_choice(call.query, "ownership_type", _OWNERSHIP) or "owned"
     protocols = []
     for protocol in call.state.values("protocols"):
         owned = protocol["practitioner"]["id"] == practitioner["id"] and not protocol["_fullscript"]
@@ -116,7 +109,7 @@ _METADATA_TABLES = {
 
 def find_metadata_objects(call: Call) -> Reply:
     ident = call.query.get("id")
-    kind = _choice(call, "type", tuple(_METADATA_TABLES))
+    kind = query_choice(call.query, "type", tuple(_METADATA_TABLES))
     found: list[Record] = []
     for name, table in _METADATA_TABLES.items():
         if kind and kind != name:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ._call import Call, Handler, Reply
 from ._errors import not_found
-from ._listing import date_filter, page, query_bool, sort_records
+from ._listing import date_filter, page, query_bool, query_choice, sort_records
+from ._records import EVENT_TYPES, event_category
 from ._store import public
 
 __all__ = ["EVENT_RETENTION", "HANDLERS"]
@@ -20,9 +21,12 @@ _DELIVERY_SORTS = {
 
 
 def events_handler(category: str) -> Handler:
+    """The list of one ``/events/<category>``; ``event_type`` must be one of that category's."""
+    types = tuple(t for t in EVENT_TYPES if event_category(t) == category)
+
     def handle(call: Call) -> Reply:
         created = date_filter(call.query, "created_at")
-        event_type = call.query.get("event_type")
+        event_type = query_choice(call.query, "event_type", types)
         horizon = call.now - EVENT_RETENTION
         events = [
             event

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ._call import Call, Handler, Reply
 from ._errors import ValidationFailed
 from ._generic import retrieve_handler
-from ._listing import date_filter, page, sort_records
+from ._listing import date_filter, page, query_choice, sort_records
 from ._plans import activate_plan, cancel_plan, update_plan
 from ._records import DISPENSARY_HOST
 from ._store import public
@@ -23,9 +23,7 @@ _ORDER_SORTS = {
 
 def list_orders(call: Call) -> Reply:
     completed = date_filter(call.query, "completed_at")
-    order_type = call.query.get("type")
-    if order_type and order_type not in ORDER_TYPES:
-        raise ValidationFailed({"type": [f"must be one of: {', '.join(ORDER_TYPES)}"]})
+    order_type = query_choice(call.query, "type", ORDER_TYPES)
     patient_id = call.query.get("patient_id")
     plan_id = call.query.get("treatment_plan_id")
     number = call.query.get("order_number")

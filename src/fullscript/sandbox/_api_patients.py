@@ -4,8 +4,7 @@ orders and treatment plans."""
 from __future__ import annotations
 
 from ._call import Call, Handler, Reply
-from ._errors import ValidationFailed
-from ._listing import page, sort_records
+from ._listing import page, query_choice, sort_records
 from ._people import create_patient as create_patient_record
 from ._people import update_patient as update_patient_record
 from ._plans import create_plan
@@ -23,9 +22,7 @@ def _guardian_ids(call: Call) -> set[str]:
 
 
 def list_patients(call: Call) -> Reply:
-    patient_type = call.query.get("patient_type") or "all"
-    if patient_type not in PATIENT_TYPES:
-        raise ValidationFailed({"patient_type": [f"must be one of: {', '.join(PATIENT_TYPES)}"]})
+    patient_type = query_choice(call.query, "patient_type", PATIENT_TYPES) or "all"
     patients = call.state.values("patients")
     if patient_type == "dependent":
         patients = [p for p in patients if p["is_dependent"]]

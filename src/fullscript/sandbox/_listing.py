@@ -17,6 +17,7 @@ __all__ = [
     "date_filter",
     "page",
     "query_bool",
+    "query_choice",
     "sort_records",
 ]
 
@@ -120,6 +121,14 @@ def query_bool(query: Mapping[str, str], name: str) -> bool | None:
     if lowered in ("false", "0"):
         return False
     raise ValidationFailed({name: ["must be true or false"]})
+
+
+def query_choice(query: Mapping[str, str], name: str, choices: Sequence[str]) -> str | None:
+    """An enum query parameter; None when absent; 422 naming it when not one of ``choices``."""
+    value = query.get(name)
+    if value and value not in choices:
+        raise ValidationFailed({name: [f"must be one of: {', '.join(choices)}"]})
+    return value or None
 
 
 def sort_records(

@@ -274,6 +274,7 @@ class OAuthServer:
         if not record.used:
             record.used = True
             if record.previous is not None:
-                # First use of a refreshed token retires the pair it replaced.
-                record.previous.revoked = True
+                # First use of a refreshed token retires the pair it replaced, and any pair
+                # before that one which a chain of unused refreshes left alive.
+                self.revoke_record(record.previous)
         return record

@@ -8,6 +8,7 @@ from ._clock import format_timestamp
 from ._store import Record, RegionState, public
 
 __all__ = [
+    "EVENT_TYPES",
     "build_event",
     "build_order",
     "build_patient",
@@ -131,6 +132,24 @@ _EVENT_CATEGORIES = {
     "product": "products",
     "clinic_key": "clinic_keys",
 }
+
+
+#: The documented webhook/event types.
+EVENT_TYPES = (
+    "patient.created",
+    "patient.updated",
+    "patient.emancipated",
+    "treatment_plan.created",
+    "treatment_plan.updated",
+    "treatment_plan.recommendation.updated",
+    "order.placed",
+    "lab_order.updated",
+    "product.created",
+    "product.updated",
+    "product.description.updated",
+    "clinic_key.activated",
+    "clinic_key.revoked",
+)
 
 
 def event_category(event_type: str) -> str:
