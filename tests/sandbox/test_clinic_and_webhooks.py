@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 from typing import Any
 
@@ -27,11 +29,13 @@ class Receiver:
         self.sandbox = sandbox
         self.statuses = list(statuses or [])
         self.events: list[dict[str, Any]] = []
+        self.raw: list[tuple[bytes, str]] = []  # (body as received, Fullscript-Signature)
         self.bad_signatures = 0
         self.app = Starlette(routes=[Route("/hooks", self.hook, methods=["POST"])])
 
     async def hook(self, request: Request) -> Response:
         body = await request.body()
+        self.raw.append((body, request.headers["fullscript-signature"]))
         try:
             verify_signature(
                 body, request.headers["fullscript-signature"], SECRET, now=self.sandbox.now()
@@ -57,14 +61,51 @@ def receiver(sandbox: Sandbox) -> Receiver:
     return receiver
 
 
-async def test_api_actions_never_create_events(client: httpx.AsyncClient) -> None:
-    before = (await client.get("/api/events/patients")).json()["meta"]["total_count"]
-    await client.post(
+EVENT_LISTS = ("patients", "treatment_plans", "orders", "lab_orders", "products", "clinic_keys")
+
+
+async def _event_counts(client: httpx.AsyncClient) -> dict[str, int]:
+    return {
+        name: (await client.get(f"/api/events/{name}")).json()["meta"]["total_count"]
+        for name in EVENT_LISTS
+    }
+
+
+async def test_api_actions_never_create_events(
+    sandbox: Sandbox, receiver: Receiver, client: httpx.AsyncClient
+) -> None:
+    before = await _event_counts(client)
+    stored_before = len(sandbox.records("us", "events"))
+    created = await client.post(
         "/api/clinic/patients",
         json={"email": "api@example.com", "first_name": "A", "last_name": "P"},
     )
-    after = (await client.get("/api/events/patients")).json()["meta"]["total_count"]
-    assert after == before
+    patient_id = created.json()["patient"]["id"]
+    variant = next(v for v in sandbox.records("us", "variants") if v["status"] == "available")
+    writes = [
+        created,
+        await client.patch(f"/api/clinic/patients/{patient_id}", json={"last_name": "Q"}),
+        plan := await client.post(
+            f"/api/clinic/patients/{patient_id}/treatment_plans",
+            json={
+                "recommendations": [{"variant_id": variant["id"], "units_to_purchase": 1}],
+                "state": "draft",
+            },
+        ),
+        await client.patch(
+            f"/api/clinic/treatment_plans/{plan.json()['treatment_plan']['id']}/activate"
+        ),
+        await client.post(
+            f"/api/clinic/treatment_plans/{plan.json()['treatment_plan']['id']}/in_office_checkout"
+        ),
+        await client.patch(
+            f"/api/clinic/staff/{sandbox.records('us', 'staff')[0]['id']}", json={"first_name": "Z"}
+        ),
+    ]
+    assert [w.status_code for w in writes] == [201, 200, 201, 200, 201, 200]
+    assert await _event_counts(client) == before
+    assert len(sandbox.records("us", "events")) == stored_before
+    assert await sandbox.deliver_webhooks() == [] and receiver.raw == []
 
 
 async def test_a_clinic_action_creates_an_event_readable_through_the_api(
@@ -128,6 +169,12 @@ async def test_events_are_delivered_signed_and_recorded(
     deliveries = await sandbox.deliver_webhooks()
     assert receiver.bad_signatures == 0
     assert [e["id"] for e in receiver.events] == [event["id"]]
+    # The documented scheme, computed here independently of fullscript.webhooks.
+    ((body, header),) = receiver.raw
+    parts = dict(part.split("=", 1) for part in header.split(","))
+    assert set(parts) == {"t", "v1"} and parts["t"] == str(int(sandbox.now()))
+    message = parts["t"].encode() + b"." + body
+    assert parts["v1"] == hmac.new(SECRET.encode(), message, hashlib.sha256).hexdigest()
     assert deliveries[0]["successfully_delivered"] is True
     listed = await client.get("/api/webhooks/deliveries", params={"event_id": event["id"]})
     checker.check("list_webhook_deliveries", listed)

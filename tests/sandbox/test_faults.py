@@ -88,20 +88,31 @@ async def test_latency_can_trip_a_client_timeout(sandbox: Sandbox, token: Issued
             await http.get("/api/clinic")
 
 
-def _statuses(seed: int, fake_time: FakeTime) -> list[int]:
-    sandbox = Sandbox(seed=seed, clock=fake_time)
-    sandbox.faults.error(503, probability=0.5)
-    return [
-        503 if sandbox.faults.plan("retrieve_clinic", "GET", "/api/clinic", "us").terminal else 200
-        for _ in range(40)
-    ]
+async def _statuses(sandbox: Sandbox, requests: int = 40) -> list[int]:
+    """Status codes of ``requests`` calls under a global 50% fault, added over HTTP."""
+    async with sandbox.client("us", token=sandbox.issue_token("us")) as http:
+        added = await http.post(
+            f"{CONTROL}/faults", json={"kind": "error", "status": 503, "probability": 0.5}
+        )
+        assert added.status_code == 201
+        statuses = [(await http.get("/api/clinic")).status_code for _ in range(requests)]
+    return statuses
 
 
-def test_probabilistic_faults_are_reproducible_by_seed(fake_time: FakeTime) -> None:
-    first, again, other = _statuses(1, fake_time), _statuses(1, fake_time), _statuses(2, fake_time)
+async def test_probabilistic_faults_are_reproducible_by_seed(fake_time: FakeTime) -> None:
+    first = await _statuses(Sandbox(seed=1, clock=fake_time))
+    again = await _statuses(Sandbox(seed=1, clock=fake_time))
+    other = await _statuses(Sandbox(seed=2, clock=fake_time))
     assert first == again
     assert first != other
-    assert 0 < first.count(503) < 40
+    assert 0 < first.count(503) < 40 and set(first) == {200, 503}
+
+
+async def test_clearing_faults_restarts_the_seeded_sequence(fake_time: FakeTime) -> None:
+    sandbox = Sandbox(seed=1, clock=fake_time)
+    first = await _statuses(sandbox, 20)
+    sandbox.faults.clear()
+    assert await _statuses(sandbox, 20) == first
 
 
 async def test_faults_can_be_managed_over_http(sandbox: Sandbox, client: httpx.AsyncClient) -> None:

@@ -76,3 +76,24 @@ async def test_each_app_has_its_own_budget_shared_across_regions(fake_time: Fake
 
 async def test_the_default_limit_is_5000_per_five_minutes(sandbox: Sandbox) -> None:
     assert (sandbox.limiter.limit, sandbox.limiter.window) == (5000, 300.0)
+
+
+async def test_the_default_budget_lets_exactly_5000_requests_through(
+    sandbox: Sandbox, fake_time: FakeTime, checker: SpecChecker
+) -> None:
+    # 4999 requests of this app already counted at this instant (cheaper than sending them).
+    for _ in range(4999):
+        assert sandbox.limiter.acquire(sandbox.settings.client_id) is None
+    async with sandbox.client("ca", token=sandbox.issue_token("ca")) as http:
+        five_thousandth = await http.get("/api/clinic")
+        refused = await http.get("/api/clinic")
+        fake_time.value += 299
+        still_refused = await http.get("/api/clinic")
+        fake_time.value += 1
+        after_the_window = await http.get("/api/clinic")
+    assert five_thousandth.status_code == 200
+    assert refused.status_code == 429 and refused.headers["retry-after"] == "300"
+    assert refused.headers["x-request-id"]
+    checker.check("retrieve_clinic", refused)
+    assert still_refused.status_code == 429 and still_refused.headers["retry-after"] == "1"
+    assert after_the_window.status_code == 200

@@ -13,7 +13,15 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from fullscript.sandbox import Sandbox, ServedSandbox, serve
+import fullscript.sandbox.__main__ as sandbox_cli
+from fullscript.sandbox import (
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    DEFAULT_REDIRECT_URI,
+    Sandbox,
+    ServedSandbox,
+    serve,
+)
 
 CLIENT_ID = "my-app"
 CLIENT_SECRET = "my-app-secret-value"
@@ -104,6 +112,13 @@ def test_the_whole_documented_flow_over_a_socket(served: ServedSandbox) -> None:
             http, base, grant_type="refresh_token", refresh_token=oauth["refresh_token"]
         ).json()["oauth"]
         assert rotated["refresh_token"] != oauth["refresh_token"]
+        # Until the new access token is used, the old refresh token still works (a lost answer
+        # can be retried)...
+        retried = _token_call(
+            http, base, grant_type="refresh_token", refresh_token=oauth["refresh_token"]
+        )
+        assert retried.status_code == 200
+        # ...and once it is used, the old pair is dead.
         assert http.get(f"{base}/api/clinic", headers=_auth(rotated)).status_code == 200
         stale = _token_call(
             http, base, grant_type="refresh_token", refresh_token=oauth["refresh_token"]
@@ -126,42 +141,61 @@ def test_the_whole_documented_flow_over_a_socket(served: ServedSandbox) -> None:
 
 
 def test_a_small_rate_limit_answers_429_with_retry_after() -> None:
-    sandbox = Sandbox(rate_limit="4/120")
+    sandbox = Sandbox(
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+        redirect_uri=REDIRECT_URI,
+        rate_limit="4/120",
+    )
     with serve(sandbox) as running, httpx.Client(timeout=10) as http:
         base = running.base_url("us")
-        oauth = _dance_default(http, base, sandbox)  # the token call counts too
+        oauth = _dance(http, base)  # the token call counts too
         statuses = [http.get(f"{base}/api/clinic", headers=_auth(oauth)) for _ in range(4)]
     assert [r.status_code for r in statuses] == [200, 200, 200, 429]
     assert 0 < int(statuses[-1].headers["retry-after"]) <= 120
 
 
-def _dance_default(http: httpx.Client, base: str, sandbox: Sandbox) -> dict[str, str]:
-    code = sandbox.authorization_code("us")
-    body = {
-        "grant_type": "authorization_code",
-        "client_id": sandbox.settings.client_id,
-        "client_secret": sandbox.settings.client_secret,
-        "code": code,
-        "redirect_uri": sandbox.settings.redirect_uri,
-    }
-    oauth: dict[str, str] = http.post(f"{base}/api/oauth/token", json=body).json()["oauth"]
-    return oauth
-
-
-def test_a_dropped_connection_closes_the_socket(served: ServedSandbox) -> None:
+def test_every_fault_kind_is_seen_by_a_plain_httpx_client(served: ServedSandbox) -> None:
+    root = served.url
     sandbox = served.sandbox
-    token = sandbox.issue_token("us")
-    sandbox.faults.drop(operation_id="retrieve_clinic", times=1)
-    with httpx.Client(timeout=10) as http:
-        with pytest.raises(httpx.RemoteProtocolError):
-            http.get(
-                f"{served.base_url('us')}/api/clinic",
-                headers={"Authorization": token.authorization},
-            )
-        after = http.get(
-            f"{served.base_url('us')}/api/clinic", headers={"Authorization": token.authorization}
-        )
-    assert after.status_code == 200
+    headers = {"Authorization": sandbox.issue_token("us").authorization}
+    clinic = f"{served.base_url('us')}/api/clinic"
+
+    def add(**fault: object) -> None:
+        assert http.post(f"{root}/_sandbox/faults", json=fault).status_code == 201
+
+    with httpx.Client(timeout=10, headers=headers) as http:
+        try:
+            add(kind="error", status=502, path="/api/clinic", times=1)  # one route
+            failed = http.get(clinic)
+            assert failed.status_code == 502 and failed.headers["x-request-id"]
+            assert http.get(f"{clinic}/staff").status_code == 200
+
+            add(kind="rate_limit", retry_after=3, times=2)  # global: any route
+            burst = [http.get(f"{clinic}/staff"), http.get(clinic), http.get(clinic)]
+            assert [r.status_code for r in burst] == [429, 429, 200]
+            assert all(r.headers["retry-after"] == "3" and r.headers["x-request-id"]
+                       for r in burst[:2])  # fmt: skip
+
+            add(kind="malformed", operation_id="retrieve_clinic", times=1)
+            malformed = http.get(clinic)
+            assert malformed.status_code == 200 and malformed.headers["x-request-id"]
+            with pytest.raises(ValueError):
+                malformed.json()
+
+            add(kind="drop", operation_id="retrieve_clinic", times=1)
+            with pytest.raises(httpx.RemoteProtocolError):
+                http.get(clinic)
+
+            add(kind="latency", latency=2.0, operation_id="retrieve_clinic", times=1)
+            with pytest.raises(httpx.ReadTimeout):
+                http.get(clinic, timeout=0.2)
+
+            listed = http.get(f"{root}/_sandbox/faults").json()["faults"]
+            assert [fault["fired"] for fault in listed] == [1, 2, 1, 1, 1]
+        finally:
+            http.delete(f"{root}/_sandbox/faults")
+        assert http.get(clinic).status_code == 200
 
 
 def _free_port() -> int:
@@ -171,12 +205,24 @@ def _free_port() -> int:
         return port
 
 
-def test_python_m_fullscript_sandbox_serves_until_terminated() -> None:
+def _wait_until_up(root: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{root}/_sandbox/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError("the sandbox did not come up")
+
+
+def test_python_m_fullscript_sandbox_honours_every_flag() -> None:
     port = _free_port()
+    cli_id, cli_secret, cli_redirect = "cli-app", "user-chosen-secret", "https://cli.example/cb"
     command = [
         sys.executable, "-m", "fullscript.sandbox", "--host", "127.0.0.1", "--port", str(port),
-        "--client-secret", "user-chosen-secret", "--rate-limit", "3/60", "--seed", "3",
-        "--log-level", "warning",
+        "--client-id", cli_id, "--client-secret", cli_secret, "--redirect-uri", cli_redirect,
+        "--rate-limit", "4/60", "--token-ttl", "90", "--seed", "3", "--log-level", "warning",
     ]  # fmt: skip
     process = subprocess.Popen(
         command,
@@ -186,27 +232,68 @@ def test_python_m_fullscript_sandbox_serves_until_terminated() -> None:
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
-        deadline = time.monotonic() + 30
-        health = None
-        while time.monotonic() < deadline:
-            try:
-                health = httpx.get(f"http://127.0.0.1:{port}/_sandbox/health", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        assert health is not None and health.status_code == 200
         root = f"http://127.0.0.1:{port}"
-        config = httpx.get(f"{root}/_sandbox/config", timeout=5).json()
-        assert config["rate_limit"] == {"limit": 3, "window": 60.0} and config["seed"] == 3
-        oauth = httpx.post(f"{root}/_sandbox/ca/tokens", timeout=5).json()["oauth"]
-        statuses = [
-            httpx.get(f"{root}/ca/api/clinic", headers=_auth(oauth), timeout=5) for _ in range(4)
-        ]
-        assert [r.status_code for r in statuses] == [200, 200, 200, 429]
+        _wait_until_up(root)
+        base = f"{root}/ca"
+        with httpx.Client(timeout=5) as http:
+            authorize = {"client_id": cli_id, "redirect_uri": cli_redirect,
+                         "response_type": "code", "state": "cli"}  # fmt: skip
+            # --client-id and --redirect-uri: only the registered pair is accepted.
+            wrong_uri = http.get(
+                f"{base}/oauth/authorize",
+                params={**authorize, "redirect_uri": "https://x.example/cb"},
+            )
+            default_app = http.get(f"{base}/oauth/authorize",
+                                   params={**authorize, "client_id": "sandbox-client-id"})  # fmt: skip
+            assert (wrong_uri.status_code, default_app.status_code) == (404, 404)
+            location = http.get(f"{base}/oauth/authorize", params=authorize).headers["location"]
+            assert location.startswith(cli_redirect + "?")
+            code = parse_qs(urlsplit(location).query)["code"][0]
+            # --client-secret: the exchange authenticates with it. (1st request of the window)
+            token = http.post(
+                f"{base}/api/oauth/token",
+                json={"grant_type": "authorization_code", "client_id": cli_id,
+                      "client_secret": cli_secret, "code": code, "redirect_uri": cli_redirect},
+            )  # fmt: skip
+            oauth = token.json()["oauth"]
+            assert oauth["expires_in"] == 90  # --token-ttl
+            # --seed: the same data as an in-process sandbox with that seed. (2nd request)
+            first = http.get(
+                f"{base}/api/clinic/patients", params={"page[size]": 1}, headers=_auth(oauth)
+            ).json()["patients"][0]
+            expected = Sandbox(seed=3).records("ca", "patients")[0]
+            assert (first["id"], first["email"]) == (expected["id"], expected["email"])
+            # --rate-limit 4/60: two more pass, the fifth request of the window is refused.
+            statuses = [http.get(f"{base}/api/clinic", headers=_auth(oauth)) for _ in range(3)]
+        assert [r.status_code for r in statuses] == [200, 200, 429]
         assert 0 < int(statuses[-1].headers["retry-after"]) <= 60
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=15)
-    assert "client_id      sandbox-client-id" in output
-    assert "user-chosen-secret" not in output  # a secret the user chose is masked
+    assert f"client_id      {cli_id}" in output and cli_redirect in output
+    assert "4 requests / 60 s" in output and "token ttl 90 s" in output and "seed 3" in output
+    assert cli_secret not in output  # a secret the user chose is masked
     assert f"http://127.0.0.1:{port}/us/api" in output
+
+
+def test_the_cli_prints_its_defaults_and_masks_chosen_secrets(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        sandbox_cli.uvicorn, "run", lambda app, host, port, log_level: served.append((host, port))
+    )
+    assert sandbox_cli.main([]) == 0
+    defaults = capsys.readouterr().out
+    for line in (
+        f"client_id      {DEFAULT_CLIENT_ID}",
+        f"client_secret  {DEFAULT_CLIENT_SECRET}",
+        f"redirect_uri   {DEFAULT_REDIRECT_URI}",
+        "rate limit     5000 requests / 300 s;  token ttl 7200 s;  seed 0",
+        "http://127.0.0.1:8765/us-snd/api",
+    ):
+        assert line in defaults
+    assert served == [("127.0.0.1", 8765)]
+    sandbox_cli.main(["--client-secret", "hunter2-secret", "--webhook-secret", "whsec-mine"])
+    chosen = capsys.readouterr().out
+    assert "hunter2-secret" not in chosen and "whsec-mine" not in chosen

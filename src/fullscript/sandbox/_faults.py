@@ -75,6 +75,7 @@ class FaultInjector:
 
     def __init__(self, seed: int = 0) -> None:
         self.rules: list[FaultRule] = []
+        self._seed = seed
         self._rng = random.Random(f"fullscript-sandbox-faults:{seed}")
 
     def add(self, kind: FaultKind, **options: Any) -> FaultRule:
@@ -107,7 +108,9 @@ class FaultInjector:
         self.rules = [existing for existing in self.rules if existing is not rule]
 
     def clear(self) -> None:
+        """Remove every rule and restart the seeded draws, so a rerun sees the same faults."""
         self.rules.clear()
+        self._rng = random.Random(f"fullscript-sandbox-faults:{self._seed}")
 
     def plan(self, operation_id: str | None, method: str, path: str, region: str) -> FaultPlan:
         """Decide the faults for one request (advancing counters and the seeded RNG)."""
