@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import signal
+import threading
+from collections.abc import AsyncIterator, Iterator
+from types import FrameType
 from typing import Any
 
 import attrs
@@ -125,3 +128,27 @@ def recorder(sandbox: Sandbox) -> RecordingTransport:
 async def fs(sandbox: Sandbox, recorder: RecordingTransport) -> AsyncIterator[Fullscript]:
     async with make_client(sandbox, transport=recorder) as client:
         yield client
+
+
+HANG_TIMEOUT = 20
+"""Seconds after which a façade test is failed as hung (a lost cancellation, a deadlock)."""
+
+
+@pytest.fixture(autouse=True)
+def fail_instead_of_hanging() -> Iterator[None]:
+    """Turn a hang into a red test: several behaviours (cancellation, single flight) fail by
+    waiting forever when broken, and a suite that hangs tells nobody which test did it."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"test still running after {HANG_TIMEOUT} s: it hung")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(HANG_TIMEOUT)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -340,10 +340,13 @@ async def test_a_store_handing_out_the_wrong_regions_token_is_caught(sandbox: Sa
         return None
 
     store = CallbackTokenStore(load=load, save=save, delete=delete)
-    async with make_client(sandbox, token_store=store, with_token=False) as us:
+    recorder = RecordingTransport(sandbox.transport())
+    async with make_client(sandbox, transport=recorder, token_store=store, with_token=False) as us:
         assert (await us.clinic.retrieve()).name
         with pytest.raises(RegionMismatchError):
             await us.with_region(sandbox_region(sandbox, "ca")).clinic.retrieve()
+    # Refused before sending: the US token never reached a Canadian server.
+    assert recorder.paths() == ["/us/api/clinic"]
 
 
 def test_region_keys_are_accepted_and_unknown_ones_rejected(sandbox: Sandbox) -> None:
