@@ -1,0 +1,120 @@
+"""A demo-like run through the real client, with every logger at DEBUG: no access token,
+refresh token or client secret appears in any log record, repr or error message."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import httpx
+import pytest
+from fullscript_api.models import PatientCreateRequest
+
+from fullscript import FileTokenStore, FullscriptError, OAuthApp, RetryPolicy
+from fullscript.sandbox import (
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    DEFAULT_REDIRECT_URI,
+    Sandbox,
+)
+
+from .conftest import RecordingTransport, make_client, sandbox_region, token_from
+
+LOGGERS = ("", "fullscript", "httpx", "httpcore", "asyncio")
+
+
+async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
+    sandbox: Sandbox, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for name in LOGGERS:
+        caplog.set_level(logging.DEBUG, logger=name)
+    store = FileTokenStore(tmp_path / "tokens.json")
+    recorder = RecordingTransport(sandbox.transport())
+    texts: list[str] = []
+    tokens = []
+
+    def keep(error: BaseException) -> None:
+        texts.extend([str(error), repr(error), repr(error.args), str(vars(error))])
+
+    retry = RetryPolicy(max_retries=2, initial_backoff=0.0, max_retry_after=0.0, jitter=False)
+    async with make_client(
+        sandbox, transport=recorder, token_store=store, with_token=False, retry=retry
+    ) as fs:
+        tokens.append(await fs.exchange_code(sandbox.authorization_code("us")))
+        await fs.patients.list(page_size=50, prefetch=2).to_list()
+        created = await fs.patients.create(
+            body=PatientCreateRequest(email="s@example.org", first_name="A", last_name="B")
+        )
+        sandbox.faults.rate_limit(retry_after=1, operation_id="retrieve_clinic", times=1)
+        sandbox.faults.error(503, operation_id="retrieve_clinic", times=1)
+        await fs.clinic.retrieve()
+        sandbox.advance_time(7300)  # 401s, one refresh, replays
+        await asyncio.gather(*(fs.clinic.retrieve() for _ in range(5)))
+        tokens.append(await fs.token_manager.get_token())
+        ca = fs.with_region(sandbox_region(sandbox, "ca"))
+        tokens.append(await ca.exchange_code(sandbox.authorization_code("ca")))
+        await ca.clinic.retrieve()
+
+        failing = [
+            fs.patients.retrieve("missing"),  # 404
+            fs.patients.create(  # 422
+                body=PatientCreateRequest(email="s@example.org", first_name="A", last_name="B")
+            ),
+            ca.set_token(tokens[0]),  # region mismatch
+        ]
+        for call in failing:
+            with pytest.raises(FullscriptError) as raised:
+                await call
+            keep(raised.value)
+        sandbox.faults.drop(operation_id="retrieve_clinic", times=3)
+        with pytest.raises(FullscriptError) as dropped:
+            await fs.clinic.retrieve()
+        keep(dropped.value)
+        sandbox.faults.rate_limit(retry_after=1, operation_id="retrieve_clinic", times=3)
+        with pytest.raises(FullscriptError) as limited:
+            await fs.clinic.retrieve()
+        keep(limited.value)
+        texts.append(str(dict(limited.value.headers)))  # type: ignore[attr-defined]
+        # A revoked grant: the refresh is refused, the error must not quote the tokens.
+        async with httpx.AsyncClient(transport=sandbox.transport()) as other:
+            await other.post(
+                f"{fs.region.api_url}/oauth/revoke",
+                json={
+                    "client_id": DEFAULT_CLIENT_ID,
+                    "client_secret": DEFAULT_CLIENT_SECRET,
+                    "token": tokens[1].access_token,
+                },
+            )
+        with pytest.raises(FullscriptError) as revoked:
+            await fs.clinic.retrieve()
+        keep(revoked.value)
+        texts.append(str(revoked.value.body))  # type: ignore[attr-defined]
+
+        texts += [
+            repr(fs),
+            repr(ca),
+            repr(fs.token_manager),
+            repr(ca.token_manager),
+            repr(fs.token_manager.oauth),
+            repr(fs.token_manager.store),
+            repr(OAuthApp(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI)),
+            repr(token_from(sandbox.issue_token("us"))),
+            repr(fs.with_options(timeout=1)),
+            repr(created),
+            *(repr(token) for token in tokens),
+            *(str(token) for token in tokens),
+        ]
+    texts.append(caplog.text)
+    texts += [record.getMessage() for record in caplog.records]
+
+    secrets = {DEFAULT_CLIENT_SECRET}
+    for token in tokens:
+        secrets |= {token.access_token, token.refresh_token}
+    assert len(secrets) == 1 + 2 * len(tokens)  # three distinct pairs: US, US refreshed, CA
+    assert len(caplog.records) > 10  # the run was actually logged
+    assert any(record.name.startswith("httpx") for record in caplog.records)
+    for text in texts:
+        for secret in secrets:
+            assert secret not in text
+        assert "Bearer " not in text
