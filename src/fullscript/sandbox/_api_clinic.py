@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from ._call import Call, Handler, Reply
 from ._clock import format_timestamp
 from ._errors import ApiError, ValidationFailed
-from ._generic import list_handler, retrieve_handler
+from ._generic import children_handler, list_handler, retrieve_handler
 from ._listing import page, query_choice, sort_records
 from ._people import (
     create_patient,
@@ -89,14 +89,6 @@ def list_practitioner_protocols(call: Call) -> Reply:
         protocols.append(protocol)
     protocols = sort_records(call.query, protocols, _PROTOCOL_SORTS)
     return Reply(200, page(call.query, protocols, "protocols"))
-
-
-def list_practitioner_templates(call: Call) -> Reply:
-    practitioner = call.record("practitioners", "practitioner_id")
-    templates = [
-        t for t in call.state.values("templates") if t["practitioner_id"] == practitioner["id"]
-    ]
-    return Reply(200, page(call.query, templates, "templates"))
 
 
 _METADATA_TABLES = {
@@ -269,7 +261,9 @@ HANDLERS: dict[str, Handler] = {
     "retrieve_practitioner": retrieve_handler("practitioners", "practitioner"),
     "update_practitioner": update_person_handler("practitioners", "practitioner"),
     "list_practitioner_protocols": list_practitioner_protocols,
-    "list_practitioner_templates": list_practitioner_templates,
+    "list_practitioner_templates": children_handler(
+        ("practitioners", "practitioner_id"), "templates", "practitioner_id", "templates"
+    ),
     "list_staff": list_handler("staff", "staff"),
     "create_staff": create_person("staff", "staff"),
     "retrieve_staff": retrieve_handler("staff", "staff"),

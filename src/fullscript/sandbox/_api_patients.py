@@ -4,6 +4,7 @@ orders and treatment plans."""
 from __future__ import annotations
 
 from ._call import Call, Handler, Reply
+from ._generic import children_handler
 from ._listing import page, query_choice, sort_records
 from ._people import create_patient as create_patient_record
 from ._people import update_patient as update_patient_record
@@ -13,6 +14,7 @@ from ._store import Record, public
 __all__ = ["HANDLERS"]
 
 PATIENT_TYPES = ("all", "dependent", "guardian")
+_PATIENT = ("patients", "patient_id")  # the patient named by the path of nested operations
 
 
 def _guardian_ids(call: Call) -> set[str]:
@@ -59,26 +61,6 @@ def update_patient(call: Call) -> Reply:
     return Reply(200, {"patient": public(patient)})
 
 
-def list_patient_addresses(call: Call) -> Reply:
-    patient = call.record("patients", "patient_id")
-    addresses = [a for a in call.state.values("addresses") if a["_patient_id"] == patient["id"]]
-    return Reply(200, page(call.query, addresses, "addresses"))
-
-
-def list_patient_dependents(call: Call) -> Reply:
-    patient = call.record("patients", "patient_id")
-    dependents = [
-        p for p in call.state.values("patients") if p["guardian_patient_id"] == patient["id"]
-    ]
-    return Reply(200, page(call.query, dependents, "patients"))
-
-
-def list_patient_orders(call: Call) -> Reply:
-    patient = call.record("patients", "patient_id")
-    orders = [o for o in call.state.values("orders") if o["patient_id"] == patient["id"]]
-    return Reply(200, page(call.query, orders, "orders"))
-
-
 def list_patient_treatment_plans(call: Call) -> Reply:
     patient = call.record("patients", "patient_id")
     plans: list[Record] = [
@@ -109,9 +91,11 @@ HANDLERS: dict[str, Handler] = {
     "retrieve_patient": retrieve_patient,
     "update_patient": update_patient,
     "search_patients": search_patients,
-    "list_patient_addresses": list_patient_addresses,
-    "list_patient_dependents": list_patient_dependents,
-    "list_patient_orders": list_patient_orders,
+    "list_patient_addresses": children_handler(_PATIENT, "addresses", "_patient_id", "addresses"),
+    "list_patient_dependents": children_handler(
+        _PATIENT, "patients", "guardian_patient_id", "patients"
+    ),
+    "list_patient_orders": children_handler(_PATIENT, "orders", "patient_id", "orders"),
     "list_patient_treatment_plans": list_patient_treatment_plans,
     "create_patient_treatment_plan": create_patient_treatment_plan,
 }
