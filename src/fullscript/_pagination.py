@@ -19,13 +19,17 @@ Design notes:
 * Offset pagination over a changing collection can shift records across page boundaries.
   The stream ends on the first page that says so (``next_page`` null, or no records), never
   asks for a page number twice, and, when records have a key (``item_key``), drops records it
-  has just yielded so a shift does not produce duplicates.
+  has just yielded so a shift does not produce duplicates. A page made only of such repeats is
+  skipped while the server's ``total_pages`` says more pages follow; it ends the stream only
+  when the server gave no total (a server ignoring ``page[number]`` would otherwise be paged
+  forever), with a warning logged.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import math
 from collections import deque
 from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
@@ -36,6 +40,8 @@ import attrs
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page"]
 
 T = TypeVar("T")
+
+logger = logging.getLogger("fullscript")
 
 MAX_PAGE_SIZE = 100
 """The API's largest accepted ``page[size]``."""
@@ -287,21 +293,23 @@ class _PageStream(Generic[T]):
 
     async def next_page(self) -> Page[T] | None:
         """The next page in order, or None when the stream has ended."""
-        if self._finished:
-            return None
-        if not self._pending:
-            self._schedule(self._next_number)
-        number, task = self._pending.popleft()
-        try:
-            page = await task
-        except BaseException:
-            # Failure or cancellation of the consumer: nothing more will be read.
-            self._finish()
-            raise
-        result = self._accept(number, page)
-        if not self._finished:
-            self._fill_prefetch_window(number)
-        return result
+        while not self._finished:
+            if not self._pending:
+                self._schedule(self._next_number)
+            number, task = self._pending.popleft()
+            try:
+                page = await task
+            except BaseException:
+                # Failure or cancellation of the consumer: nothing more will be read.
+                self._finish()
+                raise
+            result = self._accept(number, page)
+            if not self._finished:
+                self._fill_prefetch_window(number)
+            if result is not None:
+                return result
+            # A page holding only records already yielded: skipped, the next one follows.
+        return None
 
     def _accept(self, number: int, page: Page[T]) -> Page[T] | None:
         if page.current_page != number:
@@ -313,9 +321,18 @@ class _PageStream(Generic[T]):
             # The latest answer wins: totals may grow or shrink while we page.
             self._last_page_number = page.total_pages
         items = self._new_items(page.items)
-        if page.items and not items:
-            # Every record already seen: the server is not advancing; stopping here is what
-            # prevents an endless loop.
+        only_repeats = bool(page.items) and not items
+        if only_repeats and (self._last_page_number is None or number >= self._last_page_number):
+            # Every record already yielded and no total from the server that says more pages
+            # follow: the one sign of a server that ignores page[number] (without this, such
+            # a server would be paged forever). With a total, a page of repeats is a shift
+            # (records inserted in front) and is skipped instead, so no records are lost.
+            if page.next_page is not None and self._last_page_number is None:
+                logger.warning(
+                    "list stream stopped at page %d: it repeated only records already "
+                    "yielded and the server gave no total_pages",
+                    number,
+                )
             self._finish()
             return None
         if self._limit is not None:
@@ -330,6 +347,8 @@ class _PageStream(Generic[T]):
         )
         if ended:
             self._finish()
+        if only_repeats:
+            return None
         if len(items) != len(page.items):
             page = attrs.evolve(page, items=items)
         return page

@@ -512,7 +512,9 @@ async def test_server_ignoring_the_page_number_does_not_loop_forever() -> None:
     assert calls == 2
 
 
-async def test_repeated_records_end_the_stream_when_records_have_keys() -> None:
+async def test_repeated_records_without_a_total_end_the_stream_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     calls = 0
 
     async def same_records_every_page(number: int, size: int) -> Page[int]:
@@ -525,6 +527,59 @@ async def test_repeated_records_end_the_stream_when_records_have_keys() -> None:
     ).to_list()
     assert items == [1, 2, 3]
     assert calls == 2
+    assert "stopped at page 2" in caplog.text
+
+
+async def test_repeated_records_with_a_total_are_bounded_by_it() -> None:
+    calls = 0
+
+    async def same_records_every_page(number: int, size: int) -> Page[int]:
+        nonlocal calls
+        calls += 1
+        return Page(items=[1, 2, 3], current_page=number, next_page=number + 1, total_pages=6)
+
+    items = await AsyncPaginator(
+        same_records_every_page, page_size=3, item_key=lambda i: i
+    ).to_list()
+    assert items == [1, 2, 3]
+    assert calls == 6
+
+
+@pytest.mark.parametrize("prefetch", [0, 3])
+async def test_a_whole_page_inserted_in_front_is_skipped_not_taken_for_the_end(
+    prefetch: int,
+) -> None:
+    server = FakeListServer(list(range(100, 150)))  # newest first
+
+    def insert_a_page_before_page_two(number: int) -> None:
+        if number == 2:
+            server.records[:0] = list(range(90, 100))  # exactly one page: page 2 = old page 1
+
+    server.on_request = insert_a_page_before_page_two
+    pages = [
+        page.items
+        async for page in AsyncPaginator(
+            server.fetch, page_size=10, prefetch=prefetch, item_key=lambda i: i
+        ).pages()
+    ]
+    items = [i for items in pages for i in items]
+    assert len(items) == len(set(items))
+    assert set(range(100, 150)) <= set(items)  # nothing lost after the repeated page
+    assert all(pages)  # the page of repeats is skipped, not handed out empty
+
+
+async def test_pages_that_partly_repeat_the_previous_one_never_truncate_a_long_list() -> None:
+    server = FakeListServer(list(range(1000, 1200)))
+    inserted = iter(range(999, 0, -1))
+
+    def insert_three_in_front_before_every_page(number: int) -> None:
+        if number > 1:
+            server.records[:0] = [next(inserted) for _ in range(3)][::-1]
+
+    server.on_request = insert_three_in_front_before_every_page
+    items = [i async for i in AsyncPaginator(server.fetch, page_size=10, item_key=lambda i: i)]
+    assert len(items) == len(set(items))
+    assert set(range(1000, 1200)) <= set(items)
 
 
 # --- property ---------------------------------------------------------------------------------
