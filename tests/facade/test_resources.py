@@ -21,8 +21,18 @@ import httpx
 import pytest
 from fullscript_api.api import ApiResources, Operation, RawApiResources
 
-from fullscript import AsyncPaginator, Fullscript, InMemoryTokenStore, NotFoundError, OAuthToken
+from fullscript import (
+    AsyncPaginator,
+    Fullscript,
+    InMemoryTokenStore,
+    NotFoundError,
+    OAuthToken,
+    ServerError,
+)
 from fullscript._resources import is_client_authenticated
+from fullscript.sandbox import Sandbox
+
+from .conftest import make_client
 
 ACCESS_TOKEN = "test-access-token-value"
 
@@ -246,3 +256,30 @@ def test_friendly_names_are_unique_within_each_group() -> None:
 def test_resource_groups_do_not_shadow_the_clients_own_api() -> None:
     own = {name for name in vars(Fullscript) if not name.startswith("_")}
     assert own.isdisjoint(group_names())
+
+
+@pytest.fixture(scope="module")
+def shared_sandbox() -> Sandbox:
+    return Sandbox(seed=7, patients=3)
+
+
+@pytest.mark.parametrize("module", ALL_MODULES, ids=lambda module: module.__name__.split(".", 2)[2])
+async def test_every_operation_reaches_that_operation_in_the_sandbox(
+    module: ModuleType, shared_sandbox: Sandbox
+) -> None:
+    """The sandbox routes the request to the operation of the same operationId: a fault
+    matched by that id fires exactly once, and its answer comes back as a typed error."""
+    operation = OPERATIONS[module.__name__]
+    shared_sandbox.faults.clear()
+    rule = shared_sandbox.faults.error(503, operation_id=operation.name, times=1)
+    async with make_client(shared_sandbox, max_retries=0) as fs:
+        method = getattr(getattr(fs, operation.group), operation.method_name)
+        with pytest.raises(ServerError) as raised:
+            result = method(**arguments_for(method))
+            if isinstance(result, AsyncPaginator):
+                await result.first_page()
+            else:
+                await result
+    assert rule.fired == 1
+    assert raised.value.request_id
+    assert raised.value.method == operation.http_method
