@@ -132,3 +132,12 @@ async def test_unknown_fault_options_are_refused(sandbox: Sandbox) -> None:
         sandbox.faults.add("error", colour="red")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         FaultRule("explode")  # type: ignore[arg-type]
+
+
+async def test_a_removed_rule_stops_firing(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+    kept = sandbox.faults.error(500, operation_id="list_staff")
+    removed = sandbox.faults.error(503, operation_id="retrieve_clinic")
+    sandbox.faults.remove(removed)
+    assert (await client.get("/api/clinic")).status_code == 200
+    assert (await client.get("/api/clinic/staff")).status_code == 500
+    assert sandbox.faults.rules == [kept] and removed.fired == 0

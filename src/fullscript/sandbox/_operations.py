@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 __all__ = ["ALL_SCOPES", "OPERATIONS", "OPERATIONS_BY_ID", "REGIONS", "Operation"]
@@ -45,10 +43,6 @@ class Operation:
     scope: str | None
     restricted: bool = False
     authenticated: bool = True
-
-    @property
-    def path_regex(self) -> re.Pattern[str]:
-        return re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", self.path) + "$")
 
 
 def _op(

@@ -36,10 +36,5 @@ class RollingWindowLimiter:
             return None
         return max(1, math.ceil(hits[0] + self.window - now))
 
-    def remaining(self, key: str) -> int:
-        """Requests still allowed right now for ``key``."""
-        now = self._clock.now()
-        return self.limit - sum(1 for hit in self._hits.get(key, ()) if hit > now - self.window)
-
     def reset(self) -> None:
         self._hits.clear()
