@@ -104,11 +104,27 @@ async def test_a_code_is_single_use(sandbox: Sandbox) -> None:
 
 
 async def test_a_code_expires_after_ten_minutes(sandbox: Sandbox, fake_time: FakeTime) -> None:
+    assert CODE_TTL == 600
     async with sandbox.client("us") as http:
-        code = await _code(http, sandbox)
-        fake_time.value += CODE_TTL + 1
-        response = await _exchange(http, sandbox, code)
-    assert response.status_code == 400
+        fresh, stale = await _code(http, sandbox), await _code(http, sandbox)
+        fake_time.value += CODE_TTL - 1
+        in_time = await _exchange(http, sandbox, fresh)
+        fake_time.value += 1
+        too_late = await _exchange(http, sandbox, stale)
+    assert in_time.status_code == 200
+    assert too_late.status_code == 400 and too_late.json()["error"] == "invalid_grant"
+
+
+async def test_a_refresh_token_outlives_its_access_token(
+    sandbox: Sandbox, fake_time: FakeTime
+) -> None:
+    token = sandbox.issue_token("us")
+    fake_time.value += 30 * 86400  # refresh tokens do not expire
+    async with sandbox.client("us") as http:
+        expired = await http.get("/api/clinic", headers={"Authorization": token.authorization})
+        refreshed = await _refresh(http, sandbox, token.refresh_token)
+        fresh = await http.get("/api/clinic", headers=_bearer(refreshed.json()["oauth"]))
+    assert (expired.status_code, refreshed.status_code, fresh.status_code) == (401, 200, 200)
 
 
 async def test_a_code_from_another_region_is_refused(sandbox: Sandbox) -> None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import http.server
+import json
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -18,6 +24,7 @@ from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
+    DEFAULT_WEBHOOK_CHALLENGE,
     Sandbox,
     ServedSandbox,
     serve,
@@ -216,13 +223,47 @@ def _wait_until_up(root: str) -> None:
     raise AssertionError("the sandbox did not come up")
 
 
-def test_python_m_fullscript_sandbox_honours_every_flag() -> None:
+class _WebhookReceiver(http.server.BaseHTTPRequestHandler):
+    """A bare webhook endpoint on a socket: records what arrives, echoes the challenge."""
+
+    received: ClassVar[list[tuple[bytes, str]]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.received.append((body, self.headers["Fullscript-Signature"]))
+        answer = json.dumps({"challenge": DEFAULT_WEBHOOK_CHALLENGE}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def webhook_receiver() -> Iterator[str]:
+    _WebhookReceiver.received.clear()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _WebhookReceiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/hooks"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_python_m_fullscript_sandbox_honours_every_flag(webhook_receiver: str) -> None:
     port = _free_port()
     cli_id, cli_secret, cli_redirect = "cli-app", "user-chosen-secret", "https://cli.example/cb"
+    webhook_secret = "user-webhook-secret"
     command = [
         sys.executable, "-m", "fullscript.sandbox", "--host", "127.0.0.1", "--port", str(port),
         "--client-id", cli_id, "--client-secret", cli_secret, "--redirect-uri", cli_redirect,
         "--rate-limit", "4/60", "--token-ttl", "90", "--seed", "3", "--log-level", "warning",
+        "--webhook-url", webhook_receiver, "--webhook-secret", webhook_secret,
     ]  # fmt: skip
     process = subprocess.Popen(
         command,
@@ -267,12 +308,25 @@ def test_python_m_fullscript_sandbox_honours_every_flag() -> None:
             statuses = [http.get(f"{base}/api/clinic", headers=_auth(oauth)) for _ in range(3)]
         assert [r.status_code for r in statuses] == [200, 200, 429]
         assert 0 < int(statuses[-1].headers["retry-after"]) <= 60
+        # --webhook-url/--webhook-secret: a clinic-side change is POSTed there, signed.
+        action = httpx.post(
+            f"{root}/_sandbox/ca/clinic/update_patient",
+            json={"patient_id": first["id"], "last_name": "Hooked"},
+            timeout=5,
+        ).json()
+        assert action["webhook_deliveries"][0]["successfully_delivered"] is True
+        ((body, signature),) = _WebhookReceiver.received
+        assert json.loads(body)["event"]["id"] == action["event"]["id"]
+        stamp, v1 = (part.split("=", 1)[1] for part in signature.split(","))
+        message = stamp.encode() + b"." + body
+        assert v1 == hmac.new(webhook_secret.encode(), message, hashlib.sha256).hexdigest()
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=15)
     assert f"client_id      {cli_id}" in output and cli_redirect in output
     assert "4 requests / 60 s" in output and "token ttl 90 s" in output and "seed 3" in output
-    assert cli_secret not in output  # a secret the user chose is masked
+    assert cli_secret not in output and webhook_secret not in output  # chosen secrets masked
+    assert webhook_receiver in output
     assert f"http://127.0.0.1:{port}/us/api" in output
 
 
