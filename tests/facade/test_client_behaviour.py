@@ -70,6 +70,9 @@ async def test_every_attempt_is_counted_token_calls_and_retries_included(
     assert len(paths) == 1 + 2 + 2 + 3 + 1 + 1
     assert limiter.acquired == len(paths)
     assert limiter.pauses == [0.0]  # NO_WAIT_RETRY caps Retry-After at 0 s
+    # Token calls get the default timeouts too: nothing is ever sent without one.
+    for sent in recorder.sent:
+        assert sent.timeout and all(value is not None for value in sent.timeout.values()), sent
 
 
 def test_a_429_pauses_every_client_sharing_the_limiter(sandbox: Sandbox) -> None:
