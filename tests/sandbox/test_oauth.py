@@ -328,3 +328,19 @@ async def test_the_apps_configured_scopes_are_what_the_dance_grants(fake_time: F
     assert patients.status_code == 200
     assert clinic.status_code == 403 and "clinic:read" in clinic.json()["message"]
     assert write.status_code == 403 and "patients:write" in write.json()["message"]
+
+
+async def test_a_token_can_be_refreshed_or_revoked_only_in_its_own_region(
+    sandbox: Sandbox,
+) -> None:
+    token = sandbox.issue_token("us")
+    async with sandbox.client("ca") as ca, sandbox.client("us") as us:
+        refreshed_abroad = await _refresh(ca, sandbox, token.refresh_token)
+        revoked_abroad = await ca.post(
+            "/api/oauth/revoke", json=_form(sandbox, token=token.access_token)
+        )
+        still_live = await us.get("/api/clinic", headers={"Authorization": token.authorization})
+        refreshed_at_home = await _refresh(us, sandbox, token.refresh_token)
+    assert refreshed_abroad.status_code == 400
+    assert revoked_abroad.status_code == 200 and revoked_abroad.json() == {}
+    assert still_live.status_code == 200 and refreshed_at_home.status_code == 200

@@ -39,7 +39,7 @@ def handlers_for(sandbox: Sandbox) -> dict[str, Handler]:
         return Reply(200, {"oauth": record.to_oauth()})
 
     def revoke_oauth_token(call: Call) -> Reply:
-        sandbox.oauth.revoke(call.body)
+        sandbox.oauth.revoke(call.state.region, call.body)
         return Reply(200, {})
 
     return {

@@ -224,13 +224,14 @@ class OAuthServer:
 
     # --- revoke -----------------------------------------------------------------------------
 
-    def revoke(self, body: Mapping[str, Any]) -> None:
+    def revoke(self, region: str, body: Mapping[str, Any]) -> None:
         """Handle ``POST /oauth/revoke``: the access token and its refresh token both die."""
         app = self._client(body)
         token = str(body.get("token") or "")
         record = self._by_access.get(token) or self._by_refresh.get(token)
-        # Like RFC 7009, an unknown token is not an error: the answer is the same 200 {}.
-        if record is not None and record.client_id == app.client_id:
+        # Like RFC 7009, an unknown token is not an error: the answer is the same 200 {}. A token
+        # of another region is unknown here (each region is its own server).
+        if record is not None and record.client_id == app.client_id and record.region == region:
             self.revoke_record(record)
 
     def revoke_record(self, record: TokenRecord) -> None:
