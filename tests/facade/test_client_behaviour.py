@@ -213,3 +213,47 @@ async def test_prefetch_through_the_client_keeps_order_and_bounds_pages_in_fligh
     assert sorted(streamed) == sorted(expected)
     assert streamed == page_by_page
     assert 2 <= most_in_flight <= 3  # concurrent, never more than the prefetch depth
+
+
+async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
+    sandbox: Sandbox,
+) -> None:
+    inner = sandbox.transport()
+    gate = asyncio.Event()  # never set: pages after the first block inside the transport
+    waiting: list[str] = []
+    cancelled: list[str] = []
+    all_blocked = asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        number = request.url.params.get("page[number]", "1")
+        if number == "1":
+            return await inner.handle_async_request(request)
+        waiting.append(number)
+        if len(waiting) == 3:
+            all_blocked.set()
+        try:
+            await gate.wait()
+        except asyncio.CancelledError:
+            cancelled.append(number)
+            raise
+        raise AssertionError("unreachable")
+
+    async with make_client(sandbox, transport=httpx.MockTransport(handler)) as fs:
+        seen: list[str] = []
+
+        async def consume() -> None:
+            async for patient in fs.patients.list(page_size=20, prefetch=3):
+                seen.append(patient.id)
+
+        consumer = asyncio.create_task(consume())
+        await all_blocked.wait()  # pages 2-4 prefetched and stuck; page 1 being consumed
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert len(seen) == 20
+        consumer.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await consumer
+        for _ in range(5):
+            await asyncio.sleep(0)
+    assert sorted(cancelled) == sorted(waiting) == ["2", "3", "4"]
+    assert asyncio.all_tasks() == {asyncio.current_task()}
