@@ -96,20 +96,6 @@ async def test_pages_expose_server_totals(fs: Fullscript) -> None:
     assert (page.current_page, page.next_page, page.total_pages, page.total_count) == (1, 2, 4, 350)
 
 
-async def test_breaking_out_of_a_prefetching_stream_leaves_nothing_running(
-    fs: Fullscript, sandbox: Sandbox
-) -> None:
-    blocked = asyncio.Event()
-
-    async for _patient in fs.patients.list(page_size=10, prefetch=4):
-        await settle()  # prefetches are in flight now
-        blocked.set()
-        break
-    await settle()
-    assert blocked.is_set()
-    assert asyncio.all_tasks() == {asyncio.current_task()}
-
-
 async def test_nested_list_and_path_parameters(fs: Fullscript, sandbox: Sandbox) -> None:
     [practitioner] = [r for r in sandbox.records("us", "practitioners")][:1]
     protocols = await fs.practitioners.list_protocols(practitioner["id"]).to_list()
@@ -241,19 +227,6 @@ async def test_with_options_timeout_applies_per_call(
 
 
 # --- tokens -------------------------------------------------------------------------------
-
-
-async def test_expired_token_under_load_is_refreshed_exactly_once(
-    fs: Fullscript, sandbox: Sandbox, recorder: RecordingTransport
-) -> None:
-    old = await fs.token_manager.get_token()
-    sandbox.advance_time(7300)  # the server now refuses the access token: every call gets 401
-    clinics = await asyncio.gather(*(fs.clinic.retrieve() for _ in range(40)))
-    assert all(c.name for c in clinics)
-    assert recorder.count("/us/api/oauth/token") == 1
-    new = fs.token_manager.current_token
-    assert new is not None and old is not None
-    assert new.access_token != old.access_token
 
 
 async def test_oauth_flow_authorize_redirect_and_code_exchange(
