@@ -155,7 +155,11 @@ async def run_demo(out: Output = print) -> DemoResult:
         out("sandbox clock advanced 2 h 1 min: the access token has expired on the server")
         token_calls_before = traffic.token_calls
         unauthorized_before = traffic.status_count(401)
+        # Like a real server, the token endpoint takes a moment: every other call hits its
+        # 401 while the refresh is still in flight, and waits for that one refresh.
+        slow_token = sandbox.faults.latency(0.05, operation_id="create_oauth_token")
         results = await asyncio.gather(*(fs.clinic.retrieve() for _ in range(50)))
+        sandbox.faults.remove(slow_token)
         refreshes = traffic.token_calls - token_calls_before
         rejected = traffic.status_count(401) - unauthorized_before
         out(
