@@ -264,17 +264,52 @@ async def test_regions_hold_separate_data(sandbox: Sandbox, client: httpx.AsyncC
     assert clinic["id"] != sandbox.region("us").clinic["id"]
 
 
-async def test_every_answer_has_a_fresh_request_id(client: httpx.AsyncClient) -> None:
-    responses = [
-        await client.get("/api/clinic"),
-        await client.get("/api/clinic/patients/nope"),
-        await client.get("/api/no/such/path"),
-        await client.delete("/api/clinic"),
-        await client.get("http://fullscript-sandbox/_sandbox/health"),
-    ]
-    ids = [r.headers["x-request-id"] for r in responses]
-    assert [r.status_code for r in responses] == [200, 404, 404, 405, 200]
-    assert len(set(ids)) == len(ids)
+async def test_every_kind_of_answer_has_a_fresh_request_id(
+    sandbox: Sandbox, fake_time: FakeTime
+) -> None:
+    limited = Sandbox(clock=fake_time, rate_limit="1/60")
+    limited_token = limited.issue_token("us")
+    token = sandbox.issue_token("us")
+    narrow = sandbox.issue_token("us", scopes=["catalog:read"])
+    resource = sandbox.records("us", "practitioner_resources")[0]
+    variant = sandbox.records("us", "variants")[0]["id"]
+    sandbox.clinic("us").discontinue_variant(variant)
+    sandbox.faults.error(503, method="GET", path="/api/clinic/staff", times=1)
+    sandbox.faults.malformed(path="/api/clinic/categories", times=1)
+    params = {"client_id": sandbox.settings.client_id, "response_type": "code",
+              "redirect_uri": sandbox.settings.redirect_uri}  # fmt: skip
+    async with (
+        sandbox.client("us", token=token) as http,
+        sandbox.client("us", token=narrow) as scoped,
+        sandbox.client("us") as anonymous,
+        limited.client("us", token=limited_token) as throttled,
+    ):
+        answers = {
+            200: await http.get("/api/clinic"),
+            201: await http.post("/api/clinic/staff", json={"email": "r@example.com",
+                                                              "first_name": "R", "last_name": "I"}),
+            204: await http.delete(f"/api/clinic/practitioners/{resource['practitioner_id']}"
+                                   f"/resources/{resource['id']}"),
+            302: await anonymous.get("/oauth/authorize", params=params),
+            400: await http.post("/api/clinic/patients", content=b"{",
+                                 headers={"Content-Type": "application/json"}),
+            401: await anonymous.get("/api/clinic"),
+            403: await scoped.get("/api/clinic"),
+            404: await http.get("/api/clinic/patients/nope"),
+            405: await http.delete("/api/clinic"),
+            410: await http.get(f"/api/catalog/variants/{variant}"),
+            422: await http.get("/api/clinic/patients", params={"page[size]": 101}),
+            429: (await throttled.get("/api/clinic"), await throttled.get("/api/clinic"))[1],
+            503: await http.get("/api/clinic/staff"),
+            -1: await http.get("/api/clinic/categories"),  # malformed body fault (status 200)
+        }  # fmt: skip
+    assert {status: r.status_code for status, r in answers.items() if status > 0} == {
+        status: status for status in answers if status > 0
+    }
+    with pytest.raises(ValueError):
+        answers[-1].json()
+    ids = [r.headers.get("x-request-id") for r in answers.values()]
+    assert all(ids) and len(set(ids)) == len(ids)
 
 
 def test_seeded_data_is_deterministic(fake_time: FakeTime) -> None:
