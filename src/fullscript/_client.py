@@ -26,7 +26,7 @@ from fullscript_api.client import Client as GeneratedClient
 
 from ._auth import BearerAuth, TokenManager
 from ._clock import Clock
-from ._errors import FullscriptError
+from ._errors import FullscriptError, RegionMismatchError
 from ._limiter import RateLimiter, RollingWindowLimiter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions
@@ -185,8 +185,9 @@ class Fullscript(ApiResources):
             environment variables). Or pass ``app=OAuthApp(...)``.
         region: a `Region` or its key (``"us"``, ``"ca"``, ``"us-snd"``, ``"ca-snd"``).
         token_store: where token pairs live (default: in memory).
-        token: a token to start with. With your own ``token_store`` it is saved there before
-            its region's first request, replacing what the store held for that region.
+        token: a token to start with, of this client's region (another region's token raises
+            `RegionMismatchError`). With your own ``token_store`` it is saved there before the
+            first request, replacing what the store held for that region.
         limiter: a `RateLimiter`, shared with other clients using the same credentials
             (default: a fresh `RollingWindowLimiter()`).
         retry / max_retries: retry policy, or just its number of retries.
@@ -221,6 +222,15 @@ class Fullscript(ApiResources):
                 client_secret=_setting(client_secret, "FULLSCRIPT_CLIENT_SECRET"),
                 redirect_uri=_setting(redirect_uri, "FULLSCRIPT_REDIRECT_URI"),
             )
+        region = _region_from(region)
+        if token is not None and token.region != region.key:
+            # Otherwise the token would sit in the store under its own region and this client
+            # would report "no token" for its region, hiding the real mistake.
+            raise RegionMismatchError(
+                f"token= belongs to region {token.region!r} but this client is for region "
+                f"{region.key!r}; pass region={token.region!r}, or seed it on a copy with "
+                f"await fs.with_region({token.region!r}).set_token(token)"
+            )
         policy = retry if retry is not None else RetryPolicy()
         if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)
@@ -242,7 +252,7 @@ class Fullscript(ApiResources):
             refresh_leeway=refresh_leeway,
             clock=clock,
         )
-        self._setup(shared, _region_from(region), RequestOptions(), owner=True)
+        self._setup(shared, region, RequestOptions(), owner=True)
 
     def _setup(
         self, shared: _SharedState, region: Region, options: RequestOptions, *, owner: bool

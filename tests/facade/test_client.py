@@ -322,6 +322,21 @@ async def test_a_store_handing_out_the_wrong_regions_token_is_caught(sandbox: Sa
     assert recorder.paths() == ["/us/api/clinic"]
 
 
+def test_a_token_of_another_region_passed_as_token_is_refused_at_once(sandbox: Sandbox) -> None:
+    us_token = token_from(sandbox.issue_token("us"))
+    with pytest.raises(RegionMismatchError) as raised:
+        Fullscript(
+            client_id=DEFAULT_CLIENT_ID,
+            client_secret=DEFAULT_CLIENT_SECRET,
+            redirect_uri=DEFAULT_REDIRECT_URI,
+            region=sandbox_region(sandbox, "ca"),
+            transport=sandbox.transport(),
+            token=us_token,
+        )
+    assert "'us'" in str(raised.value) and "'ca'" in str(raised.value)
+    assert us_token.access_token not in str(raised.value)
+
+
 def test_region_keys_are_accepted_and_unknown_ones_rejected(sandbox: Sandbox) -> None:
     fs = make_client(sandbox)
     assert fs.with_region("ca").region.key == "ca"
