@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -351,3 +351,33 @@ def test_the_cli_prints_its_defaults_and_masks_chosen_secrets(
     sandbox_cli.main(["--client-secret", "hunter2-secret", "--webhook-secret", "whsec-mine"])
     chosen = capsys.readouterr().out
     assert "hunter2-secret" not in chosen and "whsec-mine" not in chosen
+
+
+def test_every_cli_flag_reaches_the_sandbox_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[Sandbox] = []
+
+    class Recorded(Sandbox):
+        def __init__(self, **settings: Any) -> None:
+            super().__init__(**settings)
+            built.append(self)
+
+    monkeypatch.setattr(sandbox_cli, "Sandbox", Recorded)
+    monkeypatch.setattr(sandbox_cli.uvicorn, "run", lambda app, host, port, log_level: None)
+    sandbox_cli.main([
+        "--client-id", "cid", "--client-secret", "csecret", "--redirect-uri", "http://r/cb",
+        "--scopes", "catalog:read,patients:read", "--rate-limit", "7/30", "--token-ttl", "45",
+        "--seed", "9", "--patients", "12", "--webhook-url", "http://hooks/x",
+        "--webhook-secret", "wsecret",
+    ])  # fmt: skip
+    settings = built[0].settings
+    assert (settings.client_id, settings.client_secret, settings.redirect_uri) == (
+        "cid", "csecret", "http://r/cb",
+    )  # fmt: skip
+    assert settings.scopes == ("catalog:read", "patients:read")
+    assert (settings.rate_limit, settings.token_ttl, settings.seed) == ((7, 30.0), 45, 9)
+    assert len(built[0].records("us", "patients")) == 12
+    assert (settings.webhook_url, settings.webhook_secret) == ("http://hooks/x", "wsecret")
+    with pytest.raises(SystemExit):
+        sandbox_cli.main(["--rate-limit", "lots"])
+    with pytest.raises(SystemExit):
+        sandbox_cli.main(["--scopes", "root:all"])
