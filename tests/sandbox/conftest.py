@@ -120,3 +120,16 @@ def make_client(sandbox: Sandbox) -> Callable[..., httpx.AsyncClient]:
         return sandbox.client(region, token=token)
 
     return build
+
+
+async def walk(client: httpx.AsyncClient, url: str, key: str, **params: Any) -> list[Any]:
+    """Every record of a list, page by page (100 per page unless ``page[size]`` is given)."""
+    records: list[Any] = []
+    number: int | None = 1
+    while number is not None:
+        query = {"page[size]": 100, **params, "page[number]": number}
+        response = await client.get(url, params=query)
+        assert response.status_code == 200, response.text
+        records.extend(response.json()[key])
+        number = response.json()["meta"]["next_page"]
+    return records

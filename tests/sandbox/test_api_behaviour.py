@@ -9,27 +9,19 @@ import pytest
 
 from fullscript.sandbox import Sandbox
 
-from .conftest import START, FakeTime, SpecChecker
+from .conftest import START, FakeTime, SpecChecker, walk
 
 DAY = 86400
 
 
-async def _walk(
-    client: httpx.AsyncClient, url: str, key: str, **params: Any
-) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    number: int | None = 1
-    while number is not None:
-        body = (await client.get(url, params={**params, "page[number]": number})).json()
-        items.extend(body[key])
-        number = body["meta"]["next_page"]
-    return items
-
-
-async def test_paging_walks_every_patient_once(client: httpx.AsyncClient) -> None:
-    patients = await _walk(client, "/api/clinic/patients", "patients", **{"page[size]": 100})
+@pytest.mark.parametrize("size", [7, 20, 100])
+async def test_paging_walks_every_patient_once(
+    client: httpx.AsyncClient, sandbox: Sandbox, size: int
+) -> None:
+    patients = await walk(client, "/api/clinic/patients", "patients", **{"page[size]": size})
     ids = [patient["id"] for patient in patients]
     assert len(ids) == 350 == len(set(ids))
+    assert set(ids) == {patient["id"] for patient in sandbox.records("us", "patients")}
 
 
 async def test_meta_describes_the_page(client: httpx.AsyncClient) -> None:
@@ -130,8 +122,8 @@ async def test_search_patients_by_query(client: httpx.AsyncClient, sandbox: Sand
 
 
 async def test_patient_type_filters_dependents_and_guardians(client: httpx.AsyncClient) -> None:
-    dependents = await _walk(client, "/api/clinic/patients", "patients", patient_type="dependent")
-    guardians = await _walk(client, "/api/clinic/patients", "patients", patient_type="guardian")
+    dependents = await walk(client, "/api/clinic/patients", "patients", patient_type="dependent")
+    guardians = await walk(client, "/api/clinic/patients", "patients", patient_type="guardian")
     assert dependents and all(p["is_dependent"] for p in dependents)
     assert {p["guardian_patient_id"] for p in dependents} == {g["id"] for g in guardians}
     bad = await client.get("/api/clinic/patients", params={"patient_type": "cats"})
@@ -143,14 +135,14 @@ async def test_orders_filter_by_patient_date_range_and_type(
 ) -> None:
     orders = sandbox.records("us", "orders")
     patient_id = orders[0]["patient_id"]
-    by_patient = await _walk(client, "/api/clinic/orders", "orders", patient_id=patient_id)
+    by_patient = await walk(client, "/api/clinic/orders", "orders", patient_id=patient_id)
     assert by_patient and {o["patient_id"] for o in by_patient} == {patient_id}
     day = orders[100]["completed_at"][:10]
-    ranged = await _walk(client, "/api/clinic/orders", "orders", completed_at=f"{day}..{day}")
+    ranged = await walk(client, "/api/clinic/orders", "orders", completed_at=f"{day}..{day}")
     assert ranged and all(o["completed_at"].startswith(day) for o in ranged)
-    before = await _walk(client, "/api/clinic/orders", "orders", completed_at=f"<{day}")
+    before = await walk(client, "/api/clinic/orders", "orders", completed_at=f"<{day}")
     assert before and all(o["completed_at"][:10] < day for o in before)
-    labs = await _walk(client, "/api/clinic/orders", "orders", type="labs")
+    labs = await walk(client, "/api/clinic/orders", "orders", type="labs")
     assert labs and all(item["type"] == "labs" for o in labs for item in o["line_items"])
     bad = await client.get("/api/clinic/orders", params={"completed_at": "yesterday"})
     assert bad.status_code == 422 and "completed_at" in bad.json()["errors"]
@@ -169,10 +161,10 @@ async def test_orders_sort_descending_by_completion(client: httpx.AsyncClient) -
 
 
 async def test_events_filter_by_type_and_created_at(client: httpx.AsyncClient) -> None:
-    updated = await _walk(client, "/api/events/patients", "events", event_type="patient.updated")
+    updated = await walk(client, "/api/events/patients", "events", event_type="patient.updated")
     assert updated and {e["type"] for e in updated} == {"patient.updated"}
     day = updated[0]["created_at"][:10]
-    same_day = await _walk(client, "/api/events/patients", "events", created_at=day)
+    same_day = await walk(client, "/api/events/patients", "events", created_at=day)
     assert same_day and all(e["created_at"].startswith(day) for e in same_day)
 
 
@@ -187,12 +179,12 @@ async def test_events_older_than_30_days_disappear(
 
 
 async def test_webhook_deliveries_filter(client: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    failed = await _walk(
+    failed = await walk(
         client, "/api/webhooks/deliveries", "webhook_deliveries", successfully_delivered="false"
     )
     assert failed and not any(d["successfully_delivered"] for d in failed)
     event_id = failed[0]["event_payload"]["event"]["id"]
-    by_event = await _walk(
+    by_event = await walk(
         client, "/api/webhooks/deliveries", "webhook_deliveries", event_id=event_id
     )
     assert [d["id"] for d in by_event] == [failed[0]["id"]]
@@ -219,7 +211,7 @@ async def test_treatment_plan_lifecycle(client: httpx.AsyncClient, sandbox: Sand
     assert cancelled.json()["treatment_plan"]["state"] == "cancelled"
     again = await client.patch(f"/api/clinic/treatment_plans/{plan['id']}/activate")
     assert again.status_code == 422
-    listed = await _walk(
+    listed = await walk(
         client, f"/api/clinic/patients/{patient['id']}/treatment_plans", "treatment_plans"
     )
     assert plan["id"] in {p["id"] for p in listed}

@@ -10,21 +10,9 @@ import pytest
 
 from fullscript.sandbox import Sandbox
 
+from .conftest import walk
+
 Pick = Callable[[dict[str, Any]], Any]
-
-
-async def _all(client: httpx.AsyncClient, url: str, key: str, **params: Any) -> list[Any]:
-    """Every record of a list, walked page by page at the largest page size."""
-    records: list[Any] = []
-    number: int | None = 1
-    while number is not None:
-        response = await client.get(
-            url, params={**params, "page[size]": 100, "page[number]": number}
-        )
-        assert response.status_code == 200, response.text
-        records.extend(response.json()[key])
-        number = response.json()["meta"]["next_page"]
-    return records
 
 
 def _patient_with_plans(sandbox: Sandbox) -> str:
@@ -85,7 +73,7 @@ async def test_documented_sorts_order_the_returned_records(
     params = {"sort_by": sort_by, "order_by": order_by}
     if key == "protocols" and "practitioners" in url(sandbox):
         params["ownership_type"] = "all"
-    records = await _all(client, url(sandbox), key, **params)
+    records = await walk(client, url(sandbox), key, **params)
     values = [pick(record) for record in records]
     assert len(set(values)) > 1, f"{name}: too few distinct values to prove an order"
     assert values == sorted(values, reverse=order_by == "DESC")
@@ -96,10 +84,10 @@ async def test_orders_filter_by_treatment_plan_and_order_number(
 ) -> None:
     order = next(o for o in sandbox.records("us", "orders") if o["treatment_plan_ids"])
     plan_id = order["treatment_plan_ids"][0]
-    by_plan = await _all(client, "/api/clinic/orders", "orders", treatment_plan_id=plan_id)
+    by_plan = await walk(client, "/api/clinic/orders", "orders", treatment_plan_id=plan_id)
     assert order["id"] in {o["id"] for o in by_plan}
     assert all(plan_id in o["treatment_plan_ids"] for o in by_plan)
-    by_number = await _all(
+    by_number = await walk(
         client, "/api/clinic/orders", "orders", order_number=order["order_number"]
     )
     assert [o["id"] for o in by_number] == [order["id"]]
@@ -110,8 +98,8 @@ async def test_orders_filter_by_an_open_ended_date_range(
 ) -> None:
     days = sorted({o["completed_at"][:10] for o in sandbox.records("us", "orders")})
     start, end = days[2], days[5]
-    ranged = await _all(client, "/api/clinic/orders", "orders", completed_at=f"{start}..{end}")
-    after = await _all(client, "/api/clinic/orders", "orders", completed_at=f">{end}")
+    ranged = await walk(client, "/api/clinic/orders", "orders", completed_at=f"{start}..{end}")
+    after = await walk(client, "/api/clinic/orders", "orders", completed_at=f">{end}")
     assert ranged and all(start <= o["completed_at"][:10] <= end for o in ranged)
     assert after and all(o["completed_at"][:10] > end for o in after)
     expected = [
@@ -124,11 +112,11 @@ async def test_patient_orders_and_lab_orders_filter_by_patient(
     client: httpx.AsyncClient, sandbox: Sandbox
 ) -> None:
     lab = sandbox.records("us", "lab_orders")[0]
-    labs = await _all(client, "/api/clinic/labs/orders", "lab_orders", patient_id=lab["patient_id"])
+    labs = await walk(client, "/api/clinic/labs/orders", "lab_orders", patient_id=lab["patient_id"])
     assert lab["id"] in {o["id"] for o in labs}
     assert {o["patient_id"] for o in labs} == {lab["patient_id"]}
     patient_id = sandbox.records("us", "orders")[0]["patient_id"]
-    orders = await _all(client, f"/api/clinic/patients/{patient_id}/orders", "orders")
+    orders = await walk(client, f"/api/clinic/patients/{patient_id}/orders", "orders")
     stored = [o["id"] for o in sandbox.records("us", "orders") if o["patient_id"] == patient_id]
     assert sorted(o["id"] for o in orders) == sorted(stored)
 
@@ -136,13 +124,13 @@ async def test_patient_orders_and_lab_orders_filter_by_patient(
 async def test_events_filter_by_created_at_ranges_and_type(
     client: httpx.AsyncClient, sandbox: Sandbox
 ) -> None:
-    events = await _all(client, "/api/events/patients", "events")
+    events = await walk(client, "/api/events/patients", "events")
     days = sorted({e["created_at"][:10] for e in events})
     cut = days[len(days) // 2]
-    before = await _all(client, "/api/events/patients", "events", created_at=f"<{cut}")
+    before = await walk(client, "/api/events/patients", "events", created_at=f"<{cut}")
     assert before and all(e["created_at"][:10] < cut for e in before)
     assert len(before) == sum(1 for e in events if e["created_at"][:10] < cut)
-    created = await _all(client, "/api/events/patients", "events", event_type="patient.created")
+    created = await walk(client, "/api/events/patients", "events", event_type="patient.created")
     assert {e["type"] for e in created} == {"patient.created"}
     assert len(created) == sum(1 for e in events if e["type"] == "patient.created")
     bad = await client.get("/api/events/patients", params={"event_type": "order.placed"})
@@ -150,14 +138,14 @@ async def test_events_filter_by_created_at_ranges_and_type(
 
 
 async def test_webhook_deliveries_filter_by_attempted_at(client: httpx.AsyncClient) -> None:
-    every = await _all(client, "/api/webhooks/deliveries", "webhook_deliveries")
+    every = await walk(client, "/api/webhooks/deliveries", "webhook_deliveries")
     day = every[0]["attempted_at"][:10]
-    same_day = await _all(
+    same_day = await walk(
         client, "/api/webhooks/deliveries", "webhook_deliveries", attempted_at=day
     )
     assert same_day and all(d["attempted_at"].startswith(day) for d in same_day)
     assert len(same_day) == sum(1 for d in every if d["attempted_at"].startswith(day))
-    delivered = await _all(
+    delivered = await walk(
         client, "/api/webhooks/deliveries", "webhook_deliveries", successfully_delivered="true"
     )
     assert delivered and all(d["successfully_delivered"] for d in delivered)
@@ -168,7 +156,7 @@ async def test_patient_search_matches_name_or_email_and_nothing_else(
 ) -> None:
     target = sandbox.records("us", "patients")[42]
     term = target["last_name"]
-    found = await _all(client, "/api/clinic/search/patients", "patients", query=term)
+    found = await walk(client, "/api/clinic/search/patients", "patients", query=term)
     expected = {
         p["id"]
         for p in sandbox.records("us", "patients")
