@@ -26,12 +26,26 @@ async def test_an_error_fault_answers_its_status_for_matching_operations(
 async def test_faults_match_method_and_path_pattern(
     sandbox: Sandbox, client: httpx.AsyncClient
 ) -> None:
-    sandbox.faults.error(500, method="POST", path="/api/clinic/patients*")
+    rule = sandbox.faults.error(500, method="POST", path="/api/clinic/patients*")
     assert (await client.get("/api/clinic/patients")).status_code == 200
-    response = await client.post(
-        "/api/clinic/patients", json={"email": "a@b.co", "first_name": "A", "last_name": "B"}
-    )
-    assert response.status_code == 500
+    person = {"email": "a@b.co", "first_name": "A", "last_name": "B"}
+    other_path = await client.post("/api/clinic/staff", json=person)
+    response = await client.post("/api/clinic/patients", json=person)
+    nested = await client.post(f"/api/clinic/patients/{_patient(sandbox)}/treatment_plans")
+    assert other_path.status_code == 201
+    assert (response.status_code, nested.status_code) == (500, 500)
+    assert rule.fired == 2
+
+
+async def test_faults_match_region(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+    sandbox.faults.error(503, region="ca")
+    async with sandbox.client("ca", token=sandbox.issue_token("ca")) as ca:
+        assert (await ca.get("/api/clinic")).status_code == 503
+    assert (await client.get("/api/clinic")).status_code == 200
+
+
+def _patient(sandbox: Sandbox) -> str:
+    return str(sandbox.records("us", "patients")[0]["id"])
 
 
 async def test_times_and_skip_make_a_burst_at_a_chosen_point(
