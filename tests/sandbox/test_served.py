@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from importlib.metadata import entry_points
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -381,3 +382,17 @@ def test_every_cli_flag_reaches_the_sandbox_settings(monkeypatch: pytest.MonkeyP
         sandbox_cli.main(["--rate-limit", "lots"])
     with pytest.raises(SystemExit):
         sandbox_cli.main(["--scopes", "root:all"])
+
+
+def test_the_console_script_runs_the_same_cli() -> None:
+    (script,) = entry_points(group="console_scripts", name="fullscript-sandbox")
+    assert script.load() is sandbox_cli.main
+    help_text = subprocess.run(
+        [sys.executable, "-m", "fullscript.sandbox", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for flag in ("--client-id", "--client-secret", "--redirect-uri", "--rate-limit",
+                 "--token-ttl", "--seed", "--host", "--port"):  # fmt: skip
+        assert flag in help_text
