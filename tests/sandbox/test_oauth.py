@@ -344,3 +344,14 @@ async def test_a_token_can_be_refreshed_or_revoked_only_in_its_own_region(
     assert refreshed_abroad.status_code == 400
     assert revoked_abroad.status_code == 200 and revoked_abroad.json() == {}
     assert still_live.status_code == 200 and refreshed_at_home.status_code == 200
+
+
+async def test_catalog_read_is_always_among_an_apps_scopes(fake_time: FakeTime) -> None:
+    sandbox = Sandbox(clock=fake_time, scopes=("patients:read",))
+    async with sandbox.client("us") as http:
+        oauth = (await _exchange(http, sandbox, await _code(http, sandbox))).json()["oauth"]
+        brands = await http.get("/api/catalog/brands", headers=_bearer(oauth))
+    assert oauth["scope"].split() == ["catalog:read", "patients:read"]
+    assert brands.status_code == 200
+    sandbox.set_scopes(["clinic:read"])
+    assert sandbox.issue_token("us").scope == "catalog:read clinic:read"

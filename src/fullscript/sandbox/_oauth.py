@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,7 +11,7 @@ import attrs
 
 from ._clock import SandboxClock, format_timestamp
 from ._errors import ApiError
-from ._operations import ALL_SCOPES
+from ._operations import ALL_SCOPES, CATALOG
 
 __all__ = ["CODE_TTL", "AuthorizationCode", "OAuthApp", "OAuthServer", "TokenRecord"]
 
@@ -19,14 +19,20 @@ __all__ = ["CODE_TTL", "AuthorizationCode", "OAuthApp", "OAuthServer", "TokenRec
 CODE_TTL = 600.0
 
 
+def _dashboard_scopes(scopes: Iterable[str]) -> tuple[str, ...]:
+    """An app's scopes as the dashboard keeps them: ``catalog:read`` is always granted."""
+    return tuple(dict.fromkeys((CATALOG, *scopes)))
+
+
 @attrs.define
 class OAuthApp:
-    """A registered OAuth application. ``scopes`` are the dashboard settings of the app."""
+    """A registered OAuth application. ``scopes`` are the dashboard settings of the app, which
+    always include ``catalog:read``."""
 
     client_id: str
     client_secret: str = attrs.field(repr=False)
     redirect_uri: str
-    scopes: tuple[str, ...] = ALL_SCOPES
+    scopes: tuple[str, ...] = attrs.field(default=ALL_SCOPES, converter=_dashboard_scopes)
     resource_owner_type: str = "Practitioner"
 
 
