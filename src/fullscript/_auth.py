@@ -196,8 +196,10 @@ class TokenManager:
                 stored = await self._store.load(self._region.key)
                 if stored is None:
                     raise TokenMissingError(
-                        f"no OAuth token stored for region {self._region.key!r}: complete the "
-                        "authorization flow (OAuthClient.exchange_code) and save the token"
+                        f"no OAuth token stored for region {self._region.key!r}: send the user "
+                        "to fs.authorization_url(state), then call await fs.exchange_code(code) "
+                        "with the code from the redirect (or await fs.set_token(token) with a "
+                        "token you already hold)"
                     )
                 self._check_region(stored)
                 self._use_loaded(stored)

@@ -167,9 +167,12 @@ async def test_adds_the_stored_bearer_token() -> None:
 
 async def test_no_stored_token_is_a_clear_error() -> None:
     h = Harness(stored=False)
-    with pytest.raises(TokenMissingError, match="us-snd"):
+    with pytest.raises(TokenMissingError, match="us-snd") as caught:
         await h.get()
     assert h.server.api_calls == []
+    # It names what a `Fullscript` user calls, not the lower-level OAuthClient.
+    assert "fs.exchange_code(code)" in str(caught.value)
+    assert "fs.authorization_url(state)" in str(caught.value)
 
 
 async def test_token_from_another_region_is_refused_naming_both_regions() -> None:
