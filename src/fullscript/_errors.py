@@ -35,6 +35,7 @@ __all__ = [
     "ValidationError",
     "connection_error_from",
     "error_from_response",
+    "status_error",
 ]
 
 _MAX_MESSAGE_CHARS = 300
@@ -197,28 +198,34 @@ def error_class_for(status_code: int) -> type[APIStatusError]:
 
 def error_from_response(response: httpx.Response) -> APIStatusError:
     """The typed error for an error response whose body has already been read."""
-    request = response.request
-    method = request.method
-    url = _public_url(request.url)
-    request_id = response.headers.get("x-request-id")
     body = redact_secrets(_parse_body(response))
     message = _message(
         response.status_code,
         response.reason_phrase,
-        method,
-        request.url.path,
-        request_id,
+        response.request.method,
+        response.request.url.path,
+        response.headers.get("x-request-id"),
         _server_message(body),
     )
-    cls = error_class_for(response.status_code)
+    return status_error(error_class_for(response.status_code), response, message, body=body)
+
+
+def status_error(
+    cls: type[APIStatusError], response: httpx.Response, message: str, *, body: Any
+) -> APIStatusError:
+    """A ``cls`` error about ``response`` with ``message`` and ``body`` (both already safe).
+
+    The URL loses its query string and credentials and credential headers are redacted, the
+    same for every status error, whoever phrases the message.
+    """
     return cls(
         message,
         status_code=response.status_code,
-        method=method,
-        url=url,
+        method=response.request.method,
+        url=_public_url(response.request.url),
         headers=_public_headers(response.headers),
         body=body,
-        request_id=request_id,
+        request_id=response.headers.get("x-request-id"),
     )
 
 

@@ -21,6 +21,7 @@ from ._errors import (
     RegionMismatchError,
     connection_error_from,
     error_from_response,
+    status_error,
 )
 from ._regions import Region
 from ._tokens import OAuthToken
@@ -175,7 +176,7 @@ class OAuthClient:
             return OAuthToken.from_response(payload, region.key)
         except ValueError as exc:
             # `from_response` never echoes secrets, and the body is left out on purpose.
-            raise _status_error(
+            raise status_error(
                 APIStatusError,
                 response,
                 f"the token endpoint answered {response.status_code} without a usable token "
@@ -191,30 +192,10 @@ def _raise_for_grant_refusal(response: httpx.Response, *, action: str, hint: str
     if response.status_code in (400, 401, 403):
         # Doorkeeper answers invalid_grant / invalid_client with 400 or 401: either way the
         # credentials were refused and retrying will not help.
-        raise _status_error(
+        raise status_error(
             AuthenticationError,
             response,
             f"{action} refused by the server: {error.message}; {hint}",
             body=error.body,
         )
     raise error
-
-
-def _status_error(
-    cls: type[APIStatusError], response: httpx.Response, message: str, *, body: object
-) -> APIStatusError:
-    request = response.request
-    return cls(
-        message,
-        status_code=response.status_code,
-        method=request.method,
-        url=str(request.url.copy_with(query=None, fragment=None)),
-        headers=httpx.Headers(
-            {k: v for k, v in response.headers.items() if k.lower() not in _SECRET_HEADERS}
-        ),
-        body=body,
-        request_id=response.headers.get("x-request-id"),
-    )
-
-
-_SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie"})

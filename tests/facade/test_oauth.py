@@ -13,6 +13,7 @@ import pytest
 
 from fullscript._errors import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     AuthenticationError,
     RegionMismatchError,
@@ -259,3 +260,26 @@ async def test_revoke_failure_raises_a_typed_error() -> None:
     with pytest.raises(Exception, match="403") as info:
         await oauth.revoke(old_token())
     assert_no_secret(str(info.value))
+
+
+@pytest.mark.parametrize(
+    ("status", "body"), [(400, {"error": "invalid_grant"}), (200, {"oauth": {"nope": 1}})]
+)
+async def test_token_endpoint_errors_strip_url_credentials_and_redact_secret_headers(
+    status: int, body: dict[str, Any]
+) -> None:
+    # Both OAuth-specific errors (refused grant, unusable answer) are built like every other
+    # status error: a proxy's user:password in the URL and credential headers stay out.
+    oauth, _ = make_client(
+        lambda r: httpx.Response(
+            status, json=body, headers={"Proxy-Authorization": "Basic cHJveHktU0VDUkVU"}
+        )
+    )
+    proxied = Region.US.with_base_url("https://user:proxy-SECRET@proxy.example/us")
+    with pytest.raises(APIStatusError) as info:
+        await oauth.exchange_code(proxied, "code-1")
+    error = info.value
+    assert isinstance(error, AuthenticationError) == (status == 400)
+    assert error.url == "https://proxy.example/us/api/oauth/token"
+    assert error.headers["proxy-authorization"] == "[redacted]"
+    assert "proxy-SECRET" not in str(error) + repr(error)
