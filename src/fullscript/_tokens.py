@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,16 +23,18 @@ def _parse_created_at(value: object) -> datetime:
     elif isinstance(value, bool):
         raise ValueError("created_at must be an ISO-8601 string or epoch seconds")
     elif isinstance(value, int | float):
-        parsed = datetime.fromtimestamp(value, tz=UTC)
+        parsed = _from_epoch(value)
     elif isinstance(value, str):
         text = value.strip()
         try:
-            parsed = datetime.fromtimestamp(float(text), tz=UTC)
+            seconds = float(text)
         except ValueError:
             try:
                 parsed = date_parser.isoparse(text)
             except ValueError as exc:
                 raise ValueError("created_at is neither ISO-8601 nor epoch seconds") from exc
+        else:
+            parsed = _from_epoch(seconds)
     else:
         raise ValueError("created_at must be an ISO-8601 string or epoch seconds")
     if parsed.tzinfo is None:
@@ -40,22 +43,30 @@ def _parse_created_at(value: object) -> datetime:
     return parsed.astimezone(UTC)
 
 
+def _from_epoch(seconds: float) -> datetime:
+    # Out-of-range or NaN seconds raise OverflowError, OSError or ValueError depending on the
+    # platform; callers catch ValueError only, so every one of them becomes that.
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise ValueError("created_at is out of range") from exc
+
+
 def _parse_expires_in(value: object) -> int:
     """Accept the integer 7200 (examples) or the string "7200" (published schema)."""
     if value is None:
         return DEFAULT_EXPIRES_IN
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError("expires_in must be a number of seconds")
     if isinstance(value, int):
         return value
-    if isinstance(value, float):
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(float(value.strip()))
-        except ValueError as exc:
-            raise ValueError("expires_in must be a number of seconds") from exc
-    raise ValueError("expires_in must be a number of seconds")
+    try:
+        seconds = float(value)  # float() ignores surrounding whitespace
+    except ValueError:
+        raise ValueError("expires_in must be a number of seconds") from None
+    if not math.isfinite(seconds):
+        raise ValueError("expires_in must be a finite number of seconds")
+    return int(seconds)
 
 
 def _parse_scope(value: object) -> tuple[str, ...]:

@@ -242,6 +242,17 @@ async def test_unusable_token_response_is_reported_without_its_body() -> None:
     assert_no_secret(str(info.value))
 
 
+async def test_token_with_an_out_of_range_lifetime_is_an_unusable_token_response() -> None:
+    content = (
+        f'{{"oauth": {{"access_token": "{NEW_ACCESS}", "refresh_token": "{NEW_REFRESH}", '
+        '"expires_in": 1e999}}'
+    ).encode()
+    oauth, _ = make_client(lambda r: httpx.Response(200, content=content))
+    with pytest.raises(APIStatusError, match="without a usable token") as info:
+        await oauth.refresh(old_token())
+    assert_no_secret(str(info.value))
+
+
 async def test_revoke_posts_the_access_token_and_accepts_an_empty_object() -> None:
     oauth, server = make_client(lambda r: httpx.Response(200, json={}))
     await oauth.revoke(old_token("ca"))

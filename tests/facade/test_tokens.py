@@ -90,6 +90,13 @@ def test_missing_optional_fields_get_documented_defaults() -> None:
         payload(expires_in="two hours"),
         payload(created_at="yesterday-ish"),
         payload(expires_in=True),
+        # Out of range: these used to escape as OverflowError / OSError, not ValueError.
+        payload(expires_in=float("inf")),
+        payload(expires_in="inf"),
+        payload(expires_in="nan"),
+        payload(created_at=1e999),
+        payload(created_at="1e20"),
+        payload(created_at=-1e18),
     ],
 )
 def test_malformed_payloads_are_rejected_without_echoing_secrets(bad: dict[str, Any]) -> None:
