@@ -155,3 +155,30 @@ async def test_a_removed_rule_stops_firing(sandbox: Sandbox, client: httpx.Async
     assert (await client.get("/api/clinic")).status_code == 200
     assert (await client.get("/api/clinic/staff")).status_code == 500
     assert sandbox.faults.rules == [kept] and removed.fired == 0
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ({"kind": "error", "status": 999}, "status"),
+        ({"kind": "error", "status": 200}, "status"),
+        ({"kind": "latency", "latency": "slow"}, "latency"),
+        ({"kind": "latency", "latency": -1}, "latency"),
+        ({"kind": "error", "times": "twice"}, "times"),
+        ({"kind": "error", "skip": None}, "skip"),
+        ({"kind": "error", "probability": "half"}, "probability"),
+        ({"kind": "rate_limit", "retry_after": 1.5}, "retry_after"),
+        ({"kind": "error", "method": 5}, "method"),
+        ({"kind": "error", "path": ["/api"]}, "path"),
+    ],
+)
+async def test_a_fault_with_a_bad_option_is_refused_and_never_breaks_later_calls(
+    sandbox: Sandbox, client: httpx.AsyncClient, options: dict[str, object], named: str
+) -> None:
+    refused = await client.post(f"{CONTROL}/faults", json=options)
+    assert refused.status_code == 422 and named in refused.json()["error"]
+    kind = options.pop("kind")
+    with pytest.raises(ValueError, match=named):
+        sandbox.faults.add(kind, **options)  # type: ignore[arg-type]
+    assert sandbox.faults.rules == []
+    assert (await client.get("/api/clinic")).status_code == 200
