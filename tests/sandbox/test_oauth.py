@@ -10,7 +10,7 @@ import pytest
 
 from fullscript.sandbox import CODE_TTL, Sandbox
 
-from .conftest import FakeTime, SpecChecker
+from .conftest import CONTROL, FakeTime, SpecChecker
 
 
 def _form(sandbox: Sandbox, **extra: str) -> dict[str, str]:
@@ -355,3 +355,19 @@ async def test_catalog_read_is_always_among_an_apps_scopes(fake_time: FakeTime) 
     assert brands.status_code == 200
     sandbox.set_scopes(["clinic:read"])
     assert sandbox.issue_token("us").scope == "catalog:read clinic:read"
+
+
+async def test_an_unknown_app_gets_a_clear_error_from_the_helpers_and_the_control_routes(
+    sandbox: Sandbox,
+) -> None:
+    with pytest.raises(ValueError, match="unknown OAuth app 'nope'"):
+        sandbox.issue_token(client_id="nope")
+    with pytest.raises(ValueError, match="unknown OAuth app 'nope'"):
+        sandbox.set_scopes(["catalog:read"], client_id="nope")
+    with pytest.raises(ValueError, match="unknown OAuth app 'nope'"):
+        sandbox.authorization_code(client_id="nope")
+    async with httpx.AsyncClient(transport=sandbox.transport()) as http:
+        minted = await http.post(f"{CONTROL}/us/tokens", json={"client_id": "nope"})
+        rescoped = await http.put(f"{CONTROL}/apps/nope/scopes", json={"scopes": []})
+    assert (minted.status_code, rescoped.status_code) == (404, 404)
+    assert "unknown app nope" in minted.json()["message"]

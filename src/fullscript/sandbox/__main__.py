@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import uvicorn
 
-from ._operations import ALL_SCOPES, REGIONS
+from ._operations import ALL_SCOPES, REGIONS, check_scopes
 from ._sandbox import Sandbox
 from ._serve import served_app
 from ._settings import (
@@ -31,11 +31,10 @@ def _mask(secret: str, default: str) -> str:
 
 
 def _scopes(value: str) -> tuple[str, ...]:
-    scopes = tuple(part for part in value.replace(",", " ").split() if part)
-    unknown = set(scopes) - set(ALL_SCOPES)
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown scopes: {', '.join(sorted(unknown))}")
-    return scopes
+    try:
+        return check_scopes(part for part in value.replace(",", " ").split() if part)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _rate_limit(value: str) -> tuple[int, float]:

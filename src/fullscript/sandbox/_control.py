@@ -50,6 +50,15 @@ def _region(request: Request) -> str:
     return region
 
 
+def _known_app(sandbox: Sandbox, client_id: object) -> str | None:
+    """``client_id`` when it names a registered app (None: the sandbox's own), else a 404."""
+    if not client_id:
+        return None
+    if str(client_id) not in sandbox.oauth.apps:
+        raise not_found(f"unknown app {client_id}")
+    return str(client_id)
+
+
 def _guard(handler: Callable[[Request], Awaitable[Response]]) -> Endpoint:
     async def endpoint(request: Request) -> Response:
         try:
@@ -85,8 +94,9 @@ def control_routes(sandbox: Sandbox) -> list[BaseRoute]:
 
     async def issue_token(request: Request) -> Response:
         body = await _json(request)
+        region = _region(request)
         token = sandbox.issue_token(
-            _region(request), scopes=body.get("scopes"), client_id=body.get("client_id")
+            region, scopes=body.get("scopes"), client_id=_known_app(sandbox, body.get("client_id"))
         )
         return json_response(201, {"oauth": token.to_oauth()})
 
@@ -145,9 +155,7 @@ def control_routes(sandbox: Sandbox) -> list[BaseRoute]:
             raise ValidationFailed(
                 {"scopes": [f"must be a list drawn from: {', '.join(ALL_SCOPES)}"]}
             )
-        client_id = str(request.path_params["client_id"])
-        if client_id not in sandbox.oauth.apps:
-            raise not_found(f"unknown app {client_id}")
+        client_id = _known_app(sandbox, request.path_params["client_id"])
         sandbox.set_scopes(scopes, client_id=client_id)
         return json_response(200, {"client_id": client_id, "scopes": scopes})
 

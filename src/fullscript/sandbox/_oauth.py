@@ -11,7 +11,7 @@ import attrs
 
 from ._clock import SandboxClock, format_timestamp
 from ._errors import ApiError
-from ._operations import ALL_SCOPES, CATALOG
+from ._operations import ALL_SCOPES, CATALOG, check_scopes
 
 __all__ = ["CODE_TTL", "AuthorizationCode", "OAuthApp", "OAuthServer", "TokenRecord"]
 
@@ -114,9 +114,7 @@ class OAuthServer:
     # --- apps -------------------------------------------------------------------------------
 
     def register_app(self, app: OAuthApp) -> OAuthApp:
-        unknown = set(app.scopes) - set(ALL_SCOPES)
-        if unknown:
-            raise ValueError(f"unknown scopes: {sorted(unknown)}")
+        check_scopes(app.scopes)
         self.apps[app.client_id] = app
         return app
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
-__all__ = ["ALL_SCOPES", "OPERATIONS", "OPERATIONS_BY_ID", "REGIONS", "Operation"]
+__all__ = ["ALL_SCOPES", "OPERATIONS", "OPERATIONS_BY_ID", "REGIONS", "Operation", "check_scopes"]
 
 #: Region keys; each is served under its own path prefix (``/us/api/...``).
 REGIONS: tuple[str, ...] = ("us", "ca", "us-snd", "ca-snd")
@@ -19,6 +21,16 @@ ALL_SCOPES: tuple[str, ...] = (
     "patients:treatment_plan_history",
     "patients:order_history",
 )
+
+
+def check_scopes(scopes: Iterable[str]) -> tuple[str, ...]:
+    """``scopes`` as a tuple, or ValueError naming the ones no app can hold."""
+    chosen = tuple(scopes)
+    unknown = set(chosen) - set(ALL_SCOPES)
+    if unknown:
+        raise ValueError(f"unknown scopes: {', '.join(sorted(map(str, unknown)))}")
+    return chosen
+
 
 CATALOG = "catalog:read"
 CLINIC_R = "clinic:read"

@@ -15,7 +15,7 @@ from ._clinic import ClinicControl
 from ._clock import SandboxClock
 from ._faults import FaultInjector
 from ._oauth import OAuthApp, OAuthServer, TokenRecord
-from ._operations import ALL_SCOPES, REGIONS
+from ._operations import ALL_SCOPES, REGIONS, check_scopes
 from ._rate_limit import RollingWindowLimiter
 from ._seed import seed_region
 from ._settings import (
@@ -226,20 +226,23 @@ class Sandbox:
             OAuthApp(client_id, client_secret, redirect_uri, tuple(scopes), resource_owner_type)
         )
 
+    def _app(self, client_id: str | None) -> OAuthApp:
+        """A registered app (the sandbox's own when ``client_id`` is None)."""
+        name = client_id or self.settings.client_id
+        app = self.oauth.apps.get(name)
+        if app is None:
+            raise ValueError(f"unknown OAuth app {name!r}; register it with register_app()")
+        return app
+
     def set_scopes(self, scopes: Iterable[str], *, client_id: str | None = None) -> None:
         """Change an app's dashboard scopes; existing tokens keep theirs (re-authorize)."""
-        app = self.oauth.apps[client_id or self.settings.client_id]
-        chosen = tuple(scopes)
-        unknown = set(chosen) - set(ALL_SCOPES)
-        if unknown:
-            raise ValueError(f"unknown scopes: {sorted(unknown)}")
-        app.scopes = chosen
+        self._app(client_id).scopes = check_scopes(scopes)
 
     def authorization_code(
         self, region: str = "us", *, client_id: str | None = None, state: str | None = None
     ) -> str:
         """The browser step without a browser: a fresh code for the app's redirect_uri."""
-        app = self.oauth.apps[client_id or self.settings.client_id]
+        app = self._app(client_id)
         location = self.oauth.authorize(
             _check_region(region), app.client_id, app.redirect_uri, "code", state
         )
@@ -253,11 +256,8 @@ class Sandbox:
         client_id: str | None = None,
     ) -> IssuedToken:
         """Mint an access/refresh pair directly (no browser, no token call, no rate limit)."""
-        app = self.oauth.apps[client_id or self.settings.client_id]
-        chosen = tuple(scopes) if scopes is not None else app.scopes
-        unknown = set(chosen) - set(ALL_SCOPES)
-        if unknown:
-            raise ValueError(f"unknown scopes: {sorted(unknown)}")
+        app = self._app(client_id)
+        chosen = check_scopes(scopes) if scopes is not None else app.scopes
         record = self.oauth.issue(_check_region(region), app, chosen)
         return IssuedToken.from_record(record)
 
