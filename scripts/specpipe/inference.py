@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from specpipe.document import JSON, resolve_pointer
+from specpipe.document import JSON, resolve
 
 # Keys whose values are data, not schema: never treat them as schema nodes.
 DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
-MAX_REF_DEPTH = 32
+# How deep examples are followed into nested schemas (recursive schemas would never end).
+MAX_DEPTH = 32
 
 
 @dataclass
@@ -96,27 +97,15 @@ class ExampleWalker:
         examples = node.get("examples")
         if isinstance(examples, dict):
             for entry in examples.values():
-                entry = self._deref(entry)
+                entry = resolve(self.spec, entry)
                 if isinstance(entry, dict) and "value" in entry:
                     found.append(entry["value"])
         return found
 
-    def _deref(self, node: JSON) -> JSON:
-        depth = 0
-        while (
-            isinstance(node, dict) and isinstance(node.get("$ref"), str) and depth < MAX_REF_DEPTH
-        ):
-            try:
-                node = resolve_pointer(self.spec, node["$ref"])
-            except (KeyError, IndexError, TypeError):
-                return None
-            depth += 1
-        return node
-
     def observe(self, schema: JSON, value: JSON, depth: int) -> None:
         """Record ``value`` against ``schema`` and recurse into properties and items."""
-        node = self._deref(schema)
-        if not isinstance(node, dict) or value is None or depth > MAX_REF_DEPTH:
+        node = resolve(self.spec, schema)
+        if not isinstance(node, dict) or value is None or depth > MAX_DEPTH:
             return
         for part in node.get("allOf") or []:
             self.observe(part, value, depth + 1)
