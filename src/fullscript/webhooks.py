@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
 
 __all__ = [
@@ -32,6 +33,9 @@ __all__ = [
 SIGNATURE_HEADER = "Fullscript-Signature"
 
 _SIGNATURE_SCHEME = "v1"
+# ASCII digits only (``int`` also takes other scripts' digits and "1_0"), and few enough that
+# the age check stays in float range.
+_TIMESTAMP = re.compile(r"[0-9]{1,15}")
 
 
 class WebhookSignatureError(ValueError):
@@ -65,12 +69,11 @@ def _parse_header(header: str) -> tuple[int, list[str]]:
         if not sep:
             continue
         if key == "t":
-            try:
-                timestamp = int(value)
-            except ValueError:
+            if not _TIMESTAMP.fullmatch(value):
                 raise WebhookSignatureError(
-                    "Fullscript-Signature timestamp is not an integer"
-                ) from None
+                    "Fullscript-Signature timestamp is not an integer number of seconds"
+                )
+            timestamp = int(value)
         elif key == _SIGNATURE_SCHEME:
             signatures.append(value)
     if timestamp is None:
@@ -105,6 +108,9 @@ def verify_signature(
             f"Fullscript-Signature timestamp is outside the {tolerance:g} s tolerance"
         )
     expected = compute_signature(secret, body, timestamp)
-    # Compare every candidate in constant time so timing reveals nothing about the secret.
-    if not any(hmac.compare_digest(expected, candidate) for candidate in signatures):
+    # Compare every candidate in constant time so timing reveals nothing about the secret;
+    # compare_digest refuses non-ASCII text, and such a candidate cannot match a hex digest.
+    if not any(
+        candidate.isascii() and hmac.compare_digest(expected, candidate) for candidate in signatures
+    ):
         raise WebhookSignatureError("Fullscript-Signature does not match the body")

@@ -17,6 +17,7 @@ from fullscript.webhooks import (
 SECRET = "whsec-unit-test"
 BODY = b'{"event":{"id":"1","type":"patient.updated"}}'
 NOW = 1_591_826_856
+FULLWIDTH_NOW = "".join(chr(ord(digit) - ord("0") + 0xFF10) for digit in str(NOW))
 
 
 def test_sign_payload_follows_the_documented_format() -> None:
@@ -38,6 +39,9 @@ def test_a_genuine_signature_verifies() -> None:
         (BODY, f"t={NOW}", "no v1 signature"),
         (BODY, f"t=soon,v1={compute_signature(SECRET, BODY, NOW)}", "not an integer"),
         (BODY, "", "missing"),
+        (BODY, f"t={NOW},v1=é{compute_signature(SECRET, BODY, NOW)[1:]}", "does not match"),
+        (BODY, f"t={'9' * 400},v1={compute_signature(SECRET, BODY, NOW)}", "not an integer"),
+        (BODY, f"t={FULLWIDTH_NOW},v1={compute_signature(SECRET, BODY, NOW)}", "not an integer"),
     ],
 )
 def test_tampering_and_malformed_headers_are_rejected(
