@@ -66,8 +66,17 @@ class Page(Generic[T]):
         return self.next_page is not None
 
 
+def _whole_number(name: str, value: int, minimum: int) -> int:
+    """Return ``value``; TypeError unless an int (bools are not), ValueError below ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    return value
+
+
 def validate_page_size(page_size: int) -> int:
-    """Return ``page_size`` if the API accepts it, else raise a ValueError saying why."""
+    """Return ``page_size`` if the API accepts it, else raise a TypeError/ValueError saying why."""
     if isinstance(page_size, bool) or not isinstance(page_size, int):
         raise TypeError(f"page_size must be an int, got {type(page_size).__name__}")
     if not 1 <= page_size <= MAX_PAGE_SIZE:
@@ -111,15 +120,9 @@ class AsyncPaginator(Generic[T]):
     ) -> None:
         self._fetch_page = fetch_page
         self.page_size = validate_page_size(page_size)
-        if limit is not None and (isinstance(limit, bool) or limit < 0):
-            raise ValueError(f"limit must be None or >= 0, got {limit}")
-        if isinstance(prefetch, bool) or prefetch < 0:
-            raise ValueError(f"prefetch must be >= 0, got {prefetch}")
-        if start_page < 1:
-            raise ValueError(f"start_page must be >= 1 (pages are 1-based), got {start_page}")
-        self.limit = limit
-        self.prefetch = prefetch
-        self.start_page = start_page
+        self.limit = None if limit is None else _whole_number("limit", limit, 0)
+        self.prefetch = _whole_number("prefetch", prefetch, 0)
+        self.start_page = _whole_number("start_page", start_page, 1)  # pages are 1-based
         self._item_key = item_key
 
     def __repr__(self) -> str:

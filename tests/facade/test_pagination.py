@@ -172,6 +172,25 @@ def test_invalid_arguments_are_rejected(kwargs: dict[str, int], message: str) ->
         AsyncPaginator(FakeListServer([]).fetch, **kwargs)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"limit": "5"}, "limit"),
+        ({"limit": 2.5}, "limit"),
+        ({"limit": True}, "limit"),
+        ({"prefetch": 1.5}, "prefetch"),
+        ({"prefetch": True}, "prefetch"),
+        ({"start_page": "2"}, "start_page"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_rejected_by_name(
+    kwargs: dict[str, object], name: str
+) -> None:
+    # Not a comparison error from deep inside, nor a float slice index on the first page.
+    with pytest.raises(TypeError, match=rf"^{name} must be an int, got "):
+        AsyncPaginator(FakeListServer([]).fetch, **kwargs)  # type: ignore[arg-type]
+
+
 # --- prefetch ---------------------------------------------------------------------------------
 
 
