@@ -55,22 +55,19 @@ class _SharedState:
         store: TokenStore,
         transport: FullscriptTransport,
         timeout: httpx.Timeout,
-        retry: RetryPolicy,
         refresh_leeway: float,
         clock: Clock | None,
     ) -> None:
         self.store = store
         self.transport = transport
         self.timeout = timeout
-        self.retry = retry
         self.refresh_leeway = refresh_leeway
         self.clock = clock
         self.headers = {"User-Agent": USER_AGENT}
         # Token calls go through the same transport: paced and counted by the same limiter.
-        self.oauth_http = httpx.AsyncClient(
-            transport=transport, timeout=timeout, headers=self.headers
+        self.oauth = OAuthClient(
+            app, httpx.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
         )
-        self.oauth = OAuthClient(app, self.oauth_http)
         self._regions: dict[tuple[str, str], tuple[RegionConnection, TokenManager]] = {}
         self.state = ClientState()
 
@@ -248,7 +245,6 @@ class Fullscript(ApiResources):
                 clock=clock,
             ),
             timeout=_timeout_from(timeout),
-            retry=policy,
             refresh_leeway=refresh_leeway,
             clock=clock,
         )
@@ -303,7 +299,7 @@ class Fullscript(ApiResources):
         """
         policy = retry
         if max_retries is not None:
-            base = policy or self._options.retry or self._shared.retry
+            base = policy or self._options.retry or self._shared.transport.retry
             policy = attrs.evolve(base, max_retries=max_retries)
         override = RequestOptions(
             retry=policy, timeout=_timeout_from(timeout) if timeout is not None else None
