@@ -310,3 +310,40 @@ async def test_reset_forgets_changes_and_tokens(
     async with sandbox.client("us", token=sandbox.issue_token("us")) as fresh:
         body = (await fresh.get("/api/clinic/search/patients", params={"query": "gone@"})).json()
     assert body["meta"]["total_count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "reason"),
+    [
+        ("/time/advance", '{"seconds": Infinity}', "year 9999"),
+        ("/time/advance", '{"seconds": 1e300}', "year 9999"),
+        ("/webhooks", '{"url": 5}', "http(s) URL"),
+        ("/webhooks", '{"url": "ftp://receiver.example/hooks"}', "http(s) URL"),
+        ("/webhooks", '{"secret": 12345}', "non-empty string"),
+        ("/webhooks", '{"secret": ""}', "non-empty string"),
+        ("/webhooks", '{"challenge": ["x"]}', "challenge"),
+        ("/us/tokens", '{"scopes": "clinic:read"}', "not the string 'clinic:read'"),
+    ],
+)
+async def test_bad_control_settings_are_refused_and_the_sandbox_keeps_working(
+    sandbox: Sandbox, client: httpx.AsyncClient, path: str, body: str, reason: str
+) -> None:
+    before = sandbox.now()
+    refused = await client.post(f"{CONTROL}{path}", content=body)
+    assert refused.status_code == 422 and reason in refused.json()["error"]
+    assert sandbox.now() == before and sandbox.webhooks.url is None
+    assert (await client.get("/api/clinic")).status_code == 200
+    acted = await client.post(f"{CONTROL}/us/clinic/activate_clinic_key")
+    assert acted.status_code == 201
+
+
+def test_the_python_helpers_refuse_the_same_bad_settings(sandbox: Sandbox) -> None:
+    with pytest.raises(ValueError, match="year 9999"):
+        sandbox.advance_time(float("inf"))
+    with pytest.raises(ValueError, match="http\\(s\\) URL"):
+        sandbox.configure_webhooks(url="receiver.example/hooks")
+    with pytest.raises(ValueError, match="non-empty string") as caught:
+        Sandbox(webhook_secret="")
+    assert "secret must" in str(caught.value)
+    with pytest.raises(ValueError, match="list of scope names"):
+        sandbox.issue_token(scopes="clinic:read")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 __all__ = ["SandboxClock", "format_date", "format_timestamp", "parse_timestamp"]
+
+#: 9999-12-31T23:59:59Z, the last instant a timestamp can be written for.
+LATEST = 253_402_300_799.0
 
 
 class SandboxClock:
@@ -28,6 +32,9 @@ class SandboxClock:
         """Move sandbox time forward by ``seconds`` (negative values are refused)."""
         if seconds < 0:
             raise ValueError("time only moves forward")
+        # Past year 9999 no timestamp can be formatted, so every later answer would be a 500.
+        if not math.isfinite(seconds) or self.now() + seconds > LATEST:
+            raise ValueError("time cannot move past the year 9999")
         self._offset += seconds
 
 

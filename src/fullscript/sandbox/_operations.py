@@ -25,6 +25,9 @@ ALL_SCOPES: tuple[str, ...] = (
 
 def check_scopes(scopes: Iterable[str]) -> tuple[str, ...]:
     """``scopes`` as a tuple, or ValueError naming the ones no app can hold."""
+    if isinstance(scopes, str):
+        # tuple("clinic:read") would be nine one-letter "scopes".
+        raise ValueError(f"scopes must be a list of scope names, not the string {scopes!r}")
     chosen = tuple(scopes)
     unknown = set(chosen) - set(ALL_SCOPES)
     if unknown:

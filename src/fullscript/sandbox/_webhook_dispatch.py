@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 import httpx
@@ -22,6 +23,28 @@ MAX_ATTEMPTS = 6
 def retry_delay(attempt: int) -> float:
     """Seconds before attempt ``attempt + 1``: 1, 2, 4, 8, 16 minutes (about 30 in total)."""
     return 60.0 * float(2 ** (attempt - 1))
+
+
+# Settings are checked when given: a bad one would otherwise surface later as a crash of the
+# delivery (or of the clinic action that triggered it) instead of a clear refusal.
+def _checked_url(url: object) -> str | None:
+    if url is None:
+        return None
+    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError(f"webhook url must be an http(s) URL, not {url!r}")
+    return url
+
+
+def _checked_secret(secret: object) -> str:
+    if not isinstance(secret, str) or not secret:
+        raise ValueError("webhook secret must be a non-empty string")  # never echo it
+    return secret
+
+
+def _checked_challenge(challenge: object) -> str | None:
+    if challenge is not None and not isinstance(challenge, str):
+        raise ValueError("webhook challenge must be a string")
+    return challenge
 
 
 @attrs.define
@@ -54,9 +77,9 @@ class WebhookDispatcher:
         timeout: float = 5.0,
     ) -> None:
         self._clock = clock
-        self.url = url
-        self._secret = secret
-        self._challenge = challenge
+        self.url = _checked_url(url)
+        self._secret = _checked_secret(secret)
+        self._challenge = _checked_challenge(challenge)
         self.transport = transport
         self.timeout = timeout
         self.disabled = False
@@ -75,11 +98,11 @@ class WebhookDispatcher:
     ) -> None:
         """Change the endpoint settings; re-enables an endpoint disabled by a 410."""
         if url is not None:
-            self.url = url
+            self.url = _checked_url(url)
         if secret is not None:
-            self._secret = secret
+            self._secret = _checked_secret(secret)
         if challenge is not None:
-            self._challenge = challenge
+            self._challenge = _checked_challenge(challenge)
         if transport is not None:
             self.transport = transport
         self.disabled = False
