@@ -273,8 +273,6 @@ class BearerAuth(httpx.Auth):
     A second 401 after the replay is returned to the caller as is (no loop).
     """
 
-    requires_request_body = True  # so the request can be replayed
-
     def __init__(self, manager: TokenManager) -> None:
         self._manager = manager
 
@@ -293,6 +291,8 @@ class BearerAuth(httpx.Auth):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        # Buffer a streamed body so the request can be replayed after a 401. (httpx's
+        # `requires_request_body` flag would do this only in the default flow, overridden here.)
         await request.aread()
         token = await self._manager.get_token()
         request.headers["Authorization"] = f"Bearer {token.access_token}"

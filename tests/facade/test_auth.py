@@ -6,6 +6,7 @@ import asyncio
 import gc
 import json
 import logging
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -269,6 +270,31 @@ async def test_replay_sends_the_same_body() -> None:
     assert response.status_code == 200
     bodies = [body for _, body in h.server.api_calls]
     assert len(bodies) == 2 and bodies[0] == bodies[1] and b"Ada" in bodies[0]
+
+
+async def test_replay_sends_the_same_streamed_body() -> None:
+    # A body given as an async iterator is consumed by the first send; BearerAuth buffers it
+    # first, or the replay after the 401 would fail with StreamConsumed.
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"patient": '
+        yield b'{"first_name": "Ada"}}'
+
+    h = Harness()
+
+    class NetworkLikeTransport(httpx.AsyncBaseTransport):
+        # Drains the stream as a socket transport does; MockTransport's aread() would cache
+        # the body and hide a missing buffer.
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            body = b"".join([chunk async for chunk in request.stream])  # type: ignore[union-attr]
+            sent = httpx.Request(request.method, request.url, headers=request.headers, content=body)
+            return await h.server(sent)
+
+    http = httpx.AsyncClient(transport=NetworkLikeTransport(), auth=BearerAuth(h.manager))
+    h.server.live_access.clear()
+    response = await http.post(API, content=chunks())
+    assert response.status_code == 200
+    bodies = [body for _, body in h.server.api_calls]
+    assert bodies == [b'{"patient": {"first_name": "Ada"}}'] * 2
 
 
 async def test_second_401_after_replay_is_returned_without_looping() -> None:
