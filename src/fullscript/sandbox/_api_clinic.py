@@ -10,14 +10,13 @@ from urllib.parse import urlencode
 
 from ._call import Call, Handler, Reply
 from ._clock import format_timestamp
-from ._errors import ApiError, ValidationFailed
+from ._errors import ApiError, ValidationFailed, forbidden
 from ._generic import children_handler, list_handler, retrieve_handler
 from ._listing import page, query_choice, sort_records
 from ._people import (
     create_patient,
     create_practitioner,
     create_staff,
-    forbid,
     require,
     update_person,
 )
@@ -142,7 +141,7 @@ def _link_patient(call: Call, patient_body: Mapping[str, Any] | None) -> Record 
         ):
             return patient
     if call.token is None or "patients:write" not in call.token.scopes:
-        raise forbid("Creating a patient through a dynamic link requires patients:write.")
+        raise forbidden("Creating a patient through a dynamic link requires patients:write.")
     fields = {key: value for key, value in patient_body.items() if key != "external_id"}
     if external_id:
         fields["metadata"] = {"id": str(external_id)}

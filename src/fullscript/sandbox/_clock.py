@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-__all__ = ["SandboxClock", "format_date", "format_timestamp", "parse_timestamp"]
+__all__ = ["SandboxClock", "format_date", "format_timestamp"]
 
 #: 9999-12-31T23:59:59Z, the last instant a timestamp can be written for.
 LATEST = 253_402_300_799.0
@@ -47,8 +47,3 @@ def format_timestamp(epoch: float) -> str:
 def format_date(epoch: float) -> str:
     """``yyyy-mm-dd`` of ``epoch`` in UTC."""
     return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%d")
-
-
-def parse_timestamp(value: str) -> float:
-    """Inverse of :func:`format_timestamp` (accepts any ISO-8601 string)."""
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()

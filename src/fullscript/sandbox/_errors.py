@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ApiError", "ValidationFailed", "bad_request", "not_found"]
+__all__ = ["ApiError", "ValidationFailed", "bad_request", "forbidden", "not_found"]
 
 
 class ApiError(Exception):
@@ -33,6 +33,11 @@ class ValidationFailed(ApiError):
 def not_found(what: str = "Not Found") -> ApiError:
     """Rails-style 404 body."""
     return ApiError(404, {"status": 404, "error": "Not Found", "message": what})
+
+
+def forbidden(message: str) -> ApiError:
+    """403 for a token that may not do this (missing scope, restricted endpoint)."""
+    return ApiError(403, {"status": 403, "error": "Forbidden", "message": message})
 
 
 def bad_request(message: str) -> ApiError:

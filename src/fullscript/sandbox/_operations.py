@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["ALL_SCOPES", "OPERATIONS", "OPERATIONS_BY_ID", "REGIONS", "Operation", "check_scopes"]
+__all__ = ["ALL_SCOPES", "OPERATIONS", "REGIONS", "Operation", "check_scopes"]
 
 #: Region keys; each is served under its own path prefix (``/us/api/...``).
 REGIONS: tuple[str, ...] = ("us", "ca", "us-snd", "ca-snd")
@@ -226,5 +226,3 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("create_oauth_token", "POST", "/oauth/token", None, authenticated=False),
     _op("list_webhook_deliveries", "GET", "/webhooks/deliveries", ANY_TOKEN),
 )
-
-OPERATIONS_BY_ID: dict[str, Operation] = {op.operation_id: op for op in OPERATIONS}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._errors import ApiError, ValidationFailed, not_found
+from ._errors import ValidationFailed, not_found
 from ._records import build_patient, clinic_discount, touch
 from ._store import Record, RegionState
 from ._validate import Validator
@@ -18,7 +18,6 @@ __all__ = [
     "create_patient",
     "create_practitioner",
     "create_staff",
-    "forbid",
     "require",
     "unwrap",
     "update_patient",
@@ -148,7 +147,3 @@ def require(state: RegionState, table: str, record_id: str, field: str) -> Recor
     if found is None:
         raise ValidationFailed({field: [f"{record_id!r} does not exist"]})
     return found
-
-
-def forbid(message: str) -> ApiError:
-    return ApiError(403, {"status": 403, "error": "Forbidden", "message": message})

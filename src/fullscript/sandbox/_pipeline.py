@@ -11,7 +11,7 @@ from starlette.responses import Response
 from ._body import read_body
 from ._call import Call, Handler, Upload
 from ._clock import SandboxClock
-from ._errors import ApiError
+from ._errors import ApiError, forbidden
 from ._faults import FaultInjector
 from ._oauth import OAuthServer, TokenRecord
 from ._operations import Operation
@@ -50,10 +50,6 @@ def _rate_limited(retry_after: int, limiter: RollingWindowLimiter | None = None)
         {"status": 429, "error": "Too Many Requests", "message": message},
         {"Retry-After": str(retry_after)},
     )
-
-
-def _forbidden(message: str) -> ApiError:
-    return ApiError(403, {"status": 403, "error": "Forbidden", "message": message})
 
 
 def _app_key(
@@ -96,9 +92,9 @@ async def handle_api_call(
         if operation.authenticated:
             token = core.oauth.authenticate(region, request.headers.get("authorization"))
             if operation.scope is not None and operation.scope not in token.scopes:
-                raise _forbidden(f"This action requires the {operation.scope} scope.")
+                raise forbidden(f"This action requires the {operation.scope} scope.")
             if operation.restricted and not core.allow_restricted:
-                raise _forbidden("This endpoint is restricted; ask Fullscript for access.")
+                raise forbidden("This endpoint is restricted; ask Fullscript for access.")
         query = request.query_params
         call = Call(
             operation=operation,

@@ -64,9 +64,6 @@ class RegionState:
         self._order_counter += 1
         return f"R{self._order_counter:09d}"
 
-    def table(self, name: str) -> dict[str, Record]:
-        return self.tables[name]
-
     def add(self, name: str, record: Record) -> Record:
         self.tables[name][record["id"]] = record
         return record
