@@ -44,8 +44,9 @@ class TokenManager:
     """Keeps a valid access token for one region.
 
     - ``get_token()`` loads the token from ``store`` on first use and refreshes it once it
-      is within ``leeway`` seconds of expiry (or at half-life for very short-lived tokens). Expiry is judged on a monotonic clock: the
-      wall clock is read once, when a token is loaded from the store.
+      is within ``leeway`` seconds of expiry (or at half-life for very short-lived tokens).
+      Expiry is judged on a monotonic clock: the wall clock is read once, when a token is
+      loaded from the store.
     - ``refresh(stale)`` is single flight: concurrent callers holding the same stale token
       share one HTTP refresh; a caller whose token was already replaced gets the new one.
     - Rotation is safe: a refreshed pair is saved to the store before anyone uses it. When
@@ -278,6 +279,7 @@ class BearerAuth(httpx.Auth):
 
     @property
     def manager(self) -> TokenManager:
+        """The `TokenManager` that supplies (and refreshes) the token."""
         return self._manager
 
     def __repr__(self) -> str:
@@ -286,11 +288,13 @@ class BearerAuth(httpx.Auth):
     def sync_auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
+        """Always raises: refreshing is async, so only ``httpx.AsyncClient`` can use this auth."""
         raise RuntimeError("BearerAuth refreshes tokens asynchronously: use httpx.AsyncClient")
 
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """Send with the current token; on a 401, refresh (single flight) and send once more."""
         # Buffer a streamed body so the request can be replayed after a 401. (httpx's
         # `requires_request_body` flag would do this only in the default flow, overridden here.)
         await request.aread()

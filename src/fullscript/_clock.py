@@ -36,6 +36,7 @@ class SystemClock:
     """
 
     def now(self) -> float:
+        """The running loop's ``time()``, or ``time.monotonic()`` outside a loop."""
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -43,6 +44,7 @@ class SystemClock:
         return loop.time()
 
     async def sleep(self, seconds: float) -> None:
+        """``asyncio.sleep(seconds)``."""
         await asyncio.sleep(seconds)
 
     def __repr__(self) -> str:

@@ -96,10 +96,12 @@ class RollingWindowLimiter:
 
     @property
     def max_requests(self) -> int:
+        """Grants allowed in any rolling window."""
         return self._max_requests
 
     @property
     def window(self) -> float:
+        """Length of the rolling window, in seconds."""
         return self._window
 
     @property

@@ -72,12 +72,15 @@ class InMemoryTokenStore:
         self._tokens: dict[str, OAuthToken] = {token.region: token for token in tokens or []}
 
     async def load(self, region: str) -> OAuthToken | None:
+        """The saved token for ``region``, or ``None``."""
         return self._tokens.get(region)
 
     async def save(self, token: OAuthToken) -> None:
+        """Save ``token`` under ``token.region``, replacing any previous one."""
         self._tokens[token.region] = token
 
     async def delete(self, region: str) -> None:
+        """Forget the token for ``region`` (no error when there is none)."""
         self._tokens.pop(region, None)
 
     def __repr__(self) -> str:
@@ -108,18 +111,21 @@ class FileTokenStore:
         return f"FileTokenStore({str(self._path)!r})"
 
     async def load(self, region: str) -> OAuthToken | None:
+        """The saved token for ``region``, or ``None``."""
         async with self._lock:
             tokens = await anyio.to_thread.run_sync(self._read)
         data = tokens.get(region)
         return OAuthToken.from_dict(data) if data is not None else None
 
     async def save(self, token: OAuthToken) -> None:
+        """Save ``token`` under ``token.region`` by atomically rewriting the file."""
         async with self._lock:
             tokens = await anyio.to_thread.run_sync(self._read)
             tokens[token.region] = token.to_dict()
             await anyio.to_thread.run_sync(self._write, tokens)
 
     async def delete(self, region: str) -> None:
+        """Forget the token for ``region`` (no error when there is none)."""
         async with self._lock:
             tokens = await anyio.to_thread.run_sync(self._read)
             if tokens.pop(region, None) is not None:
@@ -200,12 +206,15 @@ class CallbackTokenStore:
         self._delete = delete
 
     async def load(self, region: str) -> OAuthToken | None:
+        """Your ``load`` callback's answer (awaited if it is awaitable)."""
         return await _resolve(self._load(region))
 
     async def save(self, token: OAuthToken) -> None:
+        """Call your ``save`` callback (awaited if it returns an awaitable)."""
         await _resolve(self._save(token))
 
     async def delete(self, region: str) -> None:
+        """Call your ``delete`` callback, if you gave one."""
         if self._delete is not None:
             await _resolve(self._delete(region))
 

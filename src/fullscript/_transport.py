@@ -64,13 +64,16 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     @property
     def limiter(self) -> RateLimiter:
+        """The rate limiter every attempt waits on."""
         return self._limiter
 
     @property
     def retry(self) -> RetryPolicy:
+        """The default retry policy (per-call `RequestOptions` may replace it)."""
         return self._retry
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` through the limiter, retrying per the policy in effect."""
         options = current_request_options()
         policy = options.retry if options.retry is not None else self._retry
         if options.timeout is not None:
@@ -140,6 +143,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         )
 
     async def aclose(self) -> None:
+        """Close the inner transport (and so its connection pool)."""
         await self._inner.aclose()
 
     async def __aexit__(
