@@ -19,11 +19,10 @@ from ._clock import Clock, SystemClock
 from ._errors import (
     APIConnectionError,
     RateLimitError,
-    RegionMismatchError,
     ServerError,
     TokenMissingError,
 )
-from ._oauth import OAuthClient
+from ._oauth import OAuthClient, check_token_region
 from ._regions import Region
 from ._token_store import TokenStore, TokenStoreError
 from ._tokens import OAuthToken
@@ -147,7 +146,7 @@ class TokenManager:
         When ``stale`` was already replaced (by a concurrent caller, or by another process
         sharing the store) the replacement is returned without an HTTP call.
         """
-        self._check_region(stale)
+        check_token_region(stale, self._region)
         current = self._token
         if current is not None and current.access_token != stale.access_token:
             return current
@@ -163,7 +162,7 @@ class TokenManager:
 
     async def set_token(self, token: OAuthToken) -> None:
         """Save ``token`` (e.g. from ``OAuthClient.exchange_code``) and start using it."""
-        self._check_region(token)
+        check_token_region(token, self._region)
         async with self._lock:
             await self._settle_refresh()
             await self._store.save(token)
@@ -178,7 +177,7 @@ class TokenManager:
             )
             if token is None:
                 return
-            self._check_region(token)
+            check_token_region(token, self._region)
             await self._oauth.revoke(token, region=self._region)
             await self._store.delete(self._region.key)
             self._token = None
@@ -202,7 +201,7 @@ class TokenManager:
                         "with the code from the redirect (or await fs.set_token(token) with a "
                         "token you already hold)"
                     )
-                self._check_region(stored)
+                check_token_region(stored, self._region)
                 self._use_loaded(stored)
                 return stored
             return self._token
@@ -219,7 +218,7 @@ class TokenManager:
         if stored is not None and stored.access_token != stale.access_token:
             # Someone sharing the store (another client or process) already rotated: its
             # refresh token is the live one, the stale one may be dead.
-            self._check_region(stored)
+            check_token_region(stored, self._region)
             self._use_loaded(stored)
             if not self._needs_refresh():
                 return stored
@@ -252,13 +251,6 @@ class TokenManager:
         # A token living shorter than twice the leeway would otherwise be refreshed on
         # every request; refresh such tokens at half-life instead.
         return self.seconds_left() <= min(self._leeway, token.expires_in / 2)
-
-    def _check_region(self, token: OAuthToken) -> None:
-        if token.region != self._region.key:
-            raise RegionMismatchError(
-                f"the OAuth token belongs to region {token.region!r} but this client is for "
-                f"region {self._region.key!r}; a token only works on the server that issued it"
-            )
 
 
 def _mark_exception_retrieved(task: asyncio.Task[OAuthToken]) -> None:

@@ -44,15 +44,20 @@ class OAuthApp:
     redirect_uri: str
 
 
-def region_for_token(token: OAuthToken, region: Region | None) -> Region:
-    """The server a token must be sent to; ``region`` (possibly re-hosted) must match its key."""
-    if region is None:
-        return Region.from_key(token.region)
+def check_token_region(token: OAuthToken, region: Region) -> None:
+    """Raise `RegionMismatchError` unless ``token`` was issued by ``region`` (same key)."""
     if region.key != token.region:
         raise RegionMismatchError(
             f"the OAuth token belongs to region {token.region!r} but is used with region "
             f"{region.key!r}; a token only works on the server that issued it"
         )
+
+
+def region_for_token(token: OAuthToken, region: Region | None) -> Region:
+    """The server a token must be sent to; ``region`` (possibly re-hosted) must match its key."""
+    if region is None:
+        return Region.from_key(token.region)
+    check_token_region(token, region)
     return region
 
 
