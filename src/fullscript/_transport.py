@@ -96,11 +96,10 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 self._log_retry(request, retry_number, policy, type(error).__name__, delay)
             else:
                 status = response.status_code
-                retry_after: float | None = None
-                if status == 429 or (
-                    retry_number < policy.max_retries
-                    and policy.retries_status(request.method, status)
-                ):
+                retryable = retry_number < policy.max_retries and policy.retries_status(
+                    request.method, status
+                )
+                if status == 429 or retryable:
                     retry_after = parse_retry_after(response.headers.get("retry-after"))
                     delay = policy.delay(retry_number, retry_after, uniform=self._random.random)
                 if status == 429:
@@ -113,9 +112,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                         request.url.path,
                         delay,
                     )
-                if retry_number >= policy.max_retries or not policy.retries_status(
-                    request.method, status
-                ):
+                if not retryable:
                     return response
                 await _discard(response)
                 self._log_retry(request, retry_number, policy, f"status {status}", delay)
