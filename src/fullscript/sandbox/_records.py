@@ -9,12 +9,16 @@ from ._store import Record, RegionState, public
 
 __all__ = [
     "EVENT_TYPES",
+    "RESOURCE_CATEGORIES",
+    "RESOURCE_TYPES",
     "build_event",
     "build_order",
     "build_patient",
+    "build_resource",
     "build_treatment_plan",
     "clinic_discount",
     "event_category",
+    "resource_url",
     "touch",
 ]
 
@@ -121,6 +125,49 @@ def build_order(
         "type": order_type,
         "_created": now,
         "_updated": now,
+    }
+
+
+RESOURCE_TYPES = ("Guide", "Handout", "Infographic", "Meal plan", "Workbook")
+RESOURCE_CATEGORIES = (
+    "Nutrition",
+    "Lifestyle",
+    "Physical activity",
+    "Supplements",
+    "Health conditions",
+)
+
+
+def resource_url(resource_id: str, filename: str) -> str:
+    """Where an uploaded practitioner resource is served from."""
+    return f"{DISPENSARY_HOST}/resources/{resource_id}/{filename}"
+
+
+def build_resource(
+    resource_id: str,
+    *,
+    name: str,
+    resource_type: str,
+    category: str,
+    practitioner_id: str | None,
+    treatment_plan_id: str | None,
+    save_to_library: bool,
+    attachment_url: str | None,
+    now: float,
+) -> Record:
+    """A practitioner resource (or, without a practitioner, a Fullscript one)."""
+    return {
+        "id": resource_id,
+        "name": name,
+        "type": resource_type,
+        "category": category,
+        "practitioner_id": practitioner_id,
+        "treatment_plan_id": treatment_plan_id,
+        "save_to_library": save_to_library,
+        "attachment_url": attachment_url,
+        "created_at": format_timestamp(now),
+        "updated_at": format_timestamp(now),
+        "_created": now,
     }
 
 

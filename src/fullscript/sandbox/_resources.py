@@ -10,20 +10,12 @@ from ._clock import format_timestamp
 from ._errors import not_found
 from ._listing import page
 from ._people import require
-from ._records import DISPENSARY_HOST
+from ._records import RESOURCE_CATEGORIES, RESOURCE_TYPES, build_resource, resource_url
 from ._store import Record, public
 from ._validate import Validator
 
 __all__ = ["HANDLERS", "RESOURCE_CATEGORIES", "RESOURCE_TYPES"]
 
-RESOURCE_TYPES = ("Guide", "Handout", "Infographic", "Meal plan", "Workbook")
-RESOURCE_CATEGORIES = (
-    "Nutrition",
-    "Lifestyle",
-    "Physical activity",
-    "Supplements",
-    "Health conditions",
-)
 EXTENSIONS = {
     "jpg": "image/jpeg",
     "jpeg": "image/jpeg",
@@ -50,7 +42,7 @@ def _attachment(call: Call, resource_id: str, check: Validator, *, required: boo
     if extension not in EXTENSIONS:
         check.fail("attachment", f"must be one of: {', '.join(EXTENSIONS)}")
         return None
-    return f"{DISPENSARY_HOST}/resources/{resource_id}/{upload.filename}"
+    return resource_url(resource_id, upload.filename)
 
 
 def _validate(call: Call, body: Mapping[str, Any], *, creating: bool) -> Validator:
@@ -96,19 +88,17 @@ def create_practitioner_resource(call: Call) -> Reply:
     fields = check.check()
     if fields.get("treatment_plan_id"):
         require(call.state, "treatment_plans", fields["treatment_plan_id"], "treatment_plan_id")
-    resource = {
-        "id": resource_id,
-        "name": fields["name"],
-        "type": fields.get("type") or "Handout",
-        "category": fields.get("category") or "Supplements",
-        "practitioner_id": practitioner["id"],
-        "treatment_plan_id": fields.get("treatment_plan_id"),
-        "save_to_library": fields["save_to_library"],
-        "attachment_url": attachment,
-        "created_at": format_timestamp(call.now),
-        "updated_at": format_timestamp(call.now),
-        "_created": call.now,
-    }
+    resource = build_resource(
+        resource_id,
+        name=fields["name"],
+        resource_type=fields.get("type") or "Handout",
+        category=fields.get("category") or "Supplements",
+        practitioner_id=practitioner["id"],
+        treatment_plan_id=fields.get("treatment_plan_id"),
+        save_to_library=fields["save_to_library"],
+        attachment_url=attachment,
+        now=call.now,
+    )
     call.state.add("practitioner_resources", resource)
     return Reply(201, {"resource": public(resource)})
 

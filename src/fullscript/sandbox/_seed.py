@@ -8,10 +8,14 @@ from typing import Any
 from ._clock import format_date, format_timestamp
 from ._records import (
     DISPENSARY_HOST,
+    RESOURCE_CATEGORIES,
+    RESOURCE_TYPES,
     build_event,
     build_order,
     build_patient,
+    build_resource,
     build_treatment_plan,
+    resource_url,
 )
 from ._store import Record, RegionState, public
 
@@ -71,11 +75,9 @@ LAB_STATUSES = (
     "partial_results", "results_ready", "results_amended", "interpretation_ready",
     "interpretation_shared",
 )  # fmt: skip
-RESOURCE_TYPES = ("Guide", "Handout", "Infographic", "Meal plan", "Workbook")
-RESOURCE_CATEGORIES = ("Nutrition", "Lifestyle", "Physical activity", "Supplements")
 CITIES = {
-    "us": (("Austin", "TX", "787"), ("Denver", "CO", "802"), ("Boston", "MA", "021")),
-    "ca": (("Ottawa", "ON", "K1A"), ("Calgary", "AB", "T2P"), ("Halifax", "NS", "B3H")),
+    "US": (("Austin", "TX", "787"), ("Denver", "CO", "802"), ("Boston", "MA", "021")),
+    "CA": (("Ottawa", "ON", "K1A"), ("Calgary", "AB", "T2P"), ("Halifax", "NS", "B3H")),
 }
 STREETS = ("Main St", "Oak Ave", "Maple Rd", "Cedar Ln", "Elm St", "Pine Dr")
 
@@ -253,7 +255,8 @@ def _seed_people(state: RegionState, patient_count: int) -> None:
             },
         )
     guardians: list[Record] = []
-    cities = CITIES["ca" if state.region.startswith("ca") else "us"]
+    country = _country(state.region)
+    cities = CITIES[country]
     for index in range(patient_count):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         dependent = bool(guardians) and index % 12 == 11
@@ -285,7 +288,7 @@ def _seed_people(state: RegionState, patient_count: int) -> None:
                     "zipcode": f"{postal}{rng.randint(10, 99)}",
                     "city": city,
                     "state": province,
-                    "country": _country(state.region),
+                    "country": country,
                     "default": number == 0,
                     "_patient_id": patient["id"],
                 },
@@ -386,7 +389,6 @@ def _seed_plans_and_orders(state: RegionState) -> None:
             metadata_id=f"plan-{index:04d}" if index % 5 == 0 else None,
             now=created,
         )
-        plan["created_at"] = plan["updated_at"] = format_timestamp(created)
         state.add("treatment_plans", plan)
     plans = [p for p in state.values("treatment_plans") if p["state"] == "active"]
     for index in range(250):
@@ -488,53 +490,32 @@ def _seed_resources(state: RegionState) -> None:
         resource_id = state.new_id()
         state.add(
             "practitioner_resources",
-            _resource(
+            build_resource(
                 resource_id,
                 name=f"{RESOURCE_CATEGORIES[index % 4]} guide {index + 1}",
                 resource_type=RESOURCE_TYPES[index % 5],
                 category=RESOURCE_CATEGORIES[index % 4],
                 practitioner_id=practitioner["id"],
-                filename=f"guide-{index + 1}.pdf",
+                treatment_plan_id=None,
+                save_to_library=True,
+                attachment_url=resource_url(resource_id, f"guide-{index + 1}.pdf"),
                 now=now - (12 - index) * DAY,
             ),
         )
     for index in range(8):
         resource_id = state.new_id()
-        record = _resource(
+        record = build_resource(
             resource_id,
             name=f"Fullscript {RESOURCE_TYPES[index % 5].lower()} {index + 1}",
             resource_type=RESOURCE_TYPES[index % 5],
             category=RESOURCE_CATEGORIES[index % 4],
             practitioner_id=None,
-            filename=f"fullscript-{index + 1}.pdf",
+            treatment_plan_id=None,
+            save_to_library=True,
+            attachment_url=resource_url(resource_id, f"fullscript-{index + 1}.pdf"),
             now=now - 200 * DAY,
         )
         state.add("fullscript_resources", record)
-
-
-def _resource(
-    resource_id: str,
-    *,
-    name: str,
-    resource_type: str,
-    category: str,
-    practitioner_id: str | None,
-    filename: str,
-    now: float,
-) -> Record:
-    return {
-        "id": resource_id,
-        "name": name,
-        "type": resource_type,
-        "category": category,
-        "practitioner_id": practitioner_id,
-        "treatment_plan_id": None,
-        "save_to_library": True,
-        "attachment_url": f"{DISPENSARY_HOST}/resources/{resource_id}/{filename}",
-        "created_at": format_timestamp(now),
-        "updated_at": format_timestamp(now),
-        "_created": now,
-    }
 
 
 def _seed_events(state: RegionState) -> None:
@@ -559,14 +540,14 @@ def _seed_events(state: RegionState) -> None:
     events: list[Record] = []
     activated = now - 29 * DAY
     state.clinic["integration_activated_at"] = format_timestamp(activated)
-    events.append(build_event(state, "clinic_key.activated", {"clinic_key": {}}, activated))
+    clinic_key = {"clinic_key": {"clinic_id": state.clinic["id"]}}
+    events.append(build_event(state, "clinic_key.activated", clinic_key, activated))
     for index in range(120):
         event_type, key, pool = kinds[index % len(kinds)]
         subject = pool[rng.randrange(len(pool))]
         created = now - 28 * DAY + index * (27 * DAY / 120)
         events.append(build_event(state, event_type, {key: public(subject)}, created))
     for event in events:
-        event["data"] = _event_data(state, event)
         state.add("events", event)
     for index, event in enumerate(events[-40:]):
         attempted = event["_created"] + 5
@@ -590,12 +571,6 @@ def _seed_events(state: RegionState) -> None:
                 "_created": attempted,
             },
         )
-
-
-def _event_data(state: RegionState, event: Record) -> Record:
-    if event["type"].startswith("clinic_key"):
-        return {"clinic_key": {"clinic_id": state.clinic["id"]}}
-    return dict(event["data"])
 
 
 def seed_region(region: str, seed: int, now: float, patient_count: int) -> RegionState:
