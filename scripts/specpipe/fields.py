@@ -21,7 +21,7 @@ class FieldInfo:
 def type_of(spec: Spec, schema: JSON, seen: frozenset[str] = frozenset()) -> str:
     """A short descriptor: ``string``, ``string/date-time``, ``array<integer>``, ``integer|string``."""
     node, seen = _deref(spec, schema, seen)
-    if not isinstance(node, dict) or node is None:
+    if not isinstance(node, dict):
         return "any"
     variants = node.get("oneOf") or node.get("anyOf")
     if isinstance(variants, list) and variants:

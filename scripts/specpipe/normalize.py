@@ -143,8 +143,7 @@ def add_page_parameters(spec: Spec) -> list[str]:
         missing = [p for p in PAGE_PARAMETERS if p["name"] not in present]
         if not missing:
             continue
-        op.operation.setdefault("parameters", [])
-        if op.operation["parameters"] is None:
+        if op.operation.get("parameters") is None:  # absent, or null in the published file
             op.operation["parameters"] = []
         op.operation["parameters"].extend(copy.deepcopy(missing))
         names = " and ".join(p["name"] for p in missing)
