@@ -46,7 +46,18 @@ _SECRET_FIELDS = frozenset(
 )
 # Response headers that can carry credentials or session state.
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
-_BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+")
+# "Bearer <token>", and "Basic <base64>" when the value holds a digit, + / = or an inner capital,
+# as base64 nearly always does, so that prose such as "basic information" is left alone.
+_AUTH_VALUE = re.compile(
+    r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+"
+    r"|\b(basic)\s+(?=[A-Za-z0-9+/]*[0-9+/=]|[A-Za-z0-9+/](?-i:[A-Za-z0-9+/]*[A-Z]))"
+    r"[A-Za-z0-9+/]+=*"
+)
+# A credential field written out in text: `"refresh_token": "..."`, `client_secret=...`.
+_SECRET_NAMES = "|".join(sorted(_SECRET_FIELDS, key=len, reverse=True))
+_SECRET_ASSIGNMENT = re.compile(
+    rf"""(?i)(["']?\b(?:{_SECRET_NAMES})\b["']?\s*[:=]\s*["']?)[^"'&\s,;}}]+"""
+)
 # The key Rails uses for errors about the record as a whole rather than one field.
 BASE_FIELD = "base"
 
@@ -268,7 +279,11 @@ def field_errors_from_body(body: Any) -> dict[str, list[str]]:
 
 
 def redact_secrets(value: Any) -> Any:
-    """A copy of parsed JSON with credential fields replaced by "[redacted]"."""
+    """A copy of a parsed body with credentials replaced by "[redacted]".
+
+    Credential fields of JSON objects go whole; in text (a non-JSON body, or any string in
+    the JSON) ``Bearer``/``Basic`` values and credential fields written out are redacted.
+    """
     if isinstance(value, Mapping):
         return {
             key: _REDACTED if str(key).lower() in _SECRET_FIELDS else redact_secrets(item)
@@ -276,7 +291,14 @@ def redact_secrets(value: Any) -> Any:
         }
     if isinstance(value, list):
         return [redact_secrets(item) for item in value]
+    if isinstance(value, str):
+        return _redact_text(value)
     return value
+
+
+def _redact_text(text: str) -> str:
+    text = _AUTH_VALUE.sub(lambda m: f"{m.group(1) or m.group(2)} {_REDACTED}", text)
+    return _SECRET_ASSIGNMENT.sub(r"\1" + _REDACTED, text)
 
 
 def _as_messages(value: Any) -> list[str]:
@@ -323,8 +345,7 @@ def _message(
     message = f"{status_code} {reason} for {method} {path}".replace("  ", " ")
     if request_id:
         message += f" (request id {request_id})"
-    if server_message:
-        server_message = _BEARER.sub(r"\1 " + _REDACTED, server_message)
+    if server_message:  # from the body, already redacted
         if len(server_message) > _MAX_MESSAGE_CHARS:
             server_message = server_message[: _MAX_MESSAGE_CHARS - 1] + "…"
         message += f": {server_message}"

@@ -195,6 +195,39 @@ def test_bearer_token_echoed_in_a_server_message_is_redacted() -> None:
     assert "Bearer [redacted]" in str(error)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A proxy echoing the JSON token request in a plain-text (not parseable) error.
+        'rejected: {"client_secret": "client-secret-value", "refresh_token": "refresh-secret"',
+        "client_secret=client-secret-value&refresh_token=refresh-secret&grant_type=x",
+        "upstream said: access_token: body-secret, Authorization: Bearer header-secret",
+        # base64("body-secret:client-secret-value"), and base64("user:pass"), letters only
+        "proxy got Authorization: Basic Ym9keS1zZWNyZXQ6Y2xpZW50LXNlY3JldC12YWx1ZQ==",
+        "proxy got Authorization: Basic dXNlcjpwYXNz",
+    ],
+)
+def test_credentials_in_a_text_body_are_redacted_in_message_and_body(text: str) -> None:
+    error = error_from_response(failed(400, text=text))
+
+    exposed = " ".join([str(error), repr(error.body), repr(error.field_errors)])
+    for secret in (*SECRETS, "Ym9keS1zZWNyZXQ6Y2xpZW50LXNlY3JldC12YWx1ZQ", "dXNlcjpwYXNz"):
+        assert secret not in exposed
+    assert "[redacted]" in str(error)
+
+
+def test_prose_about_basic_information_is_not_mistaken_for_a_credential() -> None:
+    error = error_from_response(failed(422, json={"errors": {"plan": ["basic information"]}}))
+    assert error.field_errors == {"plan": ["basic information"]}
+
+
+def test_bearer_token_in_a_json_error_is_redacted_in_body_and_field_errors_too() -> None:
+    error = error_from_response(failed(401, json={"error": "Bad token Bearer header-secret"}))
+
+    assert "header-secret" not in repr(error.body) + repr(error.field_errors)
+    assert error.field_errors == {"base": ["Bad token Bearer [redacted]"]}
+
+
 def test_very_long_server_message_is_truncated() -> None:
     error = error_from_response(failed(400, json={"error": "x" * 5000}))
     assert len(str(error)) < 500
