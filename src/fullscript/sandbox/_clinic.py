@@ -15,7 +15,8 @@ from ._people import create_patient as create_patient_record
 from ._people import update_patient as update_patient_record
 from ._plans import create_plan, update_plan
 from ._records import build_event, build_order, touch
-from ._seed import LAB_STATUSES, add_product
+from ._seed import LAB_STATUSES
+from ._seed_catalog import add_product
 from ._store import Record, RegionState, public
 from ._webhook_dispatch import WebhookDispatcher
 
