@@ -124,9 +124,11 @@ class RollingWindowLimiter:
 
     async def acquire(self) -> None:
         """Wait for a slot and take it. Cancelling the wait takes no slot."""
-        if not self._waiters and self._pacing is None and self._delay(self._clock.now()) <= 0:
-            self._grant(self._clock.now())
-            return
+        if not self._waiters and self._pacing is None:
+            now = self._clock.now()
+            if self._delay(now) <= 0:
+                self._grant(now)
+                return
         turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters.append(turn)
         try:
@@ -134,10 +136,10 @@ class RollingWindowLimiter:
                 await turn
             if self._pacing is not None:
                 await self._pacing.acquire()
-            while (delay := self._delay(self._clock.now())) > 0:
+            while (delay := self._delay(now := self._clock.now())) > 0:
                 await self._clock.sleep(max(delay, _MIN_SLEEP))
             # No await between the check above and the grant, so nobody can slip in between.
-            self._grant(self._clock.now())
+            self._grant(now)
         finally:
             was_head = self._waiters[0] is turn
             self._waiters.remove(turn)
