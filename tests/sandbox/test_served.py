@@ -396,3 +396,9 @@ def test_the_console_script_runs_the_same_cli() -> None:
     for flag in ("--client-id", "--client-secret", "--redirect-uri", "--rate-limit",
                  "--token-ttl", "--seed", "--host", "--port"):  # fmt: skip
         assert flag in help_text
+
+
+def test_importing_the_sandbox_leaves_the_server_unloaded() -> None:
+    # In-process use (every façade test) should not pay for uvicorn; serve() loads it.
+    probe = "import sys, fullscript.sandbox; sys.exit('uvicorn' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], check=False).returncode == 0

@@ -6,12 +6,15 @@ import socket
 import threading
 import time
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ._responses import SERVED_SCOPE_KEY
 from ._sandbox import Sandbox
+
+if TYPE_CHECKING:
+    import uvicorn
 
 __all__ = ["ServedSandbox", "serve", "served_app"]
 
@@ -34,6 +37,9 @@ class ServedSandbox:
     """
 
     def __init__(self, sandbox: Sandbox, host: str = "127.0.0.1", port: int = 0) -> None:
+        # Imported here: in-process use never needs a server, and uvicorn is a large import.
+        import uvicorn
+
         self.sandbox = sandbox
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -42,7 +48,7 @@ class ServedSandbox:
         config = uvicorn.Config(
             served_app(sandbox.app), log_level="warning", lifespan="off", access_log=False
         )
-        self._server = uvicorn.Server(config)
+        self._server: uvicorn.Server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
         )
