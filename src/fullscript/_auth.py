@@ -68,8 +68,12 @@ class TokenManager:
         clock: Clock | None = None,
         utcnow: Callable[[], datetime] = _utcnow,
     ) -> None:
-        if leeway < 0:
-            raise ValueError("leeway must be >= 0 seconds")
+        if isinstance(leeway, bool) or not isinstance(leeway, int | float):
+            raise TypeError(
+                f"leeway (refresh_leeway) must be a number of seconds, got {type(leeway).__name__}"
+            )
+        if not leeway >= 0:  # NaN too
+            raise ValueError(f"leeway (refresh_leeway) must be >= 0 seconds, got {leeway!r}")
         self._oauth = oauth
         self._store = store
         self._region = region

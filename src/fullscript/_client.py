@@ -147,7 +147,14 @@ def _region_from(region: Region | str) -> Region:
 def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
-    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        # httpx.Timeout would take it and the first request would fail deep inside httpcore.
+        raise TypeError(
+            f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
+        )
+    return httpx.Timeout(timeout)
 
 
 def _setting(value: str | None, env_name: str) -> str:
@@ -220,6 +227,12 @@ class Fullscript(ApiResources):
                 redirect_uri=_setting(redirect_uri, "FULLSCRIPT_REDIRECT_URI"),
             )
         region = _region_from(region)
+        if token is not None and not isinstance(token, OAuthToken):
+            # The value is likely a bare access token: never echo it.
+            raise TypeError(
+                "token= must be an OAuthToken (access and refresh token of one region), got "
+                f"{type(token).__name__}"
+            )
         if token is not None and token.region != region.key:
             # Otherwise the token would sit in the store under its own region and this client
             # would report "no token" for its region, hiding the real mistake.

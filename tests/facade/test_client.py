@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -354,6 +355,27 @@ def test_missing_credentials_name_the_environment_variable(
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(FullscriptError, match="FULLSCRIPT_CLIENT_ID"):
         Fullscript()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"token": "access-SECRET-as-a-string"}, "token="),
+        ({"timeout": "5"}, "timeout"),
+        ({"timeout": True}, "timeout"),
+        ({"refresh_leeway": "300"}, "refresh_leeway"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_refused_by_name(kwargs: dict[str, Any], name: str) -> None:
+    # Not an AttributeError about .region, nor a str timeout failing deep in httpcore later.
+    with pytest.raises(TypeError, match=name) as info:
+        Fullscript(client_id="id", client_secret="s", redirect_uri="https://app.example", **kwargs)
+    assert "SECRET" not in str(info.value)
+
+
+def test_with_options_refuses_a_timeout_of_the_wrong_type(sandbox: Sandbox) -> None:
+    with pytest.raises(TypeError, match="timeout"):
+        make_client(sandbox).with_options(timeout="5")  # type: ignore[arg-type]
 
 
 def test_credentials_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
