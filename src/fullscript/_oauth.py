@@ -166,10 +166,10 @@ class OAuthClient:
 
     async def _post(self, url: str, body: Mapping[str, str]) -> httpx.Response:
         try:
+            # Not streamed: post() has read the body by the time it returns.
             response = await self._http.post(
                 url, json=dict(body), headers={"Accept": "application/json"}
             )
-            await response.aread()
         except httpx.TransportError as exc:
             # The message names the method and path only, never the body (it holds secrets).
             raise connection_error_from(exc) from exc
