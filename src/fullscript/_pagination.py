@@ -155,7 +155,7 @@ class AsyncPaginator(Generic[T]):
             page = await stream.next_page()
         finally:
             await stream.aclose()
-        if page is None:  # only when limit == 0
+        if page is None:  # limit == 0, or the server answered another page than start_page
             return Page(items=(), current_page=self.start_page, next_page=None)
         return page
 
