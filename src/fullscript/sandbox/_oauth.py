@@ -13,7 +13,14 @@ from ._clock import SandboxClock, format_timestamp
 from ._errors import ApiError
 from ._operations import ALL_SCOPES, CATALOG, check_scopes
 
-__all__ = ["CODE_TTL", "AuthorizationCode", "OAuthApp", "OAuthServer", "TokenRecord"]
+__all__ = [
+    "CODE_TTL",
+    "AuthorizationCode",
+    "OAuthApp",
+    "OAuthServer",
+    "TokenRecord",
+    "bearer_token",
+]
 
 #: Authorization codes are single use and expire after ten minutes.
 CODE_TTL = 600.0
@@ -78,6 +85,13 @@ class TokenRecord:
             "created_at": format_timestamp(self.created_at),
             "resource_owner": {"id": self.resource_owner_id, "type": self.resource_owner_type},
         }
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header; None for any other header."""
+    scheme, _, token = (authorization or "").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
 
 
 def _oauth_error(status: int, error: str, description: str) -> ApiError:
@@ -266,10 +280,10 @@ class OAuthServer:
 
     def authenticate(self, region: str, authorization: str | None) -> TokenRecord:
         """Return the live token behind an ``Authorization: Bearer`` header, or raise 401."""
-        scheme, _, token = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        token = bearer_token(authorization)
+        if token is None:
             raise invalid_token("Missing bearer access token.")
-        record = self._by_access.get(token.strip())
+        record = self._by_access.get(token)
         if record is None or record.region != region:
             raise invalid_token("The access token is invalid.")
         if record.revoked:

@@ -12,8 +12,8 @@ from ._body import read_body
 from ._call import Call, Handler, Upload
 from ._clock import SandboxClock
 from ._errors import ApiError, forbidden
-from ._faults import FaultInjector
-from ._oauth import OAuthServer, TokenRecord
+from ._faults import FaultInjector, FaultRule
+from ._oauth import OAuthServer, TokenRecord, bearer_token
 from ._operations import Operation
 from ._rate_limit import RollingWindowLimiter
 from ._responses import (
@@ -59,9 +59,34 @@ def _app_key(
     if not operation.authenticated:
         client_id = str(body.get("client_id") or "")
         return client_id if client_id in core.oauth.apps else None
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    record = core.oauth.lookup(token.strip()) if scheme.lower() == "bearer" else None
+    token = bearer_token(request.headers.get("authorization"))
+    record = core.oauth.lookup(token) if token is not None else None
     return record.client_id if record is not None else None
+
+
+def _fault_answer(fault: FaultRule | None) -> Response | None:
+    """What a fault answers instead of running the operation; None lets the operation run."""
+    if fault is None or fault.kind == "malformed":  # malformed runs it, then spoils the answer
+        return None
+    if fault.kind == "rate_limit":
+        return _rate_limited(fault.retry_after)
+    if fault.kind == "drop":
+        return DroppedConnectionResponse()
+    return error_response(fault.status)
+
+
+def _authorize(
+    core: Core, operation: Operation, region: str, request: Request
+) -> TokenRecord | None:
+    """The live token the operation needs, or a 401/403; None for the token endpoints."""
+    if not operation.authenticated:
+        return None
+    token = core.oauth.authenticate(region, request.headers.get("authorization"))
+    if operation.scope is not None and operation.scope not in token.scopes:
+        raise forbidden(f"This action requires the {operation.scope} scope.")
+    if operation.restricted and not core.allow_restricted:
+        raise forbidden("This endpoint is restricted; ask Fullscript for access.")
+    return token
 
 
 async def handle_api_call(
@@ -71,38 +96,27 @@ async def handle_api_call(
     plan = core.faults.plan(operation.operation_id, request.method, api_path, region)
     if plan.latency > 0:
         await anyio.sleep(plan.latency)
-    fault = plan.terminal
-    if fault is not None:
-        if fault.kind == "error":
-            return error_response(fault.status)
-        if fault.kind == "rate_limit":
-            return _rate_limited(fault.retry_after)
-        if fault.kind == "drop":
-            return DroppedConnectionResponse()
+    answer = _fault_answer(plan.terminal)
+    if answer is not None:
+        return answer
     try:
         body: dict[str, object]
         files: dict[str, Upload]
         body, files = await read_body(request) if request.method in _BODY_METHODS else ({}, {})
-        key = _app_key(core, operation, request, body)
-        if key is not None:
-            retry_after = core.limiter.acquire(key)
+        app_key = _app_key(core, operation, request, body)
+        if app_key is not None:
+            retry_after = core.limiter.acquire(app_key)
             if retry_after is not None:
                 return _rate_limited(retry_after, core.limiter)
-        token: TokenRecord | None = None
-        if operation.authenticated:
-            token = core.oauth.authenticate(region, request.headers.get("authorization"))
-            if operation.scope is not None and operation.scope not in token.scopes:
-                raise forbidden(f"This action requires the {operation.scope} scope.")
-            if operation.restricted and not core.allow_restricted:
-                raise forbidden("This endpoint is restricted; ask Fullscript for access.")
+        token = _authorize(core, operation, region, request)
         query = request.query_params
         call = Call(
             operation=operation,
             state=core.region(region),
             query=query,
-            query_lists={key: query.getlist(key) for key in query},
+            query_lists={name: query.getlist(name) for name in query},
             params=request.path_params,
-            body=dict(body),
+            body=body,
             files=files,
             token=token,
             now=core.clock.now(),
@@ -110,6 +124,6 @@ async def handle_api_call(
         reply = handler(call)
     except ApiError as error:
         return error_response(error.status, error.body, error.headers)
-    if fault is not None and fault.kind == "malformed":
+    if plan.terminal is not None and plan.terminal.kind == "malformed":
         return malformed_response(reply.status, reply.body)
     return json_response(reply.status, reply.body)
