@@ -56,7 +56,7 @@ _AUTH_VALUE = re.compile(
 # A credential field written out in text: `"refresh_token": "..."`, `client_secret=...`.
 _SECRET_NAMES = "|".join(sorted(_SECRET_FIELDS, key=len, reverse=True))
 _SECRET_ASSIGNMENT = re.compile(
-    rf"""(?i)(["']?\b(?:{_SECRET_NAMES})\b["']?\s*[:=]\s*["']?)[^"'&\s,;}}]+"""
+    rf"""(?i)(["']?\b(?:{_SECRET_NAMES})\b["']?\s*[:=]\s*)("[^"]*"?|'[^']*'?|[^"'&\s,;}}]+)"""
 )
 # The key Rails uses for errors about the record as a whole rather than one field.
 BASE_FIELD = "base"
@@ -298,7 +298,13 @@ def redact_secrets(value: Any) -> Any:
 
 def _redact_text(text: str) -> str:
     text = _AUTH_VALUE.sub(lambda m: f"{m.group(1) or m.group(2)} {_REDACTED}", text)
-    return _SECRET_ASSIGNMENT.sub(r"\1" + _REDACTED, text)
+    return _SECRET_ASSIGNMENT.sub(_redact_assigned_value, text)
+
+
+def _redact_assigned_value(match: re.Match[str]) -> str:
+    name, value = match.group(1), match.group(2)
+    quote = value[0] if value[0] in "\"'" else ""  # a quoted value goes whole, spaces and all
+    return f"{name}{quote}{_REDACTED}{quote}"
 
 
 def _as_messages(value: Any) -> list[str]:

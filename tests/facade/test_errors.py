@@ -201,6 +201,7 @@ def test_bearer_token_echoed_in_a_server_message_is_redacted() -> None:
         # A proxy echoing the JSON token request in a plain-text (not parseable) error.
         'rejected: {"client_secret": "client-secret-value", "refresh_token": "refresh-secret"',
         "client_secret=client-secret-value&refresh_token=refresh-secret&grant_type=x",
+        "echo: {'password': 'query-secret body-secret', 'secret': \"header-secret x\"}",
         "upstream said: access_token: body-secret, Authorization: Bearer header-secret",
         # base64("body-secret:client-secret-value"), and base64("user:pass"), letters only
         "proxy got Authorization: Basic Ym9keS1zZWNyZXQ6Y2xpZW50LXNlY3JldC12YWx1ZQ==",
