@@ -14,6 +14,8 @@ from ._serve import served_app
 from ._settings import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
+    DEFAULT_PATIENTS,
+    DEFAULT_RATE_LIMIT,
     DEFAULT_REDIRECT_URI,
     DEFAULT_TOKEN_TTL,
     DEFAULT_WEBHOOK_SECRET,
@@ -63,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--rate-limit",
         type=_rate_limit,
-        default=(5000, 300.0),
+        default=DEFAULT_RATE_LIMIT,
         metavar="N/SECONDS",
         help="requests per rolling window per app (default 5000/300)",
     )
@@ -71,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--token-ttl", type=int, default=DEFAULT_TOKEN_TTL, help="access token lifetime, seconds"
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for the generated data")
-    parser.add_argument("--patients", type=int, default=350, help="patients per region")
+    parser.add_argument(
+        "--patients", type=int, default=DEFAULT_PATIENTS, help="patients per region"
+    )
     parser.add_argument("--webhook-url", default=None, help="where to POST webhook deliveries")
     parser.add_argument("--webhook-secret", default=DEFAULT_WEBHOOK_SECRET, help="signing key")
     parser.add_argument(

@@ -81,6 +81,7 @@ class FaultRule:
             self.method = self.method.upper()
 
     def matches(self, operation_id: str | None, method: str, path: str, region: str) -> bool:
+        """Whether a request fits every criterion this rule sets."""
         return (
             (self.operation_id is None or self.operation_id == operation_id)
             and (self.method is None or self.method == method.upper())
@@ -90,9 +91,11 @@ class FaultRule:
 
     @property
     def exhausted(self) -> bool:
+        """True once the rule has fired ``times`` times."""
         return self.times is not None and self.fired >= self.times
 
     def to_dict(self) -> dict[str, Any]:
+        """The rule as JSON, counters included (as ``GET /_sandbox/faults`` lists it)."""
         return attrs.asdict(self)
 
 
@@ -139,6 +142,7 @@ class FaultInjector:
         return self.add("malformed", **match)
 
     def remove(self, rule: FaultRule) -> None:
+        """Remove one rule (the very object :meth:`add` returned); the others keep firing."""
         self.rules = [existing for existing in self.rules if existing is not rule]
 
     def clear(self) -> None:

@@ -128,6 +128,7 @@ class OAuthServer:
     # --- apps -------------------------------------------------------------------------------
 
     def register_app(self, app: OAuthApp) -> OAuthApp:
+        """Add (or replace) an app, refusing scopes no app can hold."""
         check_scopes(app.scopes)
         self.apps[app.client_id] = app
         return app
@@ -253,6 +254,7 @@ class OAuthServer:
             self.revoke_record(record)
 
     def revoke_record(self, record: TokenRecord) -> None:
+        """Revoke a grant and every grant it was refreshed from."""
         current: TokenRecord | None = record
         while current is not None:
             current.revoked = True
@@ -276,6 +278,7 @@ class OAuthServer:
     # --- resource access --------------------------------------------------------------------
 
     def lookup(self, access_token: str) -> TokenRecord | None:
+        """The grant of an access token, live or not, in any region (None when unknown)."""
         return self._by_access.get(access_token)
 
     def authenticate(self, region: str, authorization: str | None) -> TokenRecord:

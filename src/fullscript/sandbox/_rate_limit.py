@@ -37,4 +37,5 @@ class RollingWindowLimiter:
         return max(1, math.ceil(hits[0] + self.window - now))
 
     def reset(self) -> None:
+        """Forget every app's request history."""
         self._hits.clear()

@@ -59,9 +59,11 @@ class ServedSandbox:
         return f"http://{self.host}:{self.port}"
 
     def base_url(self, region: str = "us") -> str:
+        """The region's base URL on this server (API under ``{base}/api``)."""
         return self.sandbox.base_url(region, host=self.url)
 
     def start(self, timeout: float = 10.0) -> ServedSandbox:
+        """Start serving in the background; returns once the socket accepts connections."""
         self._thread.start()
         deadline = time.monotonic() + timeout
         while not self._server.started:
@@ -71,6 +73,7 @@ class ServedSandbox:
         return self
 
     def stop(self) -> None:
+        """Ask the server to exit, wait for its thread, and close the socket."""
         self._server.should_exit = True
         self._thread.join(timeout=10)
         self._socket.close()

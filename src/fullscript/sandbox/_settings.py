@@ -11,6 +11,7 @@ from ._operations import ALL_SCOPES
 __all__ = [
     "DEFAULT_CLIENT_ID",
     "DEFAULT_CLIENT_SECRET",
+    "DEFAULT_PATIENTS",
     "DEFAULT_RATE_LIMIT",
     "DEFAULT_REDIRECT_URI",
     "DEFAULT_TOKEN_TTL",
@@ -28,6 +29,7 @@ DEFAULT_WEBHOOK_SECRET = "sandbox-webhook-secret"
 DEFAULT_WEBHOOK_CHALLENGE = "sandbox-challenge"
 DEFAULT_RATE_LIMIT = (5000, 300.0)
 DEFAULT_TOKEN_TTL = 7200
+DEFAULT_PATIENTS = 350
 
 
 def parse_rate_limit(value: str | tuple[int, float]) -> tuple[int, float]:
@@ -56,7 +58,7 @@ class SandboxSettings:
     rate_limit: tuple[int, float] = DEFAULT_RATE_LIMIT
     token_ttl: int = DEFAULT_TOKEN_TTL
     seed: int = 0
-    patients: int = 350
+    patients: int = DEFAULT_PATIENTS
     allow_restricted: bool = True
     webhook_url: str | None = None
     webhook_secret: str = attrs.field(default=DEFAULT_WEBHOOK_SECRET, repr=False)

@@ -24,6 +24,7 @@ class SandboxTransport(httpx.AsyncBaseTransport):
         self._inner = httpx.ASGITransport(app=app)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Run ``request`` through the sandbox app, turning its faults into httpx errors."""
         timeouts = request.extensions.get("timeout") or {}
         read_timeout = timeouts.get("read")
         try:
@@ -39,4 +40,5 @@ class SandboxTransport(httpx.AsyncBaseTransport):
             raise httpx.ReadTimeout("Timed out waiting for the sandbox", request=request) from None
 
     async def aclose(self) -> None:
+        """Close the wrapped ASGI transport."""
         await self._inner.aclose()

@@ -108,6 +108,7 @@ class WebhookDispatcher:
         self.disabled = False
 
     def enqueue(self, state: RegionState, event: Record) -> None:
+        """Queue an event for delivery on the next :meth:`flush` (its first attempt is due now)."""
         self.pending.append(PendingDelivery(state, event, attempt=1, due=self._clock.now()))
 
     async def flush(self) -> list[Record]:
