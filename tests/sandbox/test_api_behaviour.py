@@ -381,3 +381,18 @@ async def test_a_new_product_from_the_clinic_is_listed(
     variant_id = response.json()["product"]["variants"][0]["id"]
     variant = (await client.get(f"/api/catalog/variants/{variant_id}")).json()["variant"]
     assert variant["product"]["id"] == product_id
+
+
+async def test_a_date_of_birth_is_checked_against_sandbox_time_not_the_host_clock() -> None:
+    sandbox = Sandbox(clock=FakeTime(4_102_444_800.0), patients=5)  # 2100-01-01T00:00:00Z
+    body = {"email": "born@example.com", "first_name": "F", "last_name": "T"}
+    async with sandbox.client("us", token=sandbox.issue_token("us")) as client:
+        born = await client.post(
+            "/api/clinic/patients", json={**body, "date_of_birth": "2090-06-01"}
+        )
+        unborn = await client.post(
+            "/api/clinic/patients",
+            json={**body, "email": "unborn@example.com", "date_of_birth": "2100-01-02"},
+        )
+    assert born.status_code == 201 and born.json()["patient"]["date_of_birth"] == "2090-06-01"
+    assert unborn.status_code == 422 and "date_of_birth" in unborn.json()["errors"]

@@ -6,6 +6,7 @@ Shared by the API (which never records events) and the clinic control surface (w
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from ._errors import ValidationFailed, not_found
@@ -40,14 +41,19 @@ def _emails(state: RegionState, table: str, exclude: str | None = None) -> list[
 
 
 def _patient_validator(
-    state: RegionState, body: Mapping[str, Any], *, creating: bool, exclude: str | None = None
+    state: RegionState,
+    body: Mapping[str, Any],
+    now: float,
+    *,
+    creating: bool,
+    exclude: str | None = None,
 ) -> dict[str, Any]:
     check = Validator(unwrap(body, "patient"))
     check.email("email", required=creating)
     check.unique("email", _emails(state, "patients", exclude))
     check.string("first_name", required=creating)
     check.string("last_name", required=creating)
-    check.iso_date("date_of_birth")
+    check.iso_date("date_of_birth", latest=datetime.fromtimestamp(now, tz=UTC).date())
     check.enum("gender", GENDERS)
     check.mobile("mobile_number")
     check.number("discount", minimum=0, maximum=100)
@@ -57,14 +63,14 @@ def _patient_validator(
 
 
 def create_patient(state: RegionState, body: Mapping[str, Any], now: float) -> Record:
-    fields = _patient_validator(state, body, creating=True)
+    fields = _patient_validator(state, body, now, creating=True)
     return state.add("patients", build_patient(state, fields, now))
 
 
 def update_patient(
     state: RegionState, patient: Record, body: Mapping[str, Any], now: float
 ) -> Record:
-    fields = _patient_validator(state, body, creating=False, exclude=patient["id"])
+    fields = _patient_validator(state, body, now, creating=False, exclude=patient["id"])
     for field in ("first_name", "last_name", "email"):
         if fields.get(field) is None:
             fields.pop(field, None)  # names and email cannot be cleared

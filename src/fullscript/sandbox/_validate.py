@@ -75,14 +75,15 @@ class Validator:
             self.fail(field, f"is not included in the list ({', '.join(options)})")
             del self.clean[field]
 
-    def iso_date(self, field: str, *, required: bool = False) -> None:
+    def iso_date(self, field: str, *, latest: date, required: bool = False) -> None:
+        """A ``yyyy-mm-dd`` date no later than ``latest`` (the sandbox's today, not the host's)."""
         self.string(field, required=required)
         value = self.clean.get(field)
         if value is None:
             return
         try:
             parsed = date.fromisoformat(value)
-            if len(value) != 10 or parsed > date.today():
+            if len(value) != 10 or parsed > latest:
                 raise ValueError
         except ValueError:
             self.fail(field, "must be a past date formatted yyyy-mm-dd")
