@@ -347,3 +347,15 @@ def test_the_python_helpers_refuse_the_same_bad_settings(sandbox: Sandbox) -> No
     assert "secret must" in str(caught.value)
     with pytest.raises(ValueError, match="list of scope names"):
         sandbox.issue_token(scopes="clinic:read")
+
+
+async def test_a_default_variant_that_no_longer_exists_is_a_422_not_a_crash(
+    sandbox: Sandbox, client: httpx.AsyncClient
+) -> None:
+    for variant in sandbox.records("us", "variants"):
+        if variant["status"] == "available":
+            sandbox.clinic("us").discontinue_variant(variant["id"])
+    patient_id = sandbox.records("us", "patients")[0]["id"]
+    for action in ("place_order", "create_treatment_plan"):
+        answer = await client.post(f"{CONTROL}/us/clinic/{action}", json={"patient_id": patient_id})
+        assert answer.status_code == 422 and "variant_id" in answer.json()["errors"]

@@ -51,6 +51,16 @@ class ClinicControl:
             raise not_found(f"{table} {record_id} not found")
         return record
 
+    def _available_variant(self) -> str:
+        """The variant a plan or order uses when the caller names none."""
+        for variant in self.state.values("variants"):
+            if variant["status"] == "available":
+                return str(variant["id"])
+        raise ValidationFailed({"variant_id": ["no variant is available; name one"]})
+
+    def _first_practitioner(self) -> str:
+        return str(self.state.values("practitioners")[0]["id"])
+
     # --- patients ---------------------------------------------------------------------------
 
     def create_patient(self, **fields: Any) -> Record:
@@ -88,12 +98,11 @@ class ClinicControl:
         """Write a plan for a patient (``treatment_plan.created``)."""
         patient = self._get("patients", patient_id)
         if recommendations is None:
-            variant = next(v for v in self.state.values("variants") if v["status"] == "available")
-            recommendations = [{"variant_id": variant["id"], "units_to_purchase": 1}]
+            recommendations = [{"variant_id": self._available_variant(), "units_to_purchase": 1}]
         body = {"recommendations": recommendations, "state": state}
         if personal_message is not None:
             body["personal_message"] = personal_message
-        practitioner = practitioner_id or self.state.values("practitioners")[0]["id"]
+        practitioner = practitioner_id or self._first_practitioner()
         plan = create_plan(self.state, patient, body, self._clock.now(), practitioner)
         return self._emit("treatment_plan.created", {"treatment_plan": public(plan)})
 
@@ -130,9 +139,8 @@ class ClinicControl:
             ]
             practitioner_id = plan["practitioner"]["id"]
         else:
-            variant = next(v for v in self.state.values("variants") if v["status"] == "available")
-            picks = [(variant["id"], 1)]
-            practitioner_id = self.state.values("practitioners")[0]["id"]
+            picks = [(self._available_variant(), 1)]
+            practitioner_id = self._first_practitioner()
         items = [
             {
                 "variant_id": variant_id,

@@ -45,7 +45,7 @@ def _attachment(call: Call, resource_id: str, check: Validator, *, required: boo
     return resource_url(resource_id, upload.filename)
 
 
-def _validate(call: Call, body: Mapping[str, Any], *, creating: bool) -> Validator:
+def _validate(body: Mapping[str, Any], *, creating: bool) -> Validator:
     check = Validator(body)
     check.string("name", required=creating)
     check.enum("type", RESOURCE_TYPES)
@@ -83,7 +83,7 @@ def list_practitioner_resources(call: Call) -> Reply:
 def create_practitioner_resource(call: Call) -> Reply:
     practitioner = call.record("practitioners", "practitioner_id")
     resource_id = call.state.new_id()
-    check = _validate(call, _body(call), creating=True)
+    check = _validate(_body(call), creating=True)
     attachment = _attachment(call, resource_id, check, required=True)
     fields = check.check()
     if fields.get("treatment_plan_id"):
@@ -109,7 +109,7 @@ def retrieve_practitioner_resource(call: Call) -> Reply:
 
 def update_practitioner_resource(call: Call) -> Reply:
     resource = _resource(call)
-    check = _validate(call, _body(call), creating=False)
+    check = _validate(_body(call), creating=False)
     attachment = _attachment(call, resource["id"], check, required=False)
     fields = check.check()
     if fields.get("treatment_plan_id"):
