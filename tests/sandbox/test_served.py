@@ -382,6 +382,19 @@ def test_every_cli_flag_reaches_the_sandbox_settings(monkeypatch: pytest.MonkeyP
         sandbox_cli.main(["--rate-limit", "lots"])
     with pytest.raises(SystemExit):
         sandbox_cli.main(["--scopes", "root:all"])
+    for flag in ("--patients", "--token-ttl"):
+        for value in ("0", "-3", "many"):
+            with pytest.raises(SystemExit):
+                sandbox_cli.main([flag, value])
+
+
+@pytest.mark.parametrize("setting", ["patients", "token_ttl"])
+@pytest.mark.parametrize("value", [0, -1])
+def test_a_sandbox_needs_at_least_one_patient_and_a_live_token_ttl(
+    setting: str, value: Any
+) -> None:
+    with pytest.raises(ValueError, match=f"{setting} must be a whole number of at least 1"):
+        Sandbox(**{setting: value})
 
 
 def test_the_console_script_runs_the_same_cli() -> None:

@@ -39,6 +39,16 @@ def _scopes(value: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _at_least_one(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return number
+
+
 def _rate_limit(value: str) -> tuple[int, float]:
     try:
         return parse_rate_limit(value)
@@ -70,11 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="requests per rolling window per app (default 5000/300)",
     )
     parser.add_argument(
-        "--token-ttl", type=int, default=DEFAULT_TOKEN_TTL, help="access token lifetime, seconds"
+        "--token-ttl",
+        type=_at_least_one,
+        default=DEFAULT_TOKEN_TTL,
+        help="access token lifetime, seconds",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for the generated data")
     parser.add_argument(
-        "--patients", type=int, default=DEFAULT_PATIENTS, help="patients per region"
+        "--patients", type=_at_least_one, default=DEFAULT_PATIENTS, help="patients per region"
     )
     parser.add_argument("--webhook-url", default=None, help="where to POST webhook deliveries")
     parser.add_argument("--webhook-secret", default=DEFAULT_WEBHOOK_SECRET, help="signing key")

@@ -46,6 +46,12 @@ def parse_rate_limit(value: str | tuple[int, float]) -> tuple[int, float]:
     return int(limit), float(window)
 
 
+def _at_least_one(settings: SandboxSettings, attribute: attrs.Attribute[int], value: int) -> None:
+    # Zero patients breaks the seeding and a zero TTL mints tokens that are born expired.
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be a whole number of at least 1, not {value!r}")
+
+
 @attrs.frozen
 class SandboxSettings:
     """Everything configurable about a sandbox; the CLI flags map one to one."""
@@ -56,9 +62,9 @@ class SandboxSettings:
     scopes: tuple[str, ...] = ALL_SCOPES
     resource_owner_type: str = "Practitioner"
     rate_limit: tuple[int, float] = DEFAULT_RATE_LIMIT
-    token_ttl: int = DEFAULT_TOKEN_TTL
+    token_ttl: int = attrs.field(default=DEFAULT_TOKEN_TTL, validator=_at_least_one)
     seed: int = 0
-    patients: int = DEFAULT_PATIENTS
+    patients: int = attrs.field(default=DEFAULT_PATIENTS, validator=_at_least_one)
     allow_restricted: bool = True
     webhook_url: str | None = None
     webhook_secret: str = attrs.field(default=DEFAULT_WEBHOOK_SECRET, repr=False)
