@@ -371,3 +371,16 @@ async def test_an_unknown_app_gets_a_clear_error_from_the_helpers_and_the_contro
         rescoped = await http.put(f"{CONTROL}/apps/nope/scopes", json={"scopes": []})
     assert (minted.status_code, rescoped.status_code) == (404, 404)
     assert "unknown app nope" in minted.json()["message"]
+
+
+def test_every_app_needs_a_known_resource_owner_type(sandbox: Sandbox) -> None:
+    with pytest.raises(ValueError, match="resource_owner_type must be Practitioner, Staff or"):
+        Sandbox(resource_owner_type="Robot")
+    with pytest.raises(ValueError, match="resource_owner_type must be Practitioner, Staff or"):
+        sandbox.register_app(
+            client_id="robots",
+            client_secret="robot-secret",
+            redirect_uri="http://127.0.0.1/cb",
+            resource_owner_type="Robot",
+        )
+    assert "robots" not in sandbox.oauth.apps

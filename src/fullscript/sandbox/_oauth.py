@@ -22,6 +22,9 @@ __all__ = [
     "bearer_token",
 ]
 
+#: Who a token acts for: a practitioner, a staff member or the clinic itself.
+RESOURCE_OWNER_TYPES = ("Practitioner", "Staff", "Clinic")
+
 #: Authorization codes are single use and expire after ten minutes.
 CODE_TTL = 600.0
 
@@ -29,6 +32,13 @@ CODE_TTL = 600.0
 def _dashboard_scopes(scopes: Iterable[str]) -> tuple[str, ...]:
     """An app's scopes as the dashboard keeps them: ``catalog:read`` is always granted."""
     return tuple(dict.fromkeys((CATALOG, *scopes)))
+
+
+def _owner_type(app: OAuthApp, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in RESOURCE_OWNER_TYPES:
+        raise ValueError(
+            f"resource_owner_type must be Practitioner, Staff or Clinic, not {value!r}"
+        )
 
 
 @attrs.define
@@ -40,7 +50,7 @@ class OAuthApp:
     client_secret: str = attrs.field(repr=False)
     redirect_uri: str
     scopes: tuple[str, ...] = attrs.field(default=ALL_SCOPES, converter=_dashboard_scopes)
-    resource_owner_type: str = "Practitioner"
+    resource_owner_type: str = attrs.field(default="Practitioner", validator=_owner_type)
 
 
 @attrs.define

@@ -122,8 +122,6 @@ class Sandbox:
         webhook_challenge: str | None = DEFAULT_WEBHOOK_CHALLENGE,
         webhook_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        if resource_owner_type not in ("Practitioner", "Staff", "Clinic"):
-            raise ValueError("resource_owner_type must be Practitioner, Staff or Clinic")
         self.settings = SandboxSettings(
             client_id=client_id,
             client_secret=client_secret,
