@@ -396,3 +396,10 @@ async def test_a_date_of_birth_is_checked_against_sandbox_time_not_the_host_cloc
         )
     assert born.status_code == 201 and born.json()["patient"]["date_of_birth"] == "2090-06-01"
     assert unborn.status_code == 422 and "date_of_birth" in unborn.json()["errors"]
+
+
+def test_records_names_the_tables_when_asked_for_an_unknown_one(sandbox: Sandbox) -> None:
+    with pytest.raises(ValueError, match=r"unknown table 'patient'; use one of .*patients"):
+        sandbox.records("us", "patient")
+    with pytest.raises(ValueError, match="unknown region 'mars'"):
+        sandbox.records("mars", "patients")

@@ -30,7 +30,7 @@ from ._settings import (
     SandboxSettings,
     parse_rate_limit,
 )
-from ._store import Record, RegionState, public
+from ._store import COLLECTIONS, Record, RegionState, public
 from ._transport import SandboxTransport
 from ._webhook_dispatch import WebhookDispatcher
 
@@ -181,6 +181,8 @@ class Sandbox:
 
     def records(self, region: str, table: str) -> list[Record]:
         """Every stored record of a table (internal ``_`` keys included), in list order."""
+        if table not in COLLECTIONS:
+            raise ValueError(f"unknown table {table!r}; use one of {', '.join(COLLECTIONS)}")
         return self.region(region).values(table)
 
     def reset(self) -> None:
