@@ -384,3 +384,16 @@ def test_every_app_needs_a_known_resource_owner_type(sandbox: Sandbox) -> None:
             resource_owner_type="Robot",
         )
     assert "robots" not in sandbox.oauth.apps
+
+
+async def test_setting_scopes_over_http_answers_the_scopes_the_app_now_holds(
+    sandbox: Sandbox,
+) -> None:
+    client_id = sandbox.settings.client_id
+    async with httpx.AsyncClient(transport=sandbox.transport()) as http:
+        answer = await http.put(
+            f"{CONTROL}/apps/{client_id}/scopes", json={"scopes": ["patients:read"]}
+        )
+    assert answer.status_code == 200
+    assert answer.json()["scopes"] == ["catalog:read", "patients:read"]
+    assert sandbox.oauth.apps[client_id].scopes == ("catalog:read", "patients:read")

@@ -157,7 +157,9 @@ def control_routes(sandbox: Sandbox) -> list[BaseRoute]:
             )
         client_id = _known_app(sandbox, request.path_params["client_id"])
         sandbox.set_scopes(scopes, client_id=client_id)
-        return json_response(200, {"client_id": client_id, "scopes": scopes})
+        # Answer what the app now holds: the dashboard always adds catalog:read.
+        stored = sandbox.oauth.apps[str(client_id)].scopes
+        return json_response(200, {"client_id": client_id, "scopes": list(stored)})
 
     async def reset(request: Request) -> Response:
         sandbox.reset()
