@@ -20,7 +20,7 @@ $(UV):
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(VENV)/.installed: $(UV) pyproject.toml uv.lock
-	$(UV) sync --locked --python $(PYTHON) --quiet
+	$(UV) sync --locked --all-extras --python $(PYTHON) --quiet
 	touch $@
 
 install: $(VENV)/.installed
