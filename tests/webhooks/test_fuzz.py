@@ -148,9 +148,9 @@ def test_ten_thousand_mutated_deliveries_yield_no_forgery_and_only_documented_er
         header = headers[SIGNATURE_HEADER]
         mutate = rng.choice(MUTATORS)
         new_body, new_header = mutate(rng, body, header)
-        if rng.random() < 0.3:  # a second mutation on top
-            if isinstance(new_body, bytes) and isinstance(new_header, str) and new_body:
-                new_body, new_header = rng.choice(MUTATORS)(rng, new_body, new_header)
+        stackable = isinstance(new_body, bytes) and isinstance(new_header, str) and new_body
+        if stackable and rng.random() < 0.3:  # a second mutation on top
+            new_body, new_header = rng.choice(MUTATORS)(rng, new_body, new_header)
         try:
             unwrap(new_body, {SIGNATURE_HEADER: new_header}, [SECRET], clock=lambda: START)
         except (WebhookSignatureError, WebhookPayloadError) as error:
@@ -163,7 +163,6 @@ def test_ten_thousand_mutated_deliveries_yield_no_forgery_and_only_documented_er
         timestamp = re.search(r"t=\s*(\d+)", new_header)
         if new_body != body or timestamp is None or int(timestamp[1]) != int(START):
             forgeries += 1
-    print(f"accepted={accepted} refused={refused} forgeries={forgeries}")
     assert unexpected == []
     assert forgeries == 0
     assert accepted + sum(refused.values()) == MUTATIONS
