@@ -28,23 +28,26 @@ from ._errors import (
     TokenMissingError,
     ValidationError,
 )
+from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
 from ._limiter import RateLimiter, RollingWindowLimiter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
+from ._refresh_stats import RefreshStatsSnapshot
 from ._regions import Region
 from ._retry import RetryPolicy
-from ._token_store import (
+from ._tokens import OAuthToken
+from ._transport import FullscriptTransport
+from .token_stores import (
     CallbackTokenStore,
     FileTokenStore,
     InMemoryTokenStore,
     TokenStore,
     TokenStoreError,
 )
-from ._tokens import OAuthToken
-from ._transport import FullscriptTransport
 
 __all__ = [
+    "DEFAULT_GRANT",
     "DEFAULT_TIMEOUT",
     "APIConnectionError",
     "APIStatusError",
@@ -60,6 +63,7 @@ __all__ = [
     "FullscriptError",
     "FullscriptTransport",
     "GoneError",
+    "GrantRevokedError",
     "InMemoryTokenStore",
     "NotFoundError",
     "OAuthApp",
@@ -69,6 +73,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimiter",
+    "RefreshStatsSnapshot",
     "Region",
     "RegionMismatchError",
     "RequestOptions",
@@ -80,6 +85,7 @@ __all__ = [
     "TokenMissingError",
     "TokenStore",
     "TokenStoreError",
+    "UnknownGrantError",
     "ValidationError",
     "use_request_options",
 ]
