@@ -111,7 +111,11 @@ def _from_attrs(value: Any) -> Any:
 
 
 class _SDKModel(pydantic.BaseModel):
-    """Base of the generated twins: reads attrs instances; writes only the fields that were set."""
+    """Base of the generated twins: validates attrs instances (via ``to_dict()``) and dicts.
+
+    Fields the record never had stay unset; dump with ``exclude_unset=True`` (`SDKRoute` sets
+    ``response_model_exclude_unset``) to leave them out rather than write ``null``.
+    """
 
     model_config = pydantic.ConfigDict(extra="allow", populate_by_name=True)
 
@@ -119,17 +123,6 @@ class _SDKModel(pydantic.BaseModel):
     @classmethod
     def _accept_attrs(cls, value: Any) -> Any:
         return _from_attrs(value)
-
-    @pydantic.model_serializer(mode="wrap")
-    def _only_set_fields(self, handler: pydantic.SerializerFunctionWrapHandler) -> Any:
-        data = handler(self)
-        if not isinstance(data, dict):
-            return data
-        for name, field in type(self).model_fields.items():
-            if name not in self.model_fields_set:
-                data.pop(field.alias or name, None)
-                data.pop(name, None)
-        return data
 
 
 def pydantic_model(cls: type) -> type[pydantic.BaseModel]:
@@ -193,6 +186,12 @@ def _mentions_sdk(annotation: Any) -> bool:
     if is_sdk_model(annotation) or annotation is Page:
         return True
     return any(_mentions_sdk(arg) for arg in get_args(annotation))
+
+
+def _is_twin(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, _SDKModel | _PageBase):
+        return True
+    return any(_is_twin(arg) for arg in get_args(annotation))
 
 
 def response_model_for(annotation: Any) -> Any:
@@ -279,4 +278,7 @@ class SDKRoute(APIRoute):
                 kwargs["response_model"] = response_model_for(annotation)
         elif _mentions_sdk(response_model):
             kwargs["response_model"] = response_model_for(response_model)
+        if _mentions_sdk(kwargs.get("response_model")) or _is_twin(kwargs.get("response_model")):
+            # A field the record never had is left out, not written as null.
+            kwargs["response_model_exclude_unset"] = True
         super().__init__(path, _with_sdk_bodies(endpoint), **kwargs)
