@@ -112,6 +112,7 @@ async def test_a_genuine_body_that_is_not_an_event_is_a_400(sandbox: Sandbox) ->
     async with running(app) as client:
         answer = await client.post("/webhooks/fullscript", content=body, headers=headers)
     assert answer.status_code == 400 and answer.json() == {"error": "unreadable payload"}
+    assert handled == []
 
 
 @pytest.mark.parametrize(
