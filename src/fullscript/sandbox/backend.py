@@ -93,6 +93,7 @@ class SandboxBackend:
             secret=webhook_secret,
             challenge=webhook_challenge,
             transport=webhook_transport,
+            seed=seed,
         )
         self._regions: dict[str, RegionState] = {}
         self._clinics: dict[str, ClinicControl] = {}
@@ -131,7 +132,7 @@ class SandboxBackend:
         self._clinics.clear()
         self.limiter.reset()
         self.faults.clear()
-        self.webhooks.pending.clear()
+        self.webhooks.reset()
         self.oauth.clear_tokens()
 
     def _resource_owner(self, region: str, owner_type: str) -> str:
@@ -220,9 +221,26 @@ class SandboxBackend:
         secret: str | None = None,
         challenge: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        duplicates: int | None = None,
+        out_of_order: bool | None = None,
+        concurrency: int | None = None,
     ) -> None:
-        """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's)."""
-        self.webhooks.configure(url=url, secret=secret, challenge=challenge, transport=transport)
+        """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's),
+        and how delivery misbehaves: ``duplicates``, ``out_of_order``, ``concurrency`` (see
+        `WebhookDispatcher.configure`)."""
+        self.webhooks.configure(
+            url=url,
+            secret=secret,
+            challenge=challenge,
+            transport=transport,
+            duplicates=duplicates,
+            out_of_order=out_of_order,
+            concurrency=concurrency,
+        )
+
+    async def send_webhook_probe(self, *, signed: bool = True) -> Record:
+        """POST the empty-body probe to the webhook URL (signed or not); how it was answered."""
+        return await self.webhooks.send_probe(signed=signed)
 
     async def deliver_webhooks(self) -> list[Record]:
         """POST every due event to the webhook URL; returns the delivery records (served view)."""
