@@ -46,6 +46,7 @@ def fullscript_lifespan(
     factory: ClientFactory,
     *,
     on_startup: Callable[[Fullscript], Awaitable[object]] | None = None,
+    on_shutdown: Callable[[Fullscript], Awaitable[object]] | None = None,
 ) -> Callable[[FastAPI], AbstractAsyncContextManager[dict[str, Any]]]:
     """A FastAPI ``lifespan`` that opens one client for the app and closes it at shutdown.
 
@@ -53,6 +54,8 @@ def fullscript_lifespan(
         factory: makes the client (sync or async), called once at startup.
         on_startup: awaited with the client once it exists, e.g. a reconciliation of the
             events missed while the app was down (`WebhookReceiver.catch_up`).
+        on_shutdown: awaited with the client before it is closed (close your own resources,
+            e.g. a Redis dedup store).
 
     The client is in the lifespan state (``request.state.fullscript``, read by
     `get_fullscript`) and on ``app.state.fullscript`` for code outside requests. To combine
@@ -70,6 +73,8 @@ def fullscript_lifespan(
                 if on_startup is not None:
                     await on_startup(fs)
                 yield {STATE_KEY: fs}
+                if on_shutdown is not None:
+                    await on_shutdown(fs)
             finally:
                 if getattr(app.state, STATE_KEY, None) is fs:
                     delattr(app.state, STATE_KEY)

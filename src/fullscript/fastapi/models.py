@@ -24,6 +24,7 @@ from the JSON body, validated, and handed to the endpoint as the attrs instance.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import sys
@@ -204,14 +205,28 @@ def from_pydantic(cls: type[Any], value: pydantic.BaseModel) -> Any:
     return cls.from_dict(value.model_dump(mode="json", by_alias=True, exclude_unset=True))
 
 
+def _resolved_hints(function: Callable[..., Any]) -> dict[str, Any]:
+    """The function's annotations, evaluated; one that cannot be (a name local to the
+    function that defined it, under ``from __future__ import annotations``) stays a string."""
+    try:
+        return typing.get_type_hints(function, include_extras=True)
+    except (NameError, TypeError):
+        pass
+    namespace = dict(getattr(function, "__globals__", {}))
+    hints: dict[str, Any] = {}
+    for name, annotation in getattr(function, "__annotations__", {}).items():
+        if isinstance(annotation, str):
+            with contextlib.suppress(Exception):
+                annotation = eval(annotation, namespace)  # as typing.get_type_hints does
+        hints[name] = annotation
+    return hints
+
+
 def _body_parameters(
     endpoint: Callable[..., Any],
 ) -> tuple[inspect.Signature, dict[str, type]] | None:
     """The endpoint's signature with SDK-model parameters turned into their pydantic twins."""
-    try:
-        hints = typing.get_type_hints(endpoint, include_extras=True)
-    except (NameError, TypeError):
-        return None
+    hints = _resolved_hints(endpoint)
     signature = inspect.signature(endpoint)
     converted: dict[str, type] = {}
     parameters = []
@@ -270,10 +285,7 @@ class SDKRoute(APIRoute):
     def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         response_model = kwargs.get("response_model")
         if response_model is None or type(response_model).__name__ == "DefaultPlaceholder":
-            try:
-                annotation = typing.get_type_hints(endpoint).get("return")
-            except (NameError, TypeError):
-                annotation = None
+            annotation = _resolved_hints(endpoint).get("return")
             if annotation is not None and _mentions_sdk(annotation):
                 kwargs["response_model"] = response_model_for(annotation)
         elif _mentions_sdk(response_model):

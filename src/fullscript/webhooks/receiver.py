@@ -43,6 +43,7 @@ __all__ = ["Delivery", "DeliveryKind", "ProbePolicy", "WebhookReceiver"]
 logger = logging.getLogger("fullscript.webhooks")
 
 E = TypeVar("E", bound=WebhookEvent)
+F = TypeVar("F", bound=Callable[[Any], Any])
 Handler = Callable[[E], Awaitable[object] | object]
 
 _ANY = "*"
@@ -132,11 +133,9 @@ class WebhookReceiver:
     # --- handlers -----------------------------------------------------------------------------
 
     @overload
-    def on(self, kind: type[E], /) -> Callable[[Handler[E]], Handler[E]]: ...
+    def on(self, kind: type[E], /) -> Callable[[Handler[E]], Handler[E]]: ...  # type: ignore[overload-overlap]
     @overload
-    def on(
-        self, *kinds: str | type[WebhookEvent]
-    ) -> Callable[[Handler[WebhookEvent]], Handler[WebhookEvent]]: ...
+    def on(self, *kinds: str | type[WebhookEvent]) -> Callable[[F], F]: ...
 
     def on(self, *kinds: str | type[WebhookEvent]) -> Callable[[Handler[Any]], Handler[Any]]:
         """Register a handler (async or plain function) for event classes or type names.
