@@ -213,3 +213,30 @@ def test_receiver_settings_are_checked_when_it_is_built() -> None:
         WebhookReceiver(SECRET, tolerance=float("nan"))
     assert SECRET not in repr(WebhookReceiver(SECRET, challenge=CHALLENGE))
     assert CHALLENGE not in repr(WebhookReceiver(SECRET, challenge=CHALLENGE))
+
+
+async def test_an_event_claimed_by_a_process_that_died_is_offered_again_later() -> None:
+    ticks = Ticks()
+    hub = receiver(seen=InMemorySeenStore(clock=ticks), processing_ttl=900)
+    body, headers = delivery(PATIENT_EVENT)
+    assert (await hub.receive(body, headers)).kind is DeliveryKind.EVENT  # then: the crash
+    ticks.now = 899
+    assert (await hub.receive(body, headers)).kind is DeliveryKind.DUPLICATE
+    ticks.now = 900
+    retried = await hub.receive(body, headers)
+    assert retried.kind is DeliveryKind.EVENT
+    assert await hub.handle(retried)
+    ticks.now = 900 + 86400  # handled: remembered for the full ttl, not the processing hold
+    assert (await hub.receive(body, headers)).kind is DeliveryKind.DUPLICATE
+
+
+async def test_redis_claims_are_provisional_until_confirmed(redis_url: str) -> None:
+    client = aioredis.Redis.from_url(redis_url)
+    store = RedisSeenStore(client, ttl=3600)
+    try:
+        assert await store.claim("k", ttl=5)
+        assert 0 < await client.pttl("fullscript:seen:k") <= 5000
+        await store.confirm("k")
+        assert 5000 < await client.pttl("fullscript:seen:k") <= 3_600_000
+    finally:
+        await client.aclose()

@@ -124,3 +124,15 @@ async def test_unknown_categories_are_refused(sandbox: Sandbox) -> None:
                 fs, datetime.now(UTC), seen=InMemorySeenStore(), categories=["brands"]
             ):
                 pass
+
+
+async def test_a_client_without_a_token_fails_clearly_and_closes_every_list(
+    sandbox: Sandbox,
+) -> None:
+    from fullscript import TokenMissingError
+
+    async with sdk_client(sandbox) as fs:
+        stranger = fs.for_grant("nobody")
+        with pytest.raises(TokenMissingError):
+            async for _ in reconcile(stranger, datetime.now(UTC), seen=InMemorySeenStore()):
+                pass

@@ -31,14 +31,14 @@ import attrs
 
 from .events import EVENT_CLASSES, UnknownEvent, WebhookEvent
 from .reconcile import reconcile
-from .seen import InMemorySeenStore, SeenStore, event_key
+from .seen import InMemorySeenStore, SeenStore, _check_positive, event_key
 from .signature import DEFAULT_TOLERANCE, check_secrets, check_tolerance
 from .unwrap import Headers, challenge_response, is_probe, parse_body, verify_delivery
 
 if TYPE_CHECKING:
     from .._client import Fullscript
 
-__all__ = ["Delivery", "DeliveryKind", "ProbePolicy", "WebhookReceiver"]
+__all__ = ["DEFAULT_PROCESSING_TTL", "Delivery", "DeliveryKind", "ProbePolicy", "WebhookReceiver"]
 
 logger = logging.getLogger("fullscript.webhooks")
 
@@ -47,6 +47,9 @@ F = TypeVar("F", bound=Callable[[Any], Any])
 Handler = Callable[[E], Awaitable[object] | object]
 
 _ANY = "*"
+
+#: How long an event is held for its handlers before it counts as handled (15 minutes).
+DEFAULT_PROCESSING_TTL = 900.0
 
 
 class ProbePolicy(enum.Enum):
@@ -97,6 +100,9 @@ class WebhookReceiver:
             ``fullscript.webhooks.redis.RedisSeenStore`` with several workers).
         key: the dedup key of an event (default: integration, clinic and event id).
         probe_policy: whether an unsigned empty probe is answered (see `ProbePolicy`).
+        processing_ttl: how long an event is held for its handlers before it counts as
+            handled; if the process dies meanwhile the hold lapses and a retry or the next
+            catch-up offers the event again (it must exceed your handlers' run time).
 
     Bad settings (a bytes secret, ``tolerance=nan``) raise at construction, not per delivery.
     """
@@ -111,6 +117,7 @@ class WebhookReceiver:
         seen: SeenStore | None = None,
         key: Callable[[WebhookEvent], str] = event_key,
         probe_policy: ProbePolicy = ProbePolicy.REQUIRE_SIGNATURE,
+        processing_ttl: float = DEFAULT_PROCESSING_TTL,
     ) -> None:
         self._secrets = check_secrets(secrets)
         if challenge is not None and not isinstance(challenge, str):
@@ -121,6 +128,7 @@ class WebhookReceiver:
         self.seen: SeenStore = seen if seen is not None else InMemorySeenStore()
         self.key = key
         self.probe_policy = ProbePolicy(probe_policy)
+        self.processing_ttl = _check_positive("processing_ttl", processing_ttl)
         self._handlers: dict[str, list[Handler[Any]]] = {}
 
     def __repr__(self) -> str:
@@ -200,7 +208,7 @@ class WebhookReceiver:
         self._verify(body, headers)
         event = parse_body(body)
         key = self.key(event)
-        if not await self.seen.claim(key):
+        if not await self.seen.claim(key, ttl=self.processing_ttl):
             logger.info("event %s (%s) already handled: duplicate ignored", event.id, event.type)
             return Delivery(DeliveryKind.DUPLICATE, event, key)
         return Delivery(DeliveryKind.EVENT, event, key)
@@ -211,9 +219,10 @@ class WebhookReceiver:
     async def handle(self, delivery: Delivery | WebhookEvent) -> bool:
         """Run the handlers of a new event; True when all succeeded (or there were none).
 
-        A handler's exception is logged (event id and type, never the payload) and stops
-        the remaining handlers; the event's key is then released from the dedup store, so a
-        later reconciliation hands it out again. Nothing is raised.
+        When they all succeed the event's claim is confirmed (kept for the store's full time
+        to live). A handler's exception is logged (event id and type, never the payload) and
+        stops the remaining handlers; the claim is then released, so a later reconciliation
+        hands the event out again. Nothing is raised.
         """
         if isinstance(delivery, Delivery):
             if delivery.kind is not DeliveryKind.EVENT or delivery.event is None:
@@ -237,6 +246,8 @@ class WebhookReceiver:
                 if key is not None:
                     await self.seen.release(key)
                 return False
+        if key is not None:
+            await self.seen.confirm(key)
         return True
 
     # --- reconciliation ---------------------------------------------------------------------
@@ -258,7 +269,13 @@ class WebhookReceiver:
         handled = 0
         options: dict[str, Any] = {} if categories is None else {"categories": categories}
         async for event in reconcile(
-            fs, since, seen=self.seen, key=self.key, prefetch=prefetch, **options
+            fs,
+            since,
+            seen=self.seen,
+            key=self.key,
+            prefetch=prefetch,
+            claim_ttl=self.processing_ttl,
+            **options,
         ):
             await self.handle(event)
             handled += 1

@@ -11,6 +11,7 @@ your webhook receiver uses and an event handled by one path is never handled by 
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -98,6 +99,7 @@ async def reconcile(
     categories: Iterable[str] = tuple(EVENT_LISTS),
     prefetch: int = 4,
     page_size: int = 100,
+    claim_ttl: float | None = None,
 ) -> AsyncIterator[WebhookEvent]:
     """Yield every event since ``since`` that ``seen`` has not seen, oldest first.
 
@@ -111,6 +113,8 @@ async def reconcile(
         categories: which lists to walk (keys of `EVENT_LISTS`; default all six).
         prefetch: pages fetched ahead in each list while the current one is handled.
         page_size: events per request (at most 100).
+        claim_ttl: claim each event for this long only (then ``await seen.confirm(key)``
+            once handled; default: the store's full time to live).
 
     The lists are merged by ``created_at``, so events arrive in the order they happened
     across categories. Events are typed like deliveries (`UnknownEvent` for the unknown).
@@ -129,8 +133,9 @@ async def reconcile(
     heads: list[tuple[datetime, int, int, WebhookEvent]] = []
     sequence = 0
     try:
-        for position, stream in enumerate(streams):
-            first = await anext(stream, None)
+        # The first page of every list at once; then each list is read as it is consumed.
+        firsts = await _first_of_each(streams)
+        for position, first in enumerate(firsts):
             if first is not None:
                 heads.append((_when(first), position, sequence, first))
                 sequence += 1
@@ -141,11 +146,26 @@ async def reconcile(
             if following is not None:
                 heapq.heappush(heads, (_when(following), position, sequence, following))
                 sequence += 1
-            if await seen.claim(key(event)):
+            if await seen.claim(key(event), ttl=claim_ttl):
                 yield event
     finally:
         for stream in streams:
             await stream.aclose()
+
+
+async def _first_of_each(
+    streams: list[AsyncGenerator[WebhookEvent]],
+) -> list[WebhookEvent | None]:
+    """The next event of every stream, fetched concurrently. If one fails, the others are
+    cancelled and finished before the error propagates (so the streams can be closed)."""
+    tasks = [asyncio.ensure_future(anext(stream, None)) for stream in streams]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 def _when(event: WebhookEvent) -> datetime:

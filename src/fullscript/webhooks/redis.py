@@ -50,13 +50,17 @@ class RedisSeenStore:
     def __repr__(self) -> str:
         return f"RedisSeenStore({self._address!r}, prefix={self.prefix!r}, ttl={self.ttl:g})"
 
-    async def claim(self, key: str) -> bool:
+    async def claim(self, key: str, *, ttl: float | None = None) -> bool:
         """``SET NX PX``: True when this call created the key."""
+        lifetime = self.ttl if ttl is None else _check_positive("ttl", ttl)
         with translate_errors(self._address, "checking whether an event was already handled"):
-            created = await self._client.set(
-                self.prefix + key, b"1", nx=True, px=max(1, round(self.ttl * 1000))
-            )
+            created = await self._client.set(self.prefix + key, b"1", nx=True, px=_ms(lifetime))
         return bool(created)
+
+    async def confirm(self, key: str) -> None:
+        """``SET PX`` with the full ttl (also when the claim had lapsed: the event was handled)."""
+        with translate_errors(self._address, "recording a handled event"):
+            await self._client.set(self.prefix + key, b"1", px=_ms(self.ttl))
 
     async def release(self, key: str) -> None:
         """``DEL`` the key."""
@@ -67,3 +71,7 @@ class RedisSeenStore:
         """Close the client if this store made it from a URL."""
         if self._owns_client:
             await self._client.aclose()
+
+
+def _ms(seconds: float) -> int:
+    return max(1, round(seconds * 1000))

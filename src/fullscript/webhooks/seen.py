@@ -29,10 +29,20 @@ DEFAULT_SEEN_TTL = 31 * 86400.0
 
 @runtime_checkable
 class SeenStore(Protocol):
-    """Atomic "first time?" for keys, with a time to live."""
+    """Atomic "first time?" for keys, with a time to live.
 
-    async def claim(self, key: str) -> bool:
-        """Mark ``key`` as seen; True when this call was the first to do so (atomic)."""
+    A claim may be provisional (``ttl=`` shorter than the store's): the key is held while its
+    event is handled, then `confirm` keeps it for the full time to live. A process that dies
+    in between lets the claim lapse, so the event is offered again instead of being lost.
+    """
+
+    async def claim(self, key: str, *, ttl: float | None = None) -> bool:
+        """Mark ``key`` as seen for ``ttl`` seconds (default: the store's); True when this
+        call was the first to do so (atomic)."""
+        ...
+
+    async def confirm(self, key: str) -> None:
+        """Keep a claimed ``key`` for the store's full time to live (its handling succeeded)."""
         ...
 
     async def release(self, key: str) -> None:
@@ -79,7 +89,7 @@ class InMemorySeenStore:
             raise ValueError(f"max_keys must be an int >= 1, got {max_keys!r}")
         self.max_keys = max_keys
         self._clock = clock
-        # Insertion order is expiry order (one ttl for all), so expired keys sit at the front.
+        # Insertion (or confirmation) order: the oldest first, for eviction and purging.
         self._expiry: OrderedDict[str, float] = OrderedDict()
 
     def __repr__(self) -> str:
@@ -89,22 +99,32 @@ class InMemorySeenStore:
         return len(self._expiry)
 
     def _purge(self, now: float) -> None:
+        # Expired keys at the front go; one further back (a short claim behind a long one)
+        # is dropped when looked up.
         while self._expiry:
             key, expires = next(iter(self._expiry.items()))
             if expires > now:
                 break
             del self._expiry[key]
 
-    async def claim(self, key: str) -> bool:
+    async def claim(self, key: str, *, ttl: float | None = None) -> bool:
         """Mark ``key`` as seen; True when it was not (or no longer) seen."""
+        lifetime = self.ttl if ttl is None else _check_positive("ttl", ttl)
         now = self._clock()
         self._purge(now)
-        if key in self._expiry:
+        expires = self._expiry.get(key)
+        if expires is not None and expires > now:
             return False
-        self._expiry[key] = now + self.ttl
+        self._expiry.pop(key, None)
+        self._expiry[key] = now + lifetime
         while len(self._expiry) > self.max_keys:
             self._expiry.popitem(last=False)
         return True
+
+    async def confirm(self, key: str) -> None:
+        """Keep ``key`` for the full ``ttl`` from now."""
+        self._expiry.pop(key, None)
+        self._expiry[key] = self._clock() + self.ttl
 
     async def release(self, key: str) -> None:
         """Forget ``key``."""
