@@ -14,6 +14,7 @@ import pytest
 from app_support import APP_URL
 from fastapi import APIRouter, FastAPI
 from fullscript_api.models import Patient, PatientCreateRequest, TreatmentPlan
+from fullscript_api.types import UNSET, Unset
 
 from fullscript import Page
 from fullscript.fastapi import SDKRoute, is_sdk_model, pydantic_model
@@ -130,3 +131,30 @@ def test_a_non_sdk_class_is_refused_with_a_clear_error() -> None:
 
     with pytest.raises(TypeError, match="not a generated SDK model"):
         pydantic_model(Plain)
+
+
+@attrs.define
+class Node:
+    """A self-referencing model shaped like the generated ones."""
+
+    id: str
+    children: list[Node] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id}
+        if not isinstance(self.children, Unset):
+            data["children"] = [child.to_dict() for child in self.children]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Node:
+        children = data.get("children", UNSET)
+        if not isinstance(children, Unset):
+            children = [cls.from_dict(child) for child in children]
+        return cls(id=data["id"], children=children)
+
+
+def test_a_model_that_refers_to_itself_gets_a_twin() -> None:
+    twin = pydantic_model(Node)
+    tree = Node("a", [Node("b", [Node("c")]), Node("d")])
+    assert twin.model_validate(tree).model_dump(exclude_unset=True) == tree.to_dict()

@@ -3,7 +3,8 @@
 The generated models are attrs classes; FastAPI only understands pydantic. `pydantic_model`
 builds, once per class and with no hand-written copy, a pydantic model with the same fields
 (types, required-ness, JSON names, nested models, enums, extra properties) that validates an
-attrs instance as input (via its ``to_dict()``) and leaves out fields that were never set.
+attrs instance as input (via its ``to_dict()``), keeping track of the fields that were never
+set so that answers leave them out.
 
 `SDKRoute` applies it to every route of a router, so endpoints are written with SDK types::
 
@@ -44,6 +45,10 @@ from .._pagination import Page
 __all__ = ["SDKRoute", "from_pydantic", "is_sdk_model", "pydantic_model", "response_model_for"]
 
 _cache: dict[Any, Any] = {}
+# Models being built right now (a model that refers to itself, or to one referring back, is
+# named by a forward reference and rebuilt once the outermost one is done).
+_building: list[type] = []
+_unresolved: list[type[pydantic.BaseModel]] = []
 
 
 def is_sdk_model(value: object) -> bool:
@@ -79,6 +84,8 @@ def _json_name(field: attrs.Attribute[Any]) -> str:
 def _convert(annotation: Any) -> Any:
     """The pydantic-side type for an SDK annotation (``Unset`` is dropped: "absent")."""
     if is_sdk_model(annotation):
+        if annotation in _building:
+            return annotation.__name__  # a forward reference, resolved by model_rebuild
         return pydantic_model(annotation)
     if annotation is File:
         return Any  # uploads travel as multipart, not JSON
@@ -88,10 +95,7 @@ def _convert(annotation: Any) -> Any:
         converted = [_convert(arg) for arg in members]
         if not converted:
             return Any
-        result = converted[0]
-        for member in converted[1:]:
-            result = result | member
-        return result
+        return Union.__getitem__(tuple(converted)) if len(converted) > 1 else converted[0]
     if origin in (list, Sequence, typing.Sequence):
         (item,) = get_args(annotation) or (Any,)
         return list.__class_getitem__(_convert(item))
@@ -132,12 +136,26 @@ def pydantic_model(cls: type) -> type[pydantic.BaseModel]:
         raise TypeError(f"{cls!r} is not a generated SDK model (attrs class with from_dict)")
     if cls in _cache:
         return _cache[cls]  # type: ignore[no-any-return]
+    _building.append(cls)
+    try:
+        model = _build_twin(cls)
+    finally:
+        _building.pop()
+    _cache[cls] = model
+    if not _building:
+        _resolve_forward_references()
+    return model
+
+
+def _build_twin(cls: type) -> type[pydantic.BaseModel]:
     hints = _hints(cls)
     definitions: dict[str, Any] = {}
+    refers_back = False
     for field in attrs.fields(cls):
         if not field.init:
             continue  # additional_properties: carried by extra="allow"
         annotation = _convert(hints[field.name])
+        refers_back |= _has_forward_reference(annotation)
         required = field.default is attrs.NOTHING
         alias = _json_name(field)
         info = pydantic.Field(
@@ -152,8 +170,21 @@ def pydantic_model(cls: type) -> type[pydantic.BaseModel]:
         __doc__=(cls.__doc__ or "").split("\n\n")[0] or None,
         **definitions,
     )
-    _cache[cls] = model
+    if refers_back:
+        _unresolved.append(model)
     return model
+
+
+def _has_forward_reference(annotation: Any) -> bool:
+    if isinstance(annotation, str | typing.ForwardRef):
+        return True
+    return any(_has_forward_reference(arg) for arg in get_args(annotation))
+
+
+def _resolve_forward_references() -> None:
+    namespace = {key.__name__: model for key, model in _cache.items() if isinstance(key, type)}
+    while _unresolved:
+        _unresolved.pop().model_rebuild(_types_namespace=namespace)
 
 
 def _page_model(item: Any) -> type[pydantic.BaseModel]:
