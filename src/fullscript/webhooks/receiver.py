@@ -31,7 +31,7 @@ import attrs
 
 from .events import EVENT_CLASSES, UnknownEvent, WebhookEvent
 from .reconcile import reconcile
-from .seen import InMemorySeenStore, SeenStore, _check_positive, event_key
+from .seen import InMemorySeenStore, SeenStore, event_key, positive_seconds
 from .signature import DEFAULT_TOLERANCE, check_secrets, check_tolerance
 from .unwrap import Headers, challenge_response, is_probe, parse_body, verify_delivery
 
@@ -128,7 +128,7 @@ class WebhookReceiver:
         self.seen: SeenStore = seen if seen is not None else InMemorySeenStore()
         self.key = key
         self.probe_policy = ProbePolicy(probe_policy)
-        self.processing_ttl = _check_positive("processing_ttl", processing_ttl)
+        self.processing_ttl = positive_seconds("processing_ttl", processing_ttl)
         self._handlers: dict[str, list[Handler[Any]]] = {}
 
     def __repr__(self) -> str:

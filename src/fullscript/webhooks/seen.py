@@ -59,7 +59,7 @@ def event_key(event: WebhookEvent) -> str:
     return f"{event.integration_id or '-'}:{event.clinic_id or '-'}:{event.id}"
 
 
-def _check_positive(name: str, value: float) -> float:
+def positive_seconds(name: str, value: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
     if not math.isfinite(value) or value <= 0:
@@ -84,7 +84,7 @@ class InMemorySeenStore:
         max_keys: int = 100_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.ttl = _check_positive("ttl", ttl)
+        self.ttl = positive_seconds("ttl", ttl)
         if isinstance(max_keys, bool) or not isinstance(max_keys, int) or max_keys < 1:
             raise ValueError(f"max_keys must be an int >= 1, got {max_keys!r}")
         self.max_keys = max_keys
@@ -109,7 +109,7 @@ class InMemorySeenStore:
 
     async def claim(self, key: str, *, ttl: float | None = None) -> bool:
         """Mark ``key`` as seen; True when it was not (or no longer) seen."""
-        lifetime = self.ttl if ttl is None else _check_positive("ttl", ttl)
+        lifetime = self.ttl if ttl is None else positive_seconds("ttl", ttl)
         now = self._clock()
         self._purge(now)
         expires = self._expiry.get(key)
