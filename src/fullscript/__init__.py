@@ -28,7 +28,7 @@ from ._errors import (
     TokenMissingError,
     ValidationError,
 )
-from ._limiter import RateLimiter, RollingWindowLimiter
+from ._limiter import Pacer, RateLimiter, RollingWindowLimiter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
@@ -65,6 +65,7 @@ __all__ = [
     "OAuthApp",
     "OAuthClient",
     "OAuthToken",
+    "Pacer",
     "Page",
     "PermissionDeniedError",
     "RateLimitError",
