@@ -65,7 +65,19 @@ def make_venv(venv: Path, requirement: str | Path, *, extras: Sequence[str] = ()
     _uv("venv", "--quiet", "--python", base_interpreter(), venv)
     python = venv_python(venv)
     target = f"{requirement}[{','.join(extras)}]" if extras else str(requirement)
-    _uv("pip", "install", "--quiet", "--compile-bytecode", "--python", python, target)
+    # --refresh-package: uv caches a source directory's build by its pyproject.toml, so an
+    # edited module would otherwise be installed from an older build.
+    _uv(
+        "pip",
+        "install",
+        "--quiet",
+        "--compile-bytecode",
+        "--refresh-package",
+        "fullscript",
+        "--python",
+        python,
+        target,
+    )
     return python
 
 
