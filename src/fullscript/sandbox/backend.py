@@ -30,7 +30,7 @@ from .settings import (
 )
 from .state.clinic import ClinicControl
 from .state.clock import SandboxClock
-from .state.seed.clinic import seed_region
+from .state.seed.region import seed_region
 from .state.store import COLLECTIONS, Record, RegionState, public
 from .webhooks.delivery import WebhookDispatcher
 
