@@ -13,8 +13,9 @@ import httpx
 
 from .faults.injector import FaultInjector
 from .limits.rate_limit import RollingWindowLimiter
+from .oauth.apps import OAuthApp
 from .oauth.issued import IssuedToken
-from .oauth.server import OAuthApp, OAuthServer
+from .oauth.server import OAuthServer
 from .operations import ALL_SCOPES, REGIONS, check_scopes
 from .settings import (
     DEFAULT_CLIENT_ID,
