@@ -106,7 +106,8 @@ class SandboxBackend:
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(client_id={self.settings.client_id!r}, seed={self.settings.seed})"
+        settings = self.settings
+        return f"{type(self).__name__}(client_id={settings.client_id!r}, seed={settings.seed})"
 
     # --- state ------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Registered OAuth applications: credentials, redirect URI, dashboard scopes, who tokens act for."""
+"""Registered OAuth applications: credentials, redirect URI, dashboard scopes, and who their
+tokens act for."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Bearer tokens on API requests: reading the ``Authorization`` header, and the 401 for a bad one."""
+"""Bearer tokens on API requests: reading the ``Authorization`` header, and the 401 for a
+bad one."""
 
 from __future__ import annotations
 
