@@ -30,8 +30,8 @@ class ArrayObservations:
 
 
 @dataclass
-class NullSite:
-    """A schema slot shown as ``null`` in an example: ``container[key]`` is the schema.
+class Slot:
+    """A schema slot and the example values shown for it: ``container[key]`` is the schema.
 
     ``container`` is a ``properties`` mapping (``key`` the property name) or an array schema
     (``key`` is ``"items"``). Keeping the container lets a fix replace a bare ``$ref``.
@@ -39,6 +39,11 @@ class NullSite:
 
     container: dict[str, JSON]
     key: str
+    values: list[JSON] = field(default_factory=list)
+
+    @property
+    def shown_null(self) -> bool:
+        return any(value is None for value in self.values)
 
 
 @dataclass
@@ -74,7 +79,7 @@ class ExampleWalker:
     def __init__(self, spec: dict[str, JSON]) -> None:
         self.spec = spec
         self.arrays: dict[int, ArrayObservations] = {}
-        self.nulls: dict[tuple[int, str], NullSite] = {}
+        self.slots: dict[tuple[int, str], Slot] = {}
         self.objects: dict[int, ObjectObservations] = {}
 
     def observe_document(self) -> ExampleWalker:
@@ -107,6 +112,9 @@ class ExampleWalker:
             return
         for part in node.get("allOf") or []:
             self.observe(part, value, depth + 1)
+        branch = self._matching_branch(node, value)
+        if branch is not None:
+            self.observe(branch, value, depth + 1)
         if node.get("type") == "array":
             self._observe_array(node, value, depth)
             return
@@ -116,12 +124,29 @@ class ExampleWalker:
             for key, item in value.items():
                 if key not in properties:
                     continue
-                if item is None:
-                    self._observe_null(properties, key)
+                self._observe_slot(properties, key, item)
                 self.observe(properties[key], item, depth + 1)
 
-    def _observe_null(self, container: dict[str, JSON], key: str) -> None:
-        self.nulls.setdefault((id(container), key), NullSite(container, key))
+    def _observe_slot(self, container: dict[str, JSON], key: str, value: JSON) -> None:
+        self.slots.setdefault((id(container), key), Slot(container, key)).values.append(value)
+
+    def _matching_branch(self, node: dict[str, JSON], value: JSON) -> JSON:
+        """Of a ``oneOf``/``anyOf`` of objects, the branch declaring most of the example's keys.
+
+        Observing an example against every branch would credit a patient's nulls to a
+        treatment plan; the best-matching branch is the one the example shows.
+        """
+        branches = [*(node.get("oneOf") or []), *(node.get("anyOf") or [])]
+        if not branches or not isinstance(value, dict):
+            return None
+        best, best_score = None, 0
+        for branch in branches:
+            resolved = resolve(self.spec, branch)
+            properties = resolved.get("properties") if isinstance(resolved, dict) else None
+            score = len(set(value) & set(properties)) if isinstance(properties, dict) else 0
+            if score > best_score:
+                best, best_score = branch, score
+        return best
 
     def _observe_array(self, node: dict[str, JSON], value: JSON, depth: int) -> None:
         record = self.arrays.setdefault(id(node), ArrayObservations(node))
@@ -132,8 +157,7 @@ class ExampleWalker:
         record.values.extend(elements)
         if "items" in node:
             for element in elements:
-                if element is None:
-                    self._observe_null(node, "items")
+                self._observe_slot(node, "items", element)
                 self.observe(node["items"], element, depth + 1)
 
 

@@ -5,7 +5,10 @@
   arrays in its Variant and Order schemas, so the element values seen in examples give an
   ``items`` schema; with no example we fall back to a permissive ``{}``.
 - **Nullability.** A property (or array element) shown as ``null`` in any example becomes
-  nullable; otherwise the generated model calls ``dict(None)`` on Fullscript's own answer.
+  nullable; otherwise the generated model calls ``dict(None)`` on Fullscript's own answer. The
+  same holds for every view of the same object (see :func:`object_families`).
+- **Types.** A scalar property whose examples show another JSON type than the declared one
+  (``msrp`` an integer, shown as ``"19.99"``) accepts both.
 - **Resource ids.** A named schema whose every example object carries an ``id`` it does not
   declare gets that ``id`` (typed from the values seen).
 """
@@ -15,8 +18,14 @@ from __future__ import annotations
 from typing import Any
 
 from specpipe.document import JSON, resolve
-from specpipe.examples import ArrayObservations, ExampleWalker, iter_schema_nodes, node_pointers
-from specpipe.naming import words_of
+from specpipe.examples import (
+    ArrayObservations,
+    ExampleWalker,
+    Slot,
+    iter_schema_nodes,
+    node_pointers,
+)
+from specpipe.naming import singular, words_of
 
 SCHEMAS_POINTER = "#/components/schemas/"
 IDENTIFIER = "id"
@@ -100,35 +109,153 @@ def _retype_object_array(pointer: str, node: dict[str, Any], record: ArrayObserv
 def infer_nullable(spec: dict[str, JSON]) -> list[str]:
     """Make every property or array element that an example shows as ``null`` nullable.
 
+    A property shown as null in one view of an object is nullable in every view of that object
+    that declares it (``DynamicLink.patient.gender`` null -> ``Patient.gender`` nullable too).
+
     A bare ``$ref`` cannot carry ``nullable`` in OpenAPI 3.0 (siblings of ``$ref`` are
     ignored), so it is wrapped: ``{"allOf": [{"$ref": ...}], "nullable": true}``. The shared
     schema itself is left alone: being null in one place says nothing about the others.
     """
     walker = ExampleWalker(spec).observe_document()
     pointers = node_pointers(spec)
+    shown = [slot for slot in walker.slots.values() if slot.shown_null]
+    sites: dict[tuple[int, str], tuple[Slot, str]] = {}
+    for slot in shown:
+        sites.setdefault((id(slot.container), slot.key), (slot, ""))
+    families = object_families(spec)
+    for slot in shown:
+        origin = f"{pointers.get(id(slot.container), '#')}/{slot.key}"
+        for sibling in families.get(id(slot.container), []):
+            if slot.key in sibling:
+                sites.setdefault((id(sibling), slot.key), (Slot(sibling, slot.key), origin))
     fixes: list[str] = []
-    for site in walker.nulls.values():
+    for site, origin in sites.values():
         schema = site.container.get(site.key)
         if not isinstance(schema, dict) or _accepts_null(spec, schema):
             continue
         where = f"{pointers.get(id(site.container), '#')}/{site.key}"
-        hoisted = _hoisted_name(spec, where, schema)
-        if hoisted:
-            # openapi-python-client would name a nullable inline object ``...Type0``; as a
-            # component under the name it had, the model keeps its name.
-            spec["components"]["schemas"][hoisted] = schema
-            schema = {"$ref": f"{SCHEMAS_POINTER}{hoisted}"}
-        if "$ref" in schema:
-            wrapper: dict[str, JSON] = {"allOf": [schema], "nullable": True}
-            description = resolve(spec, schema).get("description")
-            if description:
-                wrapper["description"] = description
-            site.container[site.key] = wrapper
-        else:
-            schema["nullable"] = True
-        moved = f" (its object schema moved to {SCHEMAS_POINTER}{hoisted})" if hoisted else ""
-        fixes.append(f"{where}: shown as null in an example; made nullable{moved}")
+        fixes.append(_make_nullable(spec, site, schema, where, origin))
     return sorted(fixes)
+
+
+def _make_nullable(
+    spec: dict[str, JSON], site: Slot, schema: dict[str, JSON], where: str, origin: str
+) -> str:
+    hoisted = _hoisted_name(spec, where, schema)
+    if hoisted:
+        # openapi-python-client would name a nullable inline object ``...Type0``; as a
+        # component under the name it had, the model keeps its name.
+        spec["components"]["schemas"][hoisted] = schema
+        schema = {"$ref": f"{SCHEMAS_POINTER}{hoisted}"}
+    if "$ref" in schema:
+        wrapper: dict[str, JSON] = {"allOf": [schema], "nullable": True}
+        description = resolve(spec, schema).get("description")
+        if description:
+            wrapper["description"] = description
+        site.container[site.key] = wrapper
+    else:
+        schema["nullable"] = True
+    reason = (
+        f"the same object is shown as null at {origin}" if origin else "shown as null in an example"
+    )
+    moved = f" (its object schema moved to {SCHEMAS_POINTER}{hoisted})" if hoisted else ""
+    return f"{where}: {reason}; made nullable{moved}"
+
+
+def object_families(spec: dict[str, JSON]) -> dict[int, list[dict[str, JSON]]]:
+    """``id(properties)`` -> the ``properties`` of the other views of the same object.
+
+    Views of one object: a named schema and the inline objects under a property of its name
+    (``Patient``, ``DynamicLink.patient``; ``Variant``, ``Product.variants[]``), and inline
+    objects under the same property name (the ``metadata`` of each resource). Request bodies
+    and parameters are no views: what a client sends is not what the API answers.
+    """
+    members: dict[str, list[dict[str, JSON]]] = {}
+    for pointer, node in iter_schema_nodes(spec):
+        if "/requestBody/" in pointer or "/parameters/" in pointer:
+            continue
+        properties = node.get("properties")
+        family = _family_of(pointer)
+        if family and isinstance(properties, dict) and properties:
+            members.setdefault(family, []).append(properties)
+    related: dict[int, list[dict[str, JSON]]] = {}
+    for group in members.values():
+        for properties in group:
+            related[id(properties)] = [other for other in group if other is not properties]
+    return related
+
+
+def _family_of(pointer: str) -> str:
+    parts = pointer.split("/")
+    if len(parts) == 4 and pointer.startswith(SCHEMAS_POINTER):
+        return "_".join(words_of(parts[3]))
+    if len(parts) >= 2 and parts[-2] == "properties":
+        return parts[-1]
+    if len(parts) >= 3 and parts[-1] == "items" and parts[-3] == "properties":
+        return singular(parts[-2])
+    return ""
+
+
+def _accepts_null(spec: dict[str, JSON], schema: dict[str, JSON]) -> bool:
+    if schema.get("nullable") is True or schema == {}:
+        return True
+    resolved = resolve(spec, schema)
+    return isinstance(resolved, dict) and resolved.get("nullable") is True
+
+
+# --- scalar types -----------------------------------------------------------------------------
+
+SCALAR_TYPES = ("string", "integer", "number", "boolean")
+
+
+def infer_example_types(spec: dict[str, JSON]) -> list[str]:
+    """A scalar property whose examples show another JSON type accepts both (``oneOf``).
+
+    The declared type stays first; ``integer`` values fit ``number``. Enums and references
+    are left alone.
+    """
+    walker = ExampleWalker(spec).observe_document()
+    pointers = node_pointers(spec)
+    fixes: list[str] = []
+    for slot in walker.slots.values():
+        schema = slot.container.get(slot.key)
+        if not isinstance(schema, dict) or schema.get("type") not in SCALAR_TYPES:
+            continue
+        if "enum" in schema or "$ref" in schema:
+            continue
+        declared = str(schema["type"])
+        shown = {_json_type(v) for v in slot.values if v is not None}
+        extra = sorted(t for t in shown if not _fits(t, declared))
+        if not extra:
+            continue
+        kept = {k: v for k, v in schema.items() if k not in ("type", "format", "nullable")}
+        first = {"type": declared, **({"format": schema["format"]} if "format" in schema else {})}
+        slot.container[slot.key] = {
+            **kept,
+            "oneOf": [first, *({"type": t} for t in extra)],
+            **({"nullable": True} if schema.get("nullable") else {}),
+        }
+        where = f"{pointers.get(id(slot.container), '#')}/{slot.key}"
+        fixes.append(
+            f"{where}: declared {declared} but examples show {', '.join(extra)}; accepts both"
+        )
+    return sorted(fixes)
+
+
+def _json_type(value: JSON) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _fits(shown: str, declared: str) -> bool:
+    return shown == declared or (shown == "integer" and declared == "number")
 
 
 def _hoisted_name(spec: dict[str, JSON], pointer: str, schema: dict[str, JSON]) -> str:
@@ -154,13 +281,6 @@ def _hoisted_name(spec: dict[str, JSON], pointer: str, schema: dict[str, JSON]) 
             return ""
     hoisted = "".join(parts)
     return "" if hoisted in spec["components"]["schemas"] or "~" in hoisted else hoisted
-
-
-def _accepts_null(spec: dict[str, JSON], schema: dict[str, JSON]) -> bool:
-    if schema.get("nullable") is True or schema == {}:
-        return True
-    resolved = resolve(spec, schema)
-    return isinstance(resolved, dict) and resolved.get("nullable") is True
 
 
 # --- resource ids -----------------------------------------------------------------------------

@@ -23,7 +23,12 @@ from specpipe.document import (
     resolve,
     success_response,
 )
-from specpipe.inference import infer_array_items, infer_nullable, infer_resource_ids
+from specpipe.inference import (
+    infer_array_items,
+    infer_example_types,
+    infer_nullable,
+    infer_resource_ids,
+)
 from specpipe.naming import name_from_path, name_from_summary, tag_from_path, unique_name
 from specpipe.oauth_grants import split_token_grants
 
@@ -306,6 +311,7 @@ FIXES: tuple[tuple[str, Fix], ...] = (
     ("development servers", drop_development_servers),
     ("array schemas", infer_array_items),
     ("nullable from examples", infer_nullable),
+    ("types from examples", infer_example_types),
     ("resource ids", infer_resource_ids),
     ("operation names", assign_operation_ids),
     ("tags", derive_missing_tags),

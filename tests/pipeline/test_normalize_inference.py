@@ -145,7 +145,7 @@ def test_no_id_is_added_when_one_example_lacks_it_or_none_is_shown() -> None:
 
 
 def test_declared_id_is_left_as_it_is() -> None:
-    spec = spec_with_schemas(thing_schema(id={"type": "integer"}), {"id": "t1"}, "Thing")
+    spec = spec_with_schemas(thing_schema(id={"type": "integer"}), {"id": 7}, "Thing")
 
     fixed = normalize(spec).spec["components"]["schemas"]["Thing"]["properties"]
 
