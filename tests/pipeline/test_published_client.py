@@ -155,8 +155,16 @@ def _plan(sandbox: Sandbox, state: str = "active") -> str:
 
 def _recommendations(sandbox: Sandbox) -> list[dict[str, Any]]:
     variant = _id("variants", status="available")(sandbox)
-    # Typed as the 2021 request schema types them: strings.
-    return [{"variant_id": variant, "units_to_purchase": "2", "refill": "true"}]
+    # Typed as the 2021 request schema types them: strings. The dosage is given in full: for a
+    # part left out the sandbox answers null, which the 2021 file does not declare nullable.
+    dosage = {
+        "amount": "1",
+        "frequency": "once per day",
+        "duration": "ongoing",
+        "format": "capsule",
+        "additional_info": "With meals",
+    }
+    return [{"variant_id": variant, "units_to_purchase": "2", "refill": "true", "dosage": dosage}]
 
 
 def _credentials(sandbox: Sandbox) -> dict[str, str]:
