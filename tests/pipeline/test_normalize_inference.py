@@ -165,3 +165,128 @@ def test_inferred_fixes_are_idempotent() -> None:
 
     assert {"nullable from examples", "resource ids"} <= set(once.fixes_by_kind)
     assert twice.fixes == [] and twice.spec == once.spec
+
+
+def test_scalar_contradicted_by_its_examples_accepts_both_types() -> None:
+    spec = spec_with_schemas(
+        thing_schema(
+            msrp={"type": "integer", "description": "Price."},
+            units={"type": "string", "nullable": True},
+            count={"type": "number"},
+        ),
+        {"msrp": "19.99", "units": 2, "count": 3},
+        "Thing",
+    )
+
+    result = normalize(spec)
+
+    properties = result.spec["components"]["schemas"]["Thing"]["properties"]
+    assert properties["msrp"] == {
+        "description": "Price.",
+        "oneOf": [{"type": "integer"}, {"type": "string"}],
+    }
+    assert properties["units"] == {
+        "oneOf": [{"type": "string"}, {"type": "integer"}],
+        "nullable": True,
+    }
+    assert properties["count"] == {"type": "number"}  # an integer is a number
+    assert result.fixes_by_kind["types from examples"] == [
+        "#/components/schemas/Thing/properties/msrp: declared integer but examples show string; "
+        "accepts both",
+        "#/components/schemas/Thing/properties/units: declared string but examples show integer; "
+        "accepts both",
+    ]
+
+
+def test_enums_and_matching_scalars_keep_their_type() -> None:
+    spec = spec_with_schemas(
+        thing_schema(state={"type": "string", "enum": ["a"]}, name={"type": "string"}),
+        {"state": 1, "name": "n"},
+        "Thing",
+    )
+
+    assert "types from examples" not in normalize(spec).fixes_by_kind
+
+
+def test_null_spreads_to_the_other_views_of_the_same_object() -> None:
+    patient = {"type": "object", "properties": {"gender": {"type": "string"}}}
+    link = {
+        "type": "object",
+        "properties": {
+            "patient": {"type": "object", "properties": {"gender": {"type": "string"}}},
+            "metadata": {"type": "object", "properties": {"id": {"type": "string"}}},
+        },
+    }
+    plan = {
+        "type": "object",
+        "properties": {"metadata": {"type": "object", "properties": {"id": {"type": "string"}}}},
+    }
+    spec = spec_with_schemas(
+        {"Patient": patient, "Link": link, "Plan": plan},
+        {"patient": {"gender": None}, "metadata": {"id": None}},
+        "Link",
+    )
+
+    result = normalize(spec)
+
+    schemas = result.spec["components"]["schemas"]
+    assert schemas["Patient"]["properties"]["gender"]["nullable"] is True
+    assert schemas["Plan"]["properties"]["metadata"]["properties"]["id"]["nullable"] is True
+    assert (
+        "#/components/schemas/Patient/properties/gender: the same object is shown as null at "
+        "#/components/schemas/Link/properties/patient/properties/gender; made nullable"
+    ) in result.fixes
+
+
+def test_nulls_do_not_spread_into_request_bodies() -> None:
+    spec = spec_with_schemas(
+        thing_schema(metadata={"type": "object", "properties": {"id": {"type": "string"}}}),
+        {"metadata": {"id": None}},
+        "Thing",
+    )
+    request = {"type": "object", "properties": {"id": {"type": "string"}}}
+    spec["paths"]["/api/thing"]["post"] = {
+        "operationId": "create_thing",
+        "tags": ["Things"],
+        "requestBody": {
+            "content": {
+                "application/json": {
+                    "schema": {"type": "object", "properties": {"metadata": request}}
+                }
+            }
+        },
+        "responses": {"201": {"description": "ok"}},
+    }
+
+    fixed = normalize(spec).spec["paths"]["/api/thing"]["post"]["requestBody"]
+
+    schema = fixed["content"]["application/json"]["schema"]
+    assert "nullable" not in schema["properties"]["metadata"]["properties"]["id"]
+
+
+def test_example_under_one_of_is_read_against_the_branch_it_matches() -> None:
+    schemas = {
+        "Patient": {
+            "type": "object",
+            "properties": {"first_name": {}, "gender": {"type": "string"}},
+        },
+        "Plan": {"type": "object", "properties": {"state": {}, "gender": {"type": "string"}}},
+        "Found": {
+            "type": "object",
+            "properties": {
+                "data": {
+                    "type": "object",
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/Plan"},
+                        {"$ref": "#/components/schemas/Patient"},
+                    ],
+                }
+            },
+        },
+    }
+    spec = spec_with_schemas(schemas, {"data": {"first_name": "A", "gender": None}}, "Found")
+
+    fixed = normalize(spec).spec["components"]["schemas"]
+
+    assert fixed["Patient"]["properties"]["gender"]["nullable"] is True
+    assert "nullable" not in fixed["Plan"]["properties"]["gender"]
