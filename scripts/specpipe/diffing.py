@@ -9,6 +9,7 @@ code breaks. A field change also names the shared schema it happens in (``schema
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -173,8 +174,8 @@ class OperationDiff:
             broken = impact.now_required(self._parameter_place(key, new[key]))
             self._add("parameter", "added", key, detail, required, broken)
         for key in [k for k in new if k in old]:
-            place = self._parameter_place(key, new[key])
-            for detail, breaking, broken in compare_field(old[key], new[key], place):
+            places = (self._parameter_place(key, old[key]), self._parameter_place(key, new[key]))
+            for detail, breaking, broken in compare_field(old[key], new[key], places):
                 self._add("parameter", "changed", key, detail, breaking, broken)
 
     def _parameter_place(self, key: str, info: FieldInfo) -> FieldPlace:
@@ -235,13 +236,24 @@ class OperationDiff:
             broken = impact.now_required(self._field_place(direction, path, new[path]))
             self._add(kind, "added", path, detail, required, broken, new[path])
         for path in [p for p in new if p in old]:
-            place = self._field_place(direction, path, new[path])
-            for detail, breaking, broken in compare_field(old[path], new[path], place):
+            places = (
+                self._field_place(direction, path, old[path]),
+                self._field_place(direction, path, new[path]),
+            )
+            for detail, breaking, broken in compare_field(old[path], new[path], places):
                 self._add(kind, "changed", path, detail, breaking, broken, new[path])
 
 
-def compare_field(old: FieldInfo, new: FieldInfo, place: FieldPlace) -> list[tuple[str, bool, str]]:
-    """(detail, breaking, what breaks) for each way one field or parameter changed."""
+def compare_field(
+    old: FieldInfo, new: FieldInfo, places: tuple[FieldPlace, FieldPlace]
+) -> list[tuple[str, bool, str]]:
+    """(detail, breaking, what breaks) for each way one field or parameter changed.
+
+    ``places`` are the field's place in the old and the new document: what is gone (an enum
+    member) is named as the old client named it.
+    """
+    place = places[1]
+    old_place = dataclasses.replace(place, enum_class=places[0].enum_class)
     is_response = place.direction == "response"
     found: list[tuple[str, bool, str]] = []
     if old.type != new.type:
@@ -255,7 +267,7 @@ def compare_field(old: FieldInfo, new: FieldInfo, place: FieldPlace) -> list[tup
         removed = [v for v in old.enum if v not in new_enum]
         added = [v for v in new.enum if v not in old_enum]
         if removed:
-            broken = impact.enum_values_removed(place, removed, old.enum)
+            broken = impact.enum_values_removed(old_place, removed, old.enum)
             found.append((f"enum values removed: {', '.join(removed)}", True, broken))
         if added:
             # An older client cannot parse a value it has never heard of.
@@ -265,7 +277,8 @@ def compare_field(old: FieldInfo, new: FieldInfo, place: FieldPlace) -> list[tup
         broken = impact.restricted_to_enum(place)
         found.append((f"now restricted to enum: {', '.join(new.enum)}", not is_response, broken))
     elif old.enum is not None and new.enum is None:
-        found.append(("enum restriction lifted", is_response, impact.restriction_lifted(place)))
+        lifted = impact.restriction_lifted(old_place)
+        found.append(("enum restriction lifted", is_response, lifted))
     return found
 
 

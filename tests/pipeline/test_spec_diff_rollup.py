@@ -197,3 +197,19 @@ def test_non_breaking_changes_carry_no_impact() -> None:
     new["components"]["schemas"]["Patient"]["properties"]["pronouns"] = {"type": "string"}
 
     assert [c.impact for c in diff_specs(old, new)] == ["", ""]
+
+
+def test_lifted_enum_is_named_as_the_old_client_named_it() -> None:
+    old, new = base_spec(), base_spec()
+    old["components"]["schemas"]["Gender"] = {"type": "string", "enum": ["male", "female", "x"]}
+    old["components"]["schemas"]["Patient"]["properties"]["gender"] = {
+        "$ref": "#/components/schemas/Gender"
+    }
+    new["components"]["schemas"]["Patient"]["properties"]["gender"] = {"type": "string"}
+
+    shared, _ = roll_up(diff_specs(old, new))
+
+    assert [(e.title, e.detail) for e in shared] == [("Patient.gender", "enum restriction lifted")]
+    assert shared[0].impacts == (
+        "`patient.gender` is now a plain str: `.value` and comparisons with `Gender` members break",
+    )
