@@ -21,9 +21,9 @@ class SchemaChange:
     change: str
     detail: str
     breaking: bool
-    operations: tuple[str, ...]  # "GET /api/clinic/patients", in report order
-    operation_ids: tuple[str, ...]
-    subjects: tuple[str, ...]  # the field's path in each operation, same order
+    operations: tuple[str, ...]  # "GET /api/clinic/patients", in report order, each once
+    operation_ids: tuple[str, ...]  # same order
+    subjects: tuple[str, ...]  # every path of the field, in the order of the changes
     impacts: tuple[str, ...]  # what breaks, each distinct sentence once
 
     @property
@@ -57,8 +57,8 @@ def roll_up(changes: list[Change]) -> tuple[list[SchemaChange], list[Change]]:
             what,
             detail,
             breaking,
-            operations=tuple(c.operation for c in group),
-            operation_ids=tuple(c.operation_id for c in group),
+            operations=tuple(dict.fromkeys(c.operation for c in group)),
+            operation_ids=tuple(dict.fromkeys(c.operation_id for c in group)),
             subjects=tuple(c.subject for c in group),
             impacts=tuple(dict.fromkeys(c.impact for c in group if c.impact)),
         )

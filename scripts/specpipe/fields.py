@@ -104,11 +104,43 @@ def _walk(
     if node.get("type") == "array" and isinstance(node.get("items"), dict):
         _walk(spec, node["items"], place.items(), out, seen)
         return
-    for variant in node.get("oneOf") or node.get("anyOf") or []:
-        _walk_properties(spec, variant, place, out, seen, force_optional=True)
+    variants = node.get("oneOf") or node.get("anyOf") or []
+    if variants:
+        out.update(_merge_variants(spec, variants, place, seen))
     for part in node.get("allOf") or []:
-        _walk_properties(spec, part, place, out, seen, force_optional=False)
-    _walk_properties(spec, node, place, out, seen, force_optional=False)
+        _walk_properties(spec, part, place, out, seen)
+    _walk_properties(spec, node, place, out, seen)
+
+
+def _merge_variants(
+    spec: Spec, variants: list[JSON], place: Place, seen: frozenset[str]
+) -> dict[str, FieldInfo]:
+    """The fields of a ``oneOf``/``anyOf``: whatever one variant can hold.
+
+    A field is required when every variant requires it; its enum is the union of the variants'
+    (none when one variant leaves it open), its type the union of theirs. Each grant type of a
+    token request fixes ``grant_type`` to one value; together they allow both.
+    """
+    found: list[dict[str, FieldInfo]] = []
+    for variant in variants:
+        fields: dict[str, FieldInfo] = {}
+        _walk_properties(spec, variant, place, fields, seen)
+        found.append(fields)
+    merged: dict[str, FieldInfo] = {}
+    for path in dict.fromkeys(path for fields in found for path in fields):
+        infos = [fields[path] for fields in found if path in fields]
+        enums = [info.enum for info in infos]
+        merged[path] = FieldInfo(
+            type="|".join(sorted({info.type for info in infos})),
+            required=len(infos) == len(found) and all(info.required for info in infos),
+            enum=None
+            if any(enum is None for enum in enums)
+            else tuple(dict.fromkeys(value for enum in enums for value in enum or ())),
+            schema=infos[0].schema,
+            schema_path=infos[0].schema_path,
+            ref=infos[0].ref,
+        )
+    return merged
 
 
 def _walk_properties(
@@ -117,8 +149,6 @@ def _walk_properties(
     place: Place,
     out: dict[str, FieldInfo],
     seen: frozenset[str],
-    *,
-    force_optional: bool,
 ) -> None:
     node, seen, named = _deref(spec, schema, seen)
     place = place.entering(named)
@@ -134,7 +164,7 @@ def _walk_properties(
         at = place.child(name)
         out[at.path] = FieldInfo(
             type=type_of(spec, child, seen),
-            required=(name in required) and not force_optional,
+            required=name in required,
             enum=enum_of(spec, child),
             schema=at.schema,
             schema_path=at.schema_path,

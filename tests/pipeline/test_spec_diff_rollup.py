@@ -8,6 +8,7 @@ from typing import Any
 from specpipe.diff_report import render_json, render_text
 from specpipe.diff_rollup import roll_up
 from specpipe.diffing import Change, diff_specs
+from specpipe.fields import flatten
 from test_spec_diff import base_spec, create_op, list_op
 
 
@@ -212,4 +213,46 @@ def test_lifted_enum_is_named_as_the_old_client_named_it() -> None:
     assert [(e.title, e.detail) for e in shared] == [("Patient.gender", "enum restriction lifted")]
     assert shared[0].impacts == (
         "`patient.gender` is now a plain str: `.value` and comparisons with `Gender` members break",
+    )
+
+
+def test_one_of_request_fields_are_required_only_when_every_variant_requires_them() -> None:
+    def grant(value: str, credential: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["grant_type", "client_id", credential],
+            "properties": {
+                "grant_type": {"type": "string", "enum": [value]},
+                "client_id": {"type": "string"},
+                credential: {"type": "string"},
+            },
+        }
+
+    spec = {"components": {"schemas": {"A": grant("a", "code"), "B": grant("b", "token")}}}
+    body = {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]}
+
+    fields = flatten(spec, body)
+
+    assert fields["grant_type"].enum == ("a", "b")
+    assert fields["grant_type"].required and fields["client_id"].required
+    assert not fields["code"].required and not fields["token"].required
+
+
+def test_a_field_met_twice_in_one_operation_lists_the_operation_once() -> None:
+    old, new = base_spec(), base_spec()
+    for spec in (old, new):
+        patient = spec["components"]["schemas"]["Patient"]["properties"]
+        patient["home"] = {"$ref": "#/components/schemas/Address"}
+    del new["components"]["schemas"]["Address"]["properties"]["city"]
+
+    shared, _ = roll_up(diff_specs(old, new))
+
+    assert [(e.title, e.operation_ids) for e in shared] == [
+        ("Address.city", ("list_patients", "create_patient"))
+    ]
+    assert shared[0].subjects == (
+        "patients[].address.city",
+        "patients[].home.city",
+        "patient.address.city",
+        "patient.home.city",
     )
