@@ -13,8 +13,9 @@ import httpx
 
 from .faults.injector import FaultInjector
 from .limits.rate_limit import RollingWindowLimiter
+from .oauth.apps import OAuthApp
 from .oauth.issued import IssuedToken
-from .oauth.server import OAuthApp, OAuthServer
+from .oauth.server import OAuthServer
 from .operations import ALL_SCOPES, REGIONS, check_scopes
 from .settings import (
     DEFAULT_CLIENT_ID,
@@ -105,7 +106,8 @@ class SandboxBackend:
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(client_id={self.settings.client_id!r}, seed={self.settings.seed})"
+        settings = self.settings
+        return f"{type(self).__name__}(client_id={settings.client_id!r}, seed={settings.seed})"
 
     # --- state ------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Fullscript Embed: session grants that sign a practitioner or staff member into the embedded UI."""
+"""Fullscript Embed: session grants that sign a practitioner or staff member into the
+embedded UI."""
 
 from __future__ import annotations
 
