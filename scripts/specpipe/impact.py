@@ -161,7 +161,7 @@ def enum_values_added(place: FieldPlace, values: list[str]) -> str:
     shown = ", ".join(f"`{v}`" for v in values)
     return (
         f"a client generated before this change does not know {shown}: strict parsing of "
-        f"`{place.reading}` raises ValueError"
+        f"`{place.reading}` rejects it, and code matching every member misses it"
     )
 
 

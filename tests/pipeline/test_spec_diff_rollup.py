@@ -256,3 +256,18 @@ def test_a_field_met_twice_in_one_operation_lists_the_operation_once() -> None:
         "patient.address.city",
         "patient.home.city",
     )
+
+
+def test_new_response_enum_value_says_older_clients_do_not_know_it() -> None:
+    old, new = base_spec(), base_spec()
+    new["components"]["schemas"]["Patient"]["properties"]["gender"]["enum"].append("other")
+
+    shared, _ = roll_up(diff_specs(old, new))
+
+    assert [(e.title, e.detail, e.breaking) for e in shared] == [
+        ("Patient.gender", "enum values added: other", True)
+    ]
+    assert shared[0].impacts == (
+        "a client generated before this change does not know `other`: strict parsing of "
+        "`patient.gender` rejects it, and code matching every member misses it",
+    )
