@@ -35,7 +35,7 @@ def test_union_of_resources_described_as_a_value_list_becomes_an_enum() -> None:
         {
             "name": "type",
             "in": "query",
-            "description": "The type of object. Can be one of `patient`, `staff`, or `plan`.",
+            "description": "Kind of record to look up; one of `patient`, `staff`, or `plan`.",
             "schema": {
                 "type": "object",
                 "oneOf": [
