@@ -128,7 +128,9 @@ def _describe(value: object) -> str:
 
 def _report(field: str, message: str) -> None:
     if _strict:
-        raise SpecDeviationError(field, f"{message} (strict parsing)")
+        # "from None": the generated reader may call this while handling the closed enum
+        # constructor's ValueError, which would only repeat the message.
+        raise SpecDeviationError(field, f"{message} (strict parsing)") from None
     if field in _logged_fields or not _logger.isEnabledFor(logging.DEBUG):
         return
     _logged_fields.add(field)
