@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fullscript_api.types import set_strict_parsing
+from fullscript_api.types import STRICT_PARSING_ENV_VAR, set_strict_parsing
 
 
 @pytest.fixture(scope="session", autouse=True)
 def strict_parsing() -> Iterator[None]:
-    previous = set_strict_parsing(True)
-    yield
-    set_strict_parsing(previous)
+    """Strict in this process, and (through the environment) in any Python it starts."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(STRICT_PARSING_ENV_VAR, "1")
+        previous = set_strict_parsing(True)
+        yield
+        set_strict_parsing(previous)
