@@ -29,7 +29,7 @@ from ._errors import (
     ValidationError,
 )
 from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
-from ._limiter import RateLimiter, RollingWindowLimiter
+from ._limiter import Pacer, RateLimiter, RollingWindowLimiter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
@@ -69,6 +69,7 @@ __all__ = [
     "OAuthApp",
     "OAuthClient",
     "OAuthToken",
+    "Pacer",
     "Page",
     "PermissionDeniedError",
     "RateLimitError",

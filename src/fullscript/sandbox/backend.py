@@ -13,8 +13,9 @@ import httpx
 
 from .faults.injector import FaultInjector
 from .limits.rate_limit import RollingWindowLimiter
+from .oauth.apps import OAuthApp
 from .oauth.issued import IssuedToken
-from .oauth.server import OAuthApp, OAuthServer
+from .oauth.server import OAuthServer
 from .operations import ALL_SCOPES, REGIONS, check_scopes
 from .settings import (
     DEFAULT_CLIENT_ID,
@@ -30,7 +31,7 @@ from .settings import (
 )
 from .state.clinic import ClinicControl
 from .state.clock import SandboxClock
-from .state.seed.clinic import seed_region
+from .state.seed.region import seed_region
 from .state.store import COLLECTIONS, Record, RegionState, public
 from .webhooks.delivery import WebhookDispatcher
 
@@ -106,7 +107,8 @@ class SandboxBackend:
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(client_id={self.settings.client_id!r}, seed={self.settings.seed})"
+        settings = self.settings
+        return f"{type(self).__name__}(client_id={settings.client_id!r}, seed={settings.seed})"
 
     # --- state ------------------------------------------------------------------------------
 

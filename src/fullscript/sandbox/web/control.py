@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from ..errors import ApiError, ValidationFailed, bad_request, not_found
-from ..faults.injector import FAULT_KINDS, FaultRule
+from ..faults.rules import FAULT_KINDS, FaultRule
 from ..operations import ALL_SCOPES, REGIONS
 from ..state.clinic import CLINIC_ACTIONS
 from .responses import error_response, json_response
