@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
@@ -11,9 +12,6 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
-
-import anyio
-import anyio.to_thread
 
 from .._grants import DEFAULT_GRANT, check_grant_id
 from .._tokens import OAuthToken
@@ -65,7 +63,7 @@ class FileTokenStore:
         Reads take no lock: the file is only ever replaced whole, atomically.
         """
         check_grant_id(grant_id)
-        document = await anyio.to_thread.run_sync(self._read)
+        document = await asyncio.to_thread(self._read)
         data = document.get(grant_id, {}).get(region)
         return OAuthToken.from_dict(data) if data is not None else None
 
@@ -91,7 +89,7 @@ class FileTokenStore:
             pairs[token.region] = token.to_dict()
             return True
 
-        return await anyio.to_thread.run_sync(self._update, change)
+        return await asyncio.to_thread(self._update, change)
 
     async def delete(self, region: str, grant_id: str = DEFAULT_GRANT) -> None:
         """Forget the pair of ``grant_id`` in ``region`` (no error when there is none)."""
@@ -105,11 +103,11 @@ class FileTokenStore:
                 document.pop(grant_id, None)
             return True
 
-        await anyio.to_thread.run_sync(self._update, change)
+        await asyncio.to_thread(self._update, change)
 
     async def grant_ids(self, region: str) -> list[str]:
         """The grants holding a pair in ``region``, sorted."""
-        document = await anyio.to_thread.run_sync(self._read)
+        document = await asyncio.to_thread(self._read)
         return sorted(grant for grant, pairs in document.items() if region in pairs)
 
     def refresh_lock(

@@ -7,12 +7,11 @@ lock when its holder dies: a crashed process can never wedge the others.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-
-import anyio
 
 try:
     import fcntl
@@ -62,7 +61,7 @@ async def async_file_lock(path: Path) -> AsyncIterator[None]:
     It polls with ``LOCK_NB`` instead of blocking a thread, so a cancelled waiter simply
     stops waiting and never acquires a lock that nobody would release.
     """
-    fd = await anyio.to_thread.run_sync(_open, path)
+    fd = await asyncio.to_thread(_open, path)
     try:
         delay = _FIRST_POLL
         while True:
@@ -70,7 +69,7 @@ async def async_file_lock(path: Path) -> AsyncIterator[None]:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                await anyio.sleep(delay)
+                await asyncio.sleep(delay)
                 delay = min(delay * 2, _MAX_POLL)
         try:
             yield
