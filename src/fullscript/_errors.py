@@ -26,6 +26,7 @@ __all__ = [
     "BadRequestError",
     "FullscriptError",
     "GoneError",
+    "InvalidParameterError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -68,6 +69,21 @@ class FullscriptError(Exception):
 
 class RegionMismatchError(FullscriptError, ValueError):
     """A token issued in one region was used against another region's servers."""
+
+
+class InvalidParameterError(FullscriptError, ValueError):
+    """An argument was refused before anything was sent (e.g. a path id of ``".."``).
+
+    ``parameter`` names the argument and ``operation`` the call it was passed to.
+    """
+
+    def __init__(self, message: str, *, operation: str, parameter: str) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.parameter = parameter
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_parameter_error, (type(self), str(self), self.operation, self.parameter))
 
 
 class TokenMissingError(FullscriptError):
@@ -181,6 +197,12 @@ def _rebuild_status_error(
     cls: type[APIStatusError], message: str, state: dict[str, Any]
 ) -> APIStatusError:
     return cls(message, **{**state, "headers": httpx.Headers(state["headers"])})
+
+
+def _rebuild_parameter_error(
+    cls: type[InvalidParameterError], message: str, operation: str, parameter: str
+) -> InvalidParameterError:
+    return cls(message, operation=operation, parameter=parameter)
 
 
 def _rebuild_connection_error(

@@ -18,9 +18,15 @@ import attrs
 import httpx
 from fullscript_api.api import Operation
 from fullscript_api.client import Client as GeneratedClient
+from fullscript_api.errors import InvalidPathParameterError
 from fullscript_api.types import Response, Unset
 
-from ._errors import FullscriptError, connection_error_from, error_from_response
+from ._errors import (
+    FullscriptError,
+    InvalidParameterError,
+    connection_error_from,
+    error_from_response,
+)
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
@@ -123,7 +129,15 @@ class OperationBinding:
             raise FullscriptError(
                 f"cannot call {operation.name}: the Fullscript client has been closed"
             )
-        kwargs: dict[str, Any] = operation.module._get_kwargs(**arguments)
+        try:
+            kwargs: dict[str, Any] = operation.module._get_kwargs(**arguments)
+        except InvalidPathParameterError as error:
+            # Refused before sending: a dot segment would have addressed another endpoint.
+            raise InvalidParameterError(
+                f"{operation.name}: {error}",
+                operation=operation.name,
+                parameter=error.parameter,
+            ) from None
         http = (
             self._connection.anonymous_http
             if is_client_authenticated(operation)
