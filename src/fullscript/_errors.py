@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from ._retry import parse_retry_after
+from ._secrets import redact_known_secrets
 
 __all__ = [
     "APIConnectionError",
@@ -303,12 +304,15 @@ def field_errors_from_body(body: Any) -> dict[str, list[str]]:
 def redact_secrets(value: Any) -> Any:
     """A copy of a parsed body with credentials replaced by "[redacted]".
 
-    Credential fields of JSON objects go whole; in text (a non-JSON body, or any string in
-    the JSON) ``Bearer``/``Basic`` values and credential fields written out are redacted.
+    Credential fields of JSON objects go whole; in text (a non-JSON body, any string in the
+    JSON, and keys) the SDK's own client secrets and tokens are redacted wherever they
+    appear, and so are ``Bearer``/``Basic`` values and credential fields written out.
     """
     if isinstance(value, Mapping):
         return {
-            key: _REDACTED if str(key).lower() in _SECRET_FIELDS else redact_secrets(item)
+            redact_secrets(key): _REDACTED
+            if str(key).lower() in _SECRET_FIELDS
+            else redact_secrets(item)
             for key, item in value.items()
         }
     if isinstance(value, list):
@@ -319,6 +323,9 @@ def redact_secrets(value: Any) -> Any:
 
 
 def _redact_text(text: str) -> str:
+    # The SDK's own credentials first, wherever they appear ("refresh token <value> was
+    # revoked"); then anything that looks like a credential.
+    text = redact_known_secrets(text, _REDACTED)
     text = _AUTH_VALUE.sub(lambda m: f"{m.group(1) or m.group(2)} {_REDACTED}", text)
     return _SECRET_ASSIGNMENT.sub(_redact_assigned_value, text)
 
@@ -388,7 +395,7 @@ def _public_url(url: httpx.URL) -> str:
 def _public_headers(headers: httpx.Headers) -> httpx.Headers:
     return httpx.Headers(
         [
-            (name, _REDACTED if name.lower() in _SECRET_HEADERS else value)
+            (name, _REDACTED if name.lower() in _SECRET_HEADERS else _redact_text(value))
             for name, value in headers.multi_items()
         ]
     )

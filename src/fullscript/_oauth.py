@@ -24,6 +24,7 @@ from ._errors import (
     status_error,
 )
 from ._regions import Region
+from ._secrets import remember_secret
 from ._tokens import OAuthToken
 
 __all__ = ["OAuthApp", "OAuthClient"]
@@ -42,6 +43,10 @@ class OAuthApp:
     client_id: str
     client_secret: str = attrs.field(repr=False)
     redirect_uri: str
+
+    def __attrs_post_init__(self) -> None:
+        # Errors redact the secret verbatim should a server ever echo it.
+        remember_secret(self.client_secret)
 
 
 def check_token_region(token: OAuthToken, region: Region) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 import attrs
 from dateutil import parser as date_parser
 
+from ._secrets import remember_secret
+
 __all__ = ["OAuthToken"]
 
 # Documented lifetime of an access token; used when a payload omits `expires_in`.
@@ -101,6 +103,11 @@ class OAuthToken:
     scope: tuple[str, ...] = attrs.field(default=(), converter=_parse_scope)
     resource_owner_id: str | None = None
     resource_owner_type: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # Errors redact these values verbatim should a server ever echo them.
+        remember_secret(self.access_token)
+        remember_secret(self.refresh_token)
 
     @property
     def expires_at(self) -> datetime:
