@@ -28,6 +28,7 @@ from ._auth import BearerAuth, TokenManager
 from ._clock import Clock
 from ._errors import FullscriptError, RegionMismatchError
 from ._limiter import RateLimiter, RollingWindowLimiter
+from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions
 from ._regions import Region
@@ -38,6 +39,8 @@ from ._tokens import OAuthToken
 from ._transport import FullscriptTransport
 
 __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
+
+configure_from_environment()  # FULLSCRIPT_LOG=debug|info
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """Applied unless you pass another: 60 s to read/write/pool, 10 s to connect."""
@@ -220,6 +223,8 @@ class Fullscript(ApiResources):
         refresh_leeway: float = 300.0,
         clock: Clock | None = None,
     ) -> None:
+        # httpx's INFO request line would otherwise carry query strings (search terms).
+        install_httpx_query_filter()
         if app is None:
             app = OAuthApp(
                 client_id=_setting(client_id, "FULLSCRIPT_CLIENT_ID"),
