@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from ._retry import parse_retry_after
+from ._retry import is_idempotent, is_safe_read, parse_retry_after
 from ._secrets import redact_known_secrets
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "FullscriptError",
     "GoneError",
     "InvalidParameterError",
+    "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -101,6 +102,45 @@ class APIConnectionError(FullscriptError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_connection_error, (type(self), str(self), self.method, self.url))
+
+
+class MalformedResponseError(FullscriptError):
+    """A success status whose body is not JSON (truncated, or a proxy's HTML page).
+
+    Safe reads (GET) were already retried like any transient failure. ``status_code``,
+    ``request_id``, ``method`` and ``url`` say which answer it was; ``may_have_been_applied``
+    is True for a write (the server answered success, so the write took effect, but its
+    answer, such as the new record's id, was lost: see "Ambiguous writes" in docs/facade.md).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        self.request_id = request_id
+
+    @property
+    def may_have_been_applied(self) -> bool:
+        """True when the request was a write (anything but GET, HEAD, OPTIONS)."""
+        return not is_safe_read(self.method)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {
+            "status_code": self.status_code,
+            "method": self.method,
+            "url": self.url,
+            "request_id": self.request_id,
+        }
+        return (_rebuild_malformed_error, (type(self), str(self), state))
 
 
 class APITimeoutError(APIConnectionError):
@@ -200,6 +240,12 @@ def _rebuild_status_error(
     return cls(message, **{**state, "headers": httpx.Headers(state["headers"])})
 
 
+def _rebuild_malformed_error(
+    cls: type[MalformedResponseError], message: str, state: dict[str, Any]
+) -> MalformedResponseError:
+    return cls(message, **state)
+
+
 def _rebuild_parameter_error(
     cls: type[InvalidParameterError], message: str, operation: str, parameter: str
 ) -> InvalidParameterError:
@@ -260,6 +306,44 @@ def status_error(
         headers=_public_headers(response.headers),
         body=body,
         request_id=response.headers.get("x-request-id"),
+    )
+
+
+def is_malformed_json(response: httpx.Response) -> bool:
+    """True when ``response`` (already read) has a body that does not parse as JSON."""
+    if not response.content:
+        return False
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return True
+    return False
+
+
+def malformed_response_error(response: httpx.Response, *, operation: str) -> MalformedResponseError:
+    """The error for a success answer to ``operation`` whose body is not JSON."""
+    request = response.request
+    request_id = response.headers.get("x-request-id")
+    message = (
+        f"{request.method} {request.url.path} ({operation}) answered {response.status_code} "
+        f"with a body that is not JSON ({len(response.content)} bytes: truncated, or not "
+        "from the API)"
+    )
+    if request_id:
+        message += f"; request id {request_id}"
+    if not is_safe_read(request.method):
+        message += (
+            "; the server reported success, so the write was applied: read the record back "
+            "before repeating it"
+        )
+    elif not is_idempotent(request.method):
+        message += "; not retried"
+    return MalformedResponseError(
+        message,
+        status_code=response.status_code,
+        method=request.method,
+        url=_public_url(request.url),
+        request_id=request_id,
     )
 
 

@@ -26,6 +26,8 @@ from ._errors import (
     InvalidParameterError,
     connection_error_from,
     error_from_response,
+    is_malformed_json,
+    malformed_response_error,
 )
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
@@ -83,6 +85,9 @@ class OperationBinding:
     async def request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         """Send the operation; return the generated `Response` (status, headers, parsed body)."""
         response = await self._send(operation, arguments)
+        if is_malformed_json(response):
+            # Truncated or not from the API; safe reads were already retried by the transport.
+            raise malformed_response_error(response, operation=operation.name)
         built: Response[Any] = operation.module._build_response(
             client=self._connection.generated, response=response
         )

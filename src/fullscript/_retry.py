@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 import attrs
 import httpx
 
-__all__ = ["RetryPolicy", "is_idempotent", "parse_retry_after"]
+__all__ = ["RetryPolicy", "is_idempotent", "is_safe_read", "parse_retry_after"]
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 # Failures after which the request may or may not have reached the server: only safe to repeat
 # for idempotent methods. Read/write timeouts and dropped connections belong here.
@@ -43,6 +44,11 @@ def _retries_count(_instance: object, _attribute: attrs.Attribute[int], value: i
 def is_idempotent(method: str) -> bool:
     """True for methods whose repetition has the same effect as a single request."""
     return method.upper() in IDEMPOTENT_METHODS
+
+
+def is_safe_read(method: str) -> bool:
+    """True for methods that change nothing on the server (GET, HEAD, OPTIONS, TRACE)."""
+    return method.upper() in SAFE_METHODS
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
@@ -101,6 +107,14 @@ class RetryPolicy:
         if status_code == 429:
             return True
         return is_idempotent(method) and 500 <= status_code <= 599
+
+    def retries_malformed_body(self, method: str) -> bool:
+        """Whether a success answer whose body is not JSON may be asked for again.
+
+        Only for idempotent methods: repeating a POST that the server reported as done
+        would apply it twice.
+        """
+        return is_idempotent(method)
 
     def backoff(self, retry_number: int, uniform: Callable[[], float] = random.random) -> float:
         """Wait before retry number `retry_number` (0 for the first retry).

@@ -13,6 +13,7 @@ from types import TracebackType
 import httpx
 
 from ._clock import Clock, SystemClock
+from ._errors import is_malformed_json
 from ._limiter import RateLimiter
 from ._options import current_request_options
 from ._retry import RetryPolicy, parse_retry_after
@@ -87,6 +88,9 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
             await self._limiter.acquire()
             try:
                 response = await self._inner.handle_async_request(request)
+                malformed = await self._is_retryable_malformed(
+                    request, response, retry_number, policy
+                )
             except httpx.TransportError as error:
                 if retry_number >= policy.max_retries or not policy.retries_exception(
                     request.method, error
@@ -96,6 +100,13 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 self._log_retry(request, retry_number, policy, type(error).__name__, delay)
             else:
                 status = response.status_code
+                if malformed:
+                    delay = policy.delay(retry_number, uniform=self._random.random)
+                    await _discard(response)
+                    self._log_retry(request, retry_number, policy, "a body that is not JSON", delay)
+                    await self._clock.sleep(delay)
+                    retry_number += 1
+                    continue
                 retryable = retry_number < policy.max_retries and policy.retries_status(
                     request.method, status
                 )
@@ -118,6 +129,27 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 self._log_retry(request, retry_number, policy, f"status {status}", delay)
             await self._clock.sleep(delay)
             retry_number += 1
+
+    async def _is_retryable_malformed(
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        retry_number: int,
+        policy: RetryPolicy,
+    ) -> bool:
+        """Whether a success answer came with a truncated/non-JSON body and is to be retried.
+
+        Only read (and so only checked) when a retry could follow: otherwise the body is left
+        to the client, whose parser reports it as a `MalformedResponseError`.
+        """
+        if not (200 <= response.status_code <= 299) or response.status_code == 204:
+            return False
+        if retry_number >= policy.max_retries or not policy.retries_malformed_body(request.method):
+            return False
+        # Read here, inside the retry loop: a connection dropped mid-body is then retried like
+        # one dropped before the answer.
+        await response.aread()
+        return is_malformed_json(response)
 
     def _log_retry(
         self,
