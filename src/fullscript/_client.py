@@ -102,6 +102,7 @@ class _SharedState:
                 anonymous_http=anonymous,
                 generated=generated,
                 state=self.state,
+                default_retry=self.transport.retry,
             )
             self._regions[key] = (connection, manager)
         return self._regions[key]

@@ -309,6 +309,14 @@ def status_error(
     )
 
 
+def is_transient_failure(error: BaseException) -> bool:
+    """True for failures that say nothing about the request itself and may pass on their own:
+    no response, 5xx, 429, a success body that was not JSON."""
+    return isinstance(
+        error, APIConnectionError | ServerError | RateLimitError | MalformedResponseError
+    )
+
+
 def is_malformed_json(response: httpx.Response) -> bool:
     """True when ``response`` (already read) has a body that does not parse as JSON."""
     if not response.content:

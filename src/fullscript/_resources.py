@@ -27,11 +27,13 @@ from ._errors import (
     connection_error_from,
     error_from_response,
     is_malformed_json,
+    is_transient_failure,
     malformed_response_error,
 )
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
+from ._retry import RetryPolicy
 
 __all__ = ["ClientState", "OperationBinding", "RegionConnection"]
 
@@ -55,6 +57,7 @@ class RegionConnection:
         anonymous_http: client without auth (OAuth token endpoints), same transport.
         generated: the generated client (parsers consult its settings).
         state: open or closed, shared with every copy of the client.
+        default_retry: the client's retry policy (per-call options may replace it).
     """
 
     region: Region
@@ -62,6 +65,7 @@ class RegionConnection:
     anonymous_http: httpx.AsyncClient
     generated: GeneratedClient
     state: ClientState
+    default_retry: RetryPolicy = attrs.field(factory=RetryPolicy)
 
 
 class OperationBinding:
@@ -126,7 +130,21 @@ class OperationBinding:
             return page_from(items, getattr(parsed, "meta", None), number=number, size=size)
 
         return AsyncPaginator(
-            fetch_page, page_size=page_size, limit=limit, prefetch=prefetch, item_key=record_key
+            fetch_page,
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+            item_key=record_key,
+            # List calls are reads: a page that failed for a transient reason is asked again.
+            page_retries=self._retry_policy().stream_page_retries,
+            is_transient=is_transient_failure,
+        )
+
+    def _retry_policy(self) -> RetryPolicy:
+        return (
+            self._options.retry
+            if self._options.retry is not None
+            else self._connection.default_retry
         )
 
     async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx.Response:

@@ -36,9 +36,9 @@ def _non_negative(_instance: object, attribute: attrs.Attribute[float], value: f
         raise ValueError(f"{attribute.name} must be a finite number >= 0, got {value!r}")
 
 
-def _retries_count(_instance: object, _attribute: attrs.Attribute[int], value: int) -> None:
+def _retries_count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"max_retries must be an int >= 0, got {value!r}")
+        raise ValueError(f"{attribute.name} must be an int >= 0, got {value!r}")
 
 
 def is_idempotent(method: str) -> bool:
@@ -84,7 +84,13 @@ class RetryPolicy:
     reached the server (connect error/timeout, pool timeout) or on 429, which the server sends
     before processing. Waits grow exponentially from `initial_backoff`, capped at `max_backoff`,
     with full jitter (a uniform draw between 0 and that value). A `Retry-After` header replaces
-    the computed wait, capped at `max_retry_after`.
+    the computed wait, capped at `max_retry_after`. A success answer of an idempotent request
+    whose body is not JSON is retried like a 5xx.
+
+    List streams add `page_retries`: a page whose request still failed for a transient reason
+    after those retries is fetched again, up to that many times (1, 2, 4 s apart, at most
+    30 s), so one bad minute does not end a stream of thousands of requests. ``max_retries=0``
+    turns every retry off, the stream's included.
 
         RetryPolicy(max_retries=0)          # never retry
         RetryPolicy(max_retries=5, initial_backoff=1.0)
@@ -95,6 +101,13 @@ class RetryPolicy:
     max_backoff: float = attrs.field(default=8.0, validator=_non_negative)
     max_retry_after: float = attrs.field(default=60.0, validator=_non_negative)
     jitter: bool = True
+    page_retries: int = attrs.field(default=3, validator=_retries_count)
+
+    @property
+    def stream_page_retries(self) -> int:
+        """How often a list stream fetches a failed page again: `page_retries`, or 0 when
+        ``max_retries`` is 0 (no retries at all)."""
+        return self.page_retries if self.max_retries else 0
 
     def retries_exception(self, method: str, error: BaseException) -> bool:
         """Whether a request failing with `error` may be sent again."""
