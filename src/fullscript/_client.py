@@ -342,9 +342,7 @@ class Fullscript(ApiResources):
 
     async def exchange_code(self, code: str) -> OAuthToken:
         """Trade the code from the OAuth redirect for a token pair; save it and start using it."""
-        token = await self._shared.oauth.exchange_code(self.region, code)
-        await self._tokens.set_token(token)
-        return token
+        return await self._tokens.exchange_code(code)
 
     async def set_token(self, token: OAuthToken) -> None:
         """Save ``token`` for this client's region and use it (must belong to that region)."""

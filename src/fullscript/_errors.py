@@ -328,14 +328,24 @@ def is_malformed_json(response: httpx.Response) -> bool:
     return False
 
 
-def malformed_response_error(response: httpx.Response, *, operation: str) -> MalformedResponseError:
-    """The error for a success answer to ``operation`` whose body is not JSON."""
+def malformed_response_error(
+    response: httpx.Response, *, operation: str, problem: str | None = None
+) -> MalformedResponseError:
+    """The error for a success answer to ``operation`` whose body is unusable.
+
+    ``problem`` says what is wrong with it (default: it is not JSON); it must not quote the
+    body, which may hold credentials.
+    """
     request = response.request
     request_id = response.headers.get("x-request-id")
+    if problem is None:
+        problem = (
+            f"a body that is not JSON ({len(response.content)} bytes: truncated, or not "
+            "from the API)"
+        )
     message = (
         f"{request.method} {request.url.path} ({operation}) answered {response.status_code} "
-        f"with a body that is not JSON ({len(response.content)} bytes: truncated, or not "
-        "from the API)"
+        f"with {problem}"
     )
     if request_id:
         message += f"; request id {request_id}"

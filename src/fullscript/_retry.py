@@ -11,7 +11,17 @@ from datetime import UTC, datetime
 import attrs
 import httpx
 
-__all__ = ["RetryPolicy", "is_idempotent", "is_safe_read", "parse_retry_after"]
+__all__ = [
+    "RETRY_AS_IDEMPOTENT",
+    "RetryPolicy",
+    "is_idempotent",
+    "is_safe_read",
+    "parse_retry_after",
+]
+
+RETRY_AS_IDEMPOTENT = "fullscript.retry_as_idempotent"
+"""Request extension marking a POST that is safe to repeat (an OAuth refresh or revoke): the
+transport then retries it as it would a PUT."""
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})

@@ -16,7 +16,7 @@ from ._clock import Clock, SystemClock
 from ._errors import is_malformed_json
 from ._limiter import RateLimiter
 from ._options import current_request_options
-from ._retry import RetryPolicy, parse_retry_after
+from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
 
 __all__ = ["FullscriptTransport"]
 
@@ -83,17 +83,19 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
             # Buffer a streamed body so that a retry can send it again.
             await request.aread()
 
+        # The method the retry decisions judge by: a POST marked safe to repeat counts as a PUT.
+        method = "PUT" if request.extensions.get(RETRY_AS_IDEMPOTENT) else request.method
         retry_number = 0
         while True:
             await self._limiter.acquire()
             try:
                 response = await self._inner.handle_async_request(request)
                 malformed = await self._is_retryable_malformed(
-                    request, response, retry_number, policy
+                    method, response, retry_number, policy
                 )
             except httpx.TransportError as error:
                 if retry_number >= policy.max_retries or not policy.retries_exception(
-                    request.method, error
+                    method, error
                 ):
                     raise
                 delay = policy.delay(retry_number, uniform=self._random.random)
@@ -108,7 +110,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                     retry_number += 1
                     continue
                 retryable = retry_number < policy.max_retries and policy.retries_status(
-                    request.method, status
+                    method, status
                 )
                 if status == 429 or retryable:
                     retry_after = parse_retry_after(response.headers.get("retry-after"))
@@ -132,7 +134,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     async def _is_retryable_malformed(
         self,
-        request: httpx.Request,
+        method: str,
         response: httpx.Response,
         retry_number: int,
         policy: RetryPolicy,
@@ -144,7 +146,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         """
         if not (200 <= response.status_code <= 299) or response.status_code == 204:
             return False
-        if retry_number >= policy.max_retries or not policy.retries_malformed_body(request.method):
+        if retry_number >= policy.max_retries or not policy.retries_malformed_body(method):
             return False
         # Read here, inside the retry loop: a connection dropped mid-body is then retried like
         # one dropped before the answer.
