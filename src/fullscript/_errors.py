@@ -373,10 +373,17 @@ def connection_error_from(error: httpx.TransportError) -> APIConnectionError:
         request = None
     cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if cls is APITimeoutError else "failed"
+    detail = type(error).__name__
+    if isinstance(error, httpx.PoolTimeout):
+        detail = (
+            "PoolTimeout: no connection of the pool became free within the pool timeout (all "
+            "max_connections busy: too many concurrent calls, or connections left stuck); "
+            "not retried"
+        )
     if request is None:
-        return cls(f"Request {what}: {type(error).__name__}")
+        return cls(f"Request {what}: {detail}")
     return cls(
-        f"{request.method} {request.url.path} {what}: {type(error).__name__}",
+        f"{request.method} {request.url.path} {what}: {detail}",
         method=request.method,
         url=_public_url(request.url),
     )

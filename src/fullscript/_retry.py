@@ -33,11 +33,13 @@ _MAYBE_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
     httpx.NetworkError,
     httpx.RemoteProtocolError,
 )
-# Failures that prove the request never left: no connection was made, or none was free.
+# Failures that prove the request never left: no connection was made. (A pool timeout proves
+# it too, but is not retried: it means every connection of our own pool stayed busy for the
+# whole pool timeout, and waiting that long again, twice, rarely frees one. It only turned one
+# slow minute into three.)
 _NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
     httpx.ConnectError,
     httpx.ConnectTimeout,
-    httpx.PoolTimeout,
 )
 
 
@@ -91,8 +93,8 @@ class RetryPolicy:
 
     Idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) are retried after connection errors,
     timeouts, 429 and 5xx. POST and PATCH are retried only when the request provably never
-    reached the server (connect error/timeout, pool timeout) or on 429, which the server sends
-    before processing. Waits grow exponentially from `initial_backoff`, capped at `max_backoff`,
+    reached the server (connect error/timeout) or on 429, which the server sends before
+    processing. A pool timeout (no free connection in our own pool) is never retried. Waits grow exponentially from `initial_backoff`, capped at `max_backoff`,
     with full jitter (a uniform draw between 0 and that value). A `Retry-After` header replaces
     the computed wait, capped at `max_retry_after`. A success answer of an idempotent request
     whose body is not JSON is retried like a 5xx.
@@ -120,7 +122,9 @@ class RetryPolicy:
         return self.page_retries if self.max_retries else 0
 
     def retries_exception(self, method: str, error: BaseException) -> bool:
-        """Whether a request failing with `error` may be sent again."""
+        """Whether a request failing with `error` may be sent again (never a pool timeout)."""
+        if isinstance(error, httpx.PoolTimeout):
+            return False
         if isinstance(error, _NOT_SENT_ERRORS):
             return True
         return is_idempotent(method) and isinstance(error, _MAYBE_SENT_ERRORS)
