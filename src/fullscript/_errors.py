@@ -93,15 +93,42 @@ class TokenMissingError(FullscriptError):
 
 
 class APIConnectionError(FullscriptError):
-    """The request got no response: connection failed, dropped or timed out."""
+    """The request got no response: connection failed, dropped or timed out.
 
-    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+    ``may_have_been_applied`` is True for a write (POST, PATCH, PUT, DELETE) whose request may
+    have reached the server before the connection failed: the server may have carried it out.
+    Fullscript documents no idempotency key, so repeating a POST could apply it twice; look
+    the record up first (see "Ambiguous writes" in docs/facade.md, and
+    `fullscript.reconcile.find_patient_by_email`). ``operation`` names the call.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        operation: str | None = None,
+        may_have_been_applied: bool = False,
+    ) -> None:
         super().__init__(message)
         self.method = method
         self.url = url
+        self.operation = operation
+        self.may_have_been_applied = may_have_been_applied
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_connection_error, (type(self), str(self), self.method, self.url))
+        return (
+            _rebuild_connection_error,
+            (
+                type(self),
+                str(self),
+                self.method,
+                self.url,
+                self.operation,
+                self.may_have_been_applied,
+            ),
+        )
 
 
 class MalformedResponseError(FullscriptError):
@@ -253,9 +280,20 @@ def _rebuild_parameter_error(
 
 
 def _rebuild_connection_error(
-    cls: type[APIConnectionError], message: str, method: str | None, url: str | None
+    cls: type[APIConnectionError],
+    message: str,
+    method: str | None,
+    url: str | None,
+    operation: str | None = None,
+    may_have_been_applied: bool = False,
 ) -> APIConnectionError:
-    return cls(message, method=method, url=url)
+    return cls(
+        message,
+        method=method,
+        url=url,
+        operation=operation,
+        may_have_been_applied=may_have_been_applied,
+    )
 
 
 _ERROR_BY_STATUS: dict[int, type[APIStatusError]] = {
@@ -365,8 +403,14 @@ def malformed_response_error(
     )
 
 
-def connection_error_from(error: httpx.TransportError) -> APIConnectionError:
-    """The SDK error for an httpx failure that produced no response."""
+# Failures that prove the request never reached the server.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def connection_error_from(
+    error: httpx.TransportError, *, operation: str | None = None
+) -> APIConnectionError:
+    """The SDK error for an httpx failure that produced no response (``operation``: its name)."""
     try:
         request: httpx.Request | None = error.request
     except RuntimeError:  # httpx raises when the exception was created without a request
@@ -381,11 +425,21 @@ def connection_error_from(error: httpx.TransportError) -> APIConnectionError:
             "not retried"
         )
     if request is None:
-        return cls(f"Request {what}: {detail}")
+        return cls(f"Request {what}: {detail}", operation=operation)
+    applied = not is_safe_read(request.method) and not isinstance(error, _NOT_SENT)
+    named = f" ({operation})" if operation else ""
+    message = f"{request.method} {request.url.path}{named} {what}: {detail}"
+    if applied:
+        message += (
+            "; the request was sent, so the write may have been applied: look the record up "
+            "before repeating it (see 'Ambiguous writes' in docs/facade.md)"
+        )
     return cls(
-        f"{request.method} {request.url.path} {what}: {detail}",
+        message,
         method=request.method,
         url=_public_url(request.url),
+        operation=operation,
+        may_have_been_applied=applied,
     )
 
 

@@ -170,7 +170,7 @@ class OperationBinding:
             with use_request_options(self._options):
                 response = await http.request(**kwargs)
         except httpx.TransportError as error:
-            raise connection_error_from(error) from error
+            raise connection_error_from(error, operation=operation.name) from error
         # Method, path and status only: queries and bodies may carry personal data.
         logger.debug(
             "%s %s -> %d (request id %s)",

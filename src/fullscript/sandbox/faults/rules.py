@@ -15,10 +15,19 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["FAULT_KINDS", "FaultKind", "FaultPlan", "FaultRule"]
+__all__ = ["APPLYING_KINDS", "FAULT_KINDS", "FaultKind", "FaultPlan", "FaultRule"]
 
-FaultKind = Literal["error", "rate_limit", "latency", "drop", "malformed"]
-FAULT_KINDS: tuple[str, ...] = ("error", "rate_limit", "latency", "drop", "malformed")
+FaultKind = Literal["error", "rate_limit", "latency", "drop", "drop_after_apply", "malformed"]
+FAULT_KINDS: tuple[str, ...] = (
+    "error",
+    "rate_limit",
+    "latency",
+    "drop",
+    "drop_after_apply",
+    "malformed",
+)
+# Kinds that run the operation (its write takes effect) and then spoil the answer.
+APPLYING_KINDS = frozenset({"drop_after_apply", "malformed"})
 _ERROR_STATUSES = frozenset(status.value for status in HTTPStatus if 400 <= status.value <= 599)
 
 
