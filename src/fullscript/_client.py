@@ -31,7 +31,7 @@ from ._limiter import RateLimiter, RollingWindowLimiter
 from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions
-from ._regions import Region
+from ._regions import ENVIRONMENTS, Region
 from ._resources import ClientState, OperationBinding, RegionConnection
 from ._retry import RetryPolicy
 from ._token_store import InMemoryTokenStore, TokenStore
@@ -144,8 +144,39 @@ class _SeededTokenStore:
         await self._store.delete(region)
 
 
-def _region_from(region: Region | str) -> Region:
-    return region if isinstance(region, Region) else Region.from_key(region)
+def _region_from(region: Region | str, environment: str | None = None) -> Region:
+    found = region if isinstance(region, Region) else Region.from_key(region)
+    if environment is None:
+        return found
+    if environment not in ENVIRONMENTS:
+        raise ValueError(
+            f"unknown Fullscript environment {environment!r}; use 'production' or 'sandbox'"
+        )
+    if isinstance(region, str) and region == found.country:
+        return Region.of(found.country, environment)  # "ca" + sandbox = "ca-snd"
+    if found.environment != environment:
+        raise ValueError(
+            f"region {found.key!r} is in the {found.environment} environment, not "
+            f"{environment!r}: pass region={found.country!r} with environment={environment!r}"
+        )
+    return found
+
+
+def _switched_region(current: Region, region: Region | str) -> Region:
+    """The region a copy for ``region`` uses: same environment always, same hosting when a key."""
+    if isinstance(region, Region):
+        target = region
+    else:
+        target = Region.from_key(region)  # ValueError naming the valid keys
+        if target.environment == current.environment or target.key == target.country:
+            return current.in_country(target.country)
+    if target.environment != current.environment:
+        raise ValueError(
+            f"this client is for the {current.environment} environment; with_region() changes "
+            f"the country, never the environment (asked for {target.key!r}, which is "
+            f"{target.environment}): make another Fullscript for the other environment"
+        )
+    return target
 
 
 def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -192,6 +223,9 @@ class Fullscript(ApiResources):
             ``FULLSCRIPT_CLIENT_ID`` / ``FULLSCRIPT_CLIENT_SECRET`` / ``FULLSCRIPT_REDIRECT_URI``
             environment variables). Or pass ``app=OAuthApp(...)``.
         region: a `Region` or its key (``"us"``, ``"ca"``, ``"us-snd"``, ``"ca-snd"``).
+        environment: ``"production"`` or ``"sandbox"``, with ``region="us"``/``"ca"``: the one
+            setting that decides the environment (``region="ca", environment="sandbox"`` is
+            ``"ca-snd"``). Copies made by `with_region` always keep it.
         token_store: where token pairs live (default: in memory).
         token: a token to start with, of this client's region (another region's token raises
             `RegionMismatchError`). With your own ``token_store`` it is saved there before the
@@ -214,6 +248,7 @@ class Fullscript(ApiResources):
         redirect_uri: str | None = None,
         app: OAuthApp | None = None,
         region: Region | str = Region.US,
+        environment: str | None = None,
         token_store: TokenStore | None = None,
         token: OAuthToken | None = None,
         limiter: RateLimiter | None = None,
@@ -232,7 +267,7 @@ class Fullscript(ApiResources):
                 client_secret=_setting(client_secret, "FULLSCRIPT_CLIENT_SECRET"),
                 redirect_uri=_setting(redirect_uri, "FULLSCRIPT_REDIRECT_URI"),
             )
-        region = _region_from(region)
+        region = _region_from(region, environment)
         if token is not None and not isinstance(token, OAuthToken):
             # The value is likely a bare access token: never echo it.
             raise TypeError(
@@ -298,12 +333,15 @@ class Fullscript(ApiResources):
         return self._connection.region
 
     def with_region(self, region: Region | str) -> Self:
-        """A client for another region, sharing pool, limiter, settings and token store.
+        """A client for another country, sharing pool, limiter, settings and token store.
 
+        The environment never changes: on a sandbox client ``with_region("ca")`` is the Canada
+        sandbox, and a region of the other environment raises ``ValueError``. A key keeps this
+        client's hosting (a served or in-process sandbox: same host, the other region's path).
         It uses that region's own token from the store; a token issued elsewhere raises
         `RegionMismatchError` rather than being sent to the wrong server.
         """
-        return self._copy(_region_from(region), self._options)
+        return self._copy(_switched_region(self.region, region), self._options)
 
     def with_options(
         self,
