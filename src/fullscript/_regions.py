@@ -94,11 +94,7 @@ class Region:
         lives cannot be guessed: give a `Region` built with `with_base_url` instead.
         """
         documented = Region.from_key(self.key)
-        target = Region.from_key(
-            country
-            if not self.is_sandbox
-            else f"{country.removesuffix(_SANDBOX_SUFFIX)}{_SANDBOX_SUFFIX}"
-        )
+        target = Region.of(country.removesuffix(_SANDBOX_SUFFIX), self.environment)
         if target.key == self.key:
             return self
         if self == documented:
