@@ -14,7 +14,10 @@ refreshed once however many copies use it).
 
 from __future__ import annotations
 
+import importlib.metadata
+import math
 import os
+import platform
 from functools import cached_property
 from types import TracebackType
 from typing import Self
@@ -45,7 +48,20 @@ configure_from_environment()  # FULLSCRIPT_LOG=debug|info
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """Applied unless you pass another: 60 s to read/write/pool, 10 s to connect."""
 
-USER_AGENT = "fullscript-python/0.1.0"
+
+def _user_agent() -> str:
+    try:
+        version = importlib.metadata.version("fullscript")
+    except importlib.metadata.PackageNotFoundError:
+        version = "0.1.0"
+    return (
+        f"fullscript-python/{version} Python/{platform.python_version()} httpx/{httpx.__version__}"
+    )
+
+
+USER_AGENT = _user_agent()
+"""Sent with every request: the SDK's, Python's and httpx's versions (support can tell which
+stack a call came from)."""
 
 
 class _SharedState:
@@ -179,16 +195,28 @@ def _switched_region(current: Region, region: Region | str) -> Region:
     return target
 
 
+def _check_seconds(what: str, value: float | None) -> None:
+    label = f"timeout {what}".strip()
+    if value is None:
+        raise ValueError(f"{label} is None (unlimited): calls could wait forever; give seconds")
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"{label} must be a finite number of seconds > 0, got {value!r}")
+
+
 def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
+        for what, seconds in timeout.as_dict().items():
+            _check_seconds(what, seconds)
         return timeout
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         # httpx.Timeout would take it and the first request would fail deep inside httpcore.
         raise TypeError(
             f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
         )
+    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
+    _check_seconds("", timeout)
     return httpx.Timeout(timeout)
 
 

@@ -21,6 +21,7 @@ from fullscript_api.client import Client as GeneratedClient
 from fullscript_api.errors import InvalidPathParameterError
 from fullscript_api.types import Response, Unset
 
+from ._arguments import coerce_arguments
 from ._errors import (
     FullscriptError,
     InvalidParameterError,
@@ -152,8 +153,9 @@ class OperationBinding:
             raise FullscriptError(
                 f"cannot call {operation.name}: the Fullscript client has been closed"
             )
+        build = operation.module._get_kwargs
         try:
-            kwargs: dict[str, Any] = operation.module._get_kwargs(**arguments)
+            kwargs: dict[str, Any] = build(**coerce_arguments(operation.name, build, arguments))
         except InvalidPathParameterError as error:
             # Refused before sending: a dot segment would have addressed another endpoint.
             raise InvalidParameterError(
