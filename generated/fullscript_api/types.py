@@ -50,5 +50,10 @@ class Response(Generic[T]):
     headers: MutableMapping[str, str]
     parsed: T | None
 
+    @property
+    def request_id(self) -> str | None:
+        """The server's ``X-Request-Id`` for this answer (quote it to Fullscript support)."""
+        return self.headers.get("x-request-id")
+
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
