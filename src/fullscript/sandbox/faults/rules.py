@@ -86,6 +86,8 @@ class FaultRule:
     def __attrs_post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; use one of {FAULT_KINDS}")
+        if self.kind == "rate_limit":
+            self.status = 429  # what it answers, so that listings say so
         if self.method is not None:
             self.method = self.method.upper()
 
