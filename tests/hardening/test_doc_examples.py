@@ -86,7 +86,9 @@ def test_the_docs_have_examples() -> None:
     assert {name for name, _, _ in BLOCKS} >= {"README.md", "facade.md", "sandbox.md"}
 
 
-@pytest.mark.parametrize(("document", "line", "source"), BLOCKS, ids=[f"{d}:{n}" for d, n, _ in BLOCKS])
+@pytest.mark.parametrize(
+    ("document", "line", "source"), BLOCKS, ids=[f"{d}:{n}" for d, n, _ in BLOCKS]
+)
 async def test_the_example_runs(
     document: str, line: int, source: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -117,10 +119,14 @@ async def test_the_example_runs(
         "saved_token": token_from(sandbox.issue_token("us")),
     }
     code = compile(
-        source, f"{document}:{line}", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True
+        source,
+        f"{document}:{line}",
+        "exec",
+        flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+        dont_inherit=True,
     )
     async with fs:
-        outcome = eval(code, namespace)  # noqa: S307 - our own documentation
+        outcome = eval(code, namespace)  # our own documentation, compiled above
         if inspect.iscoroutine(outcome):
             await outcome
         for name, value in list(namespace.items()):
