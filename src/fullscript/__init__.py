@@ -31,6 +31,7 @@ from ._errors import (
     ValidationError,
 )
 from ._limiter import RateLimiter, RollingWindowLimiter
+from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
@@ -48,6 +49,7 @@ from ._transport import FullscriptTransport
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "HTTPX_QUERY_FILTER",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -71,6 +73,7 @@ __all__ = [
     "OAuthToken",
     "Page",
     "PermissionDeniedError",
+    "QueryStringFilter",
     "RateLimitError",
     "RateLimiter",
     "Region",
