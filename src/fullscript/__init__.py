@@ -30,7 +30,7 @@ from ._errors import (
     TokenMissingError,
     ValidationError,
 )
-from ._limiter import RateLimiter, RollingWindowLimiter
+from ._limiter import Pacer, RateLimiter, RollingWindowLimiter
 from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
@@ -71,6 +71,7 @@ __all__ = [
     "OAuthApp",
     "OAuthClient",
     "OAuthToken",
+    "Pacer",
     "Page",
     "PermissionDeniedError",
     "QueryStringFilter",

@@ -14,11 +14,9 @@ import math
 from collections import deque
 from typing import Protocol, runtime_checkable
 
-import aiolimiter
-
 from ._clock import Clock, SystemClock
 
-__all__ = ["RateLimiter", "RollingWindowLimiter"]
+__all__ = ["Pacer", "RateLimiter", "RollingWindowLimiter"]
 
 # Floating-point rounding can wake a sleeper a hair before a grant leaves the window; sleeping
 # at least this long guarantees progress instead of a busy loop of zero-length sleeps.
@@ -44,6 +42,18 @@ class RateLimiter(Protocol):
         ...
 
 
+@runtime_checkable
+class Pacer(Protocol):
+    """A smoother each grant must also pass, such as ``aiolimiter.AsyncLimiter(rate, period)``.
+
+    Only the protocol lives here, so the SDK does not depend on any pacing library.
+    """
+
+    async def acquire(self) -> None:
+        """Wait until the pacer lets one more request through."""
+        ...
+
+
 class RollingWindowLimiter:
     """Never grants more than `max_requests` slots in any rolling `window` of seconds.
 
@@ -57,8 +67,9 @@ class RollingWindowLimiter:
         async with Fullscript(..., limiter=limiter) as a, Fullscript(..., limiter=limiter) as b:
             ...
 
-    The rolling window alone lets the whole quota go out in one burst. Pass
-    `pacing=aiolimiter.AsyncLimiter(rate, period)` to smooth bursts as well; the window
+    The rolling window alone lets the whole quota go out in one burst. Pass a `Pacer` such as
+    `pacing=aiolimiter.AsyncLimiter(rate, period)` (``pip install aiolimiter``) to smooth
+    bursts as well; the window
     guarantee holds either way. The limiter counts grants, not responses: a request granted at
     `t` is assumed to reach the server at about `t`.
 
@@ -75,7 +86,7 @@ class RollingWindowLimiter:
         window: float = 300.0,
         *,
         clock: Clock | None = None,
-        pacing: aiolimiter.AsyncLimiter | None = None,
+        pacing: Pacer | None = None,
     ) -> None:
         if isinstance(max_requests, bool) or not isinstance(max_requests, int):
             raise TypeError(f"max_requests must be an int, got {type(max_requests).__name__}")

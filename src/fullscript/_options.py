@@ -29,6 +29,11 @@ class RequestOptions:
     retry: RetryPolicy | None = None
     timeout: httpx.Timeout | None = None
 
+    @property
+    def overrides_nothing(self) -> bool:
+        """True when every field is None, so applying these options changes nothing."""
+        return self.retry is None and self.timeout is None
+
     def merged_with(self, override: RequestOptions) -> RequestOptions:
         """These options with every field `override` sets replaced."""
         return RequestOptions(

@@ -74,7 +74,8 @@ class OperationBinding:
 
     def __init__(self, connection: RegionConnection, options: RequestOptions) -> None:
         self._connection = connection
-        self._options = options
+        # Options that override nothing need no context around the call (about 3 us a call).
+        self._options = None if options.overrides_nothing else options
 
     @property
     def region(self) -> Region:
@@ -142,11 +143,9 @@ class OperationBinding:
         )
 
     def _retry_policy(self) -> RetryPolicy:
-        return (
-            self._options.retry
-            if self._options.retry is not None
-            else self._connection.default_retry
-        )
+        if self._options is not None and self._options.retry is not None:
+            return self._options.retry
+        return self._connection.default_retry
 
     async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx.Response:
         if self._connection.state.closed:
@@ -169,18 +168,23 @@ class OperationBinding:
             else self._connection.http
         )
         try:
-            with use_request_options(self._options):
+            if self._options is None:
                 response = await http.request(**kwargs)
+            else:
+                with use_request_options(self._options):
+                    response = await http.request(**kwargs)
         except httpx.TransportError as error:
             raise connection_error_from(error, operation=operation.name) from error
-        # Method, path and status only: queries and bodies may carry personal data.
-        logger.debug(
-            "%s %s -> %d (request id %s)",
-            response.request.method,
-            response.request.url.path,
-            response.status_code,
-            response.headers.get("x-request-id"),
-        )
+        if logger.isEnabledFor(logging.DEBUG):
+            # Method, path and status only: queries and bodies may carry personal data.
+            # Guarded: reading the URL path and headers costs microseconds on every call.
+            logger.debug(
+                "%s %s -> %d (request id %s)",
+                response.request.method,
+                response.request.url.path,
+                response.status_code,
+                response.headers.get("x-request-id"),
+            )
         if response.status_code >= 400:
             raise error_from_response(response)
         return response

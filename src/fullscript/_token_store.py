@@ -8,6 +8,7 @@ functions with :class:`CallbackTokenStore`) to keep tokens in your database.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import inspect
 import json
@@ -16,9 +17,6 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
-
-import anyio
-import anyio.to_thread
 
 from ._errors import FullscriptError
 from ._tokens import OAuthToken
@@ -100,7 +98,7 @@ class FileTokenStore:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self._path = Path(path)
-        self._lock = anyio.Lock()
+        self._lock = asyncio.Lock()
 
     @property
     def path(self) -> Path:
@@ -113,23 +111,23 @@ class FileTokenStore:
     async def load(self, region: str) -> OAuthToken | None:
         """The saved token for ``region``, or ``None``."""
         async with self._lock:
-            tokens = await anyio.to_thread.run_sync(self._read)
+            tokens = await asyncio.to_thread(self._read)
         data = tokens.get(region)
         return OAuthToken.from_dict(data) if data is not None else None
 
     async def save(self, token: OAuthToken) -> None:
         """Save ``token`` under ``token.region`` by atomically rewriting the file."""
         async with self._lock:
-            tokens = await anyio.to_thread.run_sync(self._read)
+            tokens = await asyncio.to_thread(self._read)
             tokens[token.region] = token.to_dict()
-            await anyio.to_thread.run_sync(self._write, tokens)
+            await asyncio.to_thread(self._write, tokens)
 
     async def delete(self, region: str) -> None:
         """Forget the token for ``region`` (no error when there is none)."""
         async with self._lock:
-            tokens = await anyio.to_thread.run_sync(self._read)
+            tokens = await asyncio.to_thread(self._read)
             if tokens.pop(region, None) is not None:
-                await anyio.to_thread.run_sync(self._write, tokens)
+                await asyncio.to_thread(self._write, tokens)
 
     def _read(self) -> dict[str, dict[str, Any]]:
         try:
