@@ -54,20 +54,23 @@ def _chaos(sandbox: Sandbox) -> None:
     sandbox.faults.malformed(probability=0.01, **match)
 
 
-async def _chaos_stream(seed: int) -> tuple[list[str], list[str], int]:
+async def _chaos_stream(seed: int, prefetch: int = 0) -> tuple[list[str], list[str], int]:
     loop = asyncio.get_running_loop()
     sandbox = Sandbox(seed=seed, patients=PATIENTS, clock=loop.time)
     async with _client(sandbox) as fs:  # default retry policy, default page retries
         expected = [patient.id async for patient in fs.patients.list()]
         _chaos(sandbox)
-        streamed = [patient.id async for patient in fs.patients.list()]
+        streamed = [patient.id async for patient in fs.patients.list(prefetch=prefetch)]
     fired = sum(rule.fired for rule in sandbox.faults.rules)
     return expected, streamed, fired
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_a_long_stream_completes_under_chaos_with_default_settings(seed: int) -> None:
-    expected, streamed, fired = run_in_virtual_time(_chaos_stream(seed))
+@pytest.mark.parametrize(("seed", "prefetch"), [(1, 0), (2, 0), (3, 0), (4, 4)])
+def test_a_long_stream_completes_under_chaos_with_default_settings(
+    seed: int, prefetch: int
+) -> None:
+    # prefetch=4: pages fail and are fetched again concurrently, and still arrive in order.
+    expected, streamed, fired = run_in_virtual_time(_chaos_stream(seed, prefetch))
     assert len(expected) == PATIENTS
     assert fired >= 10  # the faults did happen
     assert streamed == expected  # 0 lost, 0 duplicated, 0 out of order
