@@ -20,6 +20,8 @@ from ._errors import (
     BadRequestError,
     FullscriptError,
     GoneError,
+    InvalidParameterError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -30,6 +32,7 @@ from ._errors import (
 )
 from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
 from ._limiter import Pacer, RateLimiter, RollingWindowLimiter
+from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
@@ -49,6 +52,7 @@ from .token_stores import (
 __all__ = [
     "DEFAULT_GRANT",
     "DEFAULT_TIMEOUT",
+    "HTTPX_QUERY_FILTER",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -65,6 +69,8 @@ __all__ = [
     "GoneError",
     "GrantRevokedError",
     "InMemoryTokenStore",
+    "InvalidParameterError",
+    "MalformedResponseError",
     "NotFoundError",
     "OAuthApp",
     "OAuthClient",
@@ -72,6 +78,7 @@ __all__ = [
     "Pacer",
     "Page",
     "PermissionDeniedError",
+    "QueryStringFilter",
     "RateLimitError",
     "RateLimiter",
     "RefreshStatsSnapshot",

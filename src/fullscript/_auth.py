@@ -21,6 +21,7 @@ from ._clock import Clock, SystemClock
 from ._errors import (
     APIConnectionError,
     AuthenticationError,
+    MalformedResponseError,
     RateLimitError,
     ServerError,
 )
@@ -42,7 +43,12 @@ __all__ = ["BearerAuth", "TokenManager"]
 logger = logging.getLogger("fullscript")
 
 # Failures that say nothing about the refresh token itself: the old pair stays good.
-_TRANSIENT_REFRESH_ERRORS = (APIConnectionError, ServerError, RateLimitError)
+_TRANSIENT_REFRESH_ERRORS = (
+    APIConnectionError,
+    ServerError,
+    RateLimitError,
+    MalformedResponseError,
+)
 
 
 def _utcnow() -> datetime:
@@ -53,9 +59,14 @@ class TokenManager:
     """Keeps a valid access token for one grant in one region.
 
     - ``get_token()`` loads the token from ``store`` on first use, then serves it from
-      memory (no store round-trip per request), and refreshes it once it is within
-      ``leeway`` seconds of expiry (or at half-life for very short-lived tokens). Expiry is
-      judged on a monotonic clock: the wall clock is read once, when a token is loaded.
+      memory (no store round-trip per request), and refreshes it once the
+      time left is at most ``min(leeway, expires_in / 2)``: ``leeway`` (300 s) before expiry
+      for the usual 2 h token, at half-life for a token living less than twice the leeway
+      (else it would be refreshed on every request).
+    - Expiry is judged on a monotonic clock. A token this manager fetched (refresh, code
+      exchange) expires ``expires_in`` seconds after its request was sent, whatever the
+      server's clock says; only a token loaded from the store (or given to `set_token`) is
+      judged from its ``created_at`` against the wall clock, read once then.
     - ``refresh(stale)`` is single flight: concurrent callers holding the same stale token
       share one refresh; a caller whose token was already replaced gets the new one.
     - Across processes sharing the store, a refresh holds the store's ``refresh_lock`` for
@@ -194,12 +205,34 @@ class TokenManager:
         return await asyncio.shield(task)
 
     async def set_token(self, token: OAuthToken) -> None:
-        """Save ``token`` (e.g. from ``OAuthClient.exchange_code``) and start using it."""
+        """Save ``token`` (e.g. from ``OAuthClient.exchange_code``) and start using it.
+
+        Its expiry is judged from its ``created_at`` (the only time known for a token that
+        comes from elsewhere); `exchange_code` does better for a token it fetches itself.
+        """
+        await self._set(token, received_at=None)
+
+    async def exchange_code(self, code: str) -> OAuthToken:
+        """Trade an authorization code for a token pair, save it and start using it.
+
+        Expiry is scheduled from the moment the request was sent plus ``expires_in``, on the
+        monotonic clock: a server clock ahead or behind ours cannot shift it.
+        """
+        started = self._clock.now()
+        token = await self._oauth.exchange_code(self._region, code)
+        await self._set(token, received_at=started)
+        return token
+
+    async def _set(self, token: OAuthToken, *, received_at: float | None) -> None:
         check_token_region(token, self._region)
         async with self._lock:
             await self._settle_refresh()
             await self._store.save(token, self._grant_id)
-            self._use_loaded(token)
+            if received_at is None:
+                self._use_loaded(token)
+            else:
+                self._token = token
+                self._expires_at_monotonic = received_at + token.expires_in
 
     async def revoke(self) -> None:
         """Revoke the grant's token on the server and delete it from the store."""

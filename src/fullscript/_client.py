@@ -15,7 +15,10 @@ only in its token: its requests go through an httpx client whose auth is its own
 
 from __future__ import annotations
 
+import importlib.metadata
+import math
 import os
+import platform
 from contextlib import AbstractAsyncContextManager
 from functools import cached_property
 from types import TracebackType
@@ -31,10 +34,11 @@ from ._clock import Clock
 from ._errors import FullscriptError, RegionMismatchError
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
 from ._limiter import RateLimiter, RollingWindowLimiter
+from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient, check_token_region
 from ._options import RequestOptions
 from ._refresh_stats import RefreshStats, RefreshStatsSnapshot
-from ._regions import Region
+from ._regions import ENVIRONMENTS, Region
 from ._resources import ClientState, OperationBinding, RegionConnection
 from ._retry import RetryPolicy
 from ._tokens import OAuthToken
@@ -43,10 +47,25 @@ from .token_stores import InMemoryTokenStore, TokenStore, as_token_store
 
 __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
 
+configure_from_environment()  # FULLSCRIPT_LOG=debug|info
+
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """Applied unless you pass another: 60 s to read/write/pool, 10 s to connect."""
 
-USER_AGENT = "fullscript-python/0.1.0"
+
+def _user_agent() -> str:
+    try:
+        version = importlib.metadata.version("fullscript")
+    except importlib.metadata.PackageNotFoundError:
+        version = "0.1.0"
+    return (
+        f"fullscript-python/{version} Python/{platform.python_version()} httpx/{httpx.__version__}"
+    )
+
+
+USER_AGENT = _user_agent()
+"""Sent with every request: the SDK's, Python's and httpx's versions (support can tell which
+stack a call came from)."""
 
 
 class _SharedState:
@@ -111,6 +130,7 @@ class _SharedState:
                 anonymous_http=anonymous,
                 generated=generated,
                 state=self.state,
+                default_retry=self.transport.retry,
             )
             self._grants[key] = (connection, manager)
         return self._grants[key]
@@ -180,20 +200,63 @@ class _SeededTokenStore:
         return self._store.refresh_lock(region, grant_id)
 
 
-def _region_from(region: Region | str) -> Region:
-    return region if isinstance(region, Region) else Region.from_key(region)
+def _region_from(region: Region | str, environment: str | None = None) -> Region:
+    found = region if isinstance(region, Region) else Region.from_key(region)
+    if environment is None:
+        return found
+    if environment not in ENVIRONMENTS:
+        raise ValueError(
+            f"unknown Fullscript environment {environment!r}; use 'production' or 'sandbox'"
+        )
+    if isinstance(region, str) and region == found.country:
+        return Region.of(found.country, environment)  # "ca" + sandbox = "ca-snd"
+    if found.environment != environment:
+        raise ValueError(
+            f"region {found.key!r} is in the {found.environment} environment, not "
+            f"{environment!r}: pass region={found.country!r} with environment={environment!r}"
+        )
+    return found
+
+
+def _switched_region(current: Region, region: Region | str) -> Region:
+    """The region a copy for ``region`` uses: same environment always, same hosting when a key."""
+    if isinstance(region, Region):
+        target = region
+    else:
+        target = Region.from_key(region)  # ValueError naming the valid keys
+        if target.environment == current.environment or target.key == target.country:
+            return current.in_country(target.country)
+    if target.environment != current.environment:
+        raise ValueError(
+            f"this client is for the {current.environment} environment; with_region() changes "
+            f"the country, never the environment (asked for {target.key!r}, which is "
+            f"{target.environment}): make another Fullscript for the other environment"
+        )
+    return target
+
+
+def _check_seconds(what: str, value: float | None) -> None:
+    label = f"timeout {what}".strip()
+    if value is None:
+        raise ValueError(f"{label} is None (unlimited): calls could wait forever; give seconds")
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"{label} must be a finite number of seconds > 0, got {value!r}")
 
 
 def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
+        for what, seconds in timeout.as_dict().items():
+            _check_seconds(what, seconds)
         return timeout
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         # httpx.Timeout would take it and the first request would fail deep inside httpcore.
         raise TypeError(
             f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
         )
+    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
+    _check_seconds("", timeout)
     return httpx.Timeout(timeout)
 
 
@@ -228,10 +291,14 @@ class Fullscript(ApiResources):
             ``FULLSCRIPT_CLIENT_ID`` / ``FULLSCRIPT_CLIENT_SECRET`` / ``FULLSCRIPT_REDIRECT_URI``
             environment variables). Or pass ``app=OAuthApp(...)``.
         region: a `Region` or its key (``"us"``, ``"ca"``, ``"us-snd"``, ``"ca-snd"``).
+        environment: ``"production"`` or ``"sandbox"``, with ``region="us"``/``"ca"``: the one
+            setting that decides the environment (``region="ca", environment="sandbox"`` is
+            ``"ca-snd"``). Copies made by `with_region` always keep it.
         token_store: where token pairs live, keyed by (grant, region) (default: in memory). A
             store of the old region-only contract is accepted for the default grant, with a
             ``DeprecationWarning``.
-        token: a token to start with, for the default grant, of this client's region (another region's token raises
+        token: a token to start with, for the default grant, of this client's region (another
+            region's token raises
             `RegionMismatchError`). With your own ``token_store`` it is saved there before the
             first request, replacing what the store held for that region.
         limiter: a `RateLimiter`, shared with other clients using the same credentials
@@ -252,6 +319,7 @@ class Fullscript(ApiResources):
         redirect_uri: str | None = None,
         app: OAuthApp | None = None,
         region: Region | str = Region.US,
+        environment: str | None = None,
         token_store: TokenStore | None = None,
         token: OAuthToken | None = None,
         limiter: RateLimiter | None = None,
@@ -262,13 +330,15 @@ class Fullscript(ApiResources):
         refresh_leeway: float = 300.0,
         clock: Clock | None = None,
     ) -> None:
+        # httpx's INFO request line would otherwise carry query strings (search terms).
+        install_httpx_query_filter()
         if app is None:
             app = OAuthApp(
                 client_id=_setting(client_id, "FULLSCRIPT_CLIENT_ID"),
                 client_secret=_setting(client_secret, "FULLSCRIPT_CLIENT_SECRET"),
                 redirect_uri=_setting(redirect_uri, "FULLSCRIPT_REDIRECT_URI"),
             )
-        region = _region_from(region)
+        region = _region_from(region, environment)
         if token is not None and not isinstance(token, OAuthToken):
             # The value is likely a bare access token: never echo it.
             raise TypeError(
@@ -349,12 +419,15 @@ class Fullscript(ApiResources):
         return self._tokens.grant_id
 
     def with_region(self, region: Region | str) -> Self:
-        """A client for another region, sharing pool, limiter, settings and token store.
+        """A client for another country, sharing pool, limiter, settings and token store.
 
+        The environment never changes: on a sandbox client ``with_region("ca")`` is the Canada
+        sandbox, and a region of the other environment raises ``ValueError``. A key keeps this
+        client's hosting (a served or in-process sandbox: same host, the other region's path).
         It uses that region's own token from the store; a token issued elsewhere raises
         `RegionMismatchError` rather than being sent to the wrong server.
         """
-        return self._copy(_region_from(region), self._options)
+        return self._copy(_switched_region(self.region, region), self._options)
 
     def with_options(
         self,
@@ -456,7 +529,8 @@ class Fullscript(ApiResources):
         """Trade the code from the OAuth redirect for a token pair; save it and start using it.
 
         The pair becomes grant ``grant_id`` (your tenant id, say; default: this client's
-        grant), replacing any pair that grant held in this region::
+        grant), replacing any pair that grant held in this region. Its expiry is scheduled
+        from when the request was sent plus ``expires_in``, on the monotonic clock::
 
             await fs.exchange_code(code, grant_id="tenant-42")
             await fs.for_grant("tenant-42").patients.list()
@@ -464,9 +538,7 @@ class Fullscript(ApiResources):
         manager = self._tokens
         if grant_id is not None:
             manager = self.for_grant(grant_id)._tokens
-        token = await self._shared.oauth.exchange_code(self.region, code)
-        await manager.set_token(token)
-        return token
+        return await manager.exchange_code(code)
 
     async def set_token(self, token: OAuthToken) -> None:
         """Save ``token`` for this client's grant and region and use it (same region only)."""

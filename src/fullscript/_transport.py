@@ -13,9 +13,11 @@ from types import TracebackType
 import httpx
 
 from ._clock import Clock, SystemClock
+from ._errors import is_malformed_json
 from ._limiter import RateLimiter
 from ._options import current_request_options
-from ._retry import RetryPolicy, parse_retry_after
+from ._pool_repair import discard_stranded_connections
+from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
 
 __all__ = ["FullscriptTransport"]
 
@@ -82,22 +84,34 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
             # Buffer a streamed body so that a retry can send it again.
             await request.aread()
 
+        # The method the retry decisions judge by: a POST marked safe to repeat counts as a PUT.
+        method = "PUT" if request.extensions.get(RETRY_AS_IDEMPOTENT) else request.method
         retry_number = 0
         while True:
             await self._limiter.acquire()
             try:
-                response = await self._inner.handle_async_request(request)
+                response = await self._send_attempt(request)
+                malformed = await self._is_retryable_malformed(
+                    method, response, retry_number, policy
+                )
             except httpx.TransportError as error:
                 if retry_number >= policy.max_retries or not policy.retries_exception(
-                    request.method, error
+                    method, error
                 ):
                     raise
                 delay = policy.delay(retry_number, uniform=self._random.random)
                 self._log_retry(request, retry_number, policy, type(error).__name__, delay)
             else:
                 status = response.status_code
+                if malformed:
+                    delay = policy.delay(retry_number, uniform=self._random.random)
+                    await _discard(response)
+                    self._log_retry(request, retry_number, policy, "a body that is not JSON", delay)
+                    await self._clock.sleep(delay)
+                    retry_number += 1
+                    continue
                 retryable = retry_number < policy.max_retries and policy.retries_status(
-                    request.method, status
+                    method, status
                 )
                 if status == 429 or retryable:
                     retry_after = parse_retry_after(response.headers.get("retry-after"))
@@ -118,6 +132,43 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 self._log_retry(request, retry_number, policy, f"status {status}", delay)
             await self._clock.sleep(delay)
             retry_number += 1
+
+    async def _send_attempt(self, request: httpx.Request) -> httpx.Response:
+        """One attempt through the inner transport, over a pool cleared of stranded connections.
+
+        Cancelled calls can strand connections in httpcore's pool (issue 1093, see
+        `discard_stranded_connections`); they are dropped before each attempt. A pool timeout
+        is retried once, and only when stranded connections were found and dropped: then a
+        slot is free at once. Otherwise it is raised, not waited out again.
+        """
+        discard_stranded_connections(self._inner)
+        try:
+            return await self._inner.handle_async_request(request)
+        except httpx.PoolTimeout:
+            if not discard_stranded_connections(self._inner):
+                raise
+            return await self._inner.handle_async_request(request)
+
+    async def _is_retryable_malformed(
+        self,
+        method: str,
+        response: httpx.Response,
+        retry_number: int,
+        policy: RetryPolicy,
+    ) -> bool:
+        """Whether a success answer came with a truncated/non-JSON body and is to be retried.
+
+        Only read (and so only checked) when a retry could follow: otherwise the body is left
+        to the client, whose parser reports it as a `MalformedResponseError`.
+        """
+        if not (200 <= response.status_code <= 299) or response.status_code == 204:
+            return False
+        if retry_number >= policy.max_retries or not policy.retries_malformed_body(method):
+            return False
+        # Read here, inside the retry loop: a connection dropped mid-body is then retried like
+        # one dropped before the answer.
+        await response.aread()
+        return is_malformed_json(response)
 
     def _log_retry(
         self,

@@ -143,7 +143,7 @@ async def test_raw_response_gives_status_headers_request_id_and_parsed_body(
     assert created.headers["x-request-id"]
     assert created.parsed.patient.email == "new.patient2@example.org"
 
-    page = await fs.with_raw_response.patients.list(pagenumber=2, pagesize=5)
+    page = await fs.with_raw_response.patients.list(page=2, page_size=5)
     assert page.status_code == 200
     assert len(page.parsed.patients) == 5
     assert page.parsed.meta.current_page == 2

@@ -177,7 +177,6 @@ async def test_non_idempotent_request_is_not_repeated_when_it_may_have_reached_t
     [
         connect_error,
         lambda: httpx.ConnectTimeout("connect"),
-        lambda: httpx.PoolTimeout("pool"),
         lambda: status(429),
     ],
 )
@@ -191,6 +190,16 @@ async def test_non_idempotent_request_is_retried_when_it_provably_was_not_proces
     assert response.status_code == 201
     assert harness.server.attempts == 2
     assert harness.server.bodies[0] == harness.server.bodies[1] != b""
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+async def test_a_pool_timeout_is_raised_not_waited_out_again(method: str) -> None:
+    harness = Harness(httpx.PoolTimeout("pool"), ok())
+
+    with pytest.raises(httpx.PoolTimeout):
+        await harness.request(method)
+
+    assert harness.server.attempts == 1
 
 
 async def test_streamed_body_is_sent_again_in_full_on_retry() -> None:

@@ -129,7 +129,9 @@ class SandboxBackend:
         return self.region(region).values(table)
 
     def reset(self) -> None:
-        """Forget all data, tokens, rate-limit history, faults and pending webhooks."""
+        """Forget all data, tokens, rate-limit history, faults and pending webhooks, and undo
+        every `advance_time`."""
+        self.clock.reset()
         self._regions.clear()
         self._clinics.clear()
         self.limiter.reset()
@@ -154,6 +156,15 @@ class SandboxBackend:
     def advance_time(self, seconds: float) -> None:
         """Move sandbox time forward (expire codes and tokens, roll the rate-limit window)."""
         self.clock.advance(seconds)
+
+    def reset_time(self) -> None:
+        """Undo every `advance_time` (a served sandbox otherwise stays ahead until restarted).
+
+        The rate-limit history is forgotten too: requests counted "in the future" would
+        otherwise fill the window for hours. Data and tokens are kept.
+        """
+        self.clock.reset()
+        self.limiter.reset()
 
     # --- OAuth helpers ----------------------------------------------------------------------
 

@@ -108,6 +108,10 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
         sandbox.advance_time(float(seconds))
         return json_response(200, {"now": sandbox.now()})
 
+    async def reset_time(request: Request) -> Response:
+        sandbox.reset_time()
+        return json_response(200, {"now": sandbox.now()})
+
     async def list_faults(request: Request) -> Response:
         return json_response(200, {"faults": [rule.to_dict() for rule in sandbox.faults.rules]})
 
@@ -184,6 +188,7 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
         route("/health", health, "GET"),
         route("/config", config, "GET"),
         route("/time/advance", advance_time, "POST"),
+        route("/time/reset", reset_time, "POST"),
         route("/faults", list_faults, "GET"),
         route("/faults", add_fault, "POST"),
         route("/faults", clear_faults, "DELETE"),

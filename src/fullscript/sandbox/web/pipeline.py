@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from ..errors import ApiError, forbidden
 from ..faults.injector import FaultInjector
-from ..faults.rules import FaultRule
+from ..faults.rules import APPLYING_KINDS, FaultRule
 from ..handlers.call import Call, Handler, Upload
 from ..limits.rate_limit import RollingWindowLimiter
 from ..oauth.bearer import bearer_token
@@ -69,7 +69,7 @@ def _app_key(
 
 def _fault_answer(fault: FaultRule | None) -> Response | None:
     """What a fault answers instead of running the operation; None lets the operation run."""
-    if fault is None or fault.kind == "malformed":  # malformed runs it, then spoils the answer
+    if fault is None or fault.kind in APPLYING_KINDS:  # these run it, then spoil the answer
         return None
     if fault.kind == "rate_limit":
         return _rate_limited(fault.retry_after)
@@ -129,4 +129,6 @@ async def handle_api_call(
         return error_response(error.status, error.body, error.headers)
     if plan.terminal is not None and plan.terminal.kind == "malformed":
         return malformed_response(reply.status, reply.body)
+    if plan.terminal is not None and plan.terminal.kind == "drop_after_apply":
+        return DroppedConnectionResponse()
     return json_response(reply.status, reply.body)
