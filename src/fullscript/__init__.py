@@ -28,7 +28,13 @@ from ._errors import (
     TokenMissingError,
     ValidationError,
 )
-from ._limiter import RateLimiter, RollingWindowLimiter
+from ._limiters import (
+    LimiterStats,
+    Permit,
+    RateLimiter,
+    RateLimitWaitExceeded,
+    RollingWindowLimiter,
+)
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
@@ -61,13 +67,16 @@ __all__ = [
     "FullscriptTransport",
     "GoneError",
     "InMemoryTokenStore",
+    "LimiterStats",
     "NotFoundError",
     "OAuthApp",
     "OAuthClient",
     "OAuthToken",
     "Page",
     "PermissionDeniedError",
+    "Permit",
     "RateLimitError",
+    "RateLimitWaitExceeded",
     "RateLimiter",
     "Region",
     "RegionMismatchError",
