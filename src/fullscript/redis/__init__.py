@@ -20,5 +20,6 @@ except ImportError as missing:  # pragma: no cover - exercised in a subprocess t
     ) from missing
 
 from ._connection import RedisUnavailableError, redact_url, redis_client
+from ._limiter import RedisRateLimiter
 
-__all__ = ["RedisUnavailableError", "redact_url", "redis_client"]
+__all__ = ["RedisRateLimiter", "RedisUnavailableError", "redact_url", "redis_client"]
