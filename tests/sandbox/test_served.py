@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+import uvicorn
 
 import fullscript.sandbox.__main__ as sandbox_cli
 from fullscript.sandbox import (
@@ -336,7 +337,7 @@ def test_the_cli_prints_its_defaults_and_masks_chosen_secrets(
 ) -> None:
     served: list[tuple[str, int]] = []
     monkeypatch.setattr(
-        sandbox_cli.uvicorn, "run", lambda app, host, port, log_level: served.append((host, port))
+        uvicorn, "run", lambda app, host, port, log_level: served.append((host, port))
     )
     assert sandbox_cli.main([]) == 0
     defaults = capsys.readouterr().out
@@ -363,7 +364,7 @@ def test_every_cli_flag_reaches_the_sandbox_settings(monkeypatch: pytest.MonkeyP
             built.append(self)
 
     monkeypatch.setattr(sandbox_cli, "Sandbox", Recorded)
-    monkeypatch.setattr(sandbox_cli.uvicorn, "run", lambda app, host, port, log_level: None)
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, log_level: None)
     sandbox_cli.main([
         "--client-id", "cid", "--client-secret", "csecret", "--redirect-uri", "http://r/cb",
         "--scopes", "catalog:read,patients:read", "--rate-limit", "7/30", "--token-ttl", "45",

@@ -2,17 +2,28 @@
 
 Use it in-process through an httpx transport, or serve it with ``python -m fullscript.sandbox``.
 See ``docs/sandbox.md`` for a walkthrough.
+
+Only the names exported here are public; the subpackages are the sandbox's internals:
+:mod:`.state` (records, seed data, clock), :mod:`.handlers` (one module per API group),
+:mod:`.web` (the Starlette app, control surface and transport), :mod:`.oauth`, :mod:`.faults`,
+:mod:`.limits` and :mod:`.webhooks`.
 """
 
-from ._clinic import CLINIC_ACTIONS, ClinicControl
-from ._clock import SandboxClock
-from ._faults import FaultInjector, FaultRule
-from ._oauth import CODE_TTL, OAuthApp
-from ._operations import ALL_SCOPES, OPERATIONS, REGIONS, Operation
-from ._responses import ConnectionDropped
-from ._sandbox import IssuedToken, Sandbox
-from ._serve import ServedSandbox, serve
-from ._settings import (
+try:
+    import starlette  # noqa: F401  # the sandbox's one required extra dependency
+except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
+    raise ImportError(
+        "fullscript.sandbox needs the [sandbox] extra (starlette, uvicorn): "
+        "pip install 'fullscript[sandbox]'"
+    ) from error
+
+from .faults.injector import FaultInjector, FaultRule
+from .oauth.issued import IssuedToken
+from .oauth.server import CODE_TTL, OAuthApp
+from .operations import ALL_SCOPES, OPERATIONS, REGIONS, Operation
+from .sandbox import Sandbox
+from .serving import ServedSandbox, serve
+from .settings import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
@@ -21,7 +32,10 @@ from ._settings import (
     DEFAULT_WEBHOOK_SECRET,
     SandboxSettings,
 )
-from ._transport import SandboxTransport
+from .state.clinic import CLINIC_ACTIONS, ClinicControl
+from .state.clock import SandboxClock
+from .web.responses import ConnectionDropped
+from .web.transport import SandboxTransport
 
 __all__ = [
     "ALL_SCOPES",

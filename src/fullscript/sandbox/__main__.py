@@ -6,12 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-import uvicorn
-
-from ._operations import ALL_SCOPES, REGIONS, check_scopes
-from ._sandbox import Sandbox
-from ._serve import served_app
-from ._settings import (
+from .operations import ALL_SCOPES, REGIONS, check_scopes
+from .sandbox import Sandbox
+from .serving import import_uvicorn, served_app
+from .settings import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_PATIENTS,
@@ -127,7 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  control        {root}/_sandbox/health, /_sandbox/config",
     ]  # fmt: skip
     print("\n".join(lines), flush=True)
-    uvicorn.run(served_app(sandbox.app), host=args.host, port=args.port, log_level=args.log_level)
+    import_uvicorn().run(
+        served_app(sandbox.app), host=args.host, port=args.port, log_level=args.log_level
+    )
     return 0
 
 

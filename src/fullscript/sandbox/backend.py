@@ -1,0 +1,229 @@
+"""The sandbox's state and behaviour, without HTTP: regions, OAuth, limits, faults, webhooks.
+
+:class:`SandboxBackend` is what the HTTP layer (:mod:`.web`) translates requests into; the
+public :class:`~fullscript.sandbox.Sandbox` adds the ASGI app and httpx helpers on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+
+from .faults.injector import FaultInjector
+from .limits.rate_limit import RollingWindowLimiter
+from .oauth.issued import IssuedToken
+from .oauth.server import OAuthApp, OAuthServer
+from .operations import ALL_SCOPES, REGIONS, check_scopes
+from .settings import (
+    DEFAULT_CLIENT_ID,
+    DEFAULT_CLIENT_SECRET,
+    DEFAULT_PATIENTS,
+    DEFAULT_RATE_LIMIT,
+    DEFAULT_REDIRECT_URI,
+    DEFAULT_TOKEN_TTL,
+    DEFAULT_WEBHOOK_CHALLENGE,
+    DEFAULT_WEBHOOK_SECRET,
+    SandboxSettings,
+    parse_rate_limit,
+)
+from .state.clinic import ClinicControl
+from .state.clock import SandboxClock
+from .state.seed.clinic import seed_region
+from .state.store import COLLECTIONS, Record, RegionState, public
+from .webhooks.delivery import WebhookDispatcher
+
+__all__ = ["SandboxBackend", "check_region"]
+
+
+def check_region(region: str) -> str:
+    """``region`` itself, or ValueError naming the known regions."""
+    if region not in REGIONS:
+        raise ValueError(f"unknown region {region!r}; use one of {REGIONS}")
+    return region
+
+
+class SandboxBackend:
+    """One sandbox's state: seeded regions, the OAuth server, the rate limiter, fault rules and
+    pending webhook deliveries, with the Python helpers tests use to drive them."""
+
+    def __init__(
+        self,
+        *,
+        client_id: str = DEFAULT_CLIENT_ID,
+        client_secret: str = DEFAULT_CLIENT_SECRET,
+        redirect_uri: str = DEFAULT_REDIRECT_URI,
+        scopes: Iterable[str] = ALL_SCOPES,
+        resource_owner_type: str = "Practitioner",
+        rate_limit: str | tuple[int, float] = DEFAULT_RATE_LIMIT,
+        token_ttl: int = DEFAULT_TOKEN_TTL,
+        seed: int = 0,
+        clock: Callable[[], float] | None = None,
+        patients: int = DEFAULT_PATIENTS,
+        allow_restricted: bool = True,
+        webhook_url: str | None = None,
+        webhook_secret: str = DEFAULT_WEBHOOK_SECRET,
+        webhook_challenge: str | None = DEFAULT_WEBHOOK_CHALLENGE,
+        webhook_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.settings = SandboxSettings(
+            client_id=client_id,
+            client_secret=client_secret,
+            redirect_uri=redirect_uri,
+            scopes=tuple(scopes),
+            resource_owner_type=resource_owner_type,
+            rate_limit=parse_rate_limit(rate_limit),
+            token_ttl=int(token_ttl),
+            seed=seed,
+            patients=patients,
+            allow_restricted=allow_restricted,
+            webhook_url=webhook_url,
+            webhook_secret=webhook_secret,
+            webhook_challenge=webhook_challenge,
+        )
+        self.clock = SandboxClock(clock)
+        self.allow_restricted = allow_restricted
+        self.oauth = OAuthServer(self.clock, int(token_ttl), self._resource_owner)
+        self.limiter = RollingWindowLimiter(*self.settings.rate_limit, self.clock)
+        self.faults = FaultInjector(seed)
+        self.webhooks = WebhookDispatcher(
+            self.clock,
+            url=webhook_url,
+            secret=webhook_secret,
+            challenge=webhook_challenge,
+            transport=webhook_transport,
+        )
+        self._regions: dict[str, RegionState] = {}
+        self._clinics: dict[str, ClinicControl] = {}
+        self.oauth_app = self.register_app(
+            client_id=client_id,
+            client_secret=client_secret,
+            redirect_uri=redirect_uri,
+            scopes=self.settings.scopes,
+            resource_owner_type=resource_owner_type,
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(client_id={self.settings.client_id!r}, seed={self.settings.seed})"
+
+    # --- state ------------------------------------------------------------------------------
+
+    def region(self, name: str) -> RegionState:
+        """The state of a region, seeded on first use (so unused regions cost nothing)."""
+        state = self._regions.get(name)
+        if state is None:
+            state = seed_region(
+                check_region(name), self.settings.seed, self.clock.now(), self.settings.patients
+            )
+            self._regions[name] = state
+        return state
+
+    def records(self, region: str, table: str) -> list[Record]:
+        """Every stored record of a table (internal ``_`` keys included), in list order."""
+        if table not in COLLECTIONS:
+            raise ValueError(f"unknown table {table!r}; use one of {', '.join(COLLECTIONS)}")
+        return self.region(region).values(table)
+
+    def reset(self) -> None:
+        """Forget all data, tokens, rate-limit history, faults and pending webhooks."""
+        self._regions.clear()
+        self._clinics.clear()
+        self.limiter.reset()
+        self.faults.clear()
+        self.webhooks.pending.clear()
+        self.oauth.clear_tokens()
+
+    def _resource_owner(self, region: str, owner_type: str) -> str:
+        state = self.region(region)
+        if owner_type == "Staff":
+            return str(state.values("staff")[0]["id"])
+        if owner_type == "Clinic":
+            return str(state.clinic["id"])
+        return str(state.values("practitioners")[0]["id"])
+
+    # --- time -------------------------------------------------------------------------------
+
+    def now(self) -> float:
+        """Sandbox time in epoch seconds."""
+        return self.clock.now()
+
+    def advance_time(self, seconds: float) -> None:
+        """Move sandbox time forward (expire codes and tokens, roll the rate-limit window)."""
+        self.clock.advance(seconds)
+
+    # --- OAuth helpers ----------------------------------------------------------------------
+
+    def register_app(
+        self,
+        *,
+        client_id: str,
+        client_secret: str,
+        redirect_uri: str,
+        scopes: Iterable[str] = ALL_SCOPES,
+        resource_owner_type: str = "Practitioner",
+    ) -> OAuthApp:
+        """Register another OAuth app (each has its own rate-limit budget)."""
+        return self.oauth.register_app(
+            OAuthApp(client_id, client_secret, redirect_uri, tuple(scopes), resource_owner_type)
+        )
+
+    def _registered_app(self, client_id: str | None) -> OAuthApp:
+        """A registered app (the sandbox's own when ``client_id`` is None)."""
+        name = client_id or self.settings.client_id
+        app = self.oauth.apps.get(name)
+        if app is None:
+            raise ValueError(f"unknown OAuth app {name!r}; register it with register_app()")
+        return app
+
+    def set_scopes(self, scopes: Iterable[str], *, client_id: str | None = None) -> None:
+        """Change an app's dashboard scopes; existing tokens keep theirs (re-authorize)."""
+        self._registered_app(client_id).scopes = check_scopes(scopes)
+
+    def authorization_code(
+        self, region: str = "us", *, client_id: str | None = None, state: str | None = None
+    ) -> str:
+        """The browser step without a browser: a fresh code for the app's redirect_uri."""
+        app = self._registered_app(client_id)
+        location = self.oauth.authorize(
+            check_region(region), app.client_id, app.redirect_uri, "code", state
+        )
+        return parse_qs(urlsplit(location).query)["code"][0]
+
+    def issue_token(
+        self,
+        region: str = "us",
+        *,
+        scopes: Iterable[str] | None = None,
+        client_id: str | None = None,
+    ) -> IssuedToken:
+        """Mint an access/refresh pair directly (no browser, no token call, no rate limit)."""
+        app = self._registered_app(client_id)
+        chosen = check_scopes(scopes) if scopes is not None else app.scopes
+        record = self.oauth.issue(check_region(region), app, chosen)
+        return IssuedToken.from_record(record)
+
+    # --- clinic side and webhooks -------------------------------------------------------------
+
+    def clinic(self, region: str = "us") -> ClinicControl:
+        """Act as the clinic in Fullscript's UI: changes that create events and webhooks."""
+        control = self._clinics.get(region)
+        if control is None:
+            control = ClinicControl(self.region(region), self.clock, self.webhooks, self.oauth)
+            self._clinics[region] = control
+        return control
+
+    def configure_webhooks(
+        self,
+        *,
+        url: str | None = None,
+        secret: str | None = None,
+        challenge: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's)."""
+        self.webhooks.configure(url=url, secret=secret, challenge=challenge, transport=transport)
+
+    async def deliver_webhooks(self) -> list[Record]:
+        """POST every due event to the webhook URL; returns the delivery records (served view)."""
+        return [public(record) for record in await self.webhooks.flush()]

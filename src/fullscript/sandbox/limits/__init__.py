@@ -1,0 +1,1 @@
+"""Request limits Fullscript enforces: the rolling-window limit per OAuth app."""

@@ -1,0 +1,93 @@
+"""Assembling the Starlette app: one mount per region, the control surface, JSON 404/405."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import ASGIApp
+
+from ..errors import ApiError
+from ..handlers.call import Handler
+from ..handlers.registry import handlers_for, unimplemented
+from ..operations import OPERATIONS, REGIONS, Operation
+from .control import control_routes
+from .pipeline import handle_api_call
+from .request_id import RequestIdMiddleware
+from .responses import error_response
+
+if TYPE_CHECKING:
+    from ..backend import SandboxBackend
+
+__all__ = ["build_app"]
+
+
+def _api_endpoint(
+    sandbox: SandboxBackend, operation: Operation, handler: Handler, region: str
+) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        return await handle_api_call(sandbox, operation, handler, region, request)
+
+    endpoint.__name__ = operation.operation_id
+    return endpoint
+
+
+def _authorize_endpoint(
+    sandbox: SandboxBackend, region: str
+) -> Callable[[Request], Awaitable[Response]]:
+    async def authorize(request: Request) -> Response:
+        query = request.query_params
+        try:
+            location = sandbox.oauth.authorize(
+                region,
+                query.get("client_id", ""),
+                query.get("redirect_uri", ""),
+                query.get("response_type", ""),
+                query.get("state"),
+            )
+        except ApiError as error:
+            return error_response(error.status, error.body)
+        # The sandbox's "user" approves at once: straight back to the app.
+        return RedirectResponse(location, status_code=302)
+
+    return authorize
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    return error_response(status, None, getattr(exc, "headers", None))
+
+
+def build_app(sandbox: SandboxBackend, handlers: Mapping[str, Handler] | None = None) -> ASGIApp:
+    """The ASGI app of ``sandbox``: every operation under each region's prefix, the authorize
+    page, and the ``/_sandbox`` control surface.
+
+    ``handlers`` (default: every handler of :mod:`..handlers`) maps operationIds to handlers;
+    an operation without one answers 501 naming it.
+    """
+    if handlers is None:
+        handlers = handlers_for(sandbox.oauth)
+    routes: list[BaseRoute] = []
+    for region in REGIONS:
+        region_routes: list[BaseRoute] = [
+            Route("/oauth/authorize", _authorize_endpoint(sandbox, region), methods=["GET"])
+        ]
+        region_routes.extend(
+            Route(
+                "/api" + op.path,
+                _api_endpoint(
+                    sandbox, op, handlers.get(op.operation_id) or unimplemented(op), region
+                ),
+                methods=[op.method],
+            )
+            for op in OPERATIONS
+        )
+        routes.append(Mount(f"/{region}", routes=region_routes))
+    routes.append(Mount("/_sandbox", routes=control_routes(sandbox)))
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
+    return RequestIdMiddleware(app)

@@ -1,0 +1,129 @@
+"""The path every API request takes: faults, rate limit, auth, scopes, handler, answer."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import anyio
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..errors import ApiError, forbidden
+from ..faults.injector import FaultInjector, FaultRule
+from ..handlers.call import Call, Handler, Upload
+from ..limits.rate_limit import RollingWindowLimiter
+from ..oauth.server import OAuthServer, TokenRecord, bearer_token
+from ..operations import Operation
+from ..state.clock import SandboxClock
+from ..state.store import RegionState
+from .body import read_body
+from .responses import (
+    DroppedConnectionResponse,
+    error_response,
+    json_response,
+    malformed_response,
+)
+
+__all__ = ["Core", "handle_api_call"]
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+class Core(Protocol):
+    """What the pipeline needs from the sandbox."""
+
+    clock: SandboxClock
+    oauth: OAuthServer
+    limiter: RollingWindowLimiter
+    faults: FaultInjector
+    allow_restricted: bool
+
+    def region(self, name: str) -> RegionState: ...
+
+
+def _rate_limited(retry_after: int, limiter: RollingWindowLimiter | None = None) -> Response:
+    message = "Rate limit exceeded"
+    if limiter is not None:
+        message += f": {limiter.limit} requests per {limiter.window:g} s"
+    return error_response(
+        429,
+        {"status": 429, "error": "Too Many Requests", "message": message},
+        {"Retry-After": str(retry_after)},
+    )
+
+
+def _app_key(
+    core: Core, operation: Operation, request: Request, body: dict[str, object]
+) -> str | None:
+    """Which app a request counts against: client_id for token calls, the token's app otherwise."""
+    if not operation.authenticated:
+        client_id = str(body.get("client_id") or "")
+        return client_id if client_id in core.oauth.apps else None
+    token = bearer_token(request.headers.get("authorization"))
+    record = core.oauth.lookup(token) if token is not None else None
+    return record.client_id if record is not None else None
+
+
+def _fault_answer(fault: FaultRule | None) -> Response | None:
+    """What a fault answers instead of running the operation; None lets the operation run."""
+    if fault is None or fault.kind == "malformed":  # malformed runs it, then spoils the answer
+        return None
+    if fault.kind == "rate_limit":
+        return _rate_limited(fault.retry_after)
+    if fault.kind == "drop":
+        return DroppedConnectionResponse()
+    return error_response(fault.status)
+
+
+def _authorize(
+    core: Core, operation: Operation, region: str, request: Request
+) -> TokenRecord | None:
+    """The live token the operation needs, or a 401/403; None for the token endpoints."""
+    if not operation.authenticated:
+        return None
+    token = core.oauth.authenticate(region, request.headers.get("authorization"))
+    if operation.scope is not None and operation.scope not in token.scopes:
+        raise forbidden(f"This action requires the {operation.scope} scope.")
+    if operation.restricted and not core.allow_restricted:
+        raise forbidden("This endpoint is restricted; ask Fullscript for access.")
+    return token
+
+
+async def handle_api_call(
+    core: Core, operation: Operation, handler: Handler, region: str, request: Request
+) -> Response:
+    api_path = request.url.path[len(region) + 1 :]
+    plan = core.faults.plan(operation.operation_id, request.method, api_path, region)
+    if plan.latency > 0:
+        await anyio.sleep(plan.latency)
+    answer = _fault_answer(plan.terminal)
+    if answer is not None:
+        return answer
+    try:
+        body: dict[str, object]
+        files: dict[str, Upload]
+        body, files = await read_body(request) if request.method in _BODY_METHODS else ({}, {})
+        app_key = _app_key(core, operation, request, body)
+        if app_key is not None:
+            retry_after = core.limiter.acquire(app_key)
+            if retry_after is not None:
+                return _rate_limited(retry_after, core.limiter)
+        token = _authorize(core, operation, region, request)
+        query = request.query_params
+        call = Call(
+            operation=operation,
+            state=core.region(region),
+            query=query,
+            query_lists={name: query.getlist(name) for name in query},
+            params=request.path_params,
+            body=body,
+            files=files,
+            token=token,
+            now=core.clock.now(),
+        )
+        reply = handler(call)
+    except ApiError as error:
+        return error_response(error.status, error.body, error.headers)
+    if plan.terminal is not None and plan.terminal.kind == "malformed":
+        return malformed_response(reply.status, reply.body)
+    return json_response(reply.status, reply.body)

@@ -1,0 +1,196 @@
+"""Delivering events to the app's webhook URL, signed, retried and recorded like Fullscript does."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+import httpx
+
+from fullscript.webhooks import SIGNATURE_HEADER, sign_payload
+
+from ..state.clock import SandboxClock, format_timestamp
+from ..state.store import Record, RegionState, public
+
+__all__ = ["MAX_ATTEMPTS", "PendingDelivery", "WebhookDispatcher", "retry_delay"]
+
+#: Fullscript tries a delivery up to six times.
+MAX_ATTEMPTS = 6
+
+
+def retry_delay(attempt: int) -> float:
+    """Seconds before attempt ``attempt + 1``: 1, 2, 4, 8, 16 minutes (about 30 in total)."""
+    return 60.0 * float(2 ** (attempt - 1))
+
+
+# Settings are checked when given: a bad one would otherwise surface later as a crash of the
+# delivery (or of the clinic action that triggered it) instead of a clear refusal.
+def _checked_url(url: object) -> str | None:
+    if url is None:
+        return None
+    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
+        raise ValueError(f"webhook url must be an http(s) URL, not {url!r}")
+    return url
+
+
+def _checked_secret(secret: object) -> str:
+    if not isinstance(secret, str) or not secret:
+        raise ValueError("webhook secret must be a non-empty string")  # never echo it
+    return secret
+
+
+def _checked_challenge(challenge: object) -> str | None:
+    if challenge is not None and not isinstance(challenge, str):
+        raise ValueError("webhook challenge must be a string")
+    return challenge
+
+
+@attrs.define
+class PendingDelivery:
+    """An event waiting for its next delivery attempt."""
+
+    state: RegionState = attrs.field(repr=False)
+    event: Record = attrs.field(repr=False)
+    attempt: int
+    due: float
+    previous_attempt_at: float | None = None
+
+
+class WebhookDispatcher:
+    """Queues events and POSTs them, signed, to one URL per sandbox (like one per environment).
+
+    Deliveries happen when :meth:`flush` is awaited, so tests decide when traffic flows;
+    failed attempts are retried with exponential backoff on later flushes once the sandbox
+    clock has moved past their due time.
+    """
+
+    def __init__(
+        self,
+        clock: SandboxClock,
+        *,
+        url: str | None,
+        secret: str,
+        challenge: str | None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 5.0,
+    ) -> None:
+        self._clock = clock
+        self.url = _checked_url(url)
+        self._secret = _checked_secret(secret)
+        self._challenge = _checked_challenge(challenge)
+        self.transport = transport
+        self.timeout = timeout
+        self.disabled = False
+        self.pending: list[PendingDelivery] = []
+
+    def __repr__(self) -> str:
+        return f"WebhookDispatcher(url={self.url!r}, pending={len(self.pending)})"
+
+    def configure(
+        self,
+        *,
+        url: str | None = None,
+        secret: str | None = None,
+        challenge: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        """Change the endpoint settings; re-enables an endpoint disabled by a 410."""
+        if url is not None:
+            self.url = _checked_url(url)
+        if secret is not None:
+            self._secret = _checked_secret(secret)
+        if challenge is not None:
+            self._challenge = _checked_challenge(challenge)
+        if transport is not None:
+            self.transport = transport
+        self.disabled = False
+
+    def enqueue(self, state: RegionState, event: Record) -> None:
+        """Queue an event for delivery on the next :meth:`flush` (its first attempt is due now)."""
+        self.pending.append(PendingDelivery(state, event, attempt=1, due=self._clock.now()))
+
+    async def flush(self) -> list[Record]:
+        """Attempt every delivery that is due; return the delivery records created."""
+        if self.url is None or self.disabled:
+            return []
+        now = self._clock.now()
+        due = [item for item in self.pending if item.due <= now]
+        self.pending = [item for item in self.pending if item.due > now]
+        if not due:
+            return []
+        records = []
+        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+            for item in due:
+                if self.disabled:
+                    self.pending.append(item)
+                    continue
+                records.append(await self._attempt(client, item))
+        return records
+
+    async def _attempt(self, client: httpx.AsyncClient, item: PendingDelivery) -> Record:
+        assert self.url is not None
+        now = self._clock.now()
+        payload = {"event": public(item.event)}
+        body = json.dumps(payload, separators=(",", ":")).encode("utf-8")
+        headers = {
+            "Content-Type": "application/json",
+            "User-Agent": "Fullscript-Webhooks (sandbox)",
+            SIGNATURE_HEADER: sign_payload(self._secret, body, int(now)),
+        }
+        status: int | None = None
+        response_body: str | None = None
+        response_header: str | None = None
+        errors: str | None = None
+        try:
+            response = await client.post(self.url, content=body, headers=headers)
+            status = response.status_code
+            response_body = response.text
+            response_header = json.dumps(dict(response.headers))
+            errors = self._judge(response)
+        except httpx.HTTPError as exc:
+            errors = f"{type(exc).__name__}: delivery failed"
+        delivered = errors is None
+        if status == 410:
+            self.disabled = True  # Fullscript stops delivering to an endpoint that answers 410
+        retry = not delivered and not self.disabled and item.attempt < MAX_ATTEMPTS
+        next_at = now + retry_delay(item.attempt) if retry else None
+        record: dict[str, Any] = {
+            "id": item.state.new_id(),
+            "attempt_number": item.attempt,
+            "attempted_at": format_timestamp(now),
+            "previous_attempt_at": (
+                format_timestamp(item.previous_attempt_at) if item.previous_attempt_at else None
+            ),
+            "next_attempt_at": format_timestamp(next_at) if next_at is not None else None,
+            "successfully_delivered": delivered,
+            "response_body": response_body,
+            "response_header": response_header,
+            "response_status": status,
+            "response_ip_address": "127.0.0.1" if status is not None else None,
+            "response_errors": errors,
+            "event_payload": payload,
+            "_event_id": item.event["id"],
+            "_created": now,
+        }
+        item.state.add("webhook_deliveries", record)
+        if next_at is not None:
+            self.pending.append(
+                PendingDelivery(item.state, item.event, item.attempt + 1, next_at, now)
+            )
+        return record
+
+    def _judge(self, response: httpx.Response) -> str | None:
+        """None when the receiver acknowledged the delivery, else why it did not."""
+        if response.status_code not in (200, 201):
+            return f"unexpected status {response.status_code}"
+        if self._challenge is None:
+            return None
+        try:
+            answered = response.json().get("challenge")
+        except (ValueError, AttributeError):
+            answered = None
+        if answered != self._challenge:
+            return "the response body did not echo the challenge token"
+        return None
