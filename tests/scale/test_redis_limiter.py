@@ -188,7 +188,7 @@ async def test_through_the_client_redis_down_fails_the_call_clearly(
         await fs.clinic.retrieve()
         sent_before = len(paths)
         own_redis_server.stop()
-        with pytest.raises(RedisUnavailableError, match="Redis at redis://127.0.0.1"):
+        with pytest.raises(RedisUnavailableError, match=r"Redis at redis://127\.0\.0\.1"):
             await fs.clinic.retrieve()
     await limiter.aclose()
     assert sent_before == 2 and len(paths) == 2
