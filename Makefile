@@ -13,7 +13,7 @@ OUT ?= generated
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo test lint typecheck pytest generate check-generated spec-diff sandbox benchmark clean
+.PHONY: install demo test lint typecheck pytest redis-server generate check-generated spec-diff sandbox benchmark clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -38,7 +38,19 @@ typecheck: install
 	$(VENV)/bin/mypy src
 	$(VENV)/bin/mypy --strict scripts
 
-pytest: install
+# The Redis tests run Debian's redis-server; as root, install it when it is missing.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing the Debian package redis-server (the Redis tests need it)"; \
+	    apt-get install -y -qq redis-server >/dev/null 2>&1 || \
+	      { apt-get update -qq && apt-get install -y -qq redis-server; }; \
+	  else \
+	    echo "redis-server is missing: install the Debian package redis-server (apt-get install -y redis-server) and run make test again" >&2; \
+	    exit 1; \
+	  fi; }
+
+pytest: install redis-server
 	$(VENV)/bin/pytest
 
 # Rebuild a client package from a spec: make generate [SPEC=path/or/url] [OUT=dir]

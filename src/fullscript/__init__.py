@@ -29,7 +29,13 @@ from ._errors import (
     ValidationError,
 )
 from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
-from ._limiter import RateLimiter, RollingWindowLimiter
+from ._limiters import (
+    LimiterStats,
+    Permit,
+    RateLimiter,
+    RateLimitWaitExceeded,
+    RollingWindowLimiter,
+)
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
@@ -65,13 +71,16 @@ __all__ = [
     "GoneError",
     "GrantRevokedError",
     "InMemoryTokenStore",
+    "LimiterStats",
     "NotFoundError",
     "OAuthApp",
     "OAuthClient",
     "OAuthToken",
     "Page",
     "PermissionDeniedError",
+    "Permit",
     "RateLimitError",
+    "RateLimitWaitExceeded",
     "RateLimiter",
     "RefreshStatsSnapshot",
     "Region",

@@ -31,6 +31,7 @@ from ._grants import (
     check_grant_id,
     describe_grant,
 )
+from ._limiters import GRANT_ID_EXTENSION
 from ._oauth import OAuthClient, check_token_region
 from ._refresh_stats import RefreshStats
 from ._regions import Region
@@ -379,6 +380,8 @@ class BearerAuth(httpx.Auth):
         # Buffer a streamed body so the request can be replayed after a 401. (httpx's
         # `requires_request_body` flag would do this only in the default flow, overridden here.)
         await request.aread()
+        # Tell the transport whose request this is: a per-grant quota keys on it.
+        request.extensions = {**request.extensions, GRANT_ID_EXTENSION: self._manager.grant_id}
         token = await self._manager.get_token()
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         response = yield request

@@ -28,12 +28,19 @@ class RequestOptions:
 
     retry: RetryPolicy | None = None
     timeout: httpx.Timeout | None = None
+    # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
+    max_limiter_wait: float | None = None
 
     def merged_with(self, override: RequestOptions) -> RequestOptions:
         """These options with every field `override` sets replaced."""
         return RequestOptions(
             retry=override.retry if override.retry is not None else self.retry,
             timeout=override.timeout if override.timeout is not None else self.timeout,
+            max_limiter_wait=(
+                override.max_limiter_wait
+                if override.max_limiter_wait is not None
+                else self.max_limiter_wait
+            ),
         )
 
 

@@ -18,6 +18,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess by 
     ) from error
 
 from .faults.injector import FaultInjector, FaultRule
+from .limits.traffic import QuotaCounters, TrafficSnapshot
 from .oauth.issued import IssuedToken
 from .oauth.server import CODE_TTL, OAuthApp
 from .operations import ALL_SCOPES, OPERATIONS, REGIONS, Operation
@@ -56,10 +57,12 @@ __all__ = [
     "IssuedToken",
     "OAuthApp",
     "Operation",
+    "QuotaCounters",
     "Sandbox",
     "SandboxClock",
     "SandboxSettings",
     "SandboxTransport",
     "ServedSandbox",
+    "TrafficSnapshot",
     "serve",
 ]

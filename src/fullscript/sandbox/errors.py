@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ApiError", "ValidationFailed", "bad_request", "forbidden", "not_found"]
+__all__ = [
+    "ApiError",
+    "ValidationFailed",
+    "bad_request",
+    "forbidden",
+    "not_found",
+    "not_implemented",
+]
 
 
 class ApiError(Exception):
@@ -43,3 +50,16 @@ def forbidden(message: str) -> ApiError:
 def bad_request(message: str) -> ApiError:
     """400 for requests that cannot be read at all (malformed JSON, wrong content)."""
     return ApiError(400, {"status": 400, "error": message})
+
+
+def not_implemented(operation_id: str, method: str, path: str) -> ApiError:
+    """501 for a documented operation the sandbox has no handler for, naming it (a 404 would
+    read like an unknown record)."""
+    message = (
+        f"the sandbox does not implement {operation_id} ({method} {path}) yet; "
+        "it is in the API spec but has no sandbox handler"
+    )
+    return ApiError(
+        501,
+        {"status": 501, "error": "Not Implemented", "message": message, "operation": operation_id},
+    )

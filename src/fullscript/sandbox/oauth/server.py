@@ -80,6 +80,8 @@ class TokenRecord:
     revoked: bool = False
     used: bool = False
     previous: TokenRecord | None = attrs.field(default=None, repr=False)
+    # The authorization this pair belongs to: refreshes keep it, a code exchange starts one.
+    grant: str = ""
 
     def expired(self, now: float) -> bool:
         return now >= self.created_at + self.expires_in
@@ -134,6 +136,7 @@ class OAuthServer:
         self._codes: dict[str, AuthorizationCode] = {}
         self._by_access: dict[str, TokenRecord] = {}
         self._by_refresh: dict[str, TokenRecord] = {}
+        self._grants = 0
 
     # --- apps -------------------------------------------------------------------------------
 
@@ -235,7 +238,10 @@ class OAuthServer:
         owner: str | None = None,
     ) -> TokenRecord:
         """Mint a new access/refresh pair."""
+        if previous is None:
+            self._grants += 1
         record = TokenRecord(
+            grant=previous.grant if previous is not None else f"grant-{self._grants}",
             access_token=secrets.token_urlsafe(32),
             refresh_token=secrets.token_urlsafe(32),
             client_id=app.client_id,
@@ -286,6 +292,11 @@ class OAuthServer:
         self._by_refresh.clear()
 
     # --- resource access --------------------------------------------------------------------
+
+    def grant_of_refresh_token(self, refresh_token: object) -> str | None:
+        """The grant a refresh token belongs to (None when unknown)."""
+        record = self._by_refresh.get(str(refresh_token or ""))
+        return record.grant if record is not None else None
 
     def lookup(self, access_token: str) -> TokenRecord | None:
         """The grant of an access token, live or not, in any region (None when unknown)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -14,7 +14,7 @@ from starlette.types import ASGIApp
 
 from ..errors import ApiError
 from ..handlers.call import Handler
-from ..handlers.registry import handlers_for
+from ..handlers.registry import handlers_for, unimplemented
 from ..operations import OPERATIONS, REGIONS, Operation
 from .control import control_routes
 from .pipeline import handle_api_call
@@ -63,11 +63,15 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(status, None, getattr(exc, "headers", None))
 
 
-def build_app(sandbox: SandboxBackend) -> ASGIApp:
-    handlers = handlers_for(sandbox.oauth)
-    missing = [op.operation_id for op in OPERATIONS if op.operation_id not in handlers]
-    if missing:
-        raise RuntimeError(f"operations without a handler: {missing}")
+def build_app(sandbox: SandboxBackend, handlers: Mapping[str, Handler] | None = None) -> ASGIApp:
+    """The ASGI app of ``sandbox``: every operation under each region's prefix, the authorize
+    page, and the ``/_sandbox`` control surface.
+
+    ``handlers`` (default: every handler of :mod:`..handlers`) maps operationIds to handlers;
+    an operation without one answers 501 naming it.
+    """
+    if handlers is None:
+        handlers = handlers_for(sandbox.oauth)
     routes: list[BaseRoute] = []
     for region in REGIONS:
         region_routes: list[BaseRoute] = [
@@ -76,7 +80,9 @@ def build_app(sandbox: SandboxBackend) -> ASGIApp:
         region_routes.extend(
             Route(
                 "/api" + op.path,
-                _api_endpoint(sandbox, op, handlers[op.operation_id], region),
+                _api_endpoint(
+                    sandbox, op, handlers.get(op.operation_id) or unimplemented(op), region
+                ),
                 methods=[op.method],
             )
             for op in OPERATIONS
