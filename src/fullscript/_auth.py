@@ -21,6 +21,7 @@ from ._clock import Clock, SystemClock
 from ._errors import (
     APIConnectionError,
     AuthenticationError,
+    FullscriptError,
     RateLimitError,
     ServerError,
 )
@@ -300,6 +301,8 @@ class TokenManager:
         # The server has rotated: persist before anyone uses the new pair.
         try:
             saved = await self._store.save(fresh, grant_id, replaces=current)
+        except FullscriptError:
+            raise  # the SDK's own store errors (Redis down, ...) already say what happened
         except Exception as exc:
             raise TokenStoreError(
                 f"could not save the refreshed OAuth token of {self._describe()} "

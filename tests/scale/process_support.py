@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+import attrs
+
+from fullscript import OAuthToken, TokenStore
+from fullscript.sandbox import Sandbox, serve
+
+from .token_endpoint_counter import TokenEndpointCounter
 
 WORKER = Path(__file__).with_name("token_chain_worker.py")
 
@@ -62,3 +70,63 @@ def run_workers(
             if p.poll() is None:
                 p.kill()
                 p.wait()
+
+
+@attrs.frozen
+class RefreshScenario:
+    """What workers sharing one store saw against a served sandbox with short-lived tokens."""
+
+    results: list[dict[str, Any]]
+    counter: TokenEndpointCounter
+    seconds: float
+    ttl: int
+
+    @property
+    def user_errors(self) -> int:
+        return sum(r["auth_errors"] + r["other_errors"] for r in self.results)
+
+    @property
+    def error_samples(self) -> list[str]:
+        return [e for r in self.results for e in r["errors"]]
+
+
+async def run_refresh_scenario(
+    store: TokenStore,
+    store_spec: list[str],
+    *,
+    grants: list[str],
+    workers: int = 4,
+    ttl: int = 2,
+    seconds: float = 6.0,
+    leeway: float = 300.0,
+) -> RefreshScenario:
+    """Seed one pair per grant into ``store``, serve a sandbox with ``ttl``-second tokens, and
+    run ``workers`` processes calling it for ``seconds`` (``store_spec``: the worker's
+    ``--store ...`` arguments for the same store)."""
+    sandbox = Sandbox(seed=1, patients=2, token_ttl=ttl, rate_limit=(100_000, 300.0))
+    counter = TokenEndpointCounter.install(sandbox)
+    for grant in grants:
+        issued = sandbox.issue_token("us")
+        await store.save(OAuthToken.from_response(issued.to_oauth(), region="us"), grant)
+    with serve(sandbox) as served:
+        arguments = ["calls", *store_spec, "--base-url", served.base_url("us")]
+        arguments += ["--seconds", str(seconds), "--leeway", str(leeway), "--tasks", "2"]
+        for grant in grants:
+            arguments += ["--grant", grant]
+        results = await asyncio.to_thread(run_workers, [arguments] * workers, barrier=True)
+    return RefreshScenario(results, counter, seconds, ttl)
+
+
+def assert_one_refresh_per_expiry(scenario: RefreshScenario, grants: list[str]) -> None:
+    """0 user-visible errors; each pair refreshed once (never twice, never refused)."""
+    assert scenario.user_errors == 0, scenario.error_samples
+    assert all(r["calls"] > 0 for r in scenario.results), scenario.results
+    counter = scenario.counter
+    assert counter.refused_refreshes == 0
+    assert counter.presented_twice() == []
+    assert sum(r["refreshes"] for r in scenario.results) == counter.refreshes
+    # Each grant's chain moved on about once per lifetime (every ttl/2 when refreshing
+    # early, every ttl on 401s), and never once per process.
+    lifetimes = scenario.seconds / scenario.ttl
+    assert len(grants) <= counter.refreshes <= len(grants) * (2 * lifetimes + 1)
+    assert sum(r["adopted"] for r in scenario.results) >= counter.refreshes

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
@@ -34,14 +34,27 @@ from .token_endpoint_counter import TokenEndpointCounter
 StoreFactory = Callable[[], TokenStore]
 
 
-@pytest.fixture(params=["memory", "file"])
-def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreFactory]:
+@pytest.fixture(params=["memory", "file", "redis"])
+async def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreFactory]:
     """Each sibling gets its own store object over the same data, as processes would."""
     if request.param == "memory":
         shared = InMemoryTokenStore()
         yield lambda: shared
-    else:
+    elif request.param == "file":
         yield lambda: FileTokenStore(tmp_path / "tokens.json")
+    else:
+        from fullscript.redis import RedisTokenStore
+
+        url = request.getfixturevalue("redis_url")
+        opened: list[RedisTokenStore] = []
+
+        def connect() -> TokenStore:
+            opened.append(RedisTokenStore(url))
+            return opened[-1]
+
+        yield connect
+        for store in opened:
+            await store.aclose()
 
 
 class TokenCallHook(httpx.AsyncBaseTransport):
