@@ -106,6 +106,9 @@ class TokenManager:
         # The one refresh in flight. It runs as its own task so that a caller being
         # cancelled can neither interrupt the save of a rotated pair nor strand the others.
         self._inflight: asyncio.Task[OAuthToken] | None = None
+        # The pair the server refused for good, and what it said: while the store still
+        # holds that pair, further refreshes fail at once instead of asking again.
+        self._dead: tuple[OAuthToken, GrantRevokedError] | None = None
 
     @property
     def region(self) -> Region:
@@ -272,6 +275,11 @@ class TokenManager:
                 self.forget()
                 raise UnknownGrantError(grant_id, region)
             check_token_region(stored, self._region)
+            if self._dead is not None:
+                dead, error = self._dead
+                if same_pair(stored, dead):
+                    raise error.with_traceback(None)
+                self._dead = None  # the grant was authorized again
             if not same_pair(stored, stale):
                 self._adopt(stored, "another process sharing the token store rotated it")
                 if not self._needs_refresh():
@@ -297,7 +305,9 @@ class TokenManager:
                 "authorize the app again for this grant",
                 self._describe(),
             )
-            raise GrantRevokedError.from_refusal(refusal, grant_id, region) from refusal
+            error = GrantRevokedError.from_refusal(refusal, grant_id, region)
+            self._dead = (current, error)
+            raise error from refusal
         # The server has rotated: persist before anyone uses the new pair.
         try:
             saved = await self._store.save(fresh, grant_id, replaces=current)

@@ -180,3 +180,31 @@ async def test_a_revoked_grant_fails_alone_with_a_message_saying_so(
     assert "authorize the app again for this grant" in str(error)
     assert fs.refresh_stats().dead_grants == 1
     assert fs.refresh_stats().refreshes == len(GRANTS) - 1
+
+
+async def test_a_dead_grant_fails_fast_until_it_is_authorized_again(
+    sandbox: Sandbox, traced: GrantTracingTransport
+) -> None:
+    async with make_app_client(sandbox, traced) as fs:
+        token = traced.mint("gone")
+        view = await fs.add_grant("gone", token)
+        record = sandbox.oauth.lookup(token.access_token)
+        assert record is not None
+        sandbox.oauth.revoke_record(record)
+        acting_for.set("gone")
+        with pytest.raises(GrantRevokedError):
+            await view.clinic.retrieve()
+        refused = traced.token_endpoint.refused_refreshes
+        for _ in range(3):
+            with pytest.raises(GrantRevokedError, match="is dead"):
+                await view.clinic.retrieve()
+        # The store still holds the refused pair: no further refresh is attempted.
+        assert traced.token_endpoint.refused_refreshes == refused == 1
+        assert fs.refresh_stats().dead_grants == 1
+        # Authorized again: the grant works.
+        code = sandbox.authorization_code("us")
+        await fs.exchange_code(code, grant_id="gone")
+        traced.grant_of_first_pair[
+            (await fs.for_grant("gone").token_manager.get_token()).access_token
+        ] = "gone"
+        await view.clinic.retrieve()

@@ -1,0 +1,1 @@
+"""Benchmark sections too large for scripts/benchmark.py, one module each."""
