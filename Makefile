@@ -13,7 +13,7 @@ OUT ?= generated
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo test lint typecheck pytest redis-server generate check-generated spec-diff sandbox benchmark clean
+.PHONY: install demo demo-scale test lint typecheck pytest redis-server generate check-generated spec-diff sandbox benchmark clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -27,6 +27,10 @@ install: $(VENV)/.installed
 
 demo: install
 	$(PY) scripts/demo.py
+
+# Many clinics on one client, many worker processes on one token chain (served sandbox).
+demo-scale: install
+	$(PY) scripts/demo_scale.py
 
 test: install check-generated lint typecheck pytest
 

@@ -168,9 +168,20 @@ class Run:
         return self.refresh_calls / self.pairs_refreshed if self.pairs_refreshed else float("nan")
 
 
-def run(store_kind: str, processes: int, redis_url: str | None, directory: Path) -> Run:
-    """One run: a fresh sandbox and store, ``processes`` workers started together."""
-    sandbox = Sandbox(seed=1, patients=2, token_ttl=TOKEN_TTL, rate_limit=(1_000_000, 300.0))
+def run(
+    store_kind: str,
+    processes: int,
+    redis_url: str | None,
+    directory: Path,
+    *,
+    seconds: float = SECONDS,
+    token_ttl: int = TOKEN_TTL,
+) -> Run:
+    """One run: a fresh sandbox and store, ``processes`` workers started together.
+
+    ``store_kind`` is ``"file"``, ``"redis"`` (on ``redis_url``) or ``"memory"`` (unshared).
+    """
+    sandbox = Sandbox(seed=1, patients=2, token_ttl=token_ttl, rate_limit=(1_000_000, 300.0))
     spec = f"{store_kind}:{directory / f'{store_kind}-{processes}.json'}"
     if store_kind == "redis":
         assert redis_url is not None
@@ -179,7 +190,7 @@ def run(store_kind: str, processes: int, redis_url: str | None, directory: Path)
     counter = RefreshCalls(sandbox.app)
     sandbox.app = counter  # the cached ASGI app, wrapped before any server is made
     with serve(sandbox) as served:
-        command = [sys.executable, __file__, "worker", spec, served.base_url("us"), str(SECONDS)]
+        command = [sys.executable, __file__, "worker", spec, served.base_url("us"), str(seconds)]
         workers = [
             subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
             for _ in range(processes)
