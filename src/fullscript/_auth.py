@@ -293,6 +293,8 @@ class TokenManager:
         try:
             fresh = await self._oauth.refresh(current, region=self._region)
         except AuthenticationError as refusal:
+            if _oauth_error_code(refusal) == "invalid_client":
+                raise  # the app's credentials were refused, not this grant's refresh token
             # Refused: before calling the grant dead, look whether someone rotated meanwhile
             # (a process that does not share our lock, or whose lock expired).
             latest = await self._store.load(region, grant_id)
@@ -352,6 +354,13 @@ class TokenManager:
         # A token living shorter than twice the leeway would otherwise be refreshed on
         # every request; refresh such tokens at half-life instead.
         return self.seconds_left() <= min(self._leeway, token.expires_in / 2)
+
+
+def _oauth_error_code(error: AuthenticationError) -> str | None:
+    """The OAuth ``error`` code of a refused token call (``invalid_grant``, ...), if any."""
+    body = error.body
+    code = body.get("error") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def _mark_exception_retrieved(task: asyncio.Task[OAuthToken]) -> None:

@@ -20,8 +20,10 @@ import pytest
 
 from fullscript import (
     APIConnectionError,
+    AuthenticationError,
     FileTokenStore,
     Fullscript,
+    GrantRevokedError,
     InMemoryTokenStore,
     OAuthToken,
     TokenStore,
@@ -246,3 +248,13 @@ async def test_a_failed_refresh_is_logged_once_however_many_callers_wait(
         "refreshing the OAuth token of grant 'default' in region 'us' failed" in warnings[0].message
     )
     assert client.refresh_stats().failures == 1
+
+
+async def test_refused_app_credentials_are_not_reported_as_a_dead_grant(world: World) -> None:
+    async with world.siblings(count=1) as (client,):
+        world.sandbox.oauth.apps["sandbox-client-id"].client_secret = "rotated-in-the-dashboard"
+        world.expire()
+        with pytest.raises(AuthenticationError, match="invalid_client") as info:
+            await client.clinic.retrieve()
+        assert not isinstance(info.value, GrantRevokedError)
+        assert client.refresh_stats().dead_grants == 0
