@@ -305,13 +305,13 @@ async def test_a_token_from_another_region_is_refused_clearly(sandbox: Sandbox) 
 async def test_a_store_handing_out_the_wrong_regions_token_is_caught(sandbox: Sandbox) -> None:
     us_token = token_from(sandbox.issue_token("us"))
 
-    async def load(region: str) -> OAuthToken | None:
+    async def load(region: str, grant_id: str) -> OAuthToken | None:
         return us_token  # a buggy store: the US token whatever the region
 
-    async def save(token: OAuthToken) -> None:
+    async def save(token: OAuthToken, grant_id: str) -> None:
         return None
 
-    async def delete(region: str) -> None:
+    async def delete(region: str, grant_id: str) -> None:
         return None
 
     store = CallbackTokenStore(load=load, save=save, delete=delete)
