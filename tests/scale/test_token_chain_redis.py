@@ -67,6 +67,7 @@ async def test_compare_and_set_is_atomic_under_contention(store: RedisTokenStore
     assert outcomes.count(True) == 1  # exactly one writer replaced pair 0
 
 
+@pytest.mark.slow
 async def test_processes_sharing_redis_refresh_once_per_expiry(redis_url: str) -> None:
     grants = ["clinic-a", "clinic-b", "clinic-c"]
     async with RedisTokenStore(redis_url, prefix="shared") as seeding:

@@ -59,8 +59,9 @@ class RedisTokenStore:
       its address. There is no fallback to per-process state.
 
     Secrets are stored as given: protect the Redis (ACL, TLS with ``rediss://``) like a
-    database of credentials. ``aclose()`` closes the client made from a URL (a client you
-    passed stays yours).
+    database of credentials. Use one instance per event loop (redis-py's asyncio connections
+    belong to one). ``aclose()`` closes the client made from a URL (a client you passed stays
+    yours).
     """
 
     def __init__(
