@@ -1,1 +1,1 @@
-"""Benchmark sections too large for scripts/benchmark.py, one module each."""
+"""Measurements behind `make benchmark` that need their own module (scripts/benchmark.py runs them)."""

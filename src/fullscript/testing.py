@@ -113,6 +113,7 @@ class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
         self._virtual_now = float(start)
         self.deadlock_timeout = deadlock_timeout
         super().__init__(_VirtualTimeSelector(self))
+        self._keep_resolution_above_rounding()
 
     def time(self) -> float:
         return self._virtual_now
@@ -137,7 +138,19 @@ class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
         """Move the virtual clock forward by `seconds` (timers that fall due run next)."""
         if not seconds >= 0:
             raise ValueError(f"cannot move virtual time backwards or by NaN: {seconds!r}")
-        self._virtual_now += seconds
+        moved = self._virtual_now + seconds
+        if seconds > 0 and moved <= self._virtual_now:
+            # Far from zero (e.g. epoch seconds) a tiny step rounds away; the loop would then
+            # ask to sleep the same sliver forever instead of reaching its next timer.
+            moved = math.nextafter(self._virtual_now, math.inf)
+        self._virtual_now = moved
+        self._keep_resolution_above_rounding()
+
+    def _keep_resolution_above_rounding(self) -> None:
+        # asyncio runs a timer once `when < time() + clock_resolution`. At large times (epoch
+        # seconds) adding the default 1e-9 rounds to nothing, so a timer due exactly now would
+        # never run; two units in the last place keep that sum above `time()`.
+        self._clock_resolution = max(1e-9, 2 * math.ulp(self._virtual_now))
 
 
 def run_in_virtual_time(
