@@ -13,7 +13,7 @@ OUT ?= generated
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo example-fastapi test lint typecheck pytest redis-server generate check-generated spec-diff sandbox benchmark clean
+.PHONY: install demo demo-scale example-fastapi test lint typecheck pytest redis-server generate check-generated spec-diff sandbox benchmark clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -31,6 +31,10 @@ demo: install
 # examples/fastapi_app against the embedded sandbox: a short tour, then it keeps serving.
 example-fastapi: install
 	$(PY) -m examples.fastapi_app
+
+# Many clinics on one client, many worker processes on one token chain (served sandbox).
+demo-scale: install
+	$(PY) scripts/demo_scale.py
 
 test: install check-generated lint typecheck pytest
 

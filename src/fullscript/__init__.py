@@ -31,7 +31,14 @@ from ._errors import (
     ValidationError,
 )
 from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
-from ._limiter import Pacer, RateLimiter, RollingWindowLimiter
+from ._limiters import (
+    LimiterStats,
+    Pacer,
+    Permit,
+    RateLimiter,
+    RateLimitWaitExceeded,
+    RollingWindowLimiter,
+)
 from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
@@ -70,6 +77,7 @@ __all__ = [
     "GrantRevokedError",
     "InMemoryTokenStore",
     "InvalidParameterError",
+    "LimiterStats",
     "MalformedResponseError",
     "NotFoundError",
     "OAuthApp",
@@ -78,8 +86,10 @@ __all__ = [
     "Pacer",
     "Page",
     "PermissionDeniedError",
+    "Permit",
     "QueryStringFilter",
     "RateLimitError",
+    "RateLimitWaitExceeded",
     "RateLimiter",
     "RefreshStatsSnapshot",
     "Region",

@@ -21,6 +21,7 @@ from ._clock import Clock, SystemClock
 from ._errors import (
     APIConnectionError,
     AuthenticationError,
+    FullscriptError,
     MalformedResponseError,
     RateLimitError,
     ServerError,
@@ -32,6 +33,7 @@ from ._grants import (
     check_grant_id,
     describe_grant,
 )
+from ._limiters import GRANT_ID_EXTENSION
 from ._oauth import OAuthClient, check_token_region
 from ._refresh_stats import RefreshStats
 from ._regions import Region
@@ -115,6 +117,9 @@ class TokenManager:
         # The one refresh in flight. It runs as its own task so that a caller being
         # cancelled can neither interrupt the save of a rotated pair nor strand the others.
         self._inflight: asyncio.Task[OAuthToken] | None = None
+        # The pair the server refused for good, and what it said: while the store still
+        # holds that pair, further refreshes fail at once instead of asking again.
+        self._dead: tuple[OAuthToken, GrantRevokedError] | None = None
 
     @property
     def region(self) -> Region:
@@ -303,6 +308,11 @@ class TokenManager:
                 self.forget()
                 raise UnknownGrantError(grant_id, region)
             check_token_region(stored, self._region)
+            if self._dead is not None:
+                dead, error = self._dead
+                if same_pair(stored, dead):
+                    raise error.with_traceback(None)
+                self._dead = None  # the grant was authorized again
             if not same_pair(stored, stale):
                 self._adopt(stored, "another process sharing the token store rotated it")
                 if not self._needs_refresh():
@@ -316,6 +326,8 @@ class TokenManager:
         try:
             fresh = await self._oauth.refresh(current, region=self._region)
         except AuthenticationError as refusal:
+            if _oauth_error_code(refusal) == "invalid_client":
+                raise  # the app's credentials were refused, not this grant's refresh token
             # Refused: before calling the grant dead, look whether someone rotated meanwhile
             # (a process that does not share our lock, or whose lock expired).
             latest = await self._store.load(region, grant_id)
@@ -328,10 +340,14 @@ class TokenManager:
                 "authorize the app again for this grant",
                 self._describe(),
             )
-            raise GrantRevokedError.from_refusal(refusal, grant_id, region) from refusal
+            error = GrantRevokedError.from_refusal(refusal, grant_id, region)
+            self._dead = (current, error)
+            raise error from refusal
         # The server has rotated: persist before anyone uses the new pair.
         try:
             saved = await self._store.save(fresh, grant_id, replaces=current)
+        except FullscriptError:
+            raise  # the SDK's own store errors (Redis down, ...) already say what happened
         except Exception as exc:
             raise TokenStoreError(
                 f"could not save the refreshed OAuth token of {self._describe()} "
@@ -373,6 +389,13 @@ class TokenManager:
         return self.seconds_left() <= min(self._leeway, token.expires_in / 2)
 
 
+def _oauth_error_code(error: AuthenticationError) -> str | None:
+    """The OAuth ``error`` code of a refused token call (``invalid_grant``, ...), if any."""
+    body = error.body
+    code = body.get("error") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
+
+
 def _mark_exception_retrieved(task: asyncio.Task[OAuthToken]) -> None:
     # Every waiter may have been cancelled; the failure is then nobody's to report and
     # asyncio must not log "exception was never retrieved".
@@ -412,6 +435,8 @@ class BearerAuth(httpx.Auth):
         # Buffer a streamed body so the request can be replayed after a 401. (httpx's
         # `requires_request_body` flag would do this only in the default flow, overridden here.)
         await request.aread()
+        # Tell the transport whose request this is: a per-grant quota keys on it.
+        request.extensions = {**request.extensions, GRANT_ID_EXTENSION: self._manager.grant_id}
         token = await self._manager.get_token()
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         response = yield request

@@ -22,7 +22,7 @@ import platform
 from contextlib import AbstractAsyncContextManager
 from functools import cached_property
 from types import TracebackType
-from typing import Self
+from typing import Literal, Self
 
 import attrs
 import httpx
@@ -33,7 +33,16 @@ from ._auth import BearerAuth, TokenManager
 from ._clock import Clock
 from ._errors import FullscriptError, RegionMismatchError
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
-from ._limiter import RateLimiter, RollingWindowLimiter
+from ._limiters import (
+    LimiterStats,
+    QuotaScope,
+    RateLimiter,
+    RollingWindowLimiter,
+    check_max_wait,
+)
+from ._limiters import (
+    quota_scope as _quota_scope,
+)
 from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient, check_token_region
 from ._options import RequestOptions
@@ -302,7 +311,14 @@ class Fullscript(ApiResources):
             `RegionMismatchError`). With your own ``token_store`` it is saved there before the
             first request, replacing what the store held for that region.
         limiter: a `RateLimiter`, shared with other clients using the same credentials
-            (default: a fresh `RollingWindowLimiter()`).
+            (default: a fresh `RollingWindowLimiter()`; `fullscript.redis.RedisRateLimiter`
+            to share one quota between processes).
+        quota_scope: which quota a request counts against: ``"app"`` (default: one per
+            client_id and server), ``"grant"`` (one per grant as well), or a function of the
+            ``httpx.Request`` returning the quota's name.
+        max_limiter_wait: longest wait for a rate-limit slot, in seconds; past it the call
+            raises `RateLimitWaitExceeded` and sends nothing (default: the call's timeout;
+            ``math.inf``: no bound).
         retry / max_retries: retry policy, or just its number of retries.
         timeout: seconds or an ``httpx.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
         transport: the innermost httpx transport (default ``httpx.AsyncHTTPTransport()``);
@@ -323,6 +339,8 @@ class Fullscript(ApiResources):
         token_store: TokenStore | None = None,
         token: OAuthToken | None = None,
         limiter: RateLimiter | None = None,
+        quota_scope: Literal["app", "grant"] | QuotaScope = "app",
+        max_limiter_wait: float | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
         timeout: float | httpx.Timeout | None = None,
@@ -353,6 +371,11 @@ class Fullscript(ApiResources):
                 f"{region.key!r}; pass region={token.region!r}, or seed it on a copy with "
                 f"await fs.with_region({token.region!r}).set_token(token)"
             )
+        if limiter is not None and not isinstance(limiter, RateLimiter):
+            raise TypeError(
+                "limiter= must implement RateLimiter (async acquire(scope, max_wait=) -> Permit, "
+                f"release(permit), pause(seconds, scope), stats()), got {type(limiter).__name__}"
+            )
         policy = retry if retry is not None else RetryPolicy()
         if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)
@@ -371,6 +394,12 @@ class Fullscript(ApiResources):
                 limiter=limiter if limiter is not None else RollingWindowLimiter(clock=clock),
                 retry=policy,
                 clock=clock,
+                scope=_quota_scope(quota_scope, app.client_id),
+                max_wait=(
+                    check_max_wait(max_limiter_wait, name="max_limiter_wait")
+                    if max_limiter_wait is not None
+                    else None
+                ),
             ),
             timeout=_timeout_from(timeout),
             refresh_leeway=refresh_leeway,
@@ -435,8 +464,10 @@ class Fullscript(ApiResources):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
+        max_limiter_wait: float | None = None,
     ) -> Self:
-        """A cheap copy whose calls use another timeout and/or retry policy (same pool)::
+        """A cheap copy whose calls use another timeout, retry policy and/or maximum wait for
+        a rate-limit slot (same pool and limiter)::
 
         await fs.with_options(timeout=5, max_retries=0).patients.retrieve(patient_id)
         """
@@ -445,7 +476,13 @@ class Fullscript(ApiResources):
             base = policy or self._options.retry or self._shared.transport.retry
             policy = attrs.evolve(base, max_retries=max_retries)
         override = RequestOptions(
-            retry=policy, timeout=_timeout_from(timeout) if timeout is not None else None
+            retry=policy,
+            timeout=_timeout_from(timeout) if timeout is not None else None,
+            max_limiter_wait=(
+                check_max_wait(max_limiter_wait, name="max_limiter_wait")
+                if max_limiter_wait is not None
+                else None
+            ),
         )
         return self._copy(self.region, self._options.merged_with(override))
 
@@ -509,6 +546,15 @@ class Fullscript(ApiResources):
     def refresh_stats(self) -> RefreshStatsSnapshot:
         """Token refresh counts of this client and all its views, as a frozen snapshot."""
         return self._shared.refresh_stats.snapshot()
+
+    @property
+    def limiter(self) -> RateLimiter:
+        """The rate limiter every attempt of this client (and its copies) waits on."""
+        return self._shared.transport.limiter
+
+    def limiter_stats(self) -> LimiterStats:
+        """A snapshot of the limiter's counters: grants, waits, refusals, 429 pauses."""
+        return self._shared.transport.limiter.stats()
 
     @cached_property
     def with_raw_response(self) -> RawApiResources:

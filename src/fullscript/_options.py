@@ -28,6 +28,8 @@ class RequestOptions:
 
     retry: RetryPolicy | None = None
     timeout: httpx.Timeout | None = None
+    # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
+    max_limiter_wait: float | None = None
 
     @property
     def overrides_nothing(self) -> bool:
@@ -39,6 +41,11 @@ class RequestOptions:
         return RequestOptions(
             retry=override.retry if override.retry is not None else self.retry,
             timeout=override.timeout if override.timeout is not None else self.timeout,
+            max_limiter_wait=(
+                override.max_limiter_wait
+                if override.max_limiter_wait is not None
+                else self.max_limiter_wait
+            ),
         )
 
 

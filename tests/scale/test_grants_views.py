@@ -11,8 +11,10 @@ from fullscript import (
     DEFAULT_GRANT,
     GrantRevokedError,
     InMemoryTokenStore,
+    OAuthToken,
     RegionMismatchError,
     TokenMissingError,
+    TokenStoreError,
     UnknownGrantError,
 )
 from fullscript.sandbox import Sandbox
@@ -180,3 +182,63 @@ async def test_a_revoked_grant_fails_alone_with_a_message_saying_so(
     assert "authorize the app again for this grant" in str(error)
     assert fs.refresh_stats().dead_grants == 1
     assert fs.refresh_stats().refreshes == len(GRANTS) - 1
+
+
+async def test_a_dead_grant_fails_fast_until_it_is_authorized_again(
+    sandbox: Sandbox, traced: GrantTracingTransport
+) -> None:
+    async with make_app_client(sandbox, traced) as fs:
+        token = traced.mint("gone")
+        view = await fs.add_grant("gone", token)
+        record = sandbox.oauth.lookup(token.access_token)
+        assert record is not None
+        sandbox.oauth.revoke_record(record)
+        acting_for.set("gone")
+        with pytest.raises(GrantRevokedError):
+            await view.clinic.retrieve()
+        refused = traced.token_endpoint.refused_refreshes
+        for _ in range(3):
+            with pytest.raises(GrantRevokedError, match="is dead"):
+                await view.clinic.retrieve()
+        # The store still holds the refused pair: no further refresh is attempted.
+        assert traced.token_endpoint.refused_refreshes == refused == 1
+        assert fs.refresh_stats().dead_grants == 1
+        # Authorized again: the grant works.
+        code = sandbox.authorization_code("us")
+        await fs.exchange_code(code, grant_id="gone")
+        traced.grant_of_first_pair[
+            (await fs.for_grant("gone").token_manager.get_token()).access_token
+        ] = "gone"
+        await view.clinic.retrieve()
+
+
+async def test_a_region_only_store_still_serves_the_default_grant(
+    sandbox: Sandbox, traced: GrantTracingTransport
+) -> None:
+    class RegionOnlyStore:
+        """A store written against the old contract (no grants)."""
+
+        def __init__(self, token: OAuthToken) -> None:
+            self.tokens = {token.region: token}
+
+        async def load(self, region: str) -> OAuthToken | None:
+            return self.tokens.get(region)
+
+        async def save(self, token: OAuthToken) -> None:
+            self.tokens[token.region] = token
+
+        async def delete(self, region: str) -> None:
+            self.tokens.pop(region, None)
+
+    old = RegionOnlyStore(traced.mint(DEFAULT_GRANT))
+    with pytest.warns(DeprecationWarning, match="serves the default grant only"):
+        fs = make_app_client(sandbox, traced, token_store=old)  # type: ignore[arg-type]
+    async with fs:
+        acting_for.set(DEFAULT_GRANT)
+        sandbox.advance_time(sandbox.oauth.token_ttl + 1)
+        await fs.clinic.retrieve()  # refreshed, and the rotated pair saved the old way
+        assert old.tokens["us"] == fs.token_manager.current_token
+        with pytest.raises(TokenStoreError, match="can only hold the default grant"):
+            await fs.add_grant("tenant-b", traced.mint("tenant-b"))
+    with pytest.raises(TypeError, match="token_store must be a TokenStore"):
+        make_app_client(sandbox, traced, token_store=42)  # type: ignore[arg-type]

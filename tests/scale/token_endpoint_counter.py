@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections import Counter
@@ -22,6 +23,8 @@ class TokenEndpointCounter:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.counts: Counter[tuple[str, int]] = Counter()
+        # How often each refresh token was presented (digests only: no secret is kept).
+        self.presented: Counter[str] = Counter()
         self._lock = threading.Lock()
 
     @classmethod
@@ -65,14 +68,23 @@ class TokenEndpointCounter:
             await send(message)
 
         await self.app(scope, receiving, sending)
-        grant_type = _grant_type(bytes(body))
+        fields = _fields(bytes(body))
+        grant_type = str(fields.get("grant_type"))
         with self._lock:
             self.counts[(grant_type, status[0] if status else 0)] += 1
+            if grant_type == "refresh_token":
+                digest = hashlib.sha256(str(fields.get("refresh_token")).encode()).hexdigest()
+                self.presented[digest[:12]] += 1
+
+    def presented_twice(self) -> list[int]:
+        """How often each refresh token presented more than once was (empty when none was)."""
+        with self._lock:
+            return sorted(n for n in self.presented.values() if n > 1)
 
 
-def _grant_type(body: bytes) -> str:
+def _fields(body: bytes) -> dict[str, Any]:
     try:
         parsed: Any = json.loads(body or b"{}")
     except ValueError:
-        return "unparsed"
-    return str(parsed.get("grant_type")) if isinstance(parsed, dict) else "unparsed"
+        return {}
+    return parsed if isinstance(parsed, dict) else {}

@@ -1,9 +1,10 @@
 """Redis-backed shared state for many processes: the `fullscript[redis]` extra.
 
-    from fullscript.redis import RedisRateLimiter
+    from fullscript.redis import RedisRateLimiter, RedisTokenStore
 
     limiter = RedisRateLimiter("redis://localhost:6379/0", key="my-app")
-    async with Fullscript(..., limiter=limiter) as fs:
+    store = RedisTokenStore("redis://localhost:6379/0", prefix="my-app")
+    async with Fullscript(..., limiter=limiter, token_store=store) as fs:
         ...
 
 Built on redis-py's asyncio client. Importing this module needs the extra
@@ -20,5 +21,13 @@ except ImportError as missing:  # pragma: no cover - exercised in a subprocess t
     ) from missing
 
 from ._connection import RedisUnavailableError, redact_url, redis_client
+from ._limiter import RedisRateLimiter
+from ._token_store import RedisTokenStore
 
-__all__ = ["RedisUnavailableError", "redact_url", "redis_client"]
+__all__ = [
+    "RedisRateLimiter",
+    "RedisTokenStore",
+    "RedisUnavailableError",
+    "redact_url",
+    "redis_client",
+]

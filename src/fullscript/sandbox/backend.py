@@ -13,6 +13,7 @@ import httpx
 
 from .faults.injector import FaultInjector
 from .limits.rate_limit import RollingWindowLimiter
+from .limits.traffic import TrafficCounters, TrafficSnapshot
 from .oauth.apps import OAuthApp
 from .oauth.issued import IssuedToken
 from .oauth.server import OAuthServer
@@ -27,6 +28,7 @@ from .settings import (
     DEFAULT_WEBHOOK_CHALLENGE,
     DEFAULT_WEBHOOK_SECRET,
     SandboxSettings,
+    check_rate_limit_scope,
     parse_rate_limit,
 )
 from .state.clinic import ClinicControl
@@ -58,6 +60,7 @@ class SandboxBackend:
         scopes: Iterable[str] = ALL_SCOPES,
         resource_owner_type: str = "Practitioner",
         rate_limit: str | tuple[int, float] = DEFAULT_RATE_LIMIT,
+        rate_limit_scope: str = "app",
         token_ttl: int = DEFAULT_TOKEN_TTL,
         seed: int = 0,
         clock: Callable[[], float] | None = None,
@@ -75,6 +78,7 @@ class SandboxBackend:
             scopes=tuple(scopes),
             resource_owner_type=resource_owner_type,
             rate_limit=parse_rate_limit(rate_limit),
+            rate_limit_scope=rate_limit_scope,
             token_ttl=int(token_ttl),
             seed=seed,
             patients=patients,
@@ -87,6 +91,8 @@ class SandboxBackend:
         self.allow_restricted = allow_restricted
         self.oauth = OAuthServer(self.clock, int(token_ttl), self._resource_owner)
         self.limiter = RollingWindowLimiter(*self.settings.rate_limit, self.clock)
+        self.rate_limit_scope = self.settings.rate_limit_scope
+        self.traffic = TrafficCounters(self.settings.rate_limit[1])
         self.faults = FaultInjector(seed)
         self.webhooks = WebhookDispatcher(
             self.clock,
@@ -135,6 +141,7 @@ class SandboxBackend:
         self._regions.clear()
         self._clinics.clear()
         self.limiter.reset()
+        self.traffic.reset()
         self.faults.clear()
         self.webhooks.reset()
         self.oauth.clear_tokens()
@@ -146,6 +153,20 @@ class SandboxBackend:
         if owner_type == "Clinic":
             return str(state.clinic["id"])
         return str(state.values("practitioners")[0]["id"])
+
+    # --- rate limit and traffic -------------------------------------------------------------
+
+    def set_rate_limit_scope(self, scope: str) -> None:
+        """Count the rate limit per ``"app"`` or per ``"grant"`` (a token and its refreshes).
+
+        The history so far is forgotten, since it was counted under the other scope.
+        """
+        self.rate_limit_scope = check_rate_limit_scope(scope)
+        self.limiter.reset()
+
+    def traffic_stats(self) -> TrafficSnapshot:
+        """Requests, 429s, refreshes and the busiest rolling window, per app and per grant."""
+        return self.traffic.snapshot()
 
     # --- time -------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from starlette.routing import BaseRoute, Route
 from ..errors import ApiError, ValidationFailed, bad_request, not_found
 from ..faults.rules import FAULT_KINDS, FaultRule
 from ..operations import ALL_SCOPES, REGIONS
+from ..settings import RATE_LIMIT_SCOPES
 from ..state.clinic import CLINIC_ACTIONS
 from .responses import error_response, json_response
 
@@ -84,7 +85,11 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
                 "client_id": settings.client_id,
                 "redirect_uri": settings.redirect_uri,
                 "scopes": list(sandbox.oauth.apps[settings.client_id].scopes),
-                "rate_limit": {"limit": sandbox.limiter.limit, "window": sandbox.limiter.window},
+                "rate_limit": {
+                    "limit": sandbox.limiter.limit,
+                    "window": sandbox.limiter.window,
+                    "scope": sandbox.rate_limit_scope,
+                },
                 "token_ttl": sandbox.oauth.token_ttl,
                 "seed": settings.seed,
                 "regions": list(REGIONS),
@@ -177,6 +182,16 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
         stored = sandbox.oauth.apps[str(client_id)].scopes
         return json_response(200, {"client_id": client_id, "scopes": list(stored)})
 
+    async def traffic(request: Request) -> Response:
+        return json_response(200, sandbox.traffic_stats().to_dict())
+
+    async def set_rate_limit_scope(request: Request) -> Response:
+        scope = (await _json(request)).get("scope")
+        if scope not in RATE_LIMIT_SCOPES:
+            raise ValidationFailed({"scope": [f"must be one of {', '.join(RATE_LIMIT_SCOPES)}"]})
+        sandbox.set_rate_limit_scope(str(scope))
+        return json_response(200, {"scope": sandbox.rate_limit_scope})
+
     async def reset(request: Request) -> Response:
         sandbox.reset()
         return json_response(204, None)
@@ -196,6 +211,8 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
         route("/webhooks/deliver", deliver_webhooks, "POST"),
         route("/webhooks/probe", webhook_probe, "POST"),
         route("/apps/{client_id}/scopes", set_scopes, "PUT"),
+        route("/traffic", traffic, "GET"),
+        route("/rate-limit/scope", set_rate_limit_scope, "PUT"),
         route("/reset", reset, "POST"),
         route("/{region}/tokens", issue_token, "POST"),
         route("/{region}/clinic/{action}", clinic_action, "POST"),
