@@ -13,7 +13,7 @@ OUT ?= generated
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo test lint typecheck pytest redis-server generate check-generated spec-diff sandbox benchmark clean
+.PHONY: install demo example-fastapi test lint typecheck pytest redis-server generate check-generated spec-diff sandbox benchmark clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -27,6 +27,10 @@ install: $(VENV)/.installed
 
 demo: install
 	$(PY) scripts/demo.py
+
+# examples/fastapi_app against the embedded sandbox: a short tour, then it keeps serving.
+example-fastapi: install
+	$(PY) -m examples.fastapi_app
 
 test: install check-generated lint typecheck pytest
 

@@ -211,7 +211,7 @@ def report(
 ) -> list[tuple[str, bool]]:
     """Run both measurements, print them, and answer (target, met) pairs."""
     print(
-        f"4. Quota across processes: {processes} processes x {callers} callers, one served "
+        f"5. Quota across processes: {processes} processes x {callers} callers, one served "
         f"sandbox limited to {limit} per {window:g} s, {windows} windows (wall clock)"
     )
     with redis_url() as url:

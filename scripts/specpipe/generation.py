@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from specpipe.document import JSON
+from specpipe.response_schemas import mark_response_schemas
 
 PACKAGE_NAME = "fullscript_api"
 IGNORED_NAMES = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"})
@@ -56,11 +57,16 @@ class TreeComparison:
 def generate_package(spec: dict[str, JSON], destination: Path, settings: GeneratorSettings) -> str:
     """Generate the ``fullscript_api`` package from ``spec`` into ``destination`` (must not exist).
 
+    The generator reads a copy in which every schema a response can carry is marked (see
+    specpipe.response_schemas), so the templates give those models tolerant readers.
     Returns the generator's console output. Raises GenerationError on any warning or error.
     """
+    generator_spec = mark_response_schemas(spec)
     with tempfile.TemporaryDirectory(prefix="fullscript-spec-") as work:
         spec_path = Path(work) / "openapi.json"
-        spec_path.write_text(json.dumps(spec, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        spec_path.write_text(
+            json.dumps(generator_spec, indent=2, ensure_ascii=False) + "\n", "utf-8"
+        )
         completed = subprocess.run(
             _generator_command(spec_path, destination, settings),
             capture_output=True,

@@ -23,8 +23,14 @@ from specpipe.document import (
     resolve,
     success_response,
 )
-from specpipe.inference import infer_array_items
+from specpipe.inference import (
+    infer_array_items,
+    infer_example_types,
+    infer_nullable,
+    infer_resource_ids,
+)
 from specpipe.naming import name_from_path, name_from_summary, tag_from_path, unique_name
+from specpipe.oauth_grants import split_token_grants
 
 Spec = dict[str, JSON]
 Fix = Callable[[Spec], list[str]]
@@ -48,6 +54,12 @@ PAGE_PARAMETERS: tuple[dict[str, JSON], ...] = (
     },
 )
 ARRAY_FILTER_HINT = re.compile(r"\barray\b", re.IGNORECASE)
+# "Can be one of `patient`, `practitioner`, ..." - the phrases that introduce a value list.
+VALUE_LIST_HINT = re.compile(
+    r"\b(one of|any of|either|possible values|valid (values|options)|following)\b", re.IGNORECASE
+)
+BACKTICKED = re.compile(r"`([^`\s]+)`")
+COMPOSITION_KEYS = ("oneOf", "anyOf", "allOf")
 
 
 @dataclass(frozen=True)
@@ -199,6 +211,55 @@ def _is_array_filter(param: JSON) -> bool:
     )
 
 
+def repair_object_parameters(spec: Spec) -> list[str]:
+    """A parameter typed as an object (or a union of resources) where a value is meant.
+
+    The published file types ``GET /clinic/metadata``'s ``type`` as ``oneOf`` Patient,
+    Practitioner, ... while its description says "one of `patient`, `practitioner`, ...": the
+    parameter names a kind of object, it does not carry one. Such a parameter becomes a string
+    enum of the values its description lists, or a plain string when it lists none. A real
+    structured filter (``style: deepObject`` with properties) is left alone.
+    """
+    fixes: list[str] = []
+    for op in iter_operations(spec):
+        for raw in op.operation.get("parameters") or []:
+            schema = raw.get("schema") if isinstance(raw, dict) else None
+            if "$ref" in raw or not _is_misplaced_object(spec, raw, schema):
+                continue
+            values = _listed_values(str(raw.get("description") or ""))
+            replacement: dict[str, JSON] = {"type": "string"}
+            if values:
+                replacement["enum"] = values
+            raw["schema"] = replacement
+            typed = f"enum of {', '.join(values)}" if values else "string"
+            fixes.append(
+                f"{op.label}: {raw.get('in')} parameter {raw.get('name')} object -> {typed}"
+            )
+    return fixes
+
+
+def _is_misplaced_object(spec: Spec, param: dict[str, JSON], schema: JSON) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    if param.get("style") == "deepObject" and isinstance(schema.get("properties"), dict):
+        return False
+    resolved = resolve(spec, schema)
+    if isinstance(resolved, dict) and resolved.get("type") == "object":
+        return True
+    parts = [resolve(spec, part) for key in COMPOSITION_KEYS for part in schema.get(key) or []]
+    return bool(parts) and any(
+        isinstance(part, dict) and part.get("type") == "object" for part in parts
+    )
+
+
+def _listed_values(description: str) -> list[str]:
+    """The backticked values after "one of"/"possible values"/...; [] when none are listed."""
+    hint = VALUE_LIST_HINT.search(description)
+    if hint is None:
+        return []
+    return list(dict.fromkeys(BACKTICKED.findall(description[hint.end() :])))
+
+
 def add_bearer_security(spec: Spec) -> list[str]:
     """Declare bearer auth (globally) when the document declares no security at all."""
     components = spec.setdefault("components", {})
@@ -249,10 +310,15 @@ def _repair_token_schema(name: str, properties: dict[str, JSON]) -> list[str]:
 FIXES: tuple[tuple[str, Fix], ...] = (
     ("development servers", drop_development_servers),
     ("array schemas", infer_array_items),
+    ("nullable from examples", infer_nullable),
+    ("types from examples", infer_example_types),
+    ("resource ids", infer_resource_ids),
     ("operation names", assign_operation_ids),
     ("tags", derive_missing_tags),
     ("array query filters", mark_array_query_filters),
     ("pagination parameters", add_page_parameters),
     ("security", add_bearer_security),
     ("token schema", repair_token_schemas),
+    ("object parameters", repair_object_parameters),
+    ("token grants", split_token_grants),
 )

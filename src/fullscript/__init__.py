@@ -28,8 +28,10 @@ from ._errors import (
     TokenMissingError,
     ValidationError,
 )
+from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
 from ._limiters import (
     LimiterStats,
+    Pacer,
     Permit,
     RateLimiter,
     RateLimitWaitExceeded,
@@ -38,19 +40,21 @@ from ._limiters import (
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
+from ._refresh_stats import RefreshStatsSnapshot
 from ._regions import Region
 from ._retry import RetryPolicy
-from ._token_store import (
+from ._tokens import OAuthToken
+from ._transport import FullscriptTransport
+from .token_stores import (
     CallbackTokenStore,
     FileTokenStore,
     InMemoryTokenStore,
     TokenStore,
     TokenStoreError,
 )
-from ._tokens import OAuthToken
-from ._transport import FullscriptTransport
 
 __all__ = [
+    "DEFAULT_GRANT",
     "DEFAULT_TIMEOUT",
     "APIConnectionError",
     "APIStatusError",
@@ -66,18 +70,21 @@ __all__ = [
     "FullscriptError",
     "FullscriptTransport",
     "GoneError",
+    "GrantRevokedError",
     "InMemoryTokenStore",
     "LimiterStats",
     "NotFoundError",
     "OAuthApp",
     "OAuthClient",
     "OAuthToken",
+    "Pacer",
     "Page",
     "PermissionDeniedError",
     "Permit",
     "RateLimitError",
     "RateLimitWaitExceeded",
     "RateLimiter",
+    "RefreshStatsSnapshot",
     "Region",
     "RegionMismatchError",
     "RequestOptions",
@@ -89,6 +96,7 @@ __all__ = [
     "TokenMissingError",
     "TokenStore",
     "TokenStoreError",
+    "UnknownGrantError",
     "ValidationError",
     "use_request_options",
 ]

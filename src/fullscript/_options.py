@@ -31,6 +31,11 @@ class RequestOptions:
     # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
     max_limiter_wait: float | None = None
 
+    @property
+    def overrides_nothing(self) -> bool:
+        """True when every field is None, so applying these options changes nothing."""
+        return self.retry is None and self.timeout is None and self.max_limiter_wait is None
+
     def merged_with(self, override: RequestOptions) -> RequestOptions:
         """These options with every field `override` sets replaced."""
         return RequestOptions(

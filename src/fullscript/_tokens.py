@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import attrs
-from dateutil import parser as date_parser
+
+from ._dates import parse_datetime
 
 __all__ = ["OAuthToken"]
 
@@ -30,7 +31,7 @@ def _parse_created_at(value: object) -> datetime:
             seconds = float(text)
         except ValueError:
             try:
-                parsed = date_parser.isoparse(text)
+                parsed = parse_datetime(text)
             except ValueError as exc:
                 raise ValueError("created_at is neither ISO-8601 nor epoch seconds") from exc
         else:

@@ -1,4 +1,4 @@
-"""Token stores: in-memory, file (atomic, 0600, all regions in one file), callbacks."""
+"""Token stores: in-memory, file (atomic, 0600, all grants and regions in one file), callbacks."""
 
 from __future__ import annotations
 
@@ -74,9 +74,10 @@ async def test_file_store_holds_all_regions_in_one_private_file(tmp_path: Path) 
     await store.save(make_token("ca-snd"))
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     document = json.loads(path.read_text())
-    assert set(document["tokens"]) == {"us", "ca-snd"}
-    # Only the one file: no temporary files left behind.
-    assert file_names(path.parent) == ["tokens.json"]
+    assert document["version"] == 2
+    assert set(document["grants"]["default"]) == {"us", "ca-snd"}
+    # The one file and its lock file: no temporary files left behind.
+    assert file_names(path.parent) == ["tokens.json", "tokens.json.lock"]
     # A fresh store (another run) reads the same tokens.
     assert await FileTokenStore(path).load("ca-snd") == make_token("ca-snd")
     assert "SECRET" not in repr(store)
@@ -97,7 +98,7 @@ async def test_file_store_keeps_the_old_file_when_a_write_fails(
         await store.save(make_token("us", 2))
     monkeypatch.undo()
     assert await store.load("us") == make_token("us")
-    assert file_names(tmp_path) == ["tokens.json"]
+    assert file_names(tmp_path) == ["tokens.json", "tokens.json.lock"]
 
 
 async def test_corrupt_file_is_reported_without_its_content(tmp_path: Path) -> None:

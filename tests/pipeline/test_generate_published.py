@@ -46,7 +46,7 @@ def test_generation_succeeds_without_warnings(published_client: Generated) -> No
 def test_fixes_are_summarised(published_client: Generated) -> None:
     _, result = published_client
 
-    assert "normalise: applied 105 fix(es)" in result.stdout
+    assert "normalise: applied 147 fix(es)" in result.stdout
     assert "61 operation names" in result.stdout
     assert "28 pagination parameters" in result.stdout
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 import fullscript_api.models as models
 import pytest
+from fullscript_api.types import UNSET, SpecDeviationError, set_strict_parsing
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
 
@@ -31,8 +32,19 @@ def test_resource_id_is_a_plain_string(name: str) -> None:
 
     assert attrs.fields(model).id.type == "str"
     assert model.from_dict({"id": "abc"}).id == "abc"
-    with pytest.raises(KeyError):
+    # The suite parses strictly: a response without its id is a deviation from the spec...
+    with pytest.raises(SpecDeviationError, match=rf"^{name}\.id: the spec requires"):
         model.from_dict({})
+
+
+@pytest.mark.parametrize("name", RESOURCES_WITH_ID)
+def test_a_missing_id_reads_as_unset_when_tolerant(name: str) -> None:
+    # ...which users, parsing tolerantly, get as UNSET instead of a failed call.
+    previous = set_strict_parsing(False)
+    try:
+        assert getattr(models, name).from_dict({}).id is UNSET
+    finally:
+        set_strict_parsing(previous)
 
 
 def test_optional_members_stay_optional() -> None:

@@ -272,7 +272,12 @@ def test_cli_json_output(tmp_path: Path) -> None:
         "subject": "",
         "detail": "operation removed",
         "breaking": True,
+        "schema": "",
+        "schema_field": "",
+        "impact": "`fs.patients.create(...)` raises AttributeError; "
+        "`import fullscript_api.api.patients.create_patient` raises ModuleNotFoundError",
     }
+    assert report["schema_changes"] == []
 
 
 def test_cli_unreachable_url_gives_clear_message(tmp_path: Path) -> None:
@@ -377,5 +382,11 @@ def test_make_spec_diff_prints_the_text_report_for_a_url(served_dir: tuple[str, 
     assert "1 removed" in result.stdout
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
     assert "BREAKING operation removed PATCH /api/clinic/staff/{id} (update_staff)" in lines
-    assert "BREAKING response field patient.mobile_number: field removed" in lines
-    assert "BREAKING request field gender: enum values removed: x" in lines
+    patient = lines.index("Patient (shared schema)")
+    assert lines[patient + 1] == "BREAKING response field mobile_number: field removed"
+    assert lines[patient + 2].startswith("in 9 operations: create_gateway_treatment_plan_link,")
+    gender = lines.index("Gender (shared schema)")
+    assert lines[gender + 1] == "BREAKING request field: enum values removed: x"
+    # Each shared change is given once, not once per operation.
+    assert result.stdout.count("mobile_number: field removed") == 1
+    assert "operations: 0 added, 1 removed, 9 changed; 5 breaking change(s)" in lines

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="Address")
 
@@ -35,78 +35,64 @@ class Address:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        address1 = self.address1
-
-        address2: None | str | Unset
-        if isinstance(self.address2, Unset):
-            address2 = UNSET
-        else:
-            address2 = self.address2
-
-        zipcode = self.zipcode
-
-        city = self.city
-
-        state = self.state
-
-        country = self.country
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if address1 is not UNSET:
-            field_dict["address1"] = address1
-        if address2 is not UNSET:
-            field_dict["address2"] = address2
-        if zipcode is not UNSET:
-            field_dict["zipcode"] = zipcode
-        if city is not UNSET:
-            field_dict["city"] = city
-        if state is not UNSET:
-            field_dict["state"] = state
-        if country is not UNSET:
-            field_dict["country"] = country
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.address1 is not UNSET:
+            field_dict["address1"] = self.address1
+        if self.address2 is not UNSET:
+            field_dict["address2"] = self.address2
+        if self.zipcode is not UNSET:
+            field_dict["zipcode"] = self.zipcode
+        if self.city is not UNSET:
+            field_dict["city"] = self.city
+        if self.state is not UNSET:
+            field_dict["state"] = self.state
+        if self.country is not UNSET:
+            field_dict["country"] = self.country
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Address.id", "a string", _id)
 
-        address1 = d.pop("address1", UNSET)
+        _address1 = d.pop("address1", UNSET)
+        if not (isinstance(_address1, str) or _address1 is UNSET):
+            _address1 = deviation("Address.address1", "a string", _address1)
 
-        def _parse_address2(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _address2 = d.pop("address2", UNSET)
+        if not (isinstance(_address2, str) or _address2 is UNSET or _address2 is None):
+            _address2 = deviation("Address.address2", "a string or null", _address2)
 
-        address2 = _parse_address2(d.pop("address2", UNSET))
+        _zipcode = d.pop("zipcode", UNSET)
+        if not (isinstance(_zipcode, str) or _zipcode is UNSET):
+            _zipcode = deviation("Address.zipcode", "a string", _zipcode)
 
-        zipcode = d.pop("zipcode", UNSET)
+        _city = d.pop("city", UNSET)
+        if not (isinstance(_city, str) or _city is UNSET):
+            _city = deviation("Address.city", "a string", _city)
 
-        city = d.pop("city", UNSET)
+        _state = d.pop("state", UNSET)
+        if not (isinstance(_state, str) or _state is UNSET):
+            _state = deviation("Address.state", "a string", _state)
 
-        state = d.pop("state", UNSET)
-
-        country = d.pop("country", UNSET)
+        _country = d.pop("country", UNSET)
+        if not (isinstance(_country, str) or _country is UNSET):
+            _country = deviation("Address.country", "a string", _country)
 
         address = cls(
-            id=id,
-            address1=address1,
-            address2=address2,
-            zipcode=zipcode,
-            city=city,
-            state=state,
-            country=country,
+            id=_id,
+            address1=_address1,
+            address2=_address2,
+            zipcode=_zipcode,
+            city=_city,
+            state=_state,
+            country=_country,
         )
 
         address.additional_properties = d

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="Brand")
 
@@ -30,46 +30,43 @@ class Brand:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        status = self.status
-
-        prefix = self.prefix
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if status is not UNSET:
-            field_dict["status"] = status
-        if prefix is not UNSET:
-            field_dict["prefix"] = prefix
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.status is not UNSET:
+            field_dict["status"] = self.status
+        if self.prefix is not UNSET:
+            field_dict["prefix"] = self.prefix
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Brand.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("Brand.name", "a string", _name)
 
-        status = d.pop("status", UNSET)
+        _status = d.pop("status", UNSET)
+        if not (isinstance(_status, str) or _status is UNSET):
+            _status = deviation("Brand.status", "a string", _status)
 
-        prefix = d.pop("prefix", UNSET)
+        _prefix = d.pop("prefix", UNSET)
+        if not (isinstance(_prefix, str) or _prefix is UNSET):
+            _prefix = deviation("Brand.prefix", "a string", _prefix)
 
         brand = cls(
-            id=id,
-            name=name,
-            status=status,
-            prefix=prefix,
+            id=_id,
+            name=_name,
+            status=_status,
+            prefix=_prefix,
         )
 
         brand.additional_properties = d

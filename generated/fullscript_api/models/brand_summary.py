@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="BrandSummary")
 
@@ -27,37 +27,36 @@ class BrandSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        prefix = self.prefix
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-        if prefix is not UNSET:
-            field_dict["prefix"] = prefix
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.prefix is not UNSET:
+            field_dict["prefix"] = self.prefix
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _id = d.pop("id", UNSET)
+        if not (isinstance(_id, str) or _id is UNSET):
+            _id = deviation("BrandSummary.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("BrandSummary.name", "a string", _name)
 
-        prefix = d.pop("prefix", UNSET)
+        _prefix = d.pop("prefix", UNSET)
+        if not (isinstance(_prefix, str) or _prefix is UNSET):
+            _prefix = deviation("BrandSummary.prefix", "a string", _prefix)
 
         brand_summary = cls(
-            id=id,
-            name=name,
-            prefix=prefix,
+            id=_id,
+            name=_name,
+            prefix=_prefix,
         )
 
         brand_summary.additional_properties = d

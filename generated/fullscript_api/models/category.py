@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="Category")
 
@@ -27,39 +27,39 @@ class Category:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        product_count = self.product_count
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if product_count is not UNSET:
-            field_dict["product_count"] = product_count
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.product_count is not UNSET:
+            field_dict["product_count"] = self.product_count
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Category.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("Category.name", "a string", _name)
 
-        product_count = d.pop("product_count", UNSET)
+        _product_count = d.pop("product_count", UNSET)
+        if not (
+            (isinstance(_product_count, int) and not isinstance(_product_count, bool))
+            or _product_count is UNSET
+        ):
+            _product_count = deviation("Category.product_count", "an integer", _product_count)
 
         category = cls(
-            id=id,
-            name=name,
-            product_count=product_count,
+            id=_id,
+            name=_name,
+            product_count=_product_count,
         )
 
         category.additional_properties = d

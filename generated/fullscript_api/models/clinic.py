@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="Clinic")
 
@@ -44,87 +44,88 @@ class Clinic:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        patient_count = self.patient_count
-
-        practitioner_count = self.practitioner_count
-
-        discount = self.discount
-
-        dispensary_url = self.dispensary_url
-
-        integration_id = self.integration_id
-
-        integration_activated_at: None | str | Unset
-        if isinstance(self.integration_activated_at, Unset):
-            integration_activated_at = UNSET
-        else:
-            integration_activated_at = self.integration_activated_at
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if patient_count is not UNSET:
-            field_dict["patient_count"] = patient_count
-        if practitioner_count is not UNSET:
-            field_dict["practitioner_count"] = practitioner_count
-        if discount is not UNSET:
-            field_dict["discount"] = discount
-        if dispensary_url is not UNSET:
-            field_dict["dispensary_url"] = dispensary_url
-        if integration_id is not UNSET:
-            field_dict["integration_id"] = integration_id
-        if integration_activated_at is not UNSET:
-            field_dict["integration_activated_at"] = integration_activated_at
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.patient_count is not UNSET:
+            field_dict["patient_count"] = self.patient_count
+        if self.practitioner_count is not UNSET:
+            field_dict["practitioner_count"] = self.practitioner_count
+        if self.discount is not UNSET:
+            field_dict["discount"] = self.discount
+        if self.dispensary_url is not UNSET:
+            field_dict["dispensary_url"] = self.dispensary_url
+        if self.integration_id is not UNSET:
+            field_dict["integration_id"] = self.integration_id
+        if self.integration_activated_at is not UNSET:
+            field_dict["integration_activated_at"] = self.integration_activated_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Clinic.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("Clinic.name", "a string", _name)
 
-        patient_count = d.pop("patient_count", UNSET)
+        _patient_count = d.pop("patient_count", UNSET)
+        if not (
+            (isinstance(_patient_count, int) and not isinstance(_patient_count, bool))
+            or _patient_count is UNSET
+        ):
+            _patient_count = deviation("Clinic.patient_count", "an integer", _patient_count)
 
-        practitioner_count = d.pop("practitioner_count", UNSET)
+        _practitioner_count = d.pop("practitioner_count", UNSET)
+        if not (
+            (isinstance(_practitioner_count, int) and not isinstance(_practitioner_count, bool))
+            or _practitioner_count is UNSET
+        ):
+            _practitioner_count = deviation(
+                "Clinic.practitioner_count", "an integer", _practitioner_count
+            )
 
-        discount = d.pop("discount", UNSET)
+        _discount = d.pop("discount", UNSET)
+        if not (
+            (isinstance(_discount, (int, float)) and not isinstance(_discount, bool))
+            or _discount is UNSET
+        ):
+            _discount = deviation("Clinic.discount", "a number", _discount)
 
-        dispensary_url = d.pop("dispensary_url", UNSET)
+        _dispensary_url = d.pop("dispensary_url", UNSET)
+        if not (isinstance(_dispensary_url, str) or _dispensary_url is UNSET):
+            _dispensary_url = deviation("Clinic.dispensary_url", "a string", _dispensary_url)
 
-        integration_id = d.pop("integration_id", UNSET)
+        _integration_id = d.pop("integration_id", UNSET)
+        if not (isinstance(_integration_id, str) or _integration_id is UNSET):
+            _integration_id = deviation("Clinic.integration_id", "a string", _integration_id)
 
-        def _parse_integration_activated_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        integration_activated_at = _parse_integration_activated_at(
-            d.pop("integration_activated_at", UNSET)
-        )
+        _integration_activated_at = d.pop("integration_activated_at", UNSET)
+        if not (
+            isinstance(_integration_activated_at, str)
+            or _integration_activated_at is UNSET
+            or _integration_activated_at is None
+        ):
+            _integration_activated_at = deviation(
+                "Clinic.integration_activated_at", "a string or null", _integration_activated_at
+            )
 
         clinic = cls(
-            id=id,
-            name=name,
-            patient_count=patient_count,
-            practitioner_count=practitioner_count,
-            discount=discount,
-            dispensary_url=dispensary_url,
-            integration_id=integration_id,
-            integration_activated_at=integration_activated_at,
+            id=_id,
+            name=_name,
+            patient_count=_patient_count,
+            practitioner_count=_practitioner_count,
+            discount=_discount,
+            dispensary_url=_dispensary_url,
+            integration_id=_integration_id,
+            integration_activated_at=_integration_activated_at,
         )
 
         clinic.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.in_office_checkout import InOfficeCheckout
 
@@ -24,15 +26,10 @@ class CreateInOfficeCheckoutResponse201:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        in_office_checkout = self.in_office_checkout.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "in_office_checkout": in_office_checkout,
-            }
-        )
+        if self.in_office_checkout is not UNSET:
+            field_dict["in_office_checkout"] = to_json(self.in_office_checkout)
 
         return field_dict
 
@@ -41,10 +38,18 @@ class CreateInOfficeCheckoutResponse201:
         from ..models.in_office_checkout import InOfficeCheckout
 
         d = dict(src_dict)
-        in_office_checkout = InOfficeCheckout.from_dict(d.pop("in_office_checkout"))
+        _in_office_checkout = d.pop("in_office_checkout", UNSET)
+        if isinstance(_in_office_checkout, dict):
+            _in_office_checkout = InOfficeCheckout.from_dict(_in_office_checkout)
+        else:
+            _in_office_checkout = deviation(
+                "CreateInOfficeCheckoutResponse201.in_office_checkout",
+                "InOfficeCheckout",
+                _in_office_checkout,
+            )
 
         create_in_office_checkout_response_201 = cls(
-            in_office_checkout=in_office_checkout,
+            in_office_checkout=_in_office_checkout,
         )
 
         create_in_office_checkout_response_201.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.o_auth_token import OAuthToken
 
@@ -27,15 +29,10 @@ class CreateOauthTokenResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        oauth = self.oauth.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "oauth": oauth,
-            }
-        )
+        if self.oauth is not UNSET:
+            field_dict["oauth"] = to_json(self.oauth)
 
         return field_dict
 
@@ -44,10 +41,14 @@ class CreateOauthTokenResponse200:
         from ..models.o_auth_token import OAuthToken
 
         d = dict(src_dict)
-        oauth = OAuthToken.from_dict(d.pop("oauth"))
+        _oauth = d.pop("oauth", UNSET)
+        if isinstance(_oauth, dict):
+            _oauth = OAuthToken.from_dict(_oauth)
+        else:
+            _oauth = deviation("CreateOauthTokenResponse200.oauth", "OAuthToken", _oauth)
 
         create_oauth_token_response_200 = cls(
-            oauth=oauth,
+            oauth=_oauth,
         )
 
         create_oauth_token_response_200.additional_properties = d

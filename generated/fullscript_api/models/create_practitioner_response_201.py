@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.practitioner import Practitioner
 
@@ -27,15 +29,10 @@ class CreatePractitionerResponse201:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        practitioner = self.practitioner.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "practitioner": practitioner,
-            }
-        )
+        if self.practitioner is not UNSET:
+            field_dict["practitioner"] = to_json(self.practitioner)
 
         return field_dict
 
@@ -44,10 +41,16 @@ class CreatePractitionerResponse201:
         from ..models.practitioner import Practitioner
 
         d = dict(src_dict)
-        practitioner = Practitioner.from_dict(d.pop("practitioner"))
+        _practitioner = d.pop("practitioner", UNSET)
+        if isinstance(_practitioner, dict):
+            _practitioner = Practitioner.from_dict(_practitioner)
+        else:
+            _practitioner = deviation(
+                "CreatePractitionerResponse201.practitioner", "Practitioner", _practitioner
+            )
 
         create_practitioner_response_201 = cls(
-            practitioner=practitioner,
+            practitioner=_practitioner,
         )
 
         create_practitioner_response_201.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.dynamic_link import DynamicLink
 
@@ -24,15 +26,10 @@ class CreateTreatmentPlanLinkResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        dynamic_links = self.dynamic_links.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "dynamic_links": dynamic_links,
-            }
-        )
+        if self.dynamic_links is not UNSET:
+            field_dict["dynamic_links"] = to_json(self.dynamic_links)
 
         return field_dict
 
@@ -41,10 +38,16 @@ class CreateTreatmentPlanLinkResponse200:
         from ..models.dynamic_link import DynamicLink
 
         d = dict(src_dict)
-        dynamic_links = DynamicLink.from_dict(d.pop("dynamic_links"))
+        _dynamic_links = d.pop("dynamic_links", UNSET)
+        if isinstance(_dynamic_links, dict):
+            _dynamic_links = DynamicLink.from_dict(_dynamic_links)
+        else:
+            _dynamic_links = deviation(
+                "CreateTreatmentPlanLinkResponse200.dynamic_links", "DynamicLink", _dynamic_links
+            )
 
         create_treatment_plan_link_response_200 = cls(
-            dynamic_links=dynamic_links,
+            dynamic_links=_dynamic_links,
         )
 
         create_treatment_plan_link_response_200.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 T = TypeVar("T", bound="Dosage")
 
@@ -37,154 +37,74 @@ class Dosage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        amount: None | str | Unset
-        if isinstance(self.amount, Unset):
-            amount = UNSET
-        else:
-            amount = self.amount
-
-        frequency: None | str | Unset
-        if isinstance(self.frequency, Unset):
-            frequency = UNSET
-        else:
-            frequency = self.frequency
-
-        duration: None | str | Unset
-        if isinstance(self.duration, Unset):
-            duration = UNSET
-        else:
-            duration = self.duration
-
-        format_: None | str | Unset
-        if isinstance(self.format_, Unset):
-            format_ = UNSET
-        else:
-            format_ = self.format_
-
-        additional_info: None | str | Unset
-        if isinstance(self.additional_info, Unset):
-            additional_info = UNSET
-        else:
-            additional_info = self.additional_info
-
-        time_of_day: list[str] | None | Unset
-        if isinstance(self.time_of_day, Unset):
-            time_of_day = UNSET
-        elif isinstance(self.time_of_day, list):
-            time_of_day = self.time_of_day
-
-        else:
-            time_of_day = self.time_of_day
-
-        take_with: None | str | Unset
-        if isinstance(self.take_with, Unset):
-            take_with = UNSET
-        else:
-            take_with = self.take_with
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if amount is not UNSET:
-            field_dict["amount"] = amount
-        if frequency is not UNSET:
-            field_dict["frequency"] = frequency
-        if duration is not UNSET:
-            field_dict["duration"] = duration
-        if format_ is not UNSET:
-            field_dict["format"] = format_
-        if additional_info is not UNSET:
-            field_dict["additional_info"] = additional_info
-        if time_of_day is not UNSET:
-            field_dict["time_of_day"] = time_of_day
-        if take_with is not UNSET:
-            field_dict["take_with"] = take_with
+        if self.amount is not UNSET:
+            field_dict["amount"] = self.amount
+        if self.frequency is not UNSET:
+            field_dict["frequency"] = self.frequency
+        if self.duration is not UNSET:
+            field_dict["duration"] = self.duration
+        if self.format_ is not UNSET:
+            field_dict["format"] = self.format_
+        if self.additional_info is not UNSET:
+            field_dict["additional_info"] = self.additional_info
+        if self.time_of_day is not UNSET:
+            field_dict["time_of_day"] = to_json(self.time_of_day)
+        if self.take_with is not UNSET:
+            field_dict["take_with"] = self.take_with
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        _amount = d.pop("amount", UNSET)
+        if not (isinstance(_amount, str) or _amount is UNSET or _amount is None):
+            _amount = deviation("Dosage.amount", "a string or null", _amount)
 
-        def _parse_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _frequency = d.pop("frequency", UNSET)
+        if not (isinstance(_frequency, str) or _frequency is UNSET or _frequency is None):
+            _frequency = deviation("Dosage.frequency", "a string or null", _frequency)
 
-        amount = _parse_amount(d.pop("amount", UNSET))
+        _duration = d.pop("duration", UNSET)
+        if not (isinstance(_duration, str) or _duration is UNSET or _duration is None):
+            _duration = deviation("Dosage.duration", "a string or null", _duration)
 
-        def _parse_frequency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _format_ = d.pop("format", UNSET)
+        if not (isinstance(_format_, str) or _format_ is UNSET or _format_ is None):
+            _format_ = deviation("Dosage.format", "a string or null", _format_)
 
-        frequency = _parse_frequency(d.pop("frequency", UNSET))
+        _additional_info = d.pop("additional_info", UNSET)
+        if not (
+            isinstance(_additional_info, str)
+            or _additional_info is UNSET
+            or _additional_info is None
+        ):
+            _additional_info = deviation(
+                "Dosage.additional_info", "a string or null", _additional_info
+            )
 
-        def _parse_duration(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _time_of_day = d.pop("time_of_day", UNSET)
+        if isinstance(_time_of_day, list):
+            for _each1 in _time_of_day:
+                if not isinstance(_each1, str):
+                    _each1 = deviation("Dosage.time_of_day[]", "a string", _each1)
+        elif not (_time_of_day is UNSET or _time_of_day is None):
+            _time_of_day = deviation("Dosage.time_of_day", "an array or null", _time_of_day)
 
-        duration = _parse_duration(d.pop("duration", UNSET))
-
-        def _parse_format_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        format_ = _parse_format_(d.pop("format", UNSET))
-
-        def _parse_additional_info(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        additional_info = _parse_additional_info(d.pop("additional_info", UNSET))
-
-        def _parse_time_of_day(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                time_of_day_type_0 = cast(list[str], data)
-
-                return time_of_day_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        time_of_day = _parse_time_of_day(d.pop("time_of_day", UNSET))
-
-        def _parse_take_with(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        take_with = _parse_take_with(d.pop("take_with", UNSET))
+        _take_with = d.pop("take_with", UNSET)
+        if not (isinstance(_take_with, str) or _take_with is UNSET or _take_with is None):
+            _take_with = deviation("Dosage.take_with", "a string or null", _take_with)
 
         dosage = cls(
-            amount=amount,
-            frequency=frequency,
-            duration=duration,
-            format_=format_,
-            additional_info=additional_info,
-            time_of_day=time_of_day,
-            take_with=take_with,
+            amount=_amount,
+            frequency=_frequency,
+            duration=_duration,
+            format_=_format_,
+            additional_info=_additional_info,
+            time_of_day=_time_of_day,
+            take_with=_take_with,
         )
 
         dosage.additional_properties = d

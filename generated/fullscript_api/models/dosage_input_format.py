@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class DosageInputFormat(StrEnum):
+class DosageInputFormat(OpenStrEnum):
     CAPSULE = "capsule"
     CHEWABLE = "chewable"
     DROPS = "drops"
@@ -14,6 +14,3 @@ class DosageInputFormat(StrEnum):
     STRIP = "strip"
     SUPPOSITORY = "suppository"
     TABLET = "tablet"
-
-    def __str__(self) -> str:
-        return str(self.value)

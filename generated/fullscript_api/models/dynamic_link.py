@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.dynamic_link_treatment_plan import DynamicLinkTreatmentPlan
@@ -32,31 +32,14 @@ class DynamicLink:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.patient import Patient
-
-        redirect_url = self.redirect_url
-
-        treatment_plan: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.treatment_plan, Unset):
-            treatment_plan = self.treatment_plan.to_dict()
-
-        patient: dict[str, Any] | None | Unset
-        if isinstance(self.patient, Unset):
-            patient = UNSET
-        elif isinstance(self.patient, Patient):
-            patient = self.patient.to_dict()
-        else:
-            patient = self.patient
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if redirect_url is not UNSET:
-            field_dict["redirect_url"] = redirect_url
-        if treatment_plan is not UNSET:
-            field_dict["treatment_plan"] = treatment_plan
-        if patient is not UNSET:
-            field_dict["patient"] = patient
+        if self.redirect_url is not UNSET:
+            field_dict["redirect_url"] = self.redirect_url
+        if self.treatment_plan is not UNSET:
+            field_dict["treatment_plan"] = to_json(self.treatment_plan)
+        if self.patient is not UNSET:
+            field_dict["patient"] = to_json(self.patient)
 
         return field_dict
 
@@ -66,36 +49,28 @@ class DynamicLink:
         from ..models.patient import Patient
 
         d = dict(src_dict)
-        redirect_url = d.pop("redirect_url", UNSET)
+        _redirect_url = d.pop("redirect_url", UNSET)
+        if not (isinstance(_redirect_url, str) or _redirect_url is UNSET):
+            _redirect_url = deviation("DynamicLink.redirect_url", "a string", _redirect_url)
 
         _treatment_plan = d.pop("treatment_plan", UNSET)
-        treatment_plan: DynamicLinkTreatmentPlan | Unset
-        if isinstance(_treatment_plan, Unset):
-            treatment_plan = UNSET
-        else:
-            treatment_plan = DynamicLinkTreatmentPlan.from_dict(_treatment_plan)
+        if isinstance(_treatment_plan, dict):
+            _treatment_plan = DynamicLinkTreatmentPlan.from_dict(_treatment_plan)
+        elif not (_treatment_plan is UNSET):
+            _treatment_plan = deviation(
+                "DynamicLink.treatment_plan", "DynamicLinkTreatmentPlan", _treatment_plan
+            )
 
-        def _parse_patient(data: object) -> None | Patient | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                patient_type_1 = Patient.from_dict(data)
-
-                return patient_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Patient | Unset, data)
-
-        patient = _parse_patient(d.pop("patient", UNSET))
+        _patient = d.pop("patient", UNSET)
+        if isinstance(_patient, dict):
+            _patient = Patient.from_dict(_patient)
+        elif not (_patient is UNSET or _patient is None):
+            _patient = deviation("DynamicLink.patient", "null or Patient", _patient)
 
         dynamic_link = cls(
-            redirect_url=redirect_url,
-            treatment_plan=treatment_plan,
-            patient=patient,
+            redirect_url=_redirect_url,
+            treatment_plan=_treatment_plan,
+            patient=_patient,
         )
 
         dynamic_link.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="DynamicLinkTreatmentPlan")
 
@@ -27,48 +27,38 @@ class DynamicLinkTreatmentPlan:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        state = self.state
-
-        available_at: None | str | Unset
-        if isinstance(self.available_at, Unset):
-            available_at = UNSET
-        else:
-            available_at = self.available_at
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if state is not UNSET:
-            field_dict["state"] = state
-        if available_at is not UNSET:
-            field_dict["available_at"] = available_at
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.state is not UNSET:
+            field_dict["state"] = self.state
+        if self.available_at is not UNSET:
+            field_dict["available_at"] = self.available_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _id = d.pop("id", UNSET)
+        if not (isinstance(_id, str) or _id is UNSET):
+            _id = deviation("DynamicLinkTreatmentPlan.id", "a string", _id)
 
-        state = d.pop("state", UNSET)
+        _state = d.pop("state", UNSET)
+        if not (isinstance(_state, str) or _state is UNSET):
+            _state = deviation("DynamicLinkTreatmentPlan.state", "a string", _state)
 
-        def _parse_available_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        available_at = _parse_available_at(d.pop("available_at", UNSET))
+        _available_at = d.pop("available_at", UNSET)
+        if not (isinstance(_available_at, str) or _available_at is UNSET or _available_at is None):
+            _available_at = deviation(
+                "DynamicLinkTreatmentPlan.available_at", "a string or null", _available_at
+            )
 
         dynamic_link_treatment_plan = cls(
-            id=id,
-            state=state,
-            available_at=available_at,
+            id=_id,
+            state=_state,
+            available_at=_available_at,
         )
 
         dynamic_link_treatment_plan.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.error_error_type_1 import ErrorErrorType1
@@ -41,47 +41,18 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_error_type_1 import ErrorErrorType1
-        from ..models.error_errors_type_0 import ErrorErrorsType0
-
-        error: dict[str, Any] | str | Unset
-        if isinstance(self.error, Unset):
-            error = UNSET
-        elif isinstance(self.error, ErrorErrorType1):
-            error = self.error.to_dict()
-        else:
-            error = self.error
-
-        errors: dict[str, Any] | list[str] | str | Unset
-        if isinstance(self.errors, Unset):
-            errors = UNSET
-        elif isinstance(self.errors, ErrorErrorsType0):
-            errors = self.errors.to_dict()
-        elif isinstance(self.errors, list):
-            errors = self.errors
-
-        else:
-            errors = self.errors
-
-        status = self.status
-
-        message = self.message
-
-        error_description = self.error_description
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if error is not UNSET:
-            field_dict["error"] = error
-        if errors is not UNSET:
-            field_dict["errors"] = errors
-        if status is not UNSET:
-            field_dict["status"] = status
-        if message is not UNSET:
-            field_dict["message"] = message
-        if error_description is not UNSET:
-            field_dict["error_description"] = error_description
+        if self.error is not UNSET:
+            field_dict["error"] = to_json(self.error)
+        if self.errors is not UNSET:
+            field_dict["errors"] = to_json(self.errors)
+        if self.status is not UNSET:
+            field_dict["status"] = self.status
+        if self.message is not UNSET:
+            field_dict["message"] = self.message
+        if self.error_description is not UNSET:
+            field_dict["error_description"] = self.error_description
 
         return field_dict
 
@@ -91,57 +62,46 @@ class Error:
         from ..models.error_errors_type_0 import ErrorErrorsType0
 
         d = dict(src_dict)
+        _error = d.pop("error", UNSET)
+        if isinstance(_error, dict):
+            _error = ErrorErrorType1.from_dict(_error)
+        elif isinstance(_error, str):
+            pass
+        elif not (_error is UNSET):
+            _error = deviation("Error.error", "a string or ErrorErrorType1", _error)
 
-        def _parse_error(data: object) -> ErrorErrorType1 | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                error_type_1 = ErrorErrorType1.from_dict(data)
+        _errors = d.pop("errors", UNSET)
+        if isinstance(_errors, dict):
+            _errors = ErrorErrorsType0.from_dict(_errors)
+        elif isinstance(_errors, list):
+            for _each1 in _errors:
+                if not isinstance(_each1, str):
+                    _each1 = deviation("Error.errors[]", "a string", _each1)
+        elif isinstance(_errors, str):
+            pass
+        elif not (_errors is UNSET):
+            _errors = deviation("Error.errors", "ErrorErrorsType0 or an array or a string", _errors)
 
-                return error_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ErrorErrorType1 | str | Unset, data)
+        _status = d.pop("status", UNSET)
+        if not ((isinstance(_status, int) and not isinstance(_status, bool)) or _status is UNSET):
+            _status = deviation("Error.status", "an integer", _status)
 
-        error = _parse_error(d.pop("error", UNSET))
+        _message = d.pop("message", UNSET)
+        if not (isinstance(_message, str) or _message is UNSET):
+            _message = deviation("Error.message", "a string", _message)
 
-        def _parse_errors(data: object) -> ErrorErrorsType0 | list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                errors_type_0 = ErrorErrorsType0.from_dict(data)
-
-                return errors_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                errors_type_1 = cast(list[str], data)
-
-                return errors_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ErrorErrorsType0 | list[str] | str | Unset, data)
-
-        errors = _parse_errors(d.pop("errors", UNSET))
-
-        status = d.pop("status", UNSET)
-
-        message = d.pop("message", UNSET)
-
-        error_description = d.pop("error_description", UNSET)
+        _error_description = d.pop("error_description", UNSET)
+        if not (isinstance(_error_description, str) or _error_description is UNSET):
+            _error_description = deviation(
+                "Error.error_description", "a string", _error_description
+            )
 
         error = cls(
-            error=error,
-            errors=errors,
-            status=status,
-            message=message,
-            error_description=error_description,
+            error=_error,
+            errors=_errors,
+            status=_status,
+            message=_message,
+            error_description=_error_description,
         )
 
         error.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.event_data_type_0 import EventDataType0
@@ -43,51 +43,20 @@ class Event:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.event_data_type_0 import EventDataType0
-
-        id = self.id
-
-        type_ = self.type_
-
-        created_at = self.created_at
-
-        clinic_id: None | str | Unset
-        if isinstance(self.clinic_id, Unset):
-            clinic_id = UNSET
-        else:
-            clinic_id = self.clinic_id
-
-        integration_id: None | str | Unset
-        if isinstance(self.integration_id, Unset):
-            integration_id = UNSET
-        else:
-            integration_id = self.integration_id
-
-        data: dict[str, Any] | None | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(self.data, EventDataType0):
-            data = self.data.to_dict()
-        else:
-            data = self.data
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if clinic_id is not UNSET:
-            field_dict["clinic_id"] = clinic_id
-        if integration_id is not UNSET:
-            field_dict["integration_id"] = integration_id
-        if data is not UNSET:
-            field_dict["data"] = data
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.type_ is not UNSET:
+            field_dict["type"] = self.type_
+        if self.created_at is not UNSET:
+            field_dict["created_at"] = self.created_at
+        if self.clinic_id is not UNSET:
+            field_dict["clinic_id"] = self.clinic_id
+        if self.integration_id is not UNSET:
+            field_dict["integration_id"] = self.integration_id
+        if self.data is not UNSET:
+            field_dict["data"] = to_json(self.data)
 
         return field_dict
 
@@ -96,54 +65,41 @@ class Event:
         from ..models.event_data_type_0 import EventDataType0
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Event.id", "a string", _id)
 
-        type_ = d.pop("type", UNSET)
+        _type_ = d.pop("type", UNSET)
+        if not (isinstance(_type_, str) or _type_ is UNSET):
+            _type_ = deviation("Event.type", "a string", _type_)
 
-        created_at = d.pop("created_at", UNSET)
+        _created_at = d.pop("created_at", UNSET)
+        if not (isinstance(_created_at, str) or _created_at is UNSET):
+            _created_at = deviation("Event.created_at", "a string", _created_at)
 
-        def _parse_clinic_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _clinic_id = d.pop("clinic_id", UNSET)
+        if not (isinstance(_clinic_id, str) or _clinic_id is UNSET or _clinic_id is None):
+            _clinic_id = deviation("Event.clinic_id", "a string or null", _clinic_id)
 
-        clinic_id = _parse_clinic_id(d.pop("clinic_id", UNSET))
+        _integration_id = d.pop("integration_id", UNSET)
+        if not (
+            isinstance(_integration_id, str) or _integration_id is UNSET or _integration_id is None
+        ):
+            _integration_id = deviation("Event.integration_id", "a string or null", _integration_id)
 
-        def _parse_integration_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        integration_id = _parse_integration_id(d.pop("integration_id", UNSET))
-
-        def _parse_data(data: object) -> EventDataType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                data_type_0 = EventDataType0.from_dict(data)
-
-                return data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EventDataType0 | None | Unset, data)
-
-        data = _parse_data(d.pop("data", UNSET))
+        _data = d.pop("data", UNSET)
+        if isinstance(_data, dict):
+            _data = EventDataType0.from_dict(_data)
+        elif not (_data is UNSET or _data is None):
+            _data = deviation("Event.data", "EventDataType0 or null", _data)
 
         event = cls(
-            id=id,
-            type_=type_,
-            created_at=created_at,
-            clinic_id=clinic_id,
-            integration_id=integration_id,
-            data=data,
+            id=_id,
+            type_=_type_,
+            created_at=_created_at,
+            clinic_id=_clinic_id,
+            integration_id=_integration_id,
+            data=_data,
         )
 
         event.additional_properties = d

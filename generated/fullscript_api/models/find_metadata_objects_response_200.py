@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.metadatum import Metadatum
@@ -30,24 +30,12 @@ class FindMetadataObjectsResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metadata = []
-        for metadata_item_data in self.metadata:
-            metadata_item = metadata_item_data.to_dict()
-            metadata.append(metadata_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "metadata": metadata,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.metadata is not UNSET:
+            field_dict["metadata"] = to_json(self.metadata)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,30 @@ class FindMetadataObjectsResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        metadata = []
-        _metadata = d.pop("metadata")
-        for metadata_item_data in _metadata:
-            metadata_item = Metadatum.from_dict(metadata_item_data)
-
-            metadata.append(metadata_item)
+        _metadata = d.pop("metadata", UNSET)
+        if isinstance(_metadata, list):
+            _items1 = []
+            for _each1 in _metadata:
+                if isinstance(_each1, dict):
+                    _each1 = Metadatum.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "FindMetadataObjectsResponse200.metadata[]", "Metadatum", _each1
+                    )
+                _items1.append(_each1)
+            _metadata = _items1
+        else:
+            _metadata = deviation("FindMetadataObjectsResponse200.metadata", "an array", _metadata)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("FindMetadataObjectsResponse200.meta", "PaginationMeta", _meta)
 
         find_metadata_objects_response_200 = cls(
-            metadata=metadata,
-            meta=meta,
+            metadata=_metadata,
+            meta=_meta,
         )
 
         find_metadata_objects_response_200.additional_properties = d

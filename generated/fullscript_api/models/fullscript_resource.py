@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="FullscriptResource")
 
@@ -31,86 +31,54 @@ class FullscriptResource:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = self.type_
-
-        category: None | str | Unset
-        if isinstance(self.category, Unset):
-            category = UNSET
-        else:
-            category = self.category
-
-        attachment_url: None | str | Unset
-        if isinstance(self.attachment_url, Unset):
-            attachment_url = UNSET
-        else:
-            attachment_url = self.attachment_url
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if category is not UNSET:
-            field_dict["category"] = category
-        if attachment_url is not UNSET:
-            field_dict["attachment_url"] = attachment_url
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.type_ is not UNSET:
+            field_dict["type"] = self.type_
+        if self.category is not UNSET:
+            field_dict["category"] = self.category
+        if self.attachment_url is not UNSET:
+            field_dict["attachment_url"] = self.attachment_url
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("FullscriptResource.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("FullscriptResource.name", "a string", _name)
 
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _type_ = d.pop("type", UNSET)
+        if not (isinstance(_type_, str) or _type_ is UNSET or _type_ is None):
+            _type_ = deviation("FullscriptResource.type", "a string or null", _type_)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        _category = d.pop("category", UNSET)
+        if not (isinstance(_category, str) or _category is UNSET or _category is None):
+            _category = deviation("FullscriptResource.category", "a string or null", _category)
 
-        def _parse_category(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
-        def _parse_attachment_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        attachment_url = _parse_attachment_url(d.pop("attachment_url", UNSET))
+        _attachment_url = d.pop("attachment_url", UNSET)
+        if not (
+            isinstance(_attachment_url, str) or _attachment_url is UNSET or _attachment_url is None
+        ):
+            _attachment_url = deviation(
+                "FullscriptResource.attachment_url", "a string or null", _attachment_url
+            )
 
         fullscript_resource = cls(
-            id=id,
-            name=name,
-            type_=type_,
-            category=category,
-            attachment_url=attachment_url,
+            id=_id,
+            name=_name,
+            type_=_type_,
+            category=_category,
+            attachment_url=_attachment_url,
         )
 
         fullscript_resource.additional_properties = d

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class GatewayDynamicLinkCreateRequestEntrypoint(StrEnum):
+class GatewayDynamicLinkCreateRequestEntrypoint(OpenStrEnum):
     CATALOG = "catalog"
     LABS = "labs"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class Gender(StrEnum):
+class Gender(OpenStrEnum):
     FEMALE = "female"
     MALE = "male"
     X = "x"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="InOfficeCheckout")
 
@@ -23,23 +23,22 @@ class InOfficeCheckout:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if url is not UNSET:
-            field_dict["url"] = url
+        if self.url is not UNSET:
+            field_dict["url"] = self.url
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        _url = d.pop("url", UNSET)
+        if not (isinstance(_url, str) or _url is UNSET):
+            _url = deviation("InOfficeCheckout.url", "a string", _url)
 
         in_office_checkout = cls(
-            url=url,
+            url=_url,
         )
 
         in_office_checkout.additional_properties = d

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.lab_order_status import LabOrderStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
 
 if TYPE_CHECKING:
     from ..models.lab_result import LabResult
@@ -41,51 +41,22 @@ class LabOrder:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        practitioner_id = self.practitioner_id
-
-        patient_id = self.patient_id
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        state = self.state
-
-        tests: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tests, Unset):
-            tests = []
-            for tests_item_data in self.tests:
-                tests_item = tests_item_data.to_dict()
-                tests.append(tests_item)
-
-        results: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.results, Unset):
-            results = []
-            for results_item_data in self.results:
-                results_item = results_item_data.to_dict()
-                results.append(results_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if practitioner_id is not UNSET:
-            field_dict["practitioner_id"] = practitioner_id
-        if patient_id is not UNSET:
-            field_dict["patient_id"] = patient_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if state is not UNSET:
-            field_dict["state"] = state
-        if tests is not UNSET:
-            field_dict["tests"] = tests
-        if results is not UNSET:
-            field_dict["results"] = results
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.practitioner_id is not UNSET:
+            field_dict["practitioner_id"] = self.practitioner_id
+        if self.patient_id is not UNSET:
+            field_dict["patient_id"] = self.patient_id
+        if self.status is not UNSET:
+            field_dict["status"] = to_json(self.status)
+        if self.state is not UNSET:
+            field_dict["state"] = self.state
+        if self.tests is not UNSET:
+            field_dict["tests"] = to_json(self.tests)
+        if self.results is not UNSET:
+            field_dict["results"] = to_json(self.results)
 
         return field_dict
 
@@ -95,47 +66,65 @@ class LabOrder:
         from ..models.lab_test import LabTest
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("LabOrder.id", "a string", _id)
 
-        practitioner_id = d.pop("practitioner_id", UNSET)
+        _practitioner_id = d.pop("practitioner_id", UNSET)
+        if not (isinstance(_practitioner_id, str) or _practitioner_id is UNSET):
+            _practitioner_id = deviation("LabOrder.practitioner_id", "a string", _practitioner_id)
 
-        patient_id = d.pop("patient_id", UNSET)
+        _patient_id = d.pop("patient_id", UNSET)
+        if not (isinstance(_patient_id, str) or _patient_id is UNSET):
+            _patient_id = deviation("LabOrder.patient_id", "a string", _patient_id)
 
         _status = d.pop("status", UNSET)
-        status: LabOrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = LabOrderStatus(_status)
+        if isinstance(_status, str):
+            try:
+                _status = LabOrderStatus(_status)
+            except ValueError:
+                _status = unknown_enum_value(LabOrderStatus, _status, "LabOrder.status")
+        elif not (_status is UNSET):
+            _status = deviation("LabOrder.status", "LabOrderStatus", _status)
 
-        state = d.pop("state", UNSET)
+        _state = d.pop("state", UNSET)
+        if not (isinstance(_state, str) or _state is UNSET):
+            _state = deviation("LabOrder.state", "a string", _state)
 
         _tests = d.pop("tests", UNSET)
-        tests: list[LabTest] | Unset = UNSET
-        if _tests is not UNSET:
-            tests = []
-            for tests_item_data in _tests:
-                tests_item = LabTest.from_dict(tests_item_data)
-
-                tests.append(tests_item)
+        if isinstance(_tests, list):
+            _items1 = []
+            for _each1 in _tests:
+                if isinstance(_each1, dict):
+                    _each1 = LabTest.from_dict(_each1)
+                else:
+                    _each1 = deviation("LabOrder.tests[]", "LabTest", _each1)
+                _items1.append(_each1)
+            _tests = _items1
+        elif not (_tests is UNSET):
+            _tests = deviation("LabOrder.tests", "an array", _tests)
 
         _results = d.pop("results", UNSET)
-        results: list[LabResult] | Unset = UNSET
-        if _results is not UNSET:
-            results = []
-            for results_item_data in _results:
-                results_item = LabResult.from_dict(results_item_data)
-
-                results.append(results_item)
+        if isinstance(_results, list):
+            _items1 = []
+            for _each1 in _results:
+                if isinstance(_each1, dict):
+                    _each1 = LabResult.from_dict(_each1)
+                else:
+                    _each1 = deviation("LabOrder.results[]", "LabResult", _each1)
+                _items1.append(_each1)
+            _results = _items1
+        elif not (_results is UNSET):
+            _results = deviation("LabOrder.results", "an array", _results)
 
         lab_order = cls(
-            id=id,
-            practitioner_id=practitioner_id,
-            patient_id=patient_id,
-            status=status,
-            state=state,
-            tests=tests,
-            results=results,
+            id=_id,
+            practitioner_id=_practitioner_id,
+            patient_id=_patient_id,
+            status=_status,
+            state=_state,
+            tests=_tests,
+            results=_results,
         )
 
         lab_order.additional_properties = d

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class LabOrderStatus(StrEnum):
+class LabOrderStatus(OpenStrEnum):
     INTERPRETATION_READY = "interpretation_ready"
     INTERPRETATION_SHARED = "interpretation_shared"
     NOT_PURCHASED = "not_purchased"
@@ -12,6 +12,3 @@ class LabOrderStatus(StrEnum):
     RESULTS_READY = "results_ready"
     SCHEDULE_APPOINTMENT = "schedule_appointment"
     UPCOMING_APPOINTMENT = "upcoming_appointment"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="LabRecommendation")
 
@@ -25,30 +25,29 @@ class LabRecommendation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        lab_test_id = self.lab_test_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if lab_test_id is not UNSET:
-            field_dict["lab_test_id"] = lab_test_id
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.lab_test_id is not UNSET:
+            field_dict["lab_test_id"] = self.lab_test_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _id = d.pop("id", UNSET)
+        if not (isinstance(_id, str) or _id is UNSET):
+            _id = deviation("LabRecommendation.id", "a string", _id)
 
-        lab_test_id = d.pop("lab_test_id", UNSET)
+        _lab_test_id = d.pop("lab_test_id", UNSET)
+        if not (isinstance(_lab_test_id, str) or _lab_test_id is UNSET):
+            _lab_test_id = deviation("LabRecommendation.lab_test_id", "a string", _lab_test_id)
 
         lab_recommendation = cls(
-            id=id,
-            lab_test_id=lab_test_id,
+            id=_id,
+            lab_test_id=_lab_test_id,
         )
 
         lab_recommendation.additional_properties = d

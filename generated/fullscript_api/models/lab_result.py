@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="LabResult")
 
@@ -29,79 +29,43 @@ class LabResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        lab_test_id: None | str | Unset
-        if isinstance(self.lab_test_id, Unset):
-            lab_test_id = UNSET
-        else:
-            lab_test_id = self.lab_test_id
-
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        else:
-            status = self.status
-
-        created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = self.created_at
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if lab_test_id is not UNSET:
-            field_dict["lab_test_id"] = lab_test_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.lab_test_id is not UNSET:
+            field_dict["lab_test_id"] = self.lab_test_id
+        if self.status is not UNSET:
+            field_dict["status"] = self.status
+        if self.created_at is not UNSET:
+            field_dict["created_at"] = self.created_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("LabResult.id", "a string", _id)
 
-        def _parse_lab_test_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _lab_test_id = d.pop("lab_test_id", UNSET)
+        if not (isinstance(_lab_test_id, str) or _lab_test_id is UNSET or _lab_test_id is None):
+            _lab_test_id = deviation("LabResult.lab_test_id", "a string or null", _lab_test_id)
 
-        lab_test_id = _parse_lab_test_id(d.pop("lab_test_id", UNSET))
+        _status = d.pop("status", UNSET)
+        if not (isinstance(_status, str) or _status is UNSET or _status is None):
+            _status = deviation("LabResult.status", "a string or null", _status)
 
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_created_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        _created_at = d.pop("created_at", UNSET)
+        if not (isinstance(_created_at, str) or _created_at is UNSET or _created_at is None):
+            _created_at = deviation("LabResult.created_at", "a string or null", _created_at)
 
         lab_result = cls(
-            id=id,
-            lab_test_id=lab_test_id,
-            status=status,
-            created_at=created_at,
+            id=_id,
+            lab_test_id=_lab_test_id,
+            status=_status,
+            created_at=_created_at,
         )
 
         lab_result.additional_properties = d

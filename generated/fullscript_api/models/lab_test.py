@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="LabTest")
 
@@ -29,68 +29,43 @@ class LabTest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        else:
-            status = self.status
-
-        lab_order_id: None | str | Unset
-        if isinstance(self.lab_order_id, Unset):
-            lab_order_id = UNSET
-        else:
-            lab_order_id = self.lab_order_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if status is not UNSET:
-            field_dict["status"] = status
-        if lab_order_id is not UNSET:
-            field_dict["lab_order_id"] = lab_order_id
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.status is not UNSET:
+            field_dict["status"] = self.status
+        if self.lab_order_id is not UNSET:
+            field_dict["lab_order_id"] = self.lab_order_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("LabTest.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("LabTest.name", "a string", _name)
 
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _status = d.pop("status", UNSET)
+        if not (isinstance(_status, str) or _status is UNSET or _status is None):
+            _status = deviation("LabTest.status", "a string or null", _status)
 
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_lab_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        lab_order_id = _parse_lab_order_id(d.pop("lab_order_id", UNSET))
+        _lab_order_id = d.pop("lab_order_id", UNSET)
+        if not (isinstance(_lab_order_id, str) or _lab_order_id is UNSET or _lab_order_id is None):
+            _lab_order_id = deviation("LabTest.lab_order_id", "a string or null", _lab_order_id)
 
         lab_test = cls(
-            id=id,
-            name=name,
-            status=status,
-            lab_order_id=lab_order_id,
+            id=_id,
+            name=_name,
+            status=_status,
+            lab_order_id=_lab_order_id,
         )
 
         lab_test.additional_properties = d

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.line_item_type import LineItemType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
 
 T = TypeVar("T", bound="LineItem")
 
@@ -28,44 +28,43 @@ class LineItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        variant_id = self.variant_id
-
-        quantity = self.quantity
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if variant_id is not UNSET:
-            field_dict["variant_id"] = variant_id
-        if quantity is not UNSET:
-            field_dict["quantity"] = quantity
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        if self.variant_id is not UNSET:
+            field_dict["variant_id"] = self.variant_id
+        if self.quantity is not UNSET:
+            field_dict["quantity"] = self.quantity
+        if self.type_ is not UNSET:
+            field_dict["type"] = to_json(self.type_)
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        variant_id = d.pop("variant_id", UNSET)
+        _variant_id = d.pop("variant_id", UNSET)
+        if not (isinstance(_variant_id, str) or _variant_id is UNSET):
+            _variant_id = deviation("LineItem.variant_id", "a string", _variant_id)
 
-        quantity = d.pop("quantity", UNSET)
+        _quantity = d.pop("quantity", UNSET)
+        if not (
+            (isinstance(_quantity, int) and not isinstance(_quantity, bool)) or _quantity is UNSET
+        ):
+            _quantity = deviation("LineItem.quantity", "an integer", _quantity)
 
         _type_ = d.pop("type", UNSET)
-        type_: LineItemType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = LineItemType(_type_)
+        if isinstance(_type_, str):
+            try:
+                _type_ = LineItemType(_type_)
+            except ValueError:
+                _type_ = unknown_enum_value(LineItemType, _type_, "LineItem.type")
+        elif not (_type_ is UNSET):
+            _type_ = deviation("LineItem.type", "LineItemType", _type_)
 
         line_item = cls(
-            variant_id=variant_id,
-            quantity=quantity,
-            type_=type_,
+            variant_id=_variant_id,
+            quantity=_quantity,
+            type_=_type_,
         )
 
         line_item.additional_properties = d

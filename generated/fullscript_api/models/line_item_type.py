@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class LineItemType(StrEnum):
+class LineItemType(OpenStrEnum):
     LABS = "labs"
     SUPPLEMENT = "supplement"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.allergen import Allergen
@@ -30,24 +30,12 @@ class ListAllergensResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        allergens = []
-        for allergens_item_data in self.allergens:
-            allergens_item = allergens_item_data.to_dict()
-            allergens.append(allergens_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "allergens": allergens,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.allergens is not UNSET:
+            field_dict["allergens"] = to_json(self.allergens)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,28 @@ class ListAllergensResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        allergens = []
-        _allergens = d.pop("allergens")
-        for allergens_item_data in _allergens:
-            allergens_item = Allergen.from_dict(allergens_item_data)
-
-            allergens.append(allergens_item)
+        _allergens = d.pop("allergens", UNSET)
+        if isinstance(_allergens, list):
+            _items1 = []
+            for _each1 in _allergens:
+                if isinstance(_each1, dict):
+                    _each1 = Allergen.from_dict(_each1)
+                else:
+                    _each1 = deviation("ListAllergensResponse200.allergens[]", "Allergen", _each1)
+                _items1.append(_each1)
+            _allergens = _items1
+        else:
+            _allergens = deviation("ListAllergensResponse200.allergens", "an array", _allergens)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListAllergensResponse200.meta", "PaginationMeta", _meta)
 
         list_allergens_response_200 = cls(
-            allergens=allergens,
-            meta=meta,
+            allergens=_allergens,
+            meta=_meta,
         )
 
         list_allergens_response_200.additional_properties = d

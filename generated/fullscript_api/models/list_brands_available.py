@@ -1,8 +1,5 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListBrandsAvailable(StrEnum):
+class ListBrandsAvailable(OpenStrEnum):
     TRUE = "true"
-
-    def __str__(self) -> str:
-        return str(self.value)

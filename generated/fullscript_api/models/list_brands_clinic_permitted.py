@@ -1,8 +1,5 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListBrandsClinicPermitted(StrEnum):
+class ListBrandsClinicPermitted(OpenStrEnum):
     TRUE = "true"
-
-    def __str__(self) -> str:
-        return str(self.value)

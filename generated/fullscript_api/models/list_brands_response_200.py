@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.brand import Brand
@@ -30,24 +30,12 @@ class ListBrandsResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        brands = []
-        for brands_item_data in self.brands:
-            brands_item = brands_item_data.to_dict()
-            brands.append(brands_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "brands": brands,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.brands is not UNSET:
+            field_dict["brands"] = to_json(self.brands)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,28 @@ class ListBrandsResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        brands = []
-        _brands = d.pop("brands")
-        for brands_item_data in _brands:
-            brands_item = Brand.from_dict(brands_item_data)
-
-            brands.append(brands_item)
+        _brands = d.pop("brands", UNSET)
+        if isinstance(_brands, list):
+            _items1 = []
+            for _each1 in _brands:
+                if isinstance(_each1, dict):
+                    _each1 = Brand.from_dict(_each1)
+                else:
+                    _each1 = deviation("ListBrandsResponse200.brands[]", "Brand", _each1)
+                _items1.append(_each1)
+            _brands = _items1
+        else:
+            _brands = deviation("ListBrandsResponse200.brands", "an array", _brands)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListBrandsResponse200.meta", "PaginationMeta", _meta)
 
         list_brands_response_200 = cls(
-            brands=brands,
-            meta=meta,
+            brands=_brands,
+            meta=_meta,
         )
 
         list_brands_response_200.additional_properties = d

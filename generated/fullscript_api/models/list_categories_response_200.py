@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.category import Category
@@ -30,24 +30,12 @@ class ListCategoriesResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        categories = []
-        for categories_item_data in self.categories:
-            categories_item = categories_item_data.to_dict()
-            categories.append(categories_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "categories": categories,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.categories is not UNSET:
+            field_dict["categories"] = to_json(self.categories)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,28 @@ class ListCategoriesResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        categories = []
-        _categories = d.pop("categories")
-        for categories_item_data in _categories:
-            categories_item = Category.from_dict(categories_item_data)
-
-            categories.append(categories_item)
+        _categories = d.pop("categories", UNSET)
+        if isinstance(_categories, list):
+            _items1 = []
+            for _each1 in _categories:
+                if isinstance(_each1, dict):
+                    _each1 = Category.from_dict(_each1)
+                else:
+                    _each1 = deviation("ListCategoriesResponse200.categories[]", "Category", _each1)
+                _items1.append(_each1)
+            _categories = _items1
+        else:
+            _categories = deviation("ListCategoriesResponse200.categories", "an array", _categories)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListCategoriesResponse200.meta", "PaginationMeta", _meta)
 
         list_categories_response_200 = cls(
-            categories=categories,
-            meta=meta,
+            categories=_categories,
+            meta=_meta,
         )
 
         list_categories_response_200.additional_properties = d

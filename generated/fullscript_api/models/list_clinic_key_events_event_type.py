@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListClinicKeyEventsEventType(StrEnum):
+class ListClinicKeyEventsEventType(OpenStrEnum):
     CLINIC_KEY_ACTIVATED = "clinic_key.activated"
     CLINIC_KEY_REVOKED = "clinic_key.revoked"
-
-    def __str__(self) -> str:
-        return str(self.value)

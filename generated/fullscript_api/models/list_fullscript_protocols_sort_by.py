@@ -1,8 +1,5 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListFullscriptProtocolsSortBy(StrEnum):
+class ListFullscriptProtocolsSortBy(OpenStrEnum):
     NAME = "name"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.fullscript_resource import FullscriptResource
@@ -30,24 +30,12 @@ class ListFullscriptResourcesResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        resources = []
-        for resources_item_data in self.resources:
-            resources_item = resources_item_data.to_dict()
-            resources.append(resources_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "resources": resources,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.resources is not UNSET:
+            field_dict["resources"] = to_json(self.resources)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,34 @@ class ListFullscriptResourcesResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        resources = []
-        _resources = d.pop("resources")
-        for resources_item_data in _resources:
-            resources_item = FullscriptResource.from_dict(resources_item_data)
-
-            resources.append(resources_item)
+        _resources = d.pop("resources", UNSET)
+        if isinstance(_resources, list):
+            _items1 = []
+            for _each1 in _resources:
+                if isinstance(_each1, dict):
+                    _each1 = FullscriptResource.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListFullscriptResourcesResponse200.resources[]",
+                        "FullscriptResource",
+                        _each1,
+                    )
+                _items1.append(_each1)
+            _resources = _items1
+        else:
+            _resources = deviation(
+                "ListFullscriptResourcesResponse200.resources", "an array", _resources
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListFullscriptResourcesResponse200.meta", "PaginationMeta", _meta)
 
         list_fullscript_resources_response_200 = cls(
-            resources=resources,
-            meta=meta,
+            resources=_resources,
+            meta=_meta,
         )
 
         list_fullscript_resources_response_200.additional_properties = d

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.ingredient import Ingredient
@@ -30,24 +30,12 @@ class ListIngredientsResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        ingredients = []
-        for ingredients_item_data in self.ingredients:
-            ingredients_item = ingredients_item_data.to_dict()
-            ingredients.append(ingredients_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "ingredients": ingredients,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.ingredients is not UNSET:
+            field_dict["ingredients"] = to_json(self.ingredients)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,32 @@ class ListIngredientsResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        ingredients = []
-        _ingredients = d.pop("ingredients")
-        for ingredients_item_data in _ingredients:
-            ingredients_item = Ingredient.from_dict(ingredients_item_data)
-
-            ingredients.append(ingredients_item)
+        _ingredients = d.pop("ingredients", UNSET)
+        if isinstance(_ingredients, list):
+            _items1 = []
+            for _each1 in _ingredients:
+                if isinstance(_each1, dict):
+                    _each1 = Ingredient.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListIngredientsResponse200.ingredients[]", "Ingredient", _each1
+                    )
+                _items1.append(_each1)
+            _ingredients = _items1
+        else:
+            _ingredients = deviation(
+                "ListIngredientsResponse200.ingredients", "an array", _ingredients
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListIngredientsResponse200.meta", "PaginationMeta", _meta)
 
         list_ingredients_response_200 = cls(
-            ingredients=ingredients,
-            meta=meta,
+            ingredients=_ingredients,
+            meta=_meta,
         )
 
         list_ingredients_response_200.additional_properties = d

@@ -1,8 +1,5 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListLabOrderEventsEventType(StrEnum):
+class ListLabOrderEventsEventType(OpenStrEnum):
     LAB_ORDER_UPDATED = "lab_order.updated"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.event import Event
@@ -30,24 +30,12 @@ class ListLabOrderEventsResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        events = []
-        for events_item_data in self.events:
-            events_item = events_item_data.to_dict()
-            events.append(events_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "events": events,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.events is not UNSET:
+            field_dict["events"] = to_json(self.events)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,28 @@ class ListLabOrderEventsResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        events = []
-        _events = d.pop("events")
-        for events_item_data in _events:
-            events_item = Event.from_dict(events_item_data)
-
-            events.append(events_item)
+        _events = d.pop("events", UNSET)
+        if isinstance(_events, list):
+            _items1 = []
+            for _each1 in _events:
+                if isinstance(_each1, dict):
+                    _each1 = Event.from_dict(_each1)
+                else:
+                    _each1 = deviation("ListLabOrderEventsResponse200.events[]", "Event", _each1)
+                _items1.append(_each1)
+            _events = _items1
+        else:
+            _events = deviation("ListLabOrderEventsResponse200.events", "an array", _events)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListLabOrderEventsResponse200.meta", "PaginationMeta", _meta)
 
         list_lab_order_events_response_200 = cls(
-            events=events,
-            meta=meta,
+            events=_events,
+            meta=_meta,
         )
 
         list_lab_order_events_response_200.additional_properties = d

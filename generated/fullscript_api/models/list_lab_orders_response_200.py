@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.lab_order import LabOrder
@@ -30,24 +30,12 @@ class ListLabOrdersResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        lab_orders = []
-        for lab_orders_item_data in self.lab_orders:
-            lab_orders_item = lab_orders_item_data.to_dict()
-            lab_orders.append(lab_orders_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "lab_orders": lab_orders,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.lab_orders is not UNSET:
+            field_dict["lab_orders"] = to_json(self.lab_orders)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,28 @@ class ListLabOrdersResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        lab_orders = []
-        _lab_orders = d.pop("lab_orders")
-        for lab_orders_item_data in _lab_orders:
-            lab_orders_item = LabOrder.from_dict(lab_orders_item_data)
-
-            lab_orders.append(lab_orders_item)
+        _lab_orders = d.pop("lab_orders", UNSET)
+        if isinstance(_lab_orders, list):
+            _items1 = []
+            for _each1 in _lab_orders:
+                if isinstance(_each1, dict):
+                    _each1 = LabOrder.from_dict(_each1)
+                else:
+                    _each1 = deviation("ListLabOrdersResponse200.lab_orders[]", "LabOrder", _each1)
+                _items1.append(_each1)
+            _lab_orders = _items1
+        else:
+            _lab_orders = deviation("ListLabOrdersResponse200.lab_orders", "an array", _lab_orders)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListLabOrdersResponse200.meta", "PaginationMeta", _meta)
 
         list_lab_orders_response_200 = cls(
-            lab_orders=lab_orders,
-            meta=meta,
+            lab_orders=_lab_orders,
+            meta=_meta,
         )
 
         list_lab_orders_response_200.additional_properties = d

@@ -1,8 +1,5 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListOrderEventsEventType(StrEnum):
+class ListOrderEventsEventType(OpenStrEnum):
     ORDER_PLACED = "order.placed"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListOrderEventsSortBy(StrEnum):
+class ListOrderEventsSortBy(OpenStrEnum):
     CREATED_AT = "created_at"
     EVENT_TYPE = "event_type"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.order import Order
@@ -30,24 +30,12 @@ class ListOrdersResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        orders = []
-        for orders_item_data in self.orders:
-            orders_item = orders_item_data.to_dict()
-            orders.append(orders_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "orders": orders,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.orders is not UNSET:
+            field_dict["orders"] = to_json(self.orders)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,28 @@ class ListOrdersResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        orders = []
-        _orders = d.pop("orders")
-        for orders_item_data in _orders:
-            orders_item = Order.from_dict(orders_item_data)
-
-            orders.append(orders_item)
+        _orders = d.pop("orders", UNSET)
+        if isinstance(_orders, list):
+            _items1 = []
+            for _each1 in _orders:
+                if isinstance(_each1, dict):
+                    _each1 = Order.from_dict(_each1)
+                else:
+                    _each1 = deviation("ListOrdersResponse200.orders[]", "Order", _each1)
+                _items1.append(_each1)
+            _orders = _items1
+        else:
+            _orders = deviation("ListOrdersResponse200.orders", "an array", _orders)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListOrdersResponse200.meta", "PaginationMeta", _meta)
 
         list_orders_response_200 = cls(
-            orders=orders,
-            meta=meta,
+            orders=_orders,
+            meta=_meta,
         )
 
         list_orders_response_200.additional_properties = d

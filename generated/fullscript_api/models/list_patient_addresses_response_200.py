@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -30,24 +30,12 @@ class ListPatientAddressesResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        addresses = []
-        for addresses_item_data in self.addresses:
-            addresses_item = addresses_item_data.to_dict()
-            addresses.append(addresses_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "addresses": addresses,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.addresses is not UNSET:
+            field_dict["addresses"] = to_json(self.addresses)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,32 @@ class ListPatientAddressesResponse200:
         from ..models.pagination_meta import PaginationMeta
 
         d = dict(src_dict)
-        addresses = []
-        _addresses = d.pop("addresses")
-        for addresses_item_data in _addresses:
-            addresses_item = Address.from_dict(addresses_item_data)
-
-            addresses.append(addresses_item)
+        _addresses = d.pop("addresses", UNSET)
+        if isinstance(_addresses, list):
+            _items1 = []
+            for _each1 in _addresses:
+                if isinstance(_each1, dict):
+                    _each1 = Address.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListPatientAddressesResponse200.addresses[]", "Address", _each1
+                    )
+                _items1.append(_each1)
+            _addresses = _items1
+        else:
+            _addresses = deviation(
+                "ListPatientAddressesResponse200.addresses", "an array", _addresses
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListPatientAddressesResponse200.meta", "PaginationMeta", _meta)
 
         list_patient_addresses_response_200 = cls(
-            addresses=addresses,
-            meta=meta,
+            addresses=_addresses,
+            meta=_meta,
         )
 
         list_patient_addresses_response_200.additional_properties = d

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListPatientDependentsResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        patients = []
-        for patients_item_data in self.patients:
-            patients_item = patients_item_data.to_dict()
-            patients.append(patients_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "patients": patients,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.patients is not UNSET:
+            field_dict["patients"] = to_json(self.patients)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,32 @@ class ListPatientDependentsResponse200:
         from ..models.patient import Patient
 
         d = dict(src_dict)
-        patients = []
-        _patients = d.pop("patients")
-        for patients_item_data in _patients:
-            patients_item = Patient.from_dict(patients_item_data)
-
-            patients.append(patients_item)
+        _patients = d.pop("patients", UNSET)
+        if isinstance(_patients, list):
+            _items1 = []
+            for _each1 in _patients:
+                if isinstance(_each1, dict):
+                    _each1 = Patient.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListPatientDependentsResponse200.patients[]", "Patient", _each1
+                    )
+                _items1.append(_each1)
+            _patients = _items1
+        else:
+            _patients = deviation(
+                "ListPatientDependentsResponse200.patients", "an array", _patients
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListPatientDependentsResponse200.meta", "PaginationMeta", _meta)
 
         list_patient_dependents_response_200 = cls(
-            patients=patients,
-            meta=meta,
+            patients=_patients,
+            meta=_meta,
         )
 
         list_patient_dependents_response_200.additional_properties = d

@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListPatientEventsEventType(StrEnum):
+class ListPatientEventsEventType(OpenStrEnum):
     PATIENT_CREATED = "patient.created"
     PATIENT_EMANCIPATED = "patient.emancipated"
     PATIENT_UPDATED = "patient.updated"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListPatientTreatmentPlansResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        treatment_plans = []
-        for treatment_plans_item_data in self.treatment_plans:
-            treatment_plans_item = treatment_plans_item_data.to_dict()
-            treatment_plans.append(treatment_plans_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "treatment_plans": treatment_plans,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.treatment_plans is not UNSET:
+            field_dict["treatment_plans"] = to_json(self.treatment_plans)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,34 @@ class ListPatientTreatmentPlansResponse200:
         from ..models.treatment_plan import TreatmentPlan
 
         d = dict(src_dict)
-        treatment_plans = []
-        _treatment_plans = d.pop("treatment_plans")
-        for treatment_plans_item_data in _treatment_plans:
-            treatment_plans_item = TreatmentPlan.from_dict(treatment_plans_item_data)
-
-            treatment_plans.append(treatment_plans_item)
+        _treatment_plans = d.pop("treatment_plans", UNSET)
+        if isinstance(_treatment_plans, list):
+            _items1 = []
+            for _each1 in _treatment_plans:
+                if isinstance(_each1, dict):
+                    _each1 = TreatmentPlan.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListPatientTreatmentPlansResponse200.treatment_plans[]",
+                        "TreatmentPlan",
+                        _each1,
+                    )
+                _items1.append(_each1)
+            _treatment_plans = _items1
+        else:
+            _treatment_plans = deviation(
+                "ListPatientTreatmentPlansResponse200.treatment_plans", "an array", _treatment_plans
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListPatientTreatmentPlansResponse200.meta", "PaginationMeta", _meta)
 
         list_patient_treatment_plans_response_200 = cls(
-            treatment_plans=treatment_plans,
-            meta=meta,
+            treatment_plans=_treatment_plans,
+            meta=_meta,
         )
 
         list_patient_treatment_plans_response_200.additional_properties = d

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListPatientTreatmentPlansSortBy(StrEnum):
+class ListPatientTreatmentPlansSortBy(OpenStrEnum):
     CREATED_AT = "created_at"
     UPDATED_AT = "updated_at"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListPatientsPatientType(StrEnum):
+class ListPatientsPatientType(OpenStrEnum):
     ALL = "all"
     DEPENDENT = "dependent"
     GUARDIAN = "guardian"
-
-    def __str__(self) -> str:
-        return str(self.value)

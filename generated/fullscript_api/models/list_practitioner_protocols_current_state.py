@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListPractitionerProtocolsCurrentState(StrEnum):
+class ListPractitionerProtocolsCurrentState(OpenStrEnum):
     ACTIVE = "active"
     CANCELLED = "cancelled"
     DRAFT = "draft"
-
-    def __str__(self) -> str:
-        return str(self.value)

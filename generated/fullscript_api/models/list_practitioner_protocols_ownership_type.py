@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListPractitionerProtocolsOwnershipType(StrEnum):
+class ListPractitionerProtocolsOwnershipType(OpenStrEnum):
     ALL = "all"
     OWNED = "owned"
     SHARED = "shared"
-
-    def __str__(self) -> str:
-        return str(self.value)

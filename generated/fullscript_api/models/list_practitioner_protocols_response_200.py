@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListPractitionerProtocolsResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        protocols = []
-        for protocols_item_data in self.protocols:
-            protocols_item = protocols_item_data.to_dict()
-            protocols.append(protocols_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "protocols": protocols,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.protocols is not UNSET:
+            field_dict["protocols"] = to_json(self.protocols)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,32 @@ class ListPractitionerProtocolsResponse200:
         from ..models.protocol import Protocol
 
         d = dict(src_dict)
-        protocols = []
-        _protocols = d.pop("protocols")
-        for protocols_item_data in _protocols:
-            protocols_item = Protocol.from_dict(protocols_item_data)
-
-            protocols.append(protocols_item)
+        _protocols = d.pop("protocols", UNSET)
+        if isinstance(_protocols, list):
+            _items1 = []
+            for _each1 in _protocols:
+                if isinstance(_each1, dict):
+                    _each1 = Protocol.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListPractitionerProtocolsResponse200.protocols[]", "Protocol", _each1
+                    )
+                _items1.append(_each1)
+            _protocols = _items1
+        else:
+            _protocols = deviation(
+                "ListPractitionerProtocolsResponse200.protocols", "an array", _protocols
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListPractitionerProtocolsResponse200.meta", "PaginationMeta", _meta)
 
         list_practitioner_protocols_response_200 = cls(
-            protocols=protocols,
-            meta=meta,
+            protocols=_protocols,
+            meta=_meta,
         )
 
         list_practitioner_protocols_response_200.additional_properties = d

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListPractitionerProtocolsSortBy(StrEnum):
+class ListPractitionerProtocolsSortBy(OpenStrEnum):
     CURRENT_STATE = "current_state"
     NAME = "name"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListPractitionerTemplatesResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        templates = []
-        for templates_item_data in self.templates:
-            templates_item = templates_item_data.to_dict()
-            templates.append(templates_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "templates": templates,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.templates is not UNSET:
+            field_dict["templates"] = to_json(self.templates)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,32 @@ class ListPractitionerTemplatesResponse200:
         from ..models.template import Template
 
         d = dict(src_dict)
-        templates = []
-        _templates = d.pop("templates")
-        for templates_item_data in _templates:
-            templates_item = Template.from_dict(templates_item_data)
-
-            templates.append(templates_item)
+        _templates = d.pop("templates", UNSET)
+        if isinstance(_templates, list):
+            _items1 = []
+            for _each1 in _templates:
+                if isinstance(_each1, dict):
+                    _each1 = Template.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListPractitionerTemplatesResponse200.templates[]", "Template", _each1
+                    )
+                _items1.append(_each1)
+            _templates = _items1
+        else:
+            _templates = deviation(
+                "ListPractitionerTemplatesResponse200.templates", "an array", _templates
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListPractitionerTemplatesResponse200.meta", "PaginationMeta", _meta)
 
         list_practitioner_templates_response_200 = cls(
-            templates=templates,
-            meta=meta,
+            templates=_templates,
+            meta=_meta,
         )
 
         list_practitioner_templates_response_200.additional_properties = d

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListPractitionerTypesResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        practitioner_types = []
-        for practitioner_types_item_data in self.practitioner_types:
-            practitioner_types_item = practitioner_types_item_data.to_dict()
-            practitioner_types.append(practitioner_types_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "practitioner_types": practitioner_types,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.practitioner_types is not UNSET:
+            field_dict["practitioner_types"] = to_json(self.practitioner_types)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,36 @@ class ListPractitionerTypesResponse200:
         from ..models.practitioner_type import PractitionerType
 
         d = dict(src_dict)
-        practitioner_types = []
-        _practitioner_types = d.pop("practitioner_types")
-        for practitioner_types_item_data in _practitioner_types:
-            practitioner_types_item = PractitionerType.from_dict(practitioner_types_item_data)
-
-            practitioner_types.append(practitioner_types_item)
+        _practitioner_types = d.pop("practitioner_types", UNSET)
+        if isinstance(_practitioner_types, list):
+            _items1 = []
+            for _each1 in _practitioner_types:
+                if isinstance(_each1, dict):
+                    _each1 = PractitionerType.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListPractitionerTypesResponse200.practitioner_types[]",
+                        "PractitionerType",
+                        _each1,
+                    )
+                _items1.append(_each1)
+            _practitioner_types = _items1
+        else:
+            _practitioner_types = deviation(
+                "ListPractitionerTypesResponse200.practitioner_types",
+                "an array",
+                _practitioner_types,
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListPractitionerTypesResponse200.meta", "PaginationMeta", _meta)
 
         list_practitioner_types_response_200 = cls(
-            practitioner_types=practitioner_types,
-            meta=meta,
+            practitioner_types=_practitioner_types,
+            meta=_meta,
         )
 
         list_practitioner_types_response_200.additional_properties = d

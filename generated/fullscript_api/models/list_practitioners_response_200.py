@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListPractitionersResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        practitioners = []
-        for practitioners_item_data in self.practitioners:
-            practitioners_item = practitioners_item_data.to_dict()
-            practitioners.append(practitioners_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "practitioners": practitioners,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.practitioners is not UNSET:
+            field_dict["practitioners"] = to_json(self.practitioners)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,32 @@ class ListPractitionersResponse200:
         from ..models.practitioner import Practitioner
 
         d = dict(src_dict)
-        practitioners = []
-        _practitioners = d.pop("practitioners")
-        for practitioners_item_data in _practitioners:
-            practitioners_item = Practitioner.from_dict(practitioners_item_data)
-
-            practitioners.append(practitioners_item)
+        _practitioners = d.pop("practitioners", UNSET)
+        if isinstance(_practitioners, list):
+            _items1 = []
+            for _each1 in _practitioners:
+                if isinstance(_each1, dict):
+                    _each1 = Practitioner.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListPractitionersResponse200.practitioners[]", "Practitioner", _each1
+                    )
+                _items1.append(_each1)
+            _practitioners = _items1
+        else:
+            _practitioners = deviation(
+                "ListPractitionersResponse200.practitioners", "an array", _practitioners
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListPractitionersResponse200.meta", "PaginationMeta", _meta)
 
         list_practitioners_response_200 = cls(
-            practitioners=practitioners,
-            meta=meta,
+            practitioners=_practitioners,
+            meta=_meta,
         )
 
         list_practitioners_response_200.additional_properties = d

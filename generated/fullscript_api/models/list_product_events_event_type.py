@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListProductEventsEventType(StrEnum):
+class ListProductEventsEventType(OpenStrEnum):
     PRODUCT_CREATED = "product.created"
     PRODUCT_DESCRIPTION_UPDATED = "product.description.updated"
     PRODUCT_UPDATED = "product.updated"
-
-    def __str__(self) -> str:
-        return str(self.value)

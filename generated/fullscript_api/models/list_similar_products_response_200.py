@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListSimilarProductsResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        products = []
-        for products_item_data in self.products:
-            products_item = products_item_data.to_dict()
-            products.append(products_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "products": products,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.products is not UNSET:
+            field_dict["products"] = to_json(self.products)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,30 @@ class ListSimilarProductsResponse200:
         from ..models.product import Product
 
         d = dict(src_dict)
-        products = []
-        _products = d.pop("products")
-        for products_item_data in _products:
-            products_item = Product.from_dict(products_item_data)
-
-            products.append(products_item)
+        _products = d.pop("products", UNSET)
+        if isinstance(_products, list):
+            _items1 = []
+            for _each1 in _products:
+                if isinstance(_each1, dict):
+                    _each1 = Product.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListSimilarProductsResponse200.products[]", "Product", _each1
+                    )
+                _items1.append(_each1)
+            _products = _items1
+        else:
+            _products = deviation("ListSimilarProductsResponse200.products", "an array", _products)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListSimilarProductsResponse200.meta", "PaginationMeta", _meta)
 
         list_similar_products_response_200 = cls(
-            products=products,
-            meta=meta,
+            products=_products,
+            meta=_meta,
         )
 
         list_similar_products_response_200.additional_properties = d

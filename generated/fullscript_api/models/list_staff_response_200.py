@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListStaffResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        staff = []
-        for staff_item_data in self.staff:
-            staff_item = staff_item_data.to_dict()
-            staff.append(staff_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "staff": staff,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.staff is not UNSET:
+            field_dict["staff"] = to_json(self.staff)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,28 @@ class ListStaffResponse200:
         from ..models.staff import Staff
 
         d = dict(src_dict)
-        staff = []
-        _staff = d.pop("staff")
-        for staff_item_data in _staff:
-            staff_item = Staff.from_dict(staff_item_data)
-
-            staff.append(staff_item)
+        _staff = d.pop("staff", UNSET)
+        if isinstance(_staff, list):
+            _items1 = []
+            for _each1 in _staff:
+                if isinstance(_each1, dict):
+                    _each1 = Staff.from_dict(_each1)
+                else:
+                    _each1 = deviation("ListStaffResponse200.staff[]", "Staff", _each1)
+                _items1.append(_each1)
+            _staff = _items1
+        else:
+            _staff = deviation("ListStaffResponse200.staff", "an array", _staff)
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListStaffResponse200.meta", "PaginationMeta", _meta)
 
         list_staff_response_200 = cls(
-            staff=staff,
-            meta=meta,
+            staff=_staff,
+            meta=_meta,
         )
 
         list_staff_response_200.additional_properties = d

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListSupplementTypesResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        supplement_types = []
-        for supplement_types_item_data in self.supplement_types:
-            supplement_types_item = supplement_types_item_data.to_dict()
-            supplement_types.append(supplement_types_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "supplement_types": supplement_types,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.supplement_types is not UNSET:
+            field_dict["supplement_types"] = to_json(self.supplement_types)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,34 @@ class ListSupplementTypesResponse200:
         from ..models.supplement_type import SupplementType
 
         d = dict(src_dict)
-        supplement_types = []
-        _supplement_types = d.pop("supplement_types")
-        for supplement_types_item_data in _supplement_types:
-            supplement_types_item = SupplementType.from_dict(supplement_types_item_data)
-
-            supplement_types.append(supplement_types_item)
+        _supplement_types = d.pop("supplement_types", UNSET)
+        if isinstance(_supplement_types, list):
+            _items1 = []
+            for _each1 in _supplement_types:
+                if isinstance(_each1, dict):
+                    _each1 = SupplementType.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListSupplementTypesResponse200.supplement_types[]",
+                        "SupplementType",
+                        _each1,
+                    )
+                _items1.append(_each1)
+            _supplement_types = _items1
+        else:
+            _supplement_types = deviation(
+                "ListSupplementTypesResponse200.supplement_types", "an array", _supplement_types
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListSupplementTypesResponse200.meta", "PaginationMeta", _meta)
 
         list_supplement_types_response_200 = cls(
-            supplement_types=supplement_types,
-            meta=meta,
+            supplement_types=_supplement_types,
+            meta=_meta,
         )
 
         list_supplement_types_response_200.additional_properties = d

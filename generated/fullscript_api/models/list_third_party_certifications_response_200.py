@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListThirdPartyCertificationsResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        third_party_certifications = []
-        for third_party_certifications_item_data in self.third_party_certifications:
-            third_party_certifications_item = third_party_certifications_item_data.to_dict()
-            third_party_certifications.append(third_party_certifications_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "third_party_certifications": third_party_certifications,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.third_party_certifications is not UNSET:
+            field_dict["third_party_certifications"] = to_json(self.third_party_certifications)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,25 +45,38 @@ class ListThirdPartyCertificationsResponse200:
         from ..models.third_party_certification import ThirdPartyCertification
 
         d = dict(src_dict)
-        third_party_certifications = []
-        _third_party_certifications = d.pop("third_party_certifications")
-        for third_party_certifications_item_data in _third_party_certifications:
-            third_party_certifications_item = ThirdPartyCertification.from_dict(
-                third_party_certifications_item_data
+        _third_party_certifications = d.pop("third_party_certifications", UNSET)
+        if isinstance(_third_party_certifications, list):
+            _items1 = []
+            for _each1 in _third_party_certifications:
+                if isinstance(_each1, dict):
+                    _each1 = ThirdPartyCertification.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListThirdPartyCertificationsResponse200.third_party_certifications[]",
+                        "ThirdPartyCertification",
+                        _each1,
+                    )
+                _items1.append(_each1)
+            _third_party_certifications = _items1
+        else:
+            _third_party_certifications = deviation(
+                "ListThirdPartyCertificationsResponse200.third_party_certifications",
+                "an array",
+                _third_party_certifications,
             )
 
-            third_party_certifications.append(third_party_certifications_item)
-
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation(
+                "ListThirdPartyCertificationsResponse200.meta", "PaginationMeta", _meta
+            )
 
         list_third_party_certifications_response_200 = cls(
-            third_party_certifications=third_party_certifications,
-            meta=meta,
+            third_party_certifications=_third_party_certifications,
+            meta=_meta,
         )
 
         list_third_party_certifications_response_200.additional_properties = d

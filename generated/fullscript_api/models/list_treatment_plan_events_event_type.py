@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListTreatmentPlanEventsEventType(StrEnum):
+class ListTreatmentPlanEventsEventType(OpenStrEnum):
     TREATMENT_PLAN_CREATED = "treatment_plan.created"
     TREATMENT_PLAN_RECOMMENDATION_UPDATED = "treatment_plan.recommendation.updated"
     TREATMENT_PLAN_UPDATED = "treatment_plan.updated"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.pagination_meta import PaginationMeta
@@ -30,24 +30,12 @@ class ListWebhookDeliveriesResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        webhook_deliveries = []
-        for webhook_deliveries_item_data in self.webhook_deliveries:
-            webhook_deliveries_item = webhook_deliveries_item_data.to_dict()
-            webhook_deliveries.append(webhook_deliveries_item)
-
-        meta: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.meta, Unset):
-            meta = self.meta.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "webhook_deliveries": webhook_deliveries,
-            }
-        )
-        if meta is not UNSET:
-            field_dict["meta"] = meta
+        if self.webhook_deliveries is not UNSET:
+            field_dict["webhook_deliveries"] = to_json(self.webhook_deliveries)
+        if self.meta is not UNSET:
+            field_dict["meta"] = to_json(self.meta)
 
         return field_dict
 
@@ -57,23 +45,36 @@ class ListWebhookDeliveriesResponse200:
         from ..models.webhook_delivery import WebhookDelivery
 
         d = dict(src_dict)
-        webhook_deliveries = []
-        _webhook_deliveries = d.pop("webhook_deliveries")
-        for webhook_deliveries_item_data in _webhook_deliveries:
-            webhook_deliveries_item = WebhookDelivery.from_dict(webhook_deliveries_item_data)
-
-            webhook_deliveries.append(webhook_deliveries_item)
+        _webhook_deliveries = d.pop("webhook_deliveries", UNSET)
+        if isinstance(_webhook_deliveries, list):
+            _items1 = []
+            for _each1 in _webhook_deliveries:
+                if isinstance(_each1, dict):
+                    _each1 = WebhookDelivery.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "ListWebhookDeliveriesResponse200.webhook_deliveries[]",
+                        "WebhookDelivery",
+                        _each1,
+                    )
+                _items1.append(_each1)
+            _webhook_deliveries = _items1
+        else:
+            _webhook_deliveries = deviation(
+                "ListWebhookDeliveriesResponse200.webhook_deliveries",
+                "an array",
+                _webhook_deliveries,
+            )
 
         _meta = d.pop("meta", UNSET)
-        meta: PaginationMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = PaginationMeta.from_dict(_meta)
+        if isinstance(_meta, dict):
+            _meta = PaginationMeta.from_dict(_meta)
+        elif not (_meta is UNSET):
+            _meta = deviation("ListWebhookDeliveriesResponse200.meta", "PaginationMeta", _meta)
 
         list_webhook_deliveries_response_200 = cls(
-            webhook_deliveries=webhook_deliveries,
-            meta=meta,
+            webhook_deliveries=_webhook_deliveries,
+            meta=_meta,
         )
 
         list_webhook_deliveries_response_200.additional_properties = d

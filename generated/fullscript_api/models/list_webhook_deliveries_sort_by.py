@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListWebhookDeliveriesSortBy(StrEnum):
+class ListWebhookDeliveriesSortBy(OpenStrEnum):
     ATTEMPTED_AT = "attempted_at"
     EVENT_ID = "event_id"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ListWebhookDeliveriesSuccessfullyDelivered(StrEnum):
+class ListWebhookDeliveriesSuccessfullyDelivered(OpenStrEnum):
     FALSE = "false"
     TRUE = "true"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.metadatum_type import MetadatumType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
 
 if TYPE_CHECKING:
     from ..models.metadatum_data import MetadatumData
@@ -33,25 +33,14 @@ class Metadatum:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
-
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if data is not UNSET:
-            field_dict["data"] = data
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.type_ is not UNSET:
+            field_dict["type"] = to_json(self.type_)
+        if self.data is not UNSET:
+            field_dict["data"] = to_json(self.data)
 
         return field_dict
 
@@ -60,26 +49,29 @@ class Metadatum:
         from ..models.metadatum_data import MetadatumData
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _id = d.pop("id", UNSET)
+        if not (isinstance(_id, str) or _id is UNSET):
+            _id = deviation("Metadatum.id", "a string", _id)
 
         _type_ = d.pop("type", UNSET)
-        type_: MetadatumType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = MetadatumType(_type_)
+        if isinstance(_type_, str):
+            try:
+                _type_ = MetadatumType(_type_)
+            except ValueError:
+                _type_ = unknown_enum_value(MetadatumType, _type_, "Metadatum.type")
+        elif not (_type_ is UNSET):
+            _type_ = deviation("Metadatum.type", "MetadatumType", _type_)
 
         _data = d.pop("data", UNSET)
-        data: MetadatumData | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = MetadatumData.from_dict(_data)
+        if isinstance(_data, dict):
+            _data = MetadatumData.from_dict(_data)
+        elif not (_data is UNSET):
+            _data = deviation("Metadatum.data", "MetadatumData", _data)
 
         metadatum = cls(
-            id=id,
-            type_=type_,
-            data=data,
+            id=_id,
+            type_=_type_,
+            data=_data,
         )
 
         metadatum.additional_properties = d

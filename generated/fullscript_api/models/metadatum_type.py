@@ -1,11 +1,8 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class MetadatumType(StrEnum):
+class MetadatumType(OpenStrEnum):
     PATIENT = "patient"
     PRACTITIONER = "practitioner"
     STAFF = "staff"
     TREATMENT_PLAN = "treatment_plan"
-
-    def __str__(self) -> str:
-        return str(self.value)

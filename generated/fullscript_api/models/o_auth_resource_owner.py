@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.o_auth_resource_owner_type import OAuthResourceOwnerType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
 
 T = TypeVar("T", bound="OAuthResourceOwner")
 
@@ -26,37 +26,36 @@ class OAuthResourceOwner:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.type_ is not UNSET:
+            field_dict["type"] = to_json(self.type_)
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _id = d.pop("id", UNSET)
+        if not (isinstance(_id, str) or _id is UNSET):
+            _id = deviation("OAuthResourceOwner.id", "a string", _id)
 
         _type_ = d.pop("type", UNSET)
-        type_: OAuthResourceOwnerType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = OAuthResourceOwnerType(_type_)
+        if isinstance(_type_, str):
+            try:
+                _type_ = OAuthResourceOwnerType(_type_)
+            except ValueError:
+                _type_ = unknown_enum_value(
+                    OAuthResourceOwnerType, _type_, "OAuthResourceOwner.type"
+                )
+        elif not (_type_ is UNSET):
+            _type_ = deviation("OAuthResourceOwner.type", "OAuthResourceOwnerType", _type_)
 
         o_auth_resource_owner = cls(
-            id=id,
-            type_=type_,
+            id=_id,
+            type_=_type_,
         )
 
         o_auth_resource_owner.additional_properties = d

@@ -1,10 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class OAuthResourceOwnerType(StrEnum):
+class OAuthResourceOwnerType(OpenStrEnum):
     CLINIC = "Clinic"
     PRACTITIONER = "Practitioner"
     STAFF = "Staff"
-
-    def __str__(self) -> str:
-        return str(self.value)

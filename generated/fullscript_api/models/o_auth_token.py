@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.o_auth_resource_owner import OAuthResourceOwner
@@ -46,47 +46,22 @@ class OAuthToken:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        access_token = self.access_token
-
-        token_type = self.token_type
-
-        expires_in: int | str | Unset
-        if isinstance(self.expires_in, Unset):
-            expires_in = UNSET
-        else:
-            expires_in = self.expires_in
-
-        refresh_token = self.refresh_token
-
-        scope = self.scope
-
-        created_at: int | str | Unset
-        if isinstance(self.created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = self.created_at
-
-        resource_owner: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.resource_owner, Unset):
-            resource_owner = self.resource_owner.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if access_token is not UNSET:
-            field_dict["access_token"] = access_token
-        if token_type is not UNSET:
-            field_dict["token_type"] = token_type
-        if expires_in is not UNSET:
-            field_dict["expires_in"] = expires_in
-        if refresh_token is not UNSET:
-            field_dict["refresh_token"] = refresh_token
-        if scope is not UNSET:
-            field_dict["scope"] = scope
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if resource_owner is not UNSET:
-            field_dict["resource_owner"] = resource_owner
+        if self.access_token is not UNSET:
+            field_dict["access_token"] = self.access_token
+        if self.token_type is not UNSET:
+            field_dict["token_type"] = self.token_type
+        if self.expires_in is not UNSET:
+            field_dict["expires_in"] = self.expires_in
+        if self.refresh_token is not UNSET:
+            field_dict["refresh_token"] = self.refresh_token
+        if self.scope is not UNSET:
+            field_dict["scope"] = self.scope
+        if self.created_at is not UNSET:
+            field_dict["created_at"] = self.created_at
+        if self.resource_owner is not UNSET:
+            field_dict["resource_owner"] = to_json(self.resource_owner)
 
         return field_dict
 
@@ -95,43 +70,54 @@ class OAuthToken:
         from ..models.o_auth_resource_owner import OAuthResourceOwner
 
         d = dict(src_dict)
-        access_token = d.pop("access_token", UNSET)
+        _access_token = d.pop("access_token", UNSET)
+        if not (isinstance(_access_token, str) or _access_token is UNSET):
+            _access_token = deviation("OAuthToken.access_token", "a string", _access_token)
 
-        token_type = d.pop("token_type", UNSET)
+        _token_type = d.pop("token_type", UNSET)
+        if not (isinstance(_token_type, str) or _token_type is UNSET):
+            _token_type = deviation("OAuthToken.token_type", "a string", _token_type)
 
-        def _parse_expires_in(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+        _expires_in = d.pop("expires_in", UNSET)
+        if not (
+            (isinstance(_expires_in, int) and not isinstance(_expires_in, bool))
+            or isinstance(_expires_in, str)
+            or _expires_in is UNSET
+        ):
+            _expires_in = deviation("OAuthToken.expires_in", "an integer or a string", _expires_in)
 
-        expires_in = _parse_expires_in(d.pop("expires_in", UNSET))
+        _refresh_token = d.pop("refresh_token", UNSET)
+        if not (isinstance(_refresh_token, str) or _refresh_token is UNSET):
+            _refresh_token = deviation("OAuthToken.refresh_token", "a string", _refresh_token)
 
-        refresh_token = d.pop("refresh_token", UNSET)
+        _scope = d.pop("scope", UNSET)
+        if not (isinstance(_scope, str) or _scope is UNSET):
+            _scope = deviation("OAuthToken.scope", "a string", _scope)
 
-        scope = d.pop("scope", UNSET)
-
-        def _parse_created_at(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        _created_at = d.pop("created_at", UNSET)
+        if not (
+            isinstance(_created_at, str)
+            or (isinstance(_created_at, int) and not isinstance(_created_at, bool))
+            or _created_at is UNSET
+        ):
+            _created_at = deviation("OAuthToken.created_at", "a string or an integer", _created_at)
 
         _resource_owner = d.pop("resource_owner", UNSET)
-        resource_owner: OAuthResourceOwner | Unset
-        if isinstance(_resource_owner, Unset):
-            resource_owner = UNSET
-        else:
-            resource_owner = OAuthResourceOwner.from_dict(_resource_owner)
+        if isinstance(_resource_owner, dict):
+            _resource_owner = OAuthResourceOwner.from_dict(_resource_owner)
+        elif not (_resource_owner is UNSET):
+            _resource_owner = deviation(
+                "OAuthToken.resource_owner", "OAuthResourceOwner", _resource_owner
+            )
 
         o_auth_token = cls(
-            access_token=access_token,
-            token_type=token_type,
-            expires_in=expires_in,
-            refresh_token=refresh_token,
-            scope=scope,
-            created_at=created_at,
-            resource_owner=resource_owner,
+            access_token=_access_token,
+            token_type=_token_type,
+            expires_in=_expires_in,
+            refresh_token=_refresh_token,
+            scope=_scope,
+            created_at=_created_at,
+            resource_owner=_resource_owner,
         )
 
         o_auth_token.additional_properties = d

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class OAuthTokenRequestGrantType(StrEnum):
+class OAuthTokenRequestGrantType(OpenStrEnum):
     AUTHORIZATION_CODE = "authorization_code"
     REFRESH_TOKEN = "refresh_token"
-
-    def __str__(self) -> str:
-        return str(self.value)

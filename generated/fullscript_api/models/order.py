@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.line_item import LineItem
@@ -55,70 +55,30 @@ class Order:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        order_number = self.order_number
-
-        completed_at: None | str | Unset
-        if isinstance(self.completed_at, Unset):
-            completed_at = UNSET
-        else:
-            completed_at = self.completed_at
-
-        patient_id = self.patient_id
-
-        treatment_plan_ids: list[str] | Unset = UNSET
-        if not isinstance(self.treatment_plan_ids, Unset):
-            treatment_plan_ids = self.treatment_plan_ids
-
-        variant_ids: list[str] | Unset = UNSET
-        if not isinstance(self.variant_ids, Unset):
-            variant_ids = self.variant_ids
-
-        practitioner_ids: list[str] | Unset = UNSET
-        if not isinstance(self.practitioner_ids, Unset):
-            practitioner_ids = self.practitioner_ids
-
-        item_total = self.item_total
-
-        msrp_total = self.msrp_total
-
-        payment_total = self.payment_total
-
-        line_items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.line_items, Unset):
-            line_items = []
-            for line_items_item_data in self.line_items:
-                line_items_item = line_items_item_data.to_dict()
-                line_items.append(line_items_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if order_number is not UNSET:
-            field_dict["order_number"] = order_number
-        if completed_at is not UNSET:
-            field_dict["completed_at"] = completed_at
-        if patient_id is not UNSET:
-            field_dict["patient_id"] = patient_id
-        if treatment_plan_ids is not UNSET:
-            field_dict["treatment_plan_ids"] = treatment_plan_ids
-        if variant_ids is not UNSET:
-            field_dict["variant_ids"] = variant_ids
-        if practitioner_ids is not UNSET:
-            field_dict["practitioner_ids"] = practitioner_ids
-        if item_total is not UNSET:
-            field_dict["item_total"] = item_total
-        if msrp_total is not UNSET:
-            field_dict["msrp_total"] = msrp_total
-        if payment_total is not UNSET:
-            field_dict["payment_total"] = payment_total
-        if line_items is not UNSET:
-            field_dict["line_items"] = line_items
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.order_number is not UNSET:
+            field_dict["order_number"] = self.order_number
+        if self.completed_at is not UNSET:
+            field_dict["completed_at"] = self.completed_at
+        if self.patient_id is not UNSET:
+            field_dict["patient_id"] = self.patient_id
+        if self.treatment_plan_ids is not UNSET:
+            field_dict["treatment_plan_ids"] = to_json(self.treatment_plan_ids)
+        if self.variant_ids is not UNSET:
+            field_dict["variant_ids"] = to_json(self.variant_ids)
+        if self.practitioner_ids is not UNSET:
+            field_dict["practitioner_ids"] = to_json(self.practitioner_ids)
+        if self.item_total is not UNSET:
+            field_dict["item_total"] = self.item_total
+        if self.msrp_total is not UNSET:
+            field_dict["msrp_total"] = self.msrp_total
+        if self.payment_total is not UNSET:
+            field_dict["payment_total"] = self.payment_total
+        if self.line_items is not UNSET:
+            field_dict["line_items"] = to_json(self.line_items)
 
         return field_dict
 
@@ -127,54 +87,85 @@ class Order:
         from ..models.line_item import LineItem
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Order.id", "a string", _id)
 
-        order_number = d.pop("order_number", UNSET)
+        _order_number = d.pop("order_number", UNSET)
+        if not (isinstance(_order_number, str) or _order_number is UNSET):
+            _order_number = deviation("Order.order_number", "a string", _order_number)
 
-        def _parse_completed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _completed_at = d.pop("completed_at", UNSET)
+        if not (isinstance(_completed_at, str) or _completed_at is UNSET or _completed_at is None):
+            _completed_at = deviation("Order.completed_at", "a string or null", _completed_at)
 
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+        _patient_id = d.pop("patient_id", UNSET)
+        if not (isinstance(_patient_id, str) or _patient_id is UNSET):
+            _patient_id = deviation("Order.patient_id", "a string", _patient_id)
 
-        patient_id = d.pop("patient_id", UNSET)
+        _treatment_plan_ids = d.pop("treatment_plan_ids", UNSET)
+        if isinstance(_treatment_plan_ids, list):
+            for _each1 in _treatment_plan_ids:
+                if not isinstance(_each1, str):
+                    _each1 = deviation("Order.treatment_plan_ids[]", "a string", _each1)
+        elif not (_treatment_plan_ids is UNSET):
+            _treatment_plan_ids = deviation(
+                "Order.treatment_plan_ids", "an array", _treatment_plan_ids
+            )
 
-        treatment_plan_ids = cast(list[str], d.pop("treatment_plan_ids", UNSET))
+        _variant_ids = d.pop("variant_ids", UNSET)
+        if isinstance(_variant_ids, list):
+            for _each1 in _variant_ids:
+                if not isinstance(_each1, str):
+                    _each1 = deviation("Order.variant_ids[]", "a string", _each1)
+        elif not (_variant_ids is UNSET):
+            _variant_ids = deviation("Order.variant_ids", "an array", _variant_ids)
 
-        variant_ids = cast(list[str], d.pop("variant_ids", UNSET))
+        _practitioner_ids = d.pop("practitioner_ids", UNSET)
+        if isinstance(_practitioner_ids, list):
+            for _each1 in _practitioner_ids:
+                if not isinstance(_each1, str):
+                    _each1 = deviation("Order.practitioner_ids[]", "a string", _each1)
+        elif not (_practitioner_ids is UNSET):
+            _practitioner_ids = deviation("Order.practitioner_ids", "an array", _practitioner_ids)
 
-        practitioner_ids = cast(list[str], d.pop("practitioner_ids", UNSET))
+        _item_total = d.pop("item_total", UNSET)
+        if not (isinstance(_item_total, str) or _item_total is UNSET):
+            _item_total = deviation("Order.item_total", "a string", _item_total)
 
-        item_total = d.pop("item_total", UNSET)
+        _msrp_total = d.pop("msrp_total", UNSET)
+        if not (isinstance(_msrp_total, str) or _msrp_total is UNSET):
+            _msrp_total = deviation("Order.msrp_total", "a string", _msrp_total)
 
-        msrp_total = d.pop("msrp_total", UNSET)
-
-        payment_total = d.pop("payment_total", UNSET)
+        _payment_total = d.pop("payment_total", UNSET)
+        if not (isinstance(_payment_total, str) or _payment_total is UNSET):
+            _payment_total = deviation("Order.payment_total", "a string", _payment_total)
 
         _line_items = d.pop("line_items", UNSET)
-        line_items: list[LineItem] | Unset = UNSET
-        if _line_items is not UNSET:
-            line_items = []
-            for line_items_item_data in _line_items:
-                line_items_item = LineItem.from_dict(line_items_item_data)
-
-                line_items.append(line_items_item)
+        if isinstance(_line_items, list):
+            _items1 = []
+            for _each1 in _line_items:
+                if isinstance(_each1, dict):
+                    _each1 = LineItem.from_dict(_each1)
+                else:
+                    _each1 = deviation("Order.line_items[]", "LineItem", _each1)
+                _items1.append(_each1)
+            _line_items = _items1
+        elif not (_line_items is UNSET):
+            _line_items = deviation("Order.line_items", "an array", _line_items)
 
         order = cls(
-            id=id,
-            order_number=order_number,
-            completed_at=completed_at,
-            patient_id=patient_id,
-            treatment_plan_ids=treatment_plan_ids,
-            variant_ids=variant_ids,
-            practitioner_ids=practitioner_ids,
-            item_total=item_total,
-            msrp_total=msrp_total,
-            payment_total=payment_total,
-            line_items=line_items,
+            id=_id,
+            order_number=_order_number,
+            completed_at=_completed_at,
+            patient_id=_patient_id,
+            treatment_plan_ids=_treatment_plan_ids,
+            variant_ids=_variant_ids,
+            practitioner_ids=_practitioner_ids,
+            item_total=_item_total,
+            msrp_total=_msrp_total,
+            payment_total=_payment_total,
+            line_items=_line_items,
         )
 
         order.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="PaginationMeta")
 
@@ -34,73 +34,67 @@ class PaginationMeta:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        current_page = self.current_page
-
-        next_page: int | None | Unset
-        if isinstance(self.next_page, Unset):
-            next_page = UNSET
-        else:
-            next_page = self.next_page
-
-        prev_page: int | None | Unset
-        if isinstance(self.prev_page, Unset):
-            prev_page = UNSET
-        else:
-            prev_page = self.prev_page
-
-        total_pages = self.total_pages
-
-        total_count = self.total_count
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if current_page is not UNSET:
-            field_dict["current_page"] = current_page
-        if next_page is not UNSET:
-            field_dict["next_page"] = next_page
-        if prev_page is not UNSET:
-            field_dict["prev_page"] = prev_page
-        if total_pages is not UNSET:
-            field_dict["total_pages"] = total_pages
-        if total_count is not UNSET:
-            field_dict["total_count"] = total_count
+        if self.current_page is not UNSET:
+            field_dict["current_page"] = self.current_page
+        if self.next_page is not UNSET:
+            field_dict["next_page"] = self.next_page
+        if self.prev_page is not UNSET:
+            field_dict["prev_page"] = self.prev_page
+        if self.total_pages is not UNSET:
+            field_dict["total_pages"] = self.total_pages
+        if self.total_count is not UNSET:
+            field_dict["total_count"] = self.total_count
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        current_page = d.pop("current_page", UNSET)
+        _current_page = d.pop("current_page", UNSET)
+        if not (
+            (isinstance(_current_page, int) and not isinstance(_current_page, bool))
+            or _current_page is UNSET
+        ):
+            _current_page = deviation("PaginationMeta.current_page", "an integer", _current_page)
 
-        def _parse_next_page(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        _next_page = d.pop("next_page", UNSET)
+        if not (
+            (isinstance(_next_page, int) and not isinstance(_next_page, bool))
+            or _next_page is UNSET
+            or _next_page is None
+        ):
+            _next_page = deviation("PaginationMeta.next_page", "an integer or null", _next_page)
 
-        next_page = _parse_next_page(d.pop("next_page", UNSET))
+        _prev_page = d.pop("prev_page", UNSET)
+        if not (
+            (isinstance(_prev_page, int) and not isinstance(_prev_page, bool))
+            or _prev_page is UNSET
+            or _prev_page is None
+        ):
+            _prev_page = deviation("PaginationMeta.prev_page", "an integer or null", _prev_page)
 
-        def _parse_prev_page(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        _total_pages = d.pop("total_pages", UNSET)
+        if not (
+            (isinstance(_total_pages, int) and not isinstance(_total_pages, bool))
+            or _total_pages is UNSET
+        ):
+            _total_pages = deviation("PaginationMeta.total_pages", "an integer", _total_pages)
 
-        prev_page = _parse_prev_page(d.pop("prev_page", UNSET))
-
-        total_pages = d.pop("total_pages", UNSET)
-
-        total_count = d.pop("total_count", UNSET)
+        _total_count = d.pop("total_count", UNSET)
+        if not (
+            (isinstance(_total_count, int) and not isinstance(_total_count, bool))
+            or _total_count is UNSET
+        ):
+            _total_count = deviation("PaginationMeta.total_count", "an integer", _total_count)
 
         pagination_meta = cls(
-            current_page=current_page,
-            next_page=next_page,
-            prev_page=prev_page,
-            total_pages=total_pages,
-            total_count=total_count,
+            current_page=_current_page,
+            next_page=_next_page,
+            prev_page=_prev_page,
+            total_pages=_total_pages,
+            total_count=_total_count,
         )
 
         pagination_meta.additional_properties = d

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.gender import Gender
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
 
 if TYPE_CHECKING:
     from ..models.metadata_reference import MetadataReference
@@ -62,91 +62,36 @@ class Patient:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        first_name = self.first_name
-
-        last_name = self.last_name
-
-        email = self.email
-
-        archived = self.archived
-
-        date_of_birth: None | str | Unset
-        if isinstance(self.date_of_birth, Unset):
-            date_of_birth = UNSET
-        else:
-            date_of_birth = self.date_of_birth
-
-        gender: None | str | Unset
-        if isinstance(self.gender, Unset):
-            gender = UNSET
-        elif isinstance(self.gender, Gender):
-            gender = self.gender.value
-        else:
-            gender = self.gender
-
-        discount = self.discount
-
-        total_discount = self.total_discount
-
-        mobile_number: None | str | Unset
-        if isinstance(self.mobile_number, Unset):
-            mobile_number = UNSET
-        else:
-            mobile_number = self.mobile_number
-
-        text_message_notification: bool | int | Unset
-        if isinstance(self.text_message_notification, Unset):
-            text_message_notification = UNSET
-        else:
-            text_message_notification = self.text_message_notification
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        is_dependent = self.is_dependent
-
-        guardian_patient_id: None | str | Unset
-        if isinstance(self.guardian_patient_id, Unset):
-            guardian_patient_id = UNSET
-        else:
-            guardian_patient_id = self.guardian_patient_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if first_name is not UNSET:
-            field_dict["first_name"] = first_name
-        if last_name is not UNSET:
-            field_dict["last_name"] = last_name
-        if email is not UNSET:
-            field_dict["email"] = email
-        if archived is not UNSET:
-            field_dict["archived"] = archived
-        if date_of_birth is not UNSET:
-            field_dict["date_of_birth"] = date_of_birth
-        if gender is not UNSET:
-            field_dict["gender"] = gender
-        if discount is not UNSET:
-            field_dict["discount"] = discount
-        if total_discount is not UNSET:
-            field_dict["total_discount"] = total_discount
-        if mobile_number is not UNSET:
-            field_dict["mobile_number"] = mobile_number
-        if text_message_notification is not UNSET:
-            field_dict["text_message_notification"] = text_message_notification
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if is_dependent is not UNSET:
-            field_dict["is_dependent"] = is_dependent
-        if guardian_patient_id is not UNSET:
-            field_dict["guardian_patient_id"] = guardian_patient_id
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.first_name is not UNSET:
+            field_dict["first_name"] = self.first_name
+        if self.last_name is not UNSET:
+            field_dict["last_name"] = self.last_name
+        if self.email is not UNSET:
+            field_dict["email"] = self.email
+        if self.archived is not UNSET:
+            field_dict["archived"] = self.archived
+        if self.date_of_birth is not UNSET:
+            field_dict["date_of_birth"] = self.date_of_birth
+        if self.gender is not UNSET:
+            field_dict["gender"] = to_json(self.gender)
+        if self.discount is not UNSET:
+            field_dict["discount"] = self.discount
+        if self.total_discount is not UNSET:
+            field_dict["total_discount"] = self.total_discount
+        if self.mobile_number is not UNSET:
+            field_dict["mobile_number"] = self.mobile_number
+        if self.text_message_notification is not UNSET:
+            field_dict["text_message_notification"] = self.text_message_notification
+        if self.metadata is not UNSET:
+            field_dict["metadata"] = to_json(self.metadata)
+        if self.is_dependent is not UNSET:
+            field_dict["is_dependent"] = self.is_dependent
+        if self.guardian_patient_id is not UNSET:
+            field_dict["guardian_patient_id"] = self.guardian_patient_id
 
         return field_dict
 
@@ -155,97 +100,111 @@ class Patient:
         from ..models.metadata_reference import MetadataReference
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Patient.id", "a string", _id)
 
-        first_name = d.pop("first_name", UNSET)
+        _first_name = d.pop("first_name", UNSET)
+        if not (isinstance(_first_name, str) or _first_name is UNSET):
+            _first_name = deviation("Patient.first_name", "a string", _first_name)
 
-        last_name = d.pop("last_name", UNSET)
+        _last_name = d.pop("last_name", UNSET)
+        if not (isinstance(_last_name, str) or _last_name is UNSET):
+            _last_name = deviation("Patient.last_name", "a string", _last_name)
 
-        email = d.pop("email", UNSET)
+        _email = d.pop("email", UNSET)
+        if not (isinstance(_email, str) or _email is UNSET):
+            _email = deviation("Patient.email", "a string", _email)
 
-        archived = d.pop("archived", UNSET)
+        _archived = d.pop("archived", UNSET)
+        if not (isinstance(_archived, bool) or _archived is UNSET):
+            _archived = deviation("Patient.archived", "a boolean", _archived)
 
-        def _parse_date_of_birth(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _date_of_birth = d.pop("date_of_birth", UNSET)
+        if not (
+            isinstance(_date_of_birth, str) or _date_of_birth is UNSET or _date_of_birth is None
+        ):
+            _date_of_birth = deviation("Patient.date_of_birth", "a string or null", _date_of_birth)
 
-        date_of_birth = _parse_date_of_birth(d.pop("date_of_birth", UNSET))
-
-        def _parse_gender(data: object) -> Gender | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _gender = d.pop("gender", UNSET)
+        if isinstance(_gender, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                gender_type_1 = Gender(data)
+                _gender = Gender(_gender)
+            except ValueError:
+                _gender = unknown_enum_value(Gender, _gender, "Patient.gender")
+        elif not (_gender is UNSET or _gender is None):
+            _gender = deviation("Patient.gender", "null or Gender", _gender)
 
-                return gender_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Gender | None | Unset, data)
+        _discount = d.pop("discount", UNSET)
+        if not (
+            (isinstance(_discount, (int, float)) and not isinstance(_discount, bool))
+            or _discount is UNSET
+        ):
+            _discount = deviation("Patient.discount", "a number", _discount)
 
-        gender = _parse_gender(d.pop("gender", UNSET))
+        _total_discount = d.pop("total_discount", UNSET)
+        if not (
+            (isinstance(_total_discount, (int, float)) and not isinstance(_total_discount, bool))
+            or _total_discount is UNSET
+        ):
+            _total_discount = deviation("Patient.total_discount", "a number", _total_discount)
 
-        discount = d.pop("discount", UNSET)
+        _mobile_number = d.pop("mobile_number", UNSET)
+        if not (
+            isinstance(_mobile_number, str) or _mobile_number is UNSET or _mobile_number is None
+        ):
+            _mobile_number = deviation("Patient.mobile_number", "a string or null", _mobile_number)
 
-        total_discount = d.pop("total_discount", UNSET)
-
-        def _parse_mobile_number(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        mobile_number = _parse_mobile_number(d.pop("mobile_number", UNSET))
-
-        def _parse_text_message_notification(data: object) -> bool | int | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | int | Unset, data)
-
-        text_message_notification = _parse_text_message_notification(
-            d.pop("text_message_notification", UNSET)
-        )
+        _text_message_notification = d.pop("text_message_notification", UNSET)
+        if not (
+            isinstance(_text_message_notification, bool)
+            or (
+                isinstance(_text_message_notification, int)
+                and not isinstance(_text_message_notification, bool)
+            )
+            or _text_message_notification is UNSET
+        ):
+            _text_message_notification = deviation(
+                "Patient.text_message_notification",
+                "a boolean or an integer",
+                _text_message_notification,
+            )
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: MetadataReference | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = MetadataReference.from_dict(_metadata)
+        if isinstance(_metadata, dict):
+            _metadata = MetadataReference.from_dict(_metadata)
+        elif not (_metadata is UNSET):
+            _metadata = deviation("Patient.metadata", "MetadataReference", _metadata)
 
-        is_dependent = d.pop("is_dependent", UNSET)
+        _is_dependent = d.pop("is_dependent", UNSET)
+        if not (isinstance(_is_dependent, bool) or _is_dependent is UNSET):
+            _is_dependent = deviation("Patient.is_dependent", "a boolean", _is_dependent)
 
-        def _parse_guardian_patient_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        guardian_patient_id = _parse_guardian_patient_id(d.pop("guardian_patient_id", UNSET))
+        _guardian_patient_id = d.pop("guardian_patient_id", UNSET)
+        if not (
+            isinstance(_guardian_patient_id, str)
+            or _guardian_patient_id is UNSET
+            or _guardian_patient_id is None
+        ):
+            _guardian_patient_id = deviation(
+                "Patient.guardian_patient_id", "a string or null", _guardian_patient_id
+            )
 
         patient = cls(
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            archived=archived,
-            date_of_birth=date_of_birth,
-            gender=gender,
-            discount=discount,
-            total_discount=total_discount,
-            mobile_number=mobile_number,
-            text_message_notification=text_message_notification,
-            metadata=metadata,
-            is_dependent=is_dependent,
-            guardian_patient_id=guardian_patient_id,
+            id=_id,
+            first_name=_first_name,
+            last_name=_last_name,
+            email=_email,
+            archived=_archived,
+            date_of_birth=_date_of_birth,
+            gender=_gender,
+            discount=_discount,
+            total_discount=_total_discount,
+            mobile_number=_mobile_number,
+            text_message_notification=_text_message_notification,
+            metadata=_metadata,
+            is_dependent=_is_dependent,
+            guardian_patient_id=_guardian_patient_id,
         )
 
         patient.additional_properties = d

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.metadata_reference import MetadataReference
@@ -42,37 +42,20 @@ class Practitioner:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        first_name = self.first_name
-
-        last_name = self.last_name
-
-        email = self.email
-
-        practitioner_type_id = self.practitioner_type_id
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if first_name is not UNSET:
-            field_dict["first_name"] = first_name
-        if last_name is not UNSET:
-            field_dict["last_name"] = last_name
-        if email is not UNSET:
-            field_dict["email"] = email
-        if practitioner_type_id is not UNSET:
-            field_dict["practitioner_type_id"] = practitioner_type_id
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.first_name is not UNSET:
+            field_dict["first_name"] = self.first_name
+        if self.last_name is not UNSET:
+            field_dict["last_name"] = self.last_name
+        if self.email is not UNSET:
+            field_dict["email"] = self.email
+        if self.practitioner_type_id is not UNSET:
+            field_dict["practitioner_type_id"] = self.practitioner_type_id
+        if self.metadata is not UNSET:
+            field_dict["metadata"] = to_json(self.metadata)
 
         return field_dict
 
@@ -81,30 +64,41 @@ class Practitioner:
         from ..models.metadata_reference import MetadataReference
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Practitioner.id", "a string", _id)
 
-        first_name = d.pop("first_name", UNSET)
+        _first_name = d.pop("first_name", UNSET)
+        if not (isinstance(_first_name, str) or _first_name is UNSET):
+            _first_name = deviation("Practitioner.first_name", "a string", _first_name)
 
-        last_name = d.pop("last_name", UNSET)
+        _last_name = d.pop("last_name", UNSET)
+        if not (isinstance(_last_name, str) or _last_name is UNSET):
+            _last_name = deviation("Practitioner.last_name", "a string", _last_name)
 
-        email = d.pop("email", UNSET)
+        _email = d.pop("email", UNSET)
+        if not (isinstance(_email, str) or _email is UNSET):
+            _email = deviation("Practitioner.email", "a string", _email)
 
-        practitioner_type_id = d.pop("practitioner_type_id", UNSET)
+        _practitioner_type_id = d.pop("practitioner_type_id", UNSET)
+        if not (isinstance(_practitioner_type_id, str) or _practitioner_type_id is UNSET):
+            _practitioner_type_id = deviation(
+                "Practitioner.practitioner_type_id", "a string", _practitioner_type_id
+            )
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: MetadataReference | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = MetadataReference.from_dict(_metadata)
+        if isinstance(_metadata, dict):
+            _metadata = MetadataReference.from_dict(_metadata)
+        elif not (_metadata is UNSET):
+            _metadata = deviation("Practitioner.metadata", "MetadataReference", _metadata)
 
         practitioner = cls(
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            practitioner_type_id=practitioner_type_id,
-            metadata=metadata,
+            id=_id,
+            first_name=_first_name,
+            last_name=_last_name,
+            email=_email,
+            practitioner_type_id=_practitioner_type_id,
+            metadata=_metadata,
         )
 
         practitioner.additional_properties = d

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.resource_category import ResourceCategory
 from ..models.resource_type import ResourceType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
 
 T = TypeVar("T", bound="PractitionerResource")
 
@@ -41,167 +41,108 @@ class PractitionerResource:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, ResourceType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
-
-        category: None | str | Unset
-        if isinstance(self.category, Unset):
-            category = UNSET
-        elif isinstance(self.category, ResourceCategory):
-            category = self.category.value
-        else:
-            category = self.category
-
-        save_to_library = self.save_to_library
-
-        treatment_plan_id: None | str | Unset
-        if isinstance(self.treatment_plan_id, Unset):
-            treatment_plan_id = UNSET
-        else:
-            treatment_plan_id = self.treatment_plan_id
-
-        attachment_url: None | str | Unset
-        if isinstance(self.attachment_url, Unset):
-            attachment_url = UNSET
-        else:
-            attachment_url = self.attachment_url
-
-        created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = self.created_at
-
-        updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = self.updated_at
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if category is not UNSET:
-            field_dict["category"] = category
-        if save_to_library is not UNSET:
-            field_dict["save_to_library"] = save_to_library
-        if treatment_plan_id is not UNSET:
-            field_dict["treatment_plan_id"] = treatment_plan_id
-        if attachment_url is not UNSET:
-            field_dict["attachment_url"] = attachment_url
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.type_ is not UNSET:
+            field_dict["type"] = to_json(self.type_)
+        if self.category is not UNSET:
+            field_dict["category"] = to_json(self.category)
+        if self.save_to_library is not UNSET:
+            field_dict["save_to_library"] = self.save_to_library
+        if self.treatment_plan_id is not UNSET:
+            field_dict["treatment_plan_id"] = self.treatment_plan_id
+        if self.attachment_url is not UNSET:
+            field_dict["attachment_url"] = self.attachment_url
+        if self.created_at is not UNSET:
+            field_dict["created_at"] = self.created_at
+        if self.updated_at is not UNSET:
+            field_dict["updated_at"] = self.updated_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("PractitionerResource.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("PractitionerResource.name", "a string", _name)
 
-        def _parse_type_(data: object) -> None | ResourceType | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _type_ = d.pop("type", UNSET)
+        if isinstance(_type_, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_1 = ResourceType(data)
+                _type_ = ResourceType(_type_)
+            except ValueError:
+                _type_ = unknown_enum_value(ResourceType, _type_, "PractitionerResource.type")
+        elif not (_type_ is UNSET or _type_ is None):
+            _type_ = deviation("PractitionerResource.type", "null or ResourceType", _type_)
 
-                return type_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ResourceType | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        def _parse_category(data: object) -> None | ResourceCategory | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _category = d.pop("category", UNSET)
+        if isinstance(_category, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                category_type_1 = ResourceCategory(data)
+                _category = ResourceCategory(_category)
+            except ValueError:
+                _category = unknown_enum_value(
+                    ResourceCategory, _category, "PractitionerResource.category"
+                )
+        elif not (_category is UNSET or _category is None):
+            _category = deviation(
+                "PractitionerResource.category", "null or ResourceCategory", _category
+            )
 
-                return category_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ResourceCategory | Unset, data)
+        _save_to_library = d.pop("save_to_library", UNSET)
+        if not (isinstance(_save_to_library, bool) or _save_to_library is UNSET):
+            _save_to_library = deviation(
+                "PractitionerResource.save_to_library", "a boolean", _save_to_library
+            )
 
-        category = _parse_category(d.pop("category", UNSET))
+        _treatment_plan_id = d.pop("treatment_plan_id", UNSET)
+        if not (
+            isinstance(_treatment_plan_id, str)
+            or _treatment_plan_id is UNSET
+            or _treatment_plan_id is None
+        ):
+            _treatment_plan_id = deviation(
+                "PractitionerResource.treatment_plan_id", "a string or null", _treatment_plan_id
+            )
 
-        save_to_library = d.pop("save_to_library", UNSET)
+        _attachment_url = d.pop("attachment_url", UNSET)
+        if not (
+            isinstance(_attachment_url, str) or _attachment_url is UNSET or _attachment_url is None
+        ):
+            _attachment_url = deviation(
+                "PractitionerResource.attachment_url", "a string or null", _attachment_url
+            )
 
-        def _parse_treatment_plan_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _created_at = d.pop("created_at", UNSET)
+        if not (isinstance(_created_at, str) or _created_at is UNSET or _created_at is None):
+            _created_at = deviation(
+                "PractitionerResource.created_at", "a string or null", _created_at
+            )
 
-        treatment_plan_id = _parse_treatment_plan_id(d.pop("treatment_plan_id", UNSET))
-
-        def _parse_attachment_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        attachment_url = _parse_attachment_url(d.pop("attachment_url", UNSET))
-
-        def _parse_created_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
-
-        def _parse_updated_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+        _updated_at = d.pop("updated_at", UNSET)
+        if not (isinstance(_updated_at, str) or _updated_at is UNSET or _updated_at is None):
+            _updated_at = deviation(
+                "PractitionerResource.updated_at", "a string or null", _updated_at
+            )
 
         practitioner_resource = cls(
-            id=id,
-            name=name,
-            type_=type_,
-            category=category,
-            save_to_library=save_to_library,
-            treatment_plan_id=treatment_plan_id,
-            attachment_url=attachment_url,
-            created_at=created_at,
-            updated_at=updated_at,
+            id=_id,
+            name=_name,
+            type_=_type_,
+            category=_category,
+            save_to_library=_save_to_library,
+            treatment_plan_id=_treatment_plan_id,
+            attachment_url=_attachment_url,
+            created_at=_created_at,
+            updated_at=_updated_at,
         )
 
         practitioner_resource.additional_properties = d

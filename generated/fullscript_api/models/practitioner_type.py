@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="PractitionerType")
 
@@ -27,39 +27,36 @@ class PractitionerType:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        code = self.code
-
-        description = self.description
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if code is not UNSET:
-            field_dict["code"] = code
-        if description is not UNSET:
-            field_dict["description"] = description
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.code is not UNSET:
+            field_dict["code"] = self.code
+        if self.description is not UNSET:
+            field_dict["description"] = self.description
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("PractitionerType.id", "a string", _id)
 
-        code = d.pop("code", UNSET)
+        _code = d.pop("code", UNSET)
+        if not (isinstance(_code, str) or _code is UNSET):
+            _code = deviation("PractitionerType.code", "a string", _code)
 
-        description = d.pop("description", UNSET)
+        _description = d.pop("description", UNSET)
+        if not (isinstance(_description, str) or _description is UNSET):
+            _description = deviation("PractitionerType.description", "a string", _description)
 
         practitioner_type = cls(
-            id=id,
-            code=code,
-            description=description,
+            id=_id,
+            code=_code,
+            description=_description,
         )
 
         practitioner_type.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.brand_summary import BrandSummary
@@ -49,83 +49,28 @@ class Product:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.product_dosage import ProductDosage
-        from ..models.variant import Variant
-
-        id = self.id
-
-        name = self.name
-
-        status = self.status
-
-        variant_count = self.variant_count
-
-        brand: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.brand, Unset):
-            brand = self.brand.to_dict()
-
-        primary_variant: dict[str, Any] | None | Unset
-        if isinstance(self.primary_variant, Unset):
-            primary_variant = UNSET
-        elif isinstance(self.primary_variant, Variant):
-            primary_variant = self.primary_variant.to_dict()
-        else:
-            primary_variant = self.primary_variant
-
-        description_html: None | str | Unset
-        if isinstance(self.description_html, Unset):
-            description_html = UNSET
-        else:
-            description_html = self.description_html
-
-        variants: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.variants, Unset):
-            variants = []
-            for variants_item_data in self.variants:
-                variants_item = variants_item_data.to_dict()
-                variants.append(variants_item)
-
-        dosage: dict[str, Any] | None | Unset
-        if isinstance(self.dosage, Unset):
-            dosage = UNSET
-        elif isinstance(self.dosage, ProductDosage):
-            dosage = self.dosage.to_dict()
-        else:
-            dosage = self.dosage
-
-        custom_dosage: dict[str, Any] | None | Unset
-        if isinstance(self.custom_dosage, Unset):
-            custom_dosage = UNSET
-        elif isinstance(self.custom_dosage, ProductDosage):
-            custom_dosage = self.custom_dosage.to_dict()
-        else:
-            custom_dosage = self.custom_dosage
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if status is not UNSET:
-            field_dict["status"] = status
-        if variant_count is not UNSET:
-            field_dict["variant_count"] = variant_count
-        if brand is not UNSET:
-            field_dict["brand"] = brand
-        if primary_variant is not UNSET:
-            field_dict["primary_variant"] = primary_variant
-        if description_html is not UNSET:
-            field_dict["description_html"] = description_html
-        if variants is not UNSET:
-            field_dict["variants"] = variants
-        if dosage is not UNSET:
-            field_dict["dosage"] = dosage
-        if custom_dosage is not UNSET:
-            field_dict["custom_dosage"] = custom_dosage
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.status is not UNSET:
+            field_dict["status"] = self.status
+        if self.variant_count is not UNSET:
+            field_dict["variant_count"] = self.variant_count
+        if self.brand is not UNSET:
+            field_dict["brand"] = to_json(self.brand)
+        if self.primary_variant is not UNSET:
+            field_dict["primary_variant"] = to_json(self.primary_variant)
+        if self.description_html is not UNSET:
+            field_dict["description_html"] = self.description_html
+        if self.variants is not UNSET:
+            field_dict["variants"] = to_json(self.variants)
+        if self.dosage is not UNSET:
+            field_dict["dosage"] = to_json(self.dosage)
+        if self.custom_dosage is not UNSET:
+            field_dict["custom_dosage"] = to_json(self.custom_dosage)
 
         return field_dict
 
@@ -136,101 +81,87 @@ class Product:
         from ..models.variant import Variant
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Product.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("Product.name", "a string", _name)
 
-        status = d.pop("status", UNSET)
+        _status = d.pop("status", UNSET)
+        if not (isinstance(_status, str) or _status is UNSET):
+            _status = deviation("Product.status", "a string", _status)
 
-        variant_count = d.pop("variant_count", UNSET)
+        _variant_count = d.pop("variant_count", UNSET)
+        if not (
+            (isinstance(_variant_count, int) and not isinstance(_variant_count, bool))
+            or _variant_count is UNSET
+        ):
+            _variant_count = deviation("Product.variant_count", "an integer", _variant_count)
 
         _brand = d.pop("brand", UNSET)
-        brand: BrandSummary | Unset
-        if isinstance(_brand, Unset):
-            brand = UNSET
-        else:
-            brand = BrandSummary.from_dict(_brand)
+        if isinstance(_brand, dict):
+            _brand = BrandSummary.from_dict(_brand)
+        elif not (_brand is UNSET):
+            _brand = deviation("Product.brand", "BrandSummary", _brand)
 
-        def _parse_primary_variant(data: object) -> None | Unset | Variant:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                primary_variant_type_1 = Variant.from_dict(data)
+        _primary_variant = d.pop("primary_variant", UNSET)
+        if isinstance(_primary_variant, dict):
+            _primary_variant = Variant.from_dict(_primary_variant)
+        elif not (_primary_variant is UNSET or _primary_variant is None):
+            _primary_variant = deviation(
+                "Product.primary_variant", "null or Variant", _primary_variant
+            )
 
-                return primary_variant_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | Variant, data)
-
-        primary_variant = _parse_primary_variant(d.pop("primary_variant", UNSET))
-
-        def _parse_description_html(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description_html = _parse_description_html(d.pop("description_html", UNSET))
+        _description_html = d.pop("description_html", UNSET)
+        if not (
+            isinstance(_description_html, str)
+            or _description_html is UNSET
+            or _description_html is None
+        ):
+            _description_html = deviation(
+                "Product.description_html", "a string or null", _description_html
+            )
 
         _variants = d.pop("variants", UNSET)
-        variants: list[Variant] | Unset = UNSET
-        if _variants is not UNSET:
-            variants = []
-            for variants_item_data in _variants:
-                variants_item = Variant.from_dict(variants_item_data)
+        if isinstance(_variants, list):
+            _items1 = []
+            for _each1 in _variants:
+                if isinstance(_each1, dict):
+                    _each1 = Variant.from_dict(_each1)
+                else:
+                    _each1 = deviation("Product.variants[]", "Variant", _each1)
+                _items1.append(_each1)
+            _variants = _items1
+        elif not (_variants is UNSET):
+            _variants = deviation("Product.variants", "an array", _variants)
 
-                variants.append(variants_item)
+        _dosage = d.pop("dosage", UNSET)
+        if isinstance(_dosage, dict):
+            _dosage = ProductDosage.from_dict(_dosage)
+        elif not (_dosage is UNSET or _dosage is None):
+            _dosage = deviation("Product.dosage", "null or ProductDosage", _dosage)
 
-        def _parse_dosage(data: object) -> None | ProductDosage | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                dosage_type_1 = ProductDosage.from_dict(data)
-
-                return dosage_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ProductDosage | Unset, data)
-
-        dosage = _parse_dosage(d.pop("dosage", UNSET))
-
-        def _parse_custom_dosage(data: object) -> None | ProductDosage | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                custom_dosage_type_1 = ProductDosage.from_dict(data)
-
-                return custom_dosage_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ProductDosage | Unset, data)
-
-        custom_dosage = _parse_custom_dosage(d.pop("custom_dosage", UNSET))
+        _custom_dosage = d.pop("custom_dosage", UNSET)
+        if isinstance(_custom_dosage, dict):
+            _custom_dosage = ProductDosage.from_dict(_custom_dosage)
+        elif not (_custom_dosage is UNSET or _custom_dosage is None):
+            _custom_dosage = deviation(
+                "Product.custom_dosage", "null or ProductDosage", _custom_dosage
+            )
 
         product = cls(
-            id=id,
-            name=name,
-            status=status,
-            variant_count=variant_count,
-            brand=brand,
-            primary_variant=primary_variant,
-            description_html=description_html,
-            variants=variants,
-            dosage=dosage,
-            custom_dosage=custom_dosage,
+            id=_id,
+            name=_name,
+            status=_status,
+            variant_count=_variant_count,
+            brand=_brand,
+            primary_variant=_primary_variant,
+            description_html=_description_html,
+            variants=_variants,
+            dosage=_dosage,
+            custom_dosage=_custom_dosage,
         )
 
         product.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="ProductDosage")
 
@@ -33,125 +33,87 @@ class ProductDosage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        recommended_amount: None | str | Unset
-        if isinstance(self.recommended_amount, Unset):
-            recommended_amount = UNSET
-        else:
-            recommended_amount = self.recommended_amount
-
-        recommended_frequency: None | str | Unset
-        if isinstance(self.recommended_frequency, Unset):
-            recommended_frequency = UNSET
-        else:
-            recommended_frequency = self.recommended_frequency
-
-        recommended_duration: None | str | Unset
-        if isinstance(self.recommended_duration, Unset):
-            recommended_duration = UNSET
-        else:
-            recommended_duration = self.recommended_duration
-
-        format_: None | str | Unset
-        if isinstance(self.format_, Unset):
-            format_ = UNSET
-        else:
-            format_ = self.format_
-
-        additional_info: None | str | Unset
-        if isinstance(self.additional_info, Unset):
-            additional_info = UNSET
-        else:
-            additional_info = self.additional_info
-
-        practitioner_id: None | str | Unset
-        if isinstance(self.practitioner_id, Unset):
-            practitioner_id = UNSET
-        else:
-            practitioner_id = self.practitioner_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if recommended_amount is not UNSET:
-            field_dict["recommended_amount"] = recommended_amount
-        if recommended_frequency is not UNSET:
-            field_dict["recommended_frequency"] = recommended_frequency
-        if recommended_duration is not UNSET:
-            field_dict["recommended_duration"] = recommended_duration
-        if format_ is not UNSET:
-            field_dict["format"] = format_
-        if additional_info is not UNSET:
-            field_dict["additional_info"] = additional_info
-        if practitioner_id is not UNSET:
-            field_dict["practitioner_id"] = practitioner_id
+        if self.recommended_amount is not UNSET:
+            field_dict["recommended_amount"] = self.recommended_amount
+        if self.recommended_frequency is not UNSET:
+            field_dict["recommended_frequency"] = self.recommended_frequency
+        if self.recommended_duration is not UNSET:
+            field_dict["recommended_duration"] = self.recommended_duration
+        if self.format_ is not UNSET:
+            field_dict["format"] = self.format_
+        if self.additional_info is not UNSET:
+            field_dict["additional_info"] = self.additional_info
+        if self.practitioner_id is not UNSET:
+            field_dict["practitioner_id"] = self.practitioner_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        _recommended_amount = d.pop("recommended_amount", UNSET)
+        if not (
+            isinstance(_recommended_amount, str)
+            or _recommended_amount is UNSET
+            or _recommended_amount is None
+        ):
+            _recommended_amount = deviation(
+                "ProductDosage.recommended_amount", "a string or null", _recommended_amount
+            )
 
-        def _parse_recommended_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _recommended_frequency = d.pop("recommended_frequency", UNSET)
+        if not (
+            isinstance(_recommended_frequency, str)
+            or _recommended_frequency is UNSET
+            or _recommended_frequency is None
+        ):
+            _recommended_frequency = deviation(
+                "ProductDosage.recommended_frequency", "a string or null", _recommended_frequency
+            )
 
-        recommended_amount = _parse_recommended_amount(d.pop("recommended_amount", UNSET))
+        _recommended_duration = d.pop("recommended_duration", UNSET)
+        if not (
+            isinstance(_recommended_duration, str)
+            or _recommended_duration is UNSET
+            or _recommended_duration is None
+        ):
+            _recommended_duration = deviation(
+                "ProductDosage.recommended_duration", "a string or null", _recommended_duration
+            )
 
-        def _parse_recommended_frequency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _format_ = d.pop("format", UNSET)
+        if not (isinstance(_format_, str) or _format_ is UNSET or _format_ is None):
+            _format_ = deviation("ProductDosage.format", "a string or null", _format_)
 
-        recommended_frequency = _parse_recommended_frequency(d.pop("recommended_frequency", UNSET))
+        _additional_info = d.pop("additional_info", UNSET)
+        if not (
+            isinstance(_additional_info, str)
+            or _additional_info is UNSET
+            or _additional_info is None
+        ):
+            _additional_info = deviation(
+                "ProductDosage.additional_info", "a string or null", _additional_info
+            )
 
-        def _parse_recommended_duration(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        recommended_duration = _parse_recommended_duration(d.pop("recommended_duration", UNSET))
-
-        def _parse_format_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        format_ = _parse_format_(d.pop("format", UNSET))
-
-        def _parse_additional_info(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        additional_info = _parse_additional_info(d.pop("additional_info", UNSET))
-
-        def _parse_practitioner_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        practitioner_id = _parse_practitioner_id(d.pop("practitioner_id", UNSET))
+        _practitioner_id = d.pop("practitioner_id", UNSET)
+        if not (
+            isinstance(_practitioner_id, str)
+            or _practitioner_id is UNSET
+            or _practitioner_id is None
+        ):
+            _practitioner_id = deviation(
+                "ProductDosage.practitioner_id", "a string or null", _practitioner_id
+            )
 
         product_dosage = cls(
-            recommended_amount=recommended_amount,
-            recommended_frequency=recommended_frequency,
-            recommended_duration=recommended_duration,
-            format_=format_,
-            additional_info=additional_info,
-            practitioner_id=practitioner_id,
+            recommended_amount=_recommended_amount,
+            recommended_frequency=_recommended_frequency,
+            recommended_duration=_recommended_duration,
+            format_=_format_,
+            additional_info=_additional_info,
+            practitioner_id=_practitioner_id,
         )
 
         product_dosage.additional_properties = d

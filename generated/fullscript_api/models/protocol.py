@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.object_reference import ObjectReference
@@ -40,50 +40,22 @@ class Protocol:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        current_state = self.current_state
-
-        practitioner: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.practitioner, Unset):
-            practitioner = self.practitioner.to_dict()
-
-        personal_message: None | str | Unset
-        if isinstance(self.personal_message, Unset):
-            personal_message = UNSET
-        else:
-            personal_message = self.personal_message
-
-        recommendations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.recommendations, Unset):
-            recommendations = []
-            for recommendations_item_data in self.recommendations:
-                recommendations_item = recommendations_item_data.to_dict()
-                recommendations.append(recommendations_item)
-
-        ownership_type = self.ownership_type
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if current_state is not UNSET:
-            field_dict["current_state"] = current_state
-        if practitioner is not UNSET:
-            field_dict["practitioner"] = practitioner
-        if personal_message is not UNSET:
-            field_dict["personal_message"] = personal_message
-        if recommendations is not UNSET:
-            field_dict["recommendations"] = recommendations
-        if ownership_type is not UNSET:
-            field_dict["ownership_type"] = ownership_type
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.current_state is not UNSET:
+            field_dict["current_state"] = self.current_state
+        if self.practitioner is not UNSET:
+            field_dict["practitioner"] = to_json(self.practitioner)
+        if self.personal_message is not UNSET:
+            field_dict["personal_message"] = self.personal_message
+        if self.recommendations is not UNSET:
+            field_dict["recommendations"] = to_json(self.recommendations)
+        if self.ownership_type is not UNSET:
+            field_dict["ownership_type"] = self.ownership_type
 
         return field_dict
 
@@ -93,47 +65,61 @@ class Protocol:
         from ..models.protocol_recommendation import ProtocolRecommendation
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Protocol.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("Protocol.name", "a string", _name)
 
-        current_state = d.pop("current_state", UNSET)
+        _current_state = d.pop("current_state", UNSET)
+        if not (isinstance(_current_state, str) or _current_state is UNSET):
+            _current_state = deviation("Protocol.current_state", "a string", _current_state)
 
         _practitioner = d.pop("practitioner", UNSET)
-        practitioner: ObjectReference | Unset
-        if isinstance(_practitioner, Unset):
-            practitioner = UNSET
-        else:
-            practitioner = ObjectReference.from_dict(_practitioner)
+        if isinstance(_practitioner, dict):
+            _practitioner = ObjectReference.from_dict(_practitioner)
+        elif not (_practitioner is UNSET):
+            _practitioner = deviation("Protocol.practitioner", "ObjectReference", _practitioner)
 
-        def _parse_personal_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        personal_message = _parse_personal_message(d.pop("personal_message", UNSET))
+        _personal_message = d.pop("personal_message", UNSET)
+        if not (
+            isinstance(_personal_message, str)
+            or _personal_message is UNSET
+            or _personal_message is None
+        ):
+            _personal_message = deviation(
+                "Protocol.personal_message", "a string or null", _personal_message
+            )
 
         _recommendations = d.pop("recommendations", UNSET)
-        recommendations: list[ProtocolRecommendation] | Unset = UNSET
-        if _recommendations is not UNSET:
-            recommendations = []
-            for recommendations_item_data in _recommendations:
-                recommendations_item = ProtocolRecommendation.from_dict(recommendations_item_data)
+        if isinstance(_recommendations, list):
+            _items1 = []
+            for _each1 in _recommendations:
+                if isinstance(_each1, dict):
+                    _each1 = ProtocolRecommendation.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "Protocol.recommendations[]", "ProtocolRecommendation", _each1
+                    )
+                _items1.append(_each1)
+            _recommendations = _items1
+        elif not (_recommendations is UNSET):
+            _recommendations = deviation("Protocol.recommendations", "an array", _recommendations)
 
-                recommendations.append(recommendations_item)
-
-        ownership_type = d.pop("ownership_type", UNSET)
+        _ownership_type = d.pop("ownership_type", UNSET)
+        if not (isinstance(_ownership_type, str) or _ownership_type is UNSET):
+            _ownership_type = deviation("Protocol.ownership_type", "a string", _ownership_type)
 
         protocol = cls(
-            id=id,
-            name=name,
-            current_state=current_state,
-            practitioner=practitioner,
-            personal_message=personal_message,
-            recommendations=recommendations,
-            ownership_type=ownership_type,
+            id=_id,
+            name=_name,
+            current_state=_current_state,
+            practitioner=_practitioner,
+            personal_message=_personal_message,
+            recommendations=_recommendations,
+            ownership_type=_ownership_type,
         )
 
         protocol.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="ProtocolRecommendation")
 
@@ -37,136 +37,107 @@ class ProtocolRecommendation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        variant_id = self.variant_id
-
-        quantity_recommended: int | str | Unset
-        if isinstance(self.quantity_recommended, Unset):
-            quantity_recommended = UNSET
-        else:
-            quantity_recommended = self.quantity_recommended
-
-        refill = self.refill
-
-        dosage_amount: None | str | Unset
-        if isinstance(self.dosage_amount, Unset):
-            dosage_amount = UNSET
-        else:
-            dosage_amount = self.dosage_amount
-
-        dosage_frequency: None | str | Unset
-        if isinstance(self.dosage_frequency, Unset):
-            dosage_frequency = UNSET
-        else:
-            dosage_frequency = self.dosage_frequency
-
-        dosage_duration: None | str | Unset
-        if isinstance(self.dosage_duration, Unset):
-            dosage_duration = UNSET
-        else:
-            dosage_duration = self.dosage_duration
-
-        dosage_permutations: None | str | Unset
-        if isinstance(self.dosage_permutations, Unset):
-            dosage_permutations = UNSET
-        else:
-            dosage_permutations = self.dosage_permutations
-
-        dosage_format: None | str | Unset
-        if isinstance(self.dosage_format, Unset):
-            dosage_format = UNSET
-        else:
-            dosage_format = self.dosage_format
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if variant_id is not UNSET:
-            field_dict["variant_id"] = variant_id
-        if quantity_recommended is not UNSET:
-            field_dict["quantity_recommended"] = quantity_recommended
-        if refill is not UNSET:
-            field_dict["refill"] = refill
-        if dosage_amount is not UNSET:
-            field_dict["dosage_amount"] = dosage_amount
-        if dosage_frequency is not UNSET:
-            field_dict["dosage_frequency"] = dosage_frequency
-        if dosage_duration is not UNSET:
-            field_dict["dosage_duration"] = dosage_duration
-        if dosage_permutations is not UNSET:
-            field_dict["dosage_permutations"] = dosage_permutations
-        if dosage_format is not UNSET:
-            field_dict["dosage_format"] = dosage_format
+        if self.variant_id is not UNSET:
+            field_dict["variant_id"] = self.variant_id
+        if self.quantity_recommended is not UNSET:
+            field_dict["quantity_recommended"] = self.quantity_recommended
+        if self.refill is not UNSET:
+            field_dict["refill"] = self.refill
+        if self.dosage_amount is not UNSET:
+            field_dict["dosage_amount"] = self.dosage_amount
+        if self.dosage_frequency is not UNSET:
+            field_dict["dosage_frequency"] = self.dosage_frequency
+        if self.dosage_duration is not UNSET:
+            field_dict["dosage_duration"] = self.dosage_duration
+        if self.dosage_permutations is not UNSET:
+            field_dict["dosage_permutations"] = self.dosage_permutations
+        if self.dosage_format is not UNSET:
+            field_dict["dosage_format"] = self.dosage_format
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        variant_id = d.pop("variant_id", UNSET)
+        _variant_id = d.pop("variant_id", UNSET)
+        if not (isinstance(_variant_id, str) or _variant_id is UNSET):
+            _variant_id = deviation("ProtocolRecommendation.variant_id", "a string", _variant_id)
 
-        def _parse_quantity_recommended(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+        _quantity_recommended = d.pop("quantity_recommended", UNSET)
+        if not (
+            (isinstance(_quantity_recommended, int) and not isinstance(_quantity_recommended, bool))
+            or isinstance(_quantity_recommended, str)
+            or _quantity_recommended is UNSET
+        ):
+            _quantity_recommended = deviation(
+                "ProtocolRecommendation.quantity_recommended",
+                "an integer or a string",
+                _quantity_recommended,
+            )
 
-        quantity_recommended = _parse_quantity_recommended(d.pop("quantity_recommended", UNSET))
+        _refill = d.pop("refill", UNSET)
+        if not (isinstance(_refill, bool) or _refill is UNSET):
+            _refill = deviation("ProtocolRecommendation.refill", "a boolean", _refill)
 
-        refill = d.pop("refill", UNSET)
+        _dosage_amount = d.pop("dosage_amount", UNSET)
+        if not (
+            isinstance(_dosage_amount, str) or _dosage_amount is UNSET or _dosage_amount is None
+        ):
+            _dosage_amount = deviation(
+                "ProtocolRecommendation.dosage_amount", "a string or null", _dosage_amount
+            )
 
-        def _parse_dosage_amount(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _dosage_frequency = d.pop("dosage_frequency", UNSET)
+        if not (
+            isinstance(_dosage_frequency, str)
+            or _dosage_frequency is UNSET
+            or _dosage_frequency is None
+        ):
+            _dosage_frequency = deviation(
+                "ProtocolRecommendation.dosage_frequency", "a string or null", _dosage_frequency
+            )
 
-        dosage_amount = _parse_dosage_amount(d.pop("dosage_amount", UNSET))
+        _dosage_duration = d.pop("dosage_duration", UNSET)
+        if not (
+            isinstance(_dosage_duration, str)
+            or _dosage_duration is UNSET
+            or _dosage_duration is None
+        ):
+            _dosage_duration = deviation(
+                "ProtocolRecommendation.dosage_duration", "a string or null", _dosage_duration
+            )
 
-        def _parse_dosage_frequency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _dosage_permutations = d.pop("dosage_permutations", UNSET)
+        if not (
+            isinstance(_dosage_permutations, str)
+            or _dosage_permutations is UNSET
+            or _dosage_permutations is None
+        ):
+            _dosage_permutations = deviation(
+                "ProtocolRecommendation.dosage_permutations",
+                "a string or null",
+                _dosage_permutations,
+            )
 
-        dosage_frequency = _parse_dosage_frequency(d.pop("dosage_frequency", UNSET))
-
-        def _parse_dosage_duration(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        dosage_duration = _parse_dosage_duration(d.pop("dosage_duration", UNSET))
-
-        def _parse_dosage_permutations(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        dosage_permutations = _parse_dosage_permutations(d.pop("dosage_permutations", UNSET))
-
-        def _parse_dosage_format(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        dosage_format = _parse_dosage_format(d.pop("dosage_format", UNSET))
+        _dosage_format = d.pop("dosage_format", UNSET)
+        if not (
+            isinstance(_dosage_format, str) or _dosage_format is UNSET or _dosage_format is None
+        ):
+            _dosage_format = deviation(
+                "ProtocolRecommendation.dosage_format", "a string or null", _dosage_format
+            )
 
         protocol_recommendation = cls(
-            variant_id=variant_id,
-            quantity_recommended=quantity_recommended,
-            refill=refill,
-            dosage_amount=dosage_amount,
-            dosage_frequency=dosage_frequency,
-            dosage_duration=dosage_duration,
-            dosage_permutations=dosage_permutations,
-            dosage_format=dosage_format,
+            variant_id=_variant_id,
+            quantity_recommended=_quantity_recommended,
+            refill=_refill,
+            dosage_amount=_dosage_amount,
+            dosage_frequency=_dosage_frequency,
+            dosage_duration=_dosage_duration,
+            dosage_permutations=_dosage_permutations,
+            dosage_format=_dosage_format,
         )
 
         protocol_recommendation.additional_properties = d

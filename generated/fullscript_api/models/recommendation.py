@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.dosage import Dosage
@@ -34,37 +34,16 @@ class Recommendation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.dosage import Dosage
-
-        variant_id = self.variant_id
-
-        refill = self.refill
-
-        units_to_purchase: int | str | Unset
-        if isinstance(self.units_to_purchase, Unset):
-            units_to_purchase = UNSET
-        else:
-            units_to_purchase = self.units_to_purchase
-
-        dosage: dict[str, Any] | None | Unset
-        if isinstance(self.dosage, Unset):
-            dosage = UNSET
-        elif isinstance(self.dosage, Dosage):
-            dosage = self.dosage.to_dict()
-        else:
-            dosage = self.dosage
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if variant_id is not UNSET:
-            field_dict["variant_id"] = variant_id
-        if refill is not UNSET:
-            field_dict["refill"] = refill
-        if units_to_purchase is not UNSET:
-            field_dict["units_to_purchase"] = units_to_purchase
-        if dosage is not UNSET:
-            field_dict["dosage"] = dosage
+        if self.variant_id is not UNSET:
+            field_dict["variant_id"] = self.variant_id
+        if self.refill is not UNSET:
+            field_dict["refill"] = self.refill
+        if self.units_to_purchase is not UNSET:
+            field_dict["units_to_purchase"] = self.units_to_purchase
+        if self.dosage is not UNSET:
+            field_dict["dosage"] = to_json(self.dosage)
 
         return field_dict
 
@@ -73,39 +52,35 @@ class Recommendation:
         from ..models.dosage import Dosage
 
         d = dict(src_dict)
-        variant_id = d.pop("variant_id", UNSET)
+        _variant_id = d.pop("variant_id", UNSET)
+        if not (isinstance(_variant_id, str) or _variant_id is UNSET):
+            _variant_id = deviation("Recommendation.variant_id", "a string", _variant_id)
 
-        refill = d.pop("refill", UNSET)
+        _refill = d.pop("refill", UNSET)
+        if not (isinstance(_refill, bool) or _refill is UNSET):
+            _refill = deviation("Recommendation.refill", "a boolean", _refill)
 
-        def _parse_units_to_purchase(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+        _units_to_purchase = d.pop("units_to_purchase", UNSET)
+        if not (
+            (isinstance(_units_to_purchase, int) and not isinstance(_units_to_purchase, bool))
+            or isinstance(_units_to_purchase, str)
+            or _units_to_purchase is UNSET
+        ):
+            _units_to_purchase = deviation(
+                "Recommendation.units_to_purchase", "an integer or a string", _units_to_purchase
+            )
 
-        units_to_purchase = _parse_units_to_purchase(d.pop("units_to_purchase", UNSET))
-
-        def _parse_dosage(data: object) -> Dosage | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                dosage_type_1 = Dosage.from_dict(data)
-
-                return dosage_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Dosage | None | Unset, data)
-
-        dosage = _parse_dosage(d.pop("dosage", UNSET))
+        _dosage = d.pop("dosage", UNSET)
+        if isinstance(_dosage, dict):
+            _dosage = Dosage.from_dict(_dosage)
+        elif not (_dosage is UNSET or _dosage is None):
+            _dosage = deviation("Recommendation.dosage", "null or Dosage", _dosage)
 
         recommendation = cls(
-            variant_id=variant_id,
-            refill=refill,
-            units_to_purchase=units_to_purchase,
-            dosage=dosage,
+            variant_id=_variant_id,
+            refill=_refill,
+            units_to_purchase=_units_to_purchase,
+            dosage=_dosage,
         )
 
         recommendation.additional_properties = d

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation
 
 T = TypeVar("T", bound="RedirectUrl")
 
@@ -23,23 +23,22 @@ class RedirectUrl:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        redirect_url = self.redirect_url
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if redirect_url is not UNSET:
-            field_dict["redirect_url"] = redirect_url
+        if self.redirect_url is not UNSET:
+            field_dict["redirect_url"] = self.redirect_url
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        redirect_url = d.pop("redirect_url", UNSET)
+        _redirect_url = d.pop("redirect_url", UNSET)
+        if not (isinstance(_redirect_url, str) or _redirect_url is UNSET):
+            _redirect_url = deviation("RedirectUrl.redirect_url", "a string", _redirect_url)
 
         redirect_url = cls(
-            redirect_url=redirect_url,
+            redirect_url=_redirect_url,
         )
 
         redirect_url.additional_properties = d

@@ -1,12 +1,9 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ResourceCategory(StrEnum):
+class ResourceCategory(OpenStrEnum):
     HEALTH_CONDITIONS = "Health conditions"
     LIFESTYLE = "Lifestyle"
     NUTRITION = "Nutrition"
     PHYSICAL_ACTIVITY = "Physical activity"
     SUPPLEMENTS = "Supplements"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,12 +1,9 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class ResourceType(StrEnum):
+class ResourceType(OpenStrEnum):
     GUIDE = "Guide"
     HANDOUT = "Handout"
     INFOGRAPHIC = "Infographic"
     MEAL_PLAN = "Meal plan"
     WORKBOOK = "Workbook"
-
-    def __str__(self) -> str:
-        return str(self.value)

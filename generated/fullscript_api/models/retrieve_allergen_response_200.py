@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.allergen import Allergen
 
@@ -24,15 +26,10 @@ class RetrieveAllergenResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        allergen = self.allergen.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "allergen": allergen,
-            }
-        )
+        if self.allergen is not UNSET:
+            field_dict["allergen"] = to_json(self.allergen)
 
         return field_dict
 
@@ -41,10 +38,14 @@ class RetrieveAllergenResponse200:
         from ..models.allergen import Allergen
 
         d = dict(src_dict)
-        allergen = Allergen.from_dict(d.pop("allergen"))
+        _allergen = d.pop("allergen", UNSET)
+        if isinstance(_allergen, dict):
+            _allergen = Allergen.from_dict(_allergen)
+        else:
+            _allergen = deviation("RetrieveAllergenResponse200.allergen", "Allergen", _allergen)
 
         retrieve_allergen_response_200 = cls(
-            allergen=allergen,
+            allergen=_allergen,
         )
 
         retrieve_allergen_response_200.additional_properties = d

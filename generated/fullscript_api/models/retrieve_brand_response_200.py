@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.brand import Brand
 
@@ -24,15 +26,10 @@ class RetrieveBrandResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        brand = self.brand.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "brand": brand,
-            }
-        )
+        if self.brand is not UNSET:
+            field_dict["brand"] = to_json(self.brand)
 
         return field_dict
 
@@ -41,10 +38,14 @@ class RetrieveBrandResponse200:
         from ..models.brand import Brand
 
         d = dict(src_dict)
-        brand = Brand.from_dict(d.pop("brand"))
+        _brand = d.pop("brand", UNSET)
+        if isinstance(_brand, dict):
+            _brand = Brand.from_dict(_brand)
+        else:
+            _brand = deviation("RetrieveBrandResponse200.brand", "Brand", _brand)
 
         retrieve_brand_response_200 = cls(
-            brand=brand,
+            brand=_brand,
         )
 
         retrieve_brand_response_200.additional_properties = d

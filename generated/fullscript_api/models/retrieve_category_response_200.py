@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.category import Category
 
@@ -24,15 +26,10 @@ class RetrieveCategoryResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        category = self.category.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "category": category,
-            }
-        )
+        if self.category is not UNSET:
+            field_dict["category"] = to_json(self.category)
 
         return field_dict
 
@@ -41,10 +38,14 @@ class RetrieveCategoryResponse200:
         from ..models.category import Category
 
         d = dict(src_dict)
-        category = Category.from_dict(d.pop("category"))
+        _category = d.pop("category", UNSET)
+        if isinstance(_category, dict):
+            _category = Category.from_dict(_category)
+        else:
+            _category = deviation("RetrieveCategoryResponse200.category", "Category", _category)
 
         retrieve_category_response_200 = cls(
-            category=category,
+            category=_category,
         )
 
         retrieve_category_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.clinic import Clinic
 
@@ -28,15 +30,10 @@ class RetrieveClinicResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        clinic = self.clinic.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "clinic": clinic,
-            }
-        )
+        if self.clinic is not UNSET:
+            field_dict["clinic"] = to_json(self.clinic)
 
         return field_dict
 
@@ -45,10 +42,14 @@ class RetrieveClinicResponse200:
         from ..models.clinic import Clinic
 
         d = dict(src_dict)
-        clinic = Clinic.from_dict(d.pop("clinic"))
+        _clinic = d.pop("clinic", UNSET)
+        if isinstance(_clinic, dict):
+            _clinic = Clinic.from_dict(_clinic)
+        else:
+            _clinic = deviation("RetrieveClinicResponse200.clinic", "Clinic", _clinic)
 
         retrieve_clinic_response_200 = cls(
-            clinic=clinic,
+            clinic=_clinic,
         )
 
         retrieve_clinic_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.event import Event
 
@@ -27,15 +29,10 @@ class RetrieveEventResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        event = self.event.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "event": event,
-            }
-        )
+        if self.event is not UNSET:
+            field_dict["event"] = to_json(self.event)
 
         return field_dict
 
@@ -44,10 +41,14 @@ class RetrieveEventResponse200:
         from ..models.event import Event
 
         d = dict(src_dict)
-        event = Event.from_dict(d.pop("event"))
+        _event = d.pop("event", UNSET)
+        if isinstance(_event, dict):
+            _event = Event.from_dict(_event)
+        else:
+            _event = deviation("RetrieveEventResponse200.event", "Event", _event)
 
         retrieve_event_response_200 = cls(
-            event=event,
+            event=_event,
         )
 
         retrieve_event_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.ingredient import Ingredient
 
@@ -24,15 +26,10 @@ class RetrieveIngredientResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        ingredient = self.ingredient.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "ingredient": ingredient,
-            }
-        )
+        if self.ingredient is not UNSET:
+            field_dict["ingredient"] = to_json(self.ingredient)
 
         return field_dict
 
@@ -41,10 +38,16 @@ class RetrieveIngredientResponse200:
         from ..models.ingredient import Ingredient
 
         d = dict(src_dict)
-        ingredient = Ingredient.from_dict(d.pop("ingredient"))
+        _ingredient = d.pop("ingredient", UNSET)
+        if isinstance(_ingredient, dict):
+            _ingredient = Ingredient.from_dict(_ingredient)
+        else:
+            _ingredient = deviation(
+                "RetrieveIngredientResponse200.ingredient", "Ingredient", _ingredient
+            )
 
         retrieve_ingredient_response_200 = cls(
-            ingredient=ingredient,
+            ingredient=_ingredient,
         )
 
         retrieve_ingredient_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.lab_order import LabOrder
 
@@ -24,15 +26,10 @@ class RetrieveLabOrderResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        lab_order = self.lab_order.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "lab_order": lab_order,
-            }
-        )
+        if self.lab_order is not UNSET:
+            field_dict["lab_order"] = to_json(self.lab_order)
 
         return field_dict
 
@@ -41,10 +38,14 @@ class RetrieveLabOrderResponse200:
         from ..models.lab_order import LabOrder
 
         d = dict(src_dict)
-        lab_order = LabOrder.from_dict(d.pop("lab_order"))
+        _lab_order = d.pop("lab_order", UNSET)
+        if isinstance(_lab_order, dict):
+            _lab_order = LabOrder.from_dict(_lab_order)
+        else:
+            _lab_order = deviation("RetrieveLabOrderResponse200.lab_order", "LabOrder", _lab_order)
 
         retrieve_lab_order_response_200 = cls(
-            lab_order=lab_order,
+            lab_order=_lab_order,
         )
 
         retrieve_lab_order_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.lab_test import LabTest
 
@@ -24,15 +26,10 @@ class RetrieveLabTestResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        lab_test = self.lab_test.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "lab_test": lab_test,
-            }
-        )
+        if self.lab_test is not UNSET:
+            field_dict["lab_test"] = to_json(self.lab_test)
 
         return field_dict
 
@@ -41,10 +38,14 @@ class RetrieveLabTestResponse200:
         from ..models.lab_test import LabTest
 
         d = dict(src_dict)
-        lab_test = LabTest.from_dict(d.pop("lab_test"))
+        _lab_test = d.pop("lab_test", UNSET)
+        if isinstance(_lab_test, dict):
+            _lab_test = LabTest.from_dict(_lab_test)
+        else:
+            _lab_test = deviation("RetrieveLabTestResponse200.lab_test", "LabTest", _lab_test)
 
         retrieve_lab_test_response_200 = cls(
-            lab_test=lab_test,
+            lab_test=_lab_test,
         )
 
         retrieve_lab_test_response_200.additional_properties = d

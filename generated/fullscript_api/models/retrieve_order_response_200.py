@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.order import Order
 
@@ -30,15 +32,10 @@ class RetrieveOrderResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        order = self.order.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "order": order,
-            }
-        )
+        if self.order is not UNSET:
+            field_dict["order"] = to_json(self.order)
 
         return field_dict
 
@@ -47,10 +44,14 @@ class RetrieveOrderResponse200:
         from ..models.order import Order
 
         d = dict(src_dict)
-        order = Order.from_dict(d.pop("order"))
+        _order = d.pop("order", UNSET)
+        if isinstance(_order, dict):
+            _order = Order.from_dict(_order)
+        else:
+            _order = deviation("RetrieveOrderResponse200.order", "Order", _order)
 
         retrieve_order_response_200 = cls(
-            order=order,
+            order=_order,
         )
 
         retrieve_order_response_200.additional_properties = d

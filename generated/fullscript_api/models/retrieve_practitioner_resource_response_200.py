@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.practitioner_resource import PractitionerResource
 
@@ -24,15 +26,10 @@ class RetrievePractitionerResourceResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        resource = self.resource.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "resource": resource,
-            }
-        )
+        if self.resource is not UNSET:
+            field_dict["resource"] = to_json(self.resource)
 
         return field_dict
 
@@ -41,10 +38,18 @@ class RetrievePractitionerResourceResponse200:
         from ..models.practitioner_resource import PractitionerResource
 
         d = dict(src_dict)
-        resource = PractitionerResource.from_dict(d.pop("resource"))
+        _resource = d.pop("resource", UNSET)
+        if isinstance(_resource, dict):
+            _resource = PractitionerResource.from_dict(_resource)
+        else:
+            _resource = deviation(
+                "RetrievePractitionerResourceResponse200.resource",
+                "PractitionerResource",
+                _resource,
+            )
 
         retrieve_practitioner_resource_response_200 = cls(
-            resource=resource,
+            resource=_resource,
         )
 
         retrieve_practitioner_resource_response_200.additional_properties = d

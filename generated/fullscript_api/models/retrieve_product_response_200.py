@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.product import Product
 
@@ -24,15 +26,10 @@ class RetrieveProductResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        product = self.product.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "product": product,
-            }
-        )
+        if self.product is not UNSET:
+            field_dict["product"] = to_json(self.product)
 
         return field_dict
 
@@ -41,10 +38,14 @@ class RetrieveProductResponse200:
         from ..models.product import Product
 
         d = dict(src_dict)
-        product = Product.from_dict(d.pop("product"))
+        _product = d.pop("product", UNSET)
+        if isinstance(_product, dict):
+            _product = Product.from_dict(_product)
+        else:
+            _product = deviation("RetrieveProductResponse200.product", "Product", _product)
 
         retrieve_product_response_200 = cls(
-            product=product,
+            product=_product,
         )
 
         retrieve_product_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.protocol import Protocol
 
@@ -24,15 +26,10 @@ class RetrieveProtocolResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        protocol = self.protocol.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "protocol": protocol,
-            }
-        )
+        if self.protocol is not UNSET:
+            field_dict["protocol"] = to_json(self.protocol)
 
         return field_dict
 
@@ -41,10 +38,14 @@ class RetrieveProtocolResponse200:
         from ..models.protocol import Protocol
 
         d = dict(src_dict)
-        protocol = Protocol.from_dict(d.pop("protocol"))
+        _protocol = d.pop("protocol", UNSET)
+        if isinstance(_protocol, dict):
+            _protocol = Protocol.from_dict(_protocol)
+        else:
+            _protocol = deviation("RetrieveProtocolResponse200.protocol", "Protocol", _protocol)
 
         retrieve_protocol_response_200 = cls(
-            protocol=protocol,
+            protocol=_protocol,
         )
 
         retrieve_protocol_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.supplement_type import SupplementType
 
@@ -24,15 +26,10 @@ class RetrieveSupplementTypeResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        supplement_type = self.supplement_type.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "supplement_type": supplement_type,
-            }
-        )
+        if self.supplement_type is not UNSET:
+            field_dict["supplement_type"] = to_json(self.supplement_type)
 
         return field_dict
 
@@ -41,10 +38,18 @@ class RetrieveSupplementTypeResponse200:
         from ..models.supplement_type import SupplementType
 
         d = dict(src_dict)
-        supplement_type = SupplementType.from_dict(d.pop("supplement_type"))
+        _supplement_type = d.pop("supplement_type", UNSET)
+        if isinstance(_supplement_type, dict):
+            _supplement_type = SupplementType.from_dict(_supplement_type)
+        else:
+            _supplement_type = deviation(
+                "RetrieveSupplementTypeResponse200.supplement_type",
+                "SupplementType",
+                _supplement_type,
+            )
 
         retrieve_supplement_type_response_200 = cls(
-            supplement_type=supplement_type,
+            supplement_type=_supplement_type,
         )
 
         retrieve_supplement_type_response_200.additional_properties = d

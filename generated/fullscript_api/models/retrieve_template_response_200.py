@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.template import Template
 
@@ -24,15 +26,10 @@ class RetrieveTemplateResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        template = self.template.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "template": template,
-            }
-        )
+        if self.template is not UNSET:
+            field_dict["template"] = to_json(self.template)
 
         return field_dict
 
@@ -41,10 +38,14 @@ class RetrieveTemplateResponse200:
         from ..models.template import Template
 
         d = dict(src_dict)
-        template = Template.from_dict(d.pop("template"))
+        _template = d.pop("template", UNSET)
+        if isinstance(_template, dict):
+            _template = Template.from_dict(_template)
+        else:
+            _template = deviation("RetrieveTemplateResponse200.template", "Template", _template)
 
         retrieve_template_response_200 = cls(
-            template=template,
+            template=_template,
         )
 
         retrieve_template_response_200.additional_properties = d

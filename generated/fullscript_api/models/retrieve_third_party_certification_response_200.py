@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.third_party_certification import ThirdPartyCertification
 
@@ -25,15 +27,10 @@ class RetrieveThirdPartyCertificationResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        third_party_certification = self.third_party_certification.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "third_party_certification": third_party_certification,
-            }
-        )
+        if self.third_party_certification is not UNSET:
+            field_dict["third_party_certification"] = to_json(self.third_party_certification)
 
         return field_dict
 
@@ -42,12 +39,20 @@ class RetrieveThirdPartyCertificationResponse200:
         from ..models.third_party_certification import ThirdPartyCertification
 
         d = dict(src_dict)
-        third_party_certification = ThirdPartyCertification.from_dict(
-            d.pop("third_party_certification")
-        )
+        _third_party_certification = d.pop("third_party_certification", UNSET)
+        if isinstance(_third_party_certification, dict):
+            _third_party_certification = ThirdPartyCertification.from_dict(
+                _third_party_certification
+            )
+        else:
+            _third_party_certification = deviation(
+                "RetrieveThirdPartyCertificationResponse200.third_party_certification",
+                "ThirdPartyCertification",
+                _third_party_certification,
+            )
 
         retrieve_third_party_certification_response_200 = cls(
-            third_party_certification=third_party_certification,
+            third_party_certification=_third_party_certification,
         )
 
         retrieve_third_party_certification_response_200.additional_properties = d

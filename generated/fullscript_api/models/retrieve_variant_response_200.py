@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.variant import Variant
 
@@ -29,15 +31,10 @@ class RetrieveVariantResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        variant = self.variant.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "variant": variant,
-            }
-        )
+        if self.variant is not UNSET:
+            field_dict["variant"] = to_json(self.variant)
 
         return field_dict
 
@@ -46,10 +43,14 @@ class RetrieveVariantResponse200:
         from ..models.variant import Variant
 
         d = dict(src_dict)
-        variant = Variant.from_dict(d.pop("variant"))
+        _variant = d.pop("variant", UNSET)
+        if isinstance(_variant, dict):
+            _variant = Variant.from_dict(_variant)
+        else:
+            _variant = deviation("RetrieveVariantResponse200.variant", "Variant", _variant)
 
         retrieve_variant_response_200 = cls(
-            variant=variant,
+            variant=_variant,
         )
 
         retrieve_variant_response_200.additional_properties = d

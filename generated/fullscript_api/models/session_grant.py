@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.session_grant_user import SessionGrantUser
@@ -40,37 +40,18 @@ class SessionGrant:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        secret_token = self.secret_token
-
-        claimed_at: None | str | Unset
-        if isinstance(self.claimed_at, Unset):
-            claimed_at = UNSET
-        else:
-            claimed_at = self.claimed_at
-
-        expires_at = self.expires_at
-
-        user: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.user, Unset):
-            user = self.user.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if secret_token is not UNSET:
-            field_dict["secret_token"] = secret_token
-        if claimed_at is not UNSET:
-            field_dict["claimed_at"] = claimed_at
-        if expires_at is not UNSET:
-            field_dict["expires_at"] = expires_at
-        if user is not UNSET:
-            field_dict["user"] = user
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.secret_token is not UNSET:
+            field_dict["secret_token"] = self.secret_token
+        if self.claimed_at is not UNSET:
+            field_dict["claimed_at"] = self.claimed_at
+        if self.expires_at is not UNSET:
+            field_dict["expires_at"] = self.expires_at
+        if self.user is not UNSET:
+            field_dict["user"] = to_json(self.user)
 
         return field_dict
 
@@ -79,34 +60,34 @@ class SessionGrant:
         from ..models.session_grant_user import SessionGrantUser
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("SessionGrant.id", "a string", _id)
 
-        secret_token = d.pop("secret_token", UNSET)
+        _secret_token = d.pop("secret_token", UNSET)
+        if not (isinstance(_secret_token, str) or _secret_token is UNSET):
+            _secret_token = deviation("SessionGrant.secret_token", "a string", _secret_token)
 
-        def _parse_claimed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _claimed_at = d.pop("claimed_at", UNSET)
+        if not (isinstance(_claimed_at, str) or _claimed_at is UNSET or _claimed_at is None):
+            _claimed_at = deviation("SessionGrant.claimed_at", "a string or null", _claimed_at)
 
-        claimed_at = _parse_claimed_at(d.pop("claimed_at", UNSET))
-
-        expires_at = d.pop("expires_at", UNSET)
+        _expires_at = d.pop("expires_at", UNSET)
+        if not (isinstance(_expires_at, str) or _expires_at is UNSET):
+            _expires_at = deviation("SessionGrant.expires_at", "a string", _expires_at)
 
         _user = d.pop("user", UNSET)
-        user: SessionGrantUser | Unset
-        if isinstance(_user, Unset):
-            user = UNSET
-        else:
-            user = SessionGrantUser.from_dict(_user)
+        if isinstance(_user, dict):
+            _user = SessionGrantUser.from_dict(_user)
+        elif not (_user is UNSET):
+            _user = deviation("SessionGrant.user", "SessionGrantUser", _user)
 
         session_grant = cls(
-            id=id,
-            secret_token=secret_token,
-            claimed_at=claimed_at,
-            expires_at=expires_at,
-            user=user,
+            id=_id,
+            secret_token=_secret_token,
+            claimed_at=_claimed_at,
+            expires_at=_expires_at,
+            user=_user,
         )
 
         session_grant.additional_properties = d

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class SessionGrantUserType(StrEnum):
+class SessionGrantUserType(OpenStrEnum):
     PRACTITIONER = "Practitioner"
     STAFF = "Staff"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class SortDirection(StrEnum):
+class SortDirection(OpenStrEnum):
     ASC = "ASC"
     DESC = "DESC"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.metadata_reference import MetadataReference
@@ -39,33 +39,18 @@ class Staff:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        first_name = self.first_name
-
-        last_name = self.last_name
-
-        email = self.email
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if first_name is not UNSET:
-            field_dict["first_name"] = first_name
-        if last_name is not UNSET:
-            field_dict["last_name"] = last_name
-        if email is not UNSET:
-            field_dict["email"] = email
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.first_name is not UNSET:
+            field_dict["first_name"] = self.first_name
+        if self.last_name is not UNSET:
+            field_dict["last_name"] = self.last_name
+        if self.email is not UNSET:
+            field_dict["email"] = self.email
+        if self.metadata is not UNSET:
+            field_dict["metadata"] = to_json(self.metadata)
 
         return field_dict
 
@@ -74,27 +59,34 @@ class Staff:
         from ..models.metadata_reference import MetadataReference
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Staff.id", "a string", _id)
 
-        first_name = d.pop("first_name", UNSET)
+        _first_name = d.pop("first_name", UNSET)
+        if not (isinstance(_first_name, str) or _first_name is UNSET):
+            _first_name = deviation("Staff.first_name", "a string", _first_name)
 
-        last_name = d.pop("last_name", UNSET)
+        _last_name = d.pop("last_name", UNSET)
+        if not (isinstance(_last_name, str) or _last_name is UNSET):
+            _last_name = deviation("Staff.last_name", "a string", _last_name)
 
-        email = d.pop("email", UNSET)
+        _email = d.pop("email", UNSET)
+        if not (isinstance(_email, str) or _email is UNSET):
+            _email = deviation("Staff.email", "a string", _email)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: MetadataReference | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = MetadataReference.from_dict(_metadata)
+        if isinstance(_metadata, dict):
+            _metadata = MetadataReference.from_dict(_metadata)
+        elif not (_metadata is UNSET):
+            _metadata = deviation("Staff.metadata", "MetadataReference", _metadata)
 
         staff = cls(
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            metadata=metadata,
+            id=_id,
+            first_name=_first_name,
+            last_name=_last_name,
+            email=_email,
+            metadata=_metadata,
         )
 
         staff.additional_properties = d

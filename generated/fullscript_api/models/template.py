@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.protocol_recommendation import ProtocolRecommendation
@@ -37,44 +37,20 @@ class Template:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        current_state = self.current_state
-
-        practitioner_id = self.practitioner_id
-
-        personal_message: None | str | Unset
-        if isinstance(self.personal_message, Unset):
-            personal_message = UNSET
-        else:
-            personal_message = self.personal_message
-
-        recommendations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.recommendations, Unset):
-            recommendations = []
-            for recommendations_item_data in self.recommendations:
-                recommendations_item = recommendations_item_data.to_dict()
-                recommendations.append(recommendations_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if current_state is not UNSET:
-            field_dict["current_state"] = current_state
-        if practitioner_id is not UNSET:
-            field_dict["practitioner_id"] = practitioner_id
-        if personal_message is not UNSET:
-            field_dict["personal_message"] = personal_message
-        if recommendations is not UNSET:
-            field_dict["recommendations"] = recommendations
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.current_state is not UNSET:
+            field_dict["current_state"] = self.current_state
+        if self.practitioner_id is not UNSET:
+            field_dict["practitioner_id"] = self.practitioner_id
+        if self.personal_message is not UNSET:
+            field_dict["personal_message"] = self.personal_message
+        if self.recommendations is not UNSET:
+            field_dict["recommendations"] = to_json(self.recommendations)
 
         return field_dict
 
@@ -83,39 +59,54 @@ class Template:
         from ..models.protocol_recommendation import ProtocolRecommendation
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Template.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("Template.name", "a string", _name)
 
-        current_state = d.pop("current_state", UNSET)
+        _current_state = d.pop("current_state", UNSET)
+        if not (isinstance(_current_state, str) or _current_state is UNSET):
+            _current_state = deviation("Template.current_state", "a string", _current_state)
 
-        practitioner_id = d.pop("practitioner_id", UNSET)
+        _practitioner_id = d.pop("practitioner_id", UNSET)
+        if not (isinstance(_practitioner_id, str) or _practitioner_id is UNSET):
+            _practitioner_id = deviation("Template.practitioner_id", "a string", _practitioner_id)
 
-        def _parse_personal_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        personal_message = _parse_personal_message(d.pop("personal_message", UNSET))
+        _personal_message = d.pop("personal_message", UNSET)
+        if not (
+            isinstance(_personal_message, str)
+            or _personal_message is UNSET
+            or _personal_message is None
+        ):
+            _personal_message = deviation(
+                "Template.personal_message", "a string or null", _personal_message
+            )
 
         _recommendations = d.pop("recommendations", UNSET)
-        recommendations: list[ProtocolRecommendation] | Unset = UNSET
-        if _recommendations is not UNSET:
-            recommendations = []
-            for recommendations_item_data in _recommendations:
-                recommendations_item = ProtocolRecommendation.from_dict(recommendations_item_data)
-
-                recommendations.append(recommendations_item)
+        if isinstance(_recommendations, list):
+            _items1 = []
+            for _each1 in _recommendations:
+                if isinstance(_each1, dict):
+                    _each1 = ProtocolRecommendation.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "Template.recommendations[]", "ProtocolRecommendation", _each1
+                    )
+                _items1.append(_each1)
+            _recommendations = _items1
+        elif not (_recommendations is UNSET):
+            _recommendations = deviation("Template.recommendations", "an array", _recommendations)
 
         template = cls(
-            id=id,
-            name=name,
-            current_state=current_state,
-            practitioner_id=practitioner_id,
-            personal_message=personal_message,
-            recommendations=recommendations,
+            id=_id,
+            name=_name,
+            current_state=_current_state,
+            practitioner_id=_practitioner_id,
+            personal_message=_personal_message,
+            recommendations=_recommendations,
         )
 
         template.additional_properties = d

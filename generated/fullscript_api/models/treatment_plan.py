@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.treatment_plan_state import TreatmentPlanState
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
 
 if TYPE_CHECKING:
     from ..models.lab_recommendation import LabRecommendation
@@ -71,102 +71,38 @@ class TreatmentPlan:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        state: str | Unset = UNSET
-        if not isinstance(self.state, Unset):
-            state = self.state.value
-
-        patient: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.patient, Unset):
-            patient = self.patient.to_dict()
-
-        practitioner: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.practitioner, Unset):
-            practitioner = self.practitioner.to_dict()
-
-        patient_id = self.patient_id
-
-        practitioner_id = self.practitioner_id
-
-        available_at: None | str | Unset
-        if isinstance(self.available_at, Unset):
-            available_at = UNSET
-        else:
-            available_at = self.available_at
-
-        created_at = self.created_at
-
-        updated_at = self.updated_at
-
-        invitation_url = self.invitation_url
-
-        personal_message: None | str | Unset
-        if isinstance(self.personal_message, Unset):
-            personal_message = UNSET
-        else:
-            personal_message = self.personal_message
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        recommendations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.recommendations, Unset):
-            recommendations = []
-            for recommendations_item_data in self.recommendations:
-                recommendations_item = recommendations_item_data.to_dict()
-                recommendations.append(recommendations_item)
-
-        resources: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.resources, Unset):
-            resources = []
-            for resources_item_data in self.resources:
-                resources_item = resources_item_data.to_dict()
-                resources.append(resources_item)
-
-        lab_recommendations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.lab_recommendations, Unset):
-            lab_recommendations = []
-            for lab_recommendations_item_data in self.lab_recommendations:
-                lab_recommendations_item = lab_recommendations_item_data.to_dict()
-                lab_recommendations.append(lab_recommendations_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if state is not UNSET:
-            field_dict["state"] = state
-        if patient is not UNSET:
-            field_dict["patient"] = patient
-        if practitioner is not UNSET:
-            field_dict["practitioner"] = practitioner
-        if patient_id is not UNSET:
-            field_dict["patient_id"] = patient_id
-        if practitioner_id is not UNSET:
-            field_dict["practitioner_id"] = practitioner_id
-        if available_at is not UNSET:
-            field_dict["available_at"] = available_at
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
-        if invitation_url is not UNSET:
-            field_dict["invitation_url"] = invitation_url
-        if personal_message is not UNSET:
-            field_dict["personal_message"] = personal_message
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if recommendations is not UNSET:
-            field_dict["recommendations"] = recommendations
-        if resources is not UNSET:
-            field_dict["resources"] = resources
-        if lab_recommendations is not UNSET:
-            field_dict["lab_recommendations"] = lab_recommendations
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.state is not UNSET:
+            field_dict["state"] = to_json(self.state)
+        if self.patient is not UNSET:
+            field_dict["patient"] = to_json(self.patient)
+        if self.practitioner is not UNSET:
+            field_dict["practitioner"] = to_json(self.practitioner)
+        if self.patient_id is not UNSET:
+            field_dict["patient_id"] = self.patient_id
+        if self.practitioner_id is not UNSET:
+            field_dict["practitioner_id"] = self.practitioner_id
+        if self.available_at is not UNSET:
+            field_dict["available_at"] = self.available_at
+        if self.created_at is not UNSET:
+            field_dict["created_at"] = self.created_at
+        if self.updated_at is not UNSET:
+            field_dict["updated_at"] = self.updated_at
+        if self.invitation_url is not UNSET:
+            field_dict["invitation_url"] = self.invitation_url
+        if self.personal_message is not UNSET:
+            field_dict["personal_message"] = self.personal_message
+        if self.metadata is not UNSET:
+            field_dict["metadata"] = to_json(self.metadata)
+        if self.recommendations is not UNSET:
+            field_dict["recommendations"] = to_json(self.recommendations)
+        if self.resources is not UNSET:
+            field_dict["resources"] = to_json(self.resources)
+        if self.lab_recommendations is not UNSET:
+            field_dict["lab_recommendations"] = to_json(self.lab_recommendations)
 
         return field_dict
 
@@ -179,109 +115,138 @@ class TreatmentPlan:
         from ..models.treatment_plan_resource import TreatmentPlanResource
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("TreatmentPlan.id", "a string", _id)
 
         _state = d.pop("state", UNSET)
-        state: TreatmentPlanState | Unset
-        if isinstance(_state, Unset):
-            state = UNSET
-        else:
-            state = TreatmentPlanState(_state)
+        if isinstance(_state, str):
+            try:
+                _state = TreatmentPlanState(_state)
+            except ValueError:
+                _state = unknown_enum_value(TreatmentPlanState, _state, "TreatmentPlan.state")
+        elif not (_state is UNSET):
+            _state = deviation("TreatmentPlan.state", "TreatmentPlanState", _state)
 
         _patient = d.pop("patient", UNSET)
-        patient: ObjectReference | Unset
-        if isinstance(_patient, Unset):
-            patient = UNSET
-        else:
-            patient = ObjectReference.from_dict(_patient)
+        if isinstance(_patient, dict):
+            _patient = ObjectReference.from_dict(_patient)
+        elif not (_patient is UNSET):
+            _patient = deviation("TreatmentPlan.patient", "ObjectReference", _patient)
 
         _practitioner = d.pop("practitioner", UNSET)
-        practitioner: ObjectReference | Unset
-        if isinstance(_practitioner, Unset):
-            practitioner = UNSET
-        else:
-            practitioner = ObjectReference.from_dict(_practitioner)
+        if isinstance(_practitioner, dict):
+            _practitioner = ObjectReference.from_dict(_practitioner)
+        elif not (_practitioner is UNSET):
+            _practitioner = deviation(
+                "TreatmentPlan.practitioner", "ObjectReference", _practitioner
+            )
 
-        patient_id = d.pop("patient_id", UNSET)
+        _patient_id = d.pop("patient_id", UNSET)
+        if not (isinstance(_patient_id, str) or _patient_id is UNSET):
+            _patient_id = deviation("TreatmentPlan.patient_id", "a string", _patient_id)
 
-        practitioner_id = d.pop("practitioner_id", UNSET)
+        _practitioner_id = d.pop("practitioner_id", UNSET)
+        if not (isinstance(_practitioner_id, str) or _practitioner_id is UNSET):
+            _practitioner_id = deviation(
+                "TreatmentPlan.practitioner_id", "a string", _practitioner_id
+            )
 
-        def _parse_available_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _available_at = d.pop("available_at", UNSET)
+        if not (isinstance(_available_at, str) or _available_at is UNSET or _available_at is None):
+            _available_at = deviation(
+                "TreatmentPlan.available_at", "a string or null", _available_at
+            )
 
-        available_at = _parse_available_at(d.pop("available_at", UNSET))
+        _created_at = d.pop("created_at", UNSET)
+        if not (isinstance(_created_at, str) or _created_at is UNSET):
+            _created_at = deviation("TreatmentPlan.created_at", "a string", _created_at)
 
-        created_at = d.pop("created_at", UNSET)
+        _updated_at = d.pop("updated_at", UNSET)
+        if not (isinstance(_updated_at, str) or _updated_at is UNSET):
+            _updated_at = deviation("TreatmentPlan.updated_at", "a string", _updated_at)
 
-        updated_at = d.pop("updated_at", UNSET)
+        _invitation_url = d.pop("invitation_url", UNSET)
+        if not (isinstance(_invitation_url, str) or _invitation_url is UNSET):
+            _invitation_url = deviation("TreatmentPlan.invitation_url", "a string", _invitation_url)
 
-        invitation_url = d.pop("invitation_url", UNSET)
-
-        def _parse_personal_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        personal_message = _parse_personal_message(d.pop("personal_message", UNSET))
+        _personal_message = d.pop("personal_message", UNSET)
+        if not (
+            isinstance(_personal_message, str)
+            or _personal_message is UNSET
+            or _personal_message is None
+        ):
+            _personal_message = deviation(
+                "TreatmentPlan.personal_message", "a string or null", _personal_message
+            )
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: MetadataReference | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = MetadataReference.from_dict(_metadata)
+        if isinstance(_metadata, dict):
+            _metadata = MetadataReference.from_dict(_metadata)
+        elif not (_metadata is UNSET):
+            _metadata = deviation("TreatmentPlan.metadata", "MetadataReference", _metadata)
 
         _recommendations = d.pop("recommendations", UNSET)
-        recommendations: list[Recommendation] | Unset = UNSET
-        if _recommendations is not UNSET:
-            recommendations = []
-            for recommendations_item_data in _recommendations:
-                recommendations_item = Recommendation.from_dict(recommendations_item_data)
-
-                recommendations.append(recommendations_item)
+        if isinstance(_recommendations, list):
+            _items1 = []
+            for _each1 in _recommendations:
+                if isinstance(_each1, dict):
+                    _each1 = Recommendation.from_dict(_each1)
+                else:
+                    _each1 = deviation("TreatmentPlan.recommendations[]", "Recommendation", _each1)
+                _items1.append(_each1)
+            _recommendations = _items1
+        elif not (_recommendations is UNSET):
+            _recommendations = deviation(
+                "TreatmentPlan.recommendations", "an array", _recommendations
+            )
 
         _resources = d.pop("resources", UNSET)
-        resources: list[TreatmentPlanResource] | Unset = UNSET
-        if _resources is not UNSET:
-            resources = []
-            for resources_item_data in _resources:
-                resources_item = TreatmentPlanResource.from_dict(resources_item_data)
-
-                resources.append(resources_item)
+        if isinstance(_resources, list):
+            _items1 = []
+            for _each1 in _resources:
+                if isinstance(_each1, dict):
+                    _each1 = TreatmentPlanResource.from_dict(_each1)
+                else:
+                    _each1 = deviation("TreatmentPlan.resources[]", "TreatmentPlanResource", _each1)
+                _items1.append(_each1)
+            _resources = _items1
+        elif not (_resources is UNSET):
+            _resources = deviation("TreatmentPlan.resources", "an array", _resources)
 
         _lab_recommendations = d.pop("lab_recommendations", UNSET)
-        lab_recommendations: list[LabRecommendation] | Unset = UNSET
-        if _lab_recommendations is not UNSET:
-            lab_recommendations = []
-            for lab_recommendations_item_data in _lab_recommendations:
-                lab_recommendations_item = LabRecommendation.from_dict(
-                    lab_recommendations_item_data
-                )
-
-                lab_recommendations.append(lab_recommendations_item)
+        if isinstance(_lab_recommendations, list):
+            _items1 = []
+            for _each1 in _lab_recommendations:
+                if isinstance(_each1, dict):
+                    _each1 = LabRecommendation.from_dict(_each1)
+                else:
+                    _each1 = deviation(
+                        "TreatmentPlan.lab_recommendations[]", "LabRecommendation", _each1
+                    )
+                _items1.append(_each1)
+            _lab_recommendations = _items1
+        elif not (_lab_recommendations is UNSET):
+            _lab_recommendations = deviation(
+                "TreatmentPlan.lab_recommendations", "an array", _lab_recommendations
+            )
 
         treatment_plan = cls(
-            id=id,
-            state=state,
-            patient=patient,
-            practitioner=practitioner,
-            patient_id=patient_id,
-            practitioner_id=practitioner_id,
-            available_at=available_at,
-            created_at=created_at,
-            updated_at=updated_at,
-            invitation_url=invitation_url,
-            personal_message=personal_message,
-            metadata=metadata,
-            recommendations=recommendations,
-            resources=resources,
-            lab_recommendations=lab_recommendations,
+            id=_id,
+            state=_state,
+            patient=_patient,
+            practitioner=_practitioner,
+            patient_id=_patient_id,
+            practitioner_id=_practitioner_id,
+            available_at=_available_at,
+            created_at=_created_at,
+            updated_at=_updated_at,
+            invitation_url=_invitation_url,
+            personal_message=_personal_message,
+            metadata=_metadata,
+            recommendations=_recommendations,
+            resources=_resources,
+            lab_recommendations=_lab_recommendations,
         )
 
         treatment_plan.additional_properties = d

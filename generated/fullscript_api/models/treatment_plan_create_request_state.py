@@ -1,9 +1,6 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class TreatmentPlanCreateRequestState(StrEnum):
+class TreatmentPlanCreateRequestState(OpenStrEnum):
     ACTIVE = "active"
     DRAFT = "draft"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.patient import Patient
 
@@ -28,15 +30,10 @@ class UpdatePatientResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        patient = self.patient.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "patient": patient,
-            }
-        )
+        if self.patient is not UNSET:
+            field_dict["patient"] = to_json(self.patient)
 
         return field_dict
 
@@ -45,10 +42,14 @@ class UpdatePatientResponse200:
         from ..models.patient import Patient
 
         d = dict(src_dict)
-        patient = Patient.from_dict(d.pop("patient"))
+        _patient = d.pop("patient", UNSET)
+        if isinstance(_patient, dict):
+            _patient = Patient.from_dict(_patient)
+        else:
+            _patient = deviation("UpdatePatientResponse200.patient", "Patient", _patient)
 
         update_patient_response_200 = cls(
-            patient=patient,
+            patient=_patient,
         )
 
         update_patient_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.staff import Staff
 
@@ -26,15 +28,10 @@ class UpdateStaffResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        staff = self.staff.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "staff": staff,
-            }
-        )
+        if self.staff is not UNSET:
+            field_dict["staff"] = to_json(self.staff)
 
         return field_dict
 
@@ -43,10 +40,14 @@ class UpdateStaffResponse200:
         from ..models.staff import Staff
 
         d = dict(src_dict)
-        staff = Staff.from_dict(d.pop("staff"))
+        _staff = d.pop("staff", UNSET)
+        if isinstance(_staff, dict):
+            _staff = Staff.from_dict(_staff)
+        else:
+            _staff = deviation("UpdateStaffResponse200.staff", "Staff", _staff)
 
         update_staff_response_200 = cls(
-            staff=staff,
+            staff=_staff,
         )
 
         update_staff_response_200.additional_properties = d

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, deviation, to_json
+
 if TYPE_CHECKING:
     from ..models.treatment_plan import TreatmentPlan
 
@@ -33,15 +35,10 @@ class UpdateTreatmentPlanResponse200:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        treatment_plan = self.treatment_plan.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "treatment_plan": treatment_plan,
-            }
-        )
+        if self.treatment_plan is not UNSET:
+            field_dict["treatment_plan"] = to_json(self.treatment_plan)
 
         return field_dict
 
@@ -50,10 +47,16 @@ class UpdateTreatmentPlanResponse200:
         from ..models.treatment_plan import TreatmentPlan
 
         d = dict(src_dict)
-        treatment_plan = TreatmentPlan.from_dict(d.pop("treatment_plan"))
+        _treatment_plan = d.pop("treatment_plan", UNSET)
+        if isinstance(_treatment_plan, dict):
+            _treatment_plan = TreatmentPlan.from_dict(_treatment_plan)
+        else:
+            _treatment_plan = deviation(
+                "UpdateTreatmentPlanResponse200.treatment_plan", "TreatmentPlan", _treatment_plan
+            )
 
         update_treatment_plan_response_200 = cls(
-            treatment_plan=treatment_plan,
+            treatment_plan=_treatment_plan,
         )
 
         update_treatment_plan_response_200.additional_properties = d

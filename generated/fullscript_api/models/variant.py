@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.variant_product import VariantProduct
@@ -62,101 +62,36 @@ class Variant:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        sku = self.sku
-
-        primary = self.primary
-
-        units: int | None | Unset
-        if isinstance(self.units, Unset):
-            units = UNSET
-        else:
-            units = self.units
-
-        unit_of_measure: None | str | Unset
-        if isinstance(self.unit_of_measure, Unset):
-            unit_of_measure = UNSET
-        else:
-            unit_of_measure = self.unit_of_measure
-
-        availability = self.availability
-
-        status = self.status
-
-        upc: None | str | Unset
-        if isinstance(self.upc, Unset):
-            upc = UNSET
-        else:
-            upc = self.upc
-
-        msrp: float | None | str | Unset
-        if isinstance(self.msrp, Unset):
-            msrp = UNSET
-        else:
-            msrp = self.msrp
-
-        supplier_sku: None | str | Unset
-        if isinstance(self.supplier_sku, Unset):
-            supplier_sku = UNSET
-        else:
-            supplier_sku = self.supplier_sku
-
-        image_url_small: None | str | Unset
-        if isinstance(self.image_url_small, Unset):
-            image_url_small = UNSET
-        else:
-            image_url_small = self.image_url_small
-
-        image_url_medium: None | str | Unset
-        if isinstance(self.image_url_medium, Unset):
-            image_url_medium = UNSET
-        else:
-            image_url_medium = self.image_url_medium
-
-        image_url_large: None | str | Unset
-        if isinstance(self.image_url_large, Unset):
-            image_url_large = UNSET
-        else:
-            image_url_large = self.image_url_large
-
-        product: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.product, Unset):
-            product = self.product.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if sku is not UNSET:
-            field_dict["sku"] = sku
-        if primary is not UNSET:
-            field_dict["primary"] = primary
-        if units is not UNSET:
-            field_dict["units"] = units
-        if unit_of_measure is not UNSET:
-            field_dict["unit_of_measure"] = unit_of_measure
-        if availability is not UNSET:
-            field_dict["availability"] = availability
-        if status is not UNSET:
-            field_dict["status"] = status
-        if upc is not UNSET:
-            field_dict["upc"] = upc
-        if msrp is not UNSET:
-            field_dict["msrp"] = msrp
-        if supplier_sku is not UNSET:
-            field_dict["supplier_sku"] = supplier_sku
-        if image_url_small is not UNSET:
-            field_dict["image_url_small"] = image_url_small
-        if image_url_medium is not UNSET:
-            field_dict["image_url_medium"] = image_url_medium
-        if image_url_large is not UNSET:
-            field_dict["image_url_large"] = image_url_large
-        if product is not UNSET:
-            field_dict["product"] = product
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.sku is not UNSET:
+            field_dict["sku"] = self.sku
+        if self.primary is not UNSET:
+            field_dict["primary"] = self.primary
+        if self.units is not UNSET:
+            field_dict["units"] = self.units
+        if self.unit_of_measure is not UNSET:
+            field_dict["unit_of_measure"] = self.unit_of_measure
+        if self.availability is not UNSET:
+            field_dict["availability"] = self.availability
+        if self.status is not UNSET:
+            field_dict["status"] = self.status
+        if self.upc is not UNSET:
+            field_dict["upc"] = self.upc
+        if self.msrp is not UNSET:
+            field_dict["msrp"] = self.msrp
+        if self.supplier_sku is not UNSET:
+            field_dict["supplier_sku"] = self.supplier_sku
+        if self.image_url_small is not UNSET:
+            field_dict["image_url_small"] = self.image_url_small
+        if self.image_url_medium is not UNSET:
+            field_dict["image_url_medium"] = self.image_url_medium
+        if self.image_url_large is not UNSET:
+            field_dict["image_url_large"] = self.image_url_large
+        if self.product is not UNSET:
+            field_dict["product"] = to_json(self.product)
 
         return field_dict
 
@@ -165,110 +100,112 @@ class Variant:
         from ..models.variant_product import VariantProduct
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("Variant.id", "a string", _id)
 
-        sku = d.pop("sku", UNSET)
+        _sku = d.pop("sku", UNSET)
+        if not (isinstance(_sku, str) or _sku is UNSET):
+            _sku = deviation("Variant.sku", "a string", _sku)
 
-        primary = d.pop("primary", UNSET)
+        _primary = d.pop("primary", UNSET)
+        if not (isinstance(_primary, bool) or _primary is UNSET):
+            _primary = deviation("Variant.primary", "a boolean", _primary)
 
-        def _parse_units(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        _units = d.pop("units", UNSET)
+        if not (
+            (isinstance(_units, int) and not isinstance(_units, bool))
+            or _units is UNSET
+            or _units is None
+        ):
+            _units = deviation("Variant.units", "an integer or null", _units)
 
-        units = _parse_units(d.pop("units", UNSET))
+        _unit_of_measure = d.pop("unit_of_measure", UNSET)
+        if not (
+            isinstance(_unit_of_measure, str)
+            or _unit_of_measure is UNSET
+            or _unit_of_measure is None
+        ):
+            _unit_of_measure = deviation(
+                "Variant.unit_of_measure", "a string or null", _unit_of_measure
+            )
 
-        def _parse_unit_of_measure(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _availability = d.pop("availability", UNSET)
+        if not (isinstance(_availability, str) or _availability is UNSET):
+            _availability = deviation("Variant.availability", "a string", _availability)
 
-        unit_of_measure = _parse_unit_of_measure(d.pop("unit_of_measure", UNSET))
+        _status = d.pop("status", UNSET)
+        if not (isinstance(_status, str) or _status is UNSET):
+            _status = deviation("Variant.status", "a string", _status)
 
-        availability = d.pop("availability", UNSET)
+        _upc = d.pop("upc", UNSET)
+        if not (isinstance(_upc, str) or _upc is UNSET or _upc is None):
+            _upc = deviation("Variant.upc", "a string or null", _upc)
 
-        status = d.pop("status", UNSET)
+        _msrp = d.pop("msrp", UNSET)
+        if not (
+            (isinstance(_msrp, (int, float)) and not isinstance(_msrp, bool))
+            or isinstance(_msrp, str)
+            or _msrp is UNSET
+            or _msrp is None
+        ):
+            _msrp = deviation("Variant.msrp", "a number or a string or null", _msrp)
 
-        def _parse_upc(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _supplier_sku = d.pop("supplier_sku", UNSET)
+        if not (isinstance(_supplier_sku, str) or _supplier_sku is UNSET or _supplier_sku is None):
+            _supplier_sku = deviation("Variant.supplier_sku", "a string or null", _supplier_sku)
 
-        upc = _parse_upc(d.pop("upc", UNSET))
+        _image_url_small = d.pop("image_url_small", UNSET)
+        if not (
+            isinstance(_image_url_small, str)
+            or _image_url_small is UNSET
+            or _image_url_small is None
+        ):
+            _image_url_small = deviation(
+                "Variant.image_url_small", "a string or null", _image_url_small
+            )
 
-        def _parse_msrp(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | str | Unset, data)
+        _image_url_medium = d.pop("image_url_medium", UNSET)
+        if not (
+            isinstance(_image_url_medium, str)
+            or _image_url_medium is UNSET
+            or _image_url_medium is None
+        ):
+            _image_url_medium = deviation(
+                "Variant.image_url_medium", "a string or null", _image_url_medium
+            )
 
-        msrp = _parse_msrp(d.pop("msrp", UNSET))
-
-        def _parse_supplier_sku(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        supplier_sku = _parse_supplier_sku(d.pop("supplier_sku", UNSET))
-
-        def _parse_image_url_small(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        image_url_small = _parse_image_url_small(d.pop("image_url_small", UNSET))
-
-        def _parse_image_url_medium(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        image_url_medium = _parse_image_url_medium(d.pop("image_url_medium", UNSET))
-
-        def _parse_image_url_large(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        image_url_large = _parse_image_url_large(d.pop("image_url_large", UNSET))
+        _image_url_large = d.pop("image_url_large", UNSET)
+        if not (
+            isinstance(_image_url_large, str)
+            or _image_url_large is UNSET
+            or _image_url_large is None
+        ):
+            _image_url_large = deviation(
+                "Variant.image_url_large", "a string or null", _image_url_large
+            )
 
         _product = d.pop("product", UNSET)
-        product: VariantProduct | Unset
-        if isinstance(_product, Unset):
-            product = UNSET
-        else:
-            product = VariantProduct.from_dict(_product)
+        if isinstance(_product, dict):
+            _product = VariantProduct.from_dict(_product)
+        elif not (_product is UNSET):
+            _product = deviation("Variant.product", "VariantProduct", _product)
 
         variant = cls(
-            id=id,
-            sku=sku,
-            primary=primary,
-            units=units,
-            unit_of_measure=unit_of_measure,
-            availability=availability,
-            status=status,
-            upc=upc,
-            msrp=msrp,
-            supplier_sku=supplier_sku,
-            image_url_small=image_url_small,
-            image_url_medium=image_url_medium,
-            image_url_large=image_url_large,
-            product=product,
+            id=_id,
+            sku=_sku,
+            primary=_primary,
+            units=_units,
+            unit_of_measure=_unit_of_measure,
+            availability=_availability,
+            status=_status,
+            upc=_upc,
+            msrp=_msrp,
+            supplier_sku=_supplier_sku,
+            image_url_small=_image_url_small,
+            image_url_medium=_image_url_medium,
+            image_url_large=_image_url_large,
+            product=_product,
         )
 
         variant.additional_properties = d

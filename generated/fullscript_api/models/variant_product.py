@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.brand_summary import BrandSummary
@@ -31,23 +31,14 @@ class VariantProduct:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        brand: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.brand, Unset):
-            brand = self.brand.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-        if brand is not UNSET:
-            field_dict["brand"] = brand
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.name is not UNSET:
+            field_dict["name"] = self.name
+        if self.brand is not UNSET:
+            field_dict["brand"] = to_json(self.brand)
 
         return field_dict
 
@@ -56,21 +47,24 @@ class VariantProduct:
         from ..models.brand_summary import BrandSummary
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _id = d.pop("id", UNSET)
+        if not (isinstance(_id, str) or _id is UNSET):
+            _id = deviation("VariantProduct.id", "a string", _id)
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        if not (isinstance(_name, str) or _name is UNSET):
+            _name = deviation("VariantProduct.name", "a string", _name)
 
         _brand = d.pop("brand", UNSET)
-        brand: BrandSummary | Unset
-        if isinstance(_brand, Unset):
-            brand = UNSET
-        else:
-            brand = BrandSummary.from_dict(_brand)
+        if isinstance(_brand, dict):
+            _brand = BrandSummary.from_dict(_brand)
+        elif not (_brand is UNSET):
+            _brand = deviation("VariantProduct.brand", "BrandSummary", _brand)
 
         variant_product = cls(
-            id=id,
-            name=name,
-            brand=brand,
+            id=_id,
+            name=_name,
+            brand=_brand,
         )
 
         variant_product.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.webhook_event_payload import WebhookEventPayload
@@ -49,89 +49,32 @@ class WebhookDelivery:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        attempt_number = self.attempt_number
-
-        attempted_at = self.attempted_at
-
-        previous_attempt_at: None | str | Unset
-        if isinstance(self.previous_attempt_at, Unset):
-            previous_attempt_at = UNSET
-        else:
-            previous_attempt_at = self.previous_attempt_at
-
-        next_attempt_at: None | str | Unset
-        if isinstance(self.next_attempt_at, Unset):
-            next_attempt_at = UNSET
-        else:
-            next_attempt_at = self.next_attempt_at
-
-        successfully_delivered = self.successfully_delivered
-
-        response_body: None | str | Unset
-        if isinstance(self.response_body, Unset):
-            response_body = UNSET
-        else:
-            response_body = self.response_body
-
-        response_header: None | str | Unset
-        if isinstance(self.response_header, Unset):
-            response_header = UNSET
-        else:
-            response_header = self.response_header
-
-        response_status: int | None | Unset
-        if isinstance(self.response_status, Unset):
-            response_status = UNSET
-        else:
-            response_status = self.response_status
-
-        response_ip_address: None | str | Unset
-        if isinstance(self.response_ip_address, Unset):
-            response_ip_address = UNSET
-        else:
-            response_ip_address = self.response_ip_address
-
-        response_errors: None | str | Unset
-        if isinstance(self.response_errors, Unset):
-            response_errors = UNSET
-        else:
-            response_errors = self.response_errors
-
-        event_payload: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.event_payload, Unset):
-            event_payload = self.event_payload.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if attempt_number is not UNSET:
-            field_dict["attempt_number"] = attempt_number
-        if attempted_at is not UNSET:
-            field_dict["attempted_at"] = attempted_at
-        if previous_attempt_at is not UNSET:
-            field_dict["previous_attempt_at"] = previous_attempt_at
-        if next_attempt_at is not UNSET:
-            field_dict["next_attempt_at"] = next_attempt_at
-        if successfully_delivered is not UNSET:
-            field_dict["successfully_delivered"] = successfully_delivered
-        if response_body is not UNSET:
-            field_dict["response_body"] = response_body
-        if response_header is not UNSET:
-            field_dict["response_header"] = response_header
-        if response_status is not UNSET:
-            field_dict["response_status"] = response_status
-        if response_ip_address is not UNSET:
-            field_dict["response_ip_address"] = response_ip_address
-        if response_errors is not UNSET:
-            field_dict["response_errors"] = response_errors
-        if event_payload is not UNSET:
-            field_dict["event_payload"] = event_payload
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.attempt_number is not UNSET:
+            field_dict["attempt_number"] = self.attempt_number
+        if self.attempted_at is not UNSET:
+            field_dict["attempted_at"] = self.attempted_at
+        if self.previous_attempt_at is not UNSET:
+            field_dict["previous_attempt_at"] = self.previous_attempt_at
+        if self.next_attempt_at is not UNSET:
+            field_dict["next_attempt_at"] = self.next_attempt_at
+        if self.successfully_delivered is not UNSET:
+            field_dict["successfully_delivered"] = self.successfully_delivered
+        if self.response_body is not UNSET:
+            field_dict["response_body"] = self.response_body
+        if self.response_header is not UNSET:
+            field_dict["response_header"] = self.response_header
+        if self.response_status is not UNSET:
+            field_dict["response_status"] = self.response_status
+        if self.response_ip_address is not UNSET:
+            field_dict["response_ip_address"] = self.response_ip_address
+        if self.response_errors is not UNSET:
+            field_dict["response_errors"] = self.response_errors
+        if self.event_payload is not UNSET:
+            field_dict["event_payload"] = to_json(self.event_payload)
 
         return field_dict
 
@@ -140,97 +83,118 @@ class WebhookDelivery:
         from ..models.webhook_event_payload import WebhookEventPayload
 
         d = dict(src_dict)
-        id = d.pop("id")
+        _id = d.pop("id", UNSET)
+        if not isinstance(_id, str):
+            _id = deviation("WebhookDelivery.id", "a string", _id)
 
-        attempt_number = d.pop("attempt_number", UNSET)
+        _attempt_number = d.pop("attempt_number", UNSET)
+        if not (
+            (isinstance(_attempt_number, int) and not isinstance(_attempt_number, bool))
+            or _attempt_number is UNSET
+        ):
+            _attempt_number = deviation(
+                "WebhookDelivery.attempt_number", "an integer", _attempt_number
+            )
 
-        attempted_at = d.pop("attempted_at", UNSET)
+        _attempted_at = d.pop("attempted_at", UNSET)
+        if not (isinstance(_attempted_at, str) or _attempted_at is UNSET):
+            _attempted_at = deviation("WebhookDelivery.attempted_at", "a string", _attempted_at)
 
-        def _parse_previous_attempt_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _previous_attempt_at = d.pop("previous_attempt_at", UNSET)
+        if not (
+            isinstance(_previous_attempt_at, str)
+            or _previous_attempt_at is UNSET
+            or _previous_attempt_at is None
+        ):
+            _previous_attempt_at = deviation(
+                "WebhookDelivery.previous_attempt_at", "a string or null", _previous_attempt_at
+            )
 
-        previous_attempt_at = _parse_previous_attempt_at(d.pop("previous_attempt_at", UNSET))
+        _next_attempt_at = d.pop("next_attempt_at", UNSET)
+        if not (
+            isinstance(_next_attempt_at, str)
+            or _next_attempt_at is UNSET
+            or _next_attempt_at is None
+        ):
+            _next_attempt_at = deviation(
+                "WebhookDelivery.next_attempt_at", "a string or null", _next_attempt_at
+            )
 
-        def _parse_next_attempt_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _successfully_delivered = d.pop("successfully_delivered", UNSET)
+        if not (isinstance(_successfully_delivered, bool) or _successfully_delivered is UNSET):
+            _successfully_delivered = deviation(
+                "WebhookDelivery.successfully_delivered", "a boolean", _successfully_delivered
+            )
 
-        next_attempt_at = _parse_next_attempt_at(d.pop("next_attempt_at", UNSET))
+        _response_body = d.pop("response_body", UNSET)
+        if not (
+            isinstance(_response_body, str) or _response_body is UNSET or _response_body is None
+        ):
+            _response_body = deviation(
+                "WebhookDelivery.response_body", "a string or null", _response_body
+            )
 
-        successfully_delivered = d.pop("successfully_delivered", UNSET)
+        _response_header = d.pop("response_header", UNSET)
+        if not (
+            isinstance(_response_header, str)
+            or _response_header is UNSET
+            or _response_header is None
+        ):
+            _response_header = deviation(
+                "WebhookDelivery.response_header", "a string or null", _response_header
+            )
 
-        def _parse_response_body(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _response_status = d.pop("response_status", UNSET)
+        if not (
+            (isinstance(_response_status, int) and not isinstance(_response_status, bool))
+            or _response_status is UNSET
+            or _response_status is None
+        ):
+            _response_status = deviation(
+                "WebhookDelivery.response_status", "an integer or null", _response_status
+            )
 
-        response_body = _parse_response_body(d.pop("response_body", UNSET))
+        _response_ip_address = d.pop("response_ip_address", UNSET)
+        if not (
+            isinstance(_response_ip_address, str)
+            or _response_ip_address is UNSET
+            or _response_ip_address is None
+        ):
+            _response_ip_address = deviation(
+                "WebhookDelivery.response_ip_address", "a string or null", _response_ip_address
+            )
 
-        def _parse_response_header(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        response_header = _parse_response_header(d.pop("response_header", UNSET))
-
-        def _parse_response_status(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        response_status = _parse_response_status(d.pop("response_status", UNSET))
-
-        def _parse_response_ip_address(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        response_ip_address = _parse_response_ip_address(d.pop("response_ip_address", UNSET))
-
-        def _parse_response_errors(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        response_errors = _parse_response_errors(d.pop("response_errors", UNSET))
+        _response_errors = d.pop("response_errors", UNSET)
+        if not (
+            isinstance(_response_errors, str)
+            or _response_errors is UNSET
+            or _response_errors is None
+        ):
+            _response_errors = deviation(
+                "WebhookDelivery.response_errors", "a string or null", _response_errors
+            )
 
         _event_payload = d.pop("event_payload", UNSET)
-        event_payload: WebhookEventPayload | Unset
-        if isinstance(_event_payload, Unset):
-            event_payload = UNSET
-        else:
-            event_payload = WebhookEventPayload.from_dict(_event_payload)
+        if isinstance(_event_payload, dict):
+            _event_payload = WebhookEventPayload.from_dict(_event_payload)
+        elif not (_event_payload is UNSET):
+            _event_payload = deviation(
+                "WebhookDelivery.event_payload", "WebhookEventPayload", _event_payload
+            )
 
         webhook_delivery = cls(
-            id=id,
-            attempt_number=attempt_number,
-            attempted_at=attempted_at,
-            previous_attempt_at=previous_attempt_at,
-            next_attempt_at=next_attempt_at,
-            successfully_delivered=successfully_delivered,
-            response_body=response_body,
-            response_header=response_header,
-            response_status=response_status,
-            response_ip_address=response_ip_address,
-            response_errors=response_errors,
-            event_payload=event_payload,
+            id=_id,
+            attempt_number=_attempt_number,
+            attempted_at=_attempted_at,
+            previous_attempt_at=_previous_attempt_at,
+            next_attempt_at=_next_attempt_at,
+            successfully_delivered=_successfully_delivered,
+            response_body=_response_body,
+            response_header=_response_header,
+            response_status=_response_status,
+            response_ip_address=_response_ip_address,
+            response_errors=_response_errors,
+            event_payload=_event_payload,
         )
 
         webhook_delivery.additional_properties = d

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, deviation, to_json
 
 if TYPE_CHECKING:
     from ..models.event import Event
@@ -43,55 +43,22 @@ class WebhookEventPayload:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.webhook_event_payload_data_type_0 import WebhookEventPayloadDataType0
-
-        event: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.event, Unset):
-            event = self.event.to_dict()
-
-        id = self.id
-
-        type_ = self.type_
-
-        created_at = self.created_at
-
-        clinic_id: None | str | Unset
-        if isinstance(self.clinic_id, Unset):
-            clinic_id = UNSET
-        else:
-            clinic_id = self.clinic_id
-
-        integration_id: None | str | Unset
-        if isinstance(self.integration_id, Unset):
-            integration_id = UNSET
-        else:
-            integration_id = self.integration_id
-
-        data: dict[str, Any] | None | str | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(self.data, WebhookEventPayloadDataType0):
-            data = self.data.to_dict()
-        else:
-            data = self.data
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if event is not UNSET:
-            field_dict["event"] = event
-        if id is not UNSET:
-            field_dict["id"] = id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if clinic_id is not UNSET:
-            field_dict["clinic_id"] = clinic_id
-        if integration_id is not UNSET:
-            field_dict["integration_id"] = integration_id
-        if data is not UNSET:
-            field_dict["data"] = data
+        if self.event is not UNSET:
+            field_dict["event"] = to_json(self.event)
+        if self.id is not UNSET:
+            field_dict["id"] = self.id
+        if self.type_ is not UNSET:
+            field_dict["type"] = self.type_
+        if self.created_at is not UNSET:
+            field_dict["created_at"] = self.created_at
+        if self.clinic_id is not UNSET:
+            field_dict["clinic_id"] = self.clinic_id
+        if self.integration_id is not UNSET:
+            field_dict["integration_id"] = self.integration_id
+        if self.data is not UNSET:
+            field_dict["data"] = to_json(self.data)
 
         return field_dict
 
@@ -102,61 +69,55 @@ class WebhookEventPayload:
 
         d = dict(src_dict)
         _event = d.pop("event", UNSET)
-        event: Event | Unset
-        if isinstance(_event, Unset):
-            event = UNSET
-        else:
-            event = Event.from_dict(_event)
+        if isinstance(_event, dict):
+            _event = Event.from_dict(_event)
+        elif not (_event is UNSET):
+            _event = deviation("WebhookEventPayload.event", "Event", _event)
 
-        id = d.pop("id", UNSET)
+        _id = d.pop("id", UNSET)
+        if not (isinstance(_id, str) or _id is UNSET):
+            _id = deviation("WebhookEventPayload.id", "a string", _id)
 
-        type_ = d.pop("type", UNSET)
+        _type_ = d.pop("type", UNSET)
+        if not (isinstance(_type_, str) or _type_ is UNSET):
+            _type_ = deviation("WebhookEventPayload.type", "a string", _type_)
 
-        created_at = d.pop("created_at", UNSET)
+        _created_at = d.pop("created_at", UNSET)
+        if not (isinstance(_created_at, str) or _created_at is UNSET):
+            _created_at = deviation("WebhookEventPayload.created_at", "a string", _created_at)
 
-        def _parse_clinic_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _clinic_id = d.pop("clinic_id", UNSET)
+        if not (isinstance(_clinic_id, str) or _clinic_id is UNSET or _clinic_id is None):
+            _clinic_id = deviation("WebhookEventPayload.clinic_id", "a string or null", _clinic_id)
 
-        clinic_id = _parse_clinic_id(d.pop("clinic_id", UNSET))
+        _integration_id = d.pop("integration_id", UNSET)
+        if not (
+            isinstance(_integration_id, str) or _integration_id is UNSET or _integration_id is None
+        ):
+            _integration_id = deviation(
+                "WebhookEventPayload.integration_id", "a string or null", _integration_id
+            )
 
-        def _parse_integration_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        integration_id = _parse_integration_id(d.pop("integration_id", UNSET))
-
-        def _parse_data(data: object) -> None | str | Unset | WebhookEventPayloadDataType0:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                data_type_0 = WebhookEventPayloadDataType0.from_dict(data)
-
-                return data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | str | Unset | WebhookEventPayloadDataType0, data)
-
-        data = _parse_data(d.pop("data", UNSET))
+        _data = d.pop("data", UNSET)
+        if isinstance(_data, dict):
+            _data = WebhookEventPayloadDataType0.from_dict(_data)
+        elif isinstance(_data, str):
+            pass
+        elif not (_data is UNSET or _data is None):
+            _data = deviation(
+                "WebhookEventPayload.data",
+                "WebhookEventPayloadDataType0 or a string or null",
+                _data,
+            )
 
         webhook_event_payload = cls(
-            event=event,
-            id=id,
-            type_=type_,
-            created_at=created_at,
-            clinic_id=clinic_id,
-            integration_id=integration_id,
-            data=data,
+            event=_event,
+            id=_id,
+            type_=_type_,
+            created_at=_created_at,
+            clinic_id=_clinic_id,
+            integration_id=_integration_id,
+            data=_data,
         )
 
         webhook_event_payload.additional_properties = d

@@ -2,7 +2,7 @@
 `RollingWindowLimiter` (one process). The Redis limiter lives in `fullscript.redis`."""
 
 from ._errors import RateLimitWaitExceeded
-from ._protocol import DEFAULT_SCOPE, Permit, RateLimiter
+from ._protocol import DEFAULT_SCOPE, Pacer, Permit, RateLimiter
 from ._rolling_window import RollingWindowLimiter
 from ._scopes import (
     DEFAULT_GRANT_ID,
@@ -21,6 +21,7 @@ __all__ = [
     "DEFAULT_SCOPE",
     "GRANT_ID_EXTENSION",
     "LimiterStats",
+    "Pacer",
     "Permit",
     "QuotaScope",
     "RateLimitWaitExceeded",

@@ -16,7 +16,7 @@ import attrs
 
 from ._stats import LimiterStats
 
-__all__ = ["DEFAULT_SCOPE", "Permit", "RateLimiter"]
+__all__ = ["DEFAULT_SCOPE", "Pacer", "Permit", "RateLimiter"]
 
 DEFAULT_SCOPE = "default"
 """The scope used when a caller names none (one quota for everything sharing the limiter)."""
@@ -65,4 +65,16 @@ class RateLimiter(Protocol):
 
     def stats(self) -> LimiterStats:
         """Counters since the limiter was made (this process's share, for a shared limiter)."""
+        ...
+
+
+@runtime_checkable
+class Pacer(Protocol):
+    """A smoother each grant must also pass, such as ``aiolimiter.AsyncLimiter(rate, period)``.
+
+    Only the protocol lives here, so the SDK does not depend on any pacing library.
+    """
+
+    async def acquire(self) -> None:
+        """Wait until the pacer lets one more request through."""
         ...

@@ -15,11 +15,9 @@ import logging
 import math
 from collections import deque
 
-import aiolimiter
-
 from .._clock import Clock, SystemClock
 from ._errors import RateLimitWaitExceeded
-from ._protocol import DEFAULT_SCOPE, Permit
+from ._protocol import DEFAULT_SCOPE, Pacer, Permit
 from ._stats import LimiterStats, StatsRecorder
 from ._waiting import check_max_wait, wait_for_signal
 
@@ -83,14 +81,15 @@ class RollingWindowLimiter:
             ...
 
     For several processes, use `fullscript.redis.RedisRateLimiter` instead. The rolling window
-    alone lets the whole quota go out in one burst; pass
-    `pacing=aiolimiter.AsyncLimiter(rate, period)` to smooth bursts as well.
+    alone lets the whole quota go out in one burst; pass a `Pacer` such as
+    `pacing=aiolimiter.AsyncLimiter(rate, period)` (``pip install aiolimiter``) to smooth bursts
+    as well; the window guarantee holds either way.
 
     Args:
         max_requests: slots allowed in any window (>= 1).
         window: length of the rolling window in seconds (> 0).
         clock: time source; defaults to the running event loop's clock.
-        pacing: optional leaky bucket that each grant must also pass, to spread bursts out.
+        pacing: optional `Pacer` (leaky bucket) each grant must also pass, to spread bursts out.
     """
 
     def __init__(
@@ -99,7 +98,7 @@ class RollingWindowLimiter:
         window: float = 300.0,
         *,
         clock: Clock | None = None,
-        pacing: aiolimiter.AsyncLimiter | None = None,
+        pacing: Pacer | None = None,
     ) -> None:
         if isinstance(max_requests, bool) or not isinstance(max_requests, int):
             raise TypeError(f"max_requests must be an int, got {type(max_requests).__name__}")

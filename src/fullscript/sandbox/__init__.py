@@ -17,10 +17,12 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess by 
         "pip install 'fullscript[sandbox]'"
     ) from error
 
-from .faults.injector import FaultInjector, FaultRule
+from .faults.injector import FaultInjector
+from .faults.rules import FaultRule
 from .limits.traffic import QuotaCounters, TrafficSnapshot
+from .oauth.apps import OAuthApp
+from .oauth.grants import CODE_TTL
 from .oauth.issued import IssuedToken
-from .oauth.server import CODE_TTL, OAuthApp
 from .operations import ALL_SCOPES, OPERATIONS, REGIONS, Operation
 from .sandbox import Sandbox
 from .serving import ServedSandbox, serve

@@ -14,8 +14,9 @@ import httpx
 from .faults.injector import FaultInjector
 from .limits.rate_limit import RollingWindowLimiter
 from .limits.traffic import TrafficCounters, TrafficSnapshot
+from .oauth.apps import OAuthApp
 from .oauth.issued import IssuedToken
-from .oauth.server import OAuthApp, OAuthServer
+from .oauth.server import OAuthServer
 from .operations import ALL_SCOPES, REGIONS, check_scopes
 from .settings import (
     DEFAULT_CLIENT_ID,
@@ -32,7 +33,7 @@ from .settings import (
 )
 from .state.clinic import ClinicControl
 from .state.clock import SandboxClock
-from .state.seed.clinic import seed_region
+from .state.seed.region import seed_region
 from .state.store import COLLECTIONS, Record, RegionState, public
 from .webhooks.delivery import WebhookDispatcher
 
@@ -99,6 +100,7 @@ class SandboxBackend:
             secret=webhook_secret,
             challenge=webhook_challenge,
             transport=webhook_transport,
+            seed=seed,
         )
         self._regions: dict[str, RegionState] = {}
         self._clinics: dict[str, ClinicControl] = {}
@@ -111,7 +113,8 @@ class SandboxBackend:
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(client_id={self.settings.client_id!r}, seed={self.settings.seed})"
+        settings = self.settings
+        return f"{type(self).__name__}(client_id={settings.client_id!r}, seed={settings.seed})"
 
     # --- state ------------------------------------------------------------------------------
 
@@ -138,7 +141,7 @@ class SandboxBackend:
         self.limiter.reset()
         self.traffic.reset()
         self.faults.clear()
-        self.webhooks.pending.clear()
+        self.webhooks.reset()
         self.oauth.clear_tokens()
 
     def _resource_owner(self, region: str, owner_type: str) -> str:
@@ -241,9 +244,26 @@ class SandboxBackend:
         secret: str | None = None,
         challenge: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        duplicates: int | None = None,
+        out_of_order: bool | None = None,
+        concurrency: int | None = None,
     ) -> None:
-        """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's)."""
-        self.webhooks.configure(url=url, secret=secret, challenge=challenge, transport=transport)
+        """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's),
+        and how delivery misbehaves: ``duplicates``, ``out_of_order``, ``concurrency`` (see
+        `WebhookDispatcher.configure`)."""
+        self.webhooks.configure(
+            url=url,
+            secret=secret,
+            challenge=challenge,
+            transport=transport,
+            duplicates=duplicates,
+            out_of_order=out_of_order,
+            concurrency=concurrency,
+        )
+
+    async def send_webhook_probe(self, *, signed: bool = True) -> Record:
+        """POST the empty-body probe to the webhook URL (signed or not); how it was answered."""
+        return await self.webhooks.send_probe(signed=signed)
 
     async def deliver_webhooks(self) -> list[Record]:
         """POST every due event to the webhook URL; returns the delivery records (served view)."""

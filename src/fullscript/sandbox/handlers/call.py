@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from ..errors import not_found
-from ..oauth.server import TokenRecord
+from ..oauth.grants import TokenRecord
 from ..operations import Operation
 from ..state.store import Record, RegionState
 

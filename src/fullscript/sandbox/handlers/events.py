@@ -1,4 +1,4 @@
-"""Events, webhook deliveries and the OAuth token endpoints."""
+"""Events and webhook deliveries: listing and retrieving what the clinic's side recorded."""
 
 from __future__ import annotations
 

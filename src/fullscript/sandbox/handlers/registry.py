@@ -14,10 +14,13 @@ from ..operations import Operation
 from .call import Call, Handler, Reply
 from .catalog import HANDLERS as CATALOG
 from .clinic import HANDLERS as CLINIC
+from .embed import HANDLERS as EMBED
 from .events import HANDLERS as EVENTS
+from .links import HANDLERS as LINKS
 from .oauth import oauth_handlers
 from .orders import HANDLERS as ORDERS
 from .patients import HANDLERS as PATIENTS
+from .resources import HANDLERS as RESOURCES
 
 __all__ = ["handler_groups", "handlers_for", "unimplemented"]
 
@@ -27,10 +30,13 @@ def handler_groups(oauth: OAuthServer) -> dict[str, Mapping[str, Handler]]:
     return {
         "catalog": CATALOG,
         "clinic": CLINIC,
+        "embed": EMBED,
         "events": EVENTS,
+        "links": LINKS,
         "oauth": oauth_handlers(oauth),
         "orders": ORDERS,
         "patients": PATIENTS,
+        "resources": RESOURCES,
     }
 
 

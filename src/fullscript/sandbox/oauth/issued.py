@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from .server import TokenRecord
+from .grants import TokenRecord
 
 __all__ = ["IssuedToken"]
 

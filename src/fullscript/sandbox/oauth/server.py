@@ -1,123 +1,24 @@
-"""The sandbox's OAuth 2.0 server: apps, authorization codes, token rotation and revocation."""
+"""The sandbox's OAuth 2.0 server: authorize, code exchange, token rotation and revocation."""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-import attrs
-
 from ..errors import ApiError
-from ..operations import ALL_SCOPES, CATALOG, check_scopes
-from ..state.clock import SandboxClock, format_timestamp
+from ..operations import check_scopes
+from ..state.clock import SandboxClock
+from .apps import OAuthApp
+from .bearer import bearer_token, invalid_token
+from .grants import CODE_TTL, AuthorizationCode, TokenRecord
 
-__all__ = [
-    "CODE_TTL",
-    "AuthorizationCode",
-    "OAuthApp",
-    "OAuthServer",
-    "TokenRecord",
-    "bearer_token",
-]
-
-#: Who a token acts for: a practitioner, a staff member or the clinic itself.
-RESOURCE_OWNER_TYPES = ("Practitioner", "Staff", "Clinic")
-
-#: Authorization codes are single use and expire after ten minutes.
-CODE_TTL = 600.0
-
-
-def _dashboard_scopes(scopes: Iterable[str]) -> tuple[str, ...]:
-    """An app's scopes as the dashboard keeps them: ``catalog:read`` is always granted."""
-    return tuple(dict.fromkeys((CATALOG, *scopes)))
-
-
-def _owner_type(app: OAuthApp, attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in RESOURCE_OWNER_TYPES:
-        raise ValueError(
-            f"resource_owner_type must be Practitioner, Staff or Clinic, not {value!r}"
-        )
-
-
-@attrs.define
-class OAuthApp:
-    """A registered OAuth application. ``scopes`` are the dashboard settings of the app, which
-    always include ``catalog:read``."""
-
-    client_id: str
-    client_secret: str = attrs.field(repr=False)
-    redirect_uri: str
-    scopes: tuple[str, ...] = attrs.field(default=ALL_SCOPES, converter=_dashboard_scopes)
-    resource_owner_type: str = attrs.field(default="Practitioner", validator=_owner_type)
-
-
-@attrs.define
-class AuthorizationCode:
-    code: str = attrs.field(repr=False)
-    client_id: str
-    region: str
-    redirect_uri: str
-    scopes: tuple[str, ...]
-    expires_at: float
-    used: bool = False
-
-
-@attrs.define(eq=False)
-class TokenRecord:
-    """One access token and its refresh token, as a single grant record (like Doorkeeper)."""
-
-    access_token: str = attrs.field(repr=False)
-    refresh_token: str = attrs.field(repr=False)
-    client_id: str
-    region: str
-    scopes: tuple[str, ...]
-    created_at: float
-    expires_in: int
-    resource_owner_id: str
-    resource_owner_type: str
-    revoked: bool = False
-    used: bool = False
-    previous: TokenRecord | None = attrs.field(default=None, repr=False)
-    # The authorization this pair belongs to: refreshes keep it, a code exchange starts one.
-    grant: str = ""
-
-    def expired(self, now: float) -> bool:
-        return now >= self.created_at + self.expires_in
-
-    def to_oauth(self) -> dict[str, Any]:
-        """The ``oauth`` object of a token response."""
-        return {
-            "access_token": self.access_token,
-            "token_type": "Bearer",
-            "expires_in": self.expires_in,
-            "refresh_token": self.refresh_token,
-            "scope": " ".join(self.scopes),
-            "created_at": format_timestamp(self.created_at),
-            "resource_owner": {"id": self.resource_owner_id, "type": self.resource_owner_type},
-        }
-
-
-def bearer_token(authorization: str | None) -> str | None:
-    """The token of an ``Authorization: Bearer <token>`` header; None for any other header."""
-    scheme, _, token = (authorization or "").partition(" ")
-    token = token.strip()
-    return token if scheme.lower() == "bearer" and token else None
+__all__ = ["OAuthServer"]
 
 
 def _oauth_error(status: int, error: str, description: str) -> ApiError:
     return ApiError(status, {"error": error, "error_description": description, "status": status})
-
-
-def invalid_token(description: str) -> ApiError:
-    """401 for a missing, unknown, expired or revoked bearer token."""
-    return ApiError(
-        401,
-        {"error": "invalid_token", "error_description": description, "status": 401},
-        {"WWW-Authenticate": f'Bearer realm="Fullscript", error="invalid_token", '
-         f'error_description="{description}"'},
-    )  # fmt: skip
 
 
 class OAuthServer:

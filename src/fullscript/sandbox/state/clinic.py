@@ -15,9 +15,8 @@ from .clock import SandboxClock, format_timestamp
 from .people import create_patient as create_patient_record
 from .people import update_patient as update_patient_record
 from .plans import create_plan, update_plan
-from .records import build_event, build_order, touch
+from .records import LAB_STATUSES, build_event, build_order, touch
 from .seed.catalog import add_product
-from .seed.clinic import LAB_STATUSES
 from .store import Record, RegionState, public
 
 __all__ = ["CLINIC_ACTIONS", "ClinicControl"]

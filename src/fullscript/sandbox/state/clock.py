@@ -7,7 +7,10 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-__all__ = ["SandboxClock", "format_date", "format_timestamp"]
+__all__ = ["DAY", "SandboxClock", "format_date", "format_timestamp"]
+
+#: Seconds in a day.
+DAY = 86400.0
 
 #: 9999-12-31T23:59:59Z, the last instant a timestamp can be written for.
 LATEST = 253_402_300_799.0

@@ -9,6 +9,7 @@ from .store import Record, RegionState, public
 
 __all__ = [
     "EVENT_TYPES",
+    "LAB_STATUSES",
     "RESOURCE_CATEGORIES",
     "RESOURCE_TYPES",
     "build_event",
@@ -127,6 +128,13 @@ def build_order(
         "_updated": now,
     }
 
+
+#: Every status a lab order moves through, in order.
+LAB_STATUSES = (
+    "not_purchased", "purchased", "schedule_appointment", "upcoming_appointment", "processing",
+    "partial_results", "results_ready", "results_amended", "interpretation_ready",
+    "interpretation_shared",
+)  # fmt: skip
 
 RESOURCE_TYPES = ("Guide", "Handout", "Infographic", "Meal plan", "Workbook")
 RESOURCE_CATEGORIES = (

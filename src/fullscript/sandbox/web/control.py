@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from ..errors import ApiError, ValidationFailed, bad_request, not_found
-from ..faults.injector import FAULT_KINDS, FaultRule
+from ..faults.rules import FAULT_KINDS, FaultRule
 from ..operations import ALL_SCOPES, REGIONS
 from ..settings import RATE_LIMIT_SCOPES
 from ..state.clinic import CLINIC_ACTIONS
@@ -146,9 +146,21 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
     async def configure_webhooks(request: Request) -> Response:
         body = await _json(request)
         sandbox.configure_webhooks(
-            url=body.get("url"), secret=body.get("secret"), challenge=body.get("challenge")
+            url=body.get("url"),
+            secret=body.get("secret"),
+            challenge=body.get("challenge"),
+            duplicates=body.get("duplicates"),
+            out_of_order=body.get("out_of_order"),
+            concurrency=body.get("concurrency"),
         )
         return json_response(200, {"url": sandbox.webhooks.url})
+
+    async def webhook_probe(request: Request) -> Response:
+        body = await _json(request)
+        signed = body.get("signed", True)
+        if not isinstance(signed, bool):
+            raise ValueError("signed must be true or false")
+        return json_response(200, await sandbox.send_webhook_probe(signed=signed))
 
     async def deliver_webhooks(request: Request) -> Response:
         return json_response(200, {"webhook_deliveries": await sandbox.deliver_webhooks()})
@@ -192,6 +204,7 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
         route("/faults", clear_faults, "DELETE"),
         route("/webhooks", configure_webhooks, "POST"),
         route("/webhooks/deliver", deliver_webhooks, "POST"),
+        route("/webhooks/probe", webhook_probe, "POST"),
         route("/apps/{client_id}/scopes", set_scopes, "PUT"),
         route("/traffic", traffic, "GET"),
         route("/rate-limit/scope", set_rate_limit_scope, "PUT"),

@@ -9,11 +9,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..errors import ApiError, forbidden
-from ..faults.injector import FaultInjector, FaultRule
+from ..faults.injector import FaultInjector
+from ..faults.rules import FaultRule
 from ..handlers.call import Call, Handler, Upload
 from ..limits.rate_limit import RollingWindowLimiter
 from ..limits.traffic import TrafficCounters
-from ..oauth.server import OAuthServer, TokenRecord, bearer_token
+from ..oauth.bearer import bearer_token
+from ..oauth.grants import TokenRecord
+from ..oauth.server import OAuthServer
 from ..operations import Operation
 from ..state.clock import SandboxClock
 from ..state.store import RegionState

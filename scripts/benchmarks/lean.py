@@ -1,0 +1,193 @@
+"""Lean install and import: what a user's install costs, measured where a user runs it.
+
+Everything here runs in a clean virtualenv holding only the wheel and its base dependencies
+(see `clean_venv`): no dev tools, no extras, so httpx's optional CLI (click, rich, pygments)
+is absent as it is for most users. Three figures, each printed beside its goal:
+
+1. ``import fullscript`` against ``import httpx``;
+2. the README quick-start imports against ``import httpx``;
+3. CPU per call of the façade against the bare generated call and plain httpx on the same
+   in-process transport (see `overhead_probe`).
+
+Each figure is the median of fresh processes. Import commands run interleaved (httpx, façade,
+quick-start, httpx, ...), so a change in the machine's speed hits them alike; each process
+times its own import in CPU seconds (``time.process_time``: waiting for a busy CPU is not
+counted) after one warm-up round that also writes the bytecode caches.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from .clean_venv import build_wheel, make_venv
+
+__all__ = ["ImportFigures", "LeanResults", "main", "measure", "report"]
+
+IMPORT_GOAL = 1.5
+QUICK_START_GOAL = 1.8
+FACADE_VS_BARE_GOAL = 1.10
+FACADE_VS_HTTPX_GOAL = 1.25
+
+HTTPX_IMPORT = "import httpx"
+FULLSCRIPT_IMPORT = "import fullscript"
+# The imports of the README's quick start, as a user's first script has them.
+QUICK_START_IMPORT = (
+    "from fullscript import FileTokenStore, Fullscript; "
+    "from fullscript_api.models import PatientCreateRequest, PatientUpdateRequest"
+)
+# The third row is not a goal: it is the floor under the façade, the two libraries it is built
+# on besides httpx (the event loop and attrs, which the generated models use too), so the
+# difference to the second row is what the SDK's own modules cost.
+IMPORT_STATEMENTS = {
+    "import httpx": HTTPX_IMPORT,
+    "import fullscript": FULLSCRIPT_IMPORT,
+    "import httpx, asyncio, attrs": "import httpx, asyncio, attrs",
+    "README quick-start imports": QUICK_START_IMPORT,
+}
+PROBE = Path(__file__).resolve().parent / "overhead_probe.py"
+
+
+@attrs.frozen
+class ImportFigures:
+    """Median CPU and wall seconds of one import statement over fresh processes."""
+
+    cpu: float
+    wall: float
+
+
+@attrs.frozen
+class LeanResults:
+    """Every figure of this benchmark."""
+
+    imports: dict[str, ImportFigures]
+    per_call: dict[str, float]
+    processes: int
+
+
+def _timed_import(python: Path, statement: str) -> tuple[float, float]:
+    """(CPU, wall) seconds `statement` takes in a fresh process of `python`."""
+    code = (
+        "import time\n"
+        "cpu, wall = time.process_time(), time.perf_counter()\n"
+        f"{statement}\n"
+        "print(time.process_time() - cpu, time.perf_counter() - wall)\n"
+    )
+    # -I: neither the caller's PYTHONPATH nor the current directory can add modules.
+    output = subprocess.run(
+        [str(python), "-I", "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    cpu, wall = output.split()
+    return float(cpu), float(wall)
+
+
+def measure_imports(python: Path, processes: int) -> dict[str, ImportFigures]:
+    """Median figures of each import statement, `processes` fresh processes each, interleaved."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in IMPORT_STATEMENTS}
+    for round_number in range(processes + 1):
+        for name, statement in IMPORT_STATEMENTS.items():
+            timing = _timed_import(python, statement)
+            if round_number:  # round 0 warms the OS caches and writes the bytecode
+                samples[name].append(timing)
+    return {
+        name: ImportFigures(
+            cpu=statistics.median(cpu for cpu, _ in values),
+            wall=statistics.median(wall for _, wall in values),
+        )
+        for name, values in samples.items()
+    }
+
+
+def measure_per_call(
+    python: Path, processes: int, rounds: int = 7, calls: int = 1000
+) -> dict[str, float]:
+    """Median over `processes` fresh processes of each client's CPU seconds per call."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(processes):
+        output = subprocess.run(
+            [str(python), "-I", str(PROBE), str(rounds), str(calls)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for name, seconds in json.loads(output).items():
+            samples.setdefault(name, []).append(seconds)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def measure(processes: int = 15, call_processes: int = 5) -> LeanResults:
+    """Build the wheel, install it alone into a temporary virtualenv, and take every figure."""
+    with tempfile.TemporaryDirectory(prefix="fullscript-lean-") as scratch:
+        root = Path(scratch)
+        python = make_venv(root / "venv", build_wheel(root / "dist"))
+        return LeanResults(
+            imports=measure_imports(python, processes),
+            per_call=measure_per_call(python, call_processes),
+            processes=processes,
+        )
+
+
+def report(results: LeanResults) -> list[tuple[str, bool]]:
+    """Print the figures beside their goals; return (label, goal met) per goal."""
+    imports = results.imports
+    httpx_cpu = imports["import httpx"].cpu
+    print(
+        f"   imports, median of {results.processes} fresh processes each, interleaved "
+        "(CPU is judged; wall shown)"
+    )
+    print(f"   {'statement':<36}{'CPU ms':>9}{'vs httpx':>10}{'wall ms':>10}{'vs httpx':>10}")
+    baseline = imports["import httpx"]
+    for name, figures in imports.items():
+        print(
+            f"   {name:<36}{figures.cpu * 1e3:>9.1f}{figures.cpu / baseline.cpu:>9.2f}x"
+            f"{figures.wall * 1e3:>10.1f}{figures.wall / baseline.wall:>9.2f}x"
+        )
+    per_call = results.per_call
+    bare, plain, facade = per_call["bare generated"], per_call["plain httpx"], per_call["façade"]
+    print("   CPU per call, median of fresh processes (same in-process transport)")
+    print(f"   {'client':<36}{'us/call':>9}{'vs bare':>10}{'vs httpx':>10}")
+    for name, seconds in per_call.items():
+        print(f"   {name:<36}{seconds * 1e6:>9.1f}{seconds / bare:>9.2f}x{seconds / plain:>9.2f}x")
+    import_ratio = imports["import fullscript"].cpu / httpx_cpu
+    quick_ratio = imports["README quick-start imports"].cpu / httpx_cpu
+    return [
+        (
+            f"import fullscript {import_ratio:.2f}x import httpx (<= {IMPORT_GOAL}x)",
+            import_ratio <= IMPORT_GOAL,
+        ),
+        (
+            f"README quick-start imports {quick_ratio:.2f}x import httpx (<= {QUICK_START_GOAL}x)",
+            quick_ratio <= QUICK_START_GOAL,
+        ),
+        (
+            f"façade CPU per call {facade / bare:.2f}x the bare generated call"
+            f" (<= {FACADE_VS_BARE_GOAL}x)",
+            facade / bare <= FACADE_VS_BARE_GOAL,
+        ),
+        (
+            f"façade CPU per call {facade / plain:.2f}x plain httpx (<= {FACADE_VS_HTTPX_GOAL}x)",
+            facade / plain <= FACADE_VS_HTTPX_GOAL,
+        ),
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run this benchmark alone: ``cd scripts && python -m benchmarks.lean [PROCESSES]``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    processes = int(args[0]) if args else 15
+    results = report(measure(processes))
+    print()
+    for label, ok in results:
+        print(f"   {'PASS' if ok else 'FAIL'}  {label}")
+    return 0 if all(ok for _, ok in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

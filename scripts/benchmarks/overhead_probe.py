@@ -1,0 +1,123 @@
+"""CPU per call of one patient retrieval three ways, in this process; prints one JSON object.
+
+Run by `benchmarks.lean` with the clean virtualenv's interpreter, once per fresh process:
+
+    python overhead_probe.py ROUNDS CALLS
+
+The three clients share one in-process `httpx.MockTransport` answering a fixed patient, so
+nothing but client-side work is timed: plain httpx (`get` + `.json()`), the bare generated
+call (`retrieve_patient.asyncio_detailed`) and the façade (`fs.patients.retrieve`, with its
+token, limiter, retry transport and error mapping). Rounds are interleaved, so drift in the
+machine's speed hits the three alike; each figure is the median round, in CPU seconds per call
+(`time.process_time`, which does not count time spent waiting for a busy CPU).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from fullscript_api.api.patients import retrieve_patient
+from fullscript_api.client import AuthenticatedClient
+
+from fullscript import Fullscript, InMemoryTokenStore, OAuthToken, RollingWindowLimiter
+
+BASE_URL = "https://api-us.fullscript.io"
+PATIENT_ID = "9b2f6c1e-4d3a-4f8e-a1b2-c3d4e5f6a7b8"
+PATIENT_BODY = json.dumps(
+    {
+        "patient": {
+            "id": PATIENT_ID,
+            "first_name": "Maya",
+            "last_name": "Lindqvist",
+            "email": "maya.lindqvist@example.org",
+            "archived": False,
+            "date_of_birth": "1986-04-09",
+            "gender": "female",
+            "discount": 10.0,
+            "total_discount": 15.0,
+            "mobile_number": "+12223334444",
+            "text_message_notification": False,
+            "metadata": {"id": "ehr-10442"},
+        }
+    }
+).encode()
+TOKEN = "benchmark-access-token"
+
+
+def answer_patient(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        200,
+        content=PATIENT_BODY,
+        headers={"Content-Type": "application/json", "X-Request-Id": "bench"},
+    )
+
+
+async def cpu_per_call(call: Callable[[], Awaitable[Any]], calls: int) -> float:
+    started = time.process_time()
+    for _ in range(calls):
+        await call()
+    return (time.process_time() - started) / calls
+
+
+async def measure(rounds: int, calls: int) -> dict[str, float]:
+    transport = httpx.MockTransport(answer_patient)
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    plain = httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
+    bare = AuthenticatedClient(base_url=BASE_URL, token=TOKEN)
+    bare.set_async_httpx_client(
+        httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
+    )
+    token = OAuthToken.from_response(
+        {
+            "access_token": TOKEN,
+            "refresh_token": "benchmark-refresh-token",
+            "expires_in": 7200,
+            "created_at": datetime.now(UTC).isoformat(),
+        },
+        region="us",
+    )
+    fs = Fullscript(
+        client_id="benchmark",
+        client_secret="benchmark-secret",
+        redirect_uri="https://app.example/callback",
+        region="us",
+        token_store=InMemoryTokenStore([token]),
+        transport=transport,
+        # A limiter that never blocks: this measures its bookkeeping, not waiting.
+        limiter=RollingWindowLimiter(10**9, 300.0),
+    )
+
+    async def plain_call() -> Any:
+        response = await plain.get(f"/api/clinic/patients/{PATIENT_ID}")
+        return response.json()["patient"]
+
+    async def bare_call() -> Any:
+        return (await retrieve_patient.asyncio_detailed(PATIENT_ID, client=bare)).parsed
+
+    async def facade_call() -> Any:
+        return await fs.patients.retrieve(PATIENT_ID)
+
+    variants = {"plain httpx": plain_call, "bare generated": bare_call, "façade": facade_call}
+    samples: dict[str, list[float]] = {name: [] for name in variants}
+    for call in variants.values():  # warm up imports, pools and caches
+        await cpu_per_call(call, max(calls // 5, 1))
+    for _ in range(rounds):
+        for name, call in variants.items():
+            samples[name].append(await cpu_per_call(call, calls))
+    await plain.aclose()
+    await bare.get_async_httpx_client().aclose()
+    await fs.aclose()
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+if __name__ == "__main__":
+    rounds, calls = (int(argument) for argument in sys.argv[1:3])
+    print(json.dumps(asyncio.run(measure(rounds, calls))))

@@ -1,0 +1,119 @@
+"""What importing and first use cost: no optional package at import, one group's models per use.
+
+Each case runs in a fresh interpreter (this one's, so the dev environment's extras *are*
+installed and could be imported by mistake), because `sys.modules` of the test process has
+seen everything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+GENERATED = REPO_ROOT / "generated" / "fullscript_api"
+# Packages `import fullscript` must leave alone: the extras' dependencies, and the libraries
+# the base install dropped (anyio stays installed, as httpx's dependency, but unused).
+NOT_AT_IMPORT = ("dateutil", "anyio", "aiolimiter", "starlette", "uvicorn", "redis", "fastapi")
+_MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
+
+
+def loaded_after(code: str) -> set[str]:
+    """Module names loaded once `code` has run in a fresh interpreter."""
+    script = textwrap.dedent(code) + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def loaded_models(modules: set[str]) -> set[str]:
+    prefix = "fullscript_api.models."
+    return {name.removeprefix(prefix) for name in modules if name.startswith(prefix)}
+
+
+def models_named_in(files: list[Path]) -> set[str]:
+    return {match for path in files for match in _MODEL_IMPORT.findall(path.read_text())}
+
+
+def models_reachable_from(start: set[str]) -> set[str]:
+    """`start` and every model those mention, transitively."""
+    reached = set(start)
+    pending = set(reached)
+    while pending:
+        mentioned = models_named_in([GENERATED / "models" / f"{name}.py" for name in pending])
+        pending = mentioned - reached
+        reached |= mentioned
+    return reached
+
+
+def models_a_group_can_reach(group: str) -> set[str]:
+    """The models a group's modules import, and every model those mention, transitively."""
+    return models_reachable_from(models_named_in(sorted((GENERATED / "api" / group).glob("*.py"))))
+
+
+def test_import_fullscript_loads_no_optional_or_dropped_package() -> None:
+    loaded = {name.partition(".")[0] for name in loaded_after("import fullscript")}
+    assert loaded & set(NOT_AT_IMPORT) == set()
+
+
+def test_import_fullscript_loads_no_model() -> None:
+    assert loaded_models(loaded_after("import fullscript")) == set()
+
+
+def test_quick_start_imports_load_only_the_models_named() -> None:
+    loaded = loaded_after(
+        "from fullscript_api.models import PatientCreateRequest, PatientUpdateRequest"
+    )
+    named = {"patient_create_request", "patient_update_request"}
+    assert named <= loaded_models(loaded) <= models_reachable_from(named)
+
+
+def test_first_use_of_one_group_loads_only_models_that_group_can_reach() -> None:
+    loaded = loaded_after(
+        """
+        import asyncio
+        from datetime import UTC, datetime
+
+        import httpx
+
+        from fullscript import Fullscript, InMemoryTokenStore, OAuthToken
+
+        def answer(request):
+            return httpx.Response(200, json={"patient": {"id": "p-1", "first_name": "Maya"}})
+
+        async def main():
+            token = OAuthToken.from_response(
+                {"access_token": "a", "refresh_token": "r", "expires_in": 7200,
+                 "created_at": datetime.now(UTC).isoformat()},
+                region="us",
+            )
+            async with Fullscript(
+                client_id="c", client_secret="s", redirect_uri="https://app.example/cb",
+                region="us", token_store=InMemoryTokenStore([token]),
+                transport=httpx.MockTransport(answer),
+            ) as fs:
+                assert (await fs.patients.retrieve("p-1")).first_name == "Maya"
+
+        asyncio.run(main())
+        """
+    )
+    used = loaded_models(loaded)
+    patients = models_a_group_can_reach("patients")
+    products_only = models_a_group_can_reach("products") - patients
+    assert products_only, "the products group should have models of its own"
+    assert "patient" in used
+    assert used <= patients
+    assert used & products_only == set()
+
+
+def test_every_model_is_still_importable_from_the_package() -> None:
+    names = (GENERATED / "models").glob("*.py")
+    count = sum(1 for path in names if path.name != "__init__.py")
+    loaded = loaded_after("from fullscript_api.models import *")
+    assert len(loaded_models(loaded)) == count
