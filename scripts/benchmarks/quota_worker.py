@@ -25,6 +25,7 @@ from fullscript import (
     OAuthToken,
     RateLimiter,
     RateLimitError,
+    RateLimitWaitExceeded,
     Region,
     RollingWindowLimiter,
 )
@@ -73,9 +74,12 @@ async def run(settings: dict[str, Any]) -> dict[str, Any]:
         deadline = start_at + settings["duration"]
 
         async def caller() -> None:
-            while time.time() < deadline:
+            while (left := deadline - time.time()) > 0:
                 try:
-                    await fs.clinic.retrieve()
+                    # No slot after the end: the run is exactly its windows long.
+                    await fs.with_options(max_limiter_wait=left).clinic.retrieve()
+                except RateLimitWaitExceeded:
+                    outcomes["stopped_at_the_end"] += 1
                 except RateLimitError:
                     outcomes["rate_limited"] += 1
                 except Exception as error:  # counted and reported, not hidden

@@ -177,7 +177,7 @@ def measure(
     errors: dict[str, int] = {}
     for result in results:
         for kind, count in result["outcomes"].items():
-            if kind != "ok":
+            if kind not in ("ok", "stopped_at_the_end"):
                 errors[kind] = errors.get(kind, 0) + count
     return QuotaRun(
         label=label,

@@ -486,6 +486,15 @@ class Fullscript(ApiResources):
         )
         return self._copy(self.region, self._options.merged_with(override))
 
+    @property
+    def limiter(self) -> RateLimiter:
+        """The rate limiter every attempt of this client (and its copies) waits on."""
+        return self._shared.transport.limiter
+
+    def limiter_stats(self) -> LimiterStats:
+        """A snapshot of the limiter's counters: grants, waits, refusals, 429 pauses."""
+        return self._shared.transport.limiter.stats()
+
     # --- grants -------------------------------------------------------------------------------
 
     def for_grant(self, grant_id: str) -> Self:
@@ -546,15 +555,6 @@ class Fullscript(ApiResources):
     def refresh_stats(self) -> RefreshStatsSnapshot:
         """Token refresh counts of this client and all its views, as a frozen snapshot."""
         return self._shared.refresh_stats.snapshot()
-
-    @property
-    def limiter(self) -> RateLimiter:
-        """The rate limiter every attempt of this client (and its copies) waits on."""
-        return self._shared.transport.limiter
-
-    def limiter_stats(self) -> LimiterStats:
-        """A snapshot of the limiter's counters: grants, waits, refusals, 429 pauses."""
-        return self._shared.transport.limiter.stats()
 
     @cached_property
     def with_raw_response(self) -> RawApiResources:

@@ -34,7 +34,7 @@ class RequestOptions:
     @property
     def overrides_nothing(self) -> bool:
         """True when every field is None, so applying these options changes nothing."""
-        return self.retry is None and self.timeout is None
+        return self.retry is None and self.timeout is None and self.max_limiter_wait is None
 
     def merged_with(self, override: RequestOptions) -> RequestOptions:
         """These options with every field `override` sets replaced."""

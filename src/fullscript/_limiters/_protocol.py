@@ -16,7 +16,7 @@ import attrs
 
 from ._stats import LimiterStats
 
-__all__ = ["DEFAULT_SCOPE", "Permit", "RateLimiter"]
+__all__ = ["DEFAULT_SCOPE", "Pacer", "Permit", "RateLimiter"]
 
 DEFAULT_SCOPE = "default"
 """The scope used when a caller names none (one quota for everything sharing the limiter)."""
@@ -42,7 +42,7 @@ class RateLimiter(Protocol):
     The transport calls, per attempt: `acquire(scope, max_wait=...)` before sending, then
     `release(permit)` exactly once when the response headers arrived or the attempt failed
     (also when it was cancelled), and `pause(seconds, scope)` when the server answered 429.
-    A scope is one quota (for example one app on one server); see `fullscript.quota_scope`.
+    A scope is one quota (for example one app on one server); see `Fullscript(quota_scope=)`.
     Implementations must be safe to share between clients on one event loop;
     `fullscript.redis.RedisRateLimiter` shares one quota between processes.
     """

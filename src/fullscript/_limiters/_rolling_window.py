@@ -81,14 +81,15 @@ class RollingWindowLimiter:
             ...
 
     For several processes, use `fullscript.redis.RedisRateLimiter` instead. The rolling window
-    alone lets the whole quota go out in one burst; pass
-    `pacing=aiolimiter.AsyncLimiter(rate, period)` (``pip install aiolimiter``; any `Pacer`) to smooth bursts as well.
+    alone lets the whole quota go out in one burst; pass a `Pacer` such as
+    `pacing=aiolimiter.AsyncLimiter(rate, period)` (``pip install aiolimiter``) to smooth bursts
+    as well; the window guarantee holds either way.
 
     Args:
         max_requests: slots allowed in any window (>= 1).
         window: length of the rolling window in seconds (> 0).
         clock: time source; defaults to the running event loop's clock.
-        pacing: optional leaky bucket that each grant must also pass, to spread bursts out.
+        pacing: optional `Pacer` (leaky bucket) each grant must also pass, to spread bursts out.
     """
 
     def __init__(
