@@ -30,6 +30,7 @@ from ._errors import FullscriptError, RegionMismatchError
 from ._limiter import RateLimiter, RollingWindowLimiter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions
+from ._pool_guard import PoolGuard
 from ._regions import Region
 from ._resources import ClientState, OperationBinding, RegionConnection
 from ._retry import RetryPolicy
@@ -252,7 +253,7 @@ class Fullscript(ApiResources):
             app=app,
             store=token_store,
             transport=FullscriptTransport(
-                transport if transport is not None else httpx.AsyncHTTPTransport(),
+                PoolGuard(transport if transport is not None else httpx.AsyncHTTPTransport()),
                 limiter=limiter if limiter is not None else RollingWindowLimiter(clock=clock),
                 retry=policy,
                 clock=clock,
