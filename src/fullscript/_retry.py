@@ -100,7 +100,8 @@ class RetryPolicy:
         """Whether a request answered with `status_code` may be sent again."""
         if status_code == 429:
             return True
-        return is_idempotent(method) and 500 <= status_code <= 599
+        # 501: the server does not implement the operation; asking again cannot change that.
+        return is_idempotent(method) and 500 <= status_code <= 599 and status_code != 501
 
     def backoff(self, retry_number: int, uniform: Callable[[], float] = random.random) -> float:
         """Wait before retry number `retry_number` (0 for the first retry).
