@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import random
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
@@ -140,3 +141,81 @@ async def test_plain_httpx_through_the_guard_survives_wait_for_timeouts(
         statuses = await asyncio.gather(*(http.get("/api/clinic") for _ in range(30)))
         assert [response.status_code for response in statuses] == [200] * 30
         assert _stuck(transport) == []
+
+
+CLINIC = json.dumps({"clinic": {"id": "c1", "name": "Loopback clinic"}}).encode()
+
+
+async def _answer_slowly(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """HTTP/1.1 keep-alive: headers and half the body at once, the rest a moment later, so a
+    cancellation can land while the client reads the body or cleans up after it."""
+    with contextlib.suppress(Exception, asyncio.CancelledError):
+        while True:
+            head = b""
+            while b"\r\n\r\n" not in head:
+                chunk = await reader.read(4096)
+                if not chunk:
+                    return
+                head += chunk
+            half = len(CLINIC) // 2
+            writer.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + f"Content-Length: {len(CLINIC)}\r\n\r\n".encode()
+                + CLINIC[:half]
+            )
+            await writer.drain()
+            await asyncio.sleep(0.005)
+            writer.write(CLINIC[half:])
+            await writer.drain()
+
+
+@pytest.fixture
+async def slow_loopback() -> AsyncIterator[str]:
+    server = await asyncio.start_server(_answer_slowly, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.close()
+
+
+async def test_one_call_cancelled_at_any_point_leaves_a_one_connection_pool_usable(
+    slow_loopback: str,
+) -> None:
+    """Deterministic: one call, cancelled after N ticks and again during its clean-up, for
+    every N; the pool has one connection, so a single stuck one fails the next call. (Without
+    the guard: from some N on, the connection is left NEW with its socket open, or ACTIVE with
+    no request, and the next call raises a pool timeout.)"""
+    transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=1))
+    fs = Fullscript(
+        client_id="app-id",
+        client_secret="app-secret-value",
+        redirect_uri="https://app.example/cb",
+        region=Region.US.with_base_url(slow_loopback),
+        token=OAuthToken(access_token="access-value", refresh_token="refresh-value", region="us"),
+        transport=transport,
+        timeout=httpx.Timeout(10.0, pool=5.0),
+        retry=RetryPolicy(max_retries=0),
+    )
+    failures: dict[tuple[int, int], str] = {}
+    async with fs:
+        for ticks in range(40):
+            for cleanup_ticks in range(3):
+                call = asyncio.create_task(fs.clinic.retrieve())
+                for _ in range(ticks):
+                    await asyncio.sleep(0)
+                call.cancel()
+                for _ in range(cleanup_ticks):
+                    await asyncio.sleep(0)
+                call.cancel()
+                await asyncio.gather(call, return_exceptions=True)
+                try:
+                    clinic = await fs.clinic.retrieve()
+                except Exception as error:  # every failure is an outcome to report
+                    failures[ticks, cleanup_ticks] = f"{type(error).__name__}: {error}"
+                    break
+                assert clinic.id == "c1"
+            if failures:
+                break
+    assert failures == {}
+    assert _stuck(transport) == []
