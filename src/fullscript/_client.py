@@ -46,6 +46,7 @@ from ._limiters import (
 from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient, check_token_region
 from ._options import RequestOptions
+from ._pool_guard import PoolGuard
 from ._refresh_stats import RefreshStats, RefreshStatsSnapshot
 from ._regions import ENVIRONMENTS, Region
 from ._resources import ClientState, OperationBinding, RegionConnection
@@ -390,7 +391,7 @@ class Fullscript(ApiResources):
             app=app,
             store=store,
             transport=FullscriptTransport(
-                transport if transport is not None else httpx.AsyncHTTPTransport(),
+                PoolGuard(transport if transport is not None else httpx.AsyncHTTPTransport()),
                 limiter=limiter if limiter is not None else RollingWindowLimiter(clock=clock),
                 retry=policy,
                 clock=clock,

@@ -133,7 +133,8 @@ class RetryPolicy:
         """Whether a request answered with `status_code` may be sent again."""
         if status_code == 429:
             return True
-        return is_idempotent(method) and 500 <= status_code <= 599
+        # 501: the server does not implement the operation; asking again cannot change that.
+        return is_idempotent(method) and 500 <= status_code <= 599 and status_code != 501
 
     def retries_malformed_body(self, method: str) -> bool:
         """Whether a success answer whose body is not JSON may be asked for again.

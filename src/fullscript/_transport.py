@@ -18,7 +18,6 @@ from ._clock import Clock, SystemClock
 from ._errors import is_malformed_json
 from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, check_max_wait, host_scope
 from ._options import current_request_options
-from ._pool_repair import discard_stranded_connections
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
 
 __all__ = ["FullscriptTransport"]
@@ -108,7 +107,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 raise refused.with_request(request.method, _without_query(request.url)) from None
             try:
                 try:
-                    response = await self._send_attempt(request)
+                    response = await self._inner.handle_async_request(request)
                     malformed = await self._is_retryable_malformed(
                         method, response, retry_number, policy
                     )
@@ -154,22 +153,6 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 self._log_retry(request, retry_number, policy, f"status {status}", delay)
             await self._clock.sleep(delay)
             retry_number += 1
-
-    async def _send_attempt(self, request: httpx.Request) -> httpx.Response:
-        """One attempt through the inner transport, over a pool cleared of stranded connections.
-
-        Cancelled calls can strand connections in httpcore's pool (issue 1093, see
-        `discard_stranded_connections`); they are dropped before each attempt. A pool timeout
-        is retried once, and only when stranded connections were found and dropped: then a
-        slot is free at once. Otherwise it is raised, not waited out again.
-        """
-        discard_stranded_connections(self._inner)
-        try:
-            return await self._inner.handle_async_request(request)
-        except httpx.PoolTimeout:
-            if not discard_stranded_connections(self._inner):
-                raise
-            return await self._inner.handle_async_request(request)
 
     async def _is_retryable_malformed(
         self,

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pickle
 
-import httpx
-
 from fullscript import APIConnectionError, InvalidParameterError, MalformedResponseError
-from fullscript._pool_repair import discard_stranded_connections
 
 
 def test_new_attributes_survive_pickling() -> None:
@@ -34,8 +31,3 @@ def test_new_attributes_survive_pickling() -> None:
     again_refused = pickle.loads(pickle.dumps(refused))
     assert (again_refused.operation, again_refused.parameter) == ("retrieve_patient", "id")
     assert isinstance(again_refused, ValueError)
-
-
-def test_the_pool_repair_ignores_other_transports() -> None:
-    assert discard_stranded_connections(httpx.MockTransport(lambda r: httpx.Response(200))) == 0
-    assert discard_stranded_connections(httpx.AsyncHTTPTransport()) == 0  # an empty pool
