@@ -155,7 +155,7 @@ def test_a_queued_call_gives_up_at_its_maximum_wait() -> None:
         sandbox = sandbox_on_loop("100/60")
         slow = Latency(sandbox.transport(), 30.0)  # two calls in flight for a minute
         async with client_for(
-            sandbox, slow, limiter=RollingWindowLimiter(2, 10.0), timeout=httpx.Timeout(None)
+            sandbox, slow, limiter=RollingWindowLimiter(2, 10.0), timeout=httpx.Timeout(600.0)
         ) as fs:
             in_flight = [asyncio.create_task(fs.clinic.retrieve()) for _ in range(2)]
             await asyncio.sleep(1)
