@@ -148,6 +148,15 @@ async def _smoke_test_app(app: Any, source: str, delivery: httpx.Request | None)
             assert "state=" in answer.headers["location"]
 
 
+async def _close_redis_left_open(namespace: dict[str, Any]) -> None:
+    """Close the Redis stores a block made for its app's lifetime (receivers, state signers)."""
+    values = list(namespace.values())
+    values += [getattr(value, name, None) for value in values for name in ("seen", "nonces")]
+    for value in {id(value): value for value in values}.values():
+        if type(value).__module__.startswith("fullscript.webhooks.redis"):
+            await value.aclose()
+
+
 def test_the_docs_have_examples() -> None:
     assert len(BLOCKS) >= 15
     assert {name for name, _, _ in BLOCKS} >= {"README.md", "facade.md", "sandbox.md"}
@@ -231,6 +240,7 @@ async def test_the_example_runs(
             await _smoke_test_app(namespace["app"], source, delivery)
         if re.search(r"\bsave\(", source):
             assert saved, "the example calls save() but nothing reached it"
+        await _close_redis_left_open(namespace)
         opened = namespace.get("fs")
         if isinstance(opened, Fullscript) and opened is not fs:
             await opened.aclose()
