@@ -6,6 +6,12 @@ Each fenced ``python`` block runs on its own against the in-process sandbox, top
 * ``sandbox``: a fresh ``Sandbox(seed=1)``; ``fs``: a client on it holding tokens for ``us``
   and ``ca``; ``patient_id``: a patient of the ``us`` clinic; ``csrf_state``; ``code``: a
   fresh authorization code; ``saved_token``: a token pair of ``us``;
+* ``secret``: the sandbox's webhook secret; ``raw_body`` and ``headers``: a ``patient.updated``
+  delivery the sandbox just signed with it and sent; ``last_seen``: an hour before it;
+* ``redis_url``: the suite's real redis-server (emptied first), for blocks that name it;
+* ``state_secret``: an OAuth state secret; ``current_clinic(request)``: the grant id of the
+  caller (stands for your session; here the ``grant_id`` query parameter); ``save(record)``:
+  stands for your database (a block that calls it must call it at least once);
 * the public names of ``fullscript``, ``fullscript.sandbox`` and ``fullscript_api.models``.
 
 ``fullscript.Fullscript`` itself is pointed at the sandbox for the block: a client created
@@ -13,6 +19,10 @@ without ``transport=`` gets the sandbox's transport, credentials and a token, an
 served by the sandbox (``region="us"`` becomes the sandbox's ``/us``). Functions the block
 defines whose names start with ``test_`` are called. The working directory is a temporary one
 (``FileTokenStore("tokens.json")`` writes there).
+
+A block that defines a FastAPI ``app`` is then served through ``httpx.ASGITransport`` inside
+its lifespan: its OpenAPI document must build, a ``webhook_router`` must answer the signed
+delivery with 200, and an ``oauth_router`` must redirect ``/oauth/connect`` to Fullscript.
 """
 
 from __future__ import annotations
@@ -20,9 +30,11 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fullscript_api import models
 
@@ -33,6 +45,7 @@ from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
+    DEFAULT_WEBHOOK_SECRET,
     Sandbox,
 )
 
@@ -81,6 +94,69 @@ def _sandboxed(sandbox: Sandbox) -> type[Fullscript]:
     return SandboxedFullscript
 
 
+class _Delivery:
+    """A webhook delivery the sandbox signed and sent (captured instead of served)."""
+
+    def __init__(self, sandbox: Sandbox, patient_id: str) -> None:
+        self.sent: list[httpx.Request] = []
+        self.sandbox = sandbox
+        self.patient_id = patient_id
+
+    def _capture(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append(request)
+        return httpx.Response(200, json={"challenge": "challenge-from-the-dashboard"})
+
+    async def made(self) -> httpx.Request:
+        self.sandbox.configure_webhooks(
+            url="http://app.test/webhooks/fullscript",
+            secret=DEFAULT_WEBHOOK_SECRET,
+            transport=httpx.MockTransport(self._capture),
+        )
+        self.sandbox.clinic("us").update_patient(self.patient_id, last_name="Lindqvist")
+        await self.sandbox.deliver_webhooks()
+        (request,) = self.sent
+        return request
+
+
+async def _current_clinic(request: Any) -> str:
+    return str(request.query_params["grant_id"])
+
+
+async def _smoke_test_app(app: Any, source: str, delivery: httpx.Request | None) -> None:
+    """Serve a FastAPI app the block defined and send it what its routers are for."""
+    from fastapi import FastAPI
+
+    from fullscript.fastapi import DEFAULT_WEBHOOK_PATH
+
+    assert isinstance(app, FastAPI)
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://app.test") as http,
+    ):
+        assert (await http.get("/openapi.json")).status_code == 200
+        if "webhook_router(" in source:
+            assert delivery is not None, "a webhook example needs the signed delivery"
+            answer = await http.post(
+                DEFAULT_WEBHOOK_PATH, content=delivery.content, headers=dict(delivery.headers)
+            )
+            assert answer.status_code == 200, answer.text
+            assert "challenge" in answer.json()
+        if "oauth_router(" in source:
+            answer = await http.get("/oauth/connect", params={"grant_id": "tenant-42"})
+            assert answer.status_code == 302, answer.text
+            assert "state=" in answer.headers["location"]
+
+
+async def _close_redis_left_open(namespace: dict[str, Any]) -> None:
+    """Close the Redis stores a block made for its app's lifetime (receivers, state signers)."""
+    values = list(namespace.values())
+    values += [getattr(value, name, None) for value in values for name in ("seen", "nonces")]
+    for value in {id(value): value for value in values}.values():
+        if type(value).__module__.startswith("fullscript.webhooks.redis"):
+            await value.aclose()
+
+
 def test_the_docs_have_examples() -> None:
     assert len(BLOCKS) >= 15
     assert {name for name, _, _ in BLOCKS} >= {"README.md", "facade.md", "sandbox.md"}
@@ -90,7 +166,12 @@ def test_the_docs_have_examples() -> None:
     ("document", "line", "source"), BLOCKS, ids=[f"{d}:{n}" for d, n, _ in BLOCKS]
 )
 async def test_the_example_runs(
-    document: str, line: int, source: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    document: str,
+    line: int,
+    source: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     sandbox = Sandbox(seed=1)
@@ -106,6 +187,15 @@ async def test_the_example_runs(
         transport=sandbox.transport(),
         token_store=tokens,
     )
+    patient_id = str(sandbox.records("us", "patients")[0]["id"])
+    delivery = None
+    if re.search(r"\b(secret|raw_body|headers|last_seen)\b", source):
+        delivery = await _Delivery(sandbox, patient_id).made()
+    saved: list[Any] = []
+
+    async def save(record: Any) -> None:
+        saved.append(record)
+
     namespace: dict[str, Any] = {
         **_names(models),
         **_names(sandbox_module),
@@ -113,11 +203,23 @@ async def test_the_example_runs(
         "Fullscript": fullscript.Fullscript,
         "sandbox": sandbox,
         "fs": fs,
-        "patient_id": str(sandbox.records("us", "patients")[0]["id"]),
+        "patient_id": patient_id,
         "csrf_state": "state-from-your-session",
         "code": sandbox.authorization_code("us"),
         "saved_token": token_from(sandbox.issue_token("us")),
+        "state_secret": "state-secret-of-at-least-16-bytes",
+        "current_clinic": _current_clinic,
+        "save": save,
     }
+    if delivery is not None:
+        namespace.update(
+            secret=DEFAULT_WEBHOOK_SECRET,
+            raw_body=delivery.content,
+            headers=delivery.headers,
+            last_seen=datetime.fromtimestamp(sandbox.now(), UTC) - timedelta(hours=1),
+        )
+    if re.search(r"\bredis_url\b", source):
+        namespace["redis_url"] = request.getfixturevalue("redis_url")
     code = compile(
         source,
         f"{document}:{line}",
@@ -134,6 +236,11 @@ async def test_the_example_runs(
                 result = value()
                 if inspect.iscoroutine(result):
                     await result
+        if "app" in namespace:
+            await _smoke_test_app(namespace["app"], source, delivery)
+        if re.search(r"\bsave\(", source):
+            assert saved, "the example calls save() but nothing reached it"
+        await _close_redis_left_open(namespace)
         opened = namespace.get("fs")
         if isinstance(opened, Fullscript) and opened is not fs:
             await opened.aclose()

@@ -2,7 +2,7 @@
 
     from fullscript.redis import RedisRateLimiter, RedisTokenStore
 
-    limiter = RedisRateLimiter("redis://localhost:6379/0", key="my-app")
+    limiter = RedisRateLimiter("redis://localhost:6379/0", key_prefix="my-app:quota")
     store = RedisTokenStore("redis://localhost:6379/0", prefix="my-app")
     async with Fullscript(..., limiter=limiter, token_store=store) as fs:
         ...
