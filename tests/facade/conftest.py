@@ -6,25 +6,16 @@ import signal
 import threading
 from collections.abc import AsyncIterator, Iterator
 from types import FrameType
-from typing import Any
 
 import attrs
 import httpx
 import pytest
+from support.sandbox_clients import NO_WAIT_RETRY, make_client, sandbox_region, token_from
 
-from fullscript import Fullscript, InMemoryTokenStore, OAuthToken, Region, RetryPolicy, TokenStore
-from fullscript.sandbox import (
-    DEFAULT_CLIENT_ID,
-    DEFAULT_CLIENT_SECRET,
-    DEFAULT_REDIRECT_URI,
-    IssuedToken,
-    Sandbox,
-)
+from fullscript import Fullscript
+from fullscript.sandbox import Sandbox
 
-# Retries without waiting: tests assert decisions, never wall-clock time.
-NO_WAIT_RETRY = RetryPolicy(
-    max_retries=2, initial_backoff=0.0, max_backoff=0.0, max_retry_after=0.0, jitter=False
-)
+__all__ = ["NO_WAIT_RETRY", "RecordingTransport", "make_client", "sandbox_region", "token_from"]
 
 
 @attrs.frozen
@@ -67,51 +58,6 @@ class RecordingTransport(httpx.AsyncBaseTransport):
 
     def count(self, path_suffix: str, method: str | None = None) -> int:
         return sum(1 for path in self.paths(method) if path.endswith(path_suffix))
-
-
-def sandbox_region(sandbox: Sandbox, key: str = "us") -> Region:
-    """The region `key` served by the in-process sandbox (same key, so its tokens are valid)."""
-    return Region.from_key(key).with_base_url(sandbox.base_url(key))
-
-
-def token_from(issued: IssuedToken) -> OAuthToken:
-    """A façade token from a sandbox-minted pair."""
-    return OAuthToken.from_response(
-        {
-            "access_token": issued.access_token,
-            "refresh_token": issued.refresh_token,
-            "expires_in": issued.expires_in,
-            "created_at": issued.created_at,
-            "scope": issued.scope,
-            "resource_owner": issued.resource_owner,
-        },
-        region=issued.region,
-    )
-
-
-def make_client(
-    sandbox: Sandbox,
-    *,
-    region: str = "us",
-    transport: httpx.AsyncBaseTransport | None = None,
-    token_store: TokenStore | None = None,
-    with_token: bool = True,
-    **options: Any,
-) -> Fullscript:
-    """A `Fullscript` on the sandbox, holding a fresh token for `region` unless told otherwise."""
-    store = token_store if token_store is not None else InMemoryTokenStore()
-    token = token_from(sandbox.issue_token(region)) if with_token else None
-    options.setdefault("retry", NO_WAIT_RETRY)
-    return Fullscript(
-        client_id=DEFAULT_CLIENT_ID,
-        client_secret=DEFAULT_CLIENT_SECRET,
-        redirect_uri=DEFAULT_REDIRECT_URI,
-        region=sandbox_region(sandbox, region),
-        transport=transport if transport is not None else sandbox.transport(),
-        token_store=store,
-        token=token,
-        **options,
-    )
 
 
 @pytest.fixture

@@ -8,33 +8,22 @@ from typing import Any
 
 import attrs
 import httpx
+from support.sandbox_clients import NO_WAIT_RETRY, sandbox_region, token_from
 
-from fullscript import Fullscript, OAuthToken, Region, RetryPolicy, TokenStore
+from fullscript import Fullscript, OAuthToken, TokenStore
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
-    IssuedToken,
     Sandbox,
 )
 
 from .token_endpoint_counter import TokenEndpointCounter
 
-NO_WAIT_RETRY = RetryPolicy(
-    max_retries=2, initial_backoff=0.0, max_backoff=0.0, max_retry_after=0.0, jitter=False
-)
+__all__ = ["NO_WAIT_RETRY", "sandbox_region", "token_from"]
 
 #: The grant the code running now acts for, set by each test task before its calls.
 acting_for: contextvars.ContextVar[str | None] = contextvars.ContextVar("acting_for", default=None)
-
-
-def token_from(issued: IssuedToken) -> OAuthToken:
-    """A façade token from a sandbox-minted pair."""
-    return OAuthToken.from_response(issued.to_oauth(), region=issued.region)
-
-
-def sandbox_region(sandbox: Sandbox, key: str = "us") -> Region:
-    return Region.from_key(key).with_base_url(sandbox.base_url(key))
 
 
 def make_app_client(
