@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from types import TracebackType
+from typing import Self
 from urllib.parse import urlsplit, urlunsplit
 
 import redis.asyncio as aioredis
@@ -16,7 +18,13 @@ import redis.exceptions
 
 from .._errors import FullscriptError
 
-__all__ = ["RedisUnavailableError", "redact_url", "redis_client", "translate_errors"]
+__all__ = [
+    "RedisClientOwner",
+    "RedisUnavailableError",
+    "redact_url",
+    "redis_client",
+    "translate_errors",
+]
 
 # A Redis that does not answer should fail the call within seconds, not hang it.
 DEFAULT_SOCKET_TIMEOUT = 5.0
@@ -83,6 +91,32 @@ def redis_client(
             "expected redis://host:port/db, rediss://... or unix:///path"
         ) from None
     return client, shown
+
+
+class RedisClientOwner:
+    """Base of the objects that hold a Redis client: makes it from a URL (or takes the one given)
+    and, as an async context manager or through `aclose()`, closes it only if it made it."""
+
+    def __init__(self, redis: str | aioredis.Redis) -> None:
+        self._owns_client = isinstance(redis, str)
+        self._redis, self._address = redis_client(redis)
+
+    async def aclose(self) -> None:
+        """Close the Redis client if this object made it from a URL (a client passed in stays
+        the caller's)."""
+        if self._owns_client:
+            await self._redis.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
 
 
 def _redacted(text: str, url: str, shown: str) -> str:

@@ -6,8 +6,7 @@ import logging
 import math
 import random
 import uuid
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import redis.asyncio as aioredis
 
@@ -20,7 +19,7 @@ from .._limiters import (
     StatsRecorder,
     check_max_wait,
 )
-from ._connection import RedisUnavailableError, redis_client, translate_errors
+from ._connection import RedisClientOwner, RedisUnavailableError, translate_errors
 from ._scripts import ACQUIRE, PAUSE, RELEASE
 
 __all__ = ["RedisRateLimiter"]
@@ -33,7 +32,7 @@ _NOTHING_SENT = (
 )
 
 
-class RedisRateLimiter:
+class RedisRateLimiter(RedisClientOwner):
     """A `RateLimiter` whose quota lives in Redis, shared by every process and machine using
     the same Redis, `key_prefix` and scope:
 
@@ -97,8 +96,7 @@ class RedisRateLimiter:
                 )
         if not isinstance(key_prefix, str) or not key_prefix:
             raise ValueError(f"key_prefix must be a non-empty str, got {key_prefix!r}")
-        self._owns_client = isinstance(redis, str)
-        self._redis, self._address = redis_client(redis)
+        super().__init__(redis)
         self._max_requests = max_requests
         self._window = float(window)
         self._lease = float(lease)
@@ -237,22 +235,6 @@ class RedisRateLimiter:
         """Forget every slot and pause of `scope` (for tests and maintenance)."""
         with translate_errors(self._address, "resetting the rate-limit log"):
             await self._redis.delete(*self.keys(scope))
-
-    async def aclose(self) -> None:
-        """Close the Redis client if this limiter made it from a URL."""
-        if self._owns_client:
-            await self._redis.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:
         return (

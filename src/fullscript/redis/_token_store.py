@@ -7,8 +7,7 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import redis.asyncio as aioredis
 import redis.exceptions
@@ -16,7 +15,7 @@ import redis.exceptions
 from .._grants import DEFAULT_GRANT, check_grant_id, describe_grant
 from .._tokens import OAuthToken
 from ..token_stores import TokenStoreError
-from ._connection import redis_client, translate_errors
+from ._connection import RedisClientOwner, translate_errors
 
 __all__ = ["RedisTokenStore"]
 
@@ -39,7 +38,7 @@ _NOT_SAVED = (
 )
 
 
-class RedisTokenStore:
+class RedisTokenStore(RedisClientOwner):
     """A `TokenStore` in Redis: every process and machine sharing the Redis shares the pairs.
 
         store = RedisTokenStore("redis://cache:6379/0", prefix="my-app")
@@ -77,8 +76,7 @@ class RedisTokenStore:
         for name, value in (("lock_timeout", lock_timeout), ("lock_wait", lock_wait)):
             if value is not None and (isinstance(value, bool) or not value > 0):
                 raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
-        self._owns_client = isinstance(redis, str)
-        self._redis, self._address = redis_client(redis)
+        super().__init__(redis)
         self._prefix = prefix
         self._lock_timeout = float(lock_timeout)
         self._lock_wait = float(lock_wait) if lock_wait is not None else self._lock_timeout + 5
@@ -198,19 +196,3 @@ class RedisTokenStore:
                     self._address,
                     self._lock_timeout,
                 )
-
-    async def aclose(self) -> None:
-        """Close the Redis client if this store made it from a URL."""
-        if self._owns_client:
-            await self._redis.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()
