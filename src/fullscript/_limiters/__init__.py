@@ -15,6 +15,7 @@ from ._scopes import (
 )
 from ._stats import LimiterStats, StatsRecorder
 from ._waiting import check_max_wait, wait_for_signal
+from ._window_quota import WindowQuota, check_max_requests, check_seconds
 
 __all__ = [
     "DEFAULT_GRANT_ID",
@@ -28,8 +29,11 @@ __all__ = [
     "RateLimiter",
     "RollingWindowLimiter",
     "StatsRecorder",
+    "WindowQuota",
     "app_scope",
+    "check_max_requests",
     "check_max_wait",
+    "check_seconds",
     "grant_scope",
     "host_scope",
     "quota_scope",

@@ -20,6 +20,7 @@ from ._errors import RateLimitWaitExceeded
 from ._protocol import DEFAULT_SCOPE, Pacer, Permit
 from ._stats import LimiterStats, StatsRecorder
 from ._waiting import check_max_wait, wait_for_signal
+from ._window_quota import WindowQuota, check_max_requests, check_seconds
 
 __all__ = ["RollingWindowLimiter"]
 
@@ -66,7 +67,7 @@ class _Quota:
         self.last_logged = -math.inf
 
 
-class RollingWindowLimiter:
+class RollingWindowLimiter(WindowQuota):
     """Never lets the server see more than `max_requests` in any rolling `window` of seconds.
 
     A slot counts from `acquire()` until `window` seconds after `release()` (the transport
@@ -100,17 +101,8 @@ class RollingWindowLimiter:
         clock: Clock | None = None,
         pacing: Pacer | None = None,
     ) -> None:
-        if isinstance(max_requests, bool) or not isinstance(max_requests, int):
-            raise TypeError(f"max_requests must be an int, got {type(max_requests).__name__}")
-        if max_requests < 1:
-            raise ValueError(f"max_requests must be at least 1, got {max_requests}")
-        if not (
-            isinstance(window, int | float)
-            and not isinstance(window, bool)
-            and math.isfinite(window)
-            and window > 0
-        ):
-            raise ValueError(f"window must be a positive finite number of seconds, got {window!r}")
+        check_max_requests(max_requests)
+        check_seconds("window", window)
         self._max_requests = max_requests
         self._window = float(window)
         self._clock: Clock = clock if clock is not None else SystemClock()
@@ -118,16 +110,6 @@ class RollingWindowLimiter:
         self._quotas: dict[str, _Quota] = {}
         self._tickets = itertools.count()
         self._stats = StatsRecorder()
-
-    @property
-    def max_requests(self) -> int:
-        """Slots allowed in any rolling window."""
-        return self._max_requests
-
-    @property
-    def window(self) -> float:
-        """Length of the rolling window, in seconds."""
-        return self._window
 
     @property
     def waiting(self) -> int:

@@ -17,7 +17,10 @@ from .._limiters import (
     Permit,
     RateLimitWaitExceeded,
     StatsRecorder,
+    WindowQuota,
+    check_max_requests,
     check_max_wait,
+    check_seconds,
 )
 from ._connection import RedisClientOwner, RedisUnavailableError, translate_errors
 from ._scripts import ACQUIRE, PAUSE, RELEASE
@@ -32,7 +35,7 @@ _NOTHING_SENT = (
 )
 
 
-class RedisRateLimiter(RedisClientOwner):
+class RedisRateLimiter(RedisClientOwner, WindowQuota):
     """A `RateLimiter` whose quota lives in Redis, shared by every process and machine using
     the same Redis, `key_prefix` and scope:
 
@@ -80,20 +83,9 @@ class RedisRateLimiter(RedisClientOwner):
         clock: Clock | None = None,
         random_source: random.Random | None = None,
     ) -> None:
-        if isinstance(max_requests, bool) or not isinstance(max_requests, int):
-            raise TypeError(f"max_requests must be an int, got {type(max_requests).__name__}")
-        if max_requests < 1:
-            raise ValueError(f"max_requests must be at least 1, got {max_requests}")
-        for name, value in (("window", window), ("lease", lease)):
-            if not (
-                isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and math.isfinite(value)
-                and value > 0
-            ):
-                raise ValueError(
-                    f"{name} must be a positive finite number of seconds, got {value!r}"
-                )
+        check_max_requests(max_requests)
+        check_seconds("window", window)
+        check_seconds("lease", lease)
         if not isinstance(key_prefix, str) or not key_prefix:
             raise ValueError(f"key_prefix must be a non-empty str, got {key_prefix!r}")
         super().__init__(redis)
@@ -109,16 +101,6 @@ class RedisRateLimiter(RedisClientOwner):
         self._pause = self._redis.register_script(PAUSE)
         self._stats = StatsRecorder()
         self._last_logged: dict[str, float] = {}
-
-    @property
-    def max_requests(self) -> int:
-        """Slots allowed in any rolling window."""
-        return self._max_requests
-
-    @property
-    def window(self) -> float:
-        """Length of the rolling window, in seconds."""
-        return self._window
 
     @property
     def address(self) -> str:
