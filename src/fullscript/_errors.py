@@ -69,30 +69,41 @@ class FullscriptError(Exception):
     """Base class of every error the SDK raises."""
 
 
+class _PicklesKeywords:
+    """Pickles an exception whose constructor takes the message and then keyword-only
+    arguments: `_keyword_fields` names them, each kept in the attribute of the same name
+    (pickle would otherwise call the class with the message alone)."""
+
+    _keyword_fields: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {name: getattr(self, name) for name in self._keyword_fields}
+        return (_rebuild_with_keywords, (type(self), str(self), state))
+
+
 class RegionMismatchError(FullscriptError, ValueError):
     """A token issued in one region was used against another region's servers."""
 
 
-class InvalidParameterError(FullscriptError, ValueError):
+class InvalidParameterError(_PicklesKeywords, FullscriptError, ValueError):
     """An argument was refused before anything was sent (e.g. a path id of ``".."``).
 
     ``parameter`` names the argument and ``operation`` the call it was passed to.
     """
+
+    _keyword_fields = ("operation", "parameter")
 
     def __init__(self, message: str, *, operation: str, parameter: str) -> None:
         super().__init__(message)
         self.operation = operation
         self.parameter = parameter
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_parameter_error, (type(self), str(self), self.operation, self.parameter))
-
 
 class TokenMissingError(FullscriptError):
     """No OAuth token is stored for the region; the practitioner must authorize the app first."""
 
 
-class APIConnectionError(FullscriptError):
+class APIConnectionError(_PicklesKeywords, FullscriptError):
     """The request got no response: connection failed, dropped or timed out.
 
     ``may_have_been_applied`` is True for a write (POST, PATCH, PUT, DELETE) whose request may
@@ -101,6 +112,8 @@ class APIConnectionError(FullscriptError):
     the record up first (see "Ambiguous writes" in docs/facade.md, and
     `fullscript.reconcile.find_patient_by_email`). ``operation`` names the call.
     """
+
+    _keyword_fields = ("method", "url", "operation", "may_have_been_applied")
 
     def __init__(
         self,
@@ -117,21 +130,8 @@ class APIConnectionError(FullscriptError):
         self.operation = operation
         self.may_have_been_applied = may_have_been_applied
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            _rebuild_connection_error,
-            (
-                type(self),
-                str(self),
-                self.method,
-                self.url,
-                self.operation,
-                self.may_have_been_applied,
-            ),
-        )
 
-
-class MalformedResponseError(FullscriptError):
+class MalformedResponseError(_PicklesKeywords, FullscriptError):
     """A success status whose body is not JSON (truncated, or a proxy's HTML page).
 
     Safe reads (GET) were already retried like any transient failure. ``status_code``,
@@ -139,6 +139,8 @@ class MalformedResponseError(FullscriptError):
     is True for a write (the server answered success, so the write took effect, but its
     answer, such as the new record's id, was lost: see "Ambiguous writes" in docs/facade.md).
     """
+
+    _keyword_fields = ("status_code", "method", "url", "request_id")
 
     def __init__(
         self,
@@ -159,15 +161,6 @@ class MalformedResponseError(FullscriptError):
     def may_have_been_applied(self) -> bool:
         """True when the request was a write (anything but GET, HEAD, OPTIONS)."""
         return not is_safe_read(self.method)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        state = {
-            "status_code": self.status_code,
-            "method": self.method,
-            "url": self.url,
-            "request_id": self.request_id,
-        }
-        return (_rebuild_malformed_error, (type(self), str(self), state))
 
 
 class APITimeoutError(APIConnectionError):
@@ -267,33 +260,10 @@ def _rebuild_status_error(
     return cls(message, **{**state, "headers": httpx.Headers(state["headers"])})
 
 
-def _rebuild_malformed_error(
-    cls: type[MalformedResponseError], message: str, state: dict[str, Any]
-) -> MalformedResponseError:
+def _rebuild_with_keywords(
+    cls: type[FullscriptError], message: str, state: dict[str, Any]
+) -> FullscriptError:
     return cls(message, **state)
-
-
-def _rebuild_parameter_error(
-    cls: type[InvalidParameterError], message: str, operation: str, parameter: str
-) -> InvalidParameterError:
-    return cls(message, operation=operation, parameter=parameter)
-
-
-def _rebuild_connection_error(
-    cls: type[APIConnectionError],
-    message: str,
-    method: str | None,
-    url: str | None,
-    operation: str | None = None,
-    may_have_been_applied: bool = False,
-) -> APIConnectionError:
-    return cls(
-        message,
-        method=method,
-        url=url,
-        operation=operation,
-        may_have_been_applied=may_have_been_applied,
-    )
 
 
 _ERROR_BY_STATUS: dict[int, type[APIStatusError]] = {
