@@ -10,27 +10,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from support.loopback_http import CLINIC, loopback_client, loopback_server, read_request_head
 
-from fullscript import APITimeoutError, Fullscript, OAuthToken, Region, RetryPolicy
+from fullscript import APITimeoutError, Fullscript, RetryPolicy
 
 HANGING: list[asyncio.Event] = []  # set when the server receives GET /hang
-CLINIC = json.dumps({"clinic": {"id": "c1", "name": "Loopback clinic"}}).encode()
 
 
 async def _serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
     with contextlib.suppress(Exception):
         while True:
-            head = b""
-            while b"\r\n\r\n" not in head:
-                chunk = await reader.read(4096)
-                if not chunk:
-                    return
-                head += chunk
+            head = await read_request_head(reader)
+            if head is None:
+                return
             if b" /hang " in head:  # headers, then a body that never comes
                 writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")
                 await writer.drain()
@@ -48,23 +44,13 @@ async def _serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
 
 @pytest.fixture
 async def loopback() -> AsyncIterator[str]:
-    server = await asyncio.start_server(_serve, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.close()
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(server.wait_closed(), 5)
+    async with loopback_server(_serve) as base_url:
+        yield base_url
 
 
 def _client(base_url: str, *, max_connections: int = 10) -> Fullscript:
-    return Fullscript(
-        client_id="app-id",
-        client_secret="app-secret-value",
-        redirect_uri="https://app.example/cb",
-        region=Region.US.with_base_url(base_url),
-        token=OAuthToken(access_token="access-value", refresh_token="refresh-value", region="us"),
+    return loopback_client(
+        base_url,
         transport=httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=max_connections)),
         timeout=httpx.Timeout(5.0, pool=1.0),
         retry=RetryPolicy(initial_backoff=0.0, max_backoff=0.0, jitter=False),

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import random
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
+from support.loopback_http import CLINIC, loopback_client, loopback_server, read_request_head
+from support.sandbox_clients import token_from
 
-from fullscript import Fullscript, OAuthToken, Region, RetryPolicy
+from fullscript import Fullscript, Region, RetryPolicy
 from fullscript._pool_guard import PoolGuard
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
@@ -38,21 +39,6 @@ CALLS_PER_WORKER = 20
 def served() -> Iterator[ServedSandbox]:
     with serve(Sandbox(rate_limit="1000000/300")) as served:
         yield served
-
-
-def _token(served: ServedSandbox) -> OAuthToken:
-    issued = served.sandbox.issue_token("us")
-    return OAuthToken.from_response(
-        {
-            "access_token": issued.access_token,
-            "refresh_token": issued.refresh_token,
-            "expires_in": issued.expires_in,
-            "created_at": issued.created_at,
-            "scope": issued.scope,
-            "resource_owner": issued.resource_owner,
-        },
-        region="us",
-    )
 
 
 def _pool_transport() -> httpx.AsyncHTTPTransport:
@@ -87,7 +73,7 @@ async def test_calls_after_a_cancellation_storm_all_succeed(
         client_secret=DEFAULT_CLIENT_SECRET,
         redirect_uri=DEFAULT_REDIRECT_URI,
         region=Region.from_key("us").with_base_url(served.base_url("us")),
-        token=_token(served),
+        token=token_from(served.sandbox.issue_token("us")),
         transport=transport,
         timeout=httpx.Timeout(10.0, pool=5.0),
         retry=RetryPolicy(max_retries=0),  # a later call must succeed first time, not on retry
@@ -143,20 +129,13 @@ async def test_plain_httpx_through_the_guard_survives_wait_for_timeouts(
         assert _stuck(transport) == []
 
 
-CLINIC = json.dumps({"clinic": {"id": "c1", "name": "Loopback clinic"}}).encode()
-
-
 async def _answer_slowly(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
     """HTTP/1.1 keep-alive: headers and half the body at once, the rest a moment later, so a
     cancellation can land while the client reads the body or cleans up after it."""
     with contextlib.suppress(Exception, asyncio.CancelledError):
         while True:
-            head = b""
-            while b"\r\n\r\n" not in head:
-                chunk = await reader.read(4096)
-                if not chunk:
-                    return
-                head += chunk
+            if await read_request_head(reader) is None:
+                return
             half = len(CLINIC) // 2
             writer.write(
                 b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
@@ -171,12 +150,8 @@ async def _answer_slowly(reader: asyncio.StreamReader, writer: asyncio.StreamWri
 
 @pytest.fixture
 async def slow_loopback() -> AsyncIterator[str]:
-    server = await asyncio.start_server(_answer_slowly, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.close()
+    async with loopback_server(_answer_slowly) as base_url:
+        yield base_url
 
 
 async def test_one_call_cancelled_at_any_point_leaves_a_one_connection_pool_usable(
@@ -187,12 +162,8 @@ async def test_one_call_cancelled_at_any_point_leaves_a_one_connection_pool_usab
     the guard: from some N on, the connection is left NEW with its socket open, or ACTIVE with
     no request, and the next call raises a pool timeout.)"""
     transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=1))
-    fs = Fullscript(
-        client_id="app-id",
-        client_secret="app-secret-value",
-        redirect_uri="https://app.example/cb",
-        region=Region.US.with_base_url(slow_loopback),
-        token=OAuthToken(access_token="access-value", refresh_token="refresh-value", region="us"),
+    fs = loopback_client(
+        slow_loopback,
         transport=transport,
         timeout=httpx.Timeout(10.0, pool=5.0),
         retry=RetryPolicy(max_retries=0),
