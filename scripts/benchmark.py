@@ -26,40 +26,19 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import json
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
 import aiolimiter
 import attrs
 import httpx
 from benchmarks import lean, scale_quota, scale_tokens
-from fullscript_api.api.patients import retrieve_patient
-from fullscript_api.client import AuthenticatedClient
+from benchmarks.overhead_probe import PATIENT, facade, three_clients
 
-from fullscript import Fullscript, InMemoryTokenStore, OAuthToken, RollingWindowLimiter
+from fullscript import RollingWindowLimiter
 from fullscript.testing import run_in_virtual_time
-
-BASE_URL = "https://api-us.fullscript.io"
-PATIENT_ID = "9b2f6c1e-4d3a-4f8e-a1b2-c3d4e5f6a7b8"
-PATIENT = {
-    "id": PATIENT_ID,
-    "first_name": "Maya",
-    "last_name": "Lindqvist",
-    "email": "maya.lindqvist@example.org",
-    "archived": False,
-    "date_of_birth": "1986-04-09",
-    "gender": "female",
-    "discount": 10.0,
-    "total_discount": 15.0,
-    "mobile_number": "+12223334444",
-    "text_message_notification": False,
-    "metadata": {"id": "ehr-10442"},
-}
-PATIENT_BODY = json.dumps({"patient": PATIENT}).encode()
 
 CALLS_PER_ROUND = 2000
 ROUNDS = 7
@@ -67,42 +46,7 @@ OVERHEAD_TARGET = 1.25
 PREFETCH_TARGET = 5.0
 
 
-# --- shared setup ---------------------------------------------------------------------------
-
-
-def benchmark_token() -> OAuthToken:
-    return OAuthToken.from_response(
-        {
-            "access_token": "benchmark-access-token",
-            "refresh_token": "benchmark-refresh-token",
-            "expires_in": 7200,
-            "created_at": datetime.now(UTC).isoformat(),
-        },
-        region="us",
-    )
-
-
-def facade(transport: httpx.AsyncBaseTransport, limiter: RollingWindowLimiter) -> Fullscript:
-    return Fullscript(
-        client_id="benchmark",
-        client_secret="benchmark-secret",
-        redirect_uri="https://app.example/callback",
-        region="us",
-        token_store=InMemoryTokenStore([benchmark_token()]),
-        transport=transport,
-        limiter=limiter,
-    )
-
-
 # --- 1. per-call overhead -------------------------------------------------------------------
-
-
-def answer_patient(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(
-        200,
-        content=PATIENT_BODY,
-        headers={"Content-Type": "application/json", "X-Request-Id": "bench"},
-    )
 
 
 async def time_calls(call: Callable[[], Awaitable[Any]], calls: int) -> float:
@@ -114,44 +58,13 @@ async def time_calls(call: Callable[[], Awaitable[Any]], calls: int) -> float:
 
 
 async def measure_overhead() -> dict[str, float]:
-    transport = httpx.MockTransport(answer_patient)
-    # A limiter that never blocks: this measures its bookkeeping, not waiting.
-    limiter = RollingWindowLimiter(10**9, 300.0)
-    plain = httpx.AsyncClient(
-        transport=transport,
-        base_url=BASE_URL,
-        headers={"Authorization": "Bearer benchmark-access-token"},
-    )
-    bare = AuthenticatedClient(base_url=BASE_URL, token="benchmark-access-token")
-    bare.set_async_httpx_client(
-        httpx.AsyncClient(
-            transport=transport,
-            base_url=BASE_URL,
-            headers={"Authorization": "Bearer benchmark-access-token"},
-        )
-    )
-    fs = facade(transport, limiter)
-
-    async def plain_call() -> Any:
-        response = await plain.get(f"/api/clinic/patients/{PATIENT_ID}")
-        return response.json()["patient"]
-
-    async def bare_call() -> Any:
-        return (await retrieve_patient.asyncio_detailed(PATIENT_ID, client=bare)).parsed
-
-    async def facade_call() -> Any:
-        return await fs.patients.retrieve(PATIENT_ID)
-
-    variants = {"plain httpx": plain_call, "bare generated": bare_call, "façade": facade_call}
-    best = dict.fromkeys(variants, float("inf"))
-    for call in variants.values():  # warm up imports, pools and caches
-        await time_calls(call, 200)
-    for _ in range(ROUNDS):
-        for name, call in variants.items():
-            best[name] = min(best[name], await time_calls(call, CALLS_PER_ROUND))
-    await plain.aclose()
-    await bare.get_async_httpx_client().aclose()
-    await fs.aclose()
+    async with three_clients() as variants:
+        best = dict.fromkeys(variants, float("inf"))
+        for call in variants.values():  # warm up imports, pools and caches
+            await time_calls(call, 200)
+        for _ in range(ROUNDS):
+            for name, call in variants.items():
+                best[name] = min(best[name], await time_calls(call, CALLS_PER_ROUND))
     return best
 
 

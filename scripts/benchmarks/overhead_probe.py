@@ -10,16 +10,20 @@ call (`retrieve_patient.asyncio_detailed`) and the façade (`fs.patients.retriev
 token, limiter, retry transport and error mapping). Rounds are interleaved, so drift in the
 machine's speed hits the three alike; each figure is the median round, in CPU seconds per call
 (`time.process_time`, which does not count time spent waiting for a busy CPU).
+
+`scripts/benchmark.py` times the same three clients (`three_clients`) on the wall clock. They
+live here because this file runs isolated (``python -I``) and can import nothing beside it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import statistics
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,24 +35,21 @@ from fullscript import Fullscript, InMemoryTokenStore, OAuthToken, RollingWindow
 
 BASE_URL = "https://api-us.fullscript.io"
 PATIENT_ID = "9b2f6c1e-4d3a-4f8e-a1b2-c3d4e5f6a7b8"
-PATIENT_BODY = json.dumps(
-    {
-        "patient": {
-            "id": PATIENT_ID,
-            "first_name": "Maya",
-            "last_name": "Lindqvist",
-            "email": "maya.lindqvist@example.org",
-            "archived": False,
-            "date_of_birth": "1986-04-09",
-            "gender": "female",
-            "discount": 10.0,
-            "total_discount": 15.0,
-            "mobile_number": "+12223334444",
-            "text_message_notification": False,
-            "metadata": {"id": "ehr-10442"},
-        }
-    }
-).encode()
+PATIENT = {
+    "id": PATIENT_ID,
+    "first_name": "Maya",
+    "last_name": "Lindqvist",
+    "email": "maya.lindqvist@example.org",
+    "archived": False,
+    "date_of_birth": "1986-04-09",
+    "gender": "female",
+    "discount": 10.0,
+    "total_discount": 15.0,
+    "mobile_number": "+12223334444",
+    "text_message_notification": False,
+    "metadata": {"id": "ehr-10442"},
+}
+PATIENT_BODY = json.dumps({"patient": PATIENT}).encode()
 TOKEN = "benchmark-access-token"
 
 
@@ -60,22 +61,9 @@ def answer_patient(request: httpx.Request) -> httpx.Response:
     )
 
 
-async def cpu_per_call(call: Callable[[], Awaitable[Any]], calls: int) -> float:
-    started = time.process_time()
-    for _ in range(calls):
-        await call()
-    return (time.process_time() - started) / calls
-
-
-async def measure(rounds: int, calls: int) -> dict[str, float]:
-    transport = httpx.MockTransport(answer_patient)
-    headers = {"Authorization": f"Bearer {TOKEN}"}
-    plain = httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
-    bare = AuthenticatedClient(base_url=BASE_URL, token=TOKEN)
-    bare.set_async_httpx_client(
-        httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
-    )
-    token = OAuthToken.from_response(
+def benchmark_token() -> OAuthToken:
+    """A two-hour token, as a token response for the US region would give it."""
+    return OAuthToken.from_response(
         {
             "access_token": TOKEN,
             "refresh_token": "benchmark-refresh-token",
@@ -84,16 +72,37 @@ async def measure(rounds: int, calls: int) -> dict[str, float]:
         },
         region="us",
     )
-    fs = Fullscript(
+
+
+def facade(transport: httpx.AsyncBaseTransport, limiter: RollingWindowLimiter) -> Fullscript:
+    """A façade holding `benchmark_token()`, sending through `transport`."""
+    return Fullscript(
         client_id="benchmark",
         client_secret="benchmark-secret",
         redirect_uri="https://app.example/callback",
         region="us",
-        token_store=InMemoryTokenStore([token]),
+        token_store=InMemoryTokenStore([benchmark_token()]),
         transport=transport,
-        # A limiter that never blocks: this measures its bookkeeping, not waiting.
-        limiter=RollingWindowLimiter(10**9, 300.0),
+        limiter=limiter,
     )
+
+
+Call = Callable[[], Awaitable[Any]]
+
+
+@contextlib.asynccontextmanager
+async def three_clients() -> AsyncIterator[dict[str, Call]]:
+    """One patient retrieval by plain httpx, the bare generated client and the façade, all on
+    one `httpx.MockTransport` answering `PATIENT_BODY`; the clients are closed afterwards."""
+    transport = httpx.MockTransport(answer_patient)
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    plain = httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
+    bare = AuthenticatedClient(base_url=BASE_URL, token=TOKEN)
+    bare.set_async_httpx_client(
+        httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
+    )
+    # A limiter that never blocks: this measures its bookkeeping, not waiting.
+    fs = facade(transport, RollingWindowLimiter(10**9, 300.0))
 
     async def plain_call() -> Any:
         response = await plain.get(f"/api/clinic/patients/{PATIENT_ID}")
@@ -105,16 +114,29 @@ async def measure(rounds: int, calls: int) -> dict[str, float]:
     async def facade_call() -> Any:
         return await fs.patients.retrieve(PATIENT_ID)
 
-    variants = {"plain httpx": plain_call, "bare generated": bare_call, "façade": facade_call}
-    samples: dict[str, list[float]] = {name: [] for name in variants}
-    for call in variants.values():  # warm up imports, pools and caches
-        await cpu_per_call(call, max(calls // 5, 1))
-    for _ in range(rounds):
-        for name, call in variants.items():
-            samples[name].append(await cpu_per_call(call, calls))
-    await plain.aclose()
-    await bare.get_async_httpx_client().aclose()
-    await fs.aclose()
+    try:
+        yield {"plain httpx": plain_call, "bare generated": bare_call, "façade": facade_call}
+    finally:
+        await plain.aclose()
+        await bare.get_async_httpx_client().aclose()
+        await fs.aclose()
+
+
+async def cpu_per_call(call: Call, calls: int) -> float:
+    started = time.process_time()
+    for _ in range(calls):
+        await call()
+    return (time.process_time() - started) / calls
+
+
+async def measure(rounds: int, calls: int) -> dict[str, float]:
+    async with three_clients() as variants:
+        samples: dict[str, list[float]] = {name: [] for name in variants}
+        for call in variants.values():  # warm up imports, pools and caches
+            await cpu_per_call(call, max(calls // 5, 1))
+        for _ in range(rounds):
+            for name, call in variants.items():
+                samples[name].append(await cpu_per_call(call, calls))
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
