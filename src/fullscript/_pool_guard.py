@@ -30,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterable
-from types import TracebackType
 from typing import Any
 
 import httpx
@@ -151,14 +150,6 @@ class PoolGuard(httpx.AsyncBaseTransport):
         if self._closing:
             await asyncio.gather(*self._closing, return_exceptions=True)
         await self._inner.aclose()
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None = None,
-        exc_value: BaseException | None = None,
-        traceback: TracebackType | None = None,
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:
         return f"PoolGuard({self._inner!r})"

@@ -10,7 +10,6 @@ import logging
 import math
 import random
 from collections.abc import Mapping
-from types import TracebackType
 
 import httpx
 
@@ -205,14 +204,6 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         """Close the inner transport (and so its connection pool)."""
         await self._inner.aclose()
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None = None,
-        exc_value: BaseException | None = None,
-        traceback: TracebackType | None = None,
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:
         return f"FullscriptTransport(limiter={self._limiter!r}, retry={self._retry!r})"
