@@ -8,8 +8,9 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+from support.sandbox_clients import sandbox_region
 
-from fullscript import Fullscript, Region
+from fullscript import Fullscript
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -37,7 +38,7 @@ def bare_client(sandbox: Sandbox, region: str = "us", **options: Any) -> Fullscr
         client_id=DEFAULT_CLIENT_ID,
         client_secret=DEFAULT_CLIENT_SECRET,
         redirect_uri=DEFAULT_REDIRECT_URI,
-        region=Region.from_key(region).with_base_url(sandbox.base_url(region)),
+        region=sandbox_region(sandbox, region),
         transport=sandbox.transport(),
         max_retries=0,
         **options,

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fullscript import Fullscript, OAuthToken, Region
+from support.sandbox_clients import sandbox_region, token_from
+
+from fullscript import Fullscript
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
-    IssuedToken,
     Sandbox,
 )
 from fullscript.webhooks import SIGNATURE_HEADER, sign_payload
@@ -32,18 +33,13 @@ class FakeTime:
         return self.value
 
 
-def token_from(issued: IssuedToken) -> OAuthToken:
-    """A façade token from a sandbox-minted pair."""
-    return OAuthToken.from_response(issued.to_oauth(), region=issued.region)
-
-
 def sdk_client(sandbox: Sandbox, region: str = "us") -> Fullscript:
     """A `Fullscript` on the in-process sandbox holding a fresh token for `region`."""
     return Fullscript(
         client_id=DEFAULT_CLIENT_ID,
         client_secret=DEFAULT_CLIENT_SECRET,
         redirect_uri=DEFAULT_REDIRECT_URI,
-        region=Region.from_key(region).with_base_url(sandbox.base_url(region)),
+        region=sandbox_region(sandbox, region),
         transport=sandbox.transport(),
         token=token_from(sandbox.issue_token(region)),
         max_retries=0,
