@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from support.old_contract_store import RegionOnlyStore
 
 from fullscript._token_store import (
     CallbackTokenStore,
@@ -250,19 +251,6 @@ async def test_a_file_from_a_newer_version_is_refused_by_name(tmp_path: Path) ->
 
 
 async def test_an_old_contract_store_class_still_works_for_the_default_grant() -> None:
-    class RegionOnlyStore:
-        def __init__(self) -> None:
-            self.tokens: dict[str, OAuthToken] = {}
-
-        async def load(self, region: str) -> OAuthToken | None:
-            return self.tokens.get(region)
-
-        async def save(self, token: OAuthToken) -> None:
-            self.tokens[token.region] = token
-
-        async def delete(self, region: str) -> None:
-            self.tokens.pop(region, None)
-
     old = RegionOnlyStore()
     with pytest.warns(DeprecationWarning, match="old region-only TokenStore contract"):
         store = as_token_store(old)

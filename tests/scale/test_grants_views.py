@@ -6,12 +6,12 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from support.old_contract_store import RegionOnlyStore
 
 from fullscript import (
     DEFAULT_GRANT,
     GrantRevokedError,
     InMemoryTokenStore,
-    OAuthToken,
     RegionMismatchError,
     TokenMissingError,
     TokenStoreError,
@@ -215,21 +215,6 @@ async def test_a_dead_grant_fails_fast_until_it_is_authorized_again(
 async def test_a_region_only_store_still_serves_the_default_grant(
     sandbox: Sandbox, traced: GrantTracingTransport
 ) -> None:
-    class RegionOnlyStore:
-        """A store written against the old contract (no grants)."""
-
-        def __init__(self, token: OAuthToken) -> None:
-            self.tokens = {token.region: token}
-
-        async def load(self, region: str) -> OAuthToken | None:
-            return self.tokens.get(region)
-
-        async def save(self, token: OAuthToken) -> None:
-            self.tokens[token.region] = token
-
-        async def delete(self, region: str) -> None:
-            self.tokens.pop(region, None)
-
     old = RegionOnlyStore(traced.mint(DEFAULT_GRANT))
     with pytest.warns(DeprecationWarning, match="serves the default grant only"):
         fs = make_app_client(sandbox, traced, token_store=old)  # type: ignore[arg-type]
