@@ -3,7 +3,9 @@ the sandbox's own OAuth records, which grant every request's bearer token belong
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -91,3 +93,32 @@ class GrantTracingTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+async def add_minted_grants(
+    fs: Fullscript, traced: GrantTracingTransport, grants: Sequence[str]
+) -> dict[str, OAuthToken]:
+    """Mint a first pair for each of `grants` and add it to `fs`; the pairs, by grant."""
+    tokens = {grant: traced.mint(grant) for grant in grants}
+    for grant, token in tokens.items():
+        await fs.add_grant(grant, token)
+    return tokens
+
+
+def revoke(sandbox: Sandbox, token: OAuthToken) -> None:
+    """Revoke the sandbox's record of `token`, as a clinic revoking the integration does."""
+    record = sandbox.oauth.lookup(token.access_token)
+    assert record is not None
+    sandbox.oauth.revoke_record(record)
+
+
+async def clinic_for_each(fs: Fullscript, grants: Sequence[str]) -> dict[str, object]:
+    """`clinic.retrieve()` for all `grants` at once, each task acting for its grant: the
+    result, or the exception it raised, by grant."""
+
+    async def call(grant: str) -> object:
+        acting_for.set(grant)
+        return await fs.for_grant(grant).clinic.retrieve()
+
+    results = await asyncio.gather(*(call(grant) for grant in grants), return_exceptions=True)
+    return dict(zip(grants, results, strict=True))

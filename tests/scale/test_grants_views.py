@@ -19,7 +19,14 @@ from fullscript import (
 )
 from fullscript.sandbox import Sandbox
 
-from .grant_support import GrantTracingTransport, acting_for, make_app_client
+from .grant_support import (
+    GrantTracingTransport,
+    acting_for,
+    add_minted_grants,
+    clinic_for_each,
+    make_app_client,
+    revoke,
+)
 
 GRANTS = [f"tenant-{n}" for n in range(6)]
 
@@ -159,21 +166,12 @@ async def test_a_revoked_grant_fails_alone_with_a_message_saying_so(
     sandbox: Sandbox, traced: GrantTracingTransport
 ) -> None:
     async with make_app_client(sandbox, traced) as fs:
-        tokens = {g: traced.mint(g) for g in GRANTS}
-        for grant, token in tokens.items():
-            await fs.add_grant(grant, token)
+        tokens = await add_minted_grants(fs, traced, GRANTS)
         revoked = GRANTS[2]
-        record = sandbox.oauth.lookup(tokens[revoked].access_token)
-        assert record is not None
-        sandbox.oauth.revoke_record(record)  # the clinic revoked the integration
+        revoke(sandbox, tokens[revoked])  # the clinic revoked the integration
         sandbox.advance_time(sandbox.oauth.token_ttl + 1)
-
-        async def call(grant: str) -> object:
-            acting_for.set(grant)
-            return await fs.for_grant(grant).clinic.retrieve()
-
-        results = await asyncio.gather(*(call(g) for g in GRANTS), return_exceptions=True)
-    failures = {g: r for g, r in zip(GRANTS, results, strict=True) if isinstance(r, Exception)}
+        results = await clinic_for_each(fs, GRANTS)
+    failures = {g: r for g, r in results.items() if isinstance(r, Exception)}
     assert list(failures) == [revoked]
     error = failures[revoked]
     assert isinstance(error, GrantRevokedError)
@@ -190,9 +188,7 @@ async def test_a_dead_grant_fails_fast_until_it_is_authorized_again(
     async with make_app_client(sandbox, traced) as fs:
         token = traced.mint("gone")
         view = await fs.add_grant("gone", token)
-        record = sandbox.oauth.lookup(token.access_token)
-        assert record is not None
-        sandbox.oauth.revoke_record(record)
+        revoke(sandbox, token)
         acting_for.set("gone")
         with pytest.raises(GrantRevokedError):
             await view.clinic.retrieve()

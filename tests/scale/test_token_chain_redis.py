@@ -17,7 +17,14 @@ from fullscript import GrantRevokedError, OAuthToken, TokenStore, TokenStoreErro
 from fullscript.redis import RedisTokenStore, RedisUnavailableError
 from fullscript.sandbox import Sandbox
 
-from .grant_support import GrantTracingTransport, acting_for, make_app_client
+from .grant_support import (
+    GrantTracingTransport,
+    acting_for,
+    add_minted_grants,
+    clinic_for_each,
+    make_app_client,
+    revoke,
+)
 from .process_support import (
     assert_one_refresh_per_expiry,
     run_refresh_scenario,
@@ -148,20 +155,11 @@ async def test_a_revoked_grant_among_live_ones_fails_alone(store: RedisTokenStor
     traced = GrantTracingTransport(sandbox)
     grants = [f"clinic-{n}" for n in range(5)]
     async with make_app_client(sandbox, traced, token_store=store) as fs:
-        tokens = {g: traced.mint(g) for g in grants}
-        for grant, token in tokens.items():
-            await fs.add_grant(grant, token)
-        record = sandbox.oauth.lookup(tokens["clinic-3"].access_token)
-        assert record is not None
-        sandbox.oauth.revoke_record(record)
+        tokens = await add_minted_grants(fs, traced, grants)
+        revoke(sandbox, tokens["clinic-3"])
         sandbox.advance_time(sandbox.oauth.token_ttl + 1)
-
-        async def call(grant: str) -> object:
-            acting_for.set(grant)
-            return await fs.for_grant(grant).clinic.retrieve()
-
-        results = await asyncio.gather(*(call(g) for g in grants), return_exceptions=True)
-    failed = {g: r for g, r in zip(grants, results, strict=True) if isinstance(r, BaseException)}
+        results = await clinic_for_each(fs, grants)
+    failed = {g: r for g, r in results.items() if isinstance(r, BaseException)}
     assert list(failed) == ["clinic-3"]
     assert isinstance(failed["clinic-3"], GrantRevokedError)
     assert "grant 'clinic-3' in region 'us' is dead" in str(failed["clinic-3"])
