@@ -10,6 +10,7 @@ from types import FrameType
 import attrs
 import httpx
 import pytest
+from support.forwarding_transport import ForwardingTransport
 from support.sandbox_clients import NO_WAIT_RETRY, make_client, sandbox_region, token_from
 
 from fullscript import Fullscript
@@ -29,11 +30,11 @@ class SentRequest:
     timeout: dict[str, float | None]
 
 
-class RecordingTransport(httpx.AsyncBaseTransport):
+class RecordingTransport(ForwardingTransport):
     """Passes requests to `inner` and remembers each one, for assertions about the traffic."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.sent: list[SentRequest] = []
         self.closed = False
 
@@ -47,11 +48,11 @@ class RecordingTransport(httpx.AsyncBaseTransport):
                 timeout=dict(request.extensions.get("timeout", {})),
             )
         )
-        return await self.inner.handle_async_request(request)
+        return await super().handle_async_request(request)
 
     async def aclose(self) -> None:
         self.closed = True
-        await self.inner.aclose()
+        await super().aclose()
 
     def paths(self, method: str | None = None) -> list[str]:
         return [s.path for s in self.sent if method is None or s.method == method]

@@ -38,6 +38,7 @@ from fullscript_api.types import (
     set_strict_parsing,
     strict_parsing_enabled,
 )
+from support.forwarding_transport import ForwardingTransport
 
 from fullscript import Fullscript
 from fullscript.sandbox import Sandbox
@@ -47,18 +48,18 @@ from .conftest import make_client
 Edit = Callable[[Any], None]
 
 
-class DeviatingTransport(httpx.AsyncBaseTransport):
+class DeviatingTransport(ForwardingTransport):
     """Passes requests to the sandbox and edits the JSON answers of paths ending in a suffix."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.edits: list[tuple[str, Edit]] = []
 
     def edit(self, path_suffix: str, edit: Edit) -> None:
         self.edits.append((path_suffix, edit))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self.inner.handle_async_request(request)
+        response = await super().handle_async_request(request)
         edits = [edit for suffix, edit in self.edits if request.url.path.endswith(suffix)]
         if not edits or response.status_code >= 300:
             return response
@@ -67,9 +68,6 @@ class DeviatingTransport(httpx.AsyncBaseTransport):
             edit(body)
         headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
         return httpx.Response(response.status_code, headers=headers, json=body)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from support.forwarding_transport import ForwardingTransport
 from support.sandbox_clients import NO_WAIT_RETRY, make_client, token_from
 
 from fullscript import Fullscript
@@ -14,19 +15,16 @@ from fullscript.sandbox import Sandbox
 __all__ = ["NO_WAIT_RETRY", "RecordingTransport", "make_client", "token_from"]
 
 
-class RecordingTransport(httpx.AsyncBaseTransport):
+class RecordingTransport(ForwardingTransport):
     """Passes requests to `inner` and remembers each one."""
 
     def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.sent: list[httpx.Request] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.sent.append(request)
-        return await self.inner.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
+        return await super().handle_async_request(request)
 
 
 @pytest.fixture

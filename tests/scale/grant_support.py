@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 import httpx
+from support.forwarding_transport import ForwardingTransport
 from support.sandbox_clients import NO_WAIT_RETRY, sandbox_region, token_from
 
 from fullscript import Fullscript, OAuthToken, TokenStore
@@ -58,7 +59,7 @@ class SeenCall:
     path: str
 
 
-class GrantTracingTransport(httpx.AsyncBaseTransport):
+class GrantTracingTransport(ForwardingTransport):
     """Forwards to the sandbox and attributes each API request's bearer token to a grant.
 
     A token belongs to the grant whose first pair (the one the test minted) it descends from
@@ -68,7 +69,7 @@ class GrantTracingTransport(httpx.AsyncBaseTransport):
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
         self.token_endpoint = TokenEndpointCounter.install(sandbox)
-        self.inner = sandbox.transport()
+        super().__init__(sandbox.transport())
         self.grant_of_first_pair: dict[str, str] = {}
         self.calls: list[SeenCall] = []
 
@@ -89,10 +90,7 @@ class GrantTracingTransport(httpx.AsyncBaseTransport):
             scheme, _, token = request.headers.get("authorization", "").partition(" ")
             owner = self.grant_of(token) if scheme == "Bearer" else None
             self.calls.append(SeenCall(acting_for.get(), owner, request.url.path))
-        return await self.inner.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
+        return await super().handle_async_request(request)
 
 
 async def add_minted_grants(

@@ -1,0 +1,19 @@
+"""The base of the tests' transport wrappers: everything goes on to an inner transport."""
+
+from __future__ import annotations
+
+import httpx
+
+
+class ForwardingTransport(httpx.AsyncBaseTransport):
+    """Passes each request to `inner` and closes it on `aclose()`; subclasses override
+    `handle_async_request` to record, delay or edit the traffic on its way."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
