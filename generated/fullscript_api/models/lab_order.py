@@ -72,9 +72,9 @@ class LabOrder:
 
         _status = d.pop("status", UNSET)
         if isinstance(_status, str):
-            try:
-                _status = LabOrderStatus(_status)
-            except ValueError:
+            if _status in LabOrderStatus._value2member_map_:
+                _status = LabOrderStatus._value2member_map_[_status]
+            else:
                 _status = unknown_enum_value(LabOrderStatus, _status, "LabOrder.status")
         elif not (_status is UNSET):
             _status = deviation("LabOrder.status", "LabOrderStatus", _status)

@@ -49,9 +49,9 @@ class Metadatum:
 
         _type_ = d.pop("type", UNSET)
         if isinstance(_type_, str):
-            try:
-                _type_ = MetadatumType(_type_)
-            except ValueError:
+            if _type_ in MetadatumType._value2member_map_:
+                _type_ = MetadatumType._value2member_map_[_type_]
+            else:
                 _type_ = unknown_enum_value(MetadatumType, _type_, "Metadatum.type")
         elif not (_type_ is UNSET):
             _type_ = deviation("Metadatum.type", "MetadatumType", _type_)

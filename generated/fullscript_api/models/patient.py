@@ -122,9 +122,9 @@ class Patient:
 
         _gender = d.pop("gender", UNSET)
         if isinstance(_gender, str):
-            try:
-                _gender = Gender(_gender)
-            except ValueError:
+            if _gender in Gender._value2member_map_:
+                _gender = Gender._value2member_map_[_gender]
+            else:
                 _gender = unknown_enum_value(Gender, _gender, "Patient.gender")
         elif not (_gender is UNSET or _gender is None):
             _gender = deviation("Patient.gender", "null or Gender", _gender)

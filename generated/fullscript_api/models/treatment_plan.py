@@ -107,9 +107,9 @@ class TreatmentPlan:
 
         _state = d.pop("state", UNSET)
         if isinstance(_state, str):
-            try:
-                _state = TreatmentPlanState(_state)
-            except ValueError:
+            if _state in TreatmentPlanState._value2member_map_:
+                _state = TreatmentPlanState._value2member_map_[_state]
+            else:
                 _state = unknown_enum_value(TreatmentPlanState, _state, "TreatmentPlan.state")
         elif not (_state is UNSET):
             _state = deviation("TreatmentPlan.state", "TreatmentPlanState", _state)
