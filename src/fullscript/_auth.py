@@ -83,6 +83,9 @@ class TokenManager:
         self._lock = asyncio.Lock()  # serialises loading, setting and revoking
         self._token: OAuthToken | None = None
         self._expires_at_monotonic = 0.0
+        # When the token in use is due for refresh, on the same clock: computed once per token
+        # so that the check every request makes is one comparison (see `_track`).
+        self._refresh_at_monotonic = 0.0
         # The one refresh in flight. It runs as its own task so that a caller being
         # cancelled can neither interrupt the save of a rotated pair nor strand the others.
         self._inflight: asyncio.Task[OAuthToken] | None = None
@@ -126,7 +129,11 @@ class TokenManager:
         Raises :class:`TokenMissingError` when the store has no token for the region and
         :class:`RegionMismatchError` when the stored token belongs to another region.
         """
-        token = self._token if self._token is not None else await self._load()
+        token = self._token
+        if token is not None and self._clock.now() < self._refresh_at_monotonic:
+            return token  # the path nearly every request takes
+        if token is None:
+            token = await self._load()
         if not self._needs_refresh():
             return token
         try:
@@ -185,7 +192,7 @@ class TokenManager:
             await self._oauth.revoke(token, region=self._region)
             await self._store.delete(self._region.key)
             self._token = None
-            self._expires_at_monotonic = 0.0
+            self._expires_at_monotonic = self._refresh_at_monotonic = 0.0
 
     async def _settle_refresh(self) -> None:
         """Let a refresh in flight finish so it cannot overwrite what comes next."""
@@ -238,23 +245,24 @@ class TokenManager:
                 f"({type(exc).__name__}); the new token is not used and the previous one "
                 "stays valid, so the refresh can be retried"
             ) from exc
-        self._token = fresh
         # Judge expiry from when we asked, on the monotonic clock: immune to clock skew.
-        self._expires_at_monotonic = started + fresh.expires_in
+        self._track(fresh, expires_at=started + fresh.expires_in)
         logger.info("refreshed the OAuth token for region %s", self._region.key)
         return fresh
 
     def _use_loaded(self, token: OAuthToken) -> None:
-        self._token = token
-        self._expires_at_monotonic = self._clock.now() + token.seconds_left(self._utcnow())
+        self._track(token, expires_at=self._clock.now() + token.seconds_left(self._utcnow()))
 
-    def _needs_refresh(self) -> bool:
-        token = self._token
-        if token is None:
-            return True
+    def _track(self, token: OAuthToken, *, expires_at: float) -> None:
+        """Use `token` from now on; it expires at `expires_at` on this manager's clock."""
+        self._token = token
+        self._expires_at_monotonic = expires_at
         # A token living shorter than twice the leeway would otherwise be refreshed on
         # every request; refresh such tokens at half-life instead.
-        return self.seconds_left() <= min(self._leeway, token.expires_in / 2)
+        self._refresh_at_monotonic = expires_at - min(self._leeway, token.expires_in / 2)
+
+    def _needs_refresh(self) -> bool:
+        return self._token is None or self._clock.now() >= self._refresh_at_monotonic
 
 
 def _mark_exception_retrieved(task: asyncio.Task[OAuthToken]) -> None:

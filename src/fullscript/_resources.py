@@ -10,6 +10,7 @@ generated ``_build_response`` and unwraps or pages it. No code here names an ope
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Hashable, Sequence
 from typing import Any
@@ -127,7 +128,7 @@ class OperationBinding:
         kwargs: dict[str, Any] = operation.module._get_kwargs(**arguments)
         http = (
             self._connection.anonymous_http
-            if is_client_authenticated(operation)
+            if _path_is_client_authenticated(operation.path)
             else self._connection.http
         )
         try:
@@ -160,7 +161,13 @@ _CLIENT_AUTHENTICATED_SUFFIXES = ("/oauth/token", "/oauth/revoke")
 
 def is_client_authenticated(operation: Operation) -> bool:
     """True for the OAuth token endpoints, which must be called without a bearer token."""
-    return operation.path.rstrip("/").endswith(_CLIENT_AUTHENTICATED_SUFFIXES)
+    return _path_is_client_authenticated(operation.path)
+
+
+# Asked on every call, of a few dozen path templates: remembered per path.
+@functools.cache
+def _path_is_client_authenticated(path: str) -> bool:
+    return path.rstrip("/").endswith(_CLIENT_AUTHENTICATED_SUFFIXES)
 
 
 def _member(parsed: Any, key: str, operation: Operation) -> Any:
