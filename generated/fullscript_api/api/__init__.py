@@ -61,7 +61,8 @@ class Operation:
         http_method: HTTP method, upper case.
         path: path template, e.g. ``/api/clinic/patients/{id}``.
         module: the generated endpoint module (``_get_kwargs`` builds the request,
-            ``_build_response`` parses the answer).
+            ``_parse_response`` parses the answer, ``_build_response`` wraps it in a
+            ``Response`` with the status and headers).
         result_key: attribute of the parsed success body holding the result, when the body
             is a one-key wrapper such as ``{"patient": {...}}``.
         items_key: for list operations, attribute holding the page's records.
