@@ -16,7 +16,6 @@ import logging
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-import attrs
 import httpx
 from fullscript_api.api import Operation
 from fullscript_api.client import Client as GeneratedClient
@@ -32,14 +31,20 @@ __all__ = ["ClientState", "OperationBinding", "RegionConnection"]
 logger = logging.getLogger("fullscript")
 
 
-@attrs.define
+# These two are internal plumbing, so plain slotted classes: an attrs class costs about half a
+# millisecond of `import fullscript` to build, and nothing here needs attrs' generated methods.
 class ClientState:
     """Lifecycle shared by a client and its copies."""
 
-    closed: bool = False
+    __slots__ = ("closed",)
+
+    def __init__(self, closed: bool = False) -> None:
+        self.closed = closed
+
+    def __repr__(self) -> str:
+        return f"ClientState(closed={self.closed!r})"
 
 
-@attrs.frozen
 class RegionConnection:
     """The HTTP side of one region: its clients share the façade's transport (connection pool).
 
@@ -51,11 +56,25 @@ class RegionConnection:
         state: open or closed, shared with every copy of the client.
     """
 
-    region: Region
-    http: httpx.AsyncClient
-    anonymous_http: httpx.AsyncClient
-    generated: GeneratedClient
-    state: ClientState
+    __slots__ = ("anonymous_http", "generated", "http", "region", "state")
+
+    def __init__(
+        self,
+        *,
+        region: Region,
+        http: httpx.AsyncClient,
+        anonymous_http: httpx.AsyncClient,
+        generated: GeneratedClient,
+        state: ClientState,
+    ) -> None:
+        self.region = region
+        self.http = http
+        self.anonymous_http = anonymous_http
+        self.generated = generated
+        self.state = state
+
+    def __repr__(self) -> str:
+        return f"RegionConnection(region={self.region!r}, state={self.state!r})"
 
 
 class OperationBinding:
