@@ -14,20 +14,25 @@ import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import attrs
 import httpx
 
 from ._retry import RetryPolicy
+from ._values import FrozenValue
 
 __all__ = ["RequestOptions", "current_request_options", "use_request_options"]
 
 
-@attrs.frozen
-class RequestOptions:
+class RequestOptions(FrozenValue):
     """Settings that replace the client's for the requests they apply to. None keeps the client's."""
 
-    retry: RetryPolicy | None = None
-    timeout: httpx.Timeout | None = None
+    __slots__ = ("retry", "timeout")
+    retry: RetryPolicy | None
+    timeout: httpx.Timeout | None
+
+    def __init__(
+        self, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None
+    ) -> None:
+        self._set(retry=retry, timeout=timeout)
 
     @property
     def overrides_nothing(self) -> bool:
