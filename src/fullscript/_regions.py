@@ -30,7 +30,8 @@ class Region(FrozenValue):
         Region.CA_SANDBOX.with_base_url("http://127.0.0.1:8000/ca-snd")  # local fake server
     """
 
-    __slots__ = ("key", "base_url", "authorize_url")  # noqa: RUF023 (field order)
+    # In field order, not sorted: repr() and equality follow it.
+    __slots__ = ("key", "base_url", "authorize_url")  # noqa: RUF023
     key: str
     base_url: str
     authorize_url: str
