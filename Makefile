@@ -13,7 +13,7 @@ OUT ?= generated
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo test lint typecheck pytest generate check-generated spec-diff sandbox benchmark clean
+.PHONY: install demo demo-scale example-fastapi test lint typecheck pytest redis-server generate check-generated spec-diff sandbox benchmark clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -28,6 +28,14 @@ install: $(VENV)/.installed
 demo: install
 	$(PY) scripts/demo.py
 
+# examples/fastapi_app against the embedded sandbox: a short tour, then it keeps serving.
+example-fastapi: install
+	$(PY) -m examples.fastapi_app
+
+# Many clinics on one client, many worker processes on one token chain (served sandbox).
+demo-scale: install
+	$(PY) scripts/demo_scale.py
+
 test: install check-generated lint typecheck pytest
 
 lint: install
@@ -38,7 +46,19 @@ typecheck: install
 	$(VENV)/bin/mypy src
 	$(VENV)/bin/mypy --strict scripts
 
-pytest: install
+# The Redis tests run Debian's redis-server; as root, install it when it is missing.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing the Debian package redis-server (the Redis tests need it)"; \
+	    apt-get install -y -qq redis-server >/dev/null 2>&1 || \
+	      { apt-get update -qq && apt-get install -y -qq redis-server; }; \
+	  else \
+	    echo "redis-server is missing: install the Debian package redis-server (apt-get install -y redis-server) and run make test again" >&2; \
+	    exit 1; \
+	  fi; }
+
+pytest: install redis-server
 	$(VENV)/bin/pytest
 
 # Rebuild a client package from a spec: make generate [SPEC=path/or/url] [OUT=dir]

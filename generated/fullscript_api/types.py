@@ -100,6 +100,11 @@ class Response(Generic[T]):
             f"parsed={type(self.parsed).__name__})"
         )
 
+    @property
+    def request_id(self) -> str | None:
+        """The server's ``X-Request-Id`` for this answer (quote it to Fullscript support)."""
+        return self.headers.get("x-request-id")
+
 
 # --- Tolerant parsing --------------------------------------------------------------------------
 # Models read from responses accept a value the spec does not describe (null for an object, a

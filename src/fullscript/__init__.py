@@ -20,6 +20,8 @@ from ._errors import (
     BadRequestError,
     FullscriptError,
     GoneError,
+    InvalidParameterError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -28,24 +30,36 @@ from ._errors import (
     TokenMissingError,
     ValidationError,
 )
-from ._limiter import Pacer, RateLimiter, RollingWindowLimiter
+from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
+from ._limiters import (
+    LimiterStats,
+    Pacer,
+    Permit,
+    RateLimiter,
+    RateLimitWaitExceeded,
+    RollingWindowLimiter,
+)
+from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
 from ._oauth import OAuthApp, OAuthClient
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
+from ._refresh_stats import RefreshStatsSnapshot
 from ._regions import Region
 from ._retry import RetryPolicy
-from ._token_store import (
+from ._tokens import OAuthToken
+from ._transport import FullscriptTransport
+from .token_stores import (
     CallbackTokenStore,
     FileTokenStore,
     InMemoryTokenStore,
     TokenStore,
     TokenStoreError,
 )
-from ._tokens import OAuthToken
-from ._transport import FullscriptTransport
 
 __all__ = [
+    "DEFAULT_GRANT",
     "DEFAULT_TIMEOUT",
+    "HTTPX_QUERY_FILTER",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -60,7 +74,11 @@ __all__ = [
     "FullscriptError",
     "FullscriptTransport",
     "GoneError",
+    "GrantRevokedError",
     "InMemoryTokenStore",
+    "InvalidParameterError",
+    "LimiterStats",
+    "MalformedResponseError",
     "NotFoundError",
     "OAuthApp",
     "OAuthClient",
@@ -68,8 +86,12 @@ __all__ = [
     "Pacer",
     "Page",
     "PermissionDeniedError",
+    "Permit",
+    "QueryStringFilter",
     "RateLimitError",
+    "RateLimitWaitExceeded",
     "RateLimiter",
+    "RefreshStatsSnapshot",
     "Region",
     "RegionMismatchError",
     "RequestOptions",
@@ -81,6 +103,7 @@ __all__ = [
     "TokenMissingError",
     "TokenStore",
     "TokenStoreError",
+    "UnknownGrantError",
     "ValidationError",
     "use_request_options",
 ]

@@ -1,8 +1,10 @@
 """Bearer authentication with early refresh, single-flight rotation and replay on 401.
 
-``TokenManager`` owns the current token of one region: it loads it from the
-:class:`TokenStore`, refreshes it a little before it expires and after a 401, and makes
-sure only one refresh is ever in flight. ``BearerAuth`` plugs it into httpx.
+``TokenManager`` owns the current token of one grant in one region: it loads it from the
+:class:`TokenStore` once, keeps it in memory, refreshes it a little before it expires and
+after a 401, and makes sure only one refresh is ever in flight - within this process by a
+shared task, across processes by the store's refresh lock and compare-and-set.
+``BearerAuth`` plugs it into httpx.
 """
 
 from __future__ import annotations
@@ -18,21 +20,37 @@ import httpx
 from ._clock import Clock, SystemClock
 from ._errors import (
     APIConnectionError,
+    AuthenticationError,
+    FullscriptError,
+    MalformedResponseError,
     RateLimitError,
     ServerError,
-    TokenMissingError,
 )
+from ._grants import (
+    DEFAULT_GRANT,
+    GrantRevokedError,
+    UnknownGrantError,
+    check_grant_id,
+    describe_grant,
+)
+from ._limiters import GRANT_ID_EXTENSION
 from ._oauth import OAuthClient, check_token_region
+from ._refresh_stats import RefreshStats
 from ._regions import Region
-from ._token_store import TokenStore, TokenStoreError
 from ._tokens import OAuthToken
+from .token_stores import TokenStore, TokenStoreError, as_token_store, same_pair
 
 __all__ = ["BearerAuth", "TokenManager"]
 
 logger = logging.getLogger("fullscript")
 
 # Failures that say nothing about the refresh token itself: the old pair stays good.
-_TRANSIENT_REFRESH_ERRORS = (APIConnectionError, ServerError, RateLimitError)
+_TRANSIENT_REFRESH_ERRORS = (
+    APIConnectionError,
+    ServerError,
+    RateLimitError,
+    MalformedResponseError,
+)
 
 
 def _utcnow() -> datetime:
@@ -40,16 +58,25 @@ def _utcnow() -> datetime:
 
 
 class TokenManager:
-    """Keeps a valid access token for one region.
+    """Keeps a valid access token for one grant in one region.
 
-    - ``get_token()`` loads the token from ``store`` on first use and refreshes it once it
-      is within ``leeway`` seconds of expiry (or at half-life for very short-lived tokens).
-      Expiry is judged on a monotonic clock: the wall clock is read once, when a token is
-      loaded from the store.
+    - ``get_token()`` loads the token from ``store`` on first use, then serves it from
+      memory (no store round-trip per request), and refreshes it once the
+      time left is at most ``min(leeway, expires_in / 2)``: ``leeway`` (300 s) before expiry
+      for the usual 2 h token, at half-life for a token living less than twice the leeway
+      (else it would be refreshed on every request).
+    - Expiry is judged on a monotonic clock. A token this manager fetched (refresh, code
+      exchange) expires ``expires_in`` seconds after its request was sent, whatever the
+      server's clock says; only a token loaded from the store (or given to `set_token`) is
+      judged from its ``created_at`` against the wall clock, read once then.
     - ``refresh(stale)`` is single flight: concurrent callers holding the same stale token
-      share one HTTP refresh; a caller whose token was already replaced gets the new one.
-    - Rotation is safe: a refreshed pair is saved to the store before anyone uses it. When
-      the refresh fails (network, server, store), the old pair is kept and still works.
+      share one refresh; a caller whose token was already replaced gets the new one.
+    - Across processes sharing the store, a refresh holds the store's ``refresh_lock`` for
+      the grant and re-reads the store first: when a sibling already rotated the pair, that
+      pair is used and no refresh is made. The new pair is saved with compare-and-set before
+      anyone uses it; a process losing that race adopts the stored pair instead.
+    - When the server refuses the refresh token, the store is read once more; only when it
+      holds no newer pair is the grant reported dead (`GrantRevokedError`).
 
     Example::
 
@@ -64,9 +91,11 @@ class TokenManager:
         store: TokenStore,
         region: Region,
         *,
+        grant_id: str = DEFAULT_GRANT,
         leeway: float = 300.0,
         clock: Clock | None = None,
         utcnow: Callable[[], datetime] = _utcnow,
+        stats: RefreshStats | None = None,
     ) -> None:
         if isinstance(leeway, bool) or not isinstance(leeway, int | float):
             raise TypeError(
@@ -75,11 +104,13 @@ class TokenManager:
         if not leeway >= 0:  # NaN too
             raise ValueError(f"leeway (refresh_leeway) must be >= 0 seconds, got {leeway!r}")
         self._oauth = oauth
-        self._store = store
+        self._store = as_token_store(store)
         self._region = region
+        self._grant_id = check_grant_id(grant_id)
         self._leeway = leeway
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._utcnow = utcnow
+        self._stats = stats if stats is not None else RefreshStats()
         self._lock = asyncio.Lock()  # serialises loading, setting and revoking
         self._token: OAuthToken | None = None
         self._expires_at_monotonic = 0.0
@@ -89,11 +120,19 @@ class TokenManager:
         # The one refresh in flight. It runs as its own task so that a caller being
         # cancelled can neither interrupt the save of a rotated pair nor strand the others.
         self._inflight: asyncio.Task[OAuthToken] | None = None
+        # The pair the server refused for good, and what it said: while the store still
+        # holds that pair, further refreshes fail at once instead of asking again.
+        self._dead: tuple[OAuthToken, GrantRevokedError] | None = None
 
     @property
     def region(self) -> Region:
         """The region whose token this manager keeps."""
         return self._region
+
+    @property
+    def grant_id(self) -> str:
+        """The grant whose token this manager keeps."""
+        return self._grant_id
 
     @property
     def store(self) -> TokenStore:
@@ -106,6 +145,11 @@ class TokenManager:
         return self._oauth
 
     @property
+    def stats(self) -> RefreshStats:
+        """The refresh counters this manager adds to (shared by a client's managers)."""
+        return self._stats
+
+    @property
     def current_token(self) -> OAuthToken | None:
         """The token in use, if one was loaded (no I/O)."""
         return self._token
@@ -116,18 +160,25 @@ class TokenManager:
             return 0.0
         return self._expires_at_monotonic - self._clock.now()
 
+    def _describe(self) -> str:
+        return describe_grant(self._grant_id, self._region.key)
+
     def __repr__(self) -> str:
-        return f"TokenManager(region={self._region.key!r}, store={self._store!r})"
+        return (
+            f"TokenManager(grant_id={self._grant_id!r}, region={self._region.key!r}, "
+            f"store={self._store!r})"
+        )
 
     async def get_token(self) -> OAuthToken:
         """The token to send now, refreshed first when it is within ``leeway`` of expiry.
 
         If that early refresh fails for a transient reason (network, 5xx, 429) while the
         current token is still valid, the current token is returned and the refresh is
-        tried again on the next call.
+        tried again on the next call (the failure is logged once, by the refresh itself).
 
-        Raises :class:`TokenMissingError` when the store has no token for the region and
-        :class:`RegionMismatchError` when the stored token belongs to another region.
+        Raises `UnknownGrantError` (a `TokenMissingError`) when the store has no token for
+        the grant and region, and `RegionMismatchError` when the stored token belongs to
+        another region.
         """
         token = self._token
         if token is not None and self._clock.now() < self._refresh_at_monotonic:
@@ -142,12 +193,6 @@ class TokenManager:
             # An early refresh failed for a reason unrelated to the token: the old token
             # is still valid for a while, so use it and try again on the next request.
             if self._token is token and self.seconds_left() > 0:
-                logger.warning(
-                    "early refresh of the OAuth token for region %s failed; "
-                    "using the current token (%.0f s left)",
-                    self._region.key,
-                    self.seconds_left(),
-                )
                 return token
             raise
 
@@ -172,27 +217,54 @@ class TokenManager:
         return await asyncio.shield(task)
 
     async def set_token(self, token: OAuthToken) -> None:
-        """Save ``token`` (e.g. from ``OAuthClient.exchange_code``) and start using it."""
+        """Save ``token`` (e.g. from ``OAuthClient.exchange_code``) and start using it.
+
+        Its expiry is judged from its ``created_at`` (the only time known for a token that
+        comes from elsewhere); `exchange_code` does better for a token it fetches itself.
+        """
+        await self._set(token, received_at=None)
+
+    async def exchange_code(self, code: str) -> OAuthToken:
+        """Trade an authorization code for a token pair, save it and start using it.
+
+        Expiry is scheduled from the moment the request was sent plus ``expires_in``, on the
+        monotonic clock: a server clock ahead or behind ours cannot shift it.
+        """
+        started = self._clock.now()
+        token = await self._oauth.exchange_code(self._region, code)
+        await self._set(token, received_at=started)
+        return token
+
+    async def _set(self, token: OAuthToken, *, received_at: float | None) -> None:
         check_token_region(token, self._region)
         async with self._lock:
             await self._settle_refresh()
-            await self._store.save(token)
-            self._use_loaded(token)
+            await self._store.save(token, self._grant_id)
+            if received_at is None:
+                self._use_loaded(token)
+            else:
+                self._track(token, expires_at=received_at + token.expires_in)
 
     async def revoke(self) -> None:
-        """Revoke the region's token on the server and delete it from the store."""
+        """Revoke the grant's token on the server and delete it from the store."""
         async with self._lock:
             await self._settle_refresh()
             token = (
-                self._token if self._token is not None else await self._store.load(self._region.key)
+                self._token
+                if self._token is not None
+                else await self._store.load(self._region.key, self._grant_id)
             )
             if token is None:
                 return
             check_token_region(token, self._region)
             await self._oauth.revoke(token, region=self._region)
-            await self._store.delete(self._region.key)
-            self._token = None
-            self._expires_at_monotonic = self._refresh_at_monotonic = 0.0
+            await self._store.delete(self._region.key, self._grant_id)
+            self.forget()
+
+    def forget(self) -> None:
+        """Drop the in-memory token (the next request loads it from the store again)."""
+        self._token = None
+        self._expires_at_monotonic = self._refresh_at_monotonic = 0.0
 
     async def _settle_refresh(self) -> None:
         """Let a refresh in flight finish so it cannot overwrite what comes next."""
@@ -204,51 +276,110 @@ class TokenManager:
     async def _load(self) -> OAuthToken:
         async with self._lock:
             if self._token is None:
-                stored = await self._store.load(self._region.key)
+                stored = await self._store.load(self._region.key, self._grant_id)
                 if stored is None:
-                    raise TokenMissingError(
-                        f"no OAuth token stored for region {self._region.key!r}: send the user "
-                        "to fs.authorization_url(state), then call await fs.exchange_code(code) "
-                        "with the code from the redirect (or await fs.set_token(token) with a "
-                        "token you already hold)"
-                    )
+                    raise UnknownGrantError(self._grant_id, self._region.key)
                 check_token_region(stored, self._region)
                 self._use_loaded(stored)
                 return stored
             return self._token
 
     async def _refresh_once(self, stale: OAuthToken) -> OAuthToken:
+        # The one place a refresh's outcome is logged and counted: waiters only read it.
         try:
             return await self._refresh(stale)
+        except GrantRevokedError:
+            raise  # logged and counted where it was decided
+        except Exception as exc:
+            self._stats.failed()
+            left = self.seconds_left()
+            logger.warning(
+                "refreshing the OAuth token of %s failed (%s); %s",
+                self._describe(),
+                type(exc).__name__,
+                f"the current token stays in use ({left:.0f} s left)"
+                if left > 0
+                else "the current token has expired",
+            )
+            raise
         finally:
             self._inflight = None
 
     async def _refresh(self, stale: OAuthToken) -> OAuthToken:
-        candidate = stale
-        stored = await self._store.load(self._region.key)
-        if stored is not None and stored.access_token != stale.access_token:
-            # Someone sharing the store (another client or process) already rotated: its
-            # refresh token is the live one, the stale one may be dead.
+        region, grant_id = self._region.key, self._grant_id
+        async with self._store.refresh_lock(region, grant_id):
+            # Under the lock, the store is the truth: a sibling process may have rotated.
+            stored = await self._store.load(region, grant_id)
+            if stored is None:
+                self.forget()
+                raise UnknownGrantError(grant_id, region)
             check_token_region(stored, self._region)
-            self._use_loaded(stored)
-            if not self._needs_refresh():
-                return stored
-            candidate = stored
+            if self._dead is not None:
+                dead, error = self._dead
+                if same_pair(stored, dead):
+                    raise error.with_traceback(None)
+                self._dead = None  # the grant was authorized again
+            if not same_pair(stored, stale):
+                self._adopt(stored, "another process sharing the token store rotated it")
+                if not self._needs_refresh():
+                    return stored
+            return await self._rotate(stored)
+
+    async def _rotate(self, current: OAuthToken) -> OAuthToken:
+        """Refresh ``current`` (the stored pair) and save the new pair by compare-and-set."""
+        region, grant_id = self._region.key, self._grant_id
         started = self._clock.now()
-        fresh = await self._oauth.refresh(candidate, region=self._region)
+        try:
+            fresh = await self._oauth.refresh(current, region=self._region)
+        except AuthenticationError as refusal:
+            if _oauth_error_code(refusal) == "invalid_client":
+                raise  # the app's credentials were refused, not this grant's refresh token
+            # Refused: before calling the grant dead, look whether someone rotated meanwhile
+            # (a process that does not share our lock, or whose lock expired).
+            latest = await self._store.load(region, grant_id)
+            if latest is not None and not same_pair(latest, current):
+                check_token_region(latest, self._region)
+                return self._adopt(latest, "the refresh was refused but the store has a newer pair")
+            self._stats.grant_died()
+            logger.warning(
+                "the OAuth token pair of %s is dead (the server refused its refresh token); "
+                "authorize the app again for this grant",
+                self._describe(),
+            )
+            error = GrantRevokedError.from_refusal(refusal, grant_id, region)
+            self._dead = (current, error)
+            raise error from refusal
         # The server has rotated: persist before anyone uses the new pair.
         try:
-            await self._store.save(fresh)
+            saved = await self._store.save(fresh, grant_id, replaces=current)
+        except FullscriptError:
+            raise  # the SDK's own store errors (Redis down, ...) already say what happened
         except Exception as exc:
             raise TokenStoreError(
-                f"could not save the refreshed OAuth token for region {self._region.key!r} "
+                f"could not save the refreshed OAuth token of {self._describe()} "
                 f"({type(exc).__name__}); the new token is not used and the previous one "
                 "stays valid, so the refresh can be retried"
             ) from exc
+        if not saved:
+            # Someone saved another pair since we read the store. Ours was never used, so
+            # dropping it keeps a single live chain: continue from the stored pair.
+            latest = await self._store.load(region, grant_id)
+            if latest is None:
+                self.forget()
+                raise UnknownGrantError(grant_id, region)
+            check_token_region(latest, self._region)
+            return self._adopt(latest, "another process saved a pair while this one refreshed")
         # Judge expiry from when we asked, on the monotonic clock: immune to clock skew.
         self._track(fresh, expires_at=started + fresh.expires_in)
-        logger.info("refreshed the OAuth token for region %s", self._region.key)
+        self._stats.refreshed(grant_id, region)
+        logger.info("refreshed the OAuth token of %s", self._describe())
         return fresh
+
+    def _adopt(self, token: OAuthToken, why: str) -> OAuthToken:
+        self._use_loaded(token)
+        self._stats.adopted()
+        logger.info("using the stored OAuth token pair of %s: %s", self._describe(), why)
+        return token
 
     def _use_loaded(self, token: OAuthToken) -> None:
         self._track(token, expires_at=self._clock.now() + token.seconds_left(self._utcnow()))
@@ -263,6 +394,13 @@ class TokenManager:
 
     def _needs_refresh(self) -> bool:
         return self._token is None or self._clock.now() >= self._refresh_at_monotonic
+
+
+def _oauth_error_code(error: AuthenticationError) -> str | None:
+    """The OAuth ``error`` code of a refused token call (``invalid_grant``, ...), if any."""
+    body = error.body
+    code = body.get("error") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def _mark_exception_retrieved(task: asyncio.Task[OAuthToken]) -> None:
@@ -287,7 +425,9 @@ class BearerAuth(httpx.Auth):
         return self._manager
 
     def __repr__(self) -> str:
-        return f"BearerAuth(region={self._manager.region.key!r})"
+        return (
+            f"BearerAuth(grant_id={self._manager.grant_id!r}, region={self._manager.region.key!r})"
+        )
 
     def sync_auth_flow(
         self, request: httpx.Request
@@ -302,6 +442,8 @@ class BearerAuth(httpx.Auth):
         # Buffer a streamed body so the request can be replayed after a 401. (httpx's
         # `requires_request_body` flag would do this only in the default flow, overridden here.)
         await request.aread()
+        # Tell the transport whose request this is: a per-grant quota keys on it.
+        request.extensions = {**request.extensions, GRANT_ID_EXTENSION: self._manager.grant_id}
         token = await self._manager.get_token()
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         response = yield request

@@ -7,17 +7,22 @@ Composition, httpx style:
         └ OAuth calls: httpx.AsyncClient(transport=▼, timeout)   (no auth)
                        ▼ one FullscriptTransport(limiter, retries) over one connection pool
 
-Copies made by `with_region()` and `with_options()` share the transport (so the pool, the rate
-limiter and its quota), the token store and each region's `TokenManager` (so a token is
-refreshed once however many copies use it).
+Copies made by `with_region()`, `with_options()` and `for_grant()` share the transport (so the
+pool, the rate limiter and its quota), the token store and each (grant, region)'s
+`TokenManager` (so a token is refreshed once however many copies use it). A grant view differs
+only in its token: its requests go through an httpx client whose auth is its own grant's.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import math
 import os
+import platform
+from contextlib import AbstractAsyncContextManager
 from functools import cached_property
 from types import TracebackType
-from typing import Self
+from typing import Literal, Self
 
 import attrs
 import httpx
@@ -27,22 +32,50 @@ from fullscript_api.client import Client as GeneratedClient
 from ._auth import BearerAuth, TokenManager
 from ._clock import Clock
 from ._errors import FullscriptError, RegionMismatchError
-from ._limiter import RateLimiter, RollingWindowLimiter
-from ._oauth import OAuthApp, OAuthClient
+from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
+from ._limiters import (
+    LimiterStats,
+    QuotaScope,
+    RateLimiter,
+    RollingWindowLimiter,
+    check_max_wait,
+)
+from ._limiters import (
+    quota_scope as _quota_scope,
+)
+from ._logging import configure_from_environment, install_httpx_query_filter
+from ._oauth import OAuthApp, OAuthClient, check_token_region
 from ._options import RequestOptions
-from ._regions import Region
+from ._pool_guard import PoolGuard
+from ._refresh_stats import RefreshStats, RefreshStatsSnapshot
+from ._regions import ENVIRONMENTS, Region
 from ._resources import ClientState, OperationBinding, RegionConnection
 from ._retry import RetryPolicy
-from ._token_store import InMemoryTokenStore, TokenStore
 from ._tokens import OAuthToken
 from ._transport import FullscriptTransport
+from .token_stores import InMemoryTokenStore, TokenStore, as_token_store
 
 __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
+
+configure_from_environment()  # FULLSCRIPT_LOG=debug|info
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """Applied unless you pass another: 60 s to read/write/pool, 10 s to connect."""
 
-USER_AGENT = "fullscript-python/0.1.0"
+
+def _user_agent() -> str:
+    try:
+        version = importlib.metadata.version("fullscript")
+    except importlib.metadata.PackageNotFoundError:
+        version = "0.1.0"
+    return (
+        f"fullscript-python/{version} Python/{platform.python_version()} httpx/{httpx.__version__}"
+    )
+
+
+USER_AGENT = _user_agent()
+"""Sent with every request: the SDK's, Python's and httpx's versions (support can tell which
+stack a call came from)."""
 
 
 class _SharedState:
@@ -68,15 +101,23 @@ class _SharedState:
         self.oauth = OAuthClient(
             app, httpx.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
         )
-        self._regions: dict[tuple[str, str], tuple[RegionConnection, TokenManager]] = {}
+        self.refresh_stats = RefreshStats()
+        # One entry per (grant, region, host) in use: cheap (the clients borrow the transport).
+        self._grants: dict[tuple[str, str, str], tuple[RegionConnection, TokenManager]] = {}
         self.state = ClientState()
 
-    def region(self, region: Region) -> tuple[RegionConnection, TokenManager]:
-        """The connection and token manager of `region`, created once and then reused."""
-        key = (region.key, region.base_url)
-        if key not in self._regions:
+    def connection(self, grant_id: str, region: Region) -> tuple[RegionConnection, TokenManager]:
+        """The connection and token manager of a grant in `region`, created once, then reused."""
+        key = (grant_id, region.key, region.base_url)
+        if key not in self._grants:
             manager = TokenManager(
-                self.oauth, self.store, region, leeway=self.refresh_leeway, clock=self.clock
+                self.oauth,
+                self.store,
+                region,
+                grant_id=grant_id,
+                leeway=self.refresh_leeway,
+                clock=self.clock,
+                stats=self.refresh_stats,
             )
             http = httpx.AsyncClient(
                 base_url=region.base_url,
@@ -99,9 +140,16 @@ class _SharedState:
                 anonymous_http=anonymous,
                 generated=generated,
                 state=self.state,
+                default_retry=self.transport.retry,
             )
-            self._regions[key] = (connection, manager)
-        return self._regions[key]
+            self._grants[key] = (connection, manager)
+        return self._grants[key]
+
+    def forget_grant(self, grant_id: str, region_key: str) -> None:
+        """Drop a removed grant's managers (views still holding one find the store empty)."""
+        for key in [k for k in self._grants if k[0] == grant_id and k[1] == region_key]:
+            _, manager = self._grants.pop(key)
+            manager.forget()
 
     async def aclose(self) -> None:
         if self.state.closed:
@@ -112,7 +160,8 @@ class _SharedState:
 
 
 class _SeededTokenStore:
-    """Your store, with the token passed as ``token=`` saved into it on its region's first load."""
+    """Your store, with the token passed as ``token=`` saved into it (default grant) on its
+    region's first load."""
 
     def __init__(self, store: TokenStore, seed: OAuthToken) -> None:
         self._store = store
@@ -121,39 +170,103 @@ class _SeededTokenStore:
     def __repr__(self) -> str:
         return repr(self._store)
 
-    async def load(self, region: str) -> OAuthToken | None:
+    def _seeds(self, region: str, grant_id: str) -> bool:
         seed = self._seed
-        if seed is not None and seed.region == region:
-            await self._store.save(seed)
+        return seed is not None and seed.region == region and grant_id == DEFAULT_GRANT
+
+    async def load(self, region: str, grant_id: str = DEFAULT_GRANT) -> OAuthToken | None:
+        seed = self._seed
+        if seed is not None and self._seeds(region, grant_id):
+            await self._store.save(seed, DEFAULT_GRANT)
             self._seed = None
             return seed
-        return await self._store.load(region)
+        return await self._store.load(region, grant_id)
 
-    async def save(self, token: OAuthToken) -> None:
-        if self._seed is not None and self._seed.region == token.region:
+    async def save(
+        self,
+        token: OAuthToken,
+        grant_id: str = DEFAULT_GRANT,
+        *,
+        replaces: OAuthToken | None = None,
+    ) -> bool:
+        if self._seeds(token.region, grant_id):
             self._seed = None  # a newer token for that region supersedes the seed
-        await self._store.save(token)
+        return await self._store.save(token, grant_id, replaces=replaces)
 
-    async def delete(self, region: str) -> None:
-        if self._seed is not None and self._seed.region == region:
+    async def delete(self, region: str, grant_id: str = DEFAULT_GRANT) -> None:
+        if self._seeds(region, grant_id):
             self._seed = None
-        await self._store.delete(region)
+        await self._store.delete(region, grant_id)
+
+    async def grant_ids(self, region: str) -> list[str]:
+        found = set(await self._store.grant_ids(region))
+        if self._seed is not None and self._seed.region == region:
+            found.add(DEFAULT_GRANT)
+        return sorted(found)
+
+    def refresh_lock(
+        self, region: str, grant_id: str = DEFAULT_GRANT
+    ) -> AbstractAsyncContextManager[None]:
+        return self._store.refresh_lock(region, grant_id)
 
 
-def _region_from(region: Region | str) -> Region:
-    return region if isinstance(region, Region) else Region.from_key(region)
+def _region_from(region: Region | str, environment: str | None = None) -> Region:
+    found = region if isinstance(region, Region) else Region.from_key(region)
+    if environment is None:
+        return found
+    if environment not in ENVIRONMENTS:
+        raise ValueError(
+            f"unknown Fullscript environment {environment!r}; use 'production' or 'sandbox'"
+        )
+    if isinstance(region, str) and region == found.country:
+        return Region.of(found.country, environment)  # "ca" + sandbox = "ca-snd"
+    if found.environment != environment:
+        raise ValueError(
+            f"region {found.key!r} is in the {found.environment} environment, not "
+            f"{environment!r}: pass region={found.country!r} with environment={environment!r}"
+        )
+    return found
+
+
+def _switched_region(current: Region, region: Region | str) -> Region:
+    """The region a copy for ``region`` uses: same environment always, same hosting when a key."""
+    if isinstance(region, Region):
+        target = region
+    else:
+        target = Region.from_key(region)  # ValueError naming the valid keys
+        if target.environment == current.environment or target.key == target.country:
+            return current.in_country(target.country)
+    if target.environment != current.environment:
+        raise ValueError(
+            f"this client is for the {current.environment} environment; with_region() changes "
+            f"the country, never the environment (asked for {target.key!r}, which is "
+            f"{target.environment}): make another Fullscript for the other environment"
+        )
+    return target
+
+
+def _check_seconds(what: str, value: float | None) -> None:
+    label = f"timeout {what}".strip()
+    if value is None:
+        raise ValueError(f"{label} is None (unlimited): calls could wait forever; give seconds")
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"{label} must be a finite number of seconds > 0, got {value!r}")
 
 
 def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
+        for what, seconds in timeout.as_dict().items():
+            _check_seconds(what, seconds)
         return timeout
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         # httpx.Timeout would take it and the first request would fail deep inside httpcore.
         raise TypeError(
             f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
         )
+    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
+    _check_seconds("", timeout)
     return httpx.Timeout(timeout)
 
 
@@ -188,12 +301,25 @@ class Fullscript(ApiResources):
             ``FULLSCRIPT_CLIENT_ID`` / ``FULLSCRIPT_CLIENT_SECRET`` / ``FULLSCRIPT_REDIRECT_URI``
             environment variables). Or pass ``app=OAuthApp(...)``.
         region: a `Region` or its key (``"us"``, ``"ca"``, ``"us-snd"``, ``"ca-snd"``).
-        token_store: where token pairs live (default: in memory).
-        token: a token to start with, of this client's region (another region's token raises
+        environment: ``"production"`` or ``"sandbox"``, with ``region="us"``/``"ca"``: the one
+            setting that decides the environment (``region="ca", environment="sandbox"`` is
+            ``"ca-snd"``). Copies made by `with_region` always keep it.
+        token_store: where token pairs live, keyed by (grant, region) (default: in memory). A
+            store of the old region-only contract is accepted for the default grant, with a
+            ``DeprecationWarning``.
+        token: a token to start with, for the default grant, of this client's region (another
+            region's token raises
             `RegionMismatchError`). With your own ``token_store`` it is saved there before the
             first request, replacing what the store held for that region.
         limiter: a `RateLimiter`, shared with other clients using the same credentials
-            (default: a fresh `RollingWindowLimiter()`).
+            (default: a fresh `RollingWindowLimiter()`; `fullscript.redis.RedisRateLimiter`
+            to share one quota between processes).
+        quota_scope: which quota a request counts against: ``"app"`` (default: one per
+            client_id and server), ``"grant"`` (one per grant as well), or a function of the
+            ``httpx.Request`` returning the quota's name.
+        max_limiter_wait: longest wait for a rate-limit slot, in seconds; past it the call
+            raises `RateLimitWaitExceeded` and sends nothing (default: the call's timeout;
+            ``math.inf``: no bound).
         retry / max_retries: retry policy, or just its number of retries.
         timeout: seconds or an ``httpx.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
         transport: the innermost httpx transport (default ``httpx.AsyncHTTPTransport()``);
@@ -210,9 +336,12 @@ class Fullscript(ApiResources):
         redirect_uri: str | None = None,
         app: OAuthApp | None = None,
         region: Region | str = Region.US,
+        environment: str | None = None,
         token_store: TokenStore | None = None,
         token: OAuthToken | None = None,
         limiter: RateLimiter | None = None,
+        quota_scope: Literal["app", "grant"] | QuotaScope = "app",
+        max_limiter_wait: float | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
         timeout: float | httpx.Timeout | None = None,
@@ -220,13 +349,15 @@ class Fullscript(ApiResources):
         refresh_leeway: float = 300.0,
         clock: Clock | None = None,
     ) -> None:
+        # httpx's INFO request line would otherwise carry query strings (search terms).
+        install_httpx_query_filter()
         if app is None:
             app = OAuthApp(
                 client_id=_setting(client_id, "FULLSCRIPT_CLIENT_ID"),
                 client_secret=_setting(client_secret, "FULLSCRIPT_CLIENT_SECRET"),
                 redirect_uri=_setting(redirect_uri, "FULLSCRIPT_REDIRECT_URI"),
             )
-        region = _region_from(region)
+        region = _region_from(region, environment)
         if token is not None and not isinstance(token, OAuthToken):
             # The value is likely a bare access token: never echo it.
             raise TypeError(
@@ -241,47 +372,68 @@ class Fullscript(ApiResources):
                 f"{region.key!r}; pass region={token.region!r}, or seed it on a copy with "
                 f"await fs.with_region({token.region!r}).set_token(token)"
             )
+        if limiter is not None and not isinstance(limiter, RateLimiter):
+            raise TypeError(
+                "limiter= must implement RateLimiter (async acquire(scope, max_wait=) -> Permit, "
+                f"release(permit), pause(seconds, scope), stats()), got {type(limiter).__name__}"
+            )
         policy = retry if retry is not None else RetryPolicy()
         if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)
+        store: TokenStore
         if token_store is None:
-            token_store = InMemoryTokenStore([token] if token is not None else None)
-        elif token is not None:
-            token_store = _SeededTokenStore(token_store, token)
+            store = InMemoryTokenStore([token] if token is not None else None)
+        else:
+            store = as_token_store(token_store)
+            if token is not None:
+                store = _SeededTokenStore(store, token)
         shared = _SharedState(
             app=app,
-            store=token_store,
+            store=store,
             transport=FullscriptTransport(
-                transport if transport is not None else httpx.AsyncHTTPTransport(),
+                PoolGuard(transport if transport is not None else httpx.AsyncHTTPTransport()),
                 limiter=limiter if limiter is not None else RollingWindowLimiter(clock=clock),
                 retry=policy,
                 clock=clock,
+                scope=_quota_scope(quota_scope, app.client_id),
+                max_wait=(
+                    check_max_wait(max_limiter_wait, name="max_limiter_wait")
+                    if max_limiter_wait is not None
+                    else None
+                ),
             ),
             timeout=_timeout_from(timeout),
             refresh_leeway=refresh_leeway,
             clock=clock,
         )
-        self._setup(shared, region, RequestOptions(), owner=True)
+        self._setup(shared, DEFAULT_GRANT, region, RequestOptions(), owner=True)
 
     def _setup(
-        self, shared: _SharedState, region: Region, options: RequestOptions, *, owner: bool
+        self,
+        shared: _SharedState,
+        grant_id: str,
+        region: Region,
+        options: RequestOptions,
+        *,
+        owner: bool,
     ) -> None:
         self._shared = shared
         self._owner = owner
         self._options = options
-        self._connection, self._tokens = shared.region(region)
+        self._connection, self._tokens = shared.connection(grant_id, region)
         self._binding = OperationBinding(self._connection, options)
         ApiResources.__init__(self, self._binding)
 
-    def _copy(self, region: Region, options: RequestOptions) -> Self:
+    def _copy(self, region: Region, options: RequestOptions, grant_id: str | None = None) -> Self:
         clone = object.__new__(type(self))
-        clone._setup(self._shared, region, options, owner=False)
+        grant = grant_id if grant_id is not None else self.grant_id
+        clone._setup(self._shared, grant, region, options, owner=False)
         return clone
 
     def __repr__(self) -> str:
         return (
-            f"Fullscript(region={self.region.key!r}, base_url={self.region.base_url!r}, "
-            f"client_id={self._shared.oauth.app.client_id!r})"
+            f"Fullscript(grant_id={self.grant_id!r}, region={self.region.key!r}, "
+            f"base_url={self.region.base_url!r}, client_id={self._shared.oauth.app.client_id!r})"
         )
 
     # --- copies -------------------------------------------------------------------------------
@@ -291,13 +443,21 @@ class Fullscript(ApiResources):
         """The region this client talks to."""
         return self._connection.region
 
-    def with_region(self, region: Region | str) -> Self:
-        """A client for another region, sharing pool, limiter, settings and token store.
+    @property
+    def grant_id(self) -> str:
+        """The grant whose token this client sends (``"default"`` unless from `for_grant`)."""
+        return self._tokens.grant_id
 
+    def with_region(self, region: Region | str) -> Self:
+        """A client for another country, sharing pool, limiter, settings and token store.
+
+        The environment never changes: on a sandbox client ``with_region("ca")`` is the Canada
+        sandbox, and a region of the other environment raises ``ValueError``. A key keeps this
+        client's hosting (a served or in-process sandbox: same host, the other region's path).
         It uses that region's own token from the store; a token issued elsewhere raises
         `RegionMismatchError` rather than being sent to the wrong server.
         """
-        return self._copy(_region_from(region), self._options)
+        return self._copy(_switched_region(self.region, region), self._options)
 
     def with_options(
         self,
@@ -305,8 +465,10 @@ class Fullscript(ApiResources):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
+        max_limiter_wait: float | None = None,
     ) -> Self:
-        """A cheap copy whose calls use another timeout and/or retry policy (same pool)::
+        """A cheap copy whose calls use another timeout, retry policy and/or maximum wait for
+        a rate-limit slot (same pool and limiter)::
 
         await fs.with_options(timeout=5, max_retries=0).patients.retrieve(patient_id)
         """
@@ -315,9 +477,85 @@ class Fullscript(ApiResources):
             base = policy or self._options.retry or self._shared.transport.retry
             policy = attrs.evolve(base, max_retries=max_retries)
         override = RequestOptions(
-            retry=policy, timeout=_timeout_from(timeout) if timeout is not None else None
+            retry=policy,
+            timeout=_timeout_from(timeout) if timeout is not None else None,
+            max_limiter_wait=(
+                check_max_wait(max_limiter_wait, name="max_limiter_wait")
+                if max_limiter_wait is not None
+                else None
+            ),
         )
         return self._copy(self.region, self._options.merged_with(override))
+
+    @property
+    def limiter(self) -> RateLimiter:
+        """The rate limiter every attempt of this client (and its copies) waits on."""
+        return self._shared.transport.limiter
+
+    def limiter_stats(self) -> LimiterStats:
+        """A snapshot of the limiter's counters: grants, waits, refusals, 429 pauses."""
+        return self._shared.transport.limiter.stats()
+
+    # --- grants -------------------------------------------------------------------------------
+
+    def for_grant(self, grant_id: str) -> Self:
+        """A view of this client acting for another grant (one clinic's authorization).
+
+        It shares everything - credentials, pool, limiter, store, options, region - except
+        the token: its requests carry only that grant's token, refreshed by its own manager.
+        Views are cheap (make one per request if you like) and closing one never closes the
+        shared pool::
+
+            clinic = fs.for_grant(tenant.id)
+            await clinic.patients.list()
+
+        A grant with no token stored raises `UnknownGrantError` (naming it) on its first call.
+        Raises ``TypeError`` when ``grant_id`` is not a str.
+        """
+        return self._copy(self.region, self._options, check_grant_id(grant_id))
+
+    async def grants(self) -> list[str]:
+        """The ids of the grants that hold a token pair in this client's region, sorted."""
+        return await self._shared.store.grant_ids(self.region.key)
+
+    async def add_grant(self, grant_id: str, token: OAuthToken, *, replace: bool = False) -> Self:
+        """Store ``token`` as grant ``grant_id`` of this region and return its view.
+
+        ``token`` must belong to this client's region (`RegionMismatchError` otherwise). An
+        existing grant is only overwritten with ``replace=True`` (``ValueError`` otherwise:
+        its live pair would be lost).
+        """
+        view = self.for_grant(grant_id)
+        if not isinstance(token, OAuthToken):
+            raise TypeError(f"token must be an OAuthToken, got {type(token).__name__}")
+        check_token_region(token, self.region)
+        if not replace and await self._shared.store.load(self.region.key, grant_id) is not None:
+            raise ValueError(
+                f"{describe_grant(grant_id, self.region.key)} already holds a token pair: pass "
+                "replace=True to overwrite it, or remove_grant() it first"
+            )
+        await view.set_token(token)
+        return view
+
+    async def remove_grant(self, grant_id: str, *, revoke: bool = True) -> None:
+        """Remove grant ``grant_id`` of this region from the store.
+
+        With ``revoke`` (the default) its pair is revoked on the server first. Raises
+        `UnknownGrantError` when the store holds no pair for it.
+        """
+        view = self.for_grant(grant_id)
+        region = self.region.key
+        if await self._shared.store.load(region, grant_id) is None:
+            raise UnknownGrantError(grant_id, region)
+        if revoke:
+            await view._tokens.revoke()
+        else:
+            await self._shared.store.delete(region, grant_id)
+        self._shared.forget_grant(grant_id, region)
+
+    def refresh_stats(self) -> RefreshStatsSnapshot:
+        """Token refresh counts of this client and all its views, as a frozen snapshot."""
+        return self._shared.refresh_stats.snapshot()
 
     @cached_property
     def with_raw_response(self) -> RawApiResources:
@@ -334,23 +572,32 @@ class Fullscript(ApiResources):
         """Where to send the user's browser to grant this app access (``state``: CSRF check)."""
         return self._shared.oauth.authorize_url(self.region, state)
 
-    async def exchange_code(self, code: str) -> OAuthToken:
-        """Trade the code from the OAuth redirect for a token pair; save it and start using it."""
-        token = await self._shared.oauth.exchange_code(self.region, code)
-        await self._tokens.set_token(token)
-        return token
+    async def exchange_code(self, code: str, *, grant_id: str | None = None) -> OAuthToken:
+        """Trade the code from the OAuth redirect for a token pair; save it and start using it.
+
+        The pair becomes grant ``grant_id`` (your tenant id, say; default: this client's
+        grant), replacing any pair that grant held in this region. Its expiry is scheduled
+        from when the request was sent plus ``expires_in``, on the monotonic clock::
+
+            await fs.exchange_code(code, grant_id="tenant-42")
+            await fs.for_grant("tenant-42").patients.list()
+        """
+        manager = self._tokens
+        if grant_id is not None:
+            manager = self.for_grant(grant_id)._tokens
+        return await manager.exchange_code(code)
 
     async def set_token(self, token: OAuthToken) -> None:
-        """Save ``token`` for this client's region and use it (must belong to that region)."""
+        """Save ``token`` for this client's grant and region and use it (same region only)."""
         await self._tokens.set_token(token)
 
     async def revoke_token(self) -> None:
-        """Revoke this region's token pair on the server and delete it from the store."""
+        """Revoke this grant's token pair on the server and delete it from the store."""
         await self._tokens.revoke()
 
     @property
     def token_manager(self) -> TokenManager:
-        """The region's `TokenManager` (shared with every copy for the same region)."""
+        """The `TokenManager` of this grant and region (shared with every copy using them)."""
         return self._tokens
 
     # --- lifecycle ----------------------------------------------------------------------------
@@ -367,7 +614,8 @@ class Fullscript(ApiResources):
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool. Copies share it: only the original client closes it."""
+        """Close the connection pool. Copies and grant views share it: only the original
+        client closes it (closing a view does nothing)."""
         if self._owner:
             await self._shared.aclose()
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import httpx
 
-from ._retry import parse_retry_after
+from ._retry import is_idempotent, is_safe_read, parse_retry_after
+from ._secrets import redact_known_secrets
 
 __all__ = [
     "APIConnectionError",
@@ -26,6 +27,8 @@ __all__ = [
     "BadRequestError",
     "FullscriptError",
     "GoneError",
+    "InvalidParameterError",
+    "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -70,20 +73,101 @@ class RegionMismatchError(FullscriptError, ValueError):
     """A token issued in one region was used against another region's servers."""
 
 
+class InvalidParameterError(FullscriptError, ValueError):
+    """An argument was refused before anything was sent (e.g. a path id of ``".."``).
+
+    ``parameter`` names the argument and ``operation`` the call it was passed to.
+    """
+
+    def __init__(self, message: str, *, operation: str, parameter: str) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.parameter = parameter
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_parameter_error, (type(self), str(self), self.operation, self.parameter))
+
+
 class TokenMissingError(FullscriptError):
     """No OAuth token is stored for the region; the practitioner must authorize the app first."""
 
 
 class APIConnectionError(FullscriptError):
-    """The request got no response: connection failed, dropped or timed out."""
+    """The request got no response: connection failed, dropped or timed out.
 
-    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+    ``may_have_been_applied`` is True for a write (POST, PATCH, PUT, DELETE) whose request may
+    have reached the server before the connection failed: the server may have carried it out.
+    Fullscript documents no idempotency key, so repeating a POST could apply it twice; look
+    the record up first (see "Ambiguous writes" in docs/facade.md, and
+    `fullscript.reconcile.find_patient_by_email`). ``operation`` names the call.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        operation: str | None = None,
+        may_have_been_applied: bool = False,
+    ) -> None:
         super().__init__(message)
         self.method = method
         self.url = url
+        self.operation = operation
+        self.may_have_been_applied = may_have_been_applied
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_connection_error, (type(self), str(self), self.method, self.url))
+        return (
+            _rebuild_connection_error,
+            (
+                type(self),
+                str(self),
+                self.method,
+                self.url,
+                self.operation,
+                self.may_have_been_applied,
+            ),
+        )
+
+
+class MalformedResponseError(FullscriptError):
+    """A success status whose body is not JSON (truncated, or a proxy's HTML page).
+
+    Safe reads (GET) were already retried like any transient failure. ``status_code``,
+    ``request_id``, ``method`` and ``url`` say which answer it was; ``may_have_been_applied``
+    is True for a write (the server answered success, so the write took effect, but its
+    answer, such as the new record's id, was lost: see "Ambiguous writes" in docs/facade.md).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        self.request_id = request_id
+
+    @property
+    def may_have_been_applied(self) -> bool:
+        """True when the request was a write (anything but GET, HEAD, OPTIONS)."""
+        return not is_safe_read(self.method)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {
+            "status_code": self.status_code,
+            "method": self.method,
+            "url": self.url,
+            "request_id": self.request_id,
+        }
+        return (_rebuild_malformed_error, (type(self), str(self), state))
 
 
 class APITimeoutError(APIConnectionError):
@@ -183,10 +267,33 @@ def _rebuild_status_error(
     return cls(message, **{**state, "headers": httpx.Headers(state["headers"])})
 
 
+def _rebuild_malformed_error(
+    cls: type[MalformedResponseError], message: str, state: dict[str, Any]
+) -> MalformedResponseError:
+    return cls(message, **state)
+
+
+def _rebuild_parameter_error(
+    cls: type[InvalidParameterError], message: str, operation: str, parameter: str
+) -> InvalidParameterError:
+    return cls(message, operation=operation, parameter=parameter)
+
+
 def _rebuild_connection_error(
-    cls: type[APIConnectionError], message: str, method: str | None, url: str | None
+    cls: type[APIConnectionError],
+    message: str,
+    method: str | None,
+    url: str | None,
+    operation: str | None = None,
+    may_have_been_applied: bool = False,
 ) -> APIConnectionError:
-    return cls(message, method=method, url=url)
+    return cls(
+        message,
+        method=method,
+        url=url,
+        operation=operation,
+        may_have_been_applied=may_have_been_applied,
+    )
 
 
 _ERROR_BY_STATUS: dict[int, type[APIStatusError]] = {
@@ -240,20 +347,99 @@ def status_error(
     )
 
 
-def connection_error_from(error: httpx.TransportError) -> APIConnectionError:
-    """The SDK error for an httpx failure that produced no response."""
+def is_transient_failure(error: BaseException) -> bool:
+    """True for failures that say nothing about the request itself and may pass on their own:
+    no response, 5xx, 429, a success body that was not JSON."""
+    return isinstance(
+        error, APIConnectionError | ServerError | RateLimitError | MalformedResponseError
+    )
+
+
+def is_malformed_json(response: httpx.Response) -> bool:
+    """True when ``response`` (already read) has a body that does not parse as JSON."""
+    if not response.content:
+        return False
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return True
+    return False
+
+
+def malformed_response_error(
+    response: httpx.Response, *, operation: str, problem: str | None = None
+) -> MalformedResponseError:
+    """The error for a success answer to ``operation`` whose body is unusable.
+
+    ``problem`` says what is wrong with it (default: it is not JSON); it must not quote the
+    body, which may hold credentials.
+    """
+    request = response.request
+    request_id = response.headers.get("x-request-id")
+    if problem is None:
+        problem = (
+            f"a body that is not JSON ({len(response.content)} bytes: truncated, or not "
+            "from the API)"
+        )
+    message = (
+        f"{request.method} {request.url.path} ({operation}) answered {response.status_code} "
+        f"with {problem}"
+    )
+    if request_id:
+        message += f"; request id {request_id}"
+    if not is_safe_read(request.method):
+        message += (
+            "; the server reported success, so the write was applied: read the record back "
+            "before repeating it"
+        )
+    elif not is_idempotent(request.method):
+        message += "; not retried"
+    return MalformedResponseError(
+        message,
+        status_code=response.status_code,
+        method=request.method,
+        url=_public_url(request.url),
+        request_id=request_id,
+    )
+
+
+# Failures that prove the request never reached the server.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def connection_error_from(
+    error: httpx.TransportError, *, operation: str | None = None
+) -> APIConnectionError:
+    """The SDK error for an httpx failure that produced no response (``operation``: its name)."""
     try:
         request: httpx.Request | None = error.request
     except RuntimeError:  # httpx raises when the exception was created without a request
         request = None
     cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if cls is APITimeoutError else "failed"
+    detail = type(error).__name__
+    if isinstance(error, httpx.PoolTimeout):
+        detail = (
+            "PoolTimeout: no connection of the pool became free within the pool timeout (all "
+            "max_connections busy: too many concurrent calls, or connections left stuck); "
+            "not retried"
+        )
     if request is None:
-        return cls(f"Request {what}: {type(error).__name__}")
+        return cls(f"Request {what}: {detail}", operation=operation)
+    applied = not is_safe_read(request.method) and not isinstance(error, _NOT_SENT)
+    named = f" ({operation})" if operation else ""
+    message = f"{request.method} {request.url.path}{named} {what}: {detail}"
+    if applied:
+        message += (
+            "; the request was sent, so the write may have been applied: look the record up "
+            "before repeating it (see 'Ambiguous writes' in docs/facade.md)"
+        )
     return cls(
-        f"{request.method} {request.url.path} {what}: {type(error).__name__}",
+        message,
         method=request.method,
         url=_public_url(request.url),
+        operation=operation,
+        may_have_been_applied=applied,
     )
 
 
@@ -281,12 +467,15 @@ def field_errors_from_body(body: Any) -> dict[str, list[str]]:
 def redact_secrets(value: Any) -> Any:
     """A copy of a parsed body with credentials replaced by "[redacted]".
 
-    Credential fields of JSON objects go whole; in text (a non-JSON body, or any string in
-    the JSON) ``Bearer``/``Basic`` values and credential fields written out are redacted.
+    Credential fields of JSON objects go whole; in text (a non-JSON body, any string in the
+    JSON, and keys) the SDK's own client secrets and tokens are redacted wherever they
+    appear, and so are ``Bearer``/``Basic`` values and credential fields written out.
     """
     if isinstance(value, Mapping):
         return {
-            key: _REDACTED if str(key).lower() in _SECRET_FIELDS else redact_secrets(item)
+            redact_secrets(key): _REDACTED
+            if str(key).lower() in _SECRET_FIELDS
+            else redact_secrets(item)
             for key, item in value.items()
         }
     if isinstance(value, list):
@@ -297,6 +486,9 @@ def redact_secrets(value: Any) -> Any:
 
 
 def _redact_text(text: str) -> str:
+    # The SDK's own credentials first, wherever they appear ("refresh token <value> was
+    # revoked"); then anything that looks like a credential.
+    text = redact_known_secrets(text, _REDACTED)
     text = _AUTH_VALUE.sub(lambda m: f"{m.group(1) or m.group(2)} {_REDACTED}", text)
     return _SECRET_ASSIGNMENT.sub(_redact_assigned_value, text)
 
@@ -366,7 +558,7 @@ def _public_url(url: httpx.URL) -> str:
 def _public_headers(headers: httpx.Headers) -> httpx.Headers:
     return httpx.Headers(
         [
-            (name, _REDACTED if name.lower() in _SECRET_HEADERS else value)
+            (name, _REDACTED if name.lower() in _SECRET_HEADERS else _redact_text(value))
             for name, value in headers.multi_items()
         ]
     )

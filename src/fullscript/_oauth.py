@@ -15,14 +15,16 @@ from urllib.parse import urlencode
 import httpx
 
 from ._errors import (
-    APIStatusError,
     AuthenticationError,
     RegionMismatchError,
     connection_error_from,
     error_from_response,
+    malformed_response_error,
     status_error,
 )
 from ._regions import Region
+from ._retry import RETRY_AS_IDEMPOTENT
+from ._secrets import remember_secret
 from ._tokens import OAuthToken
 from ._values import FrozenValue
 
@@ -46,6 +48,8 @@ class OAuthApp(FrozenValue):
 
     def __init__(self, client_id: str, client_secret: str, redirect_uri: str) -> None:
         self._set(client_id=client_id, client_secret=client_secret, redirect_uri=redirect_uri)
+        # Errors redact the secret verbatim should a server ever echo it.
+        remember_secret(client_secret)
 
 
 def check_token_region(token: OAuthToken, region: Region) -> None:
@@ -145,7 +149,9 @@ class OAuthClient:
             "redirect_uri": self._app.redirect_uri,
         }
         logger.debug("refreshing OAuth token for region %s", target.key)
-        response = await self._post(target.token_url, body)
+        # Safe to repeat: the old refresh token stays valid until the new access token is used,
+        # so the transport retries it after drops, 5xx and 429 as it would a read.
+        response = await self._post(target.token_url, body, safe_to_repeat=True)
         _raise_for_grant_refusal(
             response,
             action="token refresh",
@@ -164,15 +170,22 @@ class OAuthClient:
             "client_secret": self._app.client_secret,
             "token": token.access_token,
         }
-        response = await self._post(target.revoke_url, body)
+        response = await self._post(target.revoke_url, body, safe_to_repeat=True)
         if response.is_error:
             raise error_from_response(response)
 
-    async def _post(self, url: str, body: Mapping[str, str]) -> httpx.Response:
+    async def _post(
+        self, url: str, body: Mapping[str, str], *, safe_to_repeat: bool = False
+    ) -> httpx.Response:
+        """POST ``body``; ``safe_to_repeat`` lets the transport retry it like an idempotent call
+        (never for a code exchange: a code is single use)."""
         try:
             # Not streamed: post() has read the body by the time it returns.
             response = await self._http.post(
-                url, json=dict(body), headers={"Accept": "application/json"}
+                url,
+                json=dict(body),
+                headers={"Accept": "application/json"},
+                extensions={RETRY_AS_IDEMPOTENT: True} if safe_to_repeat else None,
             )
         except httpx.TransportError as exc:
             # The message names the method and path only, never the body (it holds secrets).
@@ -184,20 +197,32 @@ class OAuthClient:
             payload: Any = response.json()
             return OAuthToken.from_response(payload, region.key)
         except ValueError as exc:
-            # `from_response` never echoes secrets, and the body is left out on purpose.
-            raise status_error(
-                APIStatusError,
-                response,
-                f"the token endpoint answered {response.status_code} without a usable token "
-                f"({exc})",
-                body=None,
+            # `from_response` never echoes secrets, and the body is left out on purpose. A
+            # transient failure to the caller: a refresh falls back to the still-valid token.
+            raise malformed_response_error(
+                response, operation="token endpoint", problem=f"no usable token ({exc})"
             ) from None
+
+
+_INVALID_CLIENT_HINT = (
+    "the app's client_id/client_secret were refused (invalid_client): check the credentials "
+    "(FULLSCRIPT_CLIENT_ID / FULLSCRIPT_CLIENT_SECRET) against the app's dashboard and region"
+)
+
+
+def _oauth_error_code(body: Any) -> str | None:
+    error = body.get("error") if isinstance(body, Mapping) else None
+    return error if isinstance(error, str) else None
 
 
 def _raise_for_grant_refusal(response: httpx.Response, *, action: str, hint: str) -> None:
     if not response.is_error:
         return
     error = error_from_response(response)
+    if _oauth_error_code(error.body) == "invalid_client":
+        # The app's own credentials are wrong: the user's grant may be fine, so "authorize
+        # again" would send them the wrong way.
+        hint = _INVALID_CLIENT_HINT
     if response.status_code in (400, 401, 403):
         # Doorkeeper answers invalid_grant / invalid_client with 400 or 401: either way the
         # credentials were refused and retrying will not help.

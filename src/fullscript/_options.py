@@ -25,25 +25,36 @@ __all__ = ["RequestOptions", "current_request_options", "use_request_options"]
 class RequestOptions(FrozenValue):
     """Settings that replace the client's for the requests they apply to. None keeps the client's."""
 
-    __slots__ = ("retry", "timeout")
+    # In field order, not sorted: repr() and equality follow it.
+    __slots__ = ("retry", "timeout", "max_limiter_wait")  # noqa: RUF023
     retry: RetryPolicy | None
     timeout: httpx.Timeout | None
+    # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
+    max_limiter_wait: float | None
 
     def __init__(
-        self, retry: RetryPolicy | None = None, timeout: httpx.Timeout | None = None
+        self,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout | None = None,
+        max_limiter_wait: float | None = None,
     ) -> None:
-        self._set(retry=retry, timeout=timeout)
+        self._set(retry=retry, timeout=timeout, max_limiter_wait=max_limiter_wait)
 
     @property
     def overrides_nothing(self) -> bool:
         """True when every field is None, so applying these options changes nothing."""
-        return self.retry is None and self.timeout is None
+        return self.retry is None and self.timeout is None and self.max_limiter_wait is None
 
     def merged_with(self, override: RequestOptions) -> RequestOptions:
         """These options with every field `override` sets replaced."""
         return RequestOptions(
             retry=override.retry if override.retry is not None else self.retry,
             timeout=override.timeout if override.timeout is not None else self.timeout,
+            max_limiter_wait=(
+                override.max_limiter_wait
+                if override.max_limiter_wait is not None
+                else self.max_limiter_wait
+            ),
         )
 
 

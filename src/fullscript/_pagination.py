@@ -23,6 +23,14 @@ Design notes:
   skipped while the server's ``total_pages`` says more pages follow; it ends the stream only
   when the server gave no total (a server ignoring ``page[number]`` would otherwise be paged
   forever), with a warning logged.
+* A page whose fetch fails for a transient reason (``is_transient``: connection dropped, 5xx,
+  429, truncated body), after the transport's own retries, is fetched again by the stream, up
+  to ``page_retries`` more times with a growing pause (1, 2, 4, ... s, at most 30 s). A long
+  stream is many requests: retries per request alone make its failure likely however small
+  each request's chance of failing, while a page retried on its own fails only when one page
+  keeps failing for that long. Pages before it are never fetched again, and the order holds.
+* When a stream does fail, the error gets ``resume_page`` (the page that failed) and a note
+  saying so: ``paginator.starting_at(error.resume_page)`` continues where it stopped.
 """
 
 from __future__ import annotations
@@ -48,6 +56,12 @@ MAX_PAGE_SIZE = 100
 
 FetchPage = Callable[[int, int], Awaitable["Page[T]"]]
 """``fetch_page(page_number, page_size)``: fetch one page (numbers are 1-based)."""
+
+DEFAULT_PAGE_RETRIES = 3
+"""How often a stream fetches a page again after a transient failure (on top of the
+transport's retries of each request)."""
+MAX_PAGE_RETRY_WAIT = 30.0
+"""Longest pause (seconds) before the stream fetches a failed page again."""
 
 
 class Page(FrozenValue, Generic[T]):
@@ -123,6 +137,10 @@ class AsyncPaginator(Generic[T]):
         start_page: the first page number to ask for (1-based).
         item_key: optional key of a record (e.g. its id), used to drop records the stream
             has just yielded when the collection shifts while paging.
+        page_retries: how often a page is fetched again after a failure ``is_transient``
+            accepts (0: never).
+        is_transient: which failures of ``fetch_page`` are worth fetching the page again
+            (default: none).
     """
 
     def __init__(
@@ -134,13 +152,30 @@ class AsyncPaginator(Generic[T]):
         prefetch: int = 0,
         start_page: int = 1,
         item_key: Callable[[T], Hashable] | None = None,
+        page_retries: int = DEFAULT_PAGE_RETRIES,
+        is_transient: Callable[[BaseException], bool] | None = None,
     ) -> None:
         self._fetch_page = fetch_page
         self.page_size = validate_page_size(page_size)
         self.limit = None if limit is None else _whole_number("limit", limit, 0)
         self.prefetch = _whole_number("prefetch", prefetch, 0)
         self.start_page = _whole_number("start_page", start_page, 1)  # pages are 1-based
+        self.page_retries = _whole_number("page_retries", page_retries, 0)
         self._item_key = item_key
+        self._is_transient = is_transient
+
+    def starting_at(self, page: int) -> AsyncPaginator[T]:
+        """The same stream, beginning at page ``page`` (e.g. an error's ``resume_page``)."""
+        return AsyncPaginator(
+            self._fetch_page,
+            page_size=self.page_size,
+            limit=self.limit,
+            prefetch=self.prefetch,
+            start_page=page,
+            item_key=self._item_key,
+            page_retries=self.page_retries,
+            is_transient=self._is_transient,
+        )
 
     def __repr__(self) -> str:
         return (
@@ -156,6 +191,8 @@ class AsyncPaginator(Generic[T]):
             prefetch=self.prefetch if prefetch is None else prefetch,
             start_page=self.start_page,
             item_key=self._item_key,
+            page_retries=self.page_retries,
+            is_transient=self._is_transient,
         )
 
     def __aiter__(self) -> ItemIterator[T]:
@@ -251,10 +288,46 @@ class ItemIterator(Generic[T]):
         await self._stream.aclose()
 
 
-async def _fetch(fetch_page: FetchPage[T], number: int, size: int) -> Page[T]:
+async def _fetch(
+    fetch_page: FetchPage[T],
+    number: int,
+    size: int,
+    retries: int,
+    is_transient: Callable[[BaseException], bool] | None,
+) -> Page[T]:
     # A free function (not a method) so that running fetches hold no reference to the
     # stream: dropping the iterator then finalises the stream at once and cancels them.
-    return await fetch_page(number, size)
+    attempt = 0
+    while True:
+        try:
+            return await fetch_page(number, size)
+        except Exception as error:
+            if attempt >= retries or is_transient is None or not is_transient(error):
+                _mark_resume_page(error, number)
+                raise
+            wait = min(MAX_PAGE_RETRY_WAIT, 2.0**attempt)
+            logger.debug(
+                "list stream: page %d failed (%s); fetching it again in %.0fs (%d of %d)",
+                number,
+                type(error).__name__,
+                wait,
+                attempt + 1,
+                retries,
+            )
+            await asyncio.sleep(wait)
+            attempt += 1
+
+
+def _mark_resume_page(error: Exception, number: int) -> None:
+    """Tell the caller where the stream stopped: ``error.resume_page`` and a note."""
+    try:
+        error.resume_page = number  # type: ignore[attr-defined]
+    except AttributeError:  # an exception type with __slots__
+        return
+    error.add_note(
+        f"the list stream stopped at page {number}; paginator.starting_at({number}) "
+        "continues from there"
+    )
 
 
 def _consume_outcome(task: asyncio.Task[Any]) -> None:
@@ -296,8 +369,12 @@ class _PageStream(Generic[T]):
         prefetch: int,
         start_page: int,
         item_key: Callable[[T], Hashable] | None,
+        page_retries: int = 0,
+        is_transient: Callable[[BaseException], bool] | None = None,
     ) -> None:
         self._fetch_page = fetch_page
+        self._page_retries = page_retries
+        self._is_transient = is_transient
         self._page_size = page_size
         self._limit = limit
         self._prefetch = prefetch
@@ -395,7 +472,11 @@ class _PageStream(Generic[T]):
             self._schedule(self._next_number)
 
     def _schedule(self, number: int) -> None:
-        task = asyncio.ensure_future(_fetch(self._fetch_page, number, self._page_size))
+        task = asyncio.ensure_future(
+            _fetch(
+                self._fetch_page, number, self._page_size, self._page_retries, self._is_transient
+            )
+        )
         task.add_done_callback(_consume_outcome)
         self._pending.append((number, task))
         self._next_number = number + 1

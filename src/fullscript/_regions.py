@@ -10,7 +10,11 @@ from typing import ClassVar
 
 from ._values import FrozenValue
 
-__all__ = ["Region"]
+__all__ = ["ENVIRONMENTS", "Region"]
+
+ENVIRONMENTS = ("production", "sandbox")
+"""Fullscript's two environments; each has a US and a Canada region."""
+_SANDBOX_SUFFIX = "-snd"
 
 
 def _strip_slash(url: str) -> str:
@@ -62,7 +66,56 @@ class Region(FrozenValue):
     @property
     def is_sandbox(self) -> bool:
         """True for the sandbox regions (keys ending in ``-snd``)."""
-        return self.key.endswith("-snd")
+        return self.key.endswith(_SANDBOX_SUFFIX)
+
+    @property
+    def environment(self) -> str:
+        """``"sandbox"`` or ``"production"`` (by key: a re-hosted region keeps its own)."""
+        return "sandbox" if self.is_sandbox else "production"
+
+    @property
+    def country(self) -> str:
+        """``"us"`` or ``"ca"``: the key without the environment."""
+        return self.key.removesuffix(_SANDBOX_SUFFIX)
+
+    @classmethod
+    def of(cls, country: str, environment: str = "production") -> Region:
+        """The documented region of ``country`` (``"us"``/``"ca"``) in ``environment``."""
+        if environment not in ENVIRONMENTS:
+            raise ValueError(
+                f"unknown Fullscript environment {environment!r}; use 'production' or 'sandbox'"
+            )
+        key = country if environment == "production" else f"{country}{_SANDBOX_SUFFIX}"
+        return cls.from_key(key)
+
+    def in_country(self, country: str) -> Region:
+        """This environment's region for ``country``, served the way this one is.
+
+        Documented hosts map to documented hosts. A re-hosted region (a served sandbox at
+        ``http://127.0.0.1:8765/us-snd``, the in-process sandbox) maps to the same host with
+        the other key, when the key is the last path segment or part of the host name
+        (``api-us.``); any other base URL raises ``ValueError``, since where the other region
+        lives cannot be guessed: give a `Region` built with `with_base_url` instead.
+        """
+        documented = Region.from_key(self.key)
+        target = Region.of(country.removesuffix(_SANDBOX_SUFFIX), self.environment)
+        if target.key == self.key:
+            return self
+        if self == documented:
+            return target
+        base = _swap_key(self.base_url, self.key, target.key)
+        if base is None:
+            raise ValueError(
+                f"cannot tell where region {target.key!r} is served: this client's base URL "
+                f"{self.base_url!r} does not name its region; pass "
+                f"Region.from_key({target.key!r}).with_base_url(...) instead"
+            )
+        if self.authorize_url == f"{self.base_url}/oauth/authorize":
+            authorize = f"{base}/oauth/authorize"
+        else:
+            swapped = _swap_key(self.authorize_url, self.key, target.key)
+            authorize = swapped if swapped is not None else f"{base}/oauth/authorize"
+        return Region(target.key, base, authorize)
 
     @classmethod
     def all(cls) -> tuple[Region, ...]:
@@ -92,6 +145,18 @@ class Region(FrozenValue):
             base_url=base,
             authorize_url=authorize_url if authorize_url is not None else f"{base}/oauth/authorize",
         )
+
+
+def _swap_key(url: str, key: str, other: str) -> str | None:
+    """``url`` serving region ``key`` turned into the URL serving ``other``, if it names it."""
+    if url.endswith(f"/{key}"):
+        return url[: -len(key)] + other
+    if f"/{key}/" in url:
+        return url.replace(f"/{key}/", f"/{other}/", 1)
+    for marker in (f"//api-{key}.", f"//{key}."):
+        if marker in url:
+            return url.replace(marker, marker.replace(key, other), 1)
+    return None
 
 
 Region.US = Region(

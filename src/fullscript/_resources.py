@@ -19,12 +19,23 @@ from typing import Any
 import httpx
 from fullscript_api.api import Operation
 from fullscript_api.client import Client as GeneratedClient
+from fullscript_api.errors import InvalidPathParameterError
 from fullscript_api.types import Response, Unset
 
-from ._errors import FullscriptError, connection_error_from, error_from_response
+from ._arguments import coerce_arguments
+from ._errors import (
+    FullscriptError,
+    InvalidParameterError,
+    connection_error_from,
+    error_from_response,
+    is_malformed_json,
+    is_transient_failure,
+    malformed_response_error,
+)
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
+from ._retry import RetryPolicy
 
 __all__ = ["ClientState", "OperationBinding", "RegionConnection"]
 
@@ -54,9 +65,10 @@ class RegionConnection:
         anonymous_http: client without auth (OAuth token endpoints), same transport.
         generated: the generated client (parsers consult its settings).
         state: open or closed, shared with every copy of the client.
+        default_retry: the client's retry policy (per-call options may replace it).
     """
 
-    __slots__ = ("anonymous_http", "generated", "http", "region", "state")
+    __slots__ = ("anonymous_http", "default_retry", "generated", "http", "region", "state")
 
     def __init__(
         self,
@@ -66,12 +78,14 @@ class RegionConnection:
         anonymous_http: httpx.AsyncClient,
         generated: GeneratedClient,
         state: ClientState,
+        default_retry: RetryPolicy | None = None,
     ) -> None:
         self.region = region
         self.http = http
         self.anonymous_http = anonymous_http
         self.generated = generated
         self.state = state
+        self.default_retry = default_retry if default_retry is not None else RetryPolicy()
 
     def __repr__(self) -> str:
         return f"RegionConnection(region={self.region!r}, state={self.state!r})"
@@ -99,6 +113,7 @@ class OperationBinding:
     async def request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         """Send the operation; return the generated `Response` (status, headers, parsed body)."""
         response = await self._send(operation, arguments)
+        _check_json(operation, response)
         built: Response[Any] = operation.module._build_response(
             client=self._connection.generated, response=response
         )
@@ -107,7 +122,8 @@ class OperationBinding:
 
     def _parse(self, operation: Operation, response: httpx.Response) -> Any:
         # The parsed body alone: callers that never see the `Response` wrapper skip building
-        # it (its HTTPStatus and attrs instance cost about 1 us a call).
+        # it (its HTTPStatus and the instance cost about 1 us a call).
+        _check_json(operation, response)
         parsed = operation.module._parse_response(
             client=self._connection.generated, response=response
         )
@@ -139,15 +155,36 @@ class OperationBinding:
             return page_from(items, getattr(parsed, "meta", None), number=number, size=size)
 
         return AsyncPaginator(
-            fetch_page, page_size=page_size, limit=limit, prefetch=prefetch, item_key=record_key
+            fetch_page,
+            page_size=page_size,
+            limit=limit,
+            prefetch=prefetch,
+            item_key=record_key,
+            # List calls are reads: a page that failed for a transient reason is asked again.
+            page_retries=self._retry_policy().stream_page_retries,
+            is_transient=is_transient_failure,
         )
+
+    def _retry_policy(self) -> RetryPolicy:
+        if self._options is not None and self._options.retry is not None:
+            return self._options.retry
+        return self._connection.default_retry
 
     async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx.Response:
         if self._connection.state.closed:
             raise FullscriptError(
                 f"cannot call {operation.name}: the Fullscript client has been closed"
             )
-        kwargs: dict[str, Any] = operation.module._get_kwargs(**arguments)
+        build = operation.module._get_kwargs
+        try:
+            kwargs: dict[str, Any] = build(**coerce_arguments(operation.name, build, arguments))
+        except InvalidPathParameterError as error:
+            # Refused before sending: a dot segment would have addressed another endpoint.
+            raise InvalidParameterError(
+                f"{operation.name}: {error}",
+                operation=operation.name,
+                parameter=error.parameter,
+            ) from None
         http = (
             self._connection.anonymous_http
             if _path_is_client_authenticated(operation.path)
@@ -160,7 +197,7 @@ class OperationBinding:
                 with use_request_options(self._options):
                     response = await http.request(**kwargs)
         except httpx.TransportError as error:
-            raise connection_error_from(error) from error
+            raise connection_error_from(error, operation=operation.name) from error
         if logger.isEnabledFor(logging.DEBUG):
             # Method, path and status only: queries and bodies may carry personal data.
             # Guarded: reading the URL path and headers costs microseconds on every call.
@@ -190,6 +227,12 @@ def is_client_authenticated(operation: Operation) -> bool:
 @functools.cache
 def _path_is_client_authenticated(path: str) -> bool:
     return path.rstrip("/").endswith(_CLIENT_AUTHENTICATED_SUFFIXES)
+
+
+def _check_json(operation: Operation, response: httpx.Response) -> None:
+    if is_malformed_json(response):
+        # Truncated or not from the API; safe reads were already retried by the transport.
+        raise malformed_response_error(response, operation=operation.name)
 
 
 def _check_documented(operation: Operation, response: httpx.Response, parsed: Any) -> None:

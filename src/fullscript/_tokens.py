@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ._dates import parse_datetime
+from ._secrets import remember_secret
 from ._values import FrozenValue
 
 __all__ = ["OAuthToken"]
@@ -52,21 +53,35 @@ def _from_epoch(seconds: float) -> datetime:
         raise ValueError("created_at is out of range") from exc
 
 
+MAX_EXPIRES_IN = 365 * 24 * 3600
+"""Longest lifetime kept: a larger ``expires_in`` (say 1e308) is clamped to one year."""
+
+
 def _parse_expires_in(value: object) -> int:
-    """Accept the integer 7200 (examples) or the string "7200" (published schema)."""
+    """Seconds of lifetime from the integer 7200 (examples) or the string "7200" (schema).
+
+    Refused (ValueError): zero or negative (such a token is born expired and would be refreshed
+    before every request), NaN, infinity, and anything not a number. Clamped: above
+    `MAX_EXPIRES_IN`, to it. Fractions are rounded down.
+    """
     if value is None:
         return DEFAULT_EXPIRES_IN
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError("expires_in must be a number of seconds")
     if isinstance(value, int):
-        return value
-    try:
-        seconds = float(value)  # float() ignores surrounding whitespace
-    except ValueError:
-        raise ValueError("expires_in must be a number of seconds") from None
-    if not math.isfinite(seconds):
-        raise ValueError("expires_in must be a finite number of seconds")
-    return int(seconds)
+        seconds: float = value
+    else:
+        try:
+            seconds = float(value)  # float() ignores surrounding whitespace
+        except ValueError:
+            raise ValueError("expires_in must be a number of seconds") from None
+        if not math.isfinite(seconds):
+            raise ValueError(f"expires_in must be a finite number of seconds, got {value!r}")
+    if seconds < 1:
+        raise ValueError(
+            f"expires_in must be at least 1 second, got {value!r}: such a token is born expired"
+        )
+    return int(min(seconds, MAX_EXPIRES_IN))
 
 
 def _parse_scope(value: object) -> tuple[str, ...]:
@@ -142,6 +157,9 @@ class OAuthToken(FrozenValue):
             resource_owner_id=resource_owner_id,
             resource_owner_type=resource_owner_type,
         )
+        # Errors redact these values verbatim should a server ever echo them.
+        remember_secret(access_token)
+        remember_secret(refresh_token)
 
     @property
     def expires_at(self) -> datetime:

@@ -7,15 +7,18 @@ token calls that share the transport, are paced and retried without any per-oper
 from __future__ import annotations
 
 import logging
+import math
 import random
+from collections.abc import Mapping
 from types import TracebackType
 
 import httpx
 
 from ._clock import Clock, SystemClock
-from ._limiter import RateLimiter
+from ._errors import is_malformed_json
+from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, check_max_wait, host_scope
 from ._options import current_request_options
-from ._retry import RetryPolicy, parse_retry_after
+from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
 
 __all__ = ["FullscriptTransport"]
 
@@ -25,8 +28,11 @@ logger = logging.getLogger("fullscript")
 class FullscriptTransport(httpx.AsyncBaseTransport):
     """Sends each attempt through `limiter`, retrying per the `RetryPolicy`.
 
-    Every attempt, first or retry, waits for `limiter.acquire()`, so the limiter counts exactly
-    what reaches the network. A 429 pauses the limiter for everybody sharing it, for the
+    Every attempt, first or retry, waits for `limiter.acquire(scope)`, so the limiter counts
+    exactly what reaches the network, and releases its permit when the response headers arrive
+    or the attempt fails: the slot then counts for one more window, as the server counts it.
+    A wait longer than the maximum fails the call locally with `RateLimitWaitExceeded` and
+    sends nothing. A 429 pauses the request's quota for everybody sharing the limiter, for the
     `Retry-After` the server asked for (capped by the policy) or the backoff when it gave none.
     When retries are exhausted the last response is returned (turning it into an exception is
     the client's job) or the last httpx exception is raised.
@@ -41,8 +47,11 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     Args:
         inner: the transport that does the I/O.
-        limiter: shared rate limiter; one `acquire()` per attempt.
+        limiter: shared rate limiter; one `acquire()`/`release()` per attempt.
         retry: default retry policy.
+        scope: names the quota a request counts against (default: one per server host).
+        max_wait: longest wait for a slot, in seconds (default None: the call's timeout,
+            the largest of its connect/read/write/pool values; math.inf: no bound).
         clock: where to sleep between attempts; defaults to the event loop's clock.
         jitter_source: returns floats in [0, 1) for backoff jitter; inject for determinism.
     """
@@ -55,9 +64,13 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         retry: RetryPolicy | None = None,
         clock: Clock | None = None,
         jitter_source: random.Random | None = None,
+        scope: QuotaScope | None = None,
+        max_wait: float | None = None,
     ) -> None:
         self._inner = inner
         self._limiter = limiter
+        self._scope: QuotaScope = scope if scope is not None else host_scope
+        self._max_wait = check_max_wait(max_wait) if max_wait is not None else None
         self._retry = retry if retry is not None else RetryPolicy()
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._random = jitter_source if jitter_source is not None else random.Random()
@@ -82,22 +95,44 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
             # Buffer a streamed body so that a retry can send it again.
             await request.aread()
 
+        # The method the retry decisions judge by: a POST marked safe to repeat counts as a PUT.
+        method = "PUT" if request.extensions.get(RETRY_AS_IDEMPOTENT) else request.method
+        scope = self._scope(request)
+        max_wait = self._max_wait_for(request, options.max_limiter_wait)
         retry_number = 0
         while True:
-            await self._limiter.acquire()
             try:
-                response = await self._inner.handle_async_request(request)
+                permit = await self._limiter.acquire(scope, max_wait=max_wait)
+            except RateLimitWaitExceeded as refused:
+                raise refused.with_request(request.method, _without_query(request.url)) from None
+            try:
+                try:
+                    response = await self._inner.handle_async_request(request)
+                    malformed = await self._is_retryable_malformed(
+                        method, response, retry_number, policy
+                    )
+                finally:
+                    # The server counts the request from its arrival, which happened before
+                    # the answer (or the failure) reached us.
+                    await self._limiter.release(permit)
             except httpx.TransportError as error:
                 if retry_number >= policy.max_retries or not policy.retries_exception(
-                    request.method, error
+                    method, error
                 ):
                     raise
                 delay = policy.delay(retry_number, uniform=self._random.random)
                 self._log_retry(request, retry_number, policy, type(error).__name__, delay)
             else:
                 status = response.status_code
+                if malformed:
+                    delay = policy.delay(retry_number, uniform=self._random.random)
+                    await _discard(response)
+                    self._log_retry(request, retry_number, policy, "a body that is not JSON", delay)
+                    await self._clock.sleep(delay)
+                    retry_number += 1
+                    continue
                 retryable = retry_number < policy.max_retries and policy.retries_status(
-                    request.method, status
+                    method, status
                 )
                 if status == 429 or retryable:
                     retry_after = parse_retry_after(response.headers.get("retry-after"))
@@ -105,7 +140,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 if status == 429:
                     # Our count disagrees with the server's (other processes, clock skew):
                     # everybody sharing the limiter waits, not just this request.
-                    self._limiter.pause(delay)
+                    await self._limiter.pause(delay, scope)
                     logger.debug(
                         "Rate limited on %s %s: pausing every request sharing the limiter for %.3fs",
                         request.method,
@@ -118,6 +153,34 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 self._log_retry(request, retry_number, policy, f"status {status}", delay)
             await self._clock.sleep(delay)
             retry_number += 1
+
+    async def _is_retryable_malformed(
+        self,
+        method: str,
+        response: httpx.Response,
+        retry_number: int,
+        policy: RetryPolicy,
+    ) -> bool:
+        """Whether a success answer came with a truncated/non-JSON body and is to be retried.
+
+        Only read (and so only checked) when a retry could follow: otherwise the body is left
+        to the client, whose parser reports it as a `MalformedResponseError`.
+        """
+        if not (200 <= response.status_code <= 299) or response.status_code == 204:
+            return False
+        if retry_number >= policy.max_retries or not policy.retries_malformed_body(method):
+            return False
+        # Read here, inside the retry loop: a connection dropped mid-body is then retried like
+        # one dropped before the answer.
+        await response.aread()
+        return is_malformed_json(response)
+
+    def _max_wait_for(self, request: httpx.Request, per_call: float | None) -> float:
+        if per_call is not None:
+            return per_call
+        if self._max_wait is not None:
+            return self._max_wait
+        return _longest_timeout(request.extensions.get("timeout"))
 
     def _log_retry(
         self,
@@ -153,6 +216,18 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"FullscriptTransport(limiter={self._limiter!r}, retry={self._retry!r})"
+
+
+def _longest_timeout(timeout: object) -> float:
+    """The largest of a request's timeout values (inf when none is set)."""
+    if not isinstance(timeout, Mapping):
+        return math.inf
+    values = [value for value in timeout.values() if isinstance(value, int | float)]
+    return float(max(values)) if values else math.inf
+
+
+def _without_query(url: httpx.URL) -> str:
+    return str(url.copy_with(query=None, fragment=None))
 
 
 async def _discard(response: httpx.Response) -> None:

@@ -31,10 +31,15 @@ import selectors
 from collections.abc import Callable, Coroutine, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
+import attrs
+
+from ._limiters import DEFAULT_SCOPE, LimiterStats, Permit, RateLimiter, StatsRecorder
+
 if TYPE_CHECKING:
     from _typeshed import FileDescriptorLike
 
 __all__ = [
+    "RecordingLimiter",
     "VirtualTimeDeadlock",
     "VirtualTimeEventLoop",
     "max_in_rolling_window",
@@ -108,6 +113,7 @@ class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
         self._virtual_now = float(start)
         self.deadlock_timeout = deadlock_timeout
         super().__init__(_VirtualTimeSelector(self))
+        self._keep_resolution_above_rounding()
 
     def time(self) -> float:
         return self._virtual_now
@@ -132,7 +138,19 @@ class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
         """Move the virtual clock forward by `seconds` (timers that fall due run next)."""
         if not seconds >= 0:
             raise ValueError(f"cannot move virtual time backwards or by NaN: {seconds!r}")
-        self._virtual_now += seconds
+        moved = self._virtual_now + seconds
+        if seconds > 0 and moved <= self._virtual_now:
+            # Far from zero (e.g. epoch seconds) a tiny step rounds away; the loop would then
+            # ask to sleep the same sliver forever instead of reaching its next timer.
+            moved = math.nextafter(self._virtual_now, math.inf)
+        self._virtual_now = moved
+        self._keep_resolution_above_rounding()
+
+    def _keep_resolution_above_rounding(self) -> None:
+        # asyncio runs a timer once `when < time() + clock_resolution`. At large times (epoch
+        # seconds) adding the default 1e-9 rounds to nothing, so a timer due exactly now would
+        # never run; two units in the last place keep that sum above `time()`.
+        self._clock_resolution = max(1e-9, 2 * math.ulp(self._virtual_now))
 
 
 def run_in_virtual_time(
@@ -166,3 +184,72 @@ def max_in_rolling_window(times: Iterable[float], window: float) -> int:
             oldest += 1
         most = max(most, newest - oldest + 1)
     return most
+
+
+@attrs.define
+class LimiterCall:
+    """One call a `RecordingLimiter` saw: ``kind`` is "acquire", "release" or "pause"."""
+
+    kind: str
+    scope: str
+    at: float
+    seconds: float | None = None
+
+
+class RecordingLimiter:
+    """A `RateLimiter` that records every acquire, release and pause, for assertions.
+
+    It passes each call on to `inner` when given (so the real limiting still happens), and
+    otherwise grants at once. `calls` lists what happened, with the loop time of each.
+    """
+
+    def __init__(self, inner: RateLimiter | None = None) -> None:
+        self.inner = inner
+        self.calls: list[LimiterCall] = []
+        self._recorder = StatsRecorder()
+        self._tickets = 0
+
+    def _now(self) -> float:
+        return asyncio.get_running_loop().time()
+
+    @property
+    def acquired(self) -> int:
+        """Number of permits granted."""
+        return sum(call.kind == "acquire" for call in self.calls)
+
+    @property
+    def released(self) -> int:
+        """Number of permits released."""
+        return sum(call.kind == "release" for call in self.calls)
+
+    @property
+    def pauses(self) -> list[float]:
+        """The seconds of each pause, in order."""
+        return [call.seconds or 0.0 for call in self.calls if call.kind == "pause"]
+
+    async def acquire(self, scope: str = DEFAULT_SCOPE, *, max_wait: float = math.inf) -> Permit:
+        if self.inner is not None:
+            permit = await self.inner.acquire(scope, max_wait=max_wait)
+        else:
+            self._tickets += 1
+            permit = Permit(scope=scope, ticket=self._tickets)
+            self._recorder.grant(0.0)
+        self.calls.append(LimiterCall("acquire", scope, self._now()))
+        return permit
+
+    async def release(self, permit: Permit) -> None:
+        self.calls.append(LimiterCall("release", permit.scope, self._now()))
+        if self.inner is not None:
+            await self.inner.release(permit)
+        else:
+            self._recorder.release()
+
+    async def pause(self, seconds: float, scope: str = DEFAULT_SCOPE) -> None:
+        self.calls.append(LimiterCall("pause", scope, self._now(), seconds))
+        if self.inner is not None:
+            await self.inner.pause(seconds, scope)
+        else:
+            self._recorder.pauses += 1
+
+    def stats(self) -> LimiterStats:
+        return self.inner.stats() if self.inner is not None else self._recorder.snapshot()

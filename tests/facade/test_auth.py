@@ -121,12 +121,14 @@ class RecordingStore(InMemoryTokenStore):
         self.saves = 0
         self.fail_saves = False
 
-    async def save(self, token: OAuthToken) -> None:
+    async def save(
+        self, token: OAuthToken, grant_id: str = "default", *, replaces: OAuthToken | None = None
+    ) -> bool:
         self.saves += 1
         if self.fail_saves:
             raise RuntimeError(f"database down while writing {token.access_token}")
         self.server.events.append(("save", token.access_token))
-        await super().save(token)
+        return await super().save(token, grant_id, replaces=replaces)
 
 
 class Harness:
@@ -179,7 +181,7 @@ async def test_no_stored_token_is_a_clear_error() -> None:
 async def test_token_from_another_region_is_refused_naming_both_regions() -> None:
     h = Harness()
     await h.store.save(h.server.initial_token(region="ca"))
-    h.store._tokens["us-snd"] = h.server.initial_token(region="ca")
+    h.store._tokens[("default", "us-snd")] = h.server.initial_token(region="ca")
     with pytest.raises(RegionMismatchError) as info:
         await h.get()
     assert "'ca'" in str(info.value) and "'us-snd'" in str(info.value)
@@ -392,7 +394,7 @@ async def test_early_refresh_network_failure_falls_back_to_the_still_valid_token
     response = await h.get()
     assert response.status_code == 200
     assert h.sent_tokens()[-1] == "access-SECRET-0"
-    assert "early refresh" in caplog.text
+    assert "the current token stays in use" in caplog.text
     assert "SECRET" not in caplog.text
 
 
@@ -447,10 +449,10 @@ async def test_cancelling_the_caller_during_the_save_still_completes_the_rotatio
     save_started = asyncio.Event()
     plain_save = h.store.save
 
-    async def slow_save(token: OAuthToken) -> None:
+    async def slow_save(token: OAuthToken, *args: Any, **kwargs: Any) -> bool:
         save_started.set()
         await save_gate.wait()
-        await plain_save(token)
+        return await plain_save(token, *args, **kwargs)
 
     h.store.save = slow_save  # type: ignore[method-assign]
     caller = asyncio.create_task(h.get())

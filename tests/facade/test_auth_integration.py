@@ -17,6 +17,7 @@ from fullscript._retry import RetryPolicy
 from fullscript._token_store import InMemoryTokenStore
 from fullscript._tokens import OAuthToken
 from fullscript._transport import FullscriptTransport
+from fullscript.testing import RecordingLimiter
 
 NOW = datetime(2025, 3, 1, 12, 0, 0, tzinfo=UTC)
 REGION = Region.CA_SANDBOX.with_base_url("http://sandbox/ca-snd")
@@ -36,17 +37,9 @@ class VirtualClock:
         await asyncio.sleep(0)
 
 
-class CountingLimiter:
+class CountingLimiter(RecordingLimiter):
     def __init__(self, clock: VirtualClock) -> None:
-        self.inner = RollingWindowLimiter(5000, 300.0, clock=clock)
-        self.acquired = 0
-
-    async def acquire(self) -> None:
-        await self.inner.acquire()
-        self.acquired += 1
-
-    def pause(self, seconds: float) -> None:
-        self.inner.pause(seconds)
+        super().__init__(RollingWindowLimiter(5000, 300.0, clock=clock))
 
 
 class Server:

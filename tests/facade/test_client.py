@@ -33,6 +33,7 @@ from fullscript.sandbox import (
     DEFAULT_REDIRECT_URI,
     Sandbox,
 )
+from fullscript.testing import RecordingLimiter
 
 from .conftest import RecordingTransport, make_client, sandbox_region, token_from
 
@@ -143,7 +144,7 @@ async def test_raw_response_gives_status_headers_request_id_and_parsed_body(
     assert created.headers["x-request-id"]
     assert created.parsed.patient.email == "new.patient2@example.org"
 
-    page = await fs.with_raw_response.patients.list(pagenumber=2, pagesize=5)
+    page = await fs.with_raw_response.patients.list(page=2, page_size=5)
     assert page.status_code == 200
     assert len(page.parsed.patients) == 5
     assert page.parsed.meta.current_page == 2
@@ -304,13 +305,13 @@ async def test_a_token_from_another_region_is_refused_clearly(sandbox: Sandbox) 
 async def test_a_store_handing_out_the_wrong_regions_token_is_caught(sandbox: Sandbox) -> None:
     us_token = token_from(sandbox.issue_token("us"))
 
-    async def load(region: str) -> OAuthToken | None:
+    async def load(region: str, grant_id: str) -> OAuthToken | None:
         return us_token  # a buggy store: the US token whatever the region
 
-    async def save(token: OAuthToken) -> None:
+    async def save(token: OAuthToken, grant_id: str) -> None:
         return None
 
-    async def delete(region: str) -> None:
+    async def delete(region: str, grant_id: str) -> None:
         return None
 
     store = CallbackTokenStore(load=load, save=save, delete=delete)
@@ -461,22 +462,13 @@ async def test_breaking_out_cancels_page_fetches_blocked_in_the_transport(sandbo
 
 
 async def test_copies_share_one_limiter(sandbox: Sandbox) -> None:
-    granted = 0
-
-    class CountingLimiter:
-        async def acquire(self) -> None:
-            nonlocal granted
-            granted += 1
-
-        def pause(self, seconds: float) -> None:
-            return None
-
+    limiter = RecordingLimiter()
     store = InMemoryTokenStore([token_from(sandbox.issue_token("ca"))])
-    async with make_client(sandbox, token_store=store, limiter=CountingLimiter()) as us:
+    async with make_client(sandbox, token_store=store, limiter=limiter) as us:
         await us.clinic.retrieve()
         await us.with_options(timeout=5).clinic.retrieve()
         await us.with_region(sandbox_region(sandbox, "ca")).clinic.retrieve()
-    assert granted == 3
+    assert limiter.acquired == limiter.released == 3
 
 
 async def test_calls_after_closing_fail_clearly(sandbox: Sandbox) -> None:

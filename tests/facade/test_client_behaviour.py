@@ -26,26 +26,16 @@ from fullscript import (
     ValidationError,
 )
 from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
-from fullscript.testing import run_in_virtual_time
+from fullscript.testing import RecordingLimiter, run_in_virtual_time
 
 from .conftest import NO_WAIT_RETRY, RecordingTransport, make_client, sandbox_region
 
 
-class CountingLimiter:
+class CountingLimiter(RecordingLimiter):
     """A real rolling-window limiter that also counts grants and remembers pauses."""
 
     def __init__(self) -> None:
-        self.inner = RollingWindowLimiter()
-        self.acquired = 0
-        self.pauses: list[float] = []
-
-    async def acquire(self) -> None:
-        await self.inner.acquire()
-        self.acquired += 1
-
-    def pause(self, seconds: float) -> None:
-        self.pauses.append(seconds)
-        self.inner.pause(seconds)
+        super().__init__(RollingWindowLimiter())
 
 
 async def test_every_attempt_is_counted_token_calls_and_retries_included(

@@ -62,9 +62,11 @@ class EventStore(InMemoryTokenStore):
         super().__init__()
         self.events = events
 
-    async def save(self, token: OAuthToken) -> None:
+    async def save(
+        self, token: OAuthToken, grant_id: str = "default", *, replaces: OAuthToken | None = None
+    ) -> bool:
         self.events.append(f"save {token.access_token}")
-        await super().save(token)
+        return await super().save(token, grant_id, replaces=replaces)
 
 
 async def _thousand_calls_with_one_refresh(

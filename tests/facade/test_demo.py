@@ -33,7 +33,7 @@ async def test_demo_shows_every_feature_and_no_secret() -> None:
     assert "streamed 351 patients in 4 page requests" in text
     assert "50 concurrent calls: 50 answered 401, 1 token refresh, 50 of 50 succeeded" in text
     assert re.search(r"2 x 429 \(Retry-After: 1\) absorbed: .* all 10 of 10 calls succeeded", text)
-    assert "CA before authorizing: TokenMissingError" in text
+    assert "CA before authorizing: UnknownGrantError" in text
     assert "Canadian region: token region=ca, clinic 'Sandbox Wellness Clinic (CA)'" in text
     assert result.token_calls == 3  # US code exchange, one refresh, CA code exchange
     assert result.rate_limited == 2

@@ -20,11 +20,16 @@ def now() -> float:
     return asyncio.get_running_loop().time()
 
 
+async def take(limiter: RollingWindowLimiter) -> None:
+    """One request whose answer comes back at once: acquire, then release at the same instant."""
+    await limiter.release(await limiter.acquire())
+
+
 async def grant_times(limiter: RollingWindowLimiter, count: int) -> list[float]:
     """Acquire `count` slots one after another and return when each was granted."""
     times = []
     for _ in range(count):
-        await limiter.acquire()
+        await take(limiter)
         times.append(now())
     return times
 
@@ -50,9 +55,9 @@ def test_configured_limit_and_window_are_honoured() -> None:
 def test_slot_frees_exactly_when_the_oldest_grant_leaves_the_window() -> None:
     async def scenario() -> list[float]:
         limiter = RollingWindowLimiter(2, 10.0)
-        await limiter.acquire()  # t=0
+        await take(limiter)  # t=0
         await asyncio.sleep(4)
-        await limiter.acquire()  # t=4
+        await take(limiter)  # t=4
         return await grant_times(limiter, 2)
 
     assert run_in_virtual_time(scenario(), deadlock_timeout=0.5) == [10.0, 14.0]
@@ -75,11 +80,11 @@ def test_used_counts_grants_in_the_current_window() -> None:
 def test_waiters_are_served_first_come_first_served() -> None:
     async def scenario() -> list[int]:
         limiter = RollingWindowLimiter(1, 5.0)
-        await limiter.acquire()
+        await take(limiter)
         served: list[int] = []
 
         async def client(number: int) -> None:
-            await limiter.acquire()
+            await take(limiter)
             served.append(number)
 
         tasks = []
@@ -95,11 +100,11 @@ def test_waiters_are_served_first_come_first_served() -> None:
 def test_newcomer_does_not_jump_the_queue_when_a_slot_frees() -> None:
     async def scenario() -> list[str]:
         limiter = RollingWindowLimiter(1, 10.0)
-        await limiter.acquire()
+        await take(limiter)
         order: list[str] = []
 
         async def client(name: str) -> None:
-            await limiter.acquire()
+            await take(limiter)
             order.append(name)
 
         queued = asyncio.create_task(client("queued"))
@@ -118,11 +123,11 @@ def test_pause_blocks_every_sharer_until_it_ends() -> None:
 
         async def client(name: str, start: float) -> None:
             await asyncio.sleep(start)
-            await limiter.acquire()
+            await take(limiter)
             granted[name] = now()
 
-        await limiter.acquire()
-        limiter.pause(30.0)  # e.g. a 429 seen by one client
+        await take(limiter)
+        await limiter.pause(30.0)  # e.g. a 429 seen by one client
         await asyncio.gather(client("a", 1.0), client("b", 29.0), client("c", 31.0))
         return granted
 
@@ -136,10 +141,10 @@ def test_pause_blocks_every_sharer_until_it_ends() -> None:
 def test_pause_wakes_a_waiter_already_asleep_later() -> None:
     async def scenario() -> float:
         limiter = RollingWindowLimiter(1, 10.0)
-        await limiter.acquire()
-        waiter = asyncio.create_task(limiter.acquire())
+        await take(limiter)
+        waiter = asyncio.create_task(take(limiter))
         await asyncio.sleep(2)  # waiter sleeps until t=10
-        limiter.pause(20.0)  # until t=22
+        await limiter.pause(20.0)  # until t=22
         await waiter
         return now()
 
@@ -149,9 +154,9 @@ def test_pause_wakes_a_waiter_already_asleep_later() -> None:
 def test_shorter_pause_does_not_cut_a_longer_one_short() -> None:
     async def scenario() -> float:
         limiter = RollingWindowLimiter(10, 10.0)
-        limiter.pause(40.0)
-        limiter.pause(5.0)
-        await limiter.acquire()
+        await limiter.pause(40.0)
+        await limiter.pause(5.0)
+        await take(limiter)
         return now()
 
     assert run_in_virtual_time(scenario(), deadlock_timeout=0.5) == 40.0
@@ -161,7 +166,7 @@ def test_cancelled_waiters_take_no_slot() -> None:
     async def scenario() -> tuple[list[float], int, int]:
         limiter = RollingWindowLimiter(2, 10.0)
         await grant_times(limiter, 2)
-        waiters = [asyncio.create_task(limiter.acquire()) for _ in range(10)]
+        waiters = [asyncio.create_task(take(limiter)) for _ in range(10)]
         await asyncio.sleep(3)
         for waiter in waiters:
             waiter.cancel()
@@ -180,11 +185,11 @@ def test_cancelled_waiters_take_no_slot() -> None:
 def test_cancelling_a_queued_waiter_does_not_hold_up_those_behind_it() -> None:
     async def scenario() -> dict[str, float]:
         limiter = RollingWindowLimiter(1, 10.0)
-        await limiter.acquire()
+        await take(limiter)
         granted: dict[str, float] = {}
 
         async def client(name: str) -> None:
-            await limiter.acquire()
+            await take(limiter)
             granted[name] = now()
 
         head = asyncio.create_task(client("head"))
@@ -202,21 +207,21 @@ def test_cancelling_a_queued_waiter_does_not_hold_up_those_behind_it() -> None:
 def test_waiter_cancelled_right_after_its_turn_came_passes_the_turn_on() -> None:
     async def scenario() -> tuple[dict[str, float], bool]:
         limiter = RollingWindowLimiter(1, 10.0)
-        await limiter.acquire()
+        await take(limiter)
         granted: dict[str, float] = {}
         tasks: dict[str, asyncio.Task[None]] = {}
         second_was_woken = False
 
         async def first() -> None:
             nonlocal second_was_woken
-            await limiter.acquire()
+            await take(limiter)
             granted["first"] = now()
             # The grant has just handed the turn to "second", which has not run yet.
             second_was_woken = not tasks["second"].done()
             tasks["second"].cancel()
 
         async def client(name: str) -> None:
-            await limiter.acquire()
+            await take(limiter)
             granted[name] = now()
 
         tasks["first"] = asyncio.create_task(first())
@@ -235,12 +240,12 @@ def test_waiter_cancelled_right_after_its_turn_came_passes_the_turn_on() -> None
 def test_timeout_around_acquire_leaks_no_slot() -> None:
     async def scenario() -> float:
         limiter = RollingWindowLimiter(1, 10.0)
-        await limiter.acquire()
+        await take(limiter)
         for _ in range(5):
             with pytest.raises(TimeoutError):
                 async with asyncio.timeout(2):
-                    await limiter.acquire()
-        await limiter.acquire()
+                    await take(limiter)
+        await take(limiter)
         return now()
 
     assert run_in_virtual_time(scenario(), deadlock_timeout=0.5) == 10.0
@@ -253,7 +258,7 @@ def test_one_limiter_is_shared_between_clients() -> None:
 
         async def client() -> None:
             for _ in range(3):
-                await limiter.acquire()
+                await take(limiter)
                 times.append(now())
 
         await asyncio.gather(client(), client())
@@ -293,7 +298,7 @@ def test_leaky_bucket_alone_lets_about_twice_the_quota_through() -> None:
     exact = RollingWindowLimiter(100, 300.0)
 
     leaky_times = run_in_virtual_time(burst(leaky.acquire))
-    exact_times = run_in_virtual_time(burst(exact.acquire))
+    exact_times = run_in_virtual_time(burst(lambda: take(exact)))
 
     assert max_in_rolling_window(leaky_times, 300.0) >= 190
     assert max_in_rolling_window(exact_times, 300.0) == 100
@@ -325,4 +330,4 @@ def test_rejects_a_window_that_is_not_positive_and_finite(window: float) -> None
 def test_rejects_an_invalid_pause(seconds: float) -> None:
     limiter = RollingWindowLimiter()
     with pytest.raises(ValueError, match="pause needs a finite, non-negative"):
-        limiter.pause(seconds)
+        run_in_virtual_time(limiter.pause(seconds))

@@ -16,6 +16,7 @@ from fullscript._errors import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    MalformedResponseError,
     RegionMismatchError,
     ServerError,
 )
@@ -237,7 +238,7 @@ async def test_unusable_token_response_is_reported_without_its_body() -> None:
     oauth, _ = make_client(
         lambda r: httpx.Response(200, json={"oauth": {"access_token": NEW_ACCESS}})
     )
-    with pytest.raises(Exception, match="without a usable token") as info:
+    with pytest.raises(Exception, match="no usable token") as info:
         await oauth.refresh(old_token())
     assert_no_secret(str(info.value))
 
@@ -248,7 +249,7 @@ async def test_token_with_an_out_of_range_lifetime_is_an_unusable_token_response
         '"expires_in": 1e999}}'
     ).encode()
     oauth, _ = make_client(lambda r: httpx.Response(200, content=content))
-    with pytest.raises(APIStatusError, match="without a usable token") as info:
+    with pytest.raises(MalformedResponseError, match="no usable token") as info:
         await oauth.refresh(old_token())
     assert_no_secret(str(info.value))
 
@@ -287,10 +288,12 @@ async def test_token_endpoint_errors_strip_url_credentials_and_redact_secret_hea
         )
     )
     proxied = Region.US.with_base_url("https://user:proxy-SECRET@proxy.example/us")
-    with pytest.raises(APIStatusError) as info:
+    with pytest.raises((APIStatusError, MalformedResponseError)) as info:
         await oauth.exchange_code(proxied, "code-1")
     error = info.value
     assert isinstance(error, AuthenticationError) == (status == 400)
+    assert isinstance(error, MalformedResponseError) == (status == 200)
     assert error.url == "https://proxy.example/us/api/oauth/token"
-    assert error.headers["proxy-authorization"] == "[redacted]"
+    if isinstance(error, APIStatusError):
+        assert error.headers["proxy-authorization"] == "[redacted]"
     assert "proxy-SECRET" not in str(error) + repr(error)

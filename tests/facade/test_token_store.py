@@ -1,4 +1,4 @@
-"""Token stores: in-memory, file (atomic, 0600, all regions in one file), callbacks."""
+"""Token stores: in-memory, file (atomic, 0600, all grants and regions in one file), callbacks."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from fullscript._token_store import (
     FileTokenStore,
     InMemoryTokenStore,
     TokenStore,
+    TokenStoreError,
 )
 from fullscript._tokens import OAuthToken
+from fullscript.token_stores import as_token_store
 
 
 def file_names(directory: Path) -> list[str]:
@@ -74,9 +76,10 @@ async def test_file_store_holds_all_regions_in_one_private_file(tmp_path: Path) 
     await store.save(make_token("ca-snd"))
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     document = json.loads(path.read_text())
-    assert set(document["tokens"]) == {"us", "ca-snd"}
-    # Only the one file: no temporary files left behind.
-    assert file_names(path.parent) == ["tokens.json"]
+    assert document["version"] == 2
+    assert set(document["grants"]["default"]) == {"us", "ca-snd"}
+    # The one file and its lock file: no temporary files left behind.
+    assert file_names(path.parent) == ["tokens.json", "tokens.json.lock"]
     # A fresh store (another run) reads the same tokens.
     assert await FileTokenStore(path).load("ca-snd") == make_token("ca-snd")
     assert "SECRET" not in repr(store)
@@ -97,7 +100,7 @@ async def test_file_store_keeps_the_old_file_when_a_write_fails(
         await store.save(make_token("us", 2))
     monkeypatch.undo()
     assert await store.load("us") == make_token("us")
-    assert file_names(tmp_path) == ["tokens.json"]
+    assert file_names(tmp_path) == ["tokens.json", "tokens.json.lock"]
 
 
 async def test_corrupt_file_is_reported_without_its_content(tmp_path: Path) -> None:
@@ -121,14 +124,16 @@ async def test_callback_store_with_async_callbacks() -> None:
     async def delete(region: str) -> None:
         rows.pop(region, None)
 
-    store = CallbackTokenStore(load=load, save=save, delete=delete)
+    with pytest.warns(DeprecationWarning, match="without a grant_id parameter"):
+        store = CallbackTokenStore(load=load, save=save, delete=delete)  # the old, region-only form
     assert isinstance(store, TokenStore)
     await exercise(store)
 
 
 async def test_callback_store_with_sync_callbacks_and_no_delete() -> None:
     rows: dict[str, OAuthToken] = {}
-    store = CallbackTokenStore(load=rows.get, save=lambda t: rows.__setitem__(t.region, t))
+    with pytest.warns(DeprecationWarning):
+        store = CallbackTokenStore(load=rows.get, save=lambda t: rows.__setitem__(t.region, t))
     await store.save(make_token("ca"))
     assert await store.load("ca") == make_token("ca")
     await store.delete("ca")  # no delete callback: a no-op
@@ -139,6 +144,130 @@ async def test_callback_store_propagates_save_failures() -> None:
     async def save(token: OAuthToken) -> None:
         raise RuntimeError("database down")
 
-    store = CallbackTokenStore(load=lambda region: None, save=save)
+    with pytest.warns(DeprecationWarning):
+        store = CallbackTokenStore(load=lambda region: None, save=save)
     with pytest.raises(RuntimeError, match="database down"):
         await store.save(make_token("us"))
+
+
+# --- grants: keys (grant, region), compare-and-set, listing, migration ----------------------
+
+
+async def exercise_grants(store: TokenStore) -> None:
+    """The grant-aware contract every store keeps."""
+    await store.save(make_token("us", 1))
+    await store.save(make_token("us", 2), "tenant-b")
+    await store.save(make_token("ca", 3), "tenant-b")
+    assert await store.load("us") == make_token("us", 1)
+    assert await store.load("us", "tenant-b") == make_token("us", 2)
+    assert await store.grant_ids("us") == ["default", "tenant-b"]
+    assert await store.grant_ids("ca") == ["tenant-b"]
+    # Compare-and-set on the stored refresh token.
+    assert not await store.save(make_token("us", 4), "tenant-b", replaces=make_token("us", 1))
+    assert await store.load("us", "tenant-b") == make_token("us", 2)
+    assert await store.save(make_token("us", 4), "tenant-b", replaces=make_token("us", 2))
+    assert await store.load("us", "tenant-b") == make_token("us", 4)
+    assert not await store.save(make_token("us", 5), "nobody", replaces=make_token("us", 4))
+    assert await store.load("us", "nobody") is None
+    await store.delete("us", "tenant-b")
+    assert await store.grant_ids("us") == ["default"]
+    assert await store.load("ca", "tenant-b") == make_token("ca", 3)
+    async with store.refresh_lock("us", "tenant-b"):
+        pass
+    with pytest.raises(TypeError, match="grant_id must be a str"):
+        await store.load("us", 42)  # type: ignore[arg-type]
+
+
+async def test_in_memory_store_keys_pairs_by_grant() -> None:
+    await exercise_grants(InMemoryTokenStore())
+
+
+async def test_file_store_keys_pairs_by_grant(tmp_path: Path) -> None:
+    await exercise_grants(FileTokenStore(tmp_path / "tokens.json"))
+
+
+async def test_callback_store_with_grant_callbacks() -> None:
+    rows: dict[tuple[str, str], OAuthToken] = {}
+
+    async def load(region: str, grant_id: str) -> OAuthToken | None:
+        return rows.get((grant_id, region))
+
+    def save(token: OAuthToken, grant_id: str) -> None:
+        rows[(grant_id, token.region)] = token
+
+    def delete(region: str, grant_id: str) -> None:
+        rows.pop((grant_id, region), None)
+
+    def grant_ids(region: str) -> list[str]:
+        return [grant for grant, key_region in rows if key_region == region]
+
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the grant-aware form is not deprecated
+        store = CallbackTokenStore(load=load, save=save, delete=delete, grant_ids=grant_ids)
+    await exercise_grants(store)
+
+
+async def test_callback_store_refuses_a_mix_of_old_and_new_callbacks() -> None:
+    async def load(region: str, grant_id: str) -> None:
+        return None
+
+    with pytest.raises(TypeError, match="save does not"):
+        CallbackTokenStore(load=load, save=lambda token: None)
+
+
+async def test_old_callbacks_serve_the_default_grant_only() -> None:
+    with pytest.warns(DeprecationWarning):
+        store = CallbackTokenStore(load=lambda region: None, save=lambda token: None)
+    assert await store.load("us") is None
+    with pytest.raises(TokenStoreError, match="not grant 'tenant-b': add a grant_id parameter"):
+        await store.load("us", "tenant-b")
+
+
+async def test_a_version_1_file_is_the_default_grant_and_is_rewritten_on_save(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tokens.json"
+    old = {"version": 1, "tokens": {"us": make_token("us").to_dict()}}
+    path.write_text(json.dumps(old))
+    store = FileTokenStore(path)
+    assert await store.load("us") == make_token("us")
+    assert await store.grant_ids("us") == ["default"]
+    assert json.loads(path.read_text()) == old  # reading changes nothing
+    await store.save(make_token("us", 2), "tenant-b")
+    document = json.loads(path.read_text())
+    assert document["version"] == 2
+    assert document["grants"]["default"]["us"] == make_token("us").to_dict()
+    assert document["grants"]["tenant-b"]["us"] == make_token("us", 2).to_dict()
+
+
+async def test_a_file_from_a_newer_version_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.json"
+    path.write_text(json.dumps({"version": 3, "grants": {}}))
+    with pytest.raises(ValueError, match="format version 3, which this version of fullscript"):
+        await FileTokenStore(path).load("us")
+
+
+async def test_an_old_contract_store_class_still_works_for_the_default_grant() -> None:
+    class RegionOnlyStore:
+        def __init__(self) -> None:
+            self.tokens: dict[str, OAuthToken] = {}
+
+        async def load(self, region: str) -> OAuthToken | None:
+            return self.tokens.get(region)
+
+        async def save(self, token: OAuthToken) -> None:
+            self.tokens[token.region] = token
+
+        async def delete(self, region: str) -> None:
+            self.tokens.pop(region, None)
+
+    old = RegionOnlyStore()
+    with pytest.warns(DeprecationWarning, match="old region-only TokenStore contract"):
+        store = as_token_store(old)
+    await store.save(make_token("us"))
+    assert old.tokens == {"us": make_token("us")}
+    assert await store.grant_ids("us") == ["default"]
+    with pytest.raises(TypeError, match="int has no load, save, delete"):
+        as_token_store(42)

@@ -16,7 +16,7 @@ from fullscript._limiter import RollingWindowLimiter
 from fullscript._options import RequestOptions, use_request_options
 from fullscript._retry import RetryPolicy
 from fullscript._transport import FullscriptTransport
-from fullscript.testing import run_in_virtual_time
+from fullscript.testing import RecordingLimiter, run_in_virtual_time
 
 API = "https://us-snd.fullscript.io/api"
 
@@ -38,18 +38,8 @@ class RecordingClock:
         self.time += seconds
 
 
-class CountingLimiter:
+class CountingLimiter(RecordingLimiter):
     """RateLimiter that never blocks and records what the transport asked of it."""
-
-    def __init__(self) -> None:
-        self.acquired = 0
-        self.pauses: list[float] = []
-
-    async def acquire(self) -> None:
-        self.acquired += 1
-
-    def pause(self, seconds: float) -> None:
-        self.pauses.append(seconds)
 
 
 class ScriptedServer:
@@ -177,7 +167,6 @@ async def test_non_idempotent_request_is_not_repeated_when_it_may_have_reached_t
     [
         connect_error,
         lambda: httpx.ConnectTimeout("connect"),
-        lambda: httpx.PoolTimeout("pool"),
         lambda: status(429),
     ],
 )
@@ -191,6 +180,16 @@ async def test_non_idempotent_request_is_retried_when_it_provably_was_not_proces
     assert response.status_code == 201
     assert harness.server.attempts == 2
     assert harness.server.bodies[0] == harness.server.bodies[1] != b""
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+async def test_a_pool_timeout_is_raised_not_waited_out_again(method: str) -> None:
+    harness = Harness(httpx.PoolTimeout("pool"), ok())
+
+    with pytest.raises(httpx.PoolTimeout):
+        await harness.request(method)
+
+    assert harness.server.attempts == 1
 
 
 async def test_streamed_body_is_sent_again_in_full_on_retry() -> None:
@@ -453,11 +452,15 @@ def test_a_429_for_one_client_holds_back_another_sharing_the_limiter() -> None:
             sent["b"] = loop.time()
             return ok()
 
+        # A timeout over the 20 s pause: the limiter's wait is bounded by the call's timeout.
         client_a = httpx.AsyncClient(
-            transport=FullscriptTransport(httpx.MockTransport(server_a), limiter=limiter)
+            transport=FullscriptTransport(httpx.MockTransport(server_a), limiter=limiter),
+            timeout=30,
         )
+        # A timeout over the 20 s pause: the limiter's wait is bounded by the call's timeout.
         client_b = httpx.AsyncClient(
-            transport=FullscriptTransport(httpx.MockTransport(server_b), limiter=limiter)
+            transport=FullscriptTransport(httpx.MockTransport(server_b), limiter=limiter),
+            timeout=30,
         )
 
         async def b_a_moment_later() -> None:

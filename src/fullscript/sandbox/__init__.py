@@ -19,6 +19,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess by 
 
 from .faults.injector import FaultInjector
 from .faults.rules import FaultRule
+from .limits.traffic import QuotaCounters, TrafficSnapshot
 from .oauth.apps import OAuthApp
 from .oauth.grants import CODE_TTL
 from .oauth.issued import IssuedToken
@@ -58,10 +59,12 @@ __all__ = [
     "IssuedToken",
     "OAuthApp",
     "Operation",
+    "QuotaCounters",
     "Sandbox",
     "SandboxClock",
     "SandboxSettings",
     "SandboxTransport",
     "ServedSandbox",
+    "TrafficSnapshot",
     "serve",
 ]

@@ -17,6 +17,7 @@ from .settings import (
     DEFAULT_REDIRECT_URI,
     DEFAULT_TOKEN_TTL,
     DEFAULT_WEBHOOK_SECRET,
+    RATE_LIMIT_SCOPES,
     parse_rate_limit,
 )
 
@@ -78,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="requests per rolling window per app (default 5000/300)",
     )
     parser.add_argument(
+        "--rate-limit-scope",
+        choices=RATE_LIMIT_SCOPES,
+        default="app",
+        help="count the rate limit per app (default) or per grant (a token and its refreshes)",
+    )
+    parser.add_argument(
         "--token-ttl",
         type=_at_least_one,
         default=DEFAULT_TOKEN_TTL,
@@ -103,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         redirect_uri=args.redirect_uri,
         scopes=args.scopes,
         rate_limit=args.rate_limit,
+        rate_limit_scope=args.rate_limit_scope,
         token_ttl=args.token_ttl,
         seed=args.seed,
         patients=args.patients,
@@ -120,9 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  redirect_uri   {args.redirect_uri}",
         f"  scopes         {' '.join(args.scopes)}",
         f"  rate limit     {limit} requests / {window:g} s;  token ttl {args.token_ttl} s;  seed {args.seed}",
+        f"  counted per    {args.rate_limit_scope} (--rate-limit-scope app|grant)",
         f"  webhooks       {args.webhook_url or '(none)'}  secret "
         f"{_mask(args.webhook_secret, DEFAULT_WEBHOOK_SECRET)}",
-        f"  control        {root}/_sandbox/health, /_sandbox/config",
+        f"  control        {root}/_sandbox/health, /_sandbox/config, /_sandbox/traffic",
     ]  # fmt: skip
     print("\n".join(lines), flush=True)
     import_uvicorn().run(

@@ -13,6 +13,7 @@ import httpx
 
 from .faults.injector import FaultInjector
 from .limits.rate_limit import RollingWindowLimiter
+from .limits.traffic import TrafficCounters, TrafficSnapshot
 from .oauth.apps import OAuthApp
 from .oauth.issued import IssuedToken
 from .oauth.server import OAuthServer
@@ -27,6 +28,7 @@ from .settings import (
     DEFAULT_WEBHOOK_CHALLENGE,
     DEFAULT_WEBHOOK_SECRET,
     SandboxSettings,
+    check_rate_limit_scope,
     parse_rate_limit,
 )
 from .state.clinic import ClinicControl
@@ -58,6 +60,7 @@ class SandboxBackend:
         scopes: Iterable[str] = ALL_SCOPES,
         resource_owner_type: str = "Practitioner",
         rate_limit: str | tuple[int, float] = DEFAULT_RATE_LIMIT,
+        rate_limit_scope: str = "app",
         token_ttl: int = DEFAULT_TOKEN_TTL,
         seed: int = 0,
         clock: Callable[[], float] | None = None,
@@ -75,6 +78,7 @@ class SandboxBackend:
             scopes=tuple(scopes),
             resource_owner_type=resource_owner_type,
             rate_limit=parse_rate_limit(rate_limit),
+            rate_limit_scope=rate_limit_scope,
             token_ttl=int(token_ttl),
             seed=seed,
             patients=patients,
@@ -87,6 +91,8 @@ class SandboxBackend:
         self.allow_restricted = allow_restricted
         self.oauth = OAuthServer(self.clock, int(token_ttl), self._resource_owner)
         self.limiter = RollingWindowLimiter(*self.settings.rate_limit, self.clock)
+        self.rate_limit_scope = self.settings.rate_limit_scope
+        self.traffic = TrafficCounters(self.settings.rate_limit[1])
         self.faults = FaultInjector(seed)
         self.webhooks = WebhookDispatcher(
             self.clock,
@@ -94,6 +100,7 @@ class SandboxBackend:
             secret=webhook_secret,
             challenge=webhook_challenge,
             transport=webhook_transport,
+            seed=seed,
         )
         self._regions: dict[str, RegionState] = {}
         self._clinics: dict[str, ClinicControl] = {}
@@ -128,12 +135,15 @@ class SandboxBackend:
         return self.region(region).values(table)
 
     def reset(self) -> None:
-        """Forget all data, tokens, rate-limit history, faults and pending webhooks."""
+        """Forget all data, tokens, rate-limit history, faults and pending webhooks, and undo
+        every `advance_time`."""
+        self.clock.reset()
         self._regions.clear()
         self._clinics.clear()
         self.limiter.reset()
+        self.traffic.reset()
         self.faults.clear()
-        self.webhooks.pending.clear()
+        self.webhooks.reset()
         self.oauth.clear_tokens()
 
     def _resource_owner(self, region: str, owner_type: str) -> str:
@@ -144,6 +154,20 @@ class SandboxBackend:
             return str(state.clinic["id"])
         return str(state.values("practitioners")[0]["id"])
 
+    # --- rate limit and traffic -------------------------------------------------------------
+
+    def set_rate_limit_scope(self, scope: str) -> None:
+        """Count the rate limit per ``"app"`` or per ``"grant"`` (a token and its refreshes).
+
+        The history so far is forgotten, since it was counted under the other scope.
+        """
+        self.rate_limit_scope = check_rate_limit_scope(scope)
+        self.limiter.reset()
+
+    def traffic_stats(self) -> TrafficSnapshot:
+        """Requests, 429s, refreshes and the busiest rolling window, per app and per grant."""
+        return self.traffic.snapshot()
+
     # --- time -------------------------------------------------------------------------------
 
     def now(self) -> float:
@@ -153,6 +177,15 @@ class SandboxBackend:
     def advance_time(self, seconds: float) -> None:
         """Move sandbox time forward (expire codes and tokens, roll the rate-limit window)."""
         self.clock.advance(seconds)
+
+    def reset_time(self) -> None:
+        """Undo every `advance_time` (a served sandbox otherwise stays ahead until restarted).
+
+        The rate-limit history is forgotten too: requests counted "in the future" would
+        otherwise fill the window for hours. Data and tokens are kept.
+        """
+        self.clock.reset()
+        self.limiter.reset()
 
     # --- OAuth helpers ----------------------------------------------------------------------
 
@@ -222,9 +255,26 @@ class SandboxBackend:
         secret: str | None = None,
         challenge: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        duplicates: int | None = None,
+        out_of_order: bool | None = None,
+        concurrency: int | None = None,
     ) -> None:
-        """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's)."""
-        self.webhooks.configure(url=url, secret=secret, challenge=challenge, transport=transport)
+        """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's),
+        and how delivery misbehaves: ``duplicates``, ``out_of_order``, ``concurrency`` (see
+        `WebhookDispatcher.configure`)."""
+        self.webhooks.configure(
+            url=url,
+            secret=secret,
+            challenge=challenge,
+            transport=transport,
+            duplicates=duplicates,
+            out_of_order=out_of_order,
+            concurrency=concurrency,
+        )
+
+    async def send_webhook_probe(self, *, signed: bool = True) -> Record:
+        """POST the empty-body probe to the webhook URL (signed or not); how it was answered."""
+        return await self.webhooks.send_probe(signed=signed)
 
     async def deliver_webhooks(self) -> list[Record]:
         """POST every due event to the webhook URL; returns the delivery records (served view)."""

@@ -17,7 +17,9 @@ __all__ = [
     "DEFAULT_TOKEN_TTL",
     "DEFAULT_WEBHOOK_CHALLENGE",
     "DEFAULT_WEBHOOK_SECRET",
+    "RATE_LIMIT_SCOPES",
     "SandboxSettings",
+    "check_rate_limit_scope",
     "parse_rate_limit",
 ]
 
@@ -30,6 +32,9 @@ DEFAULT_WEBHOOK_CHALLENGE = "sandbox-challenge"
 DEFAULT_RATE_LIMIT = (5000, 300.0)
 DEFAULT_TOKEN_TTL = 7200
 DEFAULT_PATIENTS = 350
+# "app": one quota per OAuth app (what Fullscript documents); "grant": one per authorization,
+# i.e. per token and the tokens refreshed from it.
+RATE_LIMIT_SCOPES = ("app", "grant")
 
 
 def parse_rate_limit(value: str | tuple[int, float]) -> tuple[int, float]:
@@ -44,6 +49,19 @@ def parse_rate_limit(value: str | tuple[int, float]) -> tuple[int, float]:
     if limit < 1 or window <= 0:
         raise ValueError("rate limit needs at least 1 request per a positive number of seconds")
     return int(limit), float(window)
+
+
+def check_rate_limit_scope(value: object) -> str:
+    """``value`` when it is a rate-limit scope, else ValueError naming the choices."""
+    if value not in RATE_LIMIT_SCOPES:
+        raise ValueError(
+            f"rate limit scope must be one of {', '.join(RATE_LIMIT_SCOPES)}, not {value!r}"
+        )
+    return str(value)
+
+
+def _scope_setting(settings: SandboxSettings, attribute: attrs.Attribute[str], value: str) -> None:
+    check_rate_limit_scope(value)
 
 
 def _at_least_one(settings: SandboxSettings, attribute: attrs.Attribute[int], value: int) -> None:
@@ -62,6 +80,7 @@ class SandboxSettings:
     scopes: tuple[str, ...] = ALL_SCOPES
     resource_owner_type: str = "Practitioner"
     rate_limit: tuple[int, float] = DEFAULT_RATE_LIMIT
+    rate_limit_scope: str = attrs.field(default="app", validator=_scope_setting)
     token_ttl: int = attrs.field(default=DEFAULT_TOKEN_TTL, validator=_at_least_one)
     seed: int = 0
     patients: int = attrs.field(default=DEFAULT_PATIENTS, validator=_at_least_one)

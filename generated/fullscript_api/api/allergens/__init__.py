@@ -124,8 +124,8 @@ class AllergensRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListAllergensResponse200]:
         """List all allergens
 
@@ -140,8 +140,8 @@ class AllergensRawResource:
         return await self._invoker.request_raw(
             _LIST_ALLERGENS,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

@@ -132,8 +132,8 @@ class BrandsRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
         available: ListBrandsAvailable | Unset = UNSET,
         clinic_permitted: ListBrandsClinicPermitted | Unset = UNSET,
     ) -> Response[ListBrandsResponse200]:
@@ -151,8 +151,8 @@ class BrandsRawResource:
         return await self._invoker.request_raw(
             _LIST_BRANDS,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
                 "available": available,
                 "clinic_permitted": clinic_permitted,
             },

@@ -168,8 +168,8 @@ class CategoriesRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListCategoriesResponse200]:
         """List all categories
 
@@ -184,8 +184,8 @@ class CategoriesRawResource:
         return await self._invoker.request_raw(
             _LIST_CATEGORIES,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -193,8 +193,8 @@ class CategoriesRawResource:
         self,
         category_id: str,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListCategoryProductsResponse200]:
         """List all category products
 
@@ -210,8 +210,8 @@ class CategoriesRawResource:
             _LIST_CATEGORY_PRODUCTS,
             {
                 "category_id": category_id,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

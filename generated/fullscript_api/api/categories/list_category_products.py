@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.list_category_products_response_200 import ListCategoryProductsResponse200
 from ...types import UNSET, Response, Unset
@@ -29,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/clinic/categories/{category_id}/products".format(
-            category_id=quote(str(category_id), safe=""),
+            category_id=path_parameter("category_id", category_id),
         ),
         "params": params,
     }

@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.retrieve_treatment_plan_link_response_200 import RetrieveTreatmentPlanLinkResponse200
 from ...types import Response
@@ -18,7 +18,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/clinic/dynamic_links/treatment_plans/{id}".format(
-            id=quote(str(id), safe=""),
+            id=path_parameter("id", id),
         ),
     }
 

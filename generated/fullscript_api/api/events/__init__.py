@@ -410,8 +410,8 @@ class EventsRawResource:
         event_type: ListClinicKeyEventsEventType | Unset = UNSET,
         sort_by: ListClinicKeyEventsSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListClinicKeyEventsResponse200]:
         """List all clinic key events
 
@@ -431,8 +431,8 @@ class EventsRawResource:
                 "event_type": event_type,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -443,8 +443,8 @@ class EventsRawResource:
         event_type: ListLabOrderEventsEventType | Unset = UNSET,
         sort_by: ListLabOrderEventsSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListLabOrderEventsResponse200]:
         """List all lab order events
 
@@ -464,8 +464,8 @@ class EventsRawResource:
                 "event_type": event_type,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -476,8 +476,8 @@ class EventsRawResource:
         event_type: ListOrderEventsEventType | Unset = UNSET,
         sort_by: ListOrderEventsSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListOrderEventsResponse200]:
         """List all order events
 
@@ -497,8 +497,8 @@ class EventsRawResource:
                 "event_type": event_type,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -509,8 +509,8 @@ class EventsRawResource:
         event_type: ListPatientEventsEventType | Unset = UNSET,
         sort_by: ListPatientEventsSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPatientEventsResponse200]:
         """List all patient events
 
@@ -530,8 +530,8 @@ class EventsRawResource:
                 "event_type": event_type,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -542,8 +542,8 @@ class EventsRawResource:
         event_type: ListProductEventsEventType | Unset = UNSET,
         sort_by: ListProductEventsSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListProductEventsResponse200]:
         """List all product events
 
@@ -563,8 +563,8 @@ class EventsRawResource:
                 "event_type": event_type,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -575,8 +575,8 @@ class EventsRawResource:
         event_type: ListTreatmentPlanEventsEventType | Unset = UNSET,
         sort_by: ListTreatmentPlanEventsSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListTreatmentPlanEventsResponse200]:
         """List all treatment plan events
 
@@ -597,8 +597,8 @@ class EventsRawResource:
                 "event_type": event_type,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

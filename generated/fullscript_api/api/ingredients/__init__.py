@@ -124,8 +124,8 @@ class IngredientsRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListIngredientsResponse200]:
         """List all ingredients
 
@@ -140,8 +140,8 @@ class IngredientsRawResource:
         return await self._invoker.request_raw(
             _LIST_INGREDIENTS,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

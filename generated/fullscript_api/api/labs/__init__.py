@@ -168,8 +168,8 @@ class LabsRawResource:
         self,
         *,
         patient_id: str | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListLabOrdersResponse200]:
         """List all lab orders
 
@@ -185,8 +185,8 @@ class LabsRawResource:
             _LIST_LAB_ORDERS,
             {
                 "patient_id": patient_id,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

@@ -95,8 +95,8 @@ class MetadataRawResource:
         *,
         id: str | Unset = UNSET,
         type_: FindMetadataObjectsType | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[FindMetadataObjectsResponse200]:
         """Find objects by metadata
 
@@ -114,7 +114,7 @@ class MetadataRawResource:
             {
                 "id": id,
                 "type_": type_,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )

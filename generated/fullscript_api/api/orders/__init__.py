@@ -150,8 +150,8 @@ class OrdersRawResource:
         type_: ListOrdersType | Unset = UNSET,
         sort_by: ListOrdersSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListOrdersResponse200]:
         """List all orders
 
@@ -174,8 +174,8 @@ class OrdersRawResource:
                 "type_": type_,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

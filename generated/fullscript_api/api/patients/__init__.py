@@ -492,8 +492,8 @@ class PatientsRawResource:
         self,
         *,
         patient_type: ListPatientsPatientType | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPatientsResponse200]:
         """List all patients
 
@@ -509,8 +509,8 @@ class PatientsRawResource:
             _LIST_PATIENTS,
             {
                 "patient_type": patient_type,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -585,8 +585,8 @@ class PatientsRawResource:
         self,
         patient_id: str,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPatientAddressesResponse200]:
         """List all patient addresses
 
@@ -602,8 +602,8 @@ class PatientsRawResource:
             _LIST_PATIENT_ADDRESSES,
             {
                 "patient_id": patient_id,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -611,8 +611,8 @@ class PatientsRawResource:
         self,
         patient_id: str,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPatientDependentsResponse200]:
         """List all dependents
 
@@ -628,8 +628,8 @@ class PatientsRawResource:
             _LIST_PATIENT_DEPENDENTS,
             {
                 "patient_id": patient_id,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -637,8 +637,8 @@ class PatientsRawResource:
         self,
         patient_id: str,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPatientOrdersResponse200]:
         """List all patient orders
 
@@ -654,8 +654,8 @@ class PatientsRawResource:
             _LIST_PATIENT_ORDERS,
             {
                 "patient_id": patient_id,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -665,8 +665,8 @@ class PatientsRawResource:
         *,
         sort_by: ListPatientTreatmentPlansSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPatientTreatmentPlansResponse200]:
         """List all patient treatment plans
 
@@ -684,8 +684,8 @@ class PatientsRawResource:
                 "patient_id": patient_id,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -719,8 +719,8 @@ class PatientsRawResource:
         self,
         *,
         query: str | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[SearchPatientsResponse200]:
         """Search for patients
 
@@ -736,7 +736,7 @@ class PatientsRawResource:
             _SEARCH_PATIENTS,
             {
                 "query": query,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )

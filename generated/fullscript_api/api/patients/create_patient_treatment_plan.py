@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.create_patient_treatment_plan_response_201 import (
     CreatePatientTreatmentPlanResponse201,
 )
@@ -24,7 +24,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/clinic/patients/{patient_id}/treatment_plans".format(
-            patient_id=quote(str(patient_id), safe=""),
+            patient_id=path_parameter("patient_id", patient_id),
         ),
     }
 

@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.list_patient_dependents_response_200 import ListPatientDependentsResponse200
 from ...types import UNSET, Response, Unset
@@ -29,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/clinic/patients/{patient_id}/dependents".format(
-            patient_id=quote(str(patient_id), safe=""),
+            patient_id=path_parameter("patient_id", patient_id),
         ),
         "params": params,
     }

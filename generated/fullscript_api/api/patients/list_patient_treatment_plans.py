@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.list_patient_treatment_plans_response_200 import ListPatientTreatmentPlansResponse200
 from ...models.list_patient_treatment_plans_sort_by import ListPatientTreatmentPlansSortBy
@@ -45,7 +45,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/clinic/patients/{patient_id}/treatment_plans".format(
-            patient_id=quote(str(patient_id), safe=""),
+            patient_id=path_parameter("patient_id", patient_id),
         ),
         "params": params,
     }

@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.patient_update_request import PatientUpdateRequest
 from ...models.update_patient_response_200 import UpdatePatientResponse200
@@ -22,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/clinic/patients/{id}".format(
-            id=quote(str(id), safe=""),
+            id=path_parameter("id", id),
         ),
     }
 

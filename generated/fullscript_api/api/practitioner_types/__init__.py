@@ -87,8 +87,8 @@ class PractitionerTypesRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPractitionerTypesResponse200]:
         """List all practitioner types
 
@@ -104,7 +104,7 @@ class PractitionerTypesRawResource:
         return await self._invoker.request_raw(
             _LIST_PRACTITIONER_TYPES,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )

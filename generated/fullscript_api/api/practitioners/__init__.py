@@ -541,8 +541,8 @@ class PractitionersRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPractitionersResponse200]:
         """List all practitioners
 
@@ -557,8 +557,8 @@ class PractitionersRawResource:
         return await self._invoker.request_raw(
             _LIST_PRACTITIONERS,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -638,8 +638,8 @@ class PractitionersRawResource:
         sort_by: ListPractitionerProtocolsSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
         ownership_type: ListPractitionerProtocolsOwnershipType | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPractitionerProtocolsResponse200]:
         """List all practitioner protocols
 
@@ -660,8 +660,8 @@ class PractitionersRawResource:
                 "sort_by": sort_by,
                 "order_by": order_by,
                 "ownership_type": ownership_type,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -669,8 +669,8 @@ class PractitionersRawResource:
         self,
         practitioner_id: str,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPractitionerResourcesResponse200]:
         """List all practitioner resources
 
@@ -686,8 +686,8 @@ class PractitionersRawResource:
             _LIST_PRACTITIONER_RESOURCES,
             {
                 "practitioner_id": practitioner_id,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -792,8 +792,8 @@ class PractitionersRawResource:
         self,
         practitioner_id: str,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListPractitionerTemplatesResponse200]:
         """List all practitioner templates
 
@@ -810,7 +810,7 @@ class PractitionersRawResource:
             _LIST_PRACTITIONER_TEMPLATES,
             {
                 "practitioner_id": practitioner_id,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )

@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.create_practitioner_resource_response_201 import (
     CreatePractitionerResourceResponse201,
 )
@@ -24,7 +24,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/clinic/practitioners/{practitioner_id}/resources".format(
-            practitioner_id=quote(str(practitioner_id), safe=""),
+            practitioner_id=path_parameter("practitioner_id", practitioner_id),
         ),
     }
 

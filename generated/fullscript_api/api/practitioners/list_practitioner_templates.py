@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.list_practitioner_templates_response_200 import ListPractitionerTemplatesResponse200
 from ...types import UNSET, Response, Unset
@@ -29,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/clinic/practitioners/{practitioner_id}/templates".format(
-            practitioner_id=quote(str(practitioner_id), safe=""),
+            practitioner_id=path_parameter("practitioner_id", practitioner_id),
         ),
         "params": params,
     }

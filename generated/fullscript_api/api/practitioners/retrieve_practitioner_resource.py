@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.retrieve_practitioner_resource_response_200 import (
     RetrievePractitionerResourceResponse200,
@@ -21,8 +21,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/clinic/practitioners/{practitioner_id}/resources/{id}".format(
-            practitioner_id=quote(str(practitioner_id), safe=""),
-            id=quote(str(id), safe=""),
+            practitioner_id=path_parameter("practitioner_id", practitioner_id),
+            id=path_parameter("id", id),
         ),
     }
 

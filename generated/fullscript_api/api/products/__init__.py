@@ -229,8 +229,8 @@ class ProductsRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListProductsResponse200]:
         """List all products
 
@@ -245,8 +245,8 @@ class ProductsRawResource:
         return await self._invoker.request_raw(
             _LIST_PRODUCTS,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -279,8 +279,8 @@ class ProductsRawResource:
         self,
         product_id: str,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListSimilarProductsResponse200]:
         """List similar products
 
@@ -298,8 +298,8 @@ class ProductsRawResource:
             _LIST_SIMILAR_PRODUCTS,
             {
                 "product_id": product_id,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 
@@ -312,8 +312,8 @@ class ProductsRawResource:
         ingredient_ids: builtins.list[str] | Unset = UNSET,
         supplement_type_ids: builtins.list[str] | Unset = UNSET,
         third_party_certification_ids: builtins.list[str] | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[SearchProductsResponse200]:
         """Search for products
 
@@ -337,7 +337,7 @@ class ProductsRawResource:
                 "ingredient_ids": ingredient_ids,
                 "supplement_type_ids": supplement_type_ids,
                 "third_party_certification_ids": third_party_certification_ids,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )

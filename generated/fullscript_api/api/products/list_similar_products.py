@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.list_similar_products_response_200 import ListSimilarProductsResponse200
 from ...types import UNSET, Response, Unset
@@ -29,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/catalog/products/{product_id}/similar".format(
-            product_id=quote(str(product_id), safe=""),
+            product_id=path_parameter("product_id", product_id),
         ),
         "params": params,
     }

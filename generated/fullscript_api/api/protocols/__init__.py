@@ -133,8 +133,8 @@ class ProtocolsRawResource:
         *,
         sort_by: ListFullscriptProtocolsSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListFullscriptProtocolsResponse200]:
         """List all Fullscript protocols
 
@@ -151,8 +151,8 @@ class ProtocolsRawResource:
             {
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

@@ -87,8 +87,8 @@ class ResourcesRawResource:
     async def list_fullscript_resources(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListFullscriptResourcesResponse200]:
         """List all Fullscript resources
 
@@ -104,7 +104,7 @@ class ResourcesRawResource:
         return await self._invoker.request_raw(
             _LIST_FULLSCRIPT_RESOURCES,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )

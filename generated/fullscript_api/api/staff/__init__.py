@@ -206,8 +206,8 @@ class StaffRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListStaffResponse200]:
         """List all staff
 
@@ -222,8 +222,8 @@ class StaffRawResource:
         return await self._invoker.request_raw(
             _LIST_STAFF,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

@@ -124,8 +124,8 @@ class SupplementTypesRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListSupplementTypesResponse200]:
         """List all supplement types
 
@@ -140,8 +140,8 @@ class SupplementTypesRawResource:
         return await self._invoker.request_raw(
             _LIST_SUPPLEMENT_TYPES,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

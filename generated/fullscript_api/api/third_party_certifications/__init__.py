@@ -128,8 +128,8 @@ class ThirdPartyCertificationsRawResource:
     async def list(
         self,
         *,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListThirdPartyCertificationsResponse200]:
         """List all third party certifications
 
@@ -144,8 +144,8 @@ class ThirdPartyCertificationsRawResource:
         return await self._invoker.request_raw(
             _LIST_THIRD_PARTY_CERTIFICATIONS,
             {
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )
 

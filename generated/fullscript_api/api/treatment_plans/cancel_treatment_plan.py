@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.cancel_treatment_plan_response_200 import CancelTreatmentPlanResponse200
 from ...models.error import Error
 from ...types import Response
@@ -18,7 +18,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/clinic/treatment_plans/{treatment_plan_id}/cancel".format(
-            treatment_plan_id=quote(str(treatment_plan_id), safe=""),
+            treatment_plan_id=path_parameter("treatment_plan_id", treatment_plan_id),
         ),
     }
 

@@ -1,11 +1,11 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import path_parameter
 from ...models.error import Error
 from ...models.treatment_plan_update_request import TreatmentPlanUpdateRequest
 from ...models.update_treatment_plan_response_200 import UpdateTreatmentPlanResponse200
@@ -22,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/api/clinic/treatment_plans/{id}".format(
-            id=quote(str(id), safe=""),
+            id=path_parameter("id", id),
         ),
     }
 

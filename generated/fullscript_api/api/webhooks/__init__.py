@@ -108,8 +108,8 @@ class WebhooksRawResource:
         successfully_delivered: ListWebhookDeliveriesSuccessfullyDelivered | Unset = UNSET,
         sort_by: ListWebhookDeliveriesSortBy | Unset = UNSET,
         order_by: SortDirection | Unset = UNSET,
-        pagenumber: int | Unset = UNSET,
-        pagesize: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
     ) -> Response[ListWebhookDeliveriesResponse200]:
         """List all webhook deliveries
 
@@ -130,7 +130,7 @@ class WebhooksRawResource:
                 "successfully_delivered": successfully_delivered,
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "pagenumber": pagenumber,
-                "pagesize": pagesize,
+                "pagenumber": page,
+                "pagesize": page_size,
             },
         )

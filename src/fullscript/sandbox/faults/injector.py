@@ -44,6 +44,11 @@ class FaultInjector:
         """Drop the connection: the client sees a transport error, never a response."""
         return self.add("drop", **match)
 
+    def drop_after_apply(self, **match: Any) -> FaultRule:
+        """Run the operation (a write takes effect), then drop the connection before answering:
+        the client sees a transport error and cannot tell whether its write happened."""
+        return self.add("drop_after_apply", **match)
+
     def malformed(self, **match: Any) -> FaultRule:
         """Run the operation but answer a truncated, unparseable JSON body."""
         return self.add("malformed", **match)

@@ -15,10 +15,19 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["FAULT_KINDS", "FaultKind", "FaultPlan", "FaultRule"]
+__all__ = ["APPLYING_KINDS", "FAULT_KINDS", "FaultKind", "FaultPlan", "FaultRule"]
 
-FaultKind = Literal["error", "rate_limit", "latency", "drop", "malformed"]
-FAULT_KINDS: tuple[str, ...] = ("error", "rate_limit", "latency", "drop", "malformed")
+FaultKind = Literal["error", "rate_limit", "latency", "drop", "drop_after_apply", "malformed"]
+FAULT_KINDS: tuple[str, ...] = (
+    "error",
+    "rate_limit",
+    "latency",
+    "drop",
+    "drop_after_apply",
+    "malformed",
+)
+# Kinds that run the operation (its write takes effect) and then spoil the answer.
+APPLYING_KINDS = frozenset({"drop_after_apply", "malformed"})
 _ERROR_STATUSES = frozenset(status.value for status in HTTPStatus if 400 <= status.value <= 599)
 
 
@@ -77,6 +86,8 @@ class FaultRule:
     def __attrs_post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; use one of {FAULT_KINDS}")
+        if self.kind == "rate_limit":
+            self.status = 429  # what it answers, so that listings say so
         if self.method is not None:
             self.method = self.method.upper()
 

@@ -41,6 +41,8 @@ class TokenRecord:
     revoked: bool = False
     used: bool = False
     previous: TokenRecord | None = attrs.field(default=None, repr=False)
+    # The authorization this pair belongs to: refreshes keep it, a code exchange starts one.
+    grant: str = ""
 
     def expired(self, now: float) -> bool:
         return now >= self.created_at + self.expires_in

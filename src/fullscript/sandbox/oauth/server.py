@@ -37,6 +37,7 @@ class OAuthServer:
         self._codes: dict[str, AuthorizationCode] = {}
         self._by_access: dict[str, TokenRecord] = {}
         self._by_refresh: dict[str, TokenRecord] = {}
+        self._grants = 0
 
     # --- apps -------------------------------------------------------------------------------
 
@@ -138,7 +139,10 @@ class OAuthServer:
         owner: str | None = None,
     ) -> TokenRecord:
         """Mint a new access/refresh pair."""
+        if previous is None:
+            self._grants += 1
         record = TokenRecord(
+            grant=previous.grant if previous is not None else f"grant-{self._grants}",
             access_token=secrets.token_urlsafe(32),
             refresh_token=secrets.token_urlsafe(32),
             client_id=app.client_id,
@@ -189,6 +193,11 @@ class OAuthServer:
         self._by_refresh.clear()
 
     # --- resource access --------------------------------------------------------------------
+
+    def grant_of_refresh_token(self, refresh_token: object) -> str | None:
+        """The grant a refresh token belongs to (None when unknown)."""
+        record = self._by_refresh.get(str(refresh_token or ""))
+        return record.grant if record is not None else None
 
     def lookup(self, access_token: str) -> TokenRecord | None:
         """The grant of an access token, live or not, in any region (None when unknown)."""

@@ -40,6 +40,10 @@ class SandboxClock:
             raise ValueError("time cannot move past the year 9999")
         self._offset += seconds
 
+    def reset(self) -> None:
+        """Back to the source's time: undo every `advance`."""
+        self._offset = 0.0
+
 
 def format_timestamp(epoch: float) -> str:
     """Fullscript's timestamp format: ISO-8601 UTC with milliseconds, e.g. ``2021-06-16T14:57:21.000Z``."""

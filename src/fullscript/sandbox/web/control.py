@@ -18,6 +18,7 @@ from starlette.routing import BaseRoute, Route
 from ..errors import ApiError, ValidationFailed, bad_request, not_found
 from ..faults.rules import FAULT_KINDS, FaultRule
 from ..operations import ALL_SCOPES, REGIONS
+from ..settings import RATE_LIMIT_SCOPES
 from ..state.clinic import CLINIC_ACTIONS
 from .responses import error_response, json_response
 
@@ -84,7 +85,11 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
                 "client_id": settings.client_id,
                 "redirect_uri": settings.redirect_uri,
                 "scopes": list(sandbox.oauth.apps[settings.client_id].scopes),
-                "rate_limit": {"limit": sandbox.limiter.limit, "window": sandbox.limiter.window},
+                "rate_limit": {
+                    "limit": sandbox.limiter.limit,
+                    "window": sandbox.limiter.window,
+                    "scope": sandbox.rate_limit_scope,
+                },
                 "token_ttl": sandbox.oauth.token_ttl,
                 "seed": settings.seed,
                 "regions": list(REGIONS),
@@ -106,6 +111,10 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
         if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or seconds < 0:
             raise ValidationFailed({"seconds": ["must be a non-negative number"]})
         sandbox.advance_time(float(seconds))
+        return json_response(200, {"now": sandbox.now()})
+
+    async def reset_time(request: Request) -> Response:
+        sandbox.reset_time()
         return json_response(200, {"now": sandbox.now()})
 
     async def list_faults(request: Request) -> Response:
@@ -141,9 +150,21 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
     async def configure_webhooks(request: Request) -> Response:
         body = await _json(request)
         sandbox.configure_webhooks(
-            url=body.get("url"), secret=body.get("secret"), challenge=body.get("challenge")
+            url=body.get("url"),
+            secret=body.get("secret"),
+            challenge=body.get("challenge"),
+            duplicates=body.get("duplicates"),
+            out_of_order=body.get("out_of_order"),
+            concurrency=body.get("concurrency"),
         )
         return json_response(200, {"url": sandbox.webhooks.url})
+
+    async def webhook_probe(request: Request) -> Response:
+        body = await _json(request)
+        signed = body.get("signed", True)
+        if not isinstance(signed, bool):
+            raise ValueError("signed must be true or false")
+        return json_response(200, await sandbox.send_webhook_probe(signed=signed))
 
     async def deliver_webhooks(request: Request) -> Response:
         return json_response(200, {"webhook_deliveries": await sandbox.deliver_webhooks()})
@@ -161,6 +182,16 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
         stored = sandbox.oauth.apps[str(client_id)].scopes
         return json_response(200, {"client_id": client_id, "scopes": list(stored)})
 
+    async def traffic(request: Request) -> Response:
+        return json_response(200, sandbox.traffic_stats().to_dict())
+
+    async def set_rate_limit_scope(request: Request) -> Response:
+        scope = (await _json(request)).get("scope")
+        if scope not in RATE_LIMIT_SCOPES:
+            raise ValidationFailed({"scope": [f"must be one of {', '.join(RATE_LIMIT_SCOPES)}"]})
+        sandbox.set_rate_limit_scope(str(scope))
+        return json_response(200, {"scope": sandbox.rate_limit_scope})
+
     async def reset(request: Request) -> Response:
         sandbox.reset()
         return json_response(204, None)
@@ -172,12 +203,16 @@ def control_routes(sandbox: SandboxBackend) -> list[BaseRoute]:
         route("/health", health, "GET"),
         route("/config", config, "GET"),
         route("/time/advance", advance_time, "POST"),
+        route("/time/reset", reset_time, "POST"),
         route("/faults", list_faults, "GET"),
         route("/faults", add_fault, "POST"),
         route("/faults", clear_faults, "DELETE"),
         route("/webhooks", configure_webhooks, "POST"),
         route("/webhooks/deliver", deliver_webhooks, "POST"),
+        route("/webhooks/probe", webhook_probe, "POST"),
         route("/apps/{client_id}/scopes", set_scopes, "PUT"),
+        route("/traffic", traffic, "GET"),
+        route("/rate-limit/scope", set_rate_limit_scope, "PUT"),
         route("/reset", reset, "POST"),
         route("/{region}/tokens", issue_token, "POST"),
         route("/{region}/clinic/{action}", clinic_action, "POST"),

@@ -10,9 +10,10 @@ from starlette.responses import Response
 
 from ..errors import ApiError, forbidden
 from ..faults.injector import FaultInjector
-from ..faults.rules import FaultRule
+from ..faults.rules import APPLYING_KINDS, FaultRule
 from ..handlers.call import Call, Handler, Upload
 from ..limits.rate_limit import RollingWindowLimiter
+from ..limits.traffic import TrafficCounters
 from ..oauth.bearer import bearer_token
 from ..oauth.grants import TokenRecord
 from ..oauth.server import OAuthServer
@@ -38,6 +39,8 @@ class Core(Protocol):
     clock: SandboxClock
     oauth: OAuthServer
     limiter: RollingWindowLimiter
+    rate_limit_scope: str
+    traffic: TrafficCounters
     faults: FaultInjector
     allow_restricted: bool
 
@@ -55,21 +58,31 @@ def _rate_limited(retry_after: int, limiter: RollingWindowLimiter | None = None)
     )
 
 
-def _app_key(
+def _quota_owner(
     core: Core, operation: Operation, request: Request, body: dict[str, object]
-) -> str | None:
-    """Which app a request counts against: client_id for token calls, the token's app otherwise."""
+) -> tuple[str | None, str | None]:
+    """(app, grant) a request counts against: for token calls the client_id (and the grant of
+    a refresh token), otherwise the token's app and grant. None where unknown."""
     if not operation.authenticated:
         client_id = str(body.get("client_id") or "")
-        return client_id if client_id in core.oauth.apps else None
+        if client_id not in core.oauth.apps:
+            return None, None
+        refreshing = body.get("grant_type") == "refresh_token"
+        grant = core.oauth.grant_of_refresh_token(body.get("refresh_token")) if refreshing else None
+        return client_id, grant
     token = bearer_token(request.headers.get("authorization"))
     record = core.oauth.lookup(token) if token is not None else None
-    return record.client_id if record is not None else None
+    return (record.client_id, record.grant) if record is not None else (None, None)
+
+
+def _limit_key(core: Core, app: str, grant: str | None) -> str:
+    # Per grant, a code exchange (no grant yet) counts against its app.
+    return f"{app}/{grant}" if core.rate_limit_scope == "grant" and grant else app
 
 
 def _fault_answer(fault: FaultRule | None) -> Response | None:
     """What a fault answers instead of running the operation; None lets the operation run."""
-    if fault is None or fault.kind == "malformed":  # malformed runs it, then spoils the answer
+    if fault is None or fault.kind in APPLYING_KINDS:  # these run it, then spoil the answer
         return None
     if fault.kind == "rate_limit":
         return _rate_limited(fault.retry_after)
@@ -106,9 +119,10 @@ async def handle_api_call(
         body: dict[str, object]
         files: dict[str, Upload]
         body, files = await read_body(request) if request.method in _BODY_METHODS else ({}, {})
-        app_key = _app_key(core, operation, request, body)
-        if app_key is not None:
-            retry_after = core.limiter.acquire(app_key)
+        app, grant = _quota_owner(core, operation, request, body)
+        if app is not None:
+            retry_after = core.limiter.acquire(_limit_key(core, app, grant))
+            core.traffic.request(core.clock.now(), app, grant, rate_limited=retry_after is not None)
             if retry_after is not None:
                 return _rate_limited(retry_after, core.limiter)
         token = _authorize(core, operation, region, request)
@@ -125,8 +139,18 @@ async def handle_api_call(
             now=core.clock.now(),
         )
         reply = handler(call)
+        if (
+            app is not None
+            and grant is not None
+            and operation.operation_id == "create_oauth_token"
+            and body.get("grant_type") == "refresh_token"
+            and reply.status == 200
+        ):
+            core.traffic.refresh(app, grant)
     except ApiError as error:
         return error_response(error.status, error.body, error.headers)
     if plan.terminal is not None and plan.terminal.kind == "malformed":
         return malformed_response(reply.status, reply.body)
+    if plan.terminal is not None and plan.terminal.kind == "drop_after_apply":
+        return DroppedConnectionResponse()
     return json_response(reply.status, reply.body)

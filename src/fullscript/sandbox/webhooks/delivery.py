@@ -1,8 +1,18 @@
-"""Delivering events to the app's webhook URL, signed, retried and recorded like Fullscript does."""
+"""Delivering events to the app's webhook URL, signed, retried and recorded like Fullscript does.
+
+Besides retries with backoff, the dispatcher can reproduce what a receiver must survive
+(Fullscript documents each as possible): duplicates (``duplicates=N`` extra copies of every
+delivery), out-of-order delivery (``out_of_order=True``: each flush sends in a seeded random
+order), several deliveries in flight at once (``concurrency=N``, so duplicates race on a
+multi-worker receiver), and the empty-body probe of a new URL (``send_probe()``, signed or not:
+whether Fullscript signs it is not documented).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import random
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -14,10 +24,20 @@ from fullscript.webhooks import SIGNATURE_HEADER, sign_payload
 from ..state.clock import SandboxClock, format_timestamp
 from ..state.store import Record, RegionState, public
 
-__all__ = ["MAX_ATTEMPTS", "PendingDelivery", "WebhookDispatcher", "retry_delay"]
+__all__ = [
+    "MAX_ATTEMPTS",
+    "MAX_CONCURRENCY",
+    "MAX_DUPLICATES",
+    "PendingDelivery",
+    "WebhookDispatcher",
+    "retry_delay",
+]
 
 #: Fullscript tries a delivery up to six times.
 MAX_ATTEMPTS = 6
+#: Bounds of the misbehaviour settings (more would only slow tests down).
+MAX_DUPLICATES = 5
+MAX_CONCURRENCY = 32
 
 
 def retry_delay(attempt: int) -> float:
@@ -45,6 +65,18 @@ def _checked_challenge(challenge: object) -> str | None:
     if challenge is not None and not isinstance(challenge, str):
         raise ValueError("webhook challenge must be a string")
     return challenge
+
+
+def _checked_count(name: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"webhook {name} must be a whole number from {low} to {high}")
+    return value
+
+
+def _checked_flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"webhook {name} must be true or false")
+    return value
 
 
 @attrs.define
@@ -75,6 +107,7 @@ class WebhookDispatcher:
         challenge: str | None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: float = 5.0,
+        seed: int = 0,
     ) -> None:
         self._clock = clock
         self.url = _checked_url(url)
@@ -84,6 +117,11 @@ class WebhookDispatcher:
         self.timeout = timeout
         self.disabled = False
         self.pending: list[PendingDelivery] = []
+        self.duplicates = 0
+        self.out_of_order = False
+        self.concurrency = 1
+        self._seed = seed
+        self._order = random.Random(seed)  # the same seed, the same delivery order
 
     def __repr__(self) -> str:
         return f"WebhookDispatcher(url={self.url!r}, pending={len(self.pending)})"
@@ -95,21 +133,54 @@ class WebhookDispatcher:
         secret: str | None = None,
         challenge: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        duplicates: int | None = None,
+        out_of_order: bool | None = None,
+        concurrency: int | None = None,
     ) -> None:
-        """Change the endpoint settings; re-enables an endpoint disabled by a 410."""
-        if url is not None:
-            self.url = _checked_url(url)
-        if secret is not None:
-            self._secret = _checked_secret(secret)
+        """Change the endpoint settings; re-enables an endpoint disabled by a 410.
+
+        ``duplicates``: extra copies of every event queued from now on (0 to 5), each
+        delivered and retried on its own. ``out_of_order``: send each flush's due deliveries
+        in a seeded random order. ``concurrency``: deliveries in flight at once (1 to 32).
+        All are checked before any is applied (ValueError naming the setting).
+        """
+        checked_url = _checked_url(url) if url is not None else self.url
+        checked_secret = _checked_secret(secret) if secret is not None else self._secret
+        checked_challenge = _checked_challenge(challenge) if challenge is not None else None
+        checked_duplicates = (
+            _checked_count("duplicates", duplicates, 0, MAX_DUPLICATES)
+            if duplicates is not None
+            else self.duplicates
+        )
+        checked_order = (
+            _checked_flag("out_of_order", out_of_order)
+            if out_of_order is not None
+            else self.out_of_order
+        )
+        checked_concurrency = (
+            _checked_count("concurrency", concurrency, 1, MAX_CONCURRENCY)
+            if concurrency is not None
+            else self.concurrency
+        )
+        self.url, self._secret = checked_url, checked_secret
         if challenge is not None:
-            self._challenge = _checked_challenge(challenge)
+            self._challenge = checked_challenge
         if transport is not None:
             self.transport = transport
+        self.duplicates = checked_duplicates
+        self.out_of_order = checked_order
+        self.concurrency = checked_concurrency
         self.disabled = False
 
+    def reset(self) -> None:
+        """Drop pending deliveries and restart the seeded delivery order."""
+        self.pending.clear()
+        self._order = random.Random(self._seed)
+
     def enqueue(self, state: RegionState, event: Record) -> None:
-        """Queue an event for delivery on the next :meth:`flush` (its first attempt is due now)."""
-        self.pending.append(PendingDelivery(state, event, attempt=1, due=self._clock.now()))
+        """Queue an event (and its duplicates) for the next :meth:`flush`, due now."""
+        for _ in range(1 + self.duplicates):
+            self.pending.append(PendingDelivery(state, event, attempt=1, due=self._clock.now()))
 
     async def flush(self) -> list[Record]:
         """Attempt every delivery that is due; return the delivery records created."""
@@ -120,14 +191,44 @@ class WebhookDispatcher:
         self.pending = [item for item in self.pending if item.due > now]
         if not due:
             return []
-        records = []
-        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
-            for item in due:
-                if self.disabled:
+        if self.out_of_order:
+            self._order.shuffle(due)
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def send(client: httpx.AsyncClient, item: PendingDelivery) -> Record | None:
+            async with gate:
+                if self.disabled:  # a 410 meanwhile: keep it for a re-enabled endpoint
                     self.pending.append(item)
-                    continue
-                records.append(await self._attempt(client, item))
-        return records
+                    return None
+                return await self._attempt(client, item)
+
+        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+            outcomes = await asyncio.gather(*(send(client, item) for item in due))
+        return [record for record in outcomes if record is not None]
+
+    async def send_probe(self, *, signed: bool = True) -> dict[str, Any]:
+        """POST the empty-body probe Fullscript sends to a new URL; say how it was answered.
+
+        Not recorded as a delivery (it carries no event). Whether Fullscript signs the probe
+        is not documented, so both are available.
+        """
+        if self.url is None:
+            raise ValueError("no webhook url is configured")
+        headers = {"User-Agent": "Fullscript-Webhooks (sandbox)"}
+        if signed:
+            headers[SIGNATURE_HEADER] = sign_payload(self._secret, b"", int(self._clock.now()))
+        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+            try:
+                response = await client.post(self.url, content=b"", headers=headers)
+            except httpx.HTTPError as exc:
+                return {"signed": signed, "status": None, "errors": type(exc).__name__}
+        errors = self._judge(response)
+        return {
+            "signed": signed,
+            "status": response.status_code,
+            "acknowledged": errors is None,
+            "errors": errors,
+        }
 
     async def _attempt(self, client: httpx.AsyncClient, item: PendingDelivery) -> Record:
         assert self.url is not None

@@ -1,0 +1,153 @@
+"""The app: one Fullscript client, clinics connected by OAuth, patients, webhooks, catch-up.
+
+    uvicorn --factory examples.fastapi_app.app:create_app      # settings from the environment
+
+Routes:
+    GET  /oauth/connect?clinic=<id>            connect a clinic (redirects to Fullscript)
+    GET  /oauth/callback                       Fullscript redirects back here
+    GET  /clinics/{clinic}/patients            every patient, streamed as NDJSON
+    POST /clinics/{clinic}/patients            create one (JSON body: PatientCreateRequest)
+    GET  /clinics/{clinic}/patients/{id}       one patient
+    POST /webhooks/fullscript                  Fullscript's deliveries
+    GET  /events/handled                       what the handlers have seen (this example only)
+"""
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+import httpx
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from fastapi.responses import StreamingResponse
+from fullscript_api.models import Patient, PatientCreateRequest
+
+from fullscript import FileTokenStore, Fullscript, OAuthApp, TokenMissingError
+from fullscript.fastapi import (
+    OAuthStateSigner,
+    SDKRoute,
+    fullscript_lifespan,
+    grant_dependency,
+    install_error_handlers,
+    oauth_router,
+    stream_ndjson,
+    webhook_router,
+)
+from fullscript.webhooks import DEFAULT_SEEN_TTL, InMemorySeenStore, SeenStore, WebhookReceiver
+
+from .events import EventLog, register_handlers
+from .settings import Settings
+
+logger = logging.getLogger("example.app")
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    clock: Callable[[], float] = time.time,
+) -> FastAPI:
+    """Build the app.
+
+    ``transport`` and ``clock`` (epoch seconds) let tests run it on the in-process sandbox
+    and its time; uvicorn's ``--factory`` calls it with neither.
+    """
+    settings = settings or Settings.from_env()
+    seen = _seen_store(settings, "events")
+    nonces = _seen_store(settings, "oauth", ttl=660.0)
+    receiver = WebhookReceiver(
+        list(settings.webhook_secrets),
+        challenge=settings.webhook_challenge,
+        seen=seen,
+        clock=clock,
+    )
+    log = EventLog(settings.event_log)
+    register_handlers(receiver, log)
+
+    def make_client() -> Fullscript:
+        return Fullscript(
+            app=OAuthApp(settings.client_id, settings.client_secret, settings.redirect_uri),
+            region=settings.region(next(iter(settings.clinics))),
+            token_store=FileTokenStore(settings.token_file),
+            transport=transport,
+        )
+
+    def clinic_client(fs: Fullscript, clinic: str) -> Fullscript:
+        """Each clinic is a grant of its own region: one pool and limiter for all of them."""
+        if clinic not in settings.clinics:
+            raise HTTPException(404, f"unknown clinic {clinic!r}")
+        return fs.with_region(settings.region(clinic)).for_grant(clinic)
+
+    async def catch_up(fs: Fullscript) -> None:
+        """At startup: handle what Fullscript sent while this app was down."""
+        since = datetime.fromtimestamp(clock(), UTC) - timedelta(hours=settings.catch_up_hours)
+        for clinic in settings.clinics:
+            try:
+                handled = await receiver.catch_up(clinic_client(fs, clinic), since)
+            except TokenMissingError:
+                continue  # not connected yet: nothing to catch up on
+            logger.info("caught up on %d missed events of clinic %s", handled, clinic)
+
+    async def close_stores(fs: Fullscript) -> None:
+        for store in (seen, nonces):
+            close = getattr(store, "aclose", None)
+            if close is not None:
+                await close()
+
+    app = FastAPI(
+        title="Fullscript example",
+        lifespan=fullscript_lifespan(make_client, on_startup=catch_up, on_shutdown=close_stores),
+    )
+    install_error_handlers(app)
+
+    def requested_clinic(request: Request) -> str:
+        # A real app takes the clinic from the signed-in user's session, never from the URL.
+        clinic = request.query_params.get("clinic", "")
+        if clinic not in settings.clinics:
+            raise HTTPException(404, f"unknown clinic {clinic!r}")
+        return clinic
+
+    signer = OAuthStateSigner(settings.state_secret, clock=clock, nonces=nonces)
+    app.include_router(oauth_router(signer, grant_id=requested_clinic, resolver=clinic_client))
+    app.include_router(webhook_router(receiver))
+
+    def clinic_id(clinic: str) -> str:
+        return clinic
+
+    ClinicFullscript = Annotated[
+        Fullscript, Depends(grant_dependency(clinic_id, resolver=clinic_client))
+    ]
+    api = APIRouter(route_class=SDKRoute)
+
+    @api.get("/clinics/{clinic}/patients")
+    async def list_patients(fs: ClinicFullscript) -> StreamingResponse:
+        return await stream_ndjson(fs.patients.list(prefetch=2))
+
+    @api.post("/clinics/{clinic}/patients", status_code=201)
+    async def create_patient(body: PatientCreateRequest, fs: ClinicFullscript) -> Patient:
+        return await fs.patients.create(body=body)
+
+    @api.get("/clinics/{clinic}/patients/{patient_id}")
+    async def get_patient(patient_id: str, fs: ClinicFullscript) -> Patient:
+        return await fs.patients.retrieve(patient_id)
+
+    @api.get("/events/handled")
+    async def handled_events() -> list[dict[str, Any]]:
+        return log.read()
+
+    @api.get("/health")
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.include_router(api)
+    return app
+
+
+def _seen_store(settings: Settings, purpose: str, ttl: float = DEFAULT_SEEN_TTL) -> SeenStore:
+    """Redis when configured (several workers), else this process's memory."""
+    if settings.redis_url is None:
+        return InMemorySeenStore(ttl=ttl)
+    from fullscript.webhooks.redis import RedisSeenStore
+
+    return RedisSeenStore(settings.redis_url, prefix=f"example:{purpose}:", ttl=ttl)

@@ -1,0 +1,97 @@
+"""Grants: one OAuth authorization (one practitioner or clinic account) in one region.
+
+One `Fullscript` (one app: credentials, pool, limiter, store) serves many grants. Each grant
+has its own token pair, stored under ``(grant_id, region)``; the single-grant API uses
+:data:`DEFAULT_GRANT`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._errors import AuthenticationError, TokenMissingError
+
+__all__ = [
+    "DEFAULT_GRANT",
+    "GrantRevokedError",
+    "UnknownGrantError",
+    "check_grant_id",
+]
+
+DEFAULT_GRANT = "default"
+"""The grant a client uses unless told otherwise (``Fullscript(...)``, ``fs.exchange_code(code)``)."""
+
+
+def check_grant_id(grant_id: object, *, argument: str = "grant_id") -> str:
+    """``grant_id`` if it is a usable grant id; ``TypeError``/``ValueError`` naming it otherwise."""
+    if not isinstance(grant_id, str):
+        raise TypeError(
+            f"{argument} must be a str (e.g. your tenant id), got {type(grant_id).__name__}"
+        )
+    if not grant_id or grant_id != grant_id.strip():
+        raise ValueError(
+            f"{argument} must be a non-empty str without surrounding whitespace, got {grant_id!r}"
+        )
+    return grant_id
+
+
+def describe_grant(grant_id: str, region: str) -> str:
+    """How messages name a grant: ``grant 'tenant-42' in region 'us'``."""
+    return f"grant {grant_id!r} in region {region!r}"
+
+
+class UnknownGrantError(TokenMissingError, LookupError):
+    """No token pair is stored for this grant in this region.
+
+    The message names the grant and the region, and says how to add it.
+    """
+
+    def __init__(self, grant_id: str, region: str) -> None:
+        if grant_id == DEFAULT_GRANT:
+            how = (
+                "send the user to fs.authorization_url(state), then call "
+                "await fs.exchange_code(code) with the code from the redirect (or "
+                "await fs.set_token(token) with a token you already hold)"
+            )
+        else:
+            how = (
+                f"authorize it with await fs.exchange_code(code, grant_id={grant_id!r}), or "
+                f"await fs.add_grant({grant_id!r}, token) with a pair you already hold"
+            )
+        super().__init__(f"no OAuth token stored for {describe_grant(grant_id, region)}: {how}")
+        self.grant_id = grant_id
+        self.region = region
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.grant_id, self.region))
+
+
+class GrantRevokedError(AuthenticationError):
+    """The server refused the stored refresh token, and the store holds no newer pair.
+
+    The grant is dead (revoked by the clinic, or expired): the practitioner must authorize
+    the app again. Other grants of the same client are not affected.
+    """
+
+    grant_id: str
+    region: str
+
+    @classmethod
+    def from_refusal(
+        cls, refusal: AuthenticationError, grant_id: str, region: str
+    ) -> GrantRevokedError:
+        """The dead-grant error for a refused refresh, keeping its status, url and request id."""
+        error = cls(
+            f"the stored token pair of {describe_grant(grant_id, region)} is dead: the server "
+            f"refused its refresh token ({refusal.message}) and no process sharing the token "
+            "store has a newer pair; authorize the app again for this grant",
+            status_code=refusal.status_code,
+            method=refusal.method,
+            url=refusal.url,
+            headers=refusal.headers,
+            body=refusal.body,
+            request_id=refusal.request_id,
+        )
+        error.grant_id = grant_id
+        error.region = region
+        return error

@@ -1,0 +1,37 @@
+"""Client-side rate limiting: the two-phase `RateLimiter` protocol, quota scopes, stats, and
+`RollingWindowLimiter` (one process). The Redis limiter lives in `fullscript.redis`."""
+
+from ._errors import RateLimitWaitExceeded
+from ._protocol import DEFAULT_SCOPE, Pacer, Permit, RateLimiter
+from ._rolling_window import RollingWindowLimiter
+from ._scopes import (
+    DEFAULT_GRANT_ID,
+    GRANT_ID_EXTENSION,
+    QuotaScope,
+    app_scope,
+    grant_scope,
+    host_scope,
+    quota_scope,
+)
+from ._stats import LimiterStats, StatsRecorder
+from ._waiting import check_max_wait, wait_for_signal
+
+__all__ = [
+    "DEFAULT_GRANT_ID",
+    "DEFAULT_SCOPE",
+    "GRANT_ID_EXTENSION",
+    "LimiterStats",
+    "Pacer",
+    "Permit",
+    "QuotaScope",
+    "RateLimitWaitExceeded",
+    "RateLimiter",
+    "RollingWindowLimiter",
+    "StatsRecorder",
+    "app_scope",
+    "check_max_wait",
+    "grant_scope",
+    "host_scope",
+    "quota_scope",
+    "wait_for_signal",
+]

@@ -1,0 +1,261 @@
+"""`RedisRateLimiter`: one exact rolling-window quota shared by every process that uses it."""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+import uuid
+from types import TracebackType
+from typing import Any, Self
+
+import redis.asyncio as aioredis
+
+from .._clock import Clock, SystemClock
+from .._limiters import (
+    DEFAULT_SCOPE,
+    LimiterStats,
+    Permit,
+    RateLimitWaitExceeded,
+    StatsRecorder,
+    check_max_wait,
+)
+from ._connection import RedisUnavailableError, redis_client, translate_errors
+from ._scripts import ACQUIRE, PAUSE, RELEASE
+
+__all__ = ["RedisRateLimiter"]
+
+logger = logging.getLogger("fullscript")
+
+_NOTHING_SENT = (
+    "Nothing was sent to Fullscript; the limiter does not fall back to per-process counting, "
+    "which would overrun the shared quota"
+)
+
+
+class RedisRateLimiter:
+    """A `RateLimiter` whose quota lives in Redis, shared by every process and machine using
+    the same Redis, `key_prefix` and scope:
+
+        limiter = RedisRateLimiter("redis://cache:6379/0")        # 5000 per 300 s
+        async with Fullscript(..., limiter=limiter) as fs:
+            ...
+
+    An exact sliding log: one sorted set per quota scope, one atomic Lua script per attempt
+    that drops expired slots, counts, grants and otherwise answers how long to wait, on Redis
+    `TIME` (one clock for all processes). Like `RollingWindowLimiter`, a slot counts from its
+    grant until one window after its release, so the server never sees more than
+    `max_requests` in its own window. A 429 pause is a key with a TTL that every process
+    honours. Waiters sleep the wait Redis returned plus a little jitter, so there is no
+    polling storm; there is no strict first-come-first-served order between processes.
+
+    If Redis cannot be reached, `acquire()` and `pause()` raise `RedisUnavailableError`
+    (nothing is sent); a failed `release()` is logged and leaves the slot counting until its
+    lease ends, which errs on the safe side.
+
+    Use one instance per event loop. `aclose()` closes the client it made from a URL (a
+    client you passed stays yours).
+
+    Args:
+        redis: a Redis URL (``redis://host:port/db``, ``rediss://`` or ``unix://``) or a
+            ``redis.asyncio.Redis`` client.
+        max_requests: slots allowed in any window (>= 1).
+        window: length of the rolling window in seconds (> 0).
+        key_prefix: namespace of the keys (``<prefix>:{<scope>}:log`` and ``...:pause``).
+        lease: seconds a granted slot counts as in flight at most, if its holder never
+            releases it (a crashed process); afterwards it counts one more window.
+        jitter: up to this many seconds are added at random to each wait.
+        clock: local time source for sleeping and measuring waits (tests).
+        random_source: the jitter's random numbers (tests).
+    """
+
+    def __init__(
+        self,
+        redis: str | aioredis.Redis,
+        max_requests: int = 5000,
+        window: float = 300.0,
+        *,
+        key_prefix: str = "fullscript:quota",
+        lease: float = 300.0,
+        jitter: float | None = None,
+        clock: Clock | None = None,
+        random_source: random.Random | None = None,
+    ) -> None:
+        if isinstance(max_requests, bool) or not isinstance(max_requests, int):
+            raise TypeError(f"max_requests must be an int, got {type(max_requests).__name__}")
+        if max_requests < 1:
+            raise ValueError(f"max_requests must be at least 1, got {max_requests}")
+        for name, value in (("window", window), ("lease", lease)):
+            if not (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and math.isfinite(value)
+                and value > 0
+            ):
+                raise ValueError(
+                    f"{name} must be a positive finite number of seconds, got {value!r}"
+                )
+        if not isinstance(key_prefix, str) or not key_prefix:
+            raise ValueError(f"key_prefix must be a non-empty str, got {key_prefix!r}")
+        self._owns_client = isinstance(redis, str)
+        self._redis, self._address = redis_client(redis)
+        self._max_requests = max_requests
+        self._window = float(window)
+        self._lease = float(lease)
+        self._jitter = float(jitter) if jitter is not None else min(0.05, self._window / 100)
+        self._prefix = key_prefix
+        self._clock: Clock = clock if clock is not None else SystemClock()
+        self._random = random_source if random_source is not None else random.Random()
+        self._acquire = self._redis.register_script(ACQUIRE)
+        self._release = self._redis.register_script(RELEASE)
+        self._pause = self._redis.register_script(PAUSE)
+        self._stats = StatsRecorder()
+        self._last_logged: dict[str, float] = {}
+
+    @property
+    def max_requests(self) -> int:
+        """Slots allowed in any rolling window."""
+        return self._max_requests
+
+    @property
+    def window(self) -> float:
+        """Length of the rolling window, in seconds."""
+        return self._window
+
+    @property
+    def address(self) -> str:
+        """The Redis server's address, without any password."""
+        return self._address
+
+    def keys(self, scope: str = DEFAULT_SCOPE) -> tuple[str, str]:
+        """The Redis keys of `scope`: (sorted-set log, pause). The braces keep both in one
+        Redis Cluster slot."""
+        if not isinstance(scope, str):
+            raise TypeError(f"scope must be a str, got {type(scope).__name__}")
+        return f"{self._prefix}:{{{scope}}}:log", f"{self._prefix}:{{{scope}}}:pause"
+
+    def stats(self) -> LimiterStats:
+        """This process's counters (grants, waits, refusals, pauses); the quota is shared."""
+        return self._stats.snapshot()
+
+    async def used(self, scope: str = DEFAULT_SCOPE) -> int:
+        """Slots of `scope` that count now, over all processes."""
+        log, _ = self.keys(scope)
+        with translate_errors(self._address, "reading the rate-limit log"):
+            await self._redis.zremrangebyscore(log, "-inf", await self._now() - self._window)
+            return int(await self._redis.zcard(log))
+
+    async def _now(self) -> float:
+        seconds, microseconds = await self._redis.time()
+        return float(seconds) + float(microseconds) / 1e6
+
+    async def acquire(self, scope: str = DEFAULT_SCOPE, *, max_wait: float = math.inf) -> Permit:
+        """Wait for a slot of `scope` in the shared log and take it.
+
+        Raises `RateLimitWaitExceeded` when the slot is further away than `max_wait` seconds,
+        `RedisUnavailableError` when Redis cannot be reached; nothing is taken either way.
+        """
+        max_wait = check_max_wait(max_wait)
+        keys = list(self.keys(scope))
+        member = uuid.uuid4().hex
+        start = self._clock.now()
+        while True:
+            granted, wait = await self._try_acquire(keys, member)
+            elapsed = self._clock.now() - start
+            if granted:
+                self._stats.grant(elapsed)
+                return Permit(scope=scope, ticket=member, waited=elapsed)
+            if elapsed + wait > max_wait:
+                self._stats.refused += 1
+                raise RateLimitWaitExceeded(
+                    would_wait=wait, max_wait=max_wait, scope=scope, waited=elapsed
+                )
+            self._log_wait(scope, wait)
+            # Sleep what Redis said, plus jitter so that waiters woken by one freed slot do
+            # not all ask at the same instant.
+            nap = wait + self._random.random() * self._jitter
+            await self._clock.sleep(min(nap, max(max_wait - elapsed, 0.0)))
+
+    async def _try_acquire(self, keys: list[str], member: str) -> tuple[bool, float]:
+        args: list[Any] = [self._max_requests, repr(self._window), repr(self._lease), member]
+        with translate_errors(self._address, "acquiring a rate-limit slot", _NOTHING_SENT):
+            granted, wait, _now = await self._acquire(keys=keys, args=args)
+        return int(granted) == 1, float(wait)
+
+    async def release(self, permit: Permit) -> None:
+        """Move the slot's score to now (Redis time): it counts one more window from here."""
+        log, _ = self.keys(permit.scope)
+        self._stats.release()
+        try:
+            with translate_errors(self._address, "releasing a rate-limit slot"):
+                await self._release(
+                    keys=[log], args=[repr(self._window), repr(self._lease), str(permit.ticket)]
+                )
+        except RedisUnavailableError as error:
+            # The slot keeps counting until its lease ends: safe, only slower. The answer
+            # the caller is waiting for must not be lost over it.
+            logger.warning("%s; the slot counts until its lease of %.0fs ends", error, self._lease)
+
+    async def pause(self, seconds: float, scope: str = DEFAULT_SCOPE) -> None:
+        """Stop every process from taking slots of `scope` for `seconds` (a 429)."""
+        if not (math.isfinite(seconds) and seconds >= 0):
+            raise ValueError(
+                f"pause needs a finite, non-negative number of seconds, got {seconds!r}"
+            )
+        milliseconds = math.ceil(seconds * 1000)
+        if milliseconds <= 0:
+            return
+        _, pause_key = self.keys(scope)
+        with translate_errors(self._address, "sharing a rate-limit pause"):
+            outcome = int(await self._pause(keys=[pause_key], args=[milliseconds]))
+        if outcome == 1:
+            self._stats.pauses += 1
+            logger.warning(
+                "Rate limited by the server: pausing quota %r for %.3fs in every process "
+                "sharing %s",
+                scope,
+                seconds,
+                self._address,
+            )
+
+    def _log_wait(self, scope: str, wait: float) -> None:
+        # One line per saturation episode (at most one per window per scope), not per waiter.
+        now = self._clock.now()
+        if now - self._last_logged.get(scope, -math.inf) >= self._window:
+            self._last_logged[scope] = now
+            logger.info(
+                "Shared rate limit reached for quota %r (%d per %.0fs at %s): requests now "
+                "wait for a slot (the next in about %.3fs)",
+                scope,
+                self._max_requests,
+                self._window,
+                self._address,
+                wait,
+            )
+
+    async def reset(self, scope: str = DEFAULT_SCOPE) -> None:
+        """Forget every slot and pause of `scope` (for tests and maintenance)."""
+        with translate_errors(self._address, "resetting the rate-limit log"):
+            await self._redis.delete(*self.keys(scope))
+
+    async def aclose(self) -> None:
+        """Close the Redis client if this limiter made it from a URL."""
+        if self._owns_client:
+            await self._redis.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return (
+            f"RedisRateLimiter({self._address!r}, max_requests={self._max_requests}, "
+            f"window={self._window}, key_prefix={self._prefix!r})"
+        )

@@ -1,0 +1,25 @@
+"""Where OAuth token pairs live between runs, keyed by (grant, region).
+
+- `InMemoryTokenStore`: this process only.
+- `FileTokenStore`: one JSON file, safe across processes on one machine.
+- `CallbackTokenStore`: your own functions (a database table, say).
+- ``fullscript.redis.RedisTokenStore`` (extra ``fullscript[redis]``): shared by many machines.
+
+See `TokenStore` for the contract (compare-and-set on save, a refresh lock per grant).
+"""
+
+from ._callback import CallbackTokenStore
+from ._contract import TokenStore, TokenStoreError, same_pair
+from ._file import FileTokenStore
+from ._legacy import as_token_store
+from ._memory import InMemoryTokenStore
+
+__all__ = [
+    "CallbackTokenStore",
+    "FileTokenStore",
+    "InMemoryTokenStore",
+    "TokenStore",
+    "TokenStoreError",
+    "as_token_store",
+    "same_pair",
+]

@@ -1,0 +1,172 @@
+"""Catching up on events missed while the receiver was down, from the ``GET /events/*`` lists.
+
+Fullscript keeps events for 30 days. `reconcile` walks every event list from a point in time
+(oldest first, pages fetched ahead), types each event exactly like a webhook delivery, and
+yields only those the `SeenStore` has not seen, claiming them as it goes. Give it the store
+your webhook receiver uses and an event handled by one path is never handled by the other::
+
+    async for event in reconcile(fs, since=last_seen, seen=store):
+        await handle(event)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from fullscript_api.models import (
+    ListClinicKeyEventsSortBy,
+    ListLabOrderEventsSortBy,
+    ListOrderEventsSortBy,
+    ListPatientEventsSortBy,
+    ListProductEventsSortBy,
+    ListTreatmentPlanEventsSortBy,
+    SortDirection,
+)
+
+from .events import WebhookEvent, parse_event
+from .seen import SeenStore, event_key
+
+if TYPE_CHECKING:
+    from .._client import Fullscript
+
+__all__ = ["EVENT_LISTS", "reconcile"]
+
+#: Which ``fs.events`` list holds each category of events (``/events/<category>``).
+EVENT_LISTS: dict[str, str] = {
+    "patients": "list_patient_events",
+    "treatment_plans": "list_treatment_plan_events",
+    "orders": "list_order_events",
+    "lab_orders": "list_lab_order_events",
+    "products": "list_product_events",
+    "clinic_keys": "list_clinic_key_events",
+}
+
+# Each list's own enum for sort_by=created_at (the generated client has one per operation).
+_BY_CREATION: dict[str, Any] = {
+    "patients": ListPatientEventsSortBy.CREATED_AT,
+    "treatment_plans": ListTreatmentPlanEventsSortBy.CREATED_AT,
+    "orders": ListOrderEventsSortBy.CREATED_AT,
+    "lab_orders": ListLabOrderEventsSortBy.CREATED_AT,
+    "products": ListProductEventsSortBy.CREATED_AT,
+    "clinic_keys": ListClinicKeyEventsSortBy.CREATED_AT,
+}
+
+_OLDEST = datetime.min.replace(tzinfo=UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _day_filter(since: datetime) -> str:
+    # The API filters by whole days and ">d" means "from the day after d": ask from the day
+    # before `since`'s day, then drop what is older than `since` here.
+    return f">{(since.astimezone(UTC).date() - timedelta(days=1)).isoformat()}"
+
+
+async def _category_events(
+    fs: Fullscript, category: str, since: datetime, *, prefetch: int, page_size: int
+) -> AsyncGenerator[WebhookEvent]:
+    method: Callable[..., Any] = getattr(fs.events, EVENT_LISTS[category])
+    # Oldest first: events created while we page are appended at the end, so no page shifts.
+    paginator = method(
+        created_at=_day_filter(since),
+        sort_by=_BY_CREATION[category],
+        order_by=SortDirection.ASC,
+        page_size=page_size,
+        prefetch=prefetch,
+    )
+    iterator = paginator.__aiter__()
+    try:
+        async for listed in iterator:
+            event = parse_event(listed.to_dict())
+            if event.created_at is None or _aware(event.created_at) >= since:
+                yield event
+    finally:
+        await iterator.aclose()
+
+
+async def reconcile(
+    fs: Fullscript,
+    since: datetime,
+    *,
+    seen: SeenStore,
+    key: Callable[[WebhookEvent], str] = event_key,
+    categories: Iterable[str] = tuple(EVENT_LISTS),
+    prefetch: int = 4,
+    page_size: int = 100,
+    claim_ttl: float | None = None,
+) -> AsyncIterator[WebhookEvent]:
+    """Yield every event since ``since`` that ``seen`` has not seen, oldest first.
+
+    Args:
+        fs: a client with a token for the clinic (and region) to catch up on.
+        since: the earliest creation time wanted (naive datetimes are taken as UTC); e.g. the
+            time of the last delivery handled, minus a margin. At most 30 days back.
+        seen: the dedup store of your webhook receiver. Each yielded event is claimed in it;
+            release the key (``await seen.release(key(event))``) if handling it fails.
+        key: the dedup key of an event (default: integration, clinic and event id).
+        categories: which lists to walk (keys of `EVENT_LISTS`; default all six).
+        prefetch: pages fetched ahead in each list while the current one is handled.
+        page_size: events per request (at most 100).
+        claim_ttl: claim each event for this long only (then ``await seen.confirm(key)``
+            once handled; default: the store's full time to live).
+
+    The lists are merged by ``created_at``, so events arrive in the order they happened
+    across categories. Events are typed like deliveries (`UnknownEvent` for the unknown).
+    """
+    since = _aware(since)
+    wanted = list(categories)
+    unknown = [name for name in wanted if name not in EVENT_LISTS]
+    if unknown:
+        raise ValueError(
+            f"unknown event categories {unknown}; use some of {', '.join(EVENT_LISTS)}"
+        )
+    streams = [
+        _category_events(fs, name, since, prefetch=prefetch, page_size=page_size) for name in wanted
+    ]
+    # A heap of each stream's next event, ordered by (created_at, list position, sequence).
+    heads: list[tuple[datetime, int, int, WebhookEvent]] = []
+    sequence = 0
+    try:
+        # The first page of every list at once; then each list is read as it is consumed.
+        firsts = await _first_of_each(streams)
+        for position, first in enumerate(firsts):
+            if first is not None:
+                heads.append((_when(first), position, sequence, first))
+                sequence += 1
+        heapq.heapify(heads)
+        while heads:
+            _, position, _, event = heapq.heappop(heads)
+            following = await anext(streams[position], None)
+            if following is not None:
+                heapq.heappush(heads, (_when(following), position, sequence, following))
+                sequence += 1
+            if await seen.claim(key(event), ttl=claim_ttl):
+                yield event
+    finally:
+        for stream in streams:
+            await stream.aclose()
+
+
+async def _first_of_each(
+    streams: list[AsyncGenerator[WebhookEvent]],
+) -> list[WebhookEvent | None]:
+    """The next event of every stream, fetched concurrently. If one fails, the others are
+    cancelled and finished before the error propagates (so the streams can be closed)."""
+    tasks = [asyncio.ensure_future(anext(stream, None)) for stream in streams]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+def _when(event: WebhookEvent) -> datetime:
+    return _aware(event.created_at) if event.created_at is not None else _OLDEST

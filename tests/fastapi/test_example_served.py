@@ -1,0 +1,151 @@
+"""The example for real: uvicorn with 4 worker processes, a served sandbox delivering signed
+webhooks to it (duplicated, out of order, concurrently), dedup in a real redis-server. Every
+event is handled exactly once across the workers, by webhook or by startup catch-up.
+
+One uvicorn start (each costs seconds of imports per worker): events made while it was down
+are caught up by the four workers' startups at once, then live deliveries and the retries of
+the missed ones race each other across the workers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from webhook_support import token_from
+
+from examples.fastapi_app.__main__ import free_port, settings_for
+from examples.fastapi_app.events import EventLog
+from examples.fastapi_app.settings import Settings
+from fullscript import FileTokenStore, Fullscript
+from fullscript.sandbox import Sandbox, serve
+
+REPO = Path(__file__).resolve().parents[2]
+WORKERS = 4
+
+
+@contextmanager
+def uvicorn_workers(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[bytes]]:
+    """``uvicorn --factory examples.fastapi_app.app:create_app --workers 4``, until healthy."""
+    command = [
+        sys.executable, "-m", "uvicorn", "--factory", "examples.fastapi_app.app:create_app",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", str(WORKERS),
+        "--log-level", "warning",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=REPO, env={**os.environ, **env})
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not become healthy")
+            time.sleep(0.1)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_for(log: EventLog, count: int) -> list[dict[str, object]]:
+    """The log once it holds ``count`` lines (handlers run just after each answer)."""
+    deadline = time.monotonic() + 30
+    while len(log.read()) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # room for a wrongly handled duplicate to show up before we count
+    return log.read()
+
+
+async def seed_grant(settings: Settings, sandbox: Sandbox, clinic: str) -> None:
+    """Store a token for ``clinic`` in the app's token file, as an earlier connect would have."""
+    region = settings.region(clinic)
+    async with Fullscript(
+        client_id=settings.client_id,
+        client_secret=settings.client_secret,
+        redirect_uri=settings.redirect_uri,
+        region=region,
+        token_store=FileTokenStore(settings.token_file),
+    ) as fs:
+        await fs.add_grant(clinic, token_from(sandbox.issue_token(region.key)))
+
+
+@pytest.mark.slow
+async def test_four_workers_handle_every_event_exactly_once(tmp_path: Path, redis_url: str) -> None:
+    port = free_port()
+    app_url = f"http://127.0.0.1:{port}"
+    sandbox = Sandbox(patients=20, redirect_uri=f"{app_url}/oauth/callback")
+    with serve(sandbox) as served:
+        settings = settings_for(app_url, served.url, tmp_path, redis_url=redis_url)
+        sandbox.configure_webhooks(
+            url=f"{app_url}/webhooks/fullscript",
+            secret=settings.webhook_secrets[0],
+            challenge=settings.webhook_challenge,
+            duplicates=2,
+            out_of_order=True,
+            concurrency=8,
+        )
+        log = EventLog(settings.event_log)
+        us, ca = sandbox.clinic("us"), sandbox.clinic("ca")
+        us_patients = [p["id"] for p in sandbox.records("us", "patients")]
+        ca_patients = [p["id"] for p in sandbox.records("ca", "patients")]
+
+        # The app is down: clinic-a (connected earlier) keeps going; every delivery fails.
+        await seed_grant(settings, sandbox, "clinic-a")
+        missed = [us.update_patient(p, last_name="Missed")["id"] for p in us_patients[:10]]
+        missed += [us.place_order(p)["id"] for p in us_patients[:5]]
+        failed = await sandbox.deliver_webhooks()
+        assert len(failed) == 3 * len(missed)
+        assert not any(d["successfully_delivered"] for d in failed)
+
+        with uvicorn_workers(settings.to_env(), port):
+            # Each of the 4 workers catches up at startup, concurrently, through one Redis.
+            caught_up = wait_for(log, len(missed))
+            assert Counter(line["id"] for line in caught_up) == Counter(missed)
+
+            # clinic-b connects now (connect and callback may hit different workers).
+            async with httpx.AsyncClient(timeout=30, follow_redirects=True) as browser:
+                connected = await browser.get(f"{app_url}/oauth/connect?clinic=clinic-b")
+            assert connected.json() == {"connected": "clinic-b"}
+
+            # Live events of both clinics: 3 copies each, out of order, 8 at a time.
+            live = [us.update_patient(p, last_name="Live")["id"] for p in us_patients]
+            live += [ca.update_patient(p, last_name="Live")["id"] for p in ca_patients[:10]]
+            # Fullscript's retries of the missed deliveries arrive with them: duplicates only.
+            sandbox.advance_time(60)
+            deliveries = await sandbox.deliver_webhooks()
+            assert len(deliveries) == 3 * (len(live) + len(missed))
+            assert all(d["successfully_delivered"] for d in deliveries)
+            final = wait_for(log, len(missed) + len(live))
+    assert Counter(line["id"] for line in final) == Counter(missed + live)
+    # More than one worker process took part (the kernel spreads the connections).
+    assert len({line["pid"] for line in final}) > 1
+
+
+@pytest.mark.slow
+def test_the_readme_command_runs_the_tour_against_the_served_sandbox() -> None:
+    # What `make example-fastapi` runs, on free ports and stopping after the tour.
+    command = [sys.executable, "-m", "examples.fastapi_app", "--tour-only"]
+    command += ["--app-port", "0", "--sandbox-port", "0"]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "connect clinic-a: 200 {'connected': 'clinic-a'}" in out
+    assert "connect clinic-b: 200 {'connected': 'clinic-b'}" in out
+    assert "clinic-a patients streamed: 350" in out
+    assert "created in clinic-b: 201" in out
+    assert out.count("handled patient.updated") == 2
+    assert "sandbox-client-secret" not in out + done.stderr

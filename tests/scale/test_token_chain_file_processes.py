@@ -1,0 +1,46 @@
+"""FileTokenStore across real processes on one machine: no lost writes, no stale reads after a
+save; and against a served sandbox, one refresh per expiry and no auth error for anyone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fullscript import FileTokenStore
+
+from .process_support import assert_one_refresh_per_expiry, run_refresh_scenario, run_workers
+
+pytestmark = pytest.mark.slow
+
+WORKERS = 4
+
+
+def test_processes_writing_one_file_lose_nothing_and_never_read_stale(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.json"
+    rounds = 40
+    results = run_workers(
+        [
+            ["file-writes", "--path", str(path), "--worker", str(n), "--rounds", str(rounds)]
+            for n in range(WORKERS)
+        ]
+    )
+    assert [r["stale"] for r in results] == [0] * WORKERS
+    assert [r["regressions"] for r in results] == [0] * WORKERS
+    document = json.loads(path.read_text())
+    finals = {grant: pairs["us"]["access_token"] for grant, pairs in document["grants"].items()}
+    # Every worker's last write survived the others' concurrent rewrites of the file.
+    assert finals == {f"worker-{n}": f"worker-{n}-access-{rounds - 1}" for n in range(WORKERS)}
+
+
+@pytest.mark.parametrize("leeway", [300.0, 0.0], ids=["early-refresh", "refresh-on-401"])
+async def test_processes_sharing_a_file_store_refresh_once_per_expiry(
+    tmp_path: Path, leeway: float
+) -> None:
+    path = tmp_path / "tokens.json"
+    grants = ["clinic-a", "clinic-b"]
+    scenario = await run_refresh_scenario(
+        FileTokenStore(path), ["--store", f"file:{path}"], grants=grants, leeway=leeway
+    )
+    assert_one_refresh_per_expiry(scenario, grants)

@@ -1,0 +1,138 @@
+"""Reconciliation against the in-process sandbox: events made while the receiver was down
+arrive exactly once, in order, and an event also delivered by webhook is not handled twice."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+import pytest
+from webhook_support import (
+    CHALLENGE,
+    SECRET,
+    FakeTime,
+    delivery,
+    one_event_of_each_type,
+    sdk_client,
+)
+
+from fullscript.sandbox import Sandbox
+from fullscript.webhooks import (
+    EVENT_TYPES,
+    DeliveryKind,
+    InMemorySeenStore,
+    PatientUpdated,
+    TypedEvent,
+    WebhookEvent,
+    WebhookReceiver,
+    reconcile,
+)
+
+
+def make_receiver(sandbox: Sandbox) -> tuple[WebhookReceiver, list[WebhookEvent]]:
+    receiver = WebhookReceiver(SECRET, challenge=CHALLENGE, clock=sandbox.now)
+    handled: list[WebhookEvent] = []
+    receiver.on()(handled.append)
+    return receiver, handled
+
+
+async def test_events_missed_while_down_arrive_exactly_once_and_webhooked_ones_are_skipped(
+    sandbox: Sandbox, sandbox_time: FakeTime
+) -> None:
+    receiver, handled = make_receiver(sandbox)
+    since = datetime.fromtimestamp(sandbox.now(), UTC)
+    clinic = sandbox.clinic("us")
+    patient_id = sandbox.records("us", "patients")[0]["id"]
+
+    # Up: this event arrives by webhook and is handled.
+    while_up = clinic.update_patient(patient_id, first_name="Delivered")
+    await receiver.handle(await receiver.receive(*delivery(while_up, at=sandbox.now())))
+    assert [e.id for e in handled] == [while_up["id"]]
+
+    # Down: one event of every type, a second apart, and no delivery reaches us.
+    sandbox_time.value += 1
+    missed = []
+    for raw in one_event_of_each_type(sandbox):
+        missed.append(raw)
+        sandbox_time.value += 1
+
+    async with sdk_client(sandbox) as fs:
+        assert await receiver.catch_up(fs, since) == len(missed)
+        assert await receiver.catch_up(fs, since) == 0  # nothing new the second time
+
+    ids = [e.id for e in handled]
+    assert Counter(ids) == Counter([while_up["id"], *(raw["id"] for raw in missed)])
+    assert ids[1:] == [raw["id"] for raw in missed]  # in the order they happened
+    assert {e.type for e in handled[1:]} == set(EVENT_TYPES)
+    assert all(isinstance(e, TypedEvent) for e in handled)
+    # Seeded events from before `since` are not offered.
+    assert all(e.created_at is not None and e.created_at >= since for e in handled)
+
+    # A late webhook retry of a reconciled event is a duplicate, not handled again.
+    late = await receiver.receive(*delivery(missed[0], at=sandbox.now()))
+    assert late.kind is DeliveryKind.DUPLICATE
+    await receiver.handle(late)
+    assert len(handled) == 1 + len(missed)
+
+
+async def test_reconcile_pages_with_prefetch_and_types_like_deliveries(
+    sandbox: Sandbox, sandbox_time: FakeTime
+) -> None:
+    since = datetime.fromtimestamp(sandbox.now(), UTC)
+    clinic = sandbox.clinic("us")
+    patients = sandbox.records("us", "patients")[:23]
+    made = []
+    for patient in patients:
+        made.append(clinic.update_patient(patient["id"], last_name="Paged")["id"])
+        sandbox_time.value += 1
+    seen = InMemorySeenStore()
+    async with sdk_client(sandbox) as fs:
+        got = [
+            event
+            async for event in reconcile(
+                fs, since, seen=seen, categories=["patients"], page_size=5, prefetch=2
+            )
+        ]
+    assert [e.id for e in got] == made
+    assert all(isinstance(e, PatientUpdated) and e.data.patient.last_name == "Paged" for e in got)
+
+
+async def test_an_event_whose_handler_failed_is_offered_again(sandbox: Sandbox) -> None:
+    receiver = WebhookReceiver(SECRET, clock=sandbox.now)
+    attempts: list[str] = []
+
+    @receiver.on(PatientUpdated)
+    def flaky(event: PatientUpdated) -> None:
+        attempts.append(event.id)
+        if len(attempts) == 1:
+            raise RuntimeError("the database blinked")
+
+    since = datetime.fromtimestamp(sandbox.now(), UTC)
+    patient_id = sandbox.records("us", "patients")[0]["id"]
+    event = sandbox.clinic("us").update_patient(patient_id, last_name="Retry")
+    async with sdk_client(sandbox) as fs:
+        await receiver.catch_up(fs, since)
+        await receiver.catch_up(fs, since)
+        await receiver.catch_up(fs, since)
+    assert attempts == [event["id"], event["id"]]
+
+
+async def test_unknown_categories_are_refused(sandbox: Sandbox) -> None:
+    async with sdk_client(sandbox) as fs:
+        with pytest.raises(ValueError, match="unknown event categories"):
+            async for _ in reconcile(
+                fs, datetime.now(UTC), seen=InMemorySeenStore(), categories=["brands"]
+            ):
+                pass
+
+
+async def test_a_client_without_a_token_fails_clearly_and_closes_every_list(
+    sandbox: Sandbox,
+) -> None:
+    from fullscript import TokenMissingError
+
+    async with sdk_client(sandbox) as fs:
+        stranger = fs.for_grant("nobody")
+        with pytest.raises(TokenMissingError):
+            async for _ in reconcile(stranger, datetime.now(UTC), seen=InMemorySeenStore()):
+                pass
