@@ -12,8 +12,9 @@ and unwraps or pages it. No code here names an operation.
 from __future__ import annotations
 
 import functools
+import json
 import logging
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 import httpx
@@ -113,9 +114,8 @@ class OperationBinding:
     async def request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         """Send the operation; return the generated `Response` (status, headers, parsed body)."""
         response = await self._send(operation, arguments)
-        _check_json(operation, response)
-        built: Response[Any] = operation.module._build_response(
-            client=self._connection.generated, response=response
+        built: Response[Any] = _read(
+            operation, response, operation.module._build_response, self._connection.generated
         )
         _check_documented(operation, response, built.parsed)
         return built
@@ -123,9 +123,8 @@ class OperationBinding:
     def _parse(self, operation: Operation, response: httpx.Response) -> Any:
         # The parsed body alone: callers that never see the `Response` wrapper skip building
         # it (its HTTPStatus and the instance cost about 1 us a call).
-        _check_json(operation, response)
-        parsed = operation.module._parse_response(
-            client=self._connection.generated, response=response
+        parsed = _read(
+            operation, response, operation.module._parse_response, self._connection.generated
         )
         _check_documented(operation, response, parsed)
         return parsed
@@ -229,13 +228,25 @@ def _path_is_client_authenticated(path: str) -> bool:
     return path.rstrip("/").endswith(_CLIENT_AUTHENTICATED_SUFFIXES)
 
 
-def _check_json(operation: Operation, response: httpx.Response) -> None:
-    if is_malformed_json(response):
-        # Truncated or not from the API; safe reads were already retried by the transport.
-        raise malformed_response_error(response, operation=operation.name)
+def _read(
+    operation: Operation, response: httpx.Response, reader: Callable[..., Any], client: Any
+) -> Any:
+    """`reader`'s result (the generated parser); a body that is not JSON is malformed.
+
+    The generated parser reads the body with ``response.json()``, so a body that is not JSON
+    (truncated, or not from the API; safe reads were already retried by the transport) shows
+    as its decode error rather than being parsed a second time just to check it.
+    """
+    try:
+        return reader(client=client, response=response)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise malformed_response_error(response, operation=operation.name) from None
 
 
 def _check_documented(operation: Operation, response: httpx.Response, parsed: Any) -> None:
+    if parsed is None and response.content and is_malformed_json(response):
+        # A status whose body the generated parser does not read: still not JSON.
+        raise malformed_response_error(response, operation=operation.name)
     if parsed is None and response.status_code != 204 and response.content:
         # A success status the spec does not document for this operation: the generated
         # parser gives up rather than guess. Say so instead of returning None.
