@@ -9,8 +9,6 @@ from enum import Enum, IntEnum, StrEnum
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, Self, TypeVar
 
-from attrs import define
-
 
 class Unset:
     def __bool__(self) -> Literal[False]:
@@ -30,30 +28,77 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@define
+# File and Response are plain classes rather than attrs ones (upstream's): building an attrs
+# class costs about a millisecond of `import fullscript`, and these need only an __init__, a
+# repr and equality.
 class File:
     """Contains information for file uploads"""
 
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
+    __slots__ = ("file_name", "mime_type", "payload")
+
+    def __init__(
+        self, payload: BinaryIO, file_name: str | None = None, mime_type: str | None = None
+    ) -> None:
+        self.payload = payload
+        self.file_name = file_name
+        self.mime_type = mime_type
 
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx will accept for multipart/form-data"""
         return self.file_name, self.payload, self.mime_type
 
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not File:
+            return NotImplemented
+        return self.to_tuple() == other.to_tuple()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as upstream's attrs class
+
+    def __repr__(self) -> str:
+        return (
+            f"File(payload={self.payload!r}, file_name={self.file_name!r}, "
+            f"mime_type={self.mime_type!r})"
+        )
+
 
 T = TypeVar("T")
 
 
-@define
 class Response(Generic[T]):
     """A response from an endpoint"""
 
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
+    __slots__ = ("content", "headers", "parsed", "status_code")
+
+    def __init__(
+        self,
+        status_code: HTTPStatus,
+        content: bytes,
+        headers: MutableMapping[str, str],
+        parsed: T | None,
+    ) -> None:
+        self.status_code = status_code
+        self.content = content
+        self.headers = headers
+        self.parsed = parsed
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return (self.status_code, self.content, self.headers, self.parsed) == (
+            other.status_code,
+            other.content,
+            other.headers,
+            other.parsed,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as upstream's attrs class
+
+    def __repr__(self) -> str:
+        # The body's size only: the body and headers of a token call carry credentials.
+        return (
+            f"Response(status_code={self.status_code!r}, content=<{len(self.content)} bytes>, "
+            f"parsed={type(self.parsed).__name__})"
+        )
 
     @property
     def request_id(self) -> str | None:

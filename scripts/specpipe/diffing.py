@@ -270,9 +270,12 @@ def compare_field(
             broken = impact.enum_values_removed(old_place, removed, old.enum)
             found.append((f"enum values removed: {', '.join(removed)}", True, broken))
         if added:
-            # An older client cannot parse a value it has never heard of.
-            broken = impact.enum_values_added(place, added)
-            found.append((f"enum values added: {', '.join(added)}", is_response, broken))
+            # Never breaking: response enums are open (an older client reads a value it has never
+            # heard of as an unknown member) and a request may simply not use the new value.
+            detail = f"enum values added: {', '.join(added)}"
+            if is_response:
+                detail += f" ({impact.ENUM_VALUE_ADDED_TO_RESPONSE})"
+            found.append((detail, False, ""))
     elif old.enum is None and new.enum is not None:
         broken = impact.restricted_to_enum(place)
         found.append((f"now restricted to enum: {', '.join(new.enum)}", not is_response, broken))

@@ -157,12 +157,11 @@ def enum_values_removed(place: FieldPlace, values: list[str], old_enum: tuple[st
     return f"{members} {verb} (AttributeError) in code sending it"
 
 
-def enum_values_added(place: FieldPlace, values: list[str]) -> str:
-    shown = ", ".join(f"`{v}`" for v in values)
-    return (
-        f"a client generated before this change does not know {shown}: strict parsing of "
-        f"`{place.reading}` rejects it, and code matching every member misses it"
-    )
+# Not a breakage, so said in the change's detail rather than on a `breaks:` line. The same
+# words wherever the field is read, so that a shared schema's change rolls up into one entry.
+ENUM_VALUE_ADDED_TO_RESPONSE = (
+    "older clients read it as an unknown member: `.is_known == False`, `.value` the value sent"
+)
 
 
 def restricted_to_enum(place: FieldPlace) -> str:

@@ -114,6 +114,9 @@ class TokenManager:
         self._lock = asyncio.Lock()  # serialises loading, setting and revoking
         self._token: OAuthToken | None = None
         self._expires_at_monotonic = 0.0
+        # When the token in use is due for refresh, on the same clock: computed once per token
+        # so that the check every request makes is one comparison (see `_track`).
+        self._refresh_at_monotonic = 0.0
         # The one refresh in flight. It runs as its own task so that a caller being
         # cancelled can neither interrupt the save of a rotated pair nor strand the others.
         self._inflight: asyncio.Task[OAuthToken] | None = None
@@ -177,7 +180,11 @@ class TokenManager:
         the grant and region, and `RegionMismatchError` when the stored token belongs to
         another region.
         """
-        token = self._token if self._token is not None else await self._load()
+        token = self._token
+        if token is not None and self._clock.now() < self._refresh_at_monotonic:
+            return token  # the path nearly every request takes
+        if token is None:
+            token = await self._load()
         if not self._needs_refresh():
             return token
         try:
@@ -236,8 +243,7 @@ class TokenManager:
             if received_at is None:
                 self._use_loaded(token)
             else:
-                self._token = token
-                self._expires_at_monotonic = received_at + token.expires_in
+                self._track(token, expires_at=received_at + token.expires_in)
 
     async def revoke(self) -> None:
         """Revoke the grant's token on the server and delete it from the store."""
@@ -258,7 +264,7 @@ class TokenManager:
     def forget(self) -> None:
         """Drop the in-memory token (the next request loads it from the store again)."""
         self._token = None
-        self._expires_at_monotonic = 0.0
+        self._expires_at_monotonic = self._refresh_at_monotonic = 0.0
 
     async def _settle_refresh(self) -> None:
         """Let a refresh in flight finish so it cannot overwrite what comes next."""
@@ -363,9 +369,8 @@ class TokenManager:
                 raise UnknownGrantError(grant_id, region)
             check_token_region(latest, self._region)
             return self._adopt(latest, "another process saved a pair while this one refreshed")
-        self._token = fresh
         # Judge expiry from when we asked, on the monotonic clock: immune to clock skew.
-        self._expires_at_monotonic = started + fresh.expires_in
+        self._track(fresh, expires_at=started + fresh.expires_in)
         self._stats.refreshed(grant_id, region)
         logger.info("refreshed the OAuth token of %s", self._describe())
         return fresh
@@ -377,16 +382,18 @@ class TokenManager:
         return token
 
     def _use_loaded(self, token: OAuthToken) -> None:
-        self._token = token
-        self._expires_at_monotonic = self._clock.now() + token.seconds_left(self._utcnow())
+        self._track(token, expires_at=self._clock.now() + token.seconds_left(self._utcnow()))
 
-    def _needs_refresh(self) -> bool:
-        token = self._token
-        if token is None:
-            return True
+    def _track(self, token: OAuthToken, *, expires_at: float) -> None:
+        """Use `token` from now on; it expires at `expires_at` on this manager's clock."""
+        self._token = token
+        self._expires_at_monotonic = expires_at
         # A token living shorter than twice the leeway would otherwise be refreshed on
         # every request; refresh such tokens at half-life instead.
-        return self.seconds_left() <= min(self._leeway, token.expires_in / 2)
+        self._refresh_at_monotonic = expires_at - min(self._leeway, token.expires_in / 2)
+
+    def _needs_refresh(self) -> bool:
+        return self._token is None or self._clock.now() >= self._refresh_at_monotonic
 
 
 def _oauth_error_code(error: AuthenticationError) -> str | None:

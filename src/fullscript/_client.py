@@ -15,12 +15,10 @@ only in its token: its requests go through an httpx client whose auth is its own
 
 from __future__ import annotations
 
-import importlib.metadata
 import math
 import os
-import platform
 from contextlib import AbstractAsyncContextManager
-from functools import cached_property
+from functools import cache, cached_property
 from types import TracebackType
 from typing import Literal, Self
 
@@ -63,19 +61,24 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """Applied unless you pass another: 60 s to read/write/pool, 10 s to connect."""
 
 
-def _user_agent() -> str:
+@cache
+def user_agent() -> str:
+    """Sent with every request: the SDK's, Python's and httpx's versions (support can tell which
+    stack a call came from).
+
+    Worked out when the first client is made, not at import: reading the installed version
+    loads `importlib.metadata` (zipfile, csv, ...), about 7 ms that a process importing
+    `fullscript` without making a client (a webhook receiver, a script's type hints) never needs.
+    """
+    import importlib.metadata
+    import platform
+
     try:
         version = importlib.metadata.version("fullscript")
     except importlib.metadata.PackageNotFoundError:
         version = "0.1.0"
-    return (
-        f"fullscript-python/{version} Python/{platform.python_version()} httpx/{httpx.__version__}"
-    )
-
-
-USER_AGENT = _user_agent()
-"""Sent with every request: the SDK's, Python's and httpx's versions (support can tell which
-stack a call came from)."""
+    python = platform.python_version()
+    return f"fullscript-python/{version} Python/{python} httpx/{httpx.__version__}"
 
 
 class _SharedState:
@@ -96,7 +99,7 @@ class _SharedState:
         self.timeout = timeout
         self.refresh_leeway = refresh_leeway
         self.clock = clock
-        self.headers = {"User-Agent": USER_AGENT}
+        self.headers = {"User-Agent": user_agent()}
         # Token calls go through the same transport: paced and counted by the same limiter.
         self.oauth = OAuthClient(
             app, httpx.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)

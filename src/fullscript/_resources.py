@@ -5,16 +5,18 @@ signature, and hands each call to an ``OperationInvoker``. `OperationBinding` is
 it builds the request with the operation's own generated ``_get_kwargs``, sends it through the
 region's ``httpx.AsyncClient`` (whose ``BearerAuth`` and ``FullscriptTransport`` add tokens,
 pacing and retries), maps error statuses to typed exceptions once, parses the answer with the
-generated ``_build_response`` and unwraps or pages it. No code here names an operation.
+generated ``_parse_response`` (``_build_response`` when the caller wants the whole `Response`)
+and unwraps or pages it. No code here names an operation.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-import attrs
 import httpx
 from fullscript_api.api import Operation
 from fullscript_api.client import Client as GeneratedClient
@@ -41,14 +43,20 @@ __all__ = ["ClientState", "OperationBinding", "RegionConnection"]
 logger = logging.getLogger("fullscript")
 
 
-@attrs.define
+# These two are internal plumbing, so plain slotted classes: an attrs class costs about half a
+# millisecond of `import fullscript` to build, and nothing here needs attrs' generated methods.
 class ClientState:
     """Lifecycle shared by a client and its copies."""
 
-    closed: bool = False
+    __slots__ = ("closed",)
+
+    def __init__(self, closed: bool = False) -> None:
+        self.closed = closed
+
+    def __repr__(self) -> str:
+        return f"ClientState(closed={self.closed!r})"
 
 
-@attrs.frozen
 class RegionConnection:
     """The HTTP side of one region: its clients share the façade's transport (connection pool).
 
@@ -61,12 +69,27 @@ class RegionConnection:
         default_retry: the client's retry policy (per-call options may replace it).
     """
 
-    region: Region
-    http: httpx.AsyncClient
-    anonymous_http: httpx.AsyncClient
-    generated: GeneratedClient
-    state: ClientState
-    default_retry: RetryPolicy = attrs.field(factory=RetryPolicy)
+    __slots__ = ("anonymous_http", "default_retry", "generated", "http", "region", "state")
+
+    def __init__(
+        self,
+        *,
+        region: Region,
+        http: httpx.AsyncClient,
+        anonymous_http: httpx.AsyncClient,
+        generated: GeneratedClient,
+        state: ClientState,
+        default_retry: RetryPolicy | None = None,
+    ) -> None:
+        self.region = region
+        self.http = http
+        self.anonymous_http = anonymous_http
+        self.generated = generated
+        self.state = state
+        self.default_retry = default_retry if default_retry is not None else RetryPolicy()
+
+    def __repr__(self) -> str:
+        return f"RegionConnection(region={self.region!r}, state={self.state!r})"
 
 
 class OperationBinding:
@@ -83,7 +106,7 @@ class OperationBinding:
 
     async def request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         """Send the operation; return its parsed success body, unwrapped at ``result_key``."""
-        parsed = (await self.request_raw(operation, arguments)).parsed
+        parsed = self._parse(operation, await self._send(operation, arguments))
         if operation.result_key is None:
             return parsed
         return _member(parsed, operation.result_key, operation)
@@ -91,21 +114,20 @@ class OperationBinding:
     async def request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         """Send the operation; return the generated `Response` (status, headers, parsed body)."""
         response = await self._send(operation, arguments)
-        if is_malformed_json(response):
-            # Truncated or not from the API; safe reads were already retried by the transport.
-            raise malformed_response_error(response, operation=operation.name)
-        built: Response[Any] = operation.module._build_response(
-            client=self._connection.generated, response=response
+        built: Response[Any] = _read(
+            operation, response, operation.module._build_response, self._connection.generated
         )
-        if built.parsed is None and response.status_code != 204 and response.content:
-            # A success status the spec does not document for this operation: the generated
-            # parser gives up rather than guess. Say so instead of returning None.
-            raise FullscriptError(
-                f"{operation.http_method} {response.request.url.path} answered "
-                f"{response.status_code}, which the spec does not document for "
-                f"{operation.name}; request id {response.headers.get('x-request-id')}"
-            )
+        _check_documented(operation, response, built.parsed)
         return built
+
+    def _parse(self, operation: Operation, response: httpx.Response) -> Any:
+        # The parsed body alone: callers that never see the `Response` wrapper skip building
+        # it (its HTTPStatus and the instance cost about 1 us a call).
+        parsed = _read(
+            operation, response, operation.module._parse_response, self._connection.generated
+        )
+        _check_documented(operation, response, parsed)
+        return parsed
 
     def paginate(
         self,
@@ -127,7 +149,7 @@ class OperationBinding:
 
         async def fetch_page(number: int, size: int) -> Page[Any]:
             page_arguments = {**arguments, number_param: number, size_param: size}
-            parsed = (await self.request_raw(operation, page_arguments)).parsed
+            parsed = self._parse(operation, await self._send(operation, page_arguments))
             items = _member(parsed, items_key, operation)
             return page_from(items, getattr(parsed, "meta", None), number=number, size=size)
 
@@ -164,7 +186,7 @@ class OperationBinding:
             ) from None
         http = (
             self._connection.anonymous_http
-            if is_client_authenticated(operation)
+            if _path_is_client_authenticated(operation.path)
             else self._connection.http
         )
         try:
@@ -197,7 +219,42 @@ _CLIENT_AUTHENTICATED_SUFFIXES = ("/oauth/token", "/oauth/revoke")
 
 def is_client_authenticated(operation: Operation) -> bool:
     """True for the OAuth token endpoints, which must be called without a bearer token."""
-    return operation.path.rstrip("/").endswith(_CLIENT_AUTHENTICATED_SUFFIXES)
+    return _path_is_client_authenticated(operation.path)
+
+
+# Asked on every call, of a few dozen path templates: remembered per path.
+@functools.cache
+def _path_is_client_authenticated(path: str) -> bool:
+    return path.rstrip("/").endswith(_CLIENT_AUTHENTICATED_SUFFIXES)
+
+
+def _read(
+    operation: Operation, response: httpx.Response, reader: Callable[..., Any], client: Any
+) -> Any:
+    """`reader`'s result (the generated parser); a body that is not JSON is malformed.
+
+    The generated parser reads the body with ``response.json()``, so a body that is not JSON
+    (truncated, or not from the API; safe reads were already retried by the transport) shows
+    as its decode error rather than being parsed a second time just to check it.
+    """
+    try:
+        return reader(client=client, response=response)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise malformed_response_error(response, operation=operation.name) from None
+
+
+def _check_documented(operation: Operation, response: httpx.Response, parsed: Any) -> None:
+    if parsed is None and response.content and is_malformed_json(response):
+        # A status whose body the generated parser does not read: still not JSON.
+        raise malformed_response_error(response, operation=operation.name)
+    if parsed is None and response.status_code != 204 and response.content:
+        # A success status the spec does not document for this operation: the generated
+        # parser gives up rather than guess. Say so instead of returning None.
+        raise FullscriptError(
+            f"{operation.http_method} {response.request.url.path} answered "
+            f"{response.status_code}, which the spec does not document for "
+            f"{operation.name}; request id {response.headers.get('x-request-id')}"
+        )
 
 
 def _member(parsed: Any, key: str, operation: Operation) -> Any:

@@ -156,6 +156,23 @@ def test_parameter_changes() -> None:
     assert one(changes, "parameter", "query region").breaking
 
 
+def test_request_enum_value_added_is_not_breaking_and_removed_is() -> None:
+    old, new = base_spec(), base_spec()
+    for spec, values in ((old, ["new", "returning"]), (new, ["new", "vip"])):
+        fields = create_op(spec)["requestBody"]["content"]["application/json"]["schema"]
+        fields["properties"]["patient"]["properties"]["kind"] = {"type": "string", "enum": values}
+
+    changes = find(diff_specs(old, new), "request field", "patient.kind")
+
+    # Request enums stay closed, so only a value that is gone breaks code that sends it; the
+    # added value gets no note about unknown members (those are read, never sent).
+    assert [(c.detail, c.breaking) for c in changes] == [
+        ("enum values removed: returning", True),
+        ("enum values added: vip", False),
+    ]
+    assert "AttributeError" in changes[0].impact and changes[1].impact == ""
+
+
 def test_parameter_type_change_is_breaking() -> None:
     old, new = base_spec(), base_spec()
     list_op(new)["parameters"][1]["schema"] = {"type": "string"}

@@ -258,16 +258,23 @@ def test_a_field_met_twice_in_one_operation_lists_the_operation_once() -> None:
     )
 
 
-def test_new_response_enum_value_says_older_clients_do_not_know_it() -> None:
+def test_new_response_enum_value_is_not_breaking_and_says_how_older_clients_read_it() -> None:
     old, new = base_spec(), base_spec()
     new["components"]["schemas"]["Patient"]["properties"]["gender"]["enum"].append("other")
 
-    shared, _ = roll_up(diff_specs(old, new))
+    changes = diff_specs(old, new)
+    shared, _ = roll_up(changes)
 
-    assert [(e.title, e.detail, e.breaking) for e in shared] == [
-        ("Patient.gender", "enum values added: other", True)
+    # Response enums are open: the value reads as an unknown member, it does not fail the call.
+    assert [(e.title, e.detail, e.breaking, e.impacts) for e in shared] == [
+        (
+            "Patient.gender",
+            "enum values added: other (older clients read it as an unknown member: "
+            "`.is_known == False`, `.value` the value sent)",
+            False,
+            (),
+        )
     ]
-    assert shared[0].impacts == (
-        "a client generated before this change does not know `other`: strict parsing of "
-        "`patient.gender` rejects it, and code matching every member misses it",
-    )
+    report = render_text(changes, "old.json", "new.json")
+    assert "0 breaking change(s)" in report
+    assert "BREAKING" not in report and "breaks:" not in report

@@ -12,8 +12,6 @@ from functools import cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from attrs import frozen
-
 if TYPE_CHECKING:
     from fullscript._pagination import AsyncPaginator
 
@@ -50,7 +48,8 @@ if TYPE_CHECKING:
 __all__ = ["ApiResources", "Operation", "OperationInvoker", "RawApiResources"]
 
 
-@frozen
+# A plain immutable class rather than attrs: building an attrs class costs about a millisecond
+# of `import fullscript`, and this one only needs keyword construction, equality and a repr.
 class Operation:
     """What an invoker needs to know about one generated operation.
 
@@ -61,13 +60,27 @@ class Operation:
         http_method: HTTP method, upper case.
         path: path template, e.g. ``/api/clinic/patients/{id}``.
         module: the generated endpoint module (``_get_kwargs`` builds the request,
-            ``_build_response`` parses the answer).
+            ``_parse_response`` parses the answer, ``_build_response`` wraps it in a
+            ``Response`` with the status and headers).
         result_key: attribute of the parsed success body holding the result, when the body
             is a one-key wrapper such as ``{"patient": {...}}``.
         items_key: for list operations, attribute holding the page's records.
         page_number_param: for list operations, the Python name of ``page[number]``.
         page_size_param: for list operations, the Python name of ``page[size]``.
     """
+
+    __slots__ = (
+        "group",
+        "http_method",
+        "items_key",
+        "method_name",
+        "module",
+        "name",
+        "page_number_param",
+        "page_size_param",
+        "path",
+        "result_key",
+    )
 
     name: str
     group: str
@@ -79,6 +92,58 @@ class Operation:
     items_key: str | None
     page_number_param: str | None
     page_size_param: str | None
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        group: str,
+        method_name: str,
+        http_method: str,
+        path: str,
+        module: ModuleType,
+        result_key: str | None,
+        items_key: str | None,
+        page_number_param: str | None,
+        page_size_param: str | None,
+    ) -> None:
+        fields = {
+            "name": name,
+            "group": group,
+            "method_name": method_name,
+            "http_method": http_method,
+            "path": path,
+            "module": module,
+            "result_key": result_key,
+            "items_key": items_key,
+            "page_number_param": page_number_param,
+            "page_size_param": page_size_param,
+        }
+        for field, value in fields.items():
+            object.__setattr__(self, field, value)
+
+    def __setattr__(self, field: str, value: object) -> None:
+        raise AttributeError(f"Operation is immutable: cannot set {field!r}")
+
+    def __delattr__(self, field: str) -> None:
+        raise AttributeError(f"Operation is immutable: cannot delete {field!r}")
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, field) for field in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Operation:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Operation(name={self.name!r}, http_method={self.http_method!r}, "
+            f"path={self.path!r}, group={self.group!r}, method_name={self.method_name!r})"
+        )
 
     @property
     def paginated(self) -> bool:

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.dynamic_link import DynamicLink
-
 
 T = TypeVar("T", bound="CreateGatewayTreatmentPlanLinkResponse200")
 
@@ -35,8 +31,6 @@ class CreateGatewayTreatmentPlanLinkResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dynamic_link import DynamicLink
-
         d = dict(src_dict)
         _dynamic_links = d.pop("dynamic_links", UNSET)
         if isinstance(_dynamic_links, dict):
@@ -70,3 +64,7 @@ class CreateGatewayTreatmentPlanLinkResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.dynamic_link import DynamicLink

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.in_office_checkout import InOfficeCheckout
-
 
 T = TypeVar("T", bound="CreateInOfficeCheckoutResponse201")
 
@@ -35,8 +31,6 @@ class CreateInOfficeCheckoutResponse201:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.in_office_checkout import InOfficeCheckout
-
         d = dict(src_dict)
         _in_office_checkout = d.pop("in_office_checkout", UNSET)
         if isinstance(_in_office_checkout, dict):
@@ -70,3 +64,7 @@ class CreateInOfficeCheckoutResponse201:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.in_office_checkout import InOfficeCheckout

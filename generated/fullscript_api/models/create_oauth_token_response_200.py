@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.o_auth_token import OAuthToken
-
 
 T = TypeVar("T", bound="CreateOauthTokenResponse200")
 
@@ -38,8 +34,6 @@ class CreateOauthTokenResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.o_auth_token import OAuthToken
-
         d = dict(src_dict)
         _oauth = d.pop("oauth", UNSET)
         if isinstance(_oauth, dict):
@@ -69,3 +63,7 @@ class CreateOauthTokenResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.o_auth_token import OAuthToken

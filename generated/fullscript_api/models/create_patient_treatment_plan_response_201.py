@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.treatment_plan import TreatmentPlan
-
 
 T = TypeVar("T", bound="CreatePatientTreatmentPlanResponse201")
 
@@ -44,8 +40,6 @@ class CreatePatientTreatmentPlanResponse201:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.treatment_plan import TreatmentPlan
-
         d = dict(src_dict)
         _treatment_plan = d.pop("treatment_plan", UNSET)
         if isinstance(_treatment_plan, dict):
@@ -79,3 +73,7 @@ class CreatePatientTreatmentPlanResponse201:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.treatment_plan import TreatmentPlan

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.dynamic_link_treatment_plan import DynamicLinkTreatmentPlan
-    from ..models.patient import Patient
-
 
 T = TypeVar("T", bound="DynamicLink")
 
@@ -45,9 +40,6 @@ class DynamicLink:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dynamic_link_treatment_plan import DynamicLinkTreatmentPlan
-        from ..models.patient import Patient
-
         d = dict(src_dict)
         _redirect_url = d.pop("redirect_url", UNSET)
         if not (isinstance(_redirect_url, str) or _redirect_url is UNSET):
@@ -91,3 +83,8 @@ class DynamicLink:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.dynamic_link_treatment_plan import DynamicLinkTreatmentPlan
+from ..models.patient import Patient

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.dynamic_link_patient_input import DynamicLinkPatientInput
-    from ..models.dynamic_link_treatment_plan_input import DynamicLinkTreatmentPlanInput
-
 
 T = TypeVar("T", bound="DynamicLinkCreateRequest")
 
@@ -50,9 +45,6 @@ class DynamicLinkCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dynamic_link_patient_input import DynamicLinkPatientInput
-        from ..models.dynamic_link_treatment_plan_input import DynamicLinkTreatmentPlanInput
-
         d = dict(src_dict)
         treatment_plan = DynamicLinkTreatmentPlanInput.from_dict(d.pop("treatment_plan"))
 
@@ -86,3 +78,8 @@ class DynamicLinkCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.dynamic_link_patient_input import DynamicLinkPatientInput
+from ..models.dynamic_link_treatment_plan_input import DynamicLinkTreatmentPlanInput

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.error_error_type_1 import ErrorErrorType1
-    from ..models.error_errors_type_0 import ErrorErrorsType0
-
 
 T = TypeVar("T", bound="Error")
 
@@ -58,9 +53,6 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_error_type_1 import ErrorErrorType1
-        from ..models.error_errors_type_0 import ErrorErrorsType0
-
         d = dict(src_dict)
         _error = d.pop("error", UNSET)
         if isinstance(_error, dict):
@@ -122,3 +114,8 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.error_error_type_1 import ErrorErrorType1
+from ..models.error_errors_type_0 import ErrorErrorsType0

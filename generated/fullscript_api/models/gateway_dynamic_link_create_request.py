@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,11 +10,6 @@ from ..models.gateway_dynamic_link_create_request_entrypoint import (
     GatewayDynamicLinkCreateRequestEntrypoint,
 )
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.dynamic_link_treatment_plan_input import DynamicLinkTreatmentPlanInput
-    from ..models.gateway_patient_input import GatewayPatientInput
-
 
 T = TypeVar("T", bound="GatewayDynamicLinkCreateRequest")
 
@@ -61,9 +56,6 @@ class GatewayDynamicLinkCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dynamic_link_treatment_plan_input import DynamicLinkTreatmentPlanInput
-        from ..models.gateway_patient_input import GatewayPatientInput
-
         d = dict(src_dict)
         _entrypoint = d.pop("entrypoint", UNSET)
         entrypoint: GatewayDynamicLinkCreateRequestEntrypoint | Unset
@@ -110,3 +102,8 @@ class GatewayDynamicLinkCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.dynamic_link_treatment_plan_input import DynamicLinkTreatmentPlanInput
+from ..models.gateway_patient_input import GatewayPatientInput

@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.lab_order_status import LabOrderStatus
 from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
-
-if TYPE_CHECKING:
-    from ..models.lab_result import LabResult
-    from ..models.lab_test import LabTest
-
 
 T = TypeVar("T", bound="LabOrder")
 
@@ -62,9 +57,6 @@ class LabOrder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.lab_result import LabResult
-        from ..models.lab_test import LabTest
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         if not isinstance(_id, str):
@@ -80,9 +72,9 @@ class LabOrder:
 
         _status = d.pop("status", UNSET)
         if isinstance(_status, str):
-            try:
-                _status = LabOrderStatus(_status)
-            except ValueError:
+            if _status in LabOrderStatus._value2member_map_:
+                _status = LabOrderStatus._value2member_map_[_status]
+            else:
                 _status = unknown_enum_value(LabOrderStatus, _status, "LabOrder.status")
         elif not (_status is UNSET):
             _status = deviation("LabOrder.status", "LabOrderStatus", _status)
@@ -145,3 +137,8 @@ class LabOrder:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.lab_result import LabResult
+from ..models.lab_test import LabTest

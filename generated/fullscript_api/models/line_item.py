@@ -54,9 +54,9 @@ class LineItem:
 
         _type_ = d.pop("type", UNSET)
         if isinstance(_type_, str):
-            try:
-                _type_ = LineItemType(_type_)
-            except ValueError:
+            if _type_ in LineItemType._value2member_map_:
+                _type_ = LineItemType._value2member_map_[_type_]
+            else:
                 _type_ = unknown_enum_value(LineItemType, _type_, "LineItem.type")
         elif not (_type_ is UNSET):
             _type_ = deviation("LineItem.type", "LineItemType", _type_)

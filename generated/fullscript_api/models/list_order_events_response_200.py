@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.event import Event
-    from ..models.pagination_meta import PaginationMeta
-
 
 T = TypeVar("T", bound="ListOrderEventsResponse200")
 
@@ -41,9 +36,6 @@ class ListOrderEventsResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.event import Event
-        from ..models.pagination_meta import PaginationMeta
-
         d = dict(src_dict)
         _events = d.pop("events", UNSET)
         if isinstance(_events, list):
@@ -87,3 +79,8 @@ class ListOrderEventsResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.event import Event
+from ..models.pagination_meta import PaginationMeta

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.pagination_meta import PaginationMeta
-    from ..models.patient import Patient
-
 
 T = TypeVar("T", bound="ListPatientDependentsResponse200")
 
@@ -41,9 +36,6 @@ class ListPatientDependentsResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.pagination_meta import PaginationMeta
-        from ..models.patient import Patient
-
         d = dict(src_dict)
         _patients = d.pop("patients", UNSET)
         if isinstance(_patients, list):
@@ -91,3 +83,8 @@ class ListPatientDependentsResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.pagination_meta import PaginationMeta
+from ..models.patient import Patient

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.metadatum_type import MetadatumType
 from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
-
-if TYPE_CHECKING:
-    from ..models.metadatum_data import MetadatumData
-
 
 T = TypeVar("T", bound="Metadatum")
 
@@ -46,8 +42,6 @@ class Metadatum:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadatum_data import MetadatumData
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         if not (isinstance(_id, str) or _id is UNSET):
@@ -55,9 +49,9 @@ class Metadatum:
 
         _type_ = d.pop("type", UNSET)
         if isinstance(_type_, str):
-            try:
-                _type_ = MetadatumType(_type_)
-            except ValueError:
+            if _type_ in MetadatumType._value2member_map_:
+                _type_ = MetadatumType._value2member_map_[_type_]
+            else:
                 _type_ = unknown_enum_value(MetadatumType, _type_, "Metadatum.type")
         elif not (_type_ is UNSET):
             _type_ = deviation("Metadatum.type", "MetadatumType", _type_)
@@ -92,3 +86,7 @@ class Metadatum:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.metadatum_data import MetadatumData

@@ -44,9 +44,9 @@ class OAuthResourceOwner:
 
         _type_ = d.pop("type", UNSET)
         if isinstance(_type_, str):
-            try:
-                _type_ = OAuthResourceOwnerType(_type_)
-            except ValueError:
+            if _type_ in OAuthResourceOwnerType._value2member_map_:
+                _type_ = OAuthResourceOwnerType._value2member_map_[_type_]
+            else:
                 _type_ = unknown_enum_value(
                     OAuthResourceOwnerType, _type_, "OAuthResourceOwner.type"
                 )

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.o_auth_resource_owner import OAuthResourceOwner
-
 
 T = TypeVar("T", bound="OAuthToken")
 
@@ -67,8 +63,6 @@ class OAuthToken:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.o_auth_resource_owner import OAuthResourceOwner
-
         d = dict(src_dict)
         _access_token = d.pop("access_token", UNSET)
         if not (isinstance(_access_token, str) or _access_token is UNSET):
@@ -138,3 +132,7 @@ class OAuthToken:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.o_auth_resource_owner import OAuthResourceOwner

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.gender import Gender
 from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
-
-if TYPE_CHECKING:
-    from ..models.metadata_reference import MetadataReference
-
 
 T = TypeVar("T", bound="Patient")
 
@@ -97,8 +93,6 @@ class Patient:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadata_reference import MetadataReference
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         if not isinstance(_id, str):
@@ -128,9 +122,9 @@ class Patient:
 
         _gender = d.pop("gender", UNSET)
         if isinstance(_gender, str):
-            try:
-                _gender = Gender(_gender)
-            except ValueError:
+            if _gender in Gender._value2member_map_:
+                _gender = Gender._value2member_map_[_gender]
+            else:
                 _gender = unknown_enum_value(Gender, _gender, "Patient.gender")
         elif not (_gender is UNSET or _gender is None):
             _gender = deviation("Patient.gender", "null or Gender", _gender)
@@ -225,3 +219,7 @@ class Patient:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.metadata_reference import MetadataReference

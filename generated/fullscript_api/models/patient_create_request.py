@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.gender import Gender
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metadata_input import MetadataInput
-
 
 T = TypeVar("T", bound="PatientCreateRequest")
 
@@ -104,8 +100,6 @@ class PatientCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadata_input import MetadataInput
-
         d = dict(src_dict)
         email = d.pop("email")
 
@@ -175,3 +169,7 @@ class PatientCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.metadata_input import MetadataInput

@@ -77,18 +77,18 @@ class PractitionerResource:
 
         _type_ = d.pop("type", UNSET)
         if isinstance(_type_, str):
-            try:
-                _type_ = ResourceType(_type_)
-            except ValueError:
+            if _type_ in ResourceType._value2member_map_:
+                _type_ = ResourceType._value2member_map_[_type_]
+            else:
                 _type_ = unknown_enum_value(ResourceType, _type_, "PractitionerResource.type")
         elif not (_type_ is UNSET or _type_ is None):
             _type_ = deviation("PractitionerResource.type", "null or ResourceType", _type_)
 
         _category = d.pop("category", UNSET)
         if isinstance(_category, str):
-            try:
-                _category = ResourceCategory(_category)
-            except ValueError:
+            if _category in ResourceCategory._value2member_map_:
+                _category = ResourceCategory._value2member_map_[_category]
+            else:
                 _category = unknown_enum_value(
                     ResourceCategory, _category, "PractitionerResource.category"
                 )

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.brand_summary import BrandSummary
-    from ..models.product_dosage import ProductDosage
-    from ..models.variant import Variant
-
 
 T = TypeVar("T", bound="Product")
 
@@ -76,10 +70,6 @@ class Product:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.brand_summary import BrandSummary
-        from ..models.product_dosage import ProductDosage
-        from ..models.variant import Variant
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         if not isinstance(_id, str):
@@ -182,3 +172,9 @@ class Product:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.brand_summary import BrandSummary
+from ..models.product_dosage import ProductDosage
+from ..models.variant import Variant

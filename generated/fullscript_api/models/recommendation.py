@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.dosage import Dosage
-
 
 T = TypeVar("T", bound="Recommendation")
 
@@ -49,8 +45,6 @@ class Recommendation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dosage import Dosage
-
         d = dict(src_dict)
         _variant_id = d.pop("variant_id", UNSET)
         if not (isinstance(_variant_id, str) or _variant_id is UNSET):
@@ -101,3 +95,7 @@ class Recommendation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.dosage import Dosage

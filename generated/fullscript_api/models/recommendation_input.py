@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.dosage_input import DosageInput
-
 
 T = TypeVar("T", bound="RecommendationInput")
 
@@ -65,8 +61,6 @@ class RecommendationInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dosage_input import DosageInput
-
         d = dict(src_dict)
         variant_id = d.pop("variant_id")
 
@@ -114,3 +108,7 @@ class RecommendationInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.dosage_input import DosageInput

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.allergen import Allergen
-
 
 T = TypeVar("T", bound="RetrieveAllergenResponse200")
 
@@ -35,8 +31,6 @@ class RetrieveAllergenResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.allergen import Allergen
-
         d = dict(src_dict)
         _allergen = d.pop("allergen", UNSET)
         if isinstance(_allergen, dict):
@@ -66,3 +60,7 @@ class RetrieveAllergenResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.allergen import Allergen

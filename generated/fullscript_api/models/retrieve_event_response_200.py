@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.event import Event
-
 
 T = TypeVar("T", bound="RetrieveEventResponse200")
 
@@ -38,8 +34,6 @@ class RetrieveEventResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.event import Event
-
         d = dict(src_dict)
         _event = d.pop("event", UNSET)
         if isinstance(_event, dict):
@@ -69,3 +63,7 @@ class RetrieveEventResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.event import Event

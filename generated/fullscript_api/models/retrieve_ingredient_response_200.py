@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.ingredient import Ingredient
-
 
 T = TypeVar("T", bound="RetrieveIngredientResponse200")
 
@@ -35,8 +31,6 @@ class RetrieveIngredientResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ingredient import Ingredient
-
         d = dict(src_dict)
         _ingredient = d.pop("ingredient", UNSET)
         if isinstance(_ingredient, dict):
@@ -68,3 +62,7 @@ class RetrieveIngredientResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.ingredient import Ingredient

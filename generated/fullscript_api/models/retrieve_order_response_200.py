@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.order import Order
-
 
 T = TypeVar("T", bound="RetrieveOrderResponse200")
 
@@ -41,8 +37,6 @@ class RetrieveOrderResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.order import Order
-
         d = dict(src_dict)
         _order = d.pop("order", UNSET)
         if isinstance(_order, dict):
@@ -72,3 +66,7 @@ class RetrieveOrderResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.order import Order

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.patient import Patient
-
 
 T = TypeVar("T", bound="RetrievePatientResponse200")
 
@@ -39,8 +35,6 @@ class RetrievePatientResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.patient import Patient
-
         d = dict(src_dict)
         _patient = d.pop("patient", UNSET)
         if isinstance(_patient, dict):
@@ -70,3 +64,7 @@ class RetrievePatientResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.patient import Patient

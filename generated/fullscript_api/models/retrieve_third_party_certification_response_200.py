@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.third_party_certification import ThirdPartyCertification
-
 
 T = TypeVar("T", bound="RetrieveThirdPartyCertificationResponse200")
 
@@ -36,8 +32,6 @@ class RetrieveThirdPartyCertificationResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.third_party_certification import ThirdPartyCertification
-
         d = dict(src_dict)
         _third_party_certification = d.pop("third_party_certification", UNSET)
         if isinstance(_third_party_certification, dict):
@@ -73,3 +67,7 @@ class RetrieveThirdPartyCertificationResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.third_party_certification import ThirdPartyCertification

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.variant import Variant
-
 
 T = TypeVar("T", bound="RetrieveVariantResponse200")
 
@@ -40,8 +36,6 @@ class RetrieveVariantResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.variant import Variant
-
         d = dict(src_dict)
         _variant = d.pop("variant", UNSET)
         if isinstance(_variant, dict):
@@ -71,3 +65,7 @@ class RetrieveVariantResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.variant import Variant

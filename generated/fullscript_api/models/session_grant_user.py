@@ -44,9 +44,9 @@ class SessionGrantUser:
 
         _type_ = d.pop("type", UNSET)
         if isinstance(_type_, str):
-            try:
-                _type_ = SessionGrantUserType(_type_)
-            except ValueError:
+            if _type_ in SessionGrantUserType._value2member_map_:
+                _type_ = SessionGrantUserType._value2member_map_[_type_]
+            else:
                 _type_ = unknown_enum_value(SessionGrantUserType, _type_, "SessionGrantUser.type")
         elif not (_type_ is UNSET):
             _type_ = deviation("SessionGrantUser.type", "SessionGrantUserType", _type_)

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metadata_input import MetadataInput
-
 
 T = TypeVar("T", bound="StaffUpdateRequest")
 
@@ -59,8 +55,6 @@ class StaffUpdateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadata_input import MetadataInput
-
         d = dict(src_dict)
         email = d.pop("email", UNSET)
 
@@ -100,3 +94,7 @@ class StaffUpdateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.metadata_input import MetadataInput

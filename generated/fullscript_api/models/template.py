@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.protocol_recommendation import ProtocolRecommendation
-
 
 T = TypeVar("T", bound="Template")
 
@@ -56,8 +52,6 @@ class Template:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.protocol_recommendation import ProtocolRecommendation
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         if not isinstance(_id, str):
@@ -127,3 +121,7 @@ class Template:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.protocol_recommendation import ProtocolRecommendation

@@ -1,21 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.treatment_plan_state import TreatmentPlanState
 from ..types import UNSET, Unset, deviation, to_json, unknown_enum_value
-
-if TYPE_CHECKING:
-    from ..models.lab_recommendation import LabRecommendation
-    from ..models.metadata_reference import MetadataReference
-    from ..models.object_reference import ObjectReference
-    from ..models.recommendation import Recommendation
-    from ..models.treatment_plan_resource import TreatmentPlanResource
-
 
 T = TypeVar("T", bound="TreatmentPlan")
 
@@ -108,12 +100,6 @@ class TreatmentPlan:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.lab_recommendation import LabRecommendation
-        from ..models.metadata_reference import MetadataReference
-        from ..models.object_reference import ObjectReference
-        from ..models.recommendation import Recommendation
-        from ..models.treatment_plan_resource import TreatmentPlanResource
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         if not isinstance(_id, str):
@@ -121,9 +107,9 @@ class TreatmentPlan:
 
         _state = d.pop("state", UNSET)
         if isinstance(_state, str):
-            try:
-                _state = TreatmentPlanState(_state)
-            except ValueError:
+            if _state in TreatmentPlanState._value2member_map_:
+                _state = TreatmentPlanState._value2member_map_[_state]
+            else:
                 _state = unknown_enum_value(TreatmentPlanState, _state, "TreatmentPlan.state")
         elif not (_state is UNSET):
             _state = deviation("TreatmentPlan.state", "TreatmentPlanState", _state)
@@ -267,3 +253,11 @@ class TreatmentPlan:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.lab_recommendation import LabRecommendation
+from ..models.metadata_reference import MetadataReference
+from ..models.object_reference import ObjectReference
+from ..models.recommendation import Recommendation
+from ..models.treatment_plan_resource import TreatmentPlanResource

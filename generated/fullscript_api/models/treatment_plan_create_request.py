@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.treatment_plan_create_request_state import TreatmentPlanCreateRequestState
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metadata_input import MetadataInput
-    from ..models.recommendation_input import RecommendationInput
-
 
 T = TypeVar("T", bound="TreatmentPlanCreateRequest")
 
@@ -81,9 +76,6 @@ class TreatmentPlanCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadata_input import MetadataInput
-        from ..models.recommendation_input import RecommendationInput
-
         d = dict(src_dict)
         recommendations = []
         _recommendations = d.pop("recommendations")
@@ -136,3 +128,8 @@ class TreatmentPlanCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.metadata_input import MetadataInput
+from ..models.recommendation_input import RecommendationInput

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metadata_input import MetadataInput
-    from ..models.recommendation_input import RecommendationInput
-
 
 T = TypeVar("T", bound="TreatmentPlanUpdateRequest")
 
@@ -59,9 +54,6 @@ class TreatmentPlanUpdateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.metadata_input import MetadataInput
-        from ..models.recommendation_input import RecommendationInput
-
         d = dict(src_dict)
         recommendations = []
         _recommendations = d.pop("recommendations")
@@ -103,3 +95,8 @@ class TreatmentPlanUpdateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.metadata_input import MetadataInput
+from ..models.recommendation_input import RecommendationInput

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.practitioner import Practitioner
-
 
 T = TypeVar("T", bound="UpdatePractitionerResponse200")
 
@@ -38,8 +34,6 @@ class UpdatePractitionerResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.practitioner import Practitioner
-
         d = dict(src_dict)
         _practitioner = d.pop("practitioner", UNSET)
         if isinstance(_practitioner, dict):
@@ -71,3 +65,7 @@ class UpdatePractitionerResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.practitioner import Practitioner

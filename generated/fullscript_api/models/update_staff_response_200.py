@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.staff import Staff
-
 
 T = TypeVar("T", bound="UpdateStaffResponse200")
 
@@ -37,8 +33,6 @@ class UpdateStaffResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.staff import Staff
-
         d = dict(src_dict)
         _staff = d.pop("staff", UNSET)
         if isinstance(_staff, dict):
@@ -68,3 +62,7 @@ class UpdateStaffResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.staff import Staff

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, deviation, to_json
-
-if TYPE_CHECKING:
-    from ..models.event import Event
-    from ..models.webhook_event_payload_data_type_0 import WebhookEventPayloadDataType0
-
 
 T = TypeVar("T", bound="WebhookEventPayload")
 
@@ -64,9 +59,6 @@ class WebhookEventPayload:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.event import Event
-        from ..models.webhook_event_payload_data_type_0 import WebhookEventPayloadDataType0
-
         d = dict(src_dict)
         _event = d.pop("event", UNSET)
         if isinstance(_event, dict):
@@ -138,3 +130,8 @@ class WebhookEventPayload:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: these models may import this one in turn (see the template).
+from ..models.event import Event
+from ..models.webhook_event_payload_data_type_0 import WebhookEventPayloadDataType0

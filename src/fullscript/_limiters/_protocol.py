@@ -12,8 +12,7 @@ from __future__ import annotations
 import math
 from typing import Protocol, runtime_checkable
 
-import attrs
-
+from .._values import FrozenValue
 from ._stats import LimiterStats
 
 __all__ = ["DEFAULT_SCOPE", "Pacer", "Permit", "RateLimiter"]
@@ -22,17 +21,24 @@ DEFAULT_SCOPE = "default"
 """The scope used when a caller names none (one quota for everything sharing the limiter)."""
 
 
-@attrs.frozen
-class Permit:
+class Permit(FrozenValue):
     """One granted slot. Give it back with `RateLimiter.release()` once the attempt is over.
 
     `ticket` is whatever the limiter needs to find the slot again (an int, a Redis member);
     `waited` is how long `acquire()` waited for it, in seconds.
     """
 
+    # In field order, not sorted: repr() and equality follow it.
+    __slots__ = ("scope", "ticket", "waited")
     scope: str
-    ticket: object = None
-    waited: float = 0.0
+    ticket: object
+    waited: float
+
+    def __init__(self, scope: str, ticket: object = None, waited: float = 0.0) -> None:
+        # One per request: set directly rather than through `_set`'s loop.
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "ticket", ticket)
+        object.__setattr__(self, "waited", waited)
 
 
 @runtime_checkable

@@ -6,16 +6,16 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-import attrs
-
 __all__ = ["KeyedLocks"]
 
 
-@attrs.define
 class _Entry:
-    lock: asyncio.Lock
-    loop: asyncio.AbstractEventLoop
-    users: int = 0
+    __slots__ = ("lock", "loop", "users")
+
+    def __init__(self, lock: asyncio.Lock, loop: asyncio.AbstractEventLoop) -> None:
+        self.lock = lock
+        self.loop = loop
+        self.users = 0
 
 
 class KeyedLocks:
