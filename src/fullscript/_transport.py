@@ -6,15 +6,16 @@ token calls that share the transport, are paced and retried without any per-oper
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import httpx
 
 from ._clock import Clock, SystemClock
-from ._errors import is_malformed_json
 from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, check_max_wait, host_scope
 from ._options import current_request_options
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
@@ -172,7 +173,15 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         # Read here, inside the retry loop: a connection dropped mid-body is then retried like
         # one dropped before the answer.
         await response.aread()
-        return is_malformed_json(response)
+        if not response.content:
+            return False
+        try:
+            parsed = json.loads(response.content)
+        except ValueError:
+            return True
+        # The body is parsed once per answer: the client's own `response.json()` gets this value.
+        response.json = _ParsedOnce(response.json, parsed)  # type: ignore[method-assign]
+        return False
 
     def _max_wait_for(self, request: httpx.Request, per_call: float | None) -> float:
         if per_call is not None:
@@ -207,6 +216,28 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"FullscriptTransport(limiter={self._limiter!r}, retry={self._retry!r})"
+
+
+class _ParsedOnce:
+    """``response.json`` handing out, once, the value the malformed-body check already parsed.
+
+    Later calls, or calls with ``json.loads`` keyword arguments, parse the body again, so every
+    caller still gets a value of its own.
+    """
+
+    __slots__ = ("_parse", "_value")
+
+    _NOTHING: Any = object()
+
+    def __init__(self, parse: Callable[..., Any], value: Any) -> None:
+        self._parse = parse
+        self._value = value
+
+    def __call__(self, **kwargs: Any) -> Any:
+        value, self._value = self._value, self._NOTHING
+        if value is self._NOTHING or kwargs:
+            return self._parse(**kwargs)
+        return value
 
 
 def _longest_timeout(timeout: object) -> float:

@@ -510,3 +510,27 @@ async def test_429_pause_is_logged(caplog: pytest.LogCaptureFixture) -> None:
         and "3.000s" in record.getMessage()
         for record in caplog.records
     )
+
+
+async def test_a_checked_success_body_is_parsed_once_and_each_caller_gets_its_own_value(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    harness = Harness(ok({"patient": {"id": "1"}}))
+    parses: list[bytes] = []
+    real_loads = json.loads
+
+    def counting_loads(data: bytes | str, **kwargs: object) -> object:
+        parses.append(data if isinstance(data, bytes) else data.encode())
+        return real_loads(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(json, "loads", counting_loads)
+    response = await harness.request("GET")
+
+    first = response.json()
+    assert first == {"patient": {"id": "1"}}
+    assert len(parses) == 1  # the transport's check; the first json() reuses it
+    first["patient"]["id"] = "changed"
+    assert response.json() == {"patient": {"id": "1"}}  # a later call parses afresh
+    assert len(parses) == 2
