@@ -14,6 +14,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATED = REPO_ROOT / "generated" / "fullscript_api"
 # Packages `import fullscript` must leave alone: the extras' dependencies, and the libraries
@@ -117,3 +119,32 @@ def test_every_model_is_still_importable_from_the_package() -> None:
     count = sum(1 for path in names if path.name != "__init__.py")
     loaded = loaded_after("from fullscript_api.models import *")
     assert len(loaded_models(loaded)) == count
+
+
+def test_every_public_name_resolves_from_the_lazy_package_root() -> None:
+    import ast
+    from pathlib import Path
+
+    import fullscript
+
+    source = Path(fullscript.__file__).read_text("utf-8")
+    typed: dict[str, str] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            for alias in node.names:
+                typed[alias.name] = f".{node.module}"
+    # What type checkers see (the TYPE_CHECKING imports), what __getattr__ loads and __all__
+    # are one list of names, each from the same module.
+    assert typed == fullscript._EXPORTS
+    assert sorted(fullscript.__all__) == sorted(fullscript._EXPORTS)
+    for name in fullscript.__all__:
+        assert getattr(fullscript, name) is not None
+    assert set(fullscript.__all__) <= set(dir(fullscript))
+    with pytest.raises(AttributeError, match="no attribute 'NoSuchThing'"):
+        _ = fullscript.NoSuchThing  # type: ignore[attr-defined]
+
+
+def test_import_fullscript_alone_loads_no_http_client() -> None:
+    loaded = loaded_after("import fullscript")
+    assert "httpx" not in loaded
+    assert "fullscript._client" not in loaded
