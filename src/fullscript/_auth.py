@@ -231,7 +231,7 @@ class TokenManager:
         monotonic clock: a server clock ahead or behind ours cannot shift it.
         """
         started = self._clock.now()
-        token = await self._oauth.exchange_code(self._region, code)
+        token = await self._oauth.exchange_code(self._region, code, grant_id=self._grant_id)
         await self._set(token, received_at=started)
         return token
 
@@ -257,7 +257,7 @@ class TokenManager:
             if token is None:
                 return
             check_token_region(token, self._region)
-            await self._oauth.revoke(token, region=self._region)
+            await self._oauth.revoke(token, region=self._region, grant_id=self._grant_id)
             await self._store.delete(self._region.key, self._grant_id)
             self.forget()
 
@@ -330,7 +330,7 @@ class TokenManager:
         region, grant_id = self._region.key, self._grant_id
         started = self._clock.now()
         try:
-            fresh = await self._oauth.refresh(current, region=self._region)
+            fresh = await self._oauth.refresh(current, region=self._region, grant_id=grant_id)
         except AuthenticationError as refusal:
             if _oauth_error_code(refusal) == "invalid_client":
                 raise  # the app's credentials were refused, not this grant's refresh token

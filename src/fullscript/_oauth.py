@@ -22,6 +22,7 @@ from ._errors import (
     malformed_response_error,
     status_error,
 )
+from ._limiters._scopes import GRANT_ID_EXTENSION
 from ._regions import Region
 from ._retry import RETRY_AS_IDEMPOTENT
 from ._secrets import remember_secret
@@ -109,7 +110,9 @@ class OAuthClient:
         )
         return f"{region.authorize_url}?{query}"
 
-    async def exchange_code(self, region: Region, code: str) -> OAuthToken:
+    async def exchange_code(
+        self, region: Region, code: str, *, grant_id: str | None = None
+    ) -> OAuthToken:
         """Trade the authorization code from the redirect for a token pair of ``region``.
 
         The code is single use and valid for 10 minutes. A refused code raises
@@ -122,7 +125,7 @@ class OAuthClient:
             "code": code,
             "redirect_uri": self._app.redirect_uri,
         }
-        response = await self._post(region.token_url, body)
+        response = await self._post(region.token_url, body, grant_id=grant_id)
         _raise_for_grant_refusal(
             response,
             action="authorization code exchange",
@@ -130,12 +133,17 @@ class OAuthClient:
         )
         return self._parse_token(response, region)
 
-    async def refresh(self, token: OAuthToken, *, region: Region | None = None) -> OAuthToken:
+    async def refresh(
+        self, token: OAuthToken, *, region: Region | None = None, grant_id: str | None = None
+    ) -> OAuthToken:
         """Get a new token pair from the server that issued ``token``.
 
         ``region`` overrides where that server is (it must have the token's key); by default
         the documented host of ``token.region`` is used. Every refresh rotates the refresh
         token: persist the result before using it (``TokenManager`` does).
+
+        ``grant_id`` names the grant the call is made for, so that a per-grant quota counts
+        it against that grant.
 
         Raises :class:`AuthenticationError` when the server refuses (revoked or invalid
         refresh token), :class:`APIConnectionError` when it could not be reached.
@@ -151,7 +159,7 @@ class OAuthClient:
         logger.debug("refreshing OAuth token for region %s", target.key)
         # Safe to repeat: the old refresh token stays valid until the new access token is used,
         # so the transport retries it after drops, 5xx and 429 as it would a read.
-        response = await self._post(target.token_url, body, safe_to_repeat=True)
+        response = await self._post(target.token_url, body, safe_to_repeat=True, grant_id=grant_id)
         _raise_for_grant_refusal(
             response,
             action="token refresh",
@@ -159,7 +167,9 @@ class OAuthClient:
         )
         return self._parse_token(response, target)
 
-    async def revoke(self, token: OAuthToken, *, region: Region | None = None) -> None:
+    async def revoke(
+        self, token: OAuthToken, *, region: Region | None = None, grant_id: str | None = None
+    ) -> None:
         """Revoke ``token`` (and its refresh token) on the server that issued it.
 
         Works for expired access tokens too. The user must authorize the app again afterwards.
@@ -170,22 +180,33 @@ class OAuthClient:
             "client_secret": self._app.client_secret,
             "token": token.access_token,
         }
-        response = await self._post(target.revoke_url, body, safe_to_repeat=True)
+        response = await self._post(target.revoke_url, body, safe_to_repeat=True, grant_id=grant_id)
         if response.is_error:
             raise error_from_response(response)
 
     async def _post(
-        self, url: str, body: Mapping[str, str], *, safe_to_repeat: bool = False
+        self,
+        url: str,
+        body: Mapping[str, str],
+        *,
+        safe_to_repeat: bool = False,
+        grant_id: str | None = None,
     ) -> httpx.Response:
         """POST ``body``; ``safe_to_repeat`` lets the transport retry it like an idempotent call
-        (never for a code exchange: a code is single use)."""
+        (never for a code exchange: a code is single use); ``grant_id`` is the grant the
+        limiter counts it for (``quota_scope="grant"``)."""
+        extensions: dict[str, object] = {}
+        if safe_to_repeat:
+            extensions[RETRY_AS_IDEMPOTENT] = True
+        if grant_id is not None:
+            extensions[GRANT_ID_EXTENSION] = grant_id
         try:
             # Not streamed: post() has read the body by the time it returns.
             response = await self._http.post(
                 url,
                 json=dict(body),
                 headers={"Accept": "application/json"},
-                extensions={RETRY_AS_IDEMPOTENT: True} if safe_to_repeat else None,
+                extensions=extensions or None,
             )
         except httpx.TransportError as exc:
             # The message names the method and path only, never the body (it holds secrets).

@@ -9,6 +9,7 @@ import logging
 import math
 import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -342,3 +343,33 @@ def test_cancelling_queued_waiters_costs_o_1_each() -> None:
     """Ten times the waiters cost about ten times as much to cancel, not a hundred times."""
     small, large = cancel_cost(1_000), cancel_cost(10_000)
     assert large / small < 30, (small, large)
+
+
+def test_per_grant_quota_counts_a_grants_token_refresh_against_that_grant() -> None:
+    async def scenario() -> list[str]:
+        sandbox = sandbox_on_loop("100/60")
+        limiter = RecordingLimiter()
+        async with client_for(
+            sandbox, sandbox.transport(), limiter=limiter, quota_scope="grant"
+        ) as fs:
+            issued = sandbox.issue_token("us")
+            fresh = OAuthToken.from_response(
+                {
+                    "access_token": issued.access_token,
+                    "refresh_token": issued.refresh_token,
+                    "expires_in": issued.expires_in,
+                    "created_at": issued.created_at,
+                    "scope": issued.scope,
+                },
+                region="us",
+            )
+            # Issued long ago: expired here, so the view's first call refreshes it.
+            stale = fresh.evolve(created_at=datetime(2020, 1, 1, tzinfo=UTC))
+            view = await fs.add_grant("tenant-7", stale)
+            limiter.calls.clear()
+            await view.clinic.retrieve()
+        return [call.scope for call in limiter.calls if call.kind == "acquire"]
+
+    scopes = virtual(scenario)
+    assert len(scopes) == 2  # the token refresh, then the call
+    assert all(scope.endswith("/tenant-7") for scope in scopes), scopes
