@@ -159,7 +159,10 @@ class RollingWindowLimiter(WindowQuota):
         Raises `RateLimitWaitExceeded` when the slot is (or turns out to be) further away than
         `max_wait` seconds; cancelling the wait takes no slot.
         """
-        max_wait = check_max_wait(max_wait)
+        if type(max_wait) is not float or not max_wait >= 0:
+            # The transport always passes a valid float: validate only anything else (NaN fails
+            # the comparison and so is checked too).
+            max_wait = check_max_wait(max_wait)
         quota = self._quota(scope)
         start = self._clock.now()
         if not quota.queued and self._pacing is None:
