@@ -41,8 +41,15 @@ def host_scope(request: httpx.Request) -> str:
 def app_scope(client_id: str) -> QuotaScope:
     """One quota per app (`client_id`) and server: the default."""
 
+    # The name depends only on the host: build each host's string once, not on every request.
+    names: dict[str, str] = {}
+
     def scope(request: httpx.Request) -> str:
-        return f"app:{client_id}@{request.url.host}"
+        host = request.url.host
+        name = names.get(host)
+        if name is None:
+            name = names[host] = f"app:{client_id}@{host}"
+        return name
 
     return scope
 
