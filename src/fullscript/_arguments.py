@@ -91,18 +91,24 @@ def coerce_arguments(
     operation: str, function: Callable[..., Any], arguments: dict[str, Any]
 ) -> dict[str, Any]:
     """``arguments`` for ``function`` with plain strings turned into enum members and dict
-    bodies into their model; other values are passed through unchanged."""
+    bodies into their model; other values are passed through unchanged. ``arguments`` itself
+    is never modified (it is returned as is when nothing needs converting)."""
     hints = _hints(function)
-    coerced = dict(arguments)
+    # Copied only when something is converted: most calls pass nothing to convert.
+    coerced: dict[str, Any] | None = None
     for name, value in arguments.items():
         members = hints.get(name)
         if members is None:
             continue
         if name == "body":
             if value is not None and type(value).__name__ != "Unset":
+                if coerced is None:
+                    coerced = dict(arguments)
                 coerced[name] = _coerce_body(operation, _models_of(members), value)
             continue
         cls = _enum_of(members)
         if cls is not None and isinstance(value, str) and not isinstance(value, cls):
+            if coerced is None:
+                coerced = dict(arguments)
             coerced[name] = _coerce_enum(operation, name, cls, value)
-    return coerced
+    return arguments if coerced is None else coerced
