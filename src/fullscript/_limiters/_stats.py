@@ -91,6 +91,11 @@ class StatsRecorder:
             self.total_wait += waited
             self.longest_wait = max(self.longest_wait, waited)
 
+    def grant_at_once(self) -> None:
+        """One slot handed out without waiting (`grant(0.0)` for the fast path)."""
+        self.granted += 1
+        self.in_flight += 1
+
     def release(self) -> None:
         """One slot given back."""
         self.in_flight -= 1
