@@ -22,6 +22,8 @@ from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
 
 __all__ = ["FullscriptTransport"]
 
+_LONGEST_TIMEOUTS_KEPT = 64
+
 logger = logging.getLogger("fullscript")
 
 
@@ -74,6 +76,9 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         self._retry = retry if retry is not None else RetryPolicy()
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._random = jitter_source if jitter_source is not None else random.Random()
+        # Longest timeout by the request's timeout values: nearly every request carries the
+        # client's default timeout, so this is worked out once rather than on every call.
+        self._longest_by_timeouts: dict[tuple[object, ...], float] = {}
 
     @property
     def limiter(self) -> RateLimiter:
@@ -188,7 +193,21 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
             return per_call
         if self._max_wait is not None:
             return self._max_wait
-        return _longest_timeout(request.extensions.get("timeout"))
+        timeout = request.extensions.get("timeout")
+        if type(timeout) is not dict:
+            return _longest_timeout(timeout)
+        # The longest value depends on the values alone, not on their keys.
+        values = tuple(timeout.values())
+        try:
+            return self._longest_by_timeouts[values]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value: nothing to remember it by
+            return _longest_timeout(timeout)
+        if len(self._longest_by_timeouts) >= _LONGEST_TIMEOUTS_KEPT:
+            self._longest_by_timeouts.clear()  # many distinct per-call timeouts: stay bounded
+        longest = self._longest_by_timeouts[values] = _longest_timeout(timeout)
+        return longest
 
     def _log_retry(
         self,
