@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ._dates import parse_datetime
-from ._secrets import remember_secret
+from ._secrets import remember_secret_while
 from ._values import FrozenValue
 
 __all__ = ["OAuthToken"]
@@ -157,9 +157,9 @@ class OAuthToken(FrozenValue):
             resource_owner_id=resource_owner_id,
             resource_owner_type=resource_owner_type,
         )
-        # Errors redact these values verbatim should a server ever echo them.
-        remember_secret(access_token)
-        remember_secret(refresh_token)
+        # Errors redact these values verbatim, should a server echo them, while this lives.
+        remember_secret_while(self, access_token)
+        remember_secret_while(self, refresh_token)
 
     @property
     def expires_at(self) -> datetime:

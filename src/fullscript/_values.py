@@ -17,7 +17,8 @@ __all__ = ["FrozenValue"]
 class FrozenValue:
     """Immutable, compared and hashed by its ``__slots__`` fields, in their order."""
 
-    __slots__ = ()
+    # Weak references let the secrets registry forget a token once no value carries it.
+    __slots__ = ("__weakref__",)
     # Fields left out of repr(): secrets.
     _hidden: ClassVar[frozenset[str]] = frozenset()
 

@@ -33,6 +33,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from .._client import Fullscript
 from .._errors import AuthenticationError, FullscriptError
+from .._secrets import remember_secret
 from .._tokens import OAuthToken
 from ..webhooks.seen import InMemorySeenStore, SeenStore
 from .client import GrantResolver, get_fullscript, resolve_grant
@@ -100,6 +101,8 @@ class OAuthStateSigner:
         if isinstance(ttl, bool) or not isinstance(ttl, int | float) or not 0 < ttl < math.inf:
             raise ValueError(f"ttl must be a finite number of seconds > 0, got {ttl!r}")
         self._key = key
+        # Errors redact it verbatim, for the life of the process.
+        remember_secret(secret if isinstance(secret, str) else key.decode("utf-8", "replace"))
         self.ttl = float(ttl)
         self.clock = clock
         self.nonces: SeenStore = nonces if nonces is not None else InMemorySeenStore(ttl=ttl + 60)
