@@ -186,3 +186,27 @@ def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setitem(sys.modules, "cryptography.fernet", None)
     with pytest.raises(ImportError, match=r"pip install 'fullscript\[crypto\]'"):
         TokenEncryption(KEY_1)
+
+
+async def test_a_client_refreshes_through_an_encrypted_file_store_expiry_after_expiry(
+    tmp_path: Path,
+) -> None:
+    from support.sandbox_clients import make_client
+
+    from fullscript.sandbox import Sandbox
+
+    sandbox = Sandbox(seed=7)
+    path = tmp_path / "tokens.json"
+    store = FileTokenStore(path, encryption=TokenEncryption(KEY_1))
+    async with make_client(sandbox, token_store=store) as fs:
+        for _ in range(3):
+            await fs.clinic.retrieve()
+            sandbox.advance_time(7300)
+        await fs.clinic.retrieve()
+        current = fs.token_manager.current_token
+        refreshes = fs.refresh_stats()
+    assert current is not None
+    # Each expiry cost one refresh, each saved by compare-and-set over the sealed pair.
+    assert refreshes.refreshes == 3
+    assert current.refresh_token not in path.read_text()
+    assert await FileTokenStore(path, encryption=TokenEncryption(KEY_1)).load("us") == current
