@@ -141,7 +141,8 @@ def read_environments(
         path = os.environ.get(ENVIRONMENTS_FILE_VARIABLE)
         if not path:
             return _checked({}, "the canonical table")
-        return _checked(_read_file(path, f"{ENVIRONMENTS_FILE_VARIABLE}={path}"), path)
+        source_name = f"{ENVIRONMENTS_FILE_VARIABLE}={path}"
+        return _checked(_read_file(path, source_name), source_name)
     if isinstance(source, Mapping):
         return _checked(_environments_of(source, "mapping"), "mapping")
     path = os.fspath(source)
