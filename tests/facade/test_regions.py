@@ -58,6 +58,12 @@ def test_every_default_url_follows_the_canonical_table(region: Region) -> None:
     assert Region.from_key(region.key) is region
 
 
+def test_the_hosts_table_in_the_docs_shows_the_defaults() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "facade.md").read_text("utf-8")
+    shown = dict(re.findall(r"^\| `([a-z-]+)` \| `(https://[^`]+)` \|", docs, re.MULTILINE))
+    assert shown == {region.key: region.api_url for region in Region.all()}
+
+
 def test_the_known_aliases_are_the_older_values_the_notes_list() -> None:
     aliases = {url for urls in KNOWN_ALIASES.values() for url in urls.values()}
     # The sandboxes' API bases did not change: the notes name only production's older ones.
