@@ -32,7 +32,7 @@ def _file(tmp_path: Path, content: Any) -> Path:
     return path
 
 
-def _broken(entry: dict[str, Any], environment: str = "us") -> dict[str, Any]:
+def _broken(entry: Any, environment: str = "us") -> dict[str, Any]:
     return {"environments": {environment: entry}}
 
 
