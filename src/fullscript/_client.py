@@ -303,7 +303,8 @@ class Fullscript(ApiResources):
         client_id, client_secret, redirect_uri: your app's credentials (default: the
             ``FULLSCRIPT_CLIENT_ID`` / ``FULLSCRIPT_CLIENT_SECRET`` / ``FULLSCRIPT_REDIRECT_URI``
             environment variables). Or pass ``app=OAuthApp(...)``.
-        region: a `Region` or its key (``"us"``, ``"ca"``, ``"us-snd"``, ``"ca-snd"``).
+        region: a `Region` or its key (``"us"``, the default, ``"ca"``, ``"us-snd"``,
+            ``"ca-snd"``); a key's URLs follow ``FULLSCRIPT_ENVIRONMENTS_FILE`` when it is set.
         environment: ``"production"`` or ``"sandbox"``, with ``region="us"``/``"ca"``: the one
             setting that decides the environment (``region="ca", environment="sandbox"`` is
             ``"ca-snd"``). Copies made by `with_region` always keep it.
@@ -338,7 +339,7 @@ class Fullscript(ApiResources):
         client_secret: str | None = None,
         redirect_uri: str | None = None,
         app: OAuthApp | None = None,
-        region: Region | str = Region.US,
+        region: Region | str = "us",
         environment: str | None = None,
         token_store: TokenStore | None = None,
         token: OAuthToken | None = None,

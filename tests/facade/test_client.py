@@ -238,7 +238,7 @@ async def test_oauth_flow_authorize_redirect_and_code_exchange(
         with pytest.raises(TokenMissingError):
             await fs.clinic.retrieve()
         url = fs.authorization_url(state="csrf-123")
-        assert url.startswith(sandbox.base_url("us") + "/oauth/authorize?")
+        assert url.startswith(sandbox.base_url("us") + "/api/oauth/authorize?")
         async with httpx.AsyncClient(transport=sandbox.transport()) as browser:
             redirect = await browser.get(url)
         location = redirect.headers["location"]

@@ -98,7 +98,7 @@ def test_authorize_url_carries_client_redirect_code_and_state() -> None:
 def test_authorize_url_follows_a_base_url_override() -> None:
     oauth, _ = make_client(lambda r: httpx.Response(500))
     local = Region.US_SANDBOX.with_base_url("http://sandbox/us-snd")
-    assert oauth.authorize_url(local, "s").startswith("http://sandbox/us-snd/oauth/authorize?")
+    assert oauth.authorize_url(local, "s").startswith("http://sandbox/us-snd/api/oauth/authorize?")
 
 
 async def test_exchange_code_posts_json_and_parses_the_wrapped_token() -> None:
@@ -106,7 +106,7 @@ async def test_exchange_code_posts_json_and_parses_the_wrapped_token() -> None:
     token = await oauth.exchange_code(Region.CA, "code-1")
     request = server.requests[0]
     assert request.method == "POST"
-    assert str(request.url) == "https://api-ca.fullscript.io/api/oauth/token"
+    assert str(request.url) == Region.CA.token_url
     assert request.headers["content-type"] == "application/json"
     assert "authorization" not in request.headers
     assert server.json() == {
@@ -258,7 +258,7 @@ async def test_revoke_posts_the_access_token_and_accepts_an_empty_object() -> No
     oauth, server = make_client(lambda r: httpx.Response(200, json={}))
     await oauth.revoke(old_token("ca"))
     request = server.requests[0]
-    assert str(request.url) == "https://api-ca.fullscript.io/api/oauth/revoke"
+    assert str(request.url) == Region.CA.revoke_url
     assert "authorization" not in request.headers
     assert server.json() == {
         "client_id": "client-id-1",

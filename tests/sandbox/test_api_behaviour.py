@@ -282,7 +282,7 @@ async def test_every_kind_of_answer_has_a_fresh_request_id(
                                                               "first_name": "R", "last_name": "I"}),
             204: await http.delete(f"/api/clinic/practitioners/{resource['practitioner_id']}"
                                    f"/resources/{resource['id']}"),
-            302: await anonymous.get("/oauth/authorize", params=params),
+            302: await anonymous.get("/api/oauth/authorize", params=params),
             400: await http.post("/api/clinic/patients", content=b"{",
                                  headers={"Content-Type": "application/json"}),
             401: await anonymous.get("/api/clinic"),

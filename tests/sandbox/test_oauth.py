@@ -9,6 +9,8 @@ import httpx
 import pytest
 
 from fullscript.sandbox import CODE_TTL, Sandbox
+from fullscript.sandbox.operations import REGIONS
+from fullscript.sandbox.web.app import AUTHORIZE_PATHS
 
 from .conftest import CONTROL, FakeTime, SpecChecker
 
@@ -21,7 +23,12 @@ def _form(sandbox: Sandbox, **extra: str) -> dict[str, str]:
     }
 
 
-async def _authorize(http: httpx.AsyncClient, sandbox: Sandbox, **overrides: str) -> httpx.Response:
+async def _authorize(
+    http: httpx.AsyncClient,
+    sandbox: Sandbox,
+    path: str = "/api/oauth/authorize",
+    **overrides: str,
+) -> httpx.Response:
     params = {
         "client_id": sandbox.settings.client_id,
         "redirect_uri": sandbox.settings.redirect_uri,
@@ -29,7 +36,7 @@ async def _authorize(http: httpx.AsyncClient, sandbox: Sandbox, **overrides: str
         "state": "xyz",
         **overrides,
     }
-    return await http.get("/oauth/authorize", params=params)
+    return await http.get(path, params=params)
 
 
 async def _code(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
@@ -66,6 +73,19 @@ async def test_authorize_redirects_to_the_registered_uri_with_code_and_state(
     assert f"{location.scheme}://{location.netloc}{location.path}" == sandbox.settings.redirect_uri
     query = parse_qs(location.query)
     assert query["state"] == ["xyz"] and query["code"][0]
+
+
+@pytest.mark.parametrize("region", REGIONS)
+@pytest.mark.parametrize("path", AUTHORIZE_PATHS)
+async def test_authorize_is_served_at_the_canonical_path_and_the_older_alias(
+    sandbox: Sandbox, region: str, path: str
+) -> None:
+    # Canonical: {api}/oauth/authorize, as Fullscript's environments table has it; the older
+    # how-to pages' /oauth/authorize (beside /api) stays an alias.
+    async with sandbox.client(region) as http:
+        response = await _authorize(http, sandbox, path)
+    assert response.status_code == 302
+    assert response.headers["location"].startswith(sandbox.settings.redirect_uri + "?")
 
 
 @pytest.mark.parametrize(

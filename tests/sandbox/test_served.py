@@ -54,7 +54,7 @@ def _token_call(http: httpx.Client, base: str, **grant: str) -> httpx.Response:
 def _dance(http: httpx.Client, base: str) -> dict[str, str]:
     """Authorize in the 'browser', then exchange the code, as the docs describe."""
     authorize = http.get(
-        f"{base}/oauth/authorize",
+        f"{base}/api/oauth/authorize",
         params={"client_id": CLIENT_ID, "redirect_uri": REDIRECT_URI, "response_type": "code",
                 "state": "s1"},
     )  # fmt: skip
@@ -283,13 +283,13 @@ def test_python_m_fullscript_sandbox_honours_every_flag(webhook_receiver: str) -
                          "response_type": "code", "state": "cli"}  # fmt: skip
             # --client-id and --redirect-uri: only the registered pair is accepted.
             wrong_uri = http.get(
-                f"{base}/oauth/authorize",
+                f"{base}/api/oauth/authorize",
                 params={**authorize, "redirect_uri": "https://x.example/cb"},
             )
-            default_app = http.get(f"{base}/oauth/authorize",
+            default_app = http.get(f"{base}/api/oauth/authorize",
                                    params={**authorize, "client_id": "sandbox-client-id"})  # fmt: skip
             assert (wrong_uri.status_code, default_app.status_code) == (404, 404)
-            location = http.get(f"{base}/oauth/authorize", params=authorize).headers["location"]
+            location = http.get(f"{base}/api/oauth/authorize", params=authorize).headers["location"]
             assert location.startswith(cli_redirect + "?")
             code = parse_qs(urlsplit(location).query)["code"][0]
             # --client-secret: the exchange authenticates with it. (1st request of the window)

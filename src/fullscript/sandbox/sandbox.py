@@ -53,7 +53,7 @@ class Sandbox(SandboxBackend):
 
     @staticmethod
     def base_url(region: str = "us", host: str = IN_PROCESS_HOST) -> str:
-        """The region's base URL (API under ``{base}/api``, authorize page at ``{base}/oauth``)."""
+        """The region's base URL (API under ``{base}/api``, as is the authorize page)."""
         return f"{host.rstrip('/')}/{check_region(region)}"
 
     def client(

@@ -24,7 +24,11 @@ from .responses import error_response
 if TYPE_CHECKING:
     from ..backend import SandboxBackend
 
-__all__ = ["build_app"]
+__all__ = ["AUTHORIZE_PATHS", "build_app"]
+
+# The browser authorize page, under each region's prefix: Fullscript's canonical
+# `{api}/oauth/authorize` first, then the older how-to pages' `/oauth/authorize` as an alias.
+AUTHORIZE_PATHS = ("/api/oauth/authorize", "/oauth/authorize")
 
 
 def _api_endpoint(
@@ -65,7 +69,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 def build_app(sandbox: SandboxBackend, handlers: Mapping[str, Handler] | None = None) -> ASGIApp:
     """The ASGI app of ``sandbox``: every operation under each region's prefix, the authorize
-    page, and the ``/_sandbox`` control surface.
+    page (at ``/<region>/api/oauth/authorize``, alias ``/<region>/oauth/authorize``), and the
+    ``/_sandbox`` control surface.
 
     ``handlers`` (default: every handler of :mod:`..handlers`) maps operationIds to handlers;
     an operation without one answers 501 naming it.
@@ -74,8 +79,9 @@ def build_app(sandbox: SandboxBackend, handlers: Mapping[str, Handler] | None = 
         handlers = handlers_for(sandbox.oauth)
     routes: list[BaseRoute] = []
     for region in REGIONS:
+        authorize = _authorize_endpoint(sandbox, region)
         region_routes: list[BaseRoute] = [
-            Route("/oauth/authorize", _authorize_endpoint(sandbox, region), methods=["GET"])
+            Route(path, authorize, methods=["GET"]) for path in AUTHORIZE_PATHS
         ]
         region_routes.extend(
             Route(
