@@ -1,13 +1,13 @@
-"""Keep httpcore's connection pool usable when calls are cancelled (httpcore issue 1093).
+"""Keep httpcore2's connection pool usable when calls are cancelled (httpcore2 issue 1093).
 
-httpcore 1.0.9, the latest release (the fixes, encode/httpcore#1094 and #1099, are unmerged),
+httpcore2 1.0.9, the latest release (the fixes, encode/httpcore2#1094 and #1099, are unmerged),
 leaks a pool slot whenever a cancellation lands at the wrong moment. Three shapes, all seen
 with a storm of ``asyncio.wait_for`` / ``Task.cancel`` against a loopback server:
 
 - a request cancelled right after the pool handed it a brand-new connection leaves that
   connection behind, never opened (``CONNECTING``) or opened but never used (``NEW``, holding a
   socket): neither idle, closed nor expired, so the pool never reaps it;
-- a second cancellation during httpcore's clean-up (its ``AsyncShieldCancellation`` is an
+- a second cancellation during httpcore2's clean-up (its ``AsyncShieldCancellation`` is an
   anyio cancel scope, which does not stop a plain ``Task.cancel()``) leaves an ``ACTIVE``
   connection that no request owns any more;
 - the same during a response close leaves the request itself registered in the pool for ever,
@@ -21,7 +21,7 @@ background, and hands the freed slots to requests already waiting. The response 
 in a task of its own, so a cancellation cannot interrupt it half-way, and a request left
 registered by an interrupted close is unregistered.
 
-It reads httpcore internals of the pinned version; any other transport, or a pool of another
+It reads httpcore2 internals of the pinned version; any other transport, or a pool of another
 shape, is passed through untouched.
 """
 
@@ -32,7 +32,7 @@ import logging
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
-import httpx
+import httpx2
 
 __all__ = ["PoolGuard"]
 
@@ -41,9 +41,9 @@ logger = logging.getLogger("fullscript")
 _POOL_ATTRIBUTES = ("_connections", "_requests", "_assign_requests_to_connections")
 
 
-def _pool_of(transport: httpx.AsyncBaseTransport) -> Any:
-    """httpx's httpcore pool when it has the shape this module knows, else None."""
-    if not isinstance(transport, httpx.AsyncHTTPTransport):
+def _pool_of(transport: httpx2.AsyncBaseTransport) -> Any:
+    """httpx2's httpcore2 pool when it has the shape this module knows, else None."""
+    if not isinstance(transport, httpx2.AsyncHTTPTransport):
         return None
     pool = getattr(transport, "_pool", None)
     if pool is None or not all(hasattr(pool, name) for name in _POOL_ATTRIBUTES):
@@ -53,26 +53,26 @@ def _pool_of(transport: httpx.AsyncBaseTransport) -> Any:
     return pool
 
 
-class PoolGuard(httpx.AsyncBaseTransport):
-    """Wraps ``inner`` (normally ``httpx.AsyncHTTPTransport``) and repairs its pool.
+class PoolGuard(httpx2.AsyncBaseTransport):
+    """Wraps ``inner`` (normally ``httpx2.AsyncHTTPTransport``) and repairs its pool.
 
-        transport = PoolGuard(httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=10)))
+        transport = PoolGuard(httpx2.AsyncHTTPTransport(limits=httpx2.Limits(max_connections=10)))
 
     Requests and responses are passed on unchanged; only the pool's bookkeeping is repaired.
     """
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         self._inner = inner
         self._pool: Any = _pool_of(inner)  # None: not a pool this module knows
         # Background closes: the event loop keeps only weak references to tasks.
         self._closing: set[asyncio.Task[None]] = set()
 
     @property
-    def inner(self) -> httpx.AsyncBaseTransport:
+    def inner(self) -> httpx2.AsyncBaseTransport:
         """The wrapped transport."""
         return self._inner
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send ``request`` through the inner transport over a repaired pool."""
         if self._pool is None:
             return await self._inner.handle_async_request(request)
@@ -83,7 +83,7 @@ class PoolGuard(httpx.AsyncBaseTransport):
             # Synchronous: a second cancellation cannot interrupt it.
             self.repair()
             raise
-        except httpx.PoolTimeout:
+        except httpx2.PoolTimeout:
             self.repair()  # so the next call finds the slots a stranded connection held
             raise
         response.stream = _GuardedStream(response.stream, self)
@@ -116,13 +116,13 @@ class PoolGuard(httpx.AsyncBaseTransport):
         self._close_in_background([*stranded, *closing])
         logger.debug(
             "Dropped %d connection(s) left stuck in the pool by cancelled requests "
-            "(httpcore issue 1093)",
+            "(httpcore2 issue 1093)",
             len(stranded),
         )
         return len(stranded)
 
     def release(self, stream: Any) -> None:
-        """Unregister the pool request of a closed httpcore response stream, if still there.
+        """Unregister the pool request of a closed httpcore2 response stream, if still there.
 
         An interrupted close leaves it registered, holding its connection; `repair` then
         drops that connection.
@@ -155,7 +155,7 @@ class PoolGuard(httpx.AsyncBaseTransport):
         return f"PoolGuard({self._inner!r})"
 
 
-class _GuardedStream(httpx.AsyncByteStream):
+class _GuardedStream(httpx2.AsyncByteStream):
     """A response body whose close always runs to the end, whoever is cancelled meanwhile."""
 
     def __init__(self, inner: Any, guard: PoolGuard) -> None:
@@ -168,7 +168,7 @@ class _GuardedStream(httpx.AsyncByteStream):
             async for part in self._inner:
                 yield part
         except BaseException:
-            # httpcore closes the stream itself here, and a second cancellation can cut that
+            # httpcore2 closes the stream itself here, and a second cancellation can cut that
             # short: finish it in the background.
             self._start_close()
             raise
@@ -189,7 +189,7 @@ class _GuardedStream(httpx.AsyncByteStream):
             if hasattr(self._inner, "aclose"):
                 await self._inner.aclose()
         finally:
-            # httpx's stream wraps httpcore's, which knows its pool request.
+            # httpx2's stream wraps httpcore2's, which knows its pool request.
             self._guard.release(getattr(self._inner, "_httpcore_stream", None))
 
 

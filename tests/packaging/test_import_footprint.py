@@ -19,7 +19,7 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATED = REPO_ROOT / "generated" / "fullscript_api"
 # Packages `import fullscript` must leave alone: the extras' dependencies, and the libraries
-# the base install dropped (anyio stays installed, as httpx's dependency, but unused).
+# the base install dropped (anyio stays installed, as httpx2's dependency, but unused).
 NOT_AT_IMPORT = ("dateutil", "anyio", "aiolimiter", "starlette", "uvicorn", "redis", "fastapi")
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
 
@@ -82,12 +82,12 @@ def test_first_use_of_one_group_loads_only_models_that_group_can_reach() -> None
         import asyncio
         from datetime import UTC, datetime
 
-        import httpx
+        import httpx2
 
         from fullscript import Fullscript, InMemoryTokenStore, OAuthToken
 
         def answer(request):
-            return httpx.Response(200, json={"patient": {"id": "p-1", "first_name": "Maya"}})
+            return httpx2.Response(200, json={"patient": {"id": "p-1", "first_name": "Maya"}})
 
         async def main():
             token = OAuthToken.from_response(
@@ -98,7 +98,7 @@ def test_first_use_of_one_group_loads_only_models_that_group_can_reach() -> None
             async with Fullscript(
                 client_id="c", client_secret="s", redirect_uri="https://app.example/cb",
                 region="us", token_store=InMemoryTokenStore([token]),
-                transport=httpx.MockTransport(answer),
+                transport=httpx2.MockTransport(answer),
             ) as fs:
                 assert (await fs.patients.retrieve("p-1")).first_name == "Maya"
 
@@ -146,5 +146,5 @@ def test_every_public_name_resolves_from_the_lazy_package_root() -> None:
 
 def test_import_fullscript_alone_loads_no_http_client() -> None:
     loaded = loaded_after("import fullscript")
-    assert "httpx" not in loaded
+    assert "httpx2" not in loaded
     assert "fullscript._client" not in loaded

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
-import httpx
+import httpx2
 
 from fullscript.webhooks import SIGNATURE_HEADER, sign_payload
 
@@ -105,7 +105,7 @@ class WebhookDispatcher:
         url: str | None,
         secret: str,
         challenge: str | None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         timeout: float = 5.0,
         seed: int = 0,
     ) -> None:
@@ -132,7 +132,7 @@ class WebhookDispatcher:
         url: str | None = None,
         secret: str | None = None,
         challenge: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         duplicates: int | None = None,
         out_of_order: bool | None = None,
         concurrency: int | None = None,
@@ -195,14 +195,14 @@ class WebhookDispatcher:
             self._order.shuffle(due)
         gate = asyncio.Semaphore(self.concurrency)
 
-        async def send(client: httpx.AsyncClient, item: PendingDelivery) -> Record | None:
+        async def send(client: httpx2.AsyncClient, item: PendingDelivery) -> Record | None:
             async with gate:
                 if self.disabled:  # a 410 meanwhile: keep it for a re-enabled endpoint
                     self.pending.append(item)
                     return None
                 return await self._attempt(client, item)
 
-        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+        async with httpx2.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
             outcomes = await asyncio.gather(*(send(client, item) for item in due))
         return [record for record in outcomes if record is not None]
 
@@ -217,10 +217,10 @@ class WebhookDispatcher:
         headers = {"User-Agent": "Fullscript-Webhooks (sandbox)"}
         if signed:
             headers[SIGNATURE_HEADER] = sign_payload(self._secret, b"", int(self._clock.now()))
-        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+        async with httpx2.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
             try:
                 response = await client.post(self.url, content=b"", headers=headers)
-            except httpx.HTTPError as exc:
+            except httpx2.HTTPError as exc:
                 return {"signed": signed, "status": None, "errors": type(exc).__name__}
         errors = self._judge(response)
         return {
@@ -230,7 +230,7 @@ class WebhookDispatcher:
             "errors": errors,
         }
 
-    async def _attempt(self, client: httpx.AsyncClient, item: PendingDelivery) -> Record:
+    async def _attempt(self, client: httpx2.AsyncClient, item: PendingDelivery) -> Record:
         assert self.url is not None
         now = self._clock.now()
         payload = {"event": public(item.event)}
@@ -250,7 +250,7 @@ class WebhookDispatcher:
             response_body = response.text
             response_header = json.dumps(dict(response.headers))
             errors = self._judge(response)
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             errors = f"{type(exc).__name__}: delivery failed"
         delivered = errors is None
         if status == 410:
@@ -282,7 +282,7 @@ class WebhookDispatcher:
             )
         return record
 
-    def _judge(self, response: httpx.Response) -> str | None:
+    def _judge(self, response: httpx2.Response) -> str | None:
         """None when the receiver acknowledged the delivery, else why it did not."""
         if response.status_code not in (200, 201):
             return f"unexpected status {response.status_code}"
