@@ -210,4 +210,3 @@ def test_check_fails_when_the_templates_generate_an_httpx_import(
     assert status == 1
     assert "client.py:" in printed and ": httpx" in printed
     assert "differs" not in printed
-
