@@ -23,16 +23,17 @@ def imports_of_retired_packages(package_dir: Path) -> list[str]:
         found.extend(
             f"{name}:{node.lineno}: {package}"
             for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
             for package in _imported_packages(node)
             if package in RETIRED_PACKAGES
         )
     return found
 
 
-def _imported_packages(node: ast.AST) -> list[str]:
+def _imported_packages(node: ast.Import | ast.ImportFrom) -> list[str]:
     """Top-level package names an import statement loads (relative imports load none)."""
     if isinstance(node, ast.Import):
         return [alias.name.split(".")[0] for alias in node.names]
-    if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+    if node.level == 0 and node.module:
         return [node.module.split(".")[0]]
     return []
