@@ -44,7 +44,6 @@ from ._limiters import (
 from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient, check_token_region
 from ._options import RequestOptions
-from ._pool_guard import PoolGuard
 from ._refresh_stats import RefreshStats, RefreshStatsSnapshot
 from ._regions import ENVIRONMENTS, Region
 from ._resources import ClientState, OperationBinding, RegionConnection
@@ -394,7 +393,7 @@ class Fullscript(ApiResources):
             app=app,
             store=store,
             transport=FullscriptTransport(
-                PoolGuard(transport if transport is not None else httpx2.AsyncHTTPTransport()),
+                transport if transport is not None else httpx2.AsyncHTTPTransport(),
                 limiter=limiter if limiter is not None else RollingWindowLimiter(clock=clock),
                 retry=policy,
                 clock=clock,

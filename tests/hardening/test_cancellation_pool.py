@@ -1,9 +1,10 @@
-"""A storm of cancelled calls does not poison the connection pool (httpcore2 issue 1093).
+"""A storm of cancelled calls does not poison the connection pool (encode/httpcore#1093).
 
-httpcore2 1.0.9 (the latest release) leaves a connection stuck in CONNECTING when a request is
-cancelled right after the pool assigned it a new connection; once `max_connections` of them
-pile up every later request waits for the pool timeout. The bug lives in httpcore2's pool, so
-this runs against a real socket: a tiny HTTP/1.1 server on loopback, httpx2's real transport.
+httpcore 1.0.9 left a connection stuck in CONNECTING when a request was cancelled right after
+the pool assigned it a new connection; once `max_connections` of them piled up every later
+request waited for the pool timeout. httpcore2 drops such connections; this keeps it so. The
+bug would live in the pool, so this runs against a real socket: a tiny HTTP/1.1 server on
+loopback, httpx2's real transport.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ async def test_a_cancellation_storm_leaves_the_pool_usable(loopback: str) -> Non
     async with _client(loopback) as fs:
         await fs.clinic.retrieve()
         # Cancel 20 concurrent calls (pool of 10) after 0..5 ticks of the loop, many times:
-        # one of those moments is the one that strands a connection in httpcore2.
+        # one of those moments is the one that stranded a connection in httpcore 1.0.9.
         for round_number in range(30):
             calls = [asyncio.create_task(fs.clinic.retrieve()) for _ in range(20)]
             for _ in range(round_number % 6):
