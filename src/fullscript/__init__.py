@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
+    from ._http_package import WrongHTTPPackageError
     from ._limiters import (
         LimiterStats,
         Pacer,
@@ -114,6 +115,7 @@ _EXPORTS: dict[str, str] = {
     "TokenStoreError": ".token_stores",
     "UnknownGrantError": "._grants",
     "ValidationError": "._errors",
+    "WrongHTTPPackageError": "._http_package",
     "use_request_options": "._options",
 }
 
@@ -166,6 +168,7 @@ __all__ = [
     "TokenStoreError",
     "UnknownGrantError",
     "ValidationError",
+    "WrongHTTPPackageError",
     "use_request_options",
 ]
 

@@ -31,6 +31,7 @@ from ._auth import BearerAuth, TokenManager
 from ._clock import Clock
 from ._errors import FullscriptError, RegionMismatchError
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
+from ._http_package import refuse_old_httpx
 from ._limiters import (
     LimiterStats,
     QuotaScope,
@@ -262,6 +263,7 @@ def _timeout_from(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
         for what, seconds in timeout.as_dict().items():
             _check_seconds(what, seconds)
         return timeout
+    refuse_old_httpx(timeout, argument="timeout=", expected="seconds or an httpx2.Timeout")
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
         # httpx2.Timeout would take it and the first request would fail deep inside httpcore2.
         raise TypeError(
@@ -374,6 +376,11 @@ class Fullscript(ApiResources):
                 f"{region.key!r}; pass region={token.region!r}, or seed it on a copy with "
                 f"await fs.with_region({token.region!r}).set_token(token)"
             )
+        refuse_old_httpx(
+            transport,
+            argument="transport=",
+            expected="an httpx2 transport (httpx2.AsyncHTTPTransport(), httpx2.MockTransport(handler), ...)",
+        )
         if limiter is not None and not isinstance(limiter, RateLimiter):
             raise TypeError(
                 "limiter= must implement RateLimiter (async acquire(scope, max_wait=) -> Permit, "

@@ -16,6 +16,7 @@ from typing import Any
 import httpx2
 
 from ._clock import Clock, SystemClock
+from ._http_package import refuse_old_httpx
 from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, check_max_wait, host_scope
 from ._options import current_request_options
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
@@ -69,6 +70,11 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         scope: QuotaScope | None = None,
         max_wait: float | None = None,
     ) -> None:
+        refuse_old_httpx(
+            inner,
+            argument="FullscriptTransport(inner)",
+            expected="an httpx2 transport (httpx2.AsyncHTTPTransport(), httpx2.MockTransport(handler), ...)",
+        )
         self._inner = inner
         self._limiter = limiter
         self._scope: QuotaScope = scope if scope is not None else host_scope

@@ -12,6 +12,7 @@ import httpx2
 import pytest
 from webhook_support import CHALLENGE, SECRET
 
+from fullscript import WrongHTTPPackageError
 from fullscript.sandbox import Sandbox
 from fullscript.webhooks import (
     DeliveryKind,
@@ -173,3 +174,11 @@ async def test_bad_delivery_settings_are_refused_in_python_and_over_http(
         answer = await http.post("http://fullscript-sandbox/_sandbox/webhooks", json=setting)
     assert answer.status_code == 422 and name in answer.json()["error"]
     assert sandbox.webhooks.duplicates == 0 and sandbox.webhooks.concurrency == 1
+
+
+def test_a_webhook_transport_from_old_httpx_is_refused_naming_httpx2(sandbox: Sandbox) -> None:
+    old_transport = type("ASGITransport", (), {"__module__": "httpx"})()
+
+    with pytest.raises(WrongHTTPPackageError, match=r"^webhook transport got httpx\.ASGITransport"):
+        sandbox.configure_webhooks(url="https://app.example/hooks", transport=old_transport)
+    assert sandbox.webhooks.transport is None

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import attrs
 import httpx2
 
+from fullscript._http_package import refuse_old_httpx
 from fullscript.webhooks import SIGNATURE_HEADER, sign_payload
 
 from ..state.clock import SandboxClock, format_timestamp
@@ -67,6 +68,17 @@ def _checked_challenge(challenge: object) -> str | None:
     return challenge
 
 
+def _checked_transport(
+    transport: httpx2.AsyncBaseTransport | None,
+) -> httpx2.AsyncBaseTransport | None:
+    refuse_old_httpx(
+        transport,
+        argument="webhook transport",
+        expected="an httpx2 transport (httpx2.ASGITransport(app), ...)",
+    )
+    return transport
+
+
 def _checked_count(name: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValueError(f"webhook {name} must be a whole number from {low} to {high}")
@@ -113,7 +125,7 @@ class WebhookDispatcher:
         self.url = _checked_url(url)
         self._secret = _checked_secret(secret)
         self._challenge = _checked_challenge(challenge)
-        self.transport = transport
+        self.transport = _checked_transport(transport)
         self.timeout = timeout
         self.disabled = False
         self.pending: list[PendingDelivery] = []
@@ -147,6 +159,7 @@ class WebhookDispatcher:
         checked_url = _checked_url(url) if url is not None else self.url
         checked_secret = _checked_secret(secret) if secret is not None else self._secret
         checked_challenge = _checked_challenge(challenge) if challenge is not None else None
+        checked_transport = _checked_transport(transport)
         checked_duplicates = (
             _checked_count("duplicates", duplicates, 0, MAX_DUPLICATES)
             if duplicates is not None
@@ -165,8 +178,8 @@ class WebhookDispatcher:
         self.url, self._secret = checked_url, checked_secret
         if challenge is not None:
             self._challenge = checked_challenge
-        if transport is not None:
-            self.transport = transport
+        if checked_transport is not None:
+            self.transport = checked_transport
         self.duplicates = checked_duplicates
         self.out_of_order = checked_order
         self.concurrency = checked_concurrency
