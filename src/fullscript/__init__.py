@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
+    from ._http_package import WrongHTTPPackageError
     from ._limiters import (
         LimiterStats,
         Pacer,
@@ -118,6 +119,7 @@ _EXPORTS: dict[str, str] = {
     "TokenStoreError": ".token_stores",
     "UnknownGrantError": "._grants",
     "ValidationError": "._errors",
+    "WrongHTTPPackageError": "._http_package",
     "load_environments": "._regions",
     "use_request_options": "._options",
 }
@@ -174,6 +176,7 @@ __all__ = [
     "TokenStoreError",
     "UnknownGrantError",
     "ValidationError",
+    "WrongHTTPPackageError",
     "load_environments",
     "use_request_options",
 ]

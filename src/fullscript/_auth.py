@@ -4,7 +4,7 @@
 :class:`TokenStore` once, keeps it in memory, refreshes it a little before it expires and
 after a 401, and makes sure only one refresh is ever in flight - within this process by a
 shared task, across processes by the store's refresh lock and compare-and-set.
-``BearerAuth`` plugs it into httpx.
+``BearerAuth`` plugs it into httpx2.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import logging
 from collections.abc import AsyncGenerator, Callable, Generator
 from datetime import UTC, datetime
 
-import httpx
+import httpx2
 
 from ._clock import Clock, SystemClock
 from ._errors import (
@@ -81,7 +81,7 @@ class TokenManager:
     Example::
 
         manager = TokenManager(oauth, FileTokenStore("tokens.json"), Region.CA)
-        async with httpx.AsyncClient(auth=BearerAuth(manager)) as http:
+        async with httpx2.AsyncClient(auth=BearerAuth(manager)) as http:
             ...
     """
 
@@ -410,8 +410,8 @@ def _mark_exception_retrieved(task: asyncio.Task[OAuthToken]) -> None:
         task.exception()
 
 
-class BearerAuth(httpx.Auth):
-    """httpx auth: ``Authorization: Bearer``, early refresh, refresh and replay once on 401.
+class BearerAuth(httpx2.Auth):
+    """httpx2 auth: ``Authorization: Bearer``, early refresh, refresh and replay once on 401.
 
     A second 401 after the replay is returned to the caller as is (no loop).
     """
@@ -430,16 +430,16 @@ class BearerAuth(httpx.Auth):
         )
 
     def sync_auth_flow(
-        self, request: httpx.Request
-    ) -> Generator[httpx.Request, httpx.Response, None]:
-        """Always raises: refreshing is async, so only ``httpx.AsyncClient`` can use this auth."""
-        raise RuntimeError("BearerAuth refreshes tokens asynchronously: use httpx.AsyncClient")
+        self, request: httpx2.Request
+    ) -> Generator[httpx2.Request, httpx2.Response, None]:
+        """Always raises: refreshing is async, so only ``httpx2.AsyncClient`` can use this auth."""
+        raise RuntimeError("BearerAuth refreshes tokens asynchronously: use httpx2.AsyncClient")
 
     async def async_auth_flow(
-        self, request: httpx.Request
-    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        self, request: httpx2.Request
+    ) -> AsyncGenerator[httpx2.Request, httpx2.Response]:
         """Send with the current token; on a 401, refresh (single flight) and send once more."""
-        # Buffer a streamed body so the request can be replayed after a 401. (httpx's
+        # Buffer a streamed body so the request can be replayed after a 401. (httpx2's
         # `requires_request_body` flag would do this only in the default flow, overridden here.)
         await request.aread()
         # Tell the transport whose request this is: a per-grant quota keys on it.

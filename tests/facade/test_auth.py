@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript._auth import BearerAuth, TokenManager
@@ -69,7 +69,7 @@ class FakeFullscript:
             "access-SECRET-0", "refresh-SECRET-0", region, expires_in=7200, created_at=created_at
         )
 
-    async def __call__(self, request: httpx.Request) -> httpx.Response:
+    async def __call__(self, request: httpx2.Request) -> httpx2.Response:
         if request.url.path.endswith("/oauth/token"):
             return await self.token(request)
         auth = request.headers.get("authorization", "")
@@ -77,19 +77,19 @@ class FakeFullscript:
         self.api_calls.append((access, request.content))
         self.events.append(("api", access))
         if self.api_always_401 or access not in self.live_access:
-            return httpx.Response(401, json={"error": "The access token is invalid"})
-        return httpx.Response(200, json={"patients": [], "echo": request.content.decode()})
+            return httpx2.Response(401, json={"error": "The access token is invalid"})
+        return httpx2.Response(200, json={"patients": [], "echo": request.content.decode()})
 
-    async def token(self, request: httpx.Request) -> httpx.Response:
+    async def token(self, request: httpx2.Request) -> httpx2.Response:
         self.token_calls += 1
         self.token_started.set()
         if self.token_gate is not None:
             await self.token_gate.wait()
         if self.token_failure == "network":
-            raise httpx.ConnectError("connection reset", request=request)
+            raise httpx2.ConnectError("connection reset", request=request)
         body = json.loads(request.content)
         if self.token_failure == "revoked" or body["refresh_token"] not in self.live_refresh:
-            return httpx.Response(
+            return httpx2.Response(
                 400, json={"error": "invalid_grant", "error_description": "Grant revoked."}
             )
         self.generation += 1
@@ -98,7 +98,7 @@ class FakeFullscript:
         # modelled loosely by keeping old ones live (tests check what the SDK sends).
         self.live_access.add(f"access-SECRET-{n}")
         self.live_refresh.add(f"refresh-SECRET-{n}")
-        return httpx.Response(
+        return httpx2.Response(
             200,
             json={
                 "oauth": {
@@ -136,17 +136,17 @@ class Harness:
         self.server = FakeFullscript()
         self.clock = FakeClock()
         self.wall = NOW
-        self.transport = httpx.MockTransport(self.server)
+        self.transport = httpx2.MockTransport(self.server)
         self.store = RecordingStore(
             self.server, [self.server.initial_token(created_at)] if stored else []
         )
-        self.oauth = OAuthClient(APP, httpx.AsyncClient(transport=self.transport))
+        self.oauth = OAuthClient(APP, httpx2.AsyncClient(transport=self.transport))
         self.manager = TokenManager(
             self.oauth, self.store, REGION, leeway=300, clock=self.clock, utcnow=lambda: self.wall
         )
-        self.http = httpx.AsyncClient(transport=self.transport, auth=BearerAuth(self.manager))
+        self.http = httpx2.AsyncClient(transport=self.transport, auth=BearerAuth(self.manager))
 
-    async def get(self) -> httpx.Response:
+    async def get(self) -> httpx2.Response:
         return await self.http.get(API)
 
     def sent_tokens(self) -> list[str]:
@@ -283,15 +283,17 @@ async def test_replay_sends_the_same_streamed_body() -> None:
 
     h = Harness()
 
-    class NetworkLikeTransport(httpx.AsyncBaseTransport):
+    class NetworkLikeTransport(httpx2.AsyncBaseTransport):
         # Drains the stream as a socket transport does; MockTransport's aread() would cache
         # the body and hide a missing buffer.
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             body = b"".join([chunk async for chunk in request.stream])  # type: ignore[union-attr]
-            sent = httpx.Request(request.method, request.url, headers=request.headers, content=body)
+            sent = httpx2.Request(
+                request.method, request.url, headers=request.headers, content=body
+            )
             return await h.server(sent)
 
-    http = httpx.AsyncClient(transport=NetworkLikeTransport(), auth=BearerAuth(h.manager))
+    http = httpx2.AsyncClient(transport=NetworkLikeTransport(), auth=BearerAuth(h.manager))
     h.server.live_access.clear()
     response = await http.post(API, content=chunks())
     assert response.status_code == 200
@@ -491,12 +493,12 @@ async def test_set_token_saves_and_uses_it() -> None:
 async def test_revoke_calls_the_server_and_forgets_the_token() -> None:
     revoked: list[dict[str, Any]] = []
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         revoked.append(json.loads(request.content))
-        return httpx.Response(200, json={})
+        return httpx2.Response(200, json={})
 
     h = Harness()
-    h.manager._oauth = OAuthClient(APP, httpx.AsyncClient(transport=httpx.MockTransport(handler)))
+    h.manager._oauth = OAuthClient(APP, httpx2.AsyncClient(transport=httpx2.MockTransport(handler)))
     await h.manager.revoke()
     assert revoked == [
         {"client_id": "client-id", "client_secret": CLIENT_SECRET, "token": "access-SECRET-0"}
@@ -526,8 +528,9 @@ async def test_nothing_secret_in_reprs_or_logs(caplog: pytest.LogCaptureFixture)
 def test_sync_clients_are_refused() -> None:
     h = Harness()
     with (
-        httpx.Client(
-            transport=httpx.MockTransport(lambda r: httpx.Response(200)), auth=BearerAuth(h.manager)
+        httpx2.Client(
+            transport=httpx2.MockTransport(lambda r: httpx2.Response(200)),
+            auth=BearerAuth(h.manager),
         ) as client,
         pytest.raises(RuntimeError, match="AsyncClient"),
     ):
@@ -548,7 +551,7 @@ def test_a_refresh_stranded_on_a_closed_event_loop_does_not_block_the_next_loop(
 ) -> None:
     h = Harness(created_at=NOW - timedelta(hours=3))
     h.server.token_gate = asyncio.Event()
-    stranded: list[asyncio.Task[httpx.Response]] = []
+    stranded: list[asyncio.Task[httpx2.Response]] = []
 
     async def start_refresh_and_abandon_it() -> None:
         stranded.append(asyncio.ensure_future(h.get()))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript import (
@@ -37,15 +37,15 @@ class ManualClock:
         await asyncio.sleep(0)
 
 
-class GatedTokenEndpoint(httpx.AsyncBaseTransport):
+class GatedTokenEndpoint(httpx2.AsyncBaseTransport):
     """Holds token calls at a gate so that every concurrent caller piles up behind the refresh."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         self.inner = inner
         self.gate = asyncio.Event()
         self.token_started = asyncio.Event()
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if request.url.path.endswith("/oauth/token"):
             self.token_started.set()
             await self.gate.wait()
@@ -125,8 +125,8 @@ async def test_rotated_pair_is_saved_before_it_is_sent(sandbox: Sandbox) -> None
     events: list[str] = []
     recorder = RecordingTransport(sandbox.transport())
 
-    class Tap(httpx.AsyncBaseTransport):
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    class Tap(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             auth = request.headers.get("authorization")
             events.append(f"send {auth.removeprefix('Bearer ') if auth else request.url.path}")
             return await recorder.handle_async_request(request)
@@ -174,7 +174,7 @@ async def test_revoked_grant_is_a_clear_authentication_error_and_the_store_keeps
         old = await store.load("us")
         assert old is not None
         # The user revoked the app's access elsewhere: both tokens of the pair die.
-        async with httpx.AsyncClient(transport=sandbox.transport()) as other:
+        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
             revoked = await other.post(
                 f"{fs.region.api_url}/oauth/revoke",
                 json={

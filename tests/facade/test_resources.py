@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import Any
 
 import fullscript_api.api as generated_api
-import httpx
+import httpx2
 import pytest
 from fullscript_api.api import ApiResources, Operation, RawApiResources
 
@@ -75,13 +75,13 @@ class StubBody:
         return [("name", (None, b"stub", "text/plain"))]
 
 
-def answer_not_found(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(
+def answer_not_found(request: httpx2.Request) -> httpx2.Response:
+    return httpx2.Response(
         404, json={"status": 404, "error": "Not Found"}, headers={"X-Request-Id": "req-404"}
     )
 
 
-def client_on(transport: httpx.AsyncBaseTransport) -> Fullscript:
+def client_on(transport: httpx2.AsyncBaseTransport) -> Fullscript:
     token = OAuthToken.from_response(
         {
             "access_token": ACCESS_TOKEN,
@@ -127,7 +127,7 @@ def test_every_generated_operation_has_a_friendly_method(module: ModuleType) -> 
     assert operation is not None, f"{module.__name__} is not bound to any resource group"
     assert operation.name == module.__name__.rsplit(".", 1)[1]
     method = getattr(
-        getattr(client_on(httpx.MockTransport(answer_not_found)), operation.group),
+        getattr(client_on(httpx2.MockTransport(answer_not_found)), operation.group),
         operation.method_name,
     )
     assert callable(method)
@@ -136,13 +136,13 @@ def test_every_generated_operation_has_a_friendly_method(module: ModuleType) -> 
 @pytest.mark.parametrize("module", ALL_MODULES, ids=lambda module: module.__name__.split(".", 2)[2])
 async def test_every_operation_sends_its_request_through_the_facade(module: ModuleType) -> None:
     operation = OPERATIONS[module.__name__]
-    sent: list[httpx.Request] = []
+    sent: list[httpx2.Request] = []
 
-    def record(request: httpx.Request) -> httpx.Response:
+    def record(request: httpx2.Request) -> httpx2.Response:
         sent.append(request)
         return answer_not_found(request)
 
-    async with client_on(httpx.MockTransport(record)) as fs:
+    async with client_on(httpx2.MockTransport(record)) as fs:
         method = getattr(getattr(fs, operation.group), operation.method_name)
         arguments = arguments_for(method)
         with pytest.raises(NotFoundError) as raised:
@@ -169,13 +169,13 @@ async def test_every_operation_sends_its_request_through_the_facade(module: Modu
 @pytest.mark.parametrize("module", ALL_MODULES, ids=lambda module: module.__name__.split(".", 2)[2])
 async def test_every_operation_is_reachable_raw_too(module: ModuleType) -> None:
     operation = OPERATIONS[module.__name__]
-    sent: list[httpx.Request] = []
+    sent: list[httpx2.Request] = []
 
-    def record(request: httpx.Request) -> httpx.Response:
+    def record(request: httpx2.Request) -> httpx2.Response:
         sent.append(request)
         return answer_not_found(request)
 
-    async with client_on(httpx.MockTransport(record)) as fs:
+    async with client_on(httpx2.MockTransport(record)) as fs:
         method = getattr(getattr(fs.with_raw_response, operation.group), operation.method_name)
         arguments = arguments_for(method)
         with pytest.raises(NotFoundError):
@@ -186,7 +186,7 @@ async def test_every_operation_is_reachable_raw_too(module: ModuleType) -> None:
 
 
 def test_list_operations_return_a_paginator_and_the_others_a_coroutine() -> None:
-    fs = client_on(httpx.MockTransport(answer_not_found))
+    fs = client_on(httpx2.MockTransport(answer_not_found))
     for operation in OPERATIONS.values():
         method = getattr(getattr(fs, operation.group), operation.method_name)
         if operation.paginated:

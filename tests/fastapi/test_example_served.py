@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from webhook_support import token_from
 
@@ -44,9 +44,9 @@ def uvicorn_workers(env: dict[str, str], port: int) -> Iterator[subprocess.Popen
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                if httpx2.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("uvicorn did not become healthy")
@@ -117,7 +117,7 @@ async def test_four_workers_handle_every_event_exactly_once(tmp_path: Path, redi
             assert Counter(line["id"] for line in caught_up) == Counter(missed)
 
             # clinic-b connects now (connect and callback may hit different workers).
-            async with httpx.AsyncClient(timeout=30, follow_redirects=True) as browser:
+            async with httpx2.AsyncClient(timeout=30, follow_redirects=True) as browser:
                 connected = await browser.get(f"{app_url}/oauth/connect?clinic=clinic-b")
             assert connected.json() == {"connected": "clinic-b"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript import Fullscript, Region
@@ -17,7 +17,7 @@ def _client(region: Region | str, **options: object) -> Fullscript:
         client_secret="secret",
         redirect_uri="https://app.example/cb",
         region=region,
-        transport=httpx.MockTransport(lambda r: httpx.Response(500)),
+        transport=httpx2.MockTransport(lambda r: httpx2.Response(500)),
         **options,  # type: ignore[arg-type]
     )
 

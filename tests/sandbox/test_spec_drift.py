@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 
 from fullscript.sandbox import OPERATIONS, IssuedToken, Operation, Sandbox, SandboxTransport
 from fullscript.sandbox.handlers.registry import handler_groups, handlers_for
@@ -106,13 +106,13 @@ def test_no_operation_has_handlers_in_two_groups(sandbox: Sandbox) -> None:
     assert not twice, "\n".join(twice)
 
 
-def _client_without(sandbox: Sandbox, *operation_ids: str) -> httpx.AsyncClient:
+def _client_without(sandbox: Sandbox, *operation_ids: str) -> httpx2.AsyncClient:
     handlers = {
         op_id: handler
         for op_id, handler in handlers_for(sandbox.oauth).items()
         if op_id not in operation_ids
     }
-    return httpx.AsyncClient(
+    return httpx2.AsyncClient(
         transport=SandboxTransport(build_app(sandbox, handlers)), base_url=sandbox.base_url("us")
     )
 
