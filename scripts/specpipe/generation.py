@@ -38,6 +38,7 @@ class GeneratorSettings:
     config_path: Path
     template_dir: Path | None
     tool_bin_dir: Path
+    runtime_dir: Path | None = None
 
 
 @dataclass
@@ -80,9 +81,28 @@ def generate_package(spec: dict[str, JSON], destination: Path, settings: Generat
         raise GenerationError(f"openapi-python-client reported problems:\n{output}")
     if not (destination / "__init__.py").is_file():
         raise GenerationError(f"openapi-python-client produced no package:\n{output}")
+    if settings.runtime_dir is not None:
+        copy_runtime(settings.runtime_dir, destination)
     # Without --meta there is no py.typed; the package is typed, so say so for type checkers.
     (destination / "py.typed").write_text("", "utf-8")
     return output
+
+
+def copy_runtime(runtime_dir: Path, destination: Path) -> list[str]:
+    """Copy the hand-written runtime modules (``runtime_dir/*.py``) into the package, verbatim.
+
+    They are ordinary Python files that ruff and ``mypy --strict`` check; a copy replaces the
+    generator's own module of the same name (``types.py``, ``client.py``, ``errors.py``).
+    ``__init__.py`` only makes the folder a package for the checkers and is not copied.
+    Returns the copied file names.
+    """
+    copied: list[str] = []
+    for source in sorted(runtime_dir.glob("*.py")):
+        if source.name == "__init__.py":
+            continue
+        (destination / source.name).write_bytes(source.read_bytes())
+        copied.append(source.name)
+    return copied
 
 
 def _generator_command(

@@ -72,6 +72,17 @@ def test_small_spec_generates_the_fixed_package_name(small_package: Path) -> Non
     assert sorted(p.name for p in small_package.iterdir()) == [PACKAGE]
 
 
+def test_a_fresh_package_carries_the_hand_written_runtime_verbatim(small_package: Path) -> None:
+    runtime = REPO_ROOT / "openapi" / "runtime"
+    for name in ("types.py", "client.py", "errors.py", "pagination.py"):
+        assert (small_package / PACKAGE / name).read_bytes() == (runtime / name).read_bytes()
+    assert (
+        not (small_package / PACKAGE / "__init__.py")
+        .read_text()
+        .startswith((runtime / "__init__.py").read_text())
+    )
+
+
 def test_generator_warning_fails_the_run_and_keeps_the_previous_package(
     small_package: Path, warning_spec: Path, tmp_path: Path
 ) -> None:

@@ -1,8 +1,5 @@
-{# openapi-python-client 0.29.1's client.py.jinja with the same two classes, constructor
-   arguments, attributes and methods, written as plain classes instead of attrs ones: building
-   the two attrs classes cost about 2 ms of every `import fullscript`. `with_headers()` and its
-   siblings return a copy with fresh httpx clients, as upstream's `attrs.evolve` did. #}
 import ssl
+from types import TracebackType
 from typing import Any, Self
 
 import httpx
@@ -134,9 +131,14 @@ class Client:
         self.get_httpx_client().__enter__()
         return self
 
-    def __exit__(self, *args: object, **kwargs: Any) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None = None,
+        exc_value: BaseException | None = None,
+        traceback: TracebackType | None = None,
+    ) -> None:
         """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
+        self.get_httpx_client().__exit__(exc_type, exc_value, traceback)
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually the underlying httpx.AsyncClient
@@ -166,9 +168,14 @@ class Client:
         await self.get_async_httpx_client().__aenter__()
         return self
 
-    async def __aexit__(self, *args: object, **kwargs: Any) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None = None,
+        exc_value: BaseException | None = None,
+        traceback: TracebackType | None = None,
+    ) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        await self.get_async_httpx_client().__aexit__(exc_type, exc_value, traceback)
 
 
 class AuthenticatedClient(Client):
