@@ -83,6 +83,14 @@ def test_a_fresh_package_carries_the_hand_written_runtime_verbatim(small_package
     )
 
 
+def test_a_fresh_package_has_an_operation_table_from_the_spec(small_package: Path) -> None:
+    table = (small_package / PACKAGE / "operations.py").read_text()
+
+    assert 'operation_id="retrieve_clinic"' in table
+    assert 'path="/api/clinic"' in table
+    assert 'group="clinic"' in table and 'method_name="retrieve"' in table
+
+
 def test_generator_warning_fails_the_run_and_keeps_the_previous_package(
     small_package: Path, warning_spec: Path, tmp_path: Path
 ) -> None:
