@@ -21,6 +21,7 @@ import pytest
 from fullscript.sandbox import OPERATIONS, IssuedToken, Operation, Sandbox, SandboxTransport
 from fullscript.sandbox.handlers.registry import handler_groups, handlers_for
 from fullscript.sandbox.operations import operation_table
+from fullscript.sandbox.state.records import EVENT_TYPES, event_category
 from fullscript.sandbox.web.app import build_app
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -232,3 +233,14 @@ def test_the_table_routes_static_paths_before_parameterised_siblings() -> None:
                 if p.rpartition("/")[0] == parent and not p.rpartition("/")[2].startswith("{")
             ]
             assert not later_static, f"{later_static} come after {path}"
+
+
+def test_each_event_list_takes_the_event_types_the_spec_lists_for_it(spec: dict[str, Any]) -> None:
+    for path, item in spec["paths"].items():
+        category = path.removeprefix("/api/events/")
+        parameters = (item.get("get") or {}).get("parameters") or []
+        for parameter in parameters:
+            if parameter.get("name") != "event_type":
+                continue
+            served = {t for t in EVENT_TYPES if event_category(t) == category}
+            assert served == set(parameter["schema"]["enum"]), path
