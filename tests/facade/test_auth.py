@@ -132,7 +132,9 @@ class RecordingStore(InMemoryTokenStore):
 
 
 class Harness:
-    def __init__(self, *, created_at: datetime = NOW, stored: bool = True) -> None:
+    def __init__(
+        self, *, created_at: datetime = NOW, stored: bool = True, refresh_retries: int = 3
+    ) -> None:
         self.server = FakeFullscript()
         self.clock = FakeClock()
         self.wall = NOW
@@ -142,7 +144,13 @@ class Harness:
         )
         self.oauth = OAuthClient(APP, httpx.AsyncClient(transport=self.transport))
         self.manager = TokenManager(
-            self.oauth, self.store, REGION, leeway=300, clock=self.clock, utcnow=lambda: self.wall
+            self.oauth,
+            self.store,
+            REGION,
+            leeway=300,
+            clock=self.clock,
+            utcnow=lambda: self.wall,
+            refresh_retries=refresh_retries,
         )
         self.http = httpx.AsyncClient(transport=self.transport, auth=BearerAuth(self.manager))
 
@@ -202,9 +210,16 @@ async def test_refreshes_early_within_the_leeway_on_the_monotonic_clock() -> Non
     await h.get()
     assert h.server.token_calls == 0
     h.clock.advance(2)  # now 299 s left: inside the 300 s leeway
-    await h.get()
+    await h.get()  # sent with the still-valid token while the refresh runs beside it
+    await h.manager.settle()
     assert h.server.token_calls == 1
-    assert h.sent_tokens() == ["access-SECRET-0", "access-SECRET-0", "access-SECRET-1"]
+    await h.get()
+    assert h.sent_tokens() == [
+        "access-SECRET-0",
+        "access-SECRET-0",
+        "access-SECRET-0",
+        "access-SECRET-1",
+    ]
 
 
 async def test_short_lived_tokens_are_refreshed_at_half_life_not_on_every_request() -> None:
@@ -218,6 +233,7 @@ async def test_short_lived_tokens_are_refreshed_at_half_life_not_on_every_reques
     assert h.server.token_calls == 0
     h.clock.advance(2)
     await h.get()
+    await h.manager.settle()
     await h.get()
     assert h.server.token_calls == 1
 
@@ -359,7 +375,7 @@ async def test_rotation_by_another_client_sharing_the_store_is_adopted() -> None
 
 
 async def test_network_failure_keeps_the_old_tokens_and_can_be_retried() -> None:
-    h = Harness(created_at=NOW - timedelta(hours=3))
+    h = Harness(created_at=NOW - timedelta(hours=3), refresh_retries=0)
     h.server.token_failure = "network"
     with pytest.raises(APIConnectionError):
         await h.get()
@@ -372,7 +388,7 @@ async def test_network_failure_keeps_the_old_tokens_and_can_be_retried() -> None
 
 
 async def test_concurrent_callers_share_one_failed_refresh() -> None:
-    h = Harness(created_at=NOW - timedelta(hours=3))
+    h = Harness(created_at=NOW - timedelta(hours=3), refresh_retries=0)
     h.server.token_failure = "network"
     h.server.token_gate = asyncio.Event()
     tasks = [asyncio.create_task(h.get()) for _ in range(50)]
@@ -392,6 +408,7 @@ async def test_early_refresh_network_failure_falls_back_to_the_still_valid_token
     h.clock.advance(7200 - 100)  # inside the leeway, not yet expired
     h.server.token_failure = "network"
     response = await h.get()
+    await h.manager.settle()
     assert response.status_code == 200
     assert h.sent_tokens()[-1] == "access-SECRET-0"
     assert "the current token stays in use" in caplog.text
@@ -412,7 +429,7 @@ async def test_revoked_refresh_token_raises_and_loses_nothing() -> None:
 
 
 async def test_failing_store_save_means_the_new_token_is_not_used() -> None:
-    h = Harness(created_at=NOW - timedelta(hours=3))
+    h = Harness(created_at=NOW - timedelta(hours=3), refresh_retries=0)
     h.store.fail_saves = True
     with pytest.raises(TokenStoreError) as info:
         await h.get()
