@@ -372,6 +372,7 @@ class TokenManager:
         except GrantRevokedError:
             raise  # logged and counted where it was decided
         except Exception as exc:
+            self._stats.failed()
             left = self.seconds_left()
             if left > 0:
                 self._early_refresh_paused_until = self._clock.now() + _BACKGROUND_RETRY_PAUSE
@@ -394,7 +395,6 @@ class TokenManager:
             except GrantRevokedError:
                 raise  # counted as a dead grant where it was decided
             except Exception as exc:
-                self._stats.failed()
                 if retry >= self._refresh_retries or not _is_transient(exc) or not self._waiters:
                     raise
                 retry += 1
