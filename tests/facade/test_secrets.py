@@ -7,7 +7,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api.models import PatientCreateRequest
 
@@ -21,7 +21,7 @@ from fullscript.sandbox import (
 
 from .conftest import RecordingTransport, make_client, sandbox_region, token_from
 
-LOGGERS = ("", "fullscript", "httpx", "httpcore", "asyncio")
+LOGGERS = ("", "fullscript", "httpx2", "httpcore2", "asyncio")
 
 
 async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
@@ -77,7 +77,7 @@ async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
         keep(limited.value)
         texts.append(str(dict(limited.value.headers)))  # type: ignore[attr-defined]
         # A revoked grant: the refresh is refused, the error must not quote the tokens.
-        async with httpx.AsyncClient(transport=sandbox.transport()) as other:
+        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
             await other.post(
                 f"{fs.region.api_url}/oauth/revoke",
                 json={
@@ -113,7 +113,7 @@ async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
         secrets |= {token.access_token, token.refresh_token}
     assert len(secrets) == 1 + 2 * len(tokens)  # three distinct pairs: US, US refreshed, CA
     assert len(caplog.records) > 10  # the run was actually logged
-    assert any(record.name.startswith("httpx") for record in caplog.records)
+    assert any(record.name.startswith("httpx2") for record in caplog.records)
     for text in texts:
         for secret in secrets:
             assert secret not in text
@@ -155,9 +155,9 @@ async def test_no_secret_leaks_from_errors_at_more_than_a_thousand_grants() -> N
         last.refresh_token,
     ]
 
-    def answer(request: httpx.Request) -> httpx.Response:
+    def answer(request: httpx2.Request) -> httpx2.Response:
         text = " and ".join(f"value {value} was refused" for value in echoed)
-        return httpx.Response(
+        return httpx2.Response(
             400,
             json={"error": "invalid_request", "error_description": text},
             headers={"x-echo": text},
@@ -167,7 +167,7 @@ async def test_no_secret_leaks_from_errors_at_more_than_a_thousand_grants() -> N
         client_id="app-id",
         client_secret=client_secret,
         redirect_uri="https://app.example/cb",
-        transport=httpx.MockTransport(answer),
+        transport=httpx2.MockTransport(answer),
         retry=RetryPolicy(max_retries=0),
         token=first,
     ) as fs:
