@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ._dates import parse_datetime
-from ._secrets import remember_secret
+from ._secrets import remember_secret_while
 from ._values import FrozenValue
 
 __all__ = ["OAuthToken"]
@@ -169,9 +169,9 @@ class OAuthToken(FrozenValue):
             if received_at is None
             else _parse_created_at(received_at, "received_at"),
         )
-        # Errors redact these values verbatim should a server ever echo them.
-        remember_secret(access_token)
-        remember_secret(refresh_token)
+        # Errors redact these values verbatim, should a server echo them, while this lives.
+        remember_secret_while(self, access_token)
+        remember_secret_while(self, refresh_token)
 
     @property
     def expires_at(self) -> datetime | None:

@@ -222,3 +222,16 @@ async def test_an_unreachable_redis_fails_the_first_acquire(tmp_path: object) ->
 def test_rejects_bad_settings(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         RedisRateLimiter("redis://127.0.0.1:1/0", **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_half_built_limiter_has_a_repr_that_does_not_raise() -> None:
+    # A jitter that is not a number fails __init__ after the connection is set up; an error
+    # reporter that captures locals then repr()s the half-built `self`.
+    with pytest.raises(ValueError) as caught:
+        RedisRateLimiter("redis://127.0.0.1:1/0", 5, 1.0, jitter="a lot")  # type: ignore[arg-type]
+    shown: list[str] = []
+    traceback = caught.value.__traceback__
+    while traceback is not None:
+        shown.extend(repr(value) for value in traceback.tb_frame.f_locals.values())
+        traceback = traceback.tb_next
+    assert any(text.startswith("RedisRateLimiter(") and "<unset>" in text for text in shown)

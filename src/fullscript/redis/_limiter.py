@@ -219,7 +219,17 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
             await self._redis.delete(*self.keys(scope))
 
     def __repr__(self) -> str:
+        # Never raises, even half-built (a failed __init__ seen by an error reporter).
+        fields = {
+            name: getattr(self, attribute, "<unset>")
+            for name, attribute in (
+                ("max_requests", "_max_requests"),
+                ("window", "_window"),
+                ("key_prefix", "_prefix"),
+            )
+        }
+        address = getattr(self, "_address", "<unset>")
         return (
-            f"RedisRateLimiter({self._address!r}, max_requests={self._max_requests}, "
-            f"window={self._window}, key_prefix={self._prefix!r})"
+            f"RedisRateLimiter({address!r}, max_requests={fields['max_requests']}, "
+            f"window={fields['window']}, key_prefix={fields['key_prefix']!r})"
         )

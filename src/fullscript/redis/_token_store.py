@@ -15,6 +15,7 @@ import redis.exceptions
 from .._grants import DEFAULT_GRANT, check_grant_id, describe_grant
 from .._tokens import OAuthToken
 from ..token_stores import TokenStoreError
+from ..token_stores._encryption import NO_ENCRYPTION, TokenCodec
 from ._connection import RedisClientOwner, translate_errors
 
 __all__ = ["RedisTokenStore"]
@@ -57,7 +58,8 @@ class RedisTokenStore(RedisClientOwner):
     - Redis down or unreachable: every call raises `RedisUnavailableError` naming Redis and
       its address. There is no fallback to per-process state.
 
-    Secrets are stored as given: protect the Redis (ACL, TLS with ``rediss://``) like a
+    Secrets are stored as given unless ``encryption=TokenEncryption(keys)`` encrypts them:
+    either way protect the Redis (ACL, TLS with ``rediss://``) like a
     database of credentials. Use one instance per event loop (redis-py's asyncio connections
     belong to one). ``aclose()`` closes the client made from a URL (a client you passed stays
     yours).
@@ -70,6 +72,7 @@ class RedisTokenStore(RedisClientOwner):
         prefix: str = "fullscript",
         lock_timeout: float = 15.0,
         lock_wait: float | None = None,
+        encryption: TokenCodec | None = None,
     ) -> None:
         if not isinstance(prefix, str) or not prefix:
             raise ValueError(f"prefix must be a non-empty str, got {prefix!r}")
@@ -78,6 +81,7 @@ class RedisTokenStore(RedisClientOwner):
                 raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
         super().__init__(redis)
         self._prefix = prefix
+        self._encryption = encryption or NO_ENCRYPTION
         self._lock_timeout = float(lock_timeout)
         self._lock_wait = float(lock_wait) if lock_wait is not None else self._lock_timeout + 5
         self._save_if_unchanged = self._redis.register_script(_SAVE_IF_UNCHANGED)
@@ -107,7 +111,7 @@ class RedisTokenStore(RedisClientOwner):
         if raw is None:
             return None
         try:
-            return OAuthToken.from_dict(json.loads(raw))
+            return self._encryption.open(OAuthToken.from_dict(json.loads(raw)))
         except ValueError as exc:
             # Never echo the value: it holds secrets.
             raise TokenStoreError(
@@ -124,6 +128,8 @@ class RedisTokenStore(RedisClientOwner):
     ) -> bool:
         """Save ``token``; with ``replaces``, an atomic compare-and-set (see `TokenStore`)."""
         check_grant_id(grant_id)
+        token = self._encryption.seal(token)
+        replaces = self._encryption.seal(replaces) if replaces is not None else None
         key = self._tokens_key(token.region)
         data = json.dumps(token.to_dict())
         what = f"saving the OAuth token of {describe_grant(grant_id, token.region)}"

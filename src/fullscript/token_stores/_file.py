@@ -7,7 +7,9 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import warnings
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 from .._grants import DEFAULT_GRANT, check_grant_id
 from .._tokens import OAuthToken
 from ._contract import same_pair
+from ._encryption import NO_ENCRYPTION, TokenCodec
 from ._file_lock import async_file_lock, file_lock, require_flock
 
 __all__ = ["FileTokenStore"]
@@ -39,13 +42,18 @@ class FileTokenStore:
     Files written before grants existed (``{"version": 1, "tokens": {region: ...}}``) are read
     as the default grant and rewritten in the current format on the next save.
     Several machines sharing a file (NFS) are not supported: use a database or Redis.
+    ``encryption``: a `TokenEncryption` to keep the tokens encrypted at rest (default: as they are).
     """
 
     _VERSION = 2
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, encryption: TokenCodec | None = None
+    ) -> None:
         require_flock("FileTokenStore")
         self._path = Path(path)
+        self._encryption = encryption or NO_ENCRYPTION
+        _warn_if_readable_by_others(self._path)
         self._write_lock_path = self._path.with_name(f"{self._path.name}.lock")
         self._refresh_locks_dir = self._path.with_name(f"{self._path.name}.locks")
 
@@ -65,7 +73,7 @@ class FileTokenStore:
         check_grant_id(grant_id)
         document = await asyncio.to_thread(self._read)
         data = document.get(grant_id, {}).get(region)
-        return OAuthToken.from_dict(data) if data is not None else None
+        return self._encryption.open(OAuthToken.from_dict(data)) if data is not None else None
 
     async def save(
         self,
@@ -79,6 +87,8 @@ class FileTokenStore:
         With ``replaces`` this is a compare-and-set (see `TokenStore.save`).
         """
         check_grant_id(grant_id)
+        token = self._encryption.seal(token)
+        replaces = self._encryption.seal(replaces) if replaces is not None else None
 
         def change(document: _Document) -> bool:
             pairs = document.setdefault(grant_id, {})
@@ -178,6 +188,22 @@ class FileTokenStore:
                 os.unlink(tmp_name)
             raise
         _fsync_directory(directory)
+
+
+def _warn_if_readable_by_others(path: Path) -> None:
+    """Warn when an existing token file can be read by other users (it holds credentials)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return  # not there yet: it is created 0600
+    if mode & 0o077:
+        warnings.warn(
+            f"the token file {str(path)!r} has mode {mode:04o}: other users of this machine "
+            f"can read its credentials. Run chmod 600 on it (the store writes it back as 0600 "
+            "on its next save)",
+            UserWarning,
+            stacklevel=3,
+        )
 
 
 def _fsync_directory(directory: Path) -> None:
