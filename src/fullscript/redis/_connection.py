@@ -1,7 +1,7 @@
 """Shared plumbing for the Redis-backed parts: one client from a URL, and one typed error.
 
-Every Redis call the SDK makes goes through `translate_errors()`, so that a server that is down
-or unreachable surfaces as `RedisUnavailableError` naming Redis and the URL (password removed),
+Every Redis call the SDK makes goes through `translate_errors()`, so that a server that is down,
+unreachable, out of memory or read-only (a failover) surfaces as `RedisUnavailableError` naming Redis and the URL (password removed),
 never as a silent fallback and never as a bare redis-py exception from deep inside a request.
 """
 
@@ -31,7 +31,8 @@ DEFAULT_SOCKET_TIMEOUT = 5.0
 
 
 class RedisUnavailableError(FullscriptError):
-    """Redis could not be reached or failed while the SDK needed it (limiter or token store).
+    """Redis could not be reached or failed while the SDK needed it (limiter or token store):
+    down, stalled past the socket timeout, out of memory, or a read-only replica.
 
     `url` is the server's address with any password removed.
     """
@@ -125,19 +126,31 @@ def _redacted(text: str, url: str, shown: str) -> str:
 
 @contextlib.contextmanager
 def translate_errors(address: str, doing: str, consequence: str = "") -> Iterator[None]:
-    """Turn redis-py's connection and timeout failures into `RedisUnavailableError`.
+    """Turn every redis-py failure into `RedisUnavailableError`.
 
-    `doing` says what the SDK was doing ("acquiring a rate-limit slot"); `consequence`, when
-    given, what that means for the caller ("nothing was sent").
+    Not only connection and timeout failures: a Redis out of memory (`maxmemory` with
+    `noeviction`), a replica that became read-only in a failover, or any other error reply
+    means the same to the caller - Redis could not do its part. `doing` says what the SDK was
+    doing ("acquiring a rate-limit slot"); `consequence`, when given, what that means for the
+    caller ("nothing was sent").
     """
     try:
         yield
     except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as error:
-        raise RedisUnavailableError(
-            f"Redis at {address} is unavailable while {doing}: {type(error).__name__}: "
-            f"{_scrub(str(error))}" + (f". {consequence}" if consequence else ""),
-            url=address,
-        ) from error
+        raise _unavailable(address, "is unavailable", doing, error, consequence) from error
+    except redis.exceptions.RedisError as error:
+        # An error reply (OOM, READONLY, NOSCRIPT, ...): Redis answered but did not do it.
+        raise _unavailable(address, "refused", doing, error, consequence) from error
+
+
+def _unavailable(
+    address: str, what: str, doing: str, error: BaseException, consequence: str
+) -> RedisUnavailableError:
+    return RedisUnavailableError(
+        f"Redis at {address} {what} while {doing}: {type(error).__name__}: "
+        f"{_scrub(str(error))}" + (f". {consequence}" if consequence else ""),
+        url=address,
+    )
 
 
 def _scrub(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import math
 import random
@@ -21,6 +23,8 @@ from .._limiters import (
     check_max_requests,
     check_max_wait,
     check_seconds,
+    keep_until_done,
+    run_to_completion,
 )
 from ._connection import RedisClientOwner, RedisUnavailableError, translate_errors
 from ._scripts import ACQUIRE, PAUSE, RELEASE
@@ -51,9 +55,10 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
     honours. Waiters sleep the wait Redis returned plus a little jitter, so there is no
     polling storm; there is no strict first-come-first-served order between processes.
 
-    If Redis cannot be reached, `acquire()` and `pause()` raise `RedisUnavailableError`
-    (nothing is sent); a failed `release()` is logged and leaves the slot counting until its
-    lease ends, which errs on the safe side.
+    If Redis cannot be reached or refuses (out of memory, a read-only replica), `acquire()`
+    and `pause()` raise `RedisUnavailableError` (nothing is sent); a failed `release()` is
+    logged and leaves the slot counting until its lease ends, which errs on the safe side.
+    Cancelling a caller never interrupts a release or an acquire script half-way.
 
     Use one instance per event loop. `aclose()` closes the client it made from a URL (a
     client you passed stays yours).
@@ -140,7 +145,7 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         member = uuid.uuid4().hex
         start = self._clock.now()
         while True:
-            granted, wait = await self._try_acquire(keys, member)
+            granted, wait = await self._attempt(keys, member)
             elapsed = self._clock.now() - start
             if granted:
                 self._stats.grant(elapsed)
@@ -156,6 +161,32 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
             nap = wait + self._random.random() * self._jitter
             await self._clock.sleep(min(nap, max(max_wait - elapsed, 0.0)))
 
+    async def _attempt(self, keys: list[str], member: str) -> tuple[bool, float]:
+        """One run of the acquire script that a cancelled caller cannot leave half-done.
+
+        The script may already be in Redis when the caller is cancelled: it then runs to its
+        end, and a slot it granted is removed again (nothing was sent with it), so a storm of
+        cancellations leaves no slot counting in Redis that the local stats do not know of.
+        """
+        attempt = keep_until_done(asyncio.ensure_future(self._try_acquire(keys, member)))
+        try:
+            return await asyncio.shield(attempt)
+        except asyncio.CancelledError:
+            attempt.add_done_callback(functools.partial(self._drop_if_granted, keys[0], member))
+            raise
+
+    def _drop_if_granted(self, log: str, member: str, attempt: asyncio.Future[Any]) -> None:
+        if attempt.cancelled() or attempt.exception() is not None or not attempt.result()[0]:
+            return
+        keep_until_done(asyncio.ensure_future(self._drop(log, member)))
+
+    async def _drop(self, log: str, member: str) -> None:
+        try:
+            with translate_errors(self._address, "returning an unused rate-limit slot"):
+                await self._redis.zrem(log, member)
+        except RedisUnavailableError as error:
+            logger.warning("%s; the slot counts until its lease of %.0fs ends", error, self._lease)
+
     async def _try_acquire(self, keys: list[str], member: str) -> tuple[bool, float]:
         args: list[Any] = [self._max_requests, repr(self._window), repr(self._lease), member]
         with translate_errors(self._address, "acquiring a rate-limit slot", _NOTHING_SENT):
@@ -163,13 +194,20 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         return int(granted) == 1, float(wait)
 
     async def release(self, permit: Permit) -> None:
-        """Move the slot's score to now (Redis time): it counts one more window from here."""
+        """Move the slot's score to now (Redis time): it counts one more window from here.
+
+        Runs to completion even if the caller is cancelled meanwhile, and never raises: a
+        release Redis could not do is logged, and the slot counts until its lease ends.
+        """
         log, _ = self.keys(permit.scope)
         self._stats.release()
+        await run_to_completion(self._move_to_released(log, str(permit.ticket)))
+
+    async def _move_to_released(self, log: str, member: str) -> None:
         try:
             with translate_errors(self._address, "releasing a rate-limit slot"):
                 await self._release(
-                    keys=[log], args=[repr(self._window), repr(self._lease), str(permit.ticket)]
+                    keys=[log], args=[repr(self._window), repr(self._lease), member]
                 )
         except RedisUnavailableError as error:
             # The slot keeps counting until its lease ends: safe, only slower. The answer
