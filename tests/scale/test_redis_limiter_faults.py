@@ -13,7 +13,7 @@ import httpx
 import pytest
 from support.redis_server import RedisServer
 
-from fullscript import FullscriptError, FullscriptTransport
+from fullscript import FullscriptError, FullscriptTransport, RateLimitWaitExceeded
 from fullscript.redis import RedisRateLimiter, RedisUnavailableError
 
 
@@ -97,3 +97,54 @@ async def _until_quiet(limiter: RedisRateLimiter) -> None:
         if not pending:
             return
         await asyncio.sleep(0.01)
+
+
+async def test_after_redis_restarts_empty_the_window_starts_full_in_every_process(
+    own_redis_server: RedisServer,
+) -> None:
+    """The server still counts the requests of the log Redis lost: granting a fresh window
+    would overrun the quota, so every process waits one window first."""
+    async with (
+        RedisRateLimiter(own_redis_server.url, 5, 30.0) as limiter,
+        RedisRateLimiter(own_redis_server.url, 5, 30.0) as other_process,
+    ):
+        for _ in range(5):
+            await limiter.release(await limiter.acquire("q", max_wait=0))
+        own_redis_server.restart_empty()
+        with pytest.raises(RateLimitWaitExceeded) as refused:
+            await limiter.acquire("q", max_wait=1.0)
+        with pytest.raises(RateLimitWaitExceeded) as refused_too:
+            await other_process.acquire("q", max_wait=1.0)
+    assert refused.value.would_wait == pytest.approx(30.0, abs=1.0)
+    assert 0 < refused_too.value.would_wait <= 30.0
+
+
+async def test_a_lost_log_holds_the_quota_for_one_window_only(
+    own_redis_server: RedisServer,
+) -> None:
+    async with RedisRateLimiter(own_redis_server.url, 5, 0.3, jitter=0.0) as limiter:
+        await limiter.release(await limiter.acquire("q", max_wait=0))
+        own_redis_server.restart_empty()
+        permit = await limiter.acquire("q", max_wait=5.0)
+        assert permit.waited > 0  # it waited for the lost window to pass
+        assert await limiter.used("q") == 1
+
+
+async def test_a_log_that_expired_while_idle_is_not_taken_for_lost_data(redis_url: str) -> None:
+    async with RedisRateLimiter(redis_url, 5, 0.1, lease=0.1) as limiter:
+        await limiter.release(await limiter.acquire("q", max_wait=0))
+        log, _ = limiter.keys("q")
+        while await limiter._redis.exists(log):
+            await asyncio.sleep(0.05)  # idle for lease + window: Redis expired the log
+        await limiter.acquire("q", max_wait=0)  # no pause: granted at once
+
+
+async def test_the_first_command_after_a_redis_restart_succeeds(
+    own_redis_server: RedisServer,
+) -> None:
+    async with RedisRateLimiter(own_redis_server.url, 5, 30.0) as limiter:
+        await limiter.release(await limiter.acquire("q", max_wait=0))
+        own_redis_server.stop()
+        own_redis_server.start()
+        await limiter.pause(0.001, "q")  # on a pooled connection to the old process
+        assert await limiter.used("q") == 0

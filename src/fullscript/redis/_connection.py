@@ -15,6 +15,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import redis.asyncio as aioredis
 import redis.exceptions
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from .._errors import FullscriptError
 
@@ -63,8 +65,10 @@ def redis_client(
 ) -> tuple[aioredis.Redis, str]:
     """A redis-py asyncio client and its redacted address, from a URL or an existing client.
 
-    A URL makes a new client (with connect and read timeouts of `socket_timeout` seconds); a
-    client is used as given. Raises `ValueError` naming the URL when it is not a Redis URL.
+    A URL makes a new client (with connect and read timeouts of `socket_timeout` seconds) that
+    retries a command once, at once, when its connection turns out to be closed: after a Redis
+    restart every pooled connection is, and the first command must not fail for it. Timeouts
+    are not retried (a stalled Redis would double the wait). A client is used as given. Raises `ValueError` naming the URL when it is not a Redis URL.
     """
     if isinstance(url_or_client, aioredis.Redis):
         kwargs = url_or_client.connection_pool.connection_kwargs
@@ -85,6 +89,7 @@ def redis_client(
             url_or_client,
             socket_connect_timeout=socket_timeout,
             socket_timeout=socket_timeout,
+            retry=Retry(NoBackoff(), 1, supported_errors=(redis.exceptions.ConnectionError,)),
         )
     except ValueError as error:
         raise ValueError(

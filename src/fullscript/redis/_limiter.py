@@ -49,7 +49,9 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
 
     An exact sliding log: one sorted set per quota scope, one atomic Lua script per attempt
     that drops expired slots, counts, grants and otherwise answers how long to wait, on Redis
-    `TIME` (one clock for all processes). Like `RollingWindowLimiter`, a slot counts from its
+    `TIME` (one clock for all processes). If Redis loses the log (restarted empty, flushed,
+    failed over to a replica behind), the first limiter to notice pauses the quota for one
+    window in every process: the server still counts what the lost log held. Like `RollingWindowLimiter`, a slot counts from its
     grant until one window after its release, so the server never sees more than
     `max_requests` in its own window. A 429 pause is a key with a TTL that every process
     honours. Waiters sleep the wait Redis returned plus a little jitter, so there is no
@@ -106,6 +108,8 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         self._pause = self._redis.register_script(PAUSE)
         self._stats = StatsRecorder()
         self._last_logged: dict[str, float] = {}
+        # Scopes whose marker key this limiter has seen: its absence later means data loss.
+        self._marked: set[str] = set()
 
     @property
     def address(self) -> str:
@@ -118,6 +122,10 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         if not isinstance(scope, str):
             raise TypeError(f"scope must be a str, got {type(scope).__name__}")
         return f"{self._prefix}:{{{scope}}}:log", f"{self._prefix}:{{{scope}}}:pause"
+
+    def _marker_key(self, scope: str) -> str:
+        # Never expires: it tells "Redis lost the log" apart from "the log expired, idle".
+        return f"{self._prefix}:{{{scope}}}:marker"
 
     def stats(self) -> LimiterStats:
         """This process's counters (grants, waits, refusals, pauses); the quota is shared."""
@@ -141,11 +149,11 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         `RedisUnavailableError` when Redis cannot be reached; nothing is taken either way.
         """
         max_wait = check_max_wait(max_wait)
-        keys = list(self.keys(scope))
+        keys = [*self.keys(scope), self._marker_key(scope)]
         member = uuid.uuid4().hex
         start = self._clock.now()
         while True:
-            granted, wait = await self._attempt(keys, member)
+            granted, wait = await self._attempt(scope, keys, member)
             elapsed = self._clock.now() - start
             if granted:
                 self._stats.grant(elapsed)
@@ -161,14 +169,14 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
             nap = wait + self._random.random() * self._jitter
             await self._clock.sleep(min(nap, max(max_wait - elapsed, 0.0)))
 
-    async def _attempt(self, keys: list[str], member: str) -> tuple[bool, float]:
+    async def _attempt(self, scope: str, keys: list[str], member: str) -> tuple[bool, float]:
         """One run of the acquire script that a cancelled caller cannot leave half-done.
 
         The script may already be in Redis when the caller is cancelled: it then runs to its
         end, and a slot it granted is removed again (nothing was sent with it), so a storm of
         cancellations leaves no slot counting in Redis that the local stats do not know of.
         """
-        attempt = keep_until_done(asyncio.ensure_future(self._try_acquire(keys, member)))
+        attempt = keep_until_done(asyncio.ensure_future(self._try_acquire(scope, keys, member)))
         try:
             return await asyncio.shield(attempt)
         except asyncio.CancelledError:
@@ -187,10 +195,26 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         except RedisUnavailableError as error:
             logger.warning("%s; the slot counts until its lease of %.0fs ends", error, self._lease)
 
-    async def _try_acquire(self, keys: list[str], member: str) -> tuple[bool, float]:
-        args: list[Any] = [self._max_requests, repr(self._window), repr(self._lease), member]
+    async def _try_acquire(self, scope: str, keys: list[str], member: str) -> tuple[bool, float]:
+        args: list[Any] = [
+            self._max_requests,
+            repr(self._window),
+            repr(self._lease),
+            member,
+            1 if scope in self._marked else 0,
+        ]
         with translate_errors(self._address, "acquiring a rate-limit slot", _NOTHING_SENT):
-            granted, wait, _now = await self._acquire(keys=keys, args=args)
+            granted, wait, _now, lost = await self._acquire(keys=keys, args=args)
+        self._marked.add(scope)
+        if int(lost):
+            logger.warning(
+                "Redis at %s lost the rate-limit log of quota %r (restarted empty, flushed or "
+                "failed over): the server still counts those requests, so every process waits "
+                "one window (%.0fs) before sending more",
+                self._address,
+                scope,
+                self._window,
+            )
         return int(granted) == 1, float(wait)
 
     async def release(self, permit: Permit) -> None:
@@ -252,7 +276,8 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
             )
 
     async def reset(self, scope: str = DEFAULT_SCOPE) -> None:
-        """Forget every slot and pause of `scope` (for tests and maintenance)."""
+        """Forget every slot and pause of `scope` (for tests and maintenance). The marker
+        stays, so that no process takes the reset for lost data."""
         with translate_errors(self._address, "resetting the rate-limit log"):
             await self._redis.delete(*self.keys(scope))
 
