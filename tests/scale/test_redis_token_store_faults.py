@@ -77,3 +77,23 @@ async def test_the_store_answers_at_once_after_a_redis_restart(
         await store.save(pair(1), "g")
         own_redis_server.restart_empty()
         assert await store.load("us", "g") is None  # not a RedisUnavailableError
+
+
+async def test_a_save_that_timed_out_says_its_outcome_is_unknown(
+    own_redis_server: RedisServer,
+) -> None:
+    client = aioredis.Redis.from_url(own_redis_server.url, socket_timeout=0.3)
+    store = RedisTokenStore(client)
+    async with client, store:
+        await store.save(pair(1), "g")
+        assert await store.save(pair(1), "g", replaces=pair(1))  # the script is loaded
+        own_redis_server.freeze()
+        try:
+            with pytest.raises(RedisUnavailableError, match="outcome is unknown") as unknown:
+                await store.save(pair(2), "g", replaces=pair(1))
+        finally:
+            own_redis_server.thaw()
+        await asyncio.sleep(0.1)
+        # Redis did save it once it ran again: "not saved" would have been wrong.
+        assert await store.load("us", "g") == pair(2)
+    assert "SECRET" not in str(unknown.value)

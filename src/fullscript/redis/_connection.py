@@ -130,18 +130,25 @@ def _redacted(text: str, url: str, shown: str) -> str:
 
 
 @contextlib.contextmanager
-def translate_errors(address: str, doing: str, consequence: str = "") -> Iterator[None]:
+def translate_errors(
+    address: str, doing: str, consequence: str = "", *, if_timed_out: str = ""
+) -> Iterator[None]:
     """Turn every redis-py failure into `RedisUnavailableError`.
 
     Not only connection and timeout failures: a Redis out of memory (`maxmemory` with
     `noeviction`), a replica that became read-only in a failover, or any other error reply
     means the same to the caller - Redis could not do its part. `doing` says what the SDK was
     doing ("acquiring a rate-limit slot"); `consequence`, when given, what that means for the
-    caller ("nothing was sent").
+    caller ("nothing was sent"); `if_timed_out`, when given, replaces it after a timeout, when
+    Redis may have done the command without answering in time (a write's outcome is unknown).
     """
     try:
         yield
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as error:
+    except redis.exceptions.TimeoutError as error:
+        raise _unavailable(
+            address, "is unavailable", doing, error, if_timed_out or consequence
+        ) from error
+    except (redis.exceptions.ConnectionError, OSError) as error:
         raise _unavailable(address, "is unavailable", doing, error, consequence) from error
     except redis.exceptions.RedisError as error:
         # An error reply (OOM, READONLY, NOSCRIPT, ...): Redis answered but did not do it.

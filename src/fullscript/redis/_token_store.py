@@ -43,6 +43,11 @@ _NOT_SAVED = (
     "The refreshed token is not used; the previous pair stays valid, so the refresh can be "
     "retried once Redis is back"
 )
+_MAYBE_SAVED = (
+    "Redis did not answer in time, so it may or may not have saved the pair (the outcome is "
+    "unknown). The refreshed token is not used by this process; if it was saved, the next "
+    "refresh finds and adopts it"
+)
 
 
 class RedisTokenStore(RedisClientOwner):
@@ -141,7 +146,7 @@ class RedisTokenStore(RedisClientOwner):
         key = self._tokens_key(token.region)
         data = json.dumps(token.to_dict())
         what = f"saving the OAuth token of {describe_grant(grant_id, token.region)}"
-        with translate_errors(self._address, what, _NOT_SAVED):
+        with translate_errors(self._address, what, _NOT_SAVED, if_timed_out=_MAYBE_SAVED):
             if replaces is None:
                 await self._redis.hset(key, grant_id, data)
                 return True
