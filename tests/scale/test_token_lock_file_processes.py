@@ -4,6 +4,7 @@ the wait is bounded and the lock expires, as the Redis lock does."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fullscript import FileTokenStore, TokenStoreError
+from fullscript import FileTokenStore, OAuthToken, TokenStoreError
 
 _HOLD_AND_FREEZE = textwrap.dedent(
     """
@@ -32,21 +33,36 @@ _HOLD_AND_FREEZE = textwrap.dedent(
 )
 
 
+@contextlib.contextmanager
+def _frozen(script: str, argument: Path) -> Iterator[None]:
+    """Run ``script`` in a process until it has taken its lock and frozen itself."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, str(argument)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "held"
+        yield
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
 @pytest.fixture
 def frozen_holder(tmp_path: Path) -> Iterator[Path]:
     """A process that took the refresh lock of grant clinic-a and then froze."""
     path = tmp_path / "tokens.json"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD_AND_FREEZE, str(path)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with _frozen(_HOLD_AND_FREEZE, path):
         yield path
-    finally:
-        os.kill(holder.pid, signal.SIGKILL)
-        holder.wait(10)
-        if holder.stdout is not None:
-            holder.stdout.close()
+
+
+@pytest.fixture
+def frozen_writer(tmp_path: Path) -> Iterator[Path]:
+    """A process frozen while it holds the store's write lock."""
+    path = tmp_path / "tokens.json"
+    with _frozen(_LOCK_AND_FREEZE, path.with_name(f"{path.name}.lock")):
+        yield path
 
 
 async def test_a_frozen_holder_loses_the_lock_once_it_expires(frozen_holder: Path) -> None:
@@ -93,3 +109,34 @@ async def test_waiters_of_an_expired_lock_still_hold_it_one_at_a_time(frozen_hol
 
     await asyncio.wait_for(asyncio.gather(*(take(s) for s in stores)), timeout=60)
     assert most == 1
+
+
+async def test_a_save_behind_a_frozen_writer_gives_up_with_an_error_naming_the_file(
+    frozen_writer: Path,
+) -> None:
+    store = FileTokenStore(frozen_writer, lock_wait=0.3)
+    with pytest.raises(TokenStoreError, match="write lock of FileTokenStore") as gave_up:
+        await asyncio.wait_for(store.save(_token()), timeout=60)
+    assert str(frozen_writer) in str(gave_up.value)
+
+
+# A writer frozen (SIGSTOP) while it holds the store's write lock, as `flock` takes it.
+_LOCK_AND_FREEZE = textwrap.dedent(
+    """
+    import fcntl, os, signal, sys
+
+    fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    print("held", flush=True)
+    os.kill(os.getpid(), signal.SIGSTOP)
+    """
+)
+
+
+def _token() -> OAuthToken:
+    return OAuthToken(
+        access_token="access-SECRET-1",
+        refresh_token="refresh-SECRET-1",
+        region="us",
+        created_at="2024-01-01T00:00:00Z",
+    )

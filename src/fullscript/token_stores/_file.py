@@ -37,7 +37,8 @@ class FileTokenStore:
       the kernel if its holder dies. Like the Redis lock it expires: a holder that has held it
       for ``lock_timeout`` seconds (frozen, or stuck) loses it to the next process, and waiting
       for it gives up after ``lock_wait`` seconds (default ``lock_timeout`` plus 5) with a
-      `TokenStoreError`. Compare-and-set keeps the chain single if a lock is lost.
+      `TokenStoreError`. Compare-and-set keeps the chain single if a lock is lost. A save
+      waiting for the write lock gives up after ``lock_wait`` too (that lock never expires).
 
     A token file that is corrupt, truncated, of another format, unreadable or not a file
     raises `TokenStoreError` naming the file (never its content, which holds secrets).
@@ -197,7 +198,9 @@ class FileTokenStore:
 
     def _update(self, change: Callable[[_Document], bool]) -> bool:
         """Apply ``change`` to the file under the write lock; write only if it changed."""
-        with file_lock(self._write_lock_path):
+        with file_lock(
+            self._write_lock_path, wait=self._lock_wait, what=f"the write lock of {self!r}"
+        ):
             document = self._read()
             changed = change(document)
             if changed:

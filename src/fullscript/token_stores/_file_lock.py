@@ -52,11 +52,25 @@ def _open(path: Path) -> int:
 
 
 @contextlib.contextmanager
-def file_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (blocking; run it in a worker thread)."""
+def file_lock(path: Path, *, wait: float = math.inf, what: str = "the lock") -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (blocking; run it in a worker thread). After
+    ``wait`` seconds of waiting raises `TokenStoreError` naming ``what`` and the file."""
     fd = _open(path)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        started = time.monotonic()
+        delay = _FIRST_POLL
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() - started >= wait:
+                    raise TokenStoreError(
+                        f"gave up after {wait:g} s waiting for {what} ({str(path)!r}): another "
+                        "process holds it"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, _MAX_POLL)
         try:
             yield
         finally:
