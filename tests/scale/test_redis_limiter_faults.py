@@ -83,7 +83,7 @@ async def test_cancelled_callers_leave_no_slot_in_flight_and_no_connection_in_us
         client = limiter._redis
         now = await client.time()
         in_flight_in_redis = await client.zcount(log, f"({now[0] + now[1] / 1e6}", "+inf")
-        in_use = len(client.connection_pool._in_use_connections)  # type: ignore[attr-defined]
+        in_use = len(client.connection_pool._in_use_connections)
     await limiter.aclose()
     assert in_flight_in_redis == 0
     assert limiter.stats().in_flight == 0
