@@ -117,7 +117,8 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         return self._address
 
     def keys(self, scope: str = DEFAULT_SCOPE) -> tuple[str, str]:
-        """The Redis keys of `scope`: (sorted-set log, pause). The braces keep both in one
+        """The Redis keys of `scope`: (sorted-set log, pause). The braces keep them, and the
+        scope's marker key (``...:marker``, which tells lost data from an idle log), in one
         Redis Cluster slot."""
         if not isinstance(scope, str):
             raise TypeError(f"scope must be a str, got {type(scope).__name__}")

@@ -18,7 +18,7 @@ __all__ = ["ACQUIRE", "PAUSE", "RELEASE"]
 #
 # The marker never expires, unlike the log (which goes when it has been idle for lease +
 # window). So a marker missing for a caller who saw it means Redis lost its data (restarted
-# empty, flushed, failed over to a replica that had not caught up). The server still counts
+# empty, flushed, failed over to a replica that never received the keys). The server still counts
 # the requests of the lost log, so the window starts full: a pause of one window, which every
 # process honours.
 ACQUIRE = """
