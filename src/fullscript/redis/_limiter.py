@@ -49,11 +49,11 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
 
     An exact sliding log: one sorted set per quota scope, one atomic Lua script per attempt
     that drops expired slots, counts, grants and otherwise answers how long to wait, on Redis
-    `TIME` (one clock for all processes). If Redis loses the log (restarted empty, flushed,
-    failed over to a replica behind), the first limiter to notice pauses the quota for one
-    window in every process: the server still counts what the lost log held. Like `RollingWindowLimiter`, a slot counts from its
+    `TIME` (one clock for all processes). Like `RollingWindowLimiter`, a slot counts from its
     grant until one window after its release, so the server never sees more than
-    `max_requests` in its own window. A 429 pause is a key with a TTL that every process
+    `max_requests` in its own window. If Redis loses the log (restarted empty, flushed), the
+    first limiter to notice pauses the quota for one window in every process: the server
+    still counts what the lost log held. A 429 pause is a key with a TTL that every process
     honours. Waiters sleep the wait Redis returned plus a little jitter, so there is no
     polling storm; there is no strict first-come-first-served order between processes.
 
