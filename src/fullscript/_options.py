@@ -14,7 +14,7 @@ import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import httpx
+import httpx2
 
 from ._retry import RetryPolicy
 from ._values import FrozenValue
@@ -28,14 +28,14 @@ class RequestOptions(FrozenValue):
     # In field order, not sorted: repr() and equality follow it.
     __slots__ = ("retry", "timeout", "max_limiter_wait")  # noqa: RUF023
     retry: RetryPolicy | None
-    timeout: httpx.Timeout | None
+    timeout: httpx2.Timeout | None
     # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
     max_limiter_wait: float | None
 
     def __init__(
         self,
         retry: RetryPolicy | None = None,
-        timeout: httpx.Timeout | None = None,
+        timeout: httpx2.Timeout | None = None,
         max_limiter_wait: float | None = None,
     ) -> None:
         self._set(retry=retry, timeout=timeout, max_limiter_wait=max_limiter_wait)

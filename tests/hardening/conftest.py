@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 import pytest
 from support.forwarding_transport import ForwardingTransport
 from support.sandbox_clients import NO_WAIT_RETRY, make_client, token_from
@@ -18,11 +18,11 @@ __all__ = ["NO_WAIT_RETRY", "RecordingTransport", "make_client", "token_from"]
 class RecordingTransport(ForwardingTransport):
     """Passes requests to `inner` and remembers each one."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         super().__init__(inner)
-        self.sent: list[httpx.Request] = []
+        self.sent: list[httpx2.Request] = []
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         self.sent.append(request)
         return await super().handle_async_request(request)
 

@@ -1,9 +1,10 @@
-"""A storm of cancelled calls does not poison the connection pool (httpcore issue 1093).
+"""A storm of cancelled calls does not poison the connection pool (encode/httpcore#1093).
 
-httpcore 1.0.9 (the latest release) leaves a connection stuck in CONNECTING when a request is
-cancelled right after the pool assigned it a new connection; once `max_connections` of them
-pile up every later request waits for the pool timeout. The bug lives in httpcore's pool, so
-this runs against a real socket: a tiny HTTP/1.1 server on loopback, httpx's real transport.
+httpcore 1.0.9 left a connection stuck in CONNECTING when a request was cancelled right after
+the pool assigned it a new connection; once `max_connections` of them piled up every later
+request waited for the pool timeout. httpcore2 drops such connections; this keeps it so. The
+bug would live in the pool, so this runs against a real socket: a tiny HTTP/1.1 server on
+loopback, httpx2's real transport.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 import pytest
 from support.loopback_http import CLINIC, loopback_client, loopback_server, read_request_head
 
@@ -51,8 +52,8 @@ async def loopback() -> AsyncIterator[str]:
 def _client(base_url: str, *, max_connections: int = 10) -> Fullscript:
     return loopback_client(
         base_url,
-        transport=httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=max_connections)),
-        timeout=httpx.Timeout(5.0, pool=1.0),
+        transport=httpx2.AsyncHTTPTransport(limits=httpx2.Limits(max_connections=max_connections)),
+        timeout=httpx2.Timeout(5.0, pool=1.0),
         retry=RetryPolicy(initial_backoff=0.0, max_backoff=0.0, jitter=False),
     )
 
@@ -61,7 +62,7 @@ async def test_a_cancellation_storm_leaves_the_pool_usable(loopback: str) -> Non
     async with _client(loopback) as fs:
         await fs.clinic.retrieve()
         # Cancel 20 concurrent calls (pool of 10) after 0..5 ticks of the loop, many times:
-        # one of those moments is the one that strands a connection in httpcore.
+        # one of those moments is the one that stranded a connection in httpcore 1.0.9.
         for round_number in range(30):
             calls = [asyncio.create_task(fs.clinic.retrieve()) for _ in range(20)]
             for _ in range(round_number % 6):
@@ -85,8 +86,8 @@ async def test_a_pool_timeout_is_not_retried(loopback: str) -> None:
         attempts = 0
         inner = fs._shared.transport._inner
 
-        class Counting(httpx.AsyncBaseTransport):
-            async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        class Counting(httpx2.AsyncBaseTransport):
+            async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
                 nonlocal attempts
                 attempts += 1
                 return await inner.handle_async_request(request)

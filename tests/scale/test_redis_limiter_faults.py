@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import random
 
-import httpx
+import httpx2
 import pytest
 from support.redis_server import RedisServer
 
@@ -44,13 +44,13 @@ async def test_a_release_redis_refuses_never_replaces_the_answer_that_arrived(
     """The create was applied by the server: its 201 must reach the caller even though Redis
     ran out of memory before the slot could be released."""
 
-    def server(request: httpx.Request) -> httpx.Response:
+    def server(request: httpx2.Request) -> httpx2.Response:
         own_redis_server.limit_memory("1mb")  # Redis fills up while the request is out
-        return httpx.Response(201, json={"id": "tm-1"})
+        return httpx2.Response(201, json={"id": "tm-1"})
 
     async with RedisRateLimiter(own_redis_server.url, 10, 60.0) as limiter:
-        transport = FullscriptTransport(httpx.MockTransport(server), limiter=limiter)
-        async with httpx.AsyncClient(transport=transport) as http:
+        transport = FullscriptTransport(httpx2.MockTransport(server), limiter=limiter)
+        async with httpx2.AsyncClient(transport=transport) as http:
             response = await http.post("https://api.example/treatment_plans", json={})
         assert response.status_code == 201 and response.json() == {"id": "tm-1"}
         assert limiter.stats().in_flight == 0
@@ -64,13 +64,13 @@ async def test_cancelled_callers_leave_no_slot_in_flight_and_no_connection_in_us
     back in the pool."""
     chooser = random.Random(20)
 
-    async def server(request: httpx.Request) -> httpx.Response:
+    async def server(request: httpx2.Request) -> httpx2.Response:
         await asyncio.sleep(chooser.random() * 0.004)
-        return httpx.Response(200)
+        return httpx2.Response(200)
 
     limiter = RedisRateLimiter(redis_url, 10_000, 60.0)
-    transport = FullscriptTransport(httpx.MockTransport(server), limiter=limiter)
-    async with httpx.AsyncClient(transport=transport) as http:
+    transport = FullscriptTransport(httpx2.MockTransport(server), limiter=limiter)
+    async with httpx2.AsyncClient(transport=transport) as http:
         for _ in range(8):
             calls = [asyncio.ensure_future(http.get("https://api.example/p")) for _ in range(40)]
             await asyncio.sleep(0)
