@@ -179,7 +179,7 @@ class RedisTokenStore(RedisClientOwner):
     async def _hold(self, region: str, grant_id: str) -> AsyncIterator[None]:
         grant = describe_grant(grant_id, region)
         key = self._lock_key(region, grant_id)
-        await self._drop_orphaned_locks(key)
+        await self._drop_orphaned_locks(key, grant)
         lock = self._redis.lock(
             key,
             timeout=self._lock_timeout,
@@ -190,11 +190,13 @@ class RedisTokenStore(RedisClientOwner):
         try:
             with translate_errors(self._address, f"taking the refresh lock of {grant}"):
                 acquired = await lock.acquire(token=token)
-        except BaseException:
+        except BaseException as error:
             # The request may have reached Redis and taken the lock after the client gave up
             # (a timeout, a cancellation): a lock nobody holds would stall the next refresh
             # for lock_timeout. Remember the token and delete that lock before the next try.
-            self._orphaned_locks.setdefault(key, set()).add(token)
+            # (A connection that failed never carried the request.)
+            if not isinstance(error.__cause__, redis.exceptions.ConnectionError):
+                self._orphaned_locks.setdefault(key, set()).add(token)
             raise
         if not acquired:
             raise TokenStoreError(
@@ -229,11 +231,13 @@ class RedisTokenStore(RedisClientOwner):
                     self._lock_timeout,
                 )
 
-    async def _drop_orphaned_locks(self, key: str) -> None:
+    async def _drop_orphaned_locks(self, key: str, grant: str) -> None:
         tokens = self._orphaned_locks.get(key)
         while tokens:
             token = next(iter(tokens))
-            with translate_errors(self._address, "clearing a refresh lock a failed request left"):
+            with translate_errors(
+                self._address, f"clearing the refresh lock of {grant} a failed request left"
+            ):
                 await self._delete_if_held_by(keys=[key], args=[token])
             tokens.discard(token)
         self._orphaned_locks.pop(key, None)
