@@ -157,13 +157,24 @@ async def test_a_token_path_that_is_a_directory_is_a_token_store_error_naming_it
     assert str(path) in str(info.value)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-async def test_an_unreadable_token_file_is_a_token_store_error_naming_it(tmp_path: Path) -> None:
+async def test_an_unreadable_token_file_is_a_token_store_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "tokens.json"
     path.write_text("{}")
     path.chmod(0)
-    with pytest.raises(TokenStoreError, match="cannot be read: PermissionError"):
+    if os.geteuid() == 0:  # root reads any file: make the read fail the way it does for others
+        real_read_text = Path.read_text
+
+        def refuse(self: Path, *args: object, **kwargs: object) -> str:
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Path, "read_text", refuse)
+    with pytest.raises(TokenStoreError, match="cannot be read: PermissionError") as info:
         await FileTokenStore(path).load("us")
+    assert str(path) in str(info.value)
 
 
 async def test_callback_store_with_async_callbacks() -> None:
