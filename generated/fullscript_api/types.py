@@ -9,6 +9,9 @@ from enum import Enum, IntEnum, StrEnum
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, Self, TypeVar
 
+# Every exception the SDK raises derives from FullscriptError (see fullscript/_errors.py).
+from fullscript._errors import FullscriptError
+
 
 class Unset:
     def __bool__(self) -> Literal[False]:
@@ -124,7 +127,7 @@ _logged_fields: set[str] = set()
 _QUOTED_VALUE_LIMIT = 40
 
 
-class SpecDeviationError(ValueError):
+class SpecDeviationError(FullscriptError, ValueError):
     """A response deviates from the spec and strict parsing is on.
 
     Attributes:

@@ -1,5 +1,36 @@
 """Exceptions raised by the SDK, one class per kind of failure.
 
+Every exception the SDK raises derives from `FullscriptError`, so ``except FullscriptError``
+catches them all. The hierarchy (classes marked * are defined beside the code that raises
+them and re-exported from the module named; the others live here)::
+
+    FullscriptError
+    ├── InvalidParameterError (also ValueError)    an argument refused before sending
+    ├── RegionMismatchError (also ValueError)      a token used in another region
+    ├── TokenMissingError                          no token pair stored for the region
+    │   └── UnknownGrantError* (also LookupError)  fullscript: no pair for this grant
+    ├── APIConnectionError                         no response: connect, send or read failed
+    │   └── APITimeoutError                        ... because it timed out
+    ├── MalformedResponseError                     a success answer whose body is unusable
+    ├── APIStatusError                             an error status (4xx, 5xx)
+    │   ├── BadRequestError                        400
+    │   ├── AuthenticationError                    401
+    │   │   └── GrantRevokedError*                 fullscript: the grant's refresh was refused
+    │   ├── PermissionDeniedError                  403
+    │   ├── NotFoundError                          404
+    │   ├── GoneError                              410
+    │   ├── ValidationError                        422, with field_errors
+    │   ├── RateLimitError                         429, with retry_after
+    │   │   └── RateLimitWaitExceeded*             fullscript: the client-side limiter's wait
+    │   └── ServerError                            5xx
+    ├── TokenStoreError*                           fullscript.token_stores: a store failed
+    ├── RedisUnavailableError*                     fullscript.redis: Redis failed
+    ├── WebhookSignatureError* (also ValueError)   fullscript.webhooks: verification failed
+    ├── WebhookPayloadError* (also ValueError)     fullscript.webhooks: not a readable event
+    ├── OAuthStateError* (also ValueError)         fullscript.fastapi: a bad OAuth state
+    ├── SpecDeviationError* (also ValueError)      fullscript_api.types: strict parsing
+    └── VirtualTimeDeadlock* (also RuntimeError)   fullscript.testing: no task can progress
+
 `APIStatusError` and its subclasses carry what is needed to act on or report a failed call:
 `status_code`, `request_id` (the server's `X-Request-Id`, quote it to Fullscript support), the
 parsed `body`, and `method` and `url` (without the query string). Messages name the status,

@@ -60,7 +60,7 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-class OAuthStateError(ValueError):
+class OAuthStateError(FullscriptError, ValueError):
     """The ``state`` of an OAuth callback is not one we issued, or no longer valid.
 
     ``reason`` is one of ``"missing"``, ``"malformed"``, ``"tampered"``, ``"expired"``,

@@ -19,6 +19,8 @@ import re
 import time
 from collections.abc import Sequence
 
+from .._errors import FullscriptError
+
 __all__ = [
     "DEFAULT_TOLERANCE",
     "SIGNATURE_HEADER",
@@ -43,7 +45,7 @@ _SIGNATURE_SCHEME = "v1"
 _TIMESTAMP = re.compile(r"[0-9]{1,15}")
 
 
-class WebhookSignatureError(ValueError):
+class WebhookSignatureError(FullscriptError, ValueError):
     """A webhook delivery failed verification, or the verifier was given unusable input.
 
     The message says why (missing part, stale timestamp, mismatch, wrong argument type) and
