@@ -38,6 +38,7 @@ from ._oauth import OAuthClient, check_token_region
 from ._refresh_stats import RefreshStats
 from ._regions import Region
 from ._tokens import OAuthToken
+from ._validation import check_seconds
 from .token_stores import TokenStore, TokenStoreError, as_token_store, same_pair
 
 __all__ = ["BearerAuth", "TokenManager"]
@@ -97,12 +98,7 @@ class TokenManager:
         utcnow: Callable[[], datetime] = _utcnow,
         stats: RefreshStats | None = None,
     ) -> None:
-        if isinstance(leeway, bool) or not isinstance(leeway, int | float):
-            raise TypeError(
-                f"leeway (refresh_leeway) must be a number of seconds, got {type(leeway).__name__}"
-            )
-        if not leeway >= 0:  # NaN too
-            raise ValueError(f"leeway (refresh_leeway) must be >= 0 seconds, got {leeway!r}")
+        check_seconds(leeway, name="leeway (refresh_leeway)", where="TokenManager", allow_zero=True)
         self._oauth = oauth
         self._store = as_token_store(store)
         self._region = region

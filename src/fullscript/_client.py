@@ -15,7 +15,6 @@ only in its token: its requests go through an httpx client whose auth is its own
 
 from __future__ import annotations
 
-import math
 import os
 from contextlib import AbstractAsyncContextManager
 from functools import cache, cached_property
@@ -29,14 +28,13 @@ from fullscript_api.client import Client as GeneratedClient
 
 from ._auth import BearerAuth, TokenManager
 from ._clock import Clock
-from ._errors import FullscriptError, RegionMismatchError
+from ._errors import FullscriptError, InvalidParameterError, RegionMismatchError
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
 from ._limiters import (
     LimiterStats,
     QuotaScope,
     RateLimiter,
     RollingWindowLimiter,
-    check_max_wait,
 )
 from ._limiters import (
     quota_scope as _quota_scope,
@@ -51,6 +49,7 @@ from ._resources import ClientState, OperationBinding, RegionConnection
 from ._retry import RetryPolicy
 from ._tokens import OAuthToken
 from ._transport import FullscriptTransport
+from ._validation import check_seconds
 from .token_stores import InMemoryTokenStore, TokenStore, as_token_store
 
 __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
@@ -248,12 +247,24 @@ def _switched_region(current: Region, region: Region | str) -> Region:
     return target
 
 
-def _check_seconds(what: str, value: float | None) -> None:
-    label = f"timeout {what}".strip()
+def _check_timeout(what: str, value: object) -> float:
+    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
+    name = f"timeout {what}".strip()
     if value is None:
-        raise ValueError(f"{label} is None (unlimited): calls could wait forever; give seconds")
-    if not (math.isfinite(value) and value > 0):
-        raise ValueError(f"{label} must be a finite number of seconds > 0, got {value!r}")
+        raise InvalidParameterError(
+            f"{name} is None (unlimited): calls could wait forever; give seconds",
+            operation="Fullscript",
+            parameter="timeout",
+        )
+    return check_seconds(
+        value, name=name, where="Fullscript", accepted="a number of seconds or an httpx.Timeout"
+    )
+
+
+def _check_max_limiter_wait(value: object) -> float:
+    return check_seconds(
+        value, name="max_limiter_wait", where="Fullscript", allow_zero=True, allow_infinity=True
+    )
 
 
 def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -261,16 +272,10 @@ def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
         for what, seconds in timeout.as_dict().items():
-            _check_seconds(what, seconds)
+            _check_timeout(what, seconds)
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-        # httpx.Timeout would take it and the first request would fail deep inside httpcore.
-        raise TypeError(
-            f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
-        )
-    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
-    _check_seconds("", timeout)
-    return httpx.Timeout(timeout)
+    # Checked here: httpx.Timeout would take anything and the first request fail deep inside.
+    return httpx.Timeout(_check_timeout("", timeout))
 
 
 def _setting(value: str | None, env_name: str) -> str:
@@ -400,7 +405,7 @@ class Fullscript(ApiResources):
                 clock=clock,
                 scope=_quota_scope(quota_scope, app.client_id),
                 max_wait=(
-                    check_max_wait(max_limiter_wait, name="max_limiter_wait")
+                    _check_max_limiter_wait(max_limiter_wait)
                     if max_limiter_wait is not None
                     else None
                 ),
@@ -483,9 +488,7 @@ class Fullscript(ApiResources):
             retry=policy,
             timeout=_timeout_from(timeout) if timeout is not None else None,
             max_limiter_wait=(
-                check_max_wait(max_limiter_wait, name="max_limiter_wait")
-                if max_limiter_wait is not None
-                else None
+                _check_max_limiter_wait(max_limiter_wait) if max_limiter_wait is not None else None
             ),
         )
         return self._copy(self.region, self._options.merged_with(override))

@@ -6,6 +6,7 @@ them and re-exported from the module named; the others live here)::
 
     FullscriptError
     ├── InvalidParameterError (also ValueError)    an argument refused before sending
+    │   └── InvalidParameterTypeError (also TypeError)  ... because of its type
     ├── RegionMismatchError (also ValueError)      a token used in another region
     ├── TokenMissingError                          no token pair stored for the region
     │   └── UnknownGrantError* (also LookupError)  fullscript: no pair for this grant
@@ -59,6 +60,7 @@ __all__ = [
     "FullscriptError",
     "GoneError",
     "InvalidParameterError",
+    "InvalidParameterTypeError",
     "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -128,6 +130,10 @@ class InvalidParameterError(_PicklesKeywords, FullscriptError, ValueError):
         super().__init__(message)
         self.operation = operation
         self.parameter = parameter
+
+
+class InvalidParameterTypeError(InvalidParameterError, TypeError):
+    """An argument of the wrong type, e.g. ``"300"`` where a number of seconds is expected."""
 
 
 class TokenMissingError(FullscriptError):

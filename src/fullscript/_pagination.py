@@ -43,6 +43,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
+from ._validation import check_count
 from ._values import FrozenValue
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page"]
@@ -97,24 +98,10 @@ class Page(FrozenValue, Generic[T]):
         return self.next_page is not None
 
 
-def _whole_number(name: str, value: int, minimum: int) -> int:
-    """Return ``value``; TypeError unless an int (bools are not), ValueError below ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return value
-
-
 def validate_page_size(page_size: int) -> int:
-    """Return ``page_size`` if the API accepts it, else raise a TypeError/ValueError saying why."""
-    if isinstance(page_size, bool) or not isinstance(page_size, int):
-        raise TypeError(f"page_size must be an int, got {type(page_size).__name__}")
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise ValueError(
-            f"page_size must be between 1 and {MAX_PAGE_SIZE} (the API's maximum), got {page_size}"
-        )
-    return page_size
+    """Return ``page_size`` if the API accepts it (1 to `MAX_PAGE_SIZE`, the API's maximum),
+    else raise `InvalidParameterError` saying why."""
+    return check_count(page_size, name="page_size", where="paginate", maximum=MAX_PAGE_SIZE)
 
 
 class AsyncPaginator(Generic[T]):
@@ -157,10 +144,13 @@ class AsyncPaginator(Generic[T]):
     ) -> None:
         self._fetch_page = fetch_page
         self.page_size = validate_page_size(page_size)
-        self.limit = None if limit is None else _whole_number("limit", limit, 0)
-        self.prefetch = _whole_number("prefetch", prefetch, 0)
-        self.start_page = _whole_number("start_page", start_page, 1)  # pages are 1-based
-        self.page_retries = _whole_number("page_retries", page_retries, 0)
+        where = "AsyncPaginator"
+        self.limit = (
+            None if limit is None else check_count(limit, name="limit", where=where, minimum=0)
+        )
+        self.prefetch = check_count(prefetch, name="prefetch", where=where, minimum=0)
+        self.start_page = check_count(start_page, name="start_page", where=where)  # 1-based
+        self.page_retries = check_count(page_retries, name="page_retries", where=where, minimum=0)
         self._item_key = item_key
         self._is_transient = is_transient
 

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 import attrs
 import httpx
 
+from ._validation import check_count, check_seconds
+
 __all__ = [
     "RETRY_AS_IDEMPOTENT",
     "RetryPolicy",
@@ -44,13 +46,11 @@ _NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not (math.isfinite(value) and value >= 0):
-        raise ValueError(f"{attribute.name} must be a finite number >= 0, got {value!r}")
+    check_seconds(value, name=attribute.name, where="RetryPolicy", allow_zero=True)
 
 
 def _retries_count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{attribute.name} must be an int >= 0, got {value!r}")
+    check_count(value, name=attribute.name, where="RetryPolicy", minimum=0)
 
 
 def is_idempotent(method: str) -> bool:

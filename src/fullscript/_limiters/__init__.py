@@ -14,8 +14,8 @@ from ._scopes import (
     quota_scope,
 )
 from ._stats import LimiterStats, StatsRecorder
-from ._waiting import check_max_wait, wait_for_signal
-from ._window_quota import WindowQuota, check_max_requests, check_seconds
+from ._waiting import wait_for_signal
+from ._window_quota import WindowQuota
 
 __all__ = [
     "DEFAULT_GRANT_ID",
@@ -31,9 +31,6 @@ __all__ = [
     "StatsRecorder",
     "WindowQuota",
     "app_scope",
-    "check_max_requests",
-    "check_max_wait",
-    "check_seconds",
     "grant_scope",
     "host_scope",
     "quota_scope",
