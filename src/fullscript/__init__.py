@@ -65,7 +65,9 @@ if TYPE_CHECKING:
         TokenStoreError,
     )
 
-# Where each public name lives; `__getattr__` imports the module on first use.
+# Where each public name lives; `__getattr__` imports the module on first use. A name whose
+# home is a public subpackage (the token stores: `fullscript.token_stores`) is re-exported here
+# deliberately, for the quick start, and loaded from that home: one class, two spellings.
 _EXPORTS: dict[str, str] = {
     "DEFAULT_GRANT": "._grants",
     "DEFAULT_TIMEOUT": "._client",

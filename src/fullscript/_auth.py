@@ -22,6 +22,7 @@ from ._errors import (
     APIConnectionError,
     AuthenticationError,
     FullscriptError,
+    InvalidParameterTypeError,
     MalformedResponseError,
     RateLimitError,
     ServerError,
@@ -39,9 +40,9 @@ from ._refresh_stats import RefreshStats
 from ._regions import Region
 from ._tokens import OAuthToken
 from ._validation import check_seconds
-from .token_stores import TokenStore, TokenStoreError, as_token_store, same_pair
+from .token_stores import TokenStore, TokenStoreError, same_pair
 
-__all__ = ["BearerAuth", "TokenManager"]
+__all__ = ["BearerAuth", "TokenManager", "check_token_store"]
 
 logger = logging.getLogger("fullscript")
 
@@ -52,6 +53,20 @@ _TRANSIENT_REFRESH_ERRORS = (
     RateLimitError,
     MalformedResponseError,
 )
+
+
+def check_token_store(store: object) -> TokenStore:
+    """``store`` when it implements `TokenStore`, else a TypeError naming what is missing."""
+    if isinstance(store, TokenStore):
+        return store
+    members = ("load", "save", "delete", "grant_ids", "refresh_lock")
+    missing = [name for name in members if not callable(getattr(store, name, None))]
+    raise InvalidParameterTypeError(
+        f"token_store must be a TokenStore ({', '.join(members)}); "
+        f"{type(store).__name__} has no {', '.join(missing)}",
+        operation="Fullscript",
+        parameter="token_store",
+    )
 
 
 def _utcnow() -> datetime:
@@ -100,7 +115,7 @@ class TokenManager:
     ) -> None:
         check_seconds(leeway, name="leeway (refresh_leeway)", where="TokenManager", allow_zero=True)
         self._oauth = oauth
-        self._store = as_token_store(store)
+        self._store = check_token_store(store)
         self._region = region
         self._grant_id = check_grant_id(grant_id)
         self._leeway = leeway

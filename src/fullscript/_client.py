@@ -26,7 +26,7 @@ import httpx
 from fullscript_api.api import ApiResources, RawApiResources
 from fullscript_api.client import Client as GeneratedClient
 
-from ._auth import BearerAuth, TokenManager
+from ._auth import BearerAuth, TokenManager, check_token_store
 from ._clock import Clock
 from ._errors import FullscriptError, InvalidParameterError, RegionMismatchError
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
@@ -50,7 +50,7 @@ from ._retry import RetryPolicy
 from ._tokens import OAuthToken
 from ._transport import FullscriptTransport
 from ._validation import check_seconds
-from .token_stores import InMemoryTokenStore, TokenStore, as_token_store
+from .token_stores import InMemoryTokenStore, TokenStore
 
 __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
 
@@ -312,9 +312,7 @@ class Fullscript(ApiResources):
         environment: ``"production"`` or ``"sandbox"``, with ``region="us"``/``"ca"``: the one
             setting that decides the environment (``region="ca", environment="sandbox"`` is
             ``"ca-snd"``). Copies made by `with_region` always keep it.
-        token_store: where token pairs live, keyed by (grant, region) (default: in memory). A
-            store of the old region-only contract is accepted for the default grant, with a
-            ``DeprecationWarning``.
+        token_store: where token pairs live, keyed by (grant, region) (default: in memory).
         token: a token to start with, for the default grant, of this client's region (another
             region's token raises
             `RegionMismatchError`). With your own ``token_store`` it is saved there before the
@@ -392,7 +390,7 @@ class Fullscript(ApiResources):
         if token_store is None:
             store = InMemoryTokenStore([token] if token is not None else None)
         else:
-            store = as_token_store(token_store)
+            store = check_token_store(token_store)
             if token is not None:
                 store = _SeededTokenStore(store, token)
         shared = _SharedState(

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 import aiolimiter
 import pytest
 
-from fullscript._limiter import RateLimiter, RollingWindowLimiter
+from fullscript._limiters import RateLimiter, RollingWindowLimiter
 from fullscript.testing import max_in_rolling_window, run_in_virtual_time
 
 

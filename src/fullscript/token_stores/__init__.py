@@ -11,7 +11,6 @@ See `TokenStore` for the contract (compare-and-set on save, a refresh lock per g
 from ._callback import CallbackTokenStore
 from ._contract import TokenStore, TokenStoreError, same_pair
 from ._file import FileTokenStore
-from ._legacy import as_token_store
 from ._memory import InMemoryTokenStore
 
 __all__ = [
@@ -20,6 +19,5 @@ __all__ = [
     "InMemoryTokenStore",
     "TokenStore",
     "TokenStoreError",
-    "as_token_store",
     "same_pair",
 ]
