@@ -43,8 +43,9 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
+import attrs
+
 from ._validation import check_count
-from ._values import FrozenValue
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page"]
 
@@ -65,32 +66,15 @@ MAX_PAGE_RETRY_WAIT = 30.0
 """Longest pause (seconds) before the stream fetches a failed page again."""
 
 
-class Page(FrozenValue, Generic[T]):
+@attrs.frozen
+class Page(Generic[T]):
     """One page of a list response: its records plus the server's paging metadata."""
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("items", "current_page", "next_page", "total_pages", "total_count")  # noqa: RUF023
     items: Sequence[T]
     current_page: int
     next_page: int | None
-    total_pages: int | None
-    total_count: int | None
-
-    def __init__(
-        self,
-        items: Sequence[T],
-        current_page: int,
-        next_page: int | None,
-        total_pages: int | None = None,
-        total_count: int | None = None,
-    ) -> None:
-        self._set(
-            items=items,
-            current_page=current_page,
-            next_page=next_page,
-            total_pages=total_pages,
-            total_count=total_count,
-        )
+    total_pages: int | None = None
+    total_count: int | None = None
 
     @property
     def has_next_page(self) -> bool:
@@ -437,7 +421,7 @@ class _PageStream(Generic[T]):
         if only_repeats:
             return None
         if len(items) != len(page.items):
-            page = page.evolve(items=items)
+            page = attrs.evolve(page, items=items)
         return page
 
     def _new_items(self, items: Sequence[T]) -> Sequence[T]:

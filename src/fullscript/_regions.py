@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ._values import FrozenValue
+import attrs
 
 __all__ = ["ENVIRONMENTS", "Region"]
 
@@ -21,7 +21,8 @@ def _strip_slash(url: str) -> str:
     return url.rstrip("/")
 
 
-class Region(FrozenValue):
+@attrs.frozen
+class Region:
     """A Fullscript server: production or sandbox, in the US or Canada.
 
     ``base_url`` is the bare host (API calls go to ``{base_url}/api/...``); ``authorize_url``
@@ -34,19 +35,14 @@ class Region(FrozenValue):
         Region.CA_SANDBOX.with_base_url("http://127.0.0.1:8000/ca-snd")  # local fake server
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("key", "base_url", "authorize_url")  # noqa: RUF023
     key: str
-    base_url: str
+    base_url: str = attrs.field(converter=_strip_slash)
     authorize_url: str
 
     US: ClassVar[Region]
     CA: ClassVar[Region]
     US_SANDBOX: ClassVar[Region]
     CA_SANDBOX: ClassVar[Region]
-
-    def __init__(self, key: str, base_url: str, authorize_url: str) -> None:
-        self._set(key=key, base_url=_strip_slash(base_url), authorize_url=authorize_url)
 
     @property
     def api_url(self) -> str:
@@ -141,7 +137,8 @@ class Region(FrozenValue):
         page defaults to ``{base_url}/oauth/authorize``.
         """
         base = _strip_slash(base_url)
-        return self.evolve(
+        return attrs.evolve(
+            self,
             base_url=base,
             authorize_url=authorize_url if authorize_url is not None else f"{base}/oauth/authorize",
         )

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
+
 from ._dates import parse_datetime
 from ._secrets import remember_secret
-from ._values import FrozenValue
 
 __all__ = ["OAuthToken"]
 
@@ -98,11 +99,12 @@ def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-# Stands for "now" as the default of `created_at`, read when the token is made.
-_NOW: Any = object()
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
-class OAuthToken(FrozenValue):
+@attrs.frozen
+class OAuthToken:
     """An access/refresh token pair issued by one region's server.
 
     Secrets are excluded from ``repr()``; use :meth:`to_dict` to persist a token.
@@ -111,55 +113,20 @@ class OAuthToken(FrozenValue):
     or a sequence; they are stored as int, aware datetime and tuple.
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = (  # noqa: RUF023
-        "access_token",
-        "refresh_token",
-        "region",
-        "expires_in",
-        "created_at",
-        "token_type",
-        "scope",
-        "resource_owner_id",
-        "resource_owner_type",
-    )
-    _hidden = frozenset({"access_token", "refresh_token"})
-    access_token: str
-    refresh_token: str
+    access_token: str = attrs.field(repr=False)
+    refresh_token: str = attrs.field(repr=False)
     region: str
-    expires_in: int
-    created_at: datetime
-    token_type: str
-    scope: tuple[str, ...]
-    resource_owner_id: str | None
-    resource_owner_type: str | None
+    expires_in: int = attrs.field(default=DEFAULT_EXPIRES_IN, converter=_parse_expires_in)
+    created_at: datetime = attrs.field(factory=_now, converter=_parse_created_at)
+    token_type: str = "Bearer"
+    scope: tuple[str, ...] = attrs.field(default=(), converter=_parse_scope)
+    resource_owner_id: str | None = None
+    resource_owner_type: str | None = None
 
-    def __init__(
-        self,
-        access_token: str,
-        refresh_token: str,
-        region: str,
-        expires_in: object = DEFAULT_EXPIRES_IN,
-        created_at: object = _NOW,
-        token_type: str = "Bearer",
-        scope: object = (),
-        resource_owner_id: str | None = None,
-        resource_owner_type: str | None = None,
-    ) -> None:
-        self._set(
-            access_token=access_token,
-            refresh_token=refresh_token,
-            region=region,
-            expires_in=_parse_expires_in(expires_in),
-            created_at=_parse_created_at(datetime.now(UTC) if created_at is _NOW else created_at),
-            token_type=token_type,
-            scope=_parse_scope(scope),
-            resource_owner_id=resource_owner_id,
-            resource_owner_type=resource_owner_type,
-        )
+    def __attrs_post_init__(self) -> None:
         # Errors redact these values verbatim should a server ever echo them.
-        remember_secret(access_token)
-        remember_secret(refresh_token)
+        remember_secret(self.access_token)
+        remember_secret(self.refresh_token)
 
     @property
     def expires_at(self) -> datetime:
