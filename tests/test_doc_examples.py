@@ -20,7 +20,7 @@ served by the sandbox (``region="us"`` becomes the sandbox's ``/us``). Functions
 defines whose names start with ``test_`` are called. The working directory is a temporary one
 (``FileTokenStore("tokens.json")`` writes there).
 
-A block that defines a FastAPI ``app`` is then served through ``httpx.ASGITransport`` inside
+A block that defines a FastAPI ``app`` is then served through ``httpx2.ASGITransport`` inside
 its lifespan: its OpenAPI document must build, a ``webhook_router`` must answer the signed
 delivery with 200, and an ``oauth_router`` must redirect ``/oauth/connect`` to Fullscript.
 """
@@ -34,7 +34,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api import models
 from support.sandbox_clients import token_from
@@ -97,19 +97,19 @@ class _Delivery:
     """A webhook delivery the sandbox signed and sent (captured instead of served)."""
 
     def __init__(self, sandbox: Sandbox, patient_id: str) -> None:
-        self.sent: list[httpx.Request] = []
+        self.sent: list[httpx2.Request] = []
         self.sandbox = sandbox
         self.patient_id = patient_id
 
-    def _capture(self, request: httpx.Request) -> httpx.Response:
+    def _capture(self, request: httpx2.Request) -> httpx2.Response:
         self.sent.append(request)
-        return httpx.Response(200, json={"challenge": "challenge-from-the-dashboard"})
+        return httpx2.Response(200, json={"challenge": "challenge-from-the-dashboard"})
 
-    async def made(self) -> httpx.Request:
+    async def made(self) -> httpx2.Request:
         self.sandbox.configure_webhooks(
             url="http://app.test/webhooks/fullscript",
             secret=DEFAULT_WEBHOOK_SECRET,
-            transport=httpx.MockTransport(self._capture),
+            transport=httpx2.MockTransport(self._capture),
         )
         self.sandbox.clinic("us").update_patient(self.patient_id, last_name="Lindqvist")
         await self.sandbox.deliver_webhooks()
@@ -121,17 +121,17 @@ async def _current_clinic(request: Any) -> str:
     return str(request.query_params["grant_id"])
 
 
-async def _smoke_test_app(app: Any, source: str, delivery: httpx.Request | None) -> None:
+async def _smoke_test_app(app: Any, source: str, delivery: httpx2.Request | None) -> None:
     """Serve a FastAPI app the block defined and send it what its routers are for."""
     from fastapi import FastAPI
 
     from fullscript.fastapi import DEFAULT_WEBHOOK_PATH
 
     assert isinstance(app, FastAPI)
-    transport = httpx.ASGITransport(app=app)
+    transport = httpx2.ASGITransport(app=app)
     async with (
         app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://app.test") as http,
+        httpx2.AsyncClient(transport=transport, base_url="http://app.test") as http,
     ):
         assert (await http.get("/openapi.json")).status_code == 200
         if "webhook_router(" in source:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-import httpx
+import httpx2
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.responses import StreamingResponse
 from fullscript_api.models import Patient, PatientCreateRequest
@@ -45,7 +45,7 @@ logger = logging.getLogger("example.app")
 def create_app(
     settings: Settings | None = None,
     *,
-    transport: httpx.AsyncBaseTransport | None = None,
+    transport: httpx2.AsyncBaseTransport | None = None,
     clock: Callable[[], float] = time.time,
 ) -> FastAPI:
     """Build the app.

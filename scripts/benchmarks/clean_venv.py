@@ -1,8 +1,8 @@
 """A virtualenv holding the SDK as a user installs it: the wheel, its base dependencies, nothing else.
 
-The development environment carries click, rich and pygments (httpx imports its CLI when they
-are present), the extras and the test tools, so figures taken there say little about a user's
-install. These helpers build the project's wheel and install it, with the extras asked for,
+The development environment carries click, rich and pygments (old httpx imported its CLI when
+they were present; httpx2 loads it only on use), the extras and the test tools, so figures
+taken there say little about a user's install. These helpers build the project's wheel and install it, with the extras asked for,
 into a fresh virtualenv using the project's pinned uv (``.tools/bin/uv``, made by
 ``make install``).
 """

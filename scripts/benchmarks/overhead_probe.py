@@ -4,8 +4,8 @@ Run by `benchmarks.lean` with the clean virtualenv's interpreter, once per fresh
 
     python overhead_probe.py ROUNDS CALLS
 
-The three clients share one in-process `httpx.MockTransport` answering a fixed patient, so
-nothing but client-side work is timed: plain httpx (`get` + `.json()`), the bare generated
+The three clients share one in-process `httpx2.MockTransport` answering a fixed patient, so
+nothing but client-side work is timed: plain httpx2 (`get` + `.json()`), the bare generated
 call (`retrieve_patient.asyncio_detailed`) and the façade (`fs.patients.retrieve`, with its
 token, limiter, retry transport and error mapping). Rounds are interleaved, so drift in the
 machine's speed hits the three alike; each figure is the median round, in CPU seconds per call
@@ -27,7 +27,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
+import httpx2
 from fullscript_api.api.patients import retrieve_patient
 from fullscript_api.client import AuthenticatedClient
 
@@ -53,8 +53,8 @@ PATIENT_BODY = json.dumps({"patient": PATIENT}).encode()
 TOKEN = "benchmark-access-token"
 
 
-def answer_patient(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(
+def answer_patient(request: httpx2.Request) -> httpx2.Response:
+    return httpx2.Response(
         200,
         content=PATIENT_BODY,
         headers={"Content-Type": "application/json", "X-Request-Id": "bench"},
@@ -74,7 +74,7 @@ def benchmark_token() -> OAuthToken:
     )
 
 
-def facade(transport: httpx.AsyncBaseTransport, limiter: RollingWindowLimiter) -> Fullscript:
+def facade(transport: httpx2.AsyncBaseTransport, limiter: RollingWindowLimiter) -> Fullscript:
     """A façade holding `benchmark_token()`, sending through `transport`."""
     return Fullscript(
         client_id="benchmark",
@@ -92,14 +92,14 @@ Call = Callable[[], Awaitable[Any]]
 
 @contextlib.asynccontextmanager
 async def three_clients() -> AsyncIterator[dict[str, Call]]:
-    """One patient retrieval by plain httpx, the bare generated client and the façade, all on
-    one `httpx.MockTransport` answering `PATIENT_BODY`; the clients are closed afterwards."""
-    transport = httpx.MockTransport(answer_patient)
+    """One patient retrieval by plain httpx2, the bare generated client and the façade, all on
+    one `httpx2.MockTransport` answering `PATIENT_BODY`; the clients are closed afterwards."""
+    transport = httpx2.MockTransport(answer_patient)
     headers = {"Authorization": f"Bearer {TOKEN}"}
-    plain = httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
+    plain = httpx2.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
     bare = AuthenticatedClient(base_url=BASE_URL, token=TOKEN)
     bare.set_async_httpx_client(
-        httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
+        httpx2.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
     )
     # A limiter that never blocks: this measures its bookkeeping, not waiting.
     fs = facade(transport, RollingWindowLimiter(10**9, 300.0))
@@ -115,7 +115,7 @@ async def three_clients() -> AsyncIterator[dict[str, Call]]:
         return await fs.patients.retrieve(PATIENT_ID)
 
     try:
-        yield {"plain httpx": plain_call, "bare generated": bare_call, "façade": facade_call}
+        yield {"plain httpx2": plain_call, "bare generated": bare_call, "façade": facade_call}
     finally:
         await plain.aclose()
         await bare.get_async_httpx_client().aclose()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ._auth import BearerAuth, TokenManager
     from ._client import DEFAULT_TIMEOUT, Fullscript
     from ._clock import Clock, SystemClock
+    from ._environments import CANONICAL_ENVIRONMENTS, KNOWN_ALIASES, EnvironmentsFileError
     from ._errors import (
         APIConnectionError,
         APIStatusError,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
+    from ._http_package import WrongHTTPPackageError
     from ._limiters import (
         LimiterStats,
         Pacer,
@@ -53,7 +55,7 @@ if TYPE_CHECKING:
     from ._options import RequestOptions, use_request_options
     from ._pagination import AsyncPaginator, Page
     from ._refresh_stats import RefreshStatsSnapshot
-    from ._regions import Region
+    from ._regions import Region, load_environments
     from ._retry import RetryPolicy
     from ._tokens import OAuthToken
     from ._transport import FullscriptTransport
@@ -69,8 +71,10 @@ if TYPE_CHECKING:
 # home is a public subpackage (the token stores: `fullscript.token_stores`) is re-exported here
 # deliberately, for the quick start, and loaded from that home: one class, two spellings.
 _EXPORTS: dict[str, str] = {
+    "CANONICAL_ENVIRONMENTS": "._environments",
     "DEFAULT_GRANT": "._grants",
     "DEFAULT_TIMEOUT": "._client",
+    "KNOWN_ALIASES": "._environments",
     "HTTPX_QUERY_FILTER": "._logging",
     "APIConnectionError": "._errors",
     "APIStatusError": "._errors",
@@ -81,6 +85,7 @@ _EXPORTS: dict[str, str] = {
     "BearerAuth": "._auth",
     "CallbackTokenStore": ".token_stores",
     "Clock": "._clock",
+    "EnvironmentsFileError": "._environments",
     "FileTokenStore": ".token_stores",
     "Fullscript": "._client",
     "FullscriptError": "._errors",
@@ -118,13 +123,17 @@ _EXPORTS: dict[str, str] = {
     "TokenStoreError": ".token_stores",
     "UnknownGrantError": "._grants",
     "ValidationError": "._errors",
+    "WrongHTTPPackageError": "._http_package",
+    "load_environments": "._regions",
     "use_request_options": "._options",
 }
 
 __all__ = [
+    "CANONICAL_ENVIRONMENTS",
     "DEFAULT_GRANT",
     "DEFAULT_TIMEOUT",
     "HTTPX_QUERY_FILTER",
+    "KNOWN_ALIASES",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -134,6 +143,7 @@ __all__ = [
     "BearerAuth",
     "CallbackTokenStore",
     "Clock",
+    "EnvironmentsFileError",
     "FileTokenStore",
     "Fullscript",
     "FullscriptError",
@@ -171,6 +181,8 @@ __all__ = [
     "TokenStoreError",
     "UnknownGrantError",
     "ValidationError",
+    "WrongHTTPPackageError",
+    "load_environments",
     "use_request_options",
 ]
 

@@ -1,16 +1,16 @@
 """`Fullscript`: the async client users hold.
 
-Composition, httpx style:
+Composition, httpx2 style:
 
     Fullscript ─ resource groups (generated, typed) ─ OperationBinding (errors, unwrap, pages)
-        └ per region: httpx.AsyncClient(auth=BearerAuth(TokenManager), transport=▼, timeout)
-        └ OAuth calls: httpx.AsyncClient(transport=▼, timeout)   (no auth)
+        └ per region: httpx2.AsyncClient(auth=BearerAuth(TokenManager), transport=▼, timeout)
+        └ OAuth calls: httpx2.AsyncClient(transport=▼, timeout)   (no auth)
                        ▼ one FullscriptTransport(limiter, retries) over one connection pool
 
 Copies made by `with_region()`, `with_options()` and `for_grant()` share the transport (so the
 pool, the rate limiter and its quota), the token store and each (grant, region)'s
 `TokenManager` (so a token is refreshed once however many copies use it). A grant view differs
-only in its token: its requests go through an httpx client whose auth is its own grant's.
+only in its token: its requests go through an httpx2 client whose auth is its own grant's.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Literal, Self
 
 import attrs
-import httpx
+import httpx2
 from fullscript_api.api import ApiResources, RawApiResources
 from fullscript_api.client import Client as GeneratedClient
 
@@ -30,6 +30,7 @@ from ._auth import BearerAuth, TokenManager, check_token_store
 from ._clock import Clock
 from ._errors import FullscriptError, InvalidParameterError, RegionMismatchError
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
+from ._http_package import refuse_old_httpx
 from ._limiters import (
     LimiterStats,
     QuotaScope,
@@ -42,7 +43,6 @@ from ._limiters import (
 from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient, check_token_region
 from ._options import RequestOptions
-from ._pool_guard import PoolGuard
 from ._refresh_stats import RefreshStats, RefreshStatsSnapshot
 from ._regions import ENVIRONMENTS, Region
 from ._resources import ClientState, OperationBinding, RegionConnection
@@ -56,13 +56,13 @@ __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
 
 configure_from_environment()  # FULLSCRIPT_LOG=debug|info
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_TIMEOUT = httpx2.Timeout(60.0, connect=10.0)
 """Applied unless you pass another: 60 s to read/write/pool, 10 s to connect."""
 
 
 @cache
 def user_agent() -> str:
-    """Sent with every request: the SDK's, Python's and httpx's versions (support can tell which
+    """Sent with every request: the SDK's, Python's and httpx2's versions (support can tell which
     stack a call came from).
 
     Worked out when the first client is made, not at import: reading the installed version
@@ -77,7 +77,7 @@ def user_agent() -> str:
     except importlib.metadata.PackageNotFoundError:
         version = "0.1.0"
     python = platform.python_version()
-    return f"fullscript-python/{version} Python/{python} httpx/{httpx.__version__}"
+    return f"fullscript-python/{version} Python/{python} httpx2/{httpx2.__version__}"
 
 
 class _SharedState:
@@ -89,7 +89,7 @@ class _SharedState:
         app: OAuthApp,
         store: TokenStore,
         transport: FullscriptTransport,
-        timeout: httpx.Timeout,
+        timeout: httpx2.Timeout,
         refresh_leeway: float,
         clock: Clock | None,
     ) -> None:
@@ -101,7 +101,7 @@ class _SharedState:
         self.headers = {"User-Agent": user_agent()}
         # Token calls go through the same transport: paced and counted by the same limiter.
         self.oauth = OAuthClient(
-            app, httpx.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
+            app, httpx2.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
         )
         self.refresh_stats = RefreshStats()
         # One entry per (grant, region, host) in use: cheap (the clients borrow the transport).
@@ -121,14 +121,14 @@ class _SharedState:
                 clock=self.clock,
                 stats=self.refresh_stats,
             )
-            http = httpx.AsyncClient(
+            http = httpx2.AsyncClient(
                 base_url=region.base_url,
                 auth=BearerAuth(manager),
                 transport=self.transport,
                 timeout=self.timeout,
                 headers=self.headers,
             )
-            anonymous = httpx.AsyncClient(
+            anonymous = httpx2.AsyncClient(
                 base_url=region.base_url,
                 transport=self.transport,
                 timeout=self.timeout,
@@ -157,6 +157,9 @@ class _SharedState:
         if self.state.closed:
             return
         self.state.closed = True
+        # An early refresh may be running in the background: let it save its rotated pair.
+        for _, manager in list(self._grants.values()):
+            await manager.settle()
         # The AsyncClients only borrow the transport; closing it closes the pool once.
         await self.transport.aclose()
 
@@ -257,7 +260,7 @@ def _check_timeout(what: str, value: object) -> float:
             parameter="timeout",
         )
     return check_seconds(
-        value, name=name, where="Fullscript", accepted="a number of seconds or an httpx.Timeout"
+        value, name=name, where="Fullscript", accepted="a number of seconds or an httpx2.Timeout"
     )
 
 
@@ -267,15 +270,16 @@ def _check_max_limiter_wait(value: object) -> float:
     )
 
 
-def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+def _timeout_from(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
-    if isinstance(timeout, httpx.Timeout):
+    if isinstance(timeout, httpx2.Timeout):
         for what, seconds in timeout.as_dict().items():
             _check_timeout(what, seconds)
         return timeout
-    # Checked here: httpx.Timeout would take anything and the first request fail deep inside.
-    return httpx.Timeout(_check_timeout("", timeout))
+    refuse_old_httpx(timeout, argument="timeout=", expected="seconds or an httpx2.Timeout")
+    # Checked here: httpx2.Timeout would take anything and the first request fail deep inside.
+    return httpx2.Timeout(_check_timeout("", timeout))
 
 
 def _setting(value: str | None, env_name: str) -> str:
@@ -308,7 +312,8 @@ class Fullscript(ApiResources):
         client_id, client_secret, redirect_uri: your app's credentials (default: the
             ``FULLSCRIPT_CLIENT_ID`` / ``FULLSCRIPT_CLIENT_SECRET`` / ``FULLSCRIPT_REDIRECT_URI``
             environment variables). Or pass ``app=OAuthApp(...)``.
-        region: a `Region` or its key (``"us"``, ``"ca"``, ``"us-snd"``, ``"ca-snd"``).
+        region: a `Region` or its key (``"us"``, the default, ``"ca"``, ``"us-snd"``,
+            ``"ca-snd"``); a key's URLs follow ``FULLSCRIPT_ENVIRONMENTS_FILE`` when it is set.
         environment: ``"production"`` or ``"sandbox"``, with ``region="us"``/``"ca"``: the one
             setting that decides the environment (``region="ca", environment="sandbox"`` is
             ``"ca-snd"``). Copies made by `with_region` always keep it.
@@ -322,14 +327,14 @@ class Fullscript(ApiResources):
             to share one quota between processes).
         quota_scope: which quota a request counts against: ``"app"`` (default: one per
             client_id and server), ``"grant"`` (one per grant as well), or a function of the
-            ``httpx.Request`` returning the quota's name.
+            ``httpx2.Request`` returning the quota's name.
         max_limiter_wait: longest wait for a rate-limit slot, in seconds; past it the call
             raises `RateLimitWaitExceeded` and sends nothing (default: the call's timeout;
             ``math.inf``: no bound).
         retry / max_retries: retry policy, or just its number of retries.
-        timeout: seconds or an ``httpx.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
-        transport: the innermost httpx transport (default ``httpx.AsyncHTTPTransport()``);
-            pass ``httpx.ASGITransport(sandbox_app)`` to talk to the embedded sandbox.
+        timeout: seconds or an ``httpx2.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
+        transport: the innermost httpx2 transport (default ``httpx2.AsyncHTTPTransport()``);
+            pass ``httpx2.ASGITransport(sandbox_app)`` to talk to the embedded sandbox.
         refresh_leeway: refresh this many seconds before the access token expires.
         clock: time source for pacing, backoff and expiry (tests, virtual time).
     """
@@ -341,7 +346,7 @@ class Fullscript(ApiResources):
         client_secret: str | None = None,
         redirect_uri: str | None = None,
         app: OAuthApp | None = None,
-        region: Region | str = Region.US,
+        region: Region | str = "us",
         environment: str | None = None,
         token_store: TokenStore | None = None,
         token: OAuthToken | None = None,
@@ -350,12 +355,12 @@ class Fullscript(ApiResources):
         max_limiter_wait: float | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float | httpx2.Timeout | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         refresh_leeway: float = 300.0,
         clock: Clock | None = None,
     ) -> None:
-        # httpx's INFO request line would otherwise carry query strings (search terms).
+        # httpx2's INFO request line would otherwise carry query strings (search terms).
         install_httpx_query_filter()
         if app is None:
             app = OAuthApp(
@@ -378,6 +383,11 @@ class Fullscript(ApiResources):
                 f"{region.key!r}; pass region={token.region!r}, or seed it on a copy with "
                 f"await fs.with_region({token.region!r}).set_token(token)"
             )
+        refuse_old_httpx(
+            transport,
+            argument="transport=",
+            expected="an httpx2 transport (httpx2.AsyncHTTPTransport(), httpx2.MockTransport(handler), ...)",
+        )
         if limiter is not None and not isinstance(limiter, RateLimiter):
             raise TypeError(
                 "limiter= must implement RateLimiter (async acquire(scope, max_wait=) -> Permit, "
@@ -397,7 +407,7 @@ class Fullscript(ApiResources):
             app=app,
             store=store,
             transport=FullscriptTransport(
-                PoolGuard(transport if transport is not None else httpx.AsyncHTTPTransport()),
+                transport if transport is not None else httpx2.AsyncHTTPTransport(),
                 limiter=limiter if limiter is not None else RollingWindowLimiter(clock=clock),
                 retry=policy,
                 clock=clock,
@@ -468,7 +478,7 @@ class Fullscript(ApiResources):
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         max_limiter_wait: float | None = None,

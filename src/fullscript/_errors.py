@@ -24,6 +24,8 @@ them and re-exported from the module named; the others live here)::
     │   ├── RateLimitError                         429, with retry_after
     │   │   └── RateLimitWaitExceeded*             fullscript: the client-side limiter's wait
     │   └── ServerError                            5xx
+    ├── WrongHTTPPackageError* (also TypeError)    fullscript: an httpx object, not httpx2's
+    ├── EnvironmentsFileError* (also ValueError)   fullscript: an unusable environments file
     ├── TokenStoreError*                           fullscript.token_stores: a store failed
     ├── RedisUnavailableError*                     fullscript.redis: Redis failed
     ├── WebhookSignatureError* (also ValueError)   fullscript.webhooks: verification failed
@@ -46,7 +48,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._retry import is_idempotent, is_safe_read, parse_retry_after
 from ._secrets import redact_known_secrets
@@ -210,7 +212,7 @@ class APIStatusError(FullscriptError):
     status_code: int
     request_id: str | None
     body: Any
-    headers: httpx.Headers
+    headers: httpx2.Headers
     method: str
     url: str
     field_errors: dict[str, list[str]]
@@ -222,7 +224,7 @@ class APIStatusError(FullscriptError):
         status_code: int,
         method: str,
         url: str,
-        headers: httpx.Headers | None = None,
+        headers: httpx2.Headers | None = None,
         body: Any = None,
         request_id: str | None = None,
     ) -> None:
@@ -231,7 +233,7 @@ class APIStatusError(FullscriptError):
         self.status_code = status_code
         self.method = method
         self.url = url
-        self.headers = headers if headers is not None else httpx.Headers()
+        self.headers = headers if headers is not None else httpx2.Headers()
         self.body = body
         self.request_id = request_id
         self.field_errors = field_errors_from_body(body)
@@ -294,7 +296,7 @@ class ServerError(APIStatusError):
 def _rebuild_status_error(
     cls: type[APIStatusError], message: str, state: dict[str, Any]
 ) -> APIStatusError:
-    return cls(message, **{**state, "headers": httpx.Headers(state["headers"])})
+    return cls(message, **{**state, "headers": httpx2.Headers(state["headers"])})
 
 
 def _rebuild_with_keywords(
@@ -321,7 +323,7 @@ def error_class_for(status_code: int) -> type[APIStatusError]:
     return _ERROR_BY_STATUS.get(status_code, APIStatusError)
 
 
-def error_from_response(response: httpx.Response) -> APIStatusError:
+def error_from_response(response: httpx2.Response) -> APIStatusError:
     """The typed error for an error response whose body has already been read."""
     body = redact_secrets(_parse_body(response))
     message = _message(
@@ -336,7 +338,7 @@ def error_from_response(response: httpx.Response) -> APIStatusError:
 
 
 def status_error(
-    cls: type[APIStatusError], response: httpx.Response, message: str, *, body: Any
+    cls: type[APIStatusError], response: httpx2.Response, message: str, *, body: Any
 ) -> APIStatusError:
     """A ``cls`` error about ``response`` with ``message`` and ``body`` (both already safe).
 
@@ -362,7 +364,7 @@ def is_transient_failure(error: BaseException) -> bool:
     )
 
 
-def is_malformed_json(response: httpx.Response) -> bool:
+def is_malformed_json(response: httpx2.Response) -> bool:
     """True when ``response`` (already read) has a body that does not parse as JSON."""
     if not response.content:
         return False
@@ -374,7 +376,7 @@ def is_malformed_json(response: httpx.Response) -> bool:
 
 
 def malformed_response_error(
-    response: httpx.Response, *, operation: str, problem: str | None = None
+    response: httpx2.Response, *, operation: str, problem: str | None = None
 ) -> MalformedResponseError:
     """The error for a success answer to ``operation`` whose body is unusable.
 
@@ -411,21 +413,21 @@ def malformed_response_error(
 
 
 # Failures that prove the request never reached the server.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_NOT_SENT = (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)
 
 
 def connection_error_from(
-    error: httpx.TransportError, *, operation: str | None = None
+    error: httpx2.TransportError, *, operation: str | None = None
 ) -> APIConnectionError:
-    """The SDK error for an httpx failure that produced no response (``operation``: its name)."""
+    """The SDK error for an httpx2 failure that produced no response (``operation``: its name)."""
     try:
-        request: httpx.Request | None = error.request
-    except RuntimeError:  # httpx raises when the exception was created without a request
+        request: httpx2.Request | None = error.request
+    except RuntimeError:  # httpx2 raises when the exception was created without a request
         request = None
-    cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    cls = APITimeoutError if isinstance(error, httpx2.TimeoutException) else APIConnectionError
     what = "timed out" if cls is APITimeoutError else "failed"
     detail = type(error).__name__
-    if isinstance(error, httpx.PoolTimeout):
+    if isinstance(error, httpx2.PoolTimeout):
         detail = (
             "PoolTimeout: no connection of the pool became free within the pool timeout (all "
             "max_connections busy: too many concurrent calls, or connections left stuck); "
@@ -512,7 +514,7 @@ def _as_messages(value: Any) -> list[str]:
     return [str(value)]
 
 
-def _parse_body(response: httpx.Response) -> Any:
+def _parse_body(response: httpx2.Response) -> Any:
     content = response.content
     if not content:
         return None
@@ -557,13 +559,13 @@ def _message(
     return message
 
 
-def _public_url(url: httpx.URL) -> str:
+def _public_url(url: httpx2.URL) -> str:
     """The URL without query string, fragment or credentials."""
     return str(url.copy_with(query=None, fragment=None, username=None, password=None))
 
 
-def _public_headers(headers: httpx.Headers) -> httpx.Headers:
-    return httpx.Headers(
+def _public_headers(headers: httpx2.Headers) -> httpx2.Headers:
+    return httpx2.Headers(
         [
             (name, _REDACTED if name.lower() in _SECRET_HEADERS else _redact_text(value))
             for name, value in headers.multi_items()

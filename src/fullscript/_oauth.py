@@ -1,6 +1,6 @@
 """OAuth 2.0 authorization-code flow against Fullscript's token endpoints.
 
-Token calls go through an ``httpx.AsyncClient`` supplied by the caller (the ``Fullscript``
+Token calls go through an ``httpx2.AsyncClient`` supplied by the caller (the ``Fullscript``
 client builds one with the same pacing transport as API calls, without bearer auth), so
 they count against the same rate limit.
 """
@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import attrs
-import httpx
+import httpx2
 
 from ._errors import (
     AuthenticationError,
@@ -73,14 +73,14 @@ class OAuthClient:
 
     Example::
 
-        async with httpx.AsyncClient(timeout=30) as http:
+        async with httpx2.AsyncClient(timeout=30) as http:
             oauth = OAuthClient(OAuthApp("id", "secret", "https://app.example/callback"), http)
             url = oauth.authorize_url(Region.US, state=csrf_state)
             # ... user approves, Fullscript redirects back with ?code=...&state=...
             token = await oauth.exchange_code(Region.US, code)
     """
 
-    def __init__(self, app: OAuthApp, http: httpx.AsyncClient) -> None:
+    def __init__(self, app: OAuthApp, http: httpx2.AsyncClient) -> None:
         self._app = app
         self._http = http
 
@@ -189,7 +189,7 @@ class OAuthClient:
         *,
         safe_to_repeat: bool = False,
         grant_id: str | None = None,
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         """POST ``body``; ``safe_to_repeat`` lets the transport retry it like an idempotent call
         (never for a code exchange: a code is single use); ``grant_id`` is the grant the
         limiter counts it for (``quota_scope="grant"``)."""
@@ -206,12 +206,12 @@ class OAuthClient:
                 headers={"Accept": "application/json"},
                 extensions=extensions or None,
             )
-        except httpx.TransportError as exc:
+        except httpx2.TransportError as exc:
             # The message names the method and path only, never the body (it holds secrets).
             raise connection_error_from(exc) from exc
         return response
 
-    def _parse_token(self, response: httpx.Response, region: Region) -> OAuthToken:
+    def _parse_token(self, response: httpx2.Response, region: Region) -> OAuthToken:
         try:
             payload: Any = response.json()
             return OAuthToken.from_response(payload, region.key)
@@ -234,7 +234,7 @@ def _oauth_error_code(body: Any) -> str | None:
     return error if isinstance(error, str) else None
 
 
-def _raise_for_grant_refusal(response: httpx.Response, *, action: str, hint: str) -> None:
+def _raise_for_grant_refusal(response: httpx2.Response, *, action: str, hint: str) -> None:
     if not response.is_error:
         return
     error = error_from_response(response)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import attrs
-import httpx
+import httpx2
 
 from ._retry import RetryPolicy
 
@@ -27,7 +27,7 @@ class RequestOptions:
     """Settings that replace the client's for the requests they apply to. None keeps the client's."""
 
     retry: RetryPolicy | None = None
-    timeout: httpx.Timeout | None = None
+    timeout: httpx2.Timeout | None = None
     # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
     max_limiter_wait: float | None = None
 

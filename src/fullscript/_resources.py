@@ -3,7 +3,7 @@
 The generated ``fullscript_api.api`` package gives every operation a friendly name and a typed
 signature, and hands each call to an ``OperationInvoker``. `OperationBinding` is that invoker:
 it builds the request with the operation's own generated ``_get_kwargs``, sends it through the
-region's ``httpx.AsyncClient`` (whose ``BearerAuth`` and ``FullscriptTransport`` add tokens,
+region's ``httpx2.AsyncClient`` (whose ``BearerAuth`` and ``FullscriptTransport`` add tokens,
 pacing and retries), maps error statuses to typed exceptions once, parses the answer with the
 generated ``_parse_response`` (``_build_response`` when the caller wants the whole `Response`)
 and unwraps or pages it. No code here names an operation.
@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-import httpx
+import httpx2
 from fullscript_api.api import Operation
 from fullscript_api.client import Client as GeneratedClient
 from fullscript_api.errors import InvalidPathParameterError
@@ -75,8 +75,8 @@ class RegionConnection:
         self,
         *,
         region: Region,
-        http: httpx.AsyncClient,
-        anonymous_http: httpx.AsyncClient,
+        http: httpx2.AsyncClient,
+        anonymous_http: httpx2.AsyncClient,
         generated: GeneratedClient,
         state: ClientState,
         default_retry: RetryPolicy | None = None,
@@ -120,7 +120,7 @@ class OperationBinding:
         _check_documented(operation, response, built.parsed)
         return built
 
-    def _parse(self, operation: Operation, response: httpx.Response) -> Any:
+    def _parse(self, operation: Operation, response: httpx2.Response) -> Any:
         # The parsed body alone: callers that never see the `Response` wrapper skip building
         # it (its HTTPStatus and the instance cost about 1 us a call).
         parsed = _read(
@@ -169,7 +169,7 @@ class OperationBinding:
             return self._options.retry
         return self._connection.default_retry
 
-    async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx.Response:
+    async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx2.Response:
         if self._connection.state.closed:
             raise FullscriptError(
                 f"cannot call {operation.name}: the Fullscript client has been closed"
@@ -195,7 +195,7 @@ class OperationBinding:
             else:
                 with use_request_options(self._options):
                     response = await http.request(**kwargs)
-        except httpx.TransportError as error:
+        except httpx2.TransportError as error:
             raise connection_error_from(error, operation=operation.name) from error
         if logger.isEnabledFor(logging.DEBUG):
             # Method, path and status only: queries and bodies may carry personal data.
@@ -229,7 +229,7 @@ def _path_is_client_authenticated(path: str) -> bool:
 
 
 def _read(
-    operation: Operation, response: httpx.Response, reader: Callable[..., Any], client: Any
+    operation: Operation, response: httpx2.Response, reader: Callable[..., Any], client: Any
 ) -> Any:
     """`reader`'s result (the generated parser); a body that is not JSON is malformed.
 
@@ -243,7 +243,7 @@ def _read(
         raise malformed_response_error(response, operation=operation.name) from None
 
 
-def _check_documented(operation: Operation, response: httpx.Response, parsed: Any) -> None:
+def _check_documented(operation: Operation, response: httpx2.Response, parsed: Any) -> None:
     if parsed is None and response.content and is_malformed_json(response):
         # A status whose body the generated parser does not read: still not JSON.
         raise malformed_response_error(response, operation=operation.name)

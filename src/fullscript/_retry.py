@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import attrs
-import httpx
+import httpx2
 
 from ._validation import check_count, check_seconds
 
@@ -30,18 +30,18 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 # Failures after which the request may or may not have reached the server: only safe to repeat
 # for idempotent methods. Read/write timeouts and dropped connections belong here.
-_MAYBE_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
+_MAYBE_SENT_ERRORS: tuple[type[httpx2.TransportError], ...] = (
+    httpx2.TimeoutException,
+    httpx2.NetworkError,
+    httpx2.RemoteProtocolError,
 )
 # Failures that prove the request never left: no connection was made. (A pool timeout proves
 # it too, but is not retried: it means every connection of our own pool stayed busy for the
 # whole pool timeout, and waiting that long again, twice, rarely frees one. It only turned one
 # slow minute into three.)
-_NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
+_NOT_SENT_ERRORS: tuple[type[httpx2.TransportError], ...] = (
+    httpx2.ConnectError,
+    httpx2.ConnectTimeout,
 )
 
 
@@ -123,7 +123,7 @@ class RetryPolicy:
 
     def retries_exception(self, method: str, error: BaseException) -> bool:
         """Whether a request failing with `error` may be sent again (never a pool timeout)."""
-        if isinstance(error, httpx.PoolTimeout):
+        if isinstance(error, httpx2.PoolTimeout):
             return False
         if isinstance(error, _NOT_SENT_ERRORS):
             return True

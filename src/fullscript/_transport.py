@@ -1,4 +1,4 @@
-"""The httpx transport every Fullscript request goes through: rate limit, retries, 429 pauses.
+"""The httpx2 transport every Fullscript request goes through: rate limit, retries, 429 pauses.
 
 Wrapping the transport (rather than the client) means every generated operation, and the OAuth
 token calls that share the transport, are paced and retried without any per-operation code.
@@ -13,9 +13,10 @@ import random
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._clock import Clock, SystemClock
+from ._http_package import refuse_old_httpx
 from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, host_scope
 from ._options import current_request_options
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
@@ -28,7 +29,7 @@ _LONGEST_TIMEOUTS_KEPT = 64
 logger = logging.getLogger("fullscript")
 
 
-class FullscriptTransport(httpx.AsyncBaseTransport):
+class FullscriptTransport(httpx2.AsyncBaseTransport):
     """Sends each attempt through `limiter`, retrying per the `RetryPolicy`.
 
     Every attempt, first or retry, waits for `limiter.acquire(scope)`, so the limiter counts
@@ -38,15 +39,15 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
     sends nothing. A 429 pauses the request's quota for everybody sharing the limiter, for the
     `Retry-After` the server asked for (capped by the policy) or the backoff when it gave none.
     When retries are exhausted the last response is returned (turning it into an exception is
-    the client's job) or the last httpx exception is raised.
+    the client's job) or the last httpx2 exception is raised.
 
     Per-call `RequestOptions` (see `use_request_options`) replace the retry policy and timeout
     for the requests made inside them.
 
         transport = FullscriptTransport(
-            httpx.AsyncHTTPTransport(), limiter=RollingWindowLimiter(), retry=RetryPolicy()
+            httpx2.AsyncHTTPTransport(), limiter=RollingWindowLimiter(), retry=RetryPolicy()
         )
-        http = httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(30.0))
+        http = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(30.0))
 
     Args:
         inner: the transport that does the I/O.
@@ -61,7 +62,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     def __init__(
         self,
-        inner: httpx.AsyncBaseTransport,
+        inner: httpx2.AsyncBaseTransport,
         *,
         limiter: RateLimiter,
         retry: RetryPolicy | None = None,
@@ -70,6 +71,11 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         scope: QuotaScope | None = None,
         max_wait: float | None = None,
     ) -> None:
+        refuse_old_httpx(
+            inner,
+            argument="FullscriptTransport(inner)",
+            expected="an httpx2 transport (httpx2.AsyncHTTPTransport(), httpx2.MockTransport(handler), ...)",
+        )
         self._inner = inner
         self._limiter = limiter
         self._scope: QuotaScope = scope if scope is not None else host_scope
@@ -101,7 +107,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         """The default retry policy (per-call `RequestOptions` may replace it)."""
         return self._retry
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send ``request`` through the limiter, retrying per the policy in effect."""
         options = current_request_options()
         policy = options.retry if options.retry is not None else self._retry
@@ -131,7 +137,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                     # The server counts the request from its arrival, which happened before
                     # the answer (or the failure) reached us.
                     await self._limiter.release(permit)
-            except httpx.TransportError as error:
+            except httpx2.TransportError as error:
                 if retry_number >= policy.max_retries or not policy.retries_exception(
                     method, error
                 ):
@@ -173,7 +179,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
     async def _is_retryable_malformed(
         self,
         method: str,
-        response: httpx.Response,
+        response: httpx2.Response,
         retry_number: int,
         policy: RetryPolicy,
     ) -> bool:
@@ -199,7 +205,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         response.json = _ParsedOnce(response.json, parsed)  # type: ignore[method-assign]
         return False
 
-    def _max_wait_for(self, request: httpx.Request, per_call: float | None) -> float:
+    def _max_wait_for(self, request: httpx2.Request, per_call: float | None) -> float:
         if per_call is not None:
             return per_call
         if self._max_wait is not None:
@@ -222,7 +228,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     def _log_retry(
         self,
-        request: httpx.Request,
+        request: httpx2.Request,
         retry_number: int,
         policy: RetryPolicy,
         reason: str,
@@ -272,7 +278,7 @@ class _ParsedOnce:
 
 def _longest_timeout(timeout: object) -> float:
     """The largest of a request's timeout values (inf when none is set)."""
-    # httpx always puts a plain dict here: test for it before the (slower) ABC check, and
+    # httpx2 always puts a plain dict here: test for it before the (slower) ABC check, and
     # take the maximum in one pass instead of building a list on every request.
     if type(timeout) is not dict and not isinstance(timeout, Mapping):
         return math.inf
@@ -283,16 +289,16 @@ def _longest_timeout(timeout: object) -> float:
     return float(longest) if longest is not None else math.inf
 
 
-def _without_query(url: httpx.URL) -> str:
+def _without_query(url: httpx2.URL) -> str:
     return str(url.copy_with(query=None, fragment=None))
 
 
-async def _discard(response: httpx.Response) -> None:
+async def _discard(response: httpx2.Response) -> None:
     """Release a response that will be retried; reading the (small) error body first lets
     the connection go back to the pool instead of being torn down."""
     try:
         await response.aread()
-    except httpx.HTTPError:
+    except httpx2.HTTPError:
         pass
     finally:
         await response.aclose()

@@ -19,7 +19,7 @@ deterministic.
 
 Real I/O still works (it is polled without blocking before every jump), but time does not wait
 for it: a coroutine awaiting a socket next to a timer sees the timer fire first. Use it for code
-whose waiting is timer-based, with in-process transports such as `httpx.MockTransport`.
+whose waiting is timer-based, with in-process transports such as `httpx2.MockTransport`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 from types import FrameType
 
 import attrs
-import httpx
+import httpx2
 import pytest
 from support.forwarding_transport import ForwardingTransport
 from support.sandbox_clients import NO_WAIT_RETRY, make_client, sandbox_region, token_from
@@ -34,12 +34,12 @@ class SentRequest:
 class RecordingTransport(ForwardingTransport):
     """Passes requests to `inner` and remembers each one, for assertions about the traffic."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         super().__init__(inner)
         self.sent: list[SentRequest] = []
         self.closed = False
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         self.sent.append(
             SentRequest(
                 method=request.method,

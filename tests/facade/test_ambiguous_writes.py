@@ -39,12 +39,12 @@ async def test_a_dropped_create_says_it_may_have_been_applied_and_can_be_reconci
 async def test_a_write_refused_before_sending_was_not_applied(
     fs: Fullscript, sandbox: Sandbox
 ) -> None:
-    import httpx
+    import httpx2
 
     from fullscript._errors import connection_error_from
 
-    request = httpx.Request("POST", "https://api-us.fullscript.io/api/clinic/patients")
-    error = connection_error_from(httpx.ConnectError("refused", request=request), operation="x")
+    request = httpx2.Request("POST", "https://api-us.fullscript.io/api/clinic/patients")
+    error = connection_error_from(httpx2.ConnectError("refused", request=request), operation="x")
     assert error.may_have_been_applied is False
     assert "may have been applied" not in str(error)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api.models import ListPatientsPatientType
 
@@ -54,7 +54,7 @@ def test_a_nonsense_timeout_is_refused(sandbox: Sandbox, timeout: float) -> None
     with pytest.raises(ValueError, match="timeout"):
         make_client(sandbox).with_options(timeout=timeout)
     with pytest.raises(ValueError, match="timeout"):
-        make_client(sandbox, timeout=httpx.Timeout(10.0, read=timeout))
+        make_client(sandbox, timeout=httpx2.Timeout(10.0, read=timeout))
 
 
 async def test_the_user_agent_names_sdk_python_and_httpx(
@@ -64,7 +64,7 @@ async def test_the_user_agent_names_sdk_python_and_httpx(
     agent = recorder.sent[-1].user_agent
     assert agent.startswith("fullscript-python/")
     assert f"Python/{platform.python_version()}" in agent
-    assert f"httpx/{httpx.__version__}" in agent
+    assert f"httpx2/{httpx2.__version__}" in agent
 
 
 async def test_the_raw_response_has_the_request_id(fs: Fullscript) -> None:

@@ -11,7 +11,7 @@ import logging
 import traceback
 from collections.abc import Callable
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript import APIStatusError, Fullscript, OAuthToken, RetryPolicy
@@ -21,12 +21,12 @@ REFRESH = "r3fresh-T0ken-value-0987654321"
 SECRET = "cl1ent-S3cret-value-abcdefghij"
 
 
-def _client(answer: Callable[[httpx.Request], httpx.Response]) -> Fullscript:
+def _client(answer: Callable[[httpx2.Request], httpx2.Response]) -> Fullscript:
     return Fullscript(
         client_id="app-id",
         client_secret=SECRET,
         redirect_uri="https://app.example/cb",
-        transport=httpx.MockTransport(answer),
+        transport=httpx2.MockTransport(answer),
         retry=RetryPolicy(max_retries=0),
         token=OAuthToken(access_token=ACCESS, refresh_token=REFRESH, region="us"),
     )
@@ -55,8 +55,8 @@ def _assert_clean(text: str) -> None:
 async def test_an_access_token_echoed_in_a_field_error(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
 
-    def answer(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(
             422,
             json={"errors": {"token": [f"{ACCESS} is malformed"]}},
             headers={"x-echo": f"token={ACCESS}"},
@@ -72,8 +72,8 @@ async def test_an_access_token_echoed_in_a_field_error(caplog: pytest.LogCapture
 
 
 async def test_a_refresh_token_echoed_in_error_description() -> None:
-    def answer(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(
             400,
             json={
                 "error": "invalid_grant",
@@ -89,8 +89,8 @@ async def test_a_refresh_token_echoed_in_error_description() -> None:
 
 
 async def test_a_client_secret_echoed_in_a_text_body() -> None:
-    def answer(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(401, text=f"unknown client secret {SECRET}")
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(401, text=f"unknown client secret {SECRET}")
 
     async with _client(answer) as fs:
         with pytest.raises(APIStatusError) as caught:

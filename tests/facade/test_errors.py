@@ -7,7 +7,7 @@ import pickle
 import pkgutil
 import re
 
-import httpx
+import httpx2
 import pytest
 
 import fullscript
@@ -42,8 +42,8 @@ def failed(
     text: str | None = None,
     headers: dict[str, str] | None = None,
     method: str = "PATCH",
-) -> httpx.Response:
-    request = httpx.Request(
+) -> httpx2.Response:
+    request = httpx2.Request(
         method,
         URL,
         headers={"Authorization": "Bearer header-secret"},
@@ -51,8 +51,8 @@ def failed(
     )
     all_headers = {"X-Request-Id": "req-123", **(headers or {})}
     if json is not None:
-        return httpx.Response(status_code, json=json, headers=all_headers, request=request)
-    return httpx.Response(status_code, text=text or "", headers=all_headers, request=request)
+        return httpx2.Response(status_code, json=json, headers=all_headers, request=request)
+    return httpx2.Response(status_code, text=text or "", headers=all_headers, request=request)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +93,7 @@ def test_error_carries_request_id_method_url_body_and_headers() -> None:
 
 
 def test_request_id_is_none_when_the_server_sent_none() -> None:
-    response = httpx.Response(500, request=httpx.Request("GET", URL))
+    response = httpx2.Response(500, request=httpx2.Request("GET", URL))
     assert error_from_response(response).request_id is None
 
 
@@ -249,8 +249,8 @@ def test_repr_is_short_and_safe() -> None:
 
 
 def test_connection_error_from_connect_failure() -> None:
-    request = httpx.Request("GET", URL, headers={"Authorization": "Bearer header-secret"})
-    error = connection_error_from(httpx.ConnectError("refused", request=request))
+    request = httpx2.Request("GET", URL, headers={"Authorization": "Bearer header-secret"})
+    error = connection_error_from(httpx2.ConnectError("refused", request=request))
 
     assert type(error) is APIConnectionError
     assert error.method == "GET"
@@ -259,8 +259,8 @@ def test_connection_error_from_connect_failure() -> None:
 
 
 def test_connection_error_from_timeout() -> None:
-    request = httpx.Request("POST", URL)
-    error = connection_error_from(httpx.ReadTimeout("timed out", request=request))
+    request = httpx2.Request("POST", URL)
+    error = connection_error_from(httpx2.ReadTimeout("timed out", request=request))
 
     assert isinstance(error, APITimeoutError)
     assert isinstance(error, APIConnectionError)
@@ -269,7 +269,7 @@ def test_connection_error_from_timeout() -> None:
 
 
 def test_connection_error_without_a_request() -> None:
-    error = connection_error_from(httpx.ConnectError("refused"))
+    error = connection_error_from(httpx2.ConnectError("refused"))
     assert str(error) == "Request failed: ConnectError"
     assert error.method is None
 
@@ -356,7 +356,7 @@ def test_status_error_survives_pickling() -> None:
 
 
 def test_connection_error_survives_pickling() -> None:
-    error = connection_error_from(httpx.ReadTimeout("t", request=httpx.Request("GET", URL)))
+    error = connection_error_from(httpx2.ReadTimeout("t", request=httpx2.Request("GET", URL)))
 
     copy = pickle.loads(pickle.dumps(error))
 

@@ -14,7 +14,7 @@ from fullscript_api.models import PatientCreateRequest
 from fullscript import Fullscript
 from fullscript.sandbox import Sandbox
 
-LOGGERS = ("", "fullscript", "httpx", "httpcore")
+LOGGERS = ("", "fullscript", "httpx2", "httpcore2")
 
 
 async def test_search_terms_and_bodies_stay_out_of_every_log(

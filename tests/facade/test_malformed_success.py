@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api.models import PatientCreateRequest
 
@@ -58,8 +58,8 @@ async def test_a_malformed_answer_to_a_post_is_not_retried_and_says_it_was_appli
 async def test_a_non_json_200_from_a_proxy_is_the_same_error() -> None:
     from fullscript import OAuthToken
 
-    def answer(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(
             200, text="<html>captive portal</html>", headers={"x-request-id": "req-42"}
         )
 
@@ -67,7 +67,7 @@ async def test_a_non_json_200_from_a_proxy_is_the_same_error() -> None:
         client_id="id",
         client_secret="secret",
         redirect_uri="https://app.example/cb",
-        transport=httpx.MockTransport(answer),
+        transport=httpx2.MockTransport(answer),
         retry=RetryPolicy(max_retries=0),
         token=OAuthToken(access_token="a", refresh_token="r", region="us"),
     ) as fs:

@@ -1,6 +1,6 @@
 """Every path parameter of every operation is checked locally, before anything is sent.
 
-`quote(value, safe="")` leaves "." alone and httpx then normalises dot segments, so an id of
+`quote(value, safe="")` leaves "." alone and httpx2 then normalises dot segments, so an id of
 ".." used to reach another endpoint (``PATCH /clinic`` for a patient update). The check lives
 in the generated layer (one shared function every endpoint module calls), so it covers
 operations added to the spec later without a line of façade code.
@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api import api as generated_api
 from fullscript_api.api import Operation
@@ -90,17 +90,17 @@ async def test_a_bad_path_parameter_is_refused_before_sending(
     method: str, path: str, name: str
 ) -> None:
     operation = GENERATED[(method, path)]
-    sent: list[httpx.Request] = []
+    sent: list[httpx2.Request] = []
 
-    def record(request: httpx.Request) -> httpx.Response:
+    def record(request: httpx2.Request) -> httpx2.Response:
         sent.append(request)
-        return httpx.Response(200, json={})
+        return httpx2.Response(200, json={})
 
     fs = Fullscript(
         client_id="id",
         client_secret="secret",
         redirect_uri="https://app.example/cb",
-        transport=httpx.MockTransport(record),
+        transport=httpx2.MockTransport(record),
         token=OAuthToken(access_token="a", refresh_token="r", region="us"),
     )
     async with fs:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript import Fullscript, Region
@@ -17,7 +17,7 @@ def _client(region: Region | str, **options: object) -> Fullscript:
         client_secret="secret",
         redirect_uri="https://app.example/cb",
         region=region,
-        transport=httpx.MockTransport(lambda r: httpx.Response(500)),
+        transport=httpx2.MockTransport(lambda r: httpx2.Response(500)),
         **options,  # type: ignore[arg-type]
     )
 
@@ -48,7 +48,7 @@ def test_a_served_sandbox_base_url_carries_over_to_the_other_region() -> None:
     ca = _client(served).with_region("ca").region
     assert ca.key == "ca-snd"
     assert ca.base_url == "http://127.0.0.1:8765/ca-snd"
-    assert ca.authorize_url == "http://127.0.0.1:8765/ca-snd/oauth/authorize"
+    assert ca.authorize_url == "http://127.0.0.1:8765/ca-snd/api/oauth/authorize"
 
 
 async def test_the_in_process_sandbox_stays_the_sandbox(sandbox: Sandbox) -> None:

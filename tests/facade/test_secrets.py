@@ -7,7 +7,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api.models import PatientCreateRequest
 
@@ -21,7 +21,7 @@ from fullscript.sandbox import (
 
 from .conftest import RecordingTransport, make_client, sandbox_region, token_from
 
-LOGGERS = ("", "fullscript", "httpx", "httpcore", "asyncio")
+LOGGERS = ("", "fullscript", "httpx2", "httpcore2", "asyncio")
 
 
 async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
@@ -77,7 +77,7 @@ async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
         keep(limited.value)
         texts.append(str(dict(limited.value.headers)))  # type: ignore[attr-defined]
         # A revoked grant: the refresh is refused, the error must not quote the tokens.
-        async with httpx.AsyncClient(transport=sandbox.transport()) as other:
+        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
             await other.post(
                 f"{fs.region.api_url}/oauth/revoke",
                 json={
@@ -113,7 +113,7 @@ async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
         secrets |= {token.access_token, token.refresh_token}
     assert len(secrets) == 1 + 2 * len(tokens)  # three distinct pairs: US, US refreshed, CA
     assert len(caplog.records) > 10  # the run was actually logged
-    assert any(record.name.startswith("httpx") for record in caplog.records)
+    assert any(record.name.startswith("httpx2") for record in caplog.records)
     for text in texts:
         for secret in secrets:
             assert secret not in text

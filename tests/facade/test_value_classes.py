@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import attrs
-import httpx
+import httpx2
 import pytest
 from fullscript_api.api.patients import _RETRIEVE_PATIENT
 from fullscript_api.client import AuthenticatedClient, Client
@@ -88,7 +88,7 @@ def test_copies_run_the_checks_again() -> None:
 
 def test_generated_client_copies_keep_their_settings_and_hide_the_token() -> None:
     client = AuthenticatedClient(
-        base_url="https://api-us.fullscript.io", token="bearer-secret-1", timeout=httpx.Timeout(3)
+        base_url="https://api-us.fullscript.io", token="bearer-secret-1", timeout=httpx2.Timeout(3)
     )
     copy = client.with_headers({"X-Trace": "1"})
 
@@ -97,7 +97,7 @@ def test_generated_client_copies_keep_their_settings_and_hide_the_token() -> Non
     http = copy.get_async_httpx_client()
     assert http.headers["x-trace"] == "1"
     assert http.headers["authorization"] == "Bearer bearer-secret-1"
-    assert http.timeout == httpx.Timeout(3)
+    assert http.timeout == httpx2.Timeout(3)
     assert "bearer-secret-1" not in repr(copy)
     plain = Client("https://api-us.fullscript.io", raise_on_unexpected_status=True)
-    assert plain.with_timeout(httpx.Timeout(5)).raise_on_unexpected_status
+    assert plain.with_timeout(httpx2.Timeout(5)).raise_on_unexpected_status

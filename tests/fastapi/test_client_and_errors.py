@@ -8,7 +8,7 @@ import subprocess
 import sys
 from typing import Annotated, Any
 
-import httpx
+import httpx2
 import pytest
 from app_support import APP_URL, bare_client, running
 from fastapi import APIRouter, Depends, FastAPI
@@ -83,7 +83,7 @@ async def test_without_the_lifespan_the_dependency_says_what_is_missing() -> Non
     async def x(fs: FullscriptDep) -> str:
         return "unreachable"
 
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=APP_URL) as c:
+    async with httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url=APP_URL) as c:
         with pytest.raises(RuntimeError, match="fullscript_lifespan"):
             await c.get("/x")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 import pytest
 from app_support import bare_client, running
 from fastapi import FastAPI, Request
@@ -49,17 +49,17 @@ def build(
     return app, seen
 
 
-async def connect(app_client: httpx.AsyncClient, sandbox: Sandbox, grant: str) -> httpx.URL:
+async def connect(app_client: httpx2.AsyncClient, sandbox: Sandbox, grant: str) -> httpx2.URL:
     """connect -> the sandbox's authorize page -> the URL of our callback with code and state."""
     redirect = await app_client.get("/oauth/connect", params={"grant_id": grant})
     assert redirect.status_code == 302
-    async with httpx.AsyncClient(transport=sandbox.transport()) as browser:
+    async with httpx2.AsyncClient(transport=sandbox.transport()) as browser:
         approved = await browser.get(redirect.headers["location"])
     assert approved.status_code == 302
-    return httpx.URL(approved.headers["location"])
+    return httpx2.URL(approved.headers["location"])
 
 
-def callback_query(url: httpx.URL) -> dict[str, str]:
+def callback_query(url: httpx2.URL) -> dict[str, str]:
     return {key: values[0] for key, values in parse_qs(url.query.decode()).items()}
 
 

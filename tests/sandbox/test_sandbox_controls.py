@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from fullscript.sandbox import Sandbox
 
@@ -13,7 +13,7 @@ def test_a_rate_limit_rule_is_listed_with_status_429(sandbox: Sandbox) -> None:
 
 
 async def test_the_listing_over_http_says_429(sandbox: Sandbox) -> None:
-    async with httpx.AsyncClient(
+    async with httpx2.AsyncClient(
         transport=sandbox.transport(), base_url="http://sandbox.local"
     ) as http:
         added = await http.post("/_sandbox/faults", json={"kind": "rate_limit", "times": 1})
@@ -28,7 +28,7 @@ async def test_the_clock_can_be_reset_in_python_and_over_http(sandbox: Sandbox) 
     sandbox.reset_time()
     assert sandbox.now() - start < 60
     sandbox.advance_time(7200)
-    async with httpx.AsyncClient(
+    async with httpx2.AsyncClient(
         transport=sandbox.transport(), base_url="http://sandbox.local"
     ) as http:
         answer = await http.post("/_sandbox/time/reset")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import math
 
-import httpx
+import httpx2
 import pytest
 import redis.asyncio as aioredis
 from support.redis_server import RedisServer
@@ -133,17 +133,17 @@ async def test_redis_down_is_a_typed_error_naming_redis_and_nothing_is_sent(
 ) -> None:
     sent: list[str] = []
 
-    def server(request: httpx.Request) -> httpx.Response:
+    def server(request: httpx2.Request) -> httpx2.Response:
         sent.append(request.url.path)
-        return httpx.Response(200, json={"ok": True})
+        return httpx2.Response(200, json={"ok": True})
 
     url = own_redis_server.url.replace("redis://", "redis://:s3cret@")
     own_redis_server.stop()
     own_redis_server.start()  # now password-less; the URL's password is just never shown
     limiter = RedisRateLimiter(own_redis_server.url, 10, 60.0)
     shown = RedisRateLimiter(url, 10, 60.0)
-    transport = FullscriptTransport(httpx.MockTransport(server), limiter=limiter)
-    async with httpx.AsyncClient(transport=transport) as http:
+    transport = FullscriptTransport(httpx2.MockTransport(server), limiter=limiter)
+    async with httpx2.AsyncClient(transport=transport) as http:
         assert (await http.get("https://api.example/one")).status_code == 200
         own_redis_server.stop()  # Redis goes down mid-test
         with pytest.raises(RedisUnavailableError) as down:
@@ -170,7 +170,7 @@ async def test_through_the_client_redis_down_fails_the_call_clearly(
     sandbox = Sandbox()
     paths: list[str] = []
 
-    async def counted(request: httpx.Request) -> httpx.Response:
+    async def counted(request: httpx2.Request) -> httpx2.Response:
         paths.append(request.url.path)
         return await inner.handle_async_request(request)
 
@@ -181,7 +181,7 @@ async def test_through_the_client_redis_down_fails_the_call_clearly(
         client_secret=sandbox.settings.client_secret,
         redirect_uri=sandbox.settings.redirect_uri,
         region=Region.from_key("us").with_base_url(sandbox.base_url("us")),
-        transport=httpx.MockTransport(counted),
+        transport=httpx2.MockTransport(counted),
         limiter=limiter,
     ) as fs:
         await fs.exchange_code(sandbox.authorization_code("us"))

@@ -1,6 +1,6 @@
 """An embedded, stateful fake of the Fullscript API for tests and local development.
 
-Use it in-process through an httpx transport, or serve it with ``python -m fullscript.sandbox``.
+Use it in-process through an httpx2 transport, or serve it with ``python -m fullscript.sandbox``.
 See ``docs/sandbox.md`` for a walkthrough.
 
 Only the names exported here are public; the subpackages are the sandbox's internals:

@@ -1,7 +1,7 @@
 """The sandbox's state and behaviour, without HTTP: regions, OAuth, limits, faults, webhooks.
 
 :class:`SandboxBackend` is what the HTTP layer (:mod:`.web`) translates requests into; the
-public :class:`~fullscript.sandbox.Sandbox` adds the ASGI app and httpx helpers on top.
+public :class:`~fullscript.sandbox.Sandbox` adds the ASGI app and httpx2 helpers on top.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 
 from .faults.injector import FaultInjector
 from .limits.rate_limit import RollingWindowLimiter
@@ -69,7 +69,7 @@ class SandboxBackend:
         webhook_url: str | None = None,
         webhook_secret: str = DEFAULT_WEBHOOK_SECRET,
         webhook_challenge: str | None = DEFAULT_WEBHOOK_CHALLENGE,
-        webhook_transport: httpx.AsyncBaseTransport | None = None,
+        webhook_transport: httpx2.AsyncBaseTransport | None = None,
     ) -> None:
         self.settings = SandboxSettings(
             client_id=client_id,
@@ -254,7 +254,7 @@ class SandboxBackend:
         url: str | None = None,
         secret: str | None = None,
         challenge: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         duplicates: int | None = None,
         out_of_order: bool | None = None,
         concurrency: int | None = None,

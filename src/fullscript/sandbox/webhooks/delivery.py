@@ -17,8 +17,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
-import httpx
+import httpx2
 
+from fullscript._http_package import refuse_old_httpx
 from fullscript.webhooks import SIGNATURE_HEADER, sign_payload
 
 from ..state.clock import SandboxClock, format_timestamp
@@ -67,6 +68,17 @@ def _checked_challenge(challenge: object) -> str | None:
     return challenge
 
 
+def _checked_transport(
+    transport: httpx2.AsyncBaseTransport | None,
+) -> httpx2.AsyncBaseTransport | None:
+    refuse_old_httpx(
+        transport,
+        argument="webhook transport",
+        expected="an httpx2 transport (httpx2.ASGITransport(app), ...)",
+    )
+    return transport
+
+
 def _checked_count(name: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValueError(f"webhook {name} must be a whole number from {low} to {high}")
@@ -105,7 +117,7 @@ class WebhookDispatcher:
         url: str | None,
         secret: str,
         challenge: str | None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         timeout: float = 5.0,
         seed: int = 0,
     ) -> None:
@@ -113,7 +125,7 @@ class WebhookDispatcher:
         self.url = _checked_url(url)
         self._secret = _checked_secret(secret)
         self._challenge = _checked_challenge(challenge)
-        self.transport = transport
+        self.transport = _checked_transport(transport)
         self.timeout = timeout
         self.disabled = False
         self.pending: list[PendingDelivery] = []
@@ -132,7 +144,7 @@ class WebhookDispatcher:
         url: str | None = None,
         secret: str | None = None,
         challenge: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         duplicates: int | None = None,
         out_of_order: bool | None = None,
         concurrency: int | None = None,
@@ -147,6 +159,7 @@ class WebhookDispatcher:
         checked_url = _checked_url(url) if url is not None else self.url
         checked_secret = _checked_secret(secret) if secret is not None else self._secret
         checked_challenge = _checked_challenge(challenge) if challenge is not None else None
+        checked_transport = _checked_transport(transport)
         checked_duplicates = (
             _checked_count("duplicates", duplicates, 0, MAX_DUPLICATES)
             if duplicates is not None
@@ -165,8 +178,8 @@ class WebhookDispatcher:
         self.url, self._secret = checked_url, checked_secret
         if challenge is not None:
             self._challenge = checked_challenge
-        if transport is not None:
-            self.transport = transport
+        if checked_transport is not None:
+            self.transport = checked_transport
         self.duplicates = checked_duplicates
         self.out_of_order = checked_order
         self.concurrency = checked_concurrency
@@ -195,14 +208,14 @@ class WebhookDispatcher:
             self._order.shuffle(due)
         gate = asyncio.Semaphore(self.concurrency)
 
-        async def send(client: httpx.AsyncClient, item: PendingDelivery) -> Record | None:
+        async def send(client: httpx2.AsyncClient, item: PendingDelivery) -> Record | None:
             async with gate:
                 if self.disabled:  # a 410 meanwhile: keep it for a re-enabled endpoint
                     self.pending.append(item)
                     return None
                 return await self._attempt(client, item)
 
-        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+        async with httpx2.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
             outcomes = await asyncio.gather(*(send(client, item) for item in due))
         return [record for record in outcomes if record is not None]
 
@@ -217,10 +230,10 @@ class WebhookDispatcher:
         headers = {"User-Agent": "Fullscript-Webhooks (sandbox)"}
         if signed:
             headers[SIGNATURE_HEADER] = sign_payload(self._secret, b"", int(self._clock.now()))
-        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+        async with httpx2.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
             try:
                 response = await client.post(self.url, content=b"", headers=headers)
-            except httpx.HTTPError as exc:
+            except httpx2.HTTPError as exc:
                 return {"signed": signed, "status": None, "errors": type(exc).__name__}
         errors = self._judge(response)
         return {
@@ -230,7 +243,7 @@ class WebhookDispatcher:
             "errors": errors,
         }
 
-    async def _attempt(self, client: httpx.AsyncClient, item: PendingDelivery) -> Record:
+    async def _attempt(self, client: httpx2.AsyncClient, item: PendingDelivery) -> Record:
         assert self.url is not None
         now = self._clock.now()
         payload = {"event": public(item.event)}
@@ -250,7 +263,7 @@ class WebhookDispatcher:
             response_body = response.text
             response_header = json.dumps(dict(response.headers))
             errors = self._judge(response)
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             errors = f"{type(exc).__name__}: delivery failed"
         delivered = errors is None
         if status == 410:
@@ -282,7 +295,7 @@ class WebhookDispatcher:
             )
         return record
 
-    def _judge(self, response: httpx.Response) -> str | None:
+    def _judge(self, response: httpx2.Response) -> str | None:
         """None when the receiver acknowledged the delivery, else why it did not."""
         if response.status_code not in (200, 201):
             return f"unexpected status {response.status_code}"
