@@ -14,13 +14,15 @@ import os
 from collections.abc import Callable, Mapping
 from typing import ClassVar
 
+import attrs
+
 from ._environments import (
     CANONICAL_ENVIRONMENTS,
     ENVIRONMENTS_FILE_VARIABLE,
     EnvironmentURLs,
     read_environments,
 )
-from ._values import FrozenValue
+from ._reprs import never_raising_repr
 
 __all__ = ["ENVIRONMENTS", "Region", "load_environments"]
 
@@ -43,7 +45,9 @@ def _token_url_at(base_url: str) -> str:
     return f"{base_url}{_API_PATH}/oauth/token"
 
 
-class Region(FrozenValue):
+# init=False: the URLs' defaults derive from base_url, and None asks for them explicitly.
+@attrs.frozen(init=False, repr=False)
+class Region:
     """A Fullscript server: production or sandbox, in the US or Canada.
 
     ``base_url`` is the server's root (API calls go to ``{base_url}/api/...``);
@@ -58,8 +62,8 @@ class Region(FrozenValue):
         Region.CA_SANDBOX.with_base_url("http://127.0.0.1:8000/ca-snd")  # local fake server
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("key", "base_url", "authorize_url", "token_url")  # noqa: RUF023
+    __repr__ = never_raising_repr
+
     key: str
     base_url: str
     authorize_url: str
@@ -79,11 +83,11 @@ class Region(FrozenValue):
         token_url: str | None = None,
     ) -> None:
         base = _strip_slash(base_url)
-        self._set(
-            key=key,
-            base_url=base,
-            authorize_url=authorize_url if authorize_url is not None else _authorize_url_at(base),
-            token_url=token_url if token_url is not None else _token_url_at(base),
+        self.__attrs_init__(
+            key,
+            base,
+            authorize_url if authorize_url is not None else _authorize_url_at(base),
+            token_url if token_url is not None else _token_url_at(base),
         )
 
     @property
