@@ -17,10 +17,17 @@ from contextlib import contextmanager
 import attrs
 import httpx2
 
+from ._limiters import BACKGROUND, INTERACTIVE, WorkClass
 from ._reprs import never_raising_repr
 from ._retry import RetryPolicy
 
-__all__ = ["RequestOptions", "current_request_options", "use_request_options"]
+__all__ = [
+    "RequestOptions",
+    "current_request_options",
+    "in_stream",
+    "use_request_options",
+    "work_class_in_effect",
+]
 
 
 @attrs.frozen(repr=False)
@@ -33,11 +40,18 @@ class RequestOptions:
     timeout: httpx2.Timeout | None = None
     # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
     max_limiter_wait: float | None = None
+    # "interactive" or "background" (None: interactive for calls, background in streams).
+    work_class: WorkClass | None = None
 
     @property
     def overrides_nothing(self) -> bool:
         """True when every field is None, so applying these options changes nothing."""
-        return self.retry is None and self.timeout is None and self.max_limiter_wait is None
+        return (
+            self.retry is None
+            and self.timeout is None
+            and self.max_limiter_wait is None
+            and self.work_class is None
+        )
 
     def merged_with(self, override: RequestOptions) -> RequestOptions:
         """These options with every field `override` sets replaced."""
@@ -49,6 +63,7 @@ class RequestOptions:
                 if override.max_limiter_wait is not None
                 else self.max_limiter_wait
             ),
+            work_class=override.work_class if override.work_class is not None else self.work_class,
         )
 
 
@@ -72,3 +87,31 @@ def use_request_options(options: RequestOptions) -> Iterator[RequestOptions]:
         yield effective
     finally:
         _request_options.reset(token)
+
+
+# Inside a stream's page fetches: (True, the class the stream was given, or None).
+_stream: contextvars.ContextVar[tuple[bool, WorkClass | None]] = contextvars.ContextVar(
+    "fullscript_stream", default=(False, None)
+)
+
+
+@contextmanager
+def in_stream(work_class: WorkClass | None) -> Iterator[None]:
+    """Mark the requests made inside the block as a stream's (class `work_class`, or the
+    default: background)."""
+    token = _stream.set((True, work_class))
+    try:
+        yield
+    finally:
+        _stream.reset(token)
+
+
+def work_class_in_effect(options: RequestOptions) -> WorkClass:
+    """The work class of a request: the stream's own setting, else the client's, view's or
+    `with_options` setting, else background inside a stream and interactive outside one."""
+    streaming, stream_class = _stream.get()
+    if stream_class is not None:
+        return stream_class
+    if options.work_class is not None:
+        return options.work_class
+    return BACKGROUND if streaming else INTERACTIVE

@@ -14,12 +14,15 @@ import redis.asyncio as aioredis
 
 from .._clock import Clock, SystemClock
 from .._limiters import (
+    DEFAULT_GRANT_ID,
     DEFAULT_SCOPE,
+    INTERACTIVE,
     LimiterStats,
     Permit,
     RateLimitWaitExceeded,
     StatsRecorder,
     WindowQuota,
+    WorkClass,
     keep_until_done,
     run_to_completion,
 )
@@ -141,7 +144,14 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         seconds, microseconds = await self._redis.time()
         return float(seconds) + float(microseconds) / 1e6
 
-    async def acquire(self, scope: str = DEFAULT_SCOPE, *, max_wait: float = math.inf) -> Permit:
+    async def acquire(
+        self,
+        scope: str = DEFAULT_SCOPE,
+        *,
+        max_wait: float = math.inf,
+        work_class: WorkClass = INTERACTIVE,
+        grant: str = DEFAULT_GRANT_ID,
+    ) -> Permit:
         """Wait for a slot of `scope` in the shared log and take it.
 
         Raises `RateLimitWaitExceeded` when the slot is further away than `max_wait` seconds,
@@ -157,10 +167,10 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
             granted, wait = await self._attempt(scope, keys, member)
             elapsed = self._clock.now() - start
             if granted:
-                self._stats.grant(elapsed)
+                self._stats.grant(elapsed, work_class, grant)
                 return Permit(scope=scope, ticket=member, waited=elapsed)
             if elapsed + wait > max_wait:
-                self._stats.refused += 1
+                self._stats.refuse(work_class, grant)
                 raise RateLimitWaitExceeded(
                     would_wait=wait, max_wait=max_wait, scope=scope, waited=elapsed
                 )
