@@ -290,9 +290,8 @@ class RollingWindowLimiter(WindowQuota):
             waiter.timer = call_later(
                 self._clock, max_wait, lambda: self._time_out(quota, scope, waiter, max_wait)
             )
-        if work_class == INTERACTIVE:
-            # A newcomer may change what the reserve holds back: re-plan the next wake-up.
-            self._dispatch(quota, scope)
+        # Plan the next wake-up (an interactive newcomer also changes what the reserve holds).
+        self._dispatch(quota, scope)
         try:
             return await waiter.future
         except asyncio.CancelledError:
