@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -27,12 +28,14 @@ from ._arguments import coerce_arguments
 from ._errors import (
     FullscriptError,
     InvalidParameterError,
+    RateLimitError,
     connection_error_from,
     error_from_response,
     is_malformed_json,
     is_transient_failure,
     malformed_response_error,
 )
+from ._limiters import RateLimitWaitExceeded
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
@@ -162,6 +165,7 @@ class OperationBinding:
             # List calls are reads: a page that failed for a transient reason is asked again.
             page_retries=self._retry_policy().stream_page_retries,
             is_transient=is_transient_failure,
+            quota_wait=quota_wait,
         )
 
     def _retry_policy(self) -> RetryPolicy:
@@ -210,6 +214,16 @@ class OperationBinding:
         if response.status_code >= 400:
             raise error_from_response(response)
         return response
+
+
+def quota_wait(error: BaseException) -> float | None:
+    """Seconds a stream waits before asking for a page refused for quota again: the wait the
+    limiter named, or the server's ``Retry-After``; None for any other failure."""
+    if isinstance(error, RateLimitWaitExceeded):
+        return error.would_wait if math.isfinite(error.would_wait) else None
+    if isinstance(error, RateLimitError) and error.retry_after is not None:
+        return error.retry_after
+    return None
 
 
 # OAuth's token and revoke endpoints authenticate the app by the client credentials in the
