@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
 import attrs
 import httpx2
@@ -22,9 +23,11 @@ from ._reprs import never_raising_repr
 from ._retry import RetryPolicy
 
 __all__ = [
+    "QuotaWatcher",
     "RequestOptions",
     "current_request_options",
     "in_stream",
+    "quota_watcher",
     "use_request_options",
     "work_class_in_effect",
 ]
@@ -89,27 +92,38 @@ def use_request_options(options: RequestOptions) -> Iterator[RequestOptions]:
         _request_options.reset(token)
 
 
-# Inside a stream's page fetches: (True, the class the stream was given, or None).
-_stream: contextvars.ContextVar[tuple[bool, WorkClass | None]] = contextvars.ContextVar(
-    "fullscript_stream", default=(False, None)
+class QuotaWatcher(Protocol):
+    """Told when a stream's request starts (+1) and stops (-1) waiting for a rate-limit slot."""
+
+    def waiting_for_slot(self, change: int) -> None: ...
+
+
+# Inside a stream's page fetches: (True, the class the stream was given or None, its watcher).
+_stream: contextvars.ContextVar[tuple[bool, WorkClass | None, QuotaWatcher | None]] = (
+    contextvars.ContextVar("fullscript_stream", default=(False, None, None))
 )
 
 
 @contextmanager
-def in_stream(work_class: WorkClass | None) -> Iterator[None]:
+def in_stream(work_class: WorkClass | None, watcher: QuotaWatcher | None = None) -> Iterator[None]:
     """Mark the requests made inside the block as a stream's (class `work_class`, or the
-    default: background)."""
-    token = _stream.set((True, work_class))
+    default: background); `watcher` hears when they wait for a slot."""
+    token = _stream.set((True, work_class, watcher))
     try:
         yield
     finally:
         _stream.reset(token)
 
 
+def quota_watcher() -> QuotaWatcher | None:
+    """The watcher of the stream whose request this is, if any."""
+    return _stream.get()[2]
+
+
 def work_class_in_effect(options: RequestOptions) -> WorkClass:
     """The work class of a request: the stream's own setting, else the client's, view's or
     `with_options` setting, else background inside a stream and interactive outside one."""
-    streaming, stream_class = _stream.get()
+    streaming, stream_class, _ = _stream.get()
     if stream_class is not None:
         return stream_class
     if options.work_class is not None:

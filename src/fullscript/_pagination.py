@@ -93,8 +93,9 @@ class StreamProgress:
         records: records handed out so far.
         quota_waits: times a page was refused for quota and waited out.
         page_retries: times a page was fetched again after a transient failure.
-        waiting_until: the event loop time (``loop.time()``) when the current wait for quota
-            ends, or None when the stream is not waiting for quota.
+        waiting_for_slot: the stream's requests queued in the rate limiter right now.
+        waiting_until: the event loop time (``loop.time()``) when the current wait out of a
+            refusal for quota ends (a 429's ``Retry-After``), or None.
         finished: whether the stream has ended.
     """
 
@@ -104,19 +105,29 @@ class StreamProgress:
     records: int = 0
     quota_waits: int = 0
     page_retries: int = 0
+    waiting_for_slot: int = 0
     waiting_until: float | None = None
     finished: bool = False
 
     @property
     def waiting_for_quota(self) -> bool:
-        """Whether the stream is waiting for quota right now."""
-        return self.waiting_until is not None
+        """Whether the stream is waiting for quota right now (queued for a slot, or waiting
+        out a refusal)."""
+        return self.waiting_for_slot > 0 or self.waiting_until is not None
 
 
 class _Progress:
     """The mutable counters behind `StreamProgress`, shared by a stream and its fetches."""
 
-    __slots__ = ("finished", "page_retries", "pages", "quota_waits", "records", "waits")
+    __slots__ = (
+        "finished",
+        "page_retries",
+        "pages",
+        "queued",
+        "quota_waits",
+        "records",
+        "waits",
+    )
 
     def __init__(self) -> None:
         self.pages = 0
@@ -124,8 +135,13 @@ class _Progress:
         self.quota_waits = 0
         self.page_retries = 0
         self.finished = False
+        self.queued = 0
         # Ends of the quota waits under way (several prefetched pages may wait at once).
         self.waits: list[float] = []
+
+    def waiting_for_slot(self, change: int) -> None:
+        """A request of the stream started (+1) or stopped (-1) waiting in the rate limiter."""
+        self.queued += change
 
     def snapshot(self) -> StreamProgress:
         return StreamProgress(
@@ -133,6 +149,7 @@ class _Progress:
             records=self.records,
             quota_waits=self.quota_waits,
             page_retries=self.page_retries,
+            waiting_for_slot=self.queued,
             waiting_until=max(self.waits) if self.waits else None,
             finished=self.finished,
         )
@@ -396,7 +413,7 @@ async def _fetch(
     # A free function (not a method) so that running fetches hold no reference to the
     # stream: dropping the iterator then finalises the stream at once and cancels them.
     if how.streaming:
-        with in_stream(how.work_class):
+        with in_stream(how.work_class, progress):
             return await _fetch_with_retries(fetch_page, number, size, how, progress)
     return await _fetch_with_retries(fetch_page, number, size, how, progress)
 

@@ -28,7 +28,7 @@ from ._limiters import (
     give_back,
     host_scope,
 )
-from ._options import current_request_options, work_class_in_effect
+from ._options import current_request_options, quota_watcher, work_class_in_effect
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
 from ._validation import check_seconds
 
@@ -142,14 +142,20 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         authorize: Callable[[httpx2.Request], None] | None = request.extensions.get(
             AUTHORIZE_EXTENSION
         )
+        watcher = quota_watcher()  # a stream showing its progress
         retry_number = 0
         while True:
+            if watcher is not None:
+                watcher.waiting_for_slot(+1)
             try:
                 permit = await self._limiter.acquire(
                     scope, max_wait=max_wait, work_class=work_class, grant=grant
                 )
             except RateLimitWaitExceeded as refused:
                 raise refused.with_request(request.method, _without_query(request.url)) from None
+            finally:
+                if watcher is not None:
+                    watcher.waiting_for_slot(-1)
             if authorize is not None:
                 authorize(request)
             try:
