@@ -12,7 +12,7 @@ from typing import Any
 import httpx2
 import pytest
 
-from fullscript import Fullscript, InvalidParameterError, OAuthToken, RollingWindowLimiter
+from fullscript import InvalidParameterError, OAuthToken, RollingWindowLimiter
 from fullscript.sandbox import Sandbox
 from fullscript.testing import RecordingLimiter
 
@@ -62,7 +62,8 @@ def test_calls_are_interactive_and_streams_background() -> None:
             sync = fs.for_grant("b", work_class="background")
             await record("grant view", sync.clinic.retrieve())
             await record(
-                "stream told", sync.patients.list(page_size=3).with_work_class("interactive").to_list()
+                "stream told",
+                sync.patients.list(page_size=3).with_work_class("interactive").to_list(),
             )
         return seen
 
