@@ -14,6 +14,7 @@ from ._classes import (
 from ._errors import RateLimitWaitExceeded
 from ._protocol import DEFAULT_SCOPE, Pacer, Permit, RateLimiter
 from ._rolling_window import RollingWindowLimiter
+from ._scheduling import SchedulingSettings
 from ._scopes import (
     DEFAULT_GRANT_ID,
     GRANT_ID_EXTENSION,
@@ -44,6 +45,7 @@ __all__ = [
     "RateLimitWaitExceeded",
     "RateLimiter",
     "RollingWindowLimiter",
+    "SchedulingSettings",
     "StatsRecorder",
     "WindowQuota",
     "WorkClass",

@@ -31,18 +31,11 @@ from collections.abc import Mapping
 
 from .._clock import Clock, SystemClock
 from .._validation import check_count, check_seconds
-from ._classes import (
-    BACKGROUND,
-    DEFAULT_RESERVE,
-    INTERACTIVE,
-    WorkClass,
-    check_reserve,
-    check_weight,
-    check_work_class,
-)
+from ._classes import BACKGROUND, DEFAULT_RESERVE, INTERACTIVE, WorkClass, check_work_class
 from ._errors import RateLimitWaitExceeded
 from ._fair_queue import FairQueue
 from ._protocol import DEFAULT_SCOPE, Pacer, Permit
+from ._scheduling import SchedulingSettings
 from ._scopes import DEFAULT_GRANT_ID
 from ._stats import LimiterStats, StatsRecorder
 from ._timers import Timer, call_later
@@ -112,7 +105,7 @@ class _Quota:
         return self.interactive if work_class == INTERACTIVE else self.background
 
 
-class RollingWindowLimiter(WindowQuota):
+class RollingWindowLimiter(WindowQuota, SchedulingSettings):
     """Never lets the server see more than `max_requests` in any rolling `window` of seconds.
 
     A slot counts from `acquire()` until `window` seconds after `release()` (the transport
@@ -162,34 +155,18 @@ class RollingWindowLimiter(WindowQuota):
         check_seconds(window, name="window", where=where)
         self._max_requests = max_requests
         self._window = float(window)
-        self._reserve = check_reserve(reserve, where=where)
-        self._reserve_slots = math.floor(self._reserve * max_requests)
-        self._reserve_always = bool(reserve_always)
-        self._weights: dict[str, float] = {}
-        for grant, weight in (grant_weights or {}).items():
-            self.set_weight(grant, weight)
+        self._set_scheduling(
+            max_requests=max_requests,
+            reserve=reserve,
+            reserve_always=reserve_always,
+            grant_weights=grant_weights,
+            where=where,
+        )
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._pacing = pacing
         self._quotas: dict[str, _Quota] = {}
         self._tickets = itertools.count()
         self._stats = StatsRecorder()
-
-    # --- settings -----------------------------------------------------------------------------
-
-    @property
-    def reserve(self) -> float:
-        """Share of the window kept for interactive work while it is active."""
-        return self._reserve
-
-    def set_weight(self, grant: str, weight: float) -> None:
-        """Give `grant` `weight` times the share of a grant of weight 1 (> 0, finite)."""
-        if not isinstance(grant, str):
-            raise TypeError(f"grant must be a str, got {type(grant).__name__}")
-        self._weights[grant] = check_weight(weight, where="set_weight")
-
-    def weight(self, grant: str) -> float:
-        """The weight of `grant` (1 unless set)."""
-        return self._weights.get(grant, 1.0)
 
     # --- reading ------------------------------------------------------------------------------
 
