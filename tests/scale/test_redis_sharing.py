@@ -1,0 +1,125 @@
+"""One quota shared by real processes through one `RedisRateLimiter` and a real redis-server:
+the window holds, background grants share it fairly, interactive calls find the reserve.
+
+What holds exactly across processes: the window (never more than N slots granted in any
+rolling window, counted by Redis on Redis TIME). What holds approximately: fair share (free
+slots go to the least-served waiting grant, but a grant asks again only after its wait plus
+jitter, so a slot may go to whoever asks first meanwhile) and the priority of interactive
+calls (they are served from the reserve at once; beyond it they wait like everyone, with
+background callers stepping back while one waits). The bounds tested below are those.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fullscript.testing import max_in_rolling_window
+
+WORKER = Path(__file__).with_name("sharing_worker.py")
+LIMIT, WINDOW = 40, 2.0
+# Grant times are read on each process's clock just after Redis granted the slot; the gap
+# between the two is not the same for every grant, so windows are checked this much shorter.
+CLOCK_SLACK = 0.1
+
+
+def run_processes(settings: list[dict[str, Any]], timeout: float = 120.0) -> list[dict[str, Any]]:
+    processes = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), json.dumps(s)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for s in settings
+    ]
+    try:
+        for p in processes:
+            assert p.stdout is not None
+            line = p.stdout.readline()
+            if not line:
+                raise AssertionError(f"worker exited early:\n{p.communicate()[1][-3000:]}")
+        start = f"{time.time() + 0.5}\n"
+        for p in processes:
+            assert p.stdin is not None
+            p.stdin.write(start)
+            p.stdin.flush()
+        results = []
+        for p in processes:
+            out, err = p.communicate(timeout=timeout)
+            assert p.returncode == 0, err[-3000:]
+            results.append(json.loads(out.strip().splitlines()[-1]))
+        return results
+    finally:
+        for p in processes:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+
+
+def jain(values: list[float]) -> float:
+    return sum(values) ** 2 / (len(values) * sum(v * v for v in values)) if any(values) else 1.0
+
+
+def settings_for(redis_url: str, prefix: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "redis": redis_url,
+        "key_prefix": prefix,
+        "limit": LIMIT,
+        "window": WINDOW,
+        "duration": 4 * WINDOW,
+        **extra,
+    }
+
+
+@pytest.mark.slow
+def test_background_grants_in_several_processes_share_the_window_fairly(redis_url: str) -> None:
+    prefix = f"sharing-{uuid.uuid4().hex}"
+    # Four processes; grant g0 has three times the callers of any other, and two processes.
+    results = run_processes(
+        [
+            settings_for(redis_url, prefix, grants=["g0", "g1"], per_grant=6),
+            settings_for(redis_url, prefix, grants=["g0", "g2"], per_grant=3),
+            settings_for(redis_url, prefix, grants=["g3"], per_grant=2),
+            settings_for(redis_url, prefix, grants=["g4"], per_grant=1),
+        ]
+    )
+    by_grant: dict[str, list[float]] = {}
+    for result in results:
+        for grant, times in result["granted"].items():
+            by_grant.setdefault(grant, []).extend(times)
+    every = sorted(t for times in by_grant.values() for t in times)
+    assert max_in_rolling_window(every, WINDOW - CLOCK_SLACK) <= LIMIT
+    # The quota is used: at least 3 full windows' worth over 4 windows (the first is a burst).
+    assert len(every) >= 3 * LIMIT
+    # Callers of g0 outnumber g4's nine to one; their slots do not.
+    counts = [float(len(by_grant.get(g, []))) for g in ("g0", "g1", "g2", "g3", "g4")]
+    assert jain(counts) >= 0.9, counts
+
+
+@pytest.mark.slow
+def test_interactive_calls_find_the_reserve_while_processes_export(redis_url: str) -> None:
+    prefix = f"sharing-{uuid.uuid4().hex}"
+    results = run_processes(
+        [
+            settings_for(redis_url, prefix, grants=["a", "b"], per_grant=5),
+            settings_for(redis_url, prefix, grants=["c"], per_grant=5),
+            settings_for(redis_url, prefix, grants=["d"], per_grant=5),
+            # 2 calls a window against a reserve of 4: a call that had to wait for a slot
+            # to leave the window would wait about a window, past its maximum wait.
+            settings_for(redis_url, prefix, interactive=WINDOW / 2, max_wait=WINDOW / 4),
+        ]
+    )
+    interactive = results[3]
+    assert interactive["refused"] == 0
+    assert len(interactive["waits"]) >= 6
+    every = sorted(t for r in results for times in r["granted"].values() for t in times)
+    assert max_in_rolling_window(every, WINDOW - CLOCK_SLACK) <= LIMIT
