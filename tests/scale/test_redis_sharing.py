@@ -11,6 +11,7 @@ background callers stepping back while one waits). The bounds tested below are t
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -123,3 +124,70 @@ def test_interactive_calls_find_the_reserve_while_processes_export(redis_url: st
     assert len(interactive["waits"]) >= 6
     every = sorted(t for r in results for times in r["granted"].values() for t in times)
     assert max_in_rolling_window(every, WINDOW - CLOCK_SLACK) <= LIMIT
+
+
+async def test_background_work_leaves_the_reserve_while_interactive_work_is_active(
+    redis_url: str,
+) -> None:
+    from fullscript import RateLimitWaitExceeded
+    from fullscript.redis import RedisRateLimiter
+
+    prefix = f"sharing-{uuid.uuid4().hex}"
+    async with (
+        RedisRateLimiter(redis_url, 10, 60.0, key_prefix=prefix, reserve=0.2) as web,
+        RedisRateLimiter(redis_url, 10, 60.0, key_prefix=prefix, reserve=0.2) as worker,
+    ):
+        await web.acquire("q")  # interactive, in another process: 1 of the reserve of 2 used
+        background = 0
+        try:
+            while True:
+                await worker.acquire("q", work_class="background", grant="sync", max_wait=0.0)
+                background += 1
+        except RateLimitWaitExceeded:
+            pass
+        await web.acquire("q")  # the reserve's last slot is there for a user
+        assert background == 8
+        assert await worker.used("q") == 10
+
+
+async def test_background_work_takes_the_whole_window_without_interactive_work(
+    redis_url: str,
+) -> None:
+    from fullscript import RateLimitWaitExceeded
+    from fullscript.redis import RedisRateLimiter
+
+    prefix = f"sharing-{uuid.uuid4().hex}"
+    async with RedisRateLimiter(redis_url, 10, 60.0, key_prefix=prefix, reserve=0.2) as worker:
+        background = 0
+        try:
+            while True:
+                await worker.acquire("q", work_class="background", grant="sync", max_wait=0.0)
+                background += 1
+        except RateLimitWaitExceeded:
+            pass
+        assert background == 10
+
+
+async def test_a_free_slot_goes_to_the_least_served_waiting_grant(redis_url: str) -> None:
+    from fullscript import RateLimitWaitExceeded
+    from fullscript.redis import RedisRateLimiter
+
+    prefix = f"sharing-{uuid.uuid4().hex}"
+    async with (
+        RedisRateLimiter(redis_url, 3, 0.5, key_prefix=prefix, reserve=0.0) as one,
+        RedisRateLimiter(redis_url, 3, 0.5, key_prefix=prefix, reserve=0.0) as other,
+    ):
+        await one.release(await one.acquire("q", work_class="background", grant="big"))
+        await one.flush()
+        await asyncio.sleep(0.3)
+        for _ in range(2):
+            await one.release(await one.acquire("q", work_class="background", grant="big"))
+        await one.flush()
+        # The window is full: "small" (in another process) is refused and counts as waiting.
+        with pytest.raises(RateLimitWaitExceeded):
+            await other.acquire("q", work_class="background", grant="small", max_wait=0.0)
+        await asyncio.sleep(0.25)  # big's first slot has left the window: one is free
+        # big holds 2 slots of the window, small none and waits: big steps back for small.
+        with pytest.raises(RateLimitWaitExceeded):
+            await one.acquire("q", work_class="background", grant="big", max_wait=0.0)
+        await other.acquire("q", work_class="background", grant="small", max_wait=0.0)
