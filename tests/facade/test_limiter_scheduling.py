@@ -276,3 +276,24 @@ def test_interactive_calls_within_the_reserve_never_wait_behind_bulk_work(
     waits, granted = run_in_virtual_time(scenario())
     assert waits == [0.0] * len(calls)
     assert max_in_rolling_window(granted, 10.0) <= 10
+
+
+def test_background_waiters_without_interactive_work_wake_only_when_a_slot_frees() -> None:
+    async def scenario() -> int:
+        limiter = RollingWindowLimiter(2, 60.0)  # a reserve, but no interactive work ever
+        loop = asyncio.get_running_loop()
+        wakes = 0
+        original = limiter._dispatch
+
+        def counted(*args: object) -> None:
+            nonlocal wakes
+            wakes += 1
+            original(*args)  # type: ignore[arg-type]
+
+        limiter._dispatch = counted  # type: ignore[method-assign]
+        await asyncio.gather(*(take(limiter, BACKGROUND) for _ in range(6)))
+        assert loop.time() == 120.0
+        return wakes
+
+    # Six acquires, two releases waking a queue, two timers: not a busy loop of timers.
+    assert run_in_virtual_time(scenario(), deadlock_timeout=5.0) < 30

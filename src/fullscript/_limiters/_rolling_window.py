@@ -328,7 +328,9 @@ class RollingWindowLimiter(WindowQuota, SchedulingSettings):
         interactive work stops counting as active."""
         when = quota.released[0] + self._window if quota.released else math.inf
         if quota.background.live and self._reserve_slots and not self._reserve_always:
-            when = min(when, quota.last_interactive + self._window)
+            reserve_ends = quota.last_interactive + self._window
+            if reserve_ends > now:
+                when = min(when, reserve_ends)
         return when if when > now else now + _MIN_DELAY
 
     def _wake(self, quota: _Quota, scope: str, when: float) -> None:
