@@ -62,7 +62,8 @@ def message_for(error: BaseException) -> str:
     """``error: <what went wrong> (request id ...)`` for stderr."""
     text = str(error) or type(error).__name__
     request_id = error.request_id if isinstance(error, APIStatusError) else None
-    suffix = f" (request id {request_id})" if request_id else ""
+    # The SDK's messages usually name it already: say it once.
+    suffix = f" (request id {request_id})" if request_id and request_id not in text else ""
     hint = ""
     if exit_code_for(error) is ExitCode.AUTH_NEEDED and not isinstance(error, AuthNeededError):
         hint = "; run `fullscript login`"
