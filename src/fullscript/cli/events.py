@@ -41,23 +41,32 @@ _OVERLAP = timedelta(seconds=60)
 
 
 async def new_events(
-    fs: Fullscript, since: datetime, *, interval: float, categories: tuple[str, ...]
+    fs: Fullscript,
+    since: datetime | None,
+    *,
+    interval: float,
+    categories: tuple[str, ...],
 ) -> AsyncIterator[WebhookEvent]:
-    """Every event from ``since`` on, polling every ``interval`` seconds, each once."""
+    """Every event from ``since`` on, polling every ``interval`` seconds, each once.
+
+    Without ``since``, only events that appear after the first poll: what the first poll
+    finds (the last moments before the command started) is marked seen, not yielded.
+    """
     seen = InMemorySeenStore()
     wanted = categories or tuple(EVENT_LISTS)
+    quiet = since is None
+    start = since if since is not None else datetime.now(UTC) - _OVERLAP
+    start = start if start.tzinfo is not None else start.replace(tzinfo=UTC)
     while True:
-        async for event in reconcile(fs, since, seen=seen, categories=wanted):
+        async for event in reconcile(fs, start, seen=seen, categories=wanted):
             if event.created_at is not None:
-                since = max(since, event.created_at - _OVERLAP)
-            yield event
+                start = max(start, event.created_at - _OVERLAP)
+            if not quiet:
+                yield event
+        if quiet:
+            click.echo("Waiting for new events (Ctrl-C to stop) ...", err=True)
+        quiet = False
         await asyncio.sleep(interval)
-
-
-def _since(value: datetime | None) -> datetime:
-    if value is None:  # "new" events: from a moment ago (timestamps are to the millisecond)
-        return datetime.now(UTC) - timedelta(seconds=2)
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _context() -> CliContext:
@@ -72,7 +81,7 @@ def _polling_options(function: object) -> object:
             "--since",
             type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]),
             default=None,
-            help="Start from events created at this time (UTC; default: now).",
+            help="Start from events created at this time (UTC; default: new events only).",
         ),
         click.option("--interval", type=float, default=DEFAULT_INTERVAL, show_default=True),
         click.option(
@@ -95,12 +104,12 @@ def tail(
     since: datetime | None, interval: float, categories: tuple[str, ...], count: int | None
 ) -> None:
     """Print new events as they happen, one JSON line each (Ctrl-C to stop)."""
-    asyncio.run(_tail(_context(), _since(since), interval, categories, count))
+    asyncio.run(_tail(_context(), since, interval, categories, count))
 
 
 async def _tail(
     context: CliContext,
-    since: datetime,
+    since: datetime | None,
     interval: float,
     categories: tuple[str, ...],
     count: int | None,
@@ -136,14 +145,14 @@ def forward(
         raise AuthNeededError(
             f"no webhook secret: set {WEBHOOK_SECRET_ENV} or run `fullscript webhooks set-secret`"
         )
-    asyncio.run(_forward(context, secret, url, _since(since), interval, categories, count))
+    asyncio.run(_forward(context, secret, url, since, interval, categories, count))
 
 
 async def _forward(
     context: CliContext,
     secret: str,
     url: str,
-    since: datetime,
+    since: datetime | None,
     interval: float,
     categories: tuple[str, ...],
     count: int | None,
