@@ -75,7 +75,10 @@ def login_args(served: ServedSandbox, redirect_uri: str, *more: str) -> list[str
 
 @pytest.fixture(scope="session")
 def first_login(
-    served: ServedSandbox, redirect_uri: str, browser: Path, tmp_path_factory: pytest.TempPathFactory
+    served: ServedSandbox,
+    redirect_uri: str,
+    browser: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[CliRunner, Ran]:
     """A configuration directory logged in through the loopback redirect, and that login's run."""
     runner = new_runner(tmp_path_factory.mktemp("config"), browser)

@@ -48,7 +48,9 @@ def test_sandbox_trigger_makes_the_served_sandbox_record_the_event(
     assert fetched["id"] == event["id"]
 
 
-def test_events_tail_prints_new_events_as_they_happen(cli: CliRunner, served: ServedSandbox) -> None:
+def test_events_tail_prints_new_events_as_they_happen(
+    cli: CliRunner, served: ServedSandbox
+) -> None:
     tail = cli.popen("events", "tail", "--interval", "0.2", "--count", "2")
     _wait_until_watching(tail)
     made = [_trigger(cli, served, f"tail{n}")["id"] for n in range(2)]
@@ -101,7 +103,9 @@ def test_forward_posts_signed_deliveries_the_sdk_router_accepts(
 ) -> None:
     stored = cli.run("webhooks", "set-secret", stdin=WEBHOOK_SECRET + "\n")
     assert stored.code == 0, stored.stderr
-    forward = cli.popen("webhooks", "forward", "--to", receiver.url, "--interval", "0.2", "--count", "2")
+    forward = cli.popen(
+        "webhooks", "forward", "--to", receiver.url, "--interval", "0.2", "--count", "2"
+    )
     _wait_until_watching(forward)
     made = [_trigger(cli, served, f"fwd{n}")["id"] for n in range(2)]
     out, errors = forward.communicate(timeout=60)
@@ -118,7 +122,9 @@ def test_forward_with_another_secret_is_refused_by_the_router(
     cli: CliRunner, served: ServedSandbox, receiver: _Receiver
 ) -> None:
     wrong = CliRunner(cli.config_dir, {**cli.env, "FULLSCRIPT_WEBHOOK_SECRET": "not-the-secret"})
-    process = wrong.popen("webhooks", "forward", "--to", receiver.url, "--interval", "0.2", "--count", "1")
+    process = wrong.popen(
+        "webhooks", "forward", "--to", receiver.url, "--interval", "0.2", "--count", "1"
+    )
     _wait_until_watching(process)
     _trigger(cli, served, "wrongsecret")
     out, errors = process.communicate(timeout=60)

@@ -27,7 +27,9 @@ def _wait_for(condition: object, what: str, timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
-def test_export_writes_every_record_and_removes_its_checkpoint(cli: CliRunner, tmp_path: Path) -> None:
+def test_export_writes_every_record_and_removes_its_checkpoint(
+    cli: CliRunner, tmp_path: Path
+) -> None:
     out = tmp_path / "patients.jsonl"
     ran = cli.run("export", "patients", "-o", str(out), "--page-size", "40")
     assert ran.code == 0, ran.stderr

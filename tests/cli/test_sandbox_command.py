@@ -10,7 +10,9 @@ from cli_support import CliRunner, free_port
 
 def test_sandbox_serve_takes_the_sandbox_commands_options(cli: CliRunner) -> None:
     port = free_port()
-    process = cli.popen("sandbox", "serve", "--port", str(port), "--seed", "7", "--log-level", "warning")
+    process = cli.popen(
+        "sandbox", "serve", "--port", str(port), "--seed", "7", "--log-level", "warning"
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -18,10 +18,10 @@ from fullscript.cli.vault import KEYRING_SERVICE, CredentialVault
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.stored: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -37,10 +37,10 @@ class MemoryKeyring(KeyringBackend):
 class HangingKeyring(KeyringBackend):
     """A Secret Service waiting for an unlock prompt nobody will ever see."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.release = threading.Event()
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -95,7 +95,7 @@ def test_a_hanging_keyring_times_out_to_the_0600_file_with_one_warning(
 def test_no_keyring_at_all_uses_the_file_and_delete_forgets_it(
     tmp_path: Path, backend_restored: None
 ) -> None:
-    keyring.set_keyring(NoKeyring())
+    keyring.set_keyring(NoKeyring())  # type: ignore[no-untyped-call]
     warnings: list[str] = []
     vault = CredentialVault(tmp_path, warn=warnings.append)
     vault.set("default/token/us/default", "{}")

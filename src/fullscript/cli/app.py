@@ -104,7 +104,9 @@ def cli(ctx: click.Context, profile: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code (see `ExitCode`)."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
+        )
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as error:

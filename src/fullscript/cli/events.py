@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
 
 import click
 import httpx2
@@ -32,7 +34,7 @@ from fullscript.webhooks import (
 from .exit_codes import AuthNeededError
 from .session import WEBHOOK_SECRET_ENV, CliContext, client_for
 
-__all__ = ["new_events", "set_secret", "tail", "forward"]
+__all__ = ["forward", "new_events", "set_secret", "tail"]
 
 DEFAULT_INTERVAL = 5.0
 # Events up to this much older than the newest seen are asked for again: an event created
@@ -75,7 +77,10 @@ def _context() -> CliContext:
     return context
 
 
-def _polling_options(function: object) -> object:
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def _polling_options(function: _Command) -> _Command:
     options = [
         click.option(
             "--since",
@@ -91,7 +96,9 @@ def _polling_options(function: object) -> object:
             type=click.Choice(list(EVENT_LISTS)),
             help="Only these event lists (repeatable; default: all).",
         ),
-        click.option("--count", type=click.IntRange(min=1), default=None, help="Stop after N events."),
+        click.option(
+            "--count", type=click.IntRange(min=1), default=None, help="Stop after N events."
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -124,7 +131,9 @@ async def _tail(
 
 
 @click.command()
-@click.option("--to", "url", required=True, help="Your receiver, e.g. http://127.0.0.1:8000/webhooks")
+@click.option(
+    "--to", "url", required=True, help="Your receiver, e.g. http://127.0.0.1:8000/webhooks"
+)
 @_polling_options
 def forward(
     url: str,
@@ -186,11 +195,10 @@ def set_secret() -> None:
     """Store the webhook signing secret in the keyring (read hidden, or from stdin)."""
     context = _context()
     profile = context.profile()
-    stdin = click.get_text_stream("stdin")
     secret = (
         click.prompt("Webhook secret", hide_input=True, err=True)
-        if stdin.isatty()
-        else stdin.readline().strip()
+        if sys.stdin.isatty()
+        else sys.stdin.readline().strip()
     )
     if not secret:
         raise click.UsageError("no secret given")

@@ -13,6 +13,7 @@ import asyncio
 import html
 import http.server
 import secrets
+import sys
 import threading
 import webbrowser
 from typing import Any
@@ -113,9 +114,11 @@ def loopback_code(authorize_url: str, redirect_uri: str, state: str, timeout: fl
 
 def pasted_code(authorize_url: str, state: str) -> str:
     """Print the authorize page's address; read the redirected URL or the code from stdin."""
-    click.echo(f"Open this address in a browser and approve the app:\n\n  {authorize_url}\n", err=True)
+    click.echo(
+        f"Open this address in a browser and approve the app:\n\n  {authorize_url}\n", err=True
+    )
     click.echo("Then paste the address you were redirected to (or just the code):", err=True)
-    line = click.get_text_stream("stdin").readline().strip()
+    line = sys.stdin.readline().strip()
     if not line:
         raise LoginError("nothing was pasted")
     if "?" in line or "code=" in line:
@@ -130,17 +133,23 @@ def _region_key(region: str, environment: str | None) -> str:
 
 
 @click.command()
-@click.option("--client-id", envvar="FULLSCRIPT_CLIENT_ID", required=True, help="The app's client id.")
+@click.option(
+    "--client-id", envvar="FULLSCRIPT_CLIENT_ID", required=True, help="The app's client id."
+)
 @click.option(
     "--redirect-uri",
     envvar="FULLSCRIPT_REDIRECT_URI",
     required=True,
     help="The app's registered redirect URI (loopback, with a port, for the browser flow).",
 )
-@click.option("--region", default="us", show_default=True, help="Region key: us, ca, us-snd, ca-snd.")
+@click.option(
+    "--region", default="us", show_default=True, help="Region key: us, ca, us-snd, ca-snd."
+)
 @click.option("--environment", type=click.Choice(["production", "sandbox"]), default=None)
 @click.option("--base-url", default=None, help="Another host serving the region (a local sandbox).")
-@click.option("--grant", default="default", show_default=True, help="Grant id to store the pair as.")
+@click.option(
+    "--grant", default="default", show_default=True, help="Grant id to store the pair as."
+)
 @click.option("--no-browser", is_flag=True, help="Print the address; paste the redirect back.")
 @click.option("--timeout", type=float, default=DEFAULT_LOGIN_TIMEOUT, show_default=True)
 def login(
@@ -176,7 +185,7 @@ def login(
             f"Client secret (or set {CLIENT_SECRET_ENV})", hide_input=True, err=True
         )
         context.vault.set(profile.secret_name("client_secret"), str(secret))
-    asyncio.run(_login(context, profile, no_browser=no_browser, timeout=timeout))
+    asyncio.run(_login(context, profile, no_browser=no_browser, wait_seconds=timeout))
     context.book.save(profile)
     click.echo(
         f"Logged in: profile {profile.name}, region {profile.region}, grant {profile.grant}.",
@@ -184,14 +193,18 @@ def login(
     )
 
 
-async def _login(context: CliContext, profile: Profile, *, no_browser: bool, timeout: float) -> None:
+async def _login(
+    context: CliContext, profile: Profile, *, no_browser: bool, wait_seconds: float
+) -> None:
     async with client_for(context, profile) as fs:
         state = secrets.token_urlsafe(24)
         url = fs.authorization_url(state)
         if no_browser:
             code = pasted_code(url, state)
         else:
-            code = await asyncio.to_thread(loopback_code, url, profile.redirect_uri, state, timeout)
+            code = await asyncio.to_thread(
+                loopback_code, url, profile.redirect_uri, state, wait_seconds
+            )
         await fs.exchange_code(code)
 
 

@@ -188,7 +188,11 @@ def build_command(facts: OperationFacts) -> click.Command:
                 descriptions = _field_descriptions(model)
                 for field in attrs.fields(model):
                     field_flag = f"--{command_name(field.name)}"
-                    if not field.init or _CREDENTIAL_FIELD.search(field.name) or field_flag in taken:
+                    if (
+                        not field.init
+                        or _CREDENTIAL_FIELD.search(field.name)
+                        or field_flag in taken
+                    ):
                         continue
                     taken.add(field_flag)
                     body_fields[field.name] = field
@@ -216,13 +220,13 @@ def build_command(facts: OperationFacts) -> click.Command:
             taken.add(flag)
             click_type, repeats = _click_type(hint)
             params.append(
-                click.Option([flag, parameter.name], type=click_type, multiple=repeats, default=None)
+                click.Option(
+                    [flag, parameter.name], type=click_type, multiple=repeats, default=None
+                )
             )
     if operation.paginated:
         params.append(click.Option(["--all", "all_pages"], is_flag=True, help="Every page."))
-        params.append(
-            click.Option(["--slurp"], is_flag=True, help="With --all: one JSON array.")
-        )
+        params.append(click.Option(["--slurp"], is_flag=True, help="With --all: one JSON array."))
     shape = _Shape(
         facts=facts,
         operation=operation,

@@ -74,7 +74,9 @@ def trigger(action: str, fields: tuple[str, ...], url: str, region: str) -> None
     try:
         response = httpx2.post(endpoint, json=_fields(fields), timeout=30.0)
     except httpx2.HTTPError as error:
-        raise click.ClickException(f"no sandbox answered at {url} ({type(error).__name__})") from None
+        raise click.ClickException(
+            f"no sandbox answered at {url} ({type(error).__name__})"
+        ) from None
     answer = response.json() if response.content else {}
     if response.status_code >= 400:
         raise click.ClickException(f"the sandbox refused {action}: {answer.get('error', answer)}")

@@ -50,13 +50,19 @@ class CliContext:
         if found is None:
             raise AuthNeededError(
                 f"profile {self.profile_name!r} is not logged in: run `fullscript login"
-                + ("" if self.profile_name == DEFAULT_PROFILE else f" --profile {self.profile_name}")
+                + (
+                    ""
+                    if self.profile_name == DEFAULT_PROFILE
+                    else f" --profile {self.profile_name}"
+                )
                 + "`"
             )
         return found
 
     def client_secret(self, profile: Profile) -> str | None:
-        return os.environ.get(CLIENT_SECRET_ENV) or self.vault.get(profile.secret_name("client_secret"))
+        return os.environ.get(CLIENT_SECRET_ENV) or self.vault.get(
+            profile.secret_name("client_secret")
+        )
 
     def webhook_secret(self, profile: Profile) -> str | None:
         return os.environ.get(WEBHOOK_SECRET_ENV) or self.vault.get(

@@ -9,6 +9,7 @@ and a warning says so once per process. Reads look in the keyring first, then in
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -109,10 +110,8 @@ class CredentialVault:
 
     def delete(self, name: str) -> None:
         """Forget ``name`` wherever it is (nothing happens when it is nowhere)."""
-        try:
+        with contextlib.suppress(_KeyringUnusable):
             self._keyring(lambda keyring: _delete_quietly(keyring, name))
-        except _KeyringUnusable:
-            pass
         self._forget_in_file(name)
 
     # --- keyring --------------------------------------------------------------------------
@@ -146,7 +145,9 @@ class CredentialVault:
         except FileNotFoundError:
             return {}
         data = json.loads(text) if text.strip() else {}
-        return {str(key): str(value) for key, value in data.items()} if isinstance(data, dict) else {}
+        return (
+            {str(key): str(value) for key, value in data.items()} if isinstance(data, dict) else {}
+        )
 
     def _write_file(self, data: dict[str, str]) -> None:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -170,7 +171,5 @@ class CredentialVault:
 def _delete_quietly(keyring: Any, name: str) -> None:
     from keyring.errors import PasswordDeleteError
 
-    try:
+    with contextlib.suppress(PasswordDeleteError):  # nothing stored under that name
         keyring.delete_password(KEYRING_SERVICE, name)
-    except PasswordDeleteError:
-        pass  # nothing stored under that name
