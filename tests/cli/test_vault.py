@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import stat
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,15 +100,6 @@ def test_no_keyring_at_all_uses_the_file_and_delete_forgets_it(
     vault.delete("default/token/us/default")
     assert vault.get("default/token/us/default") is None
     assert warnings and "NoKeyringError" in warnings[0]
-
-
-def test_import_fullscript_loads_no_cli_dependency() -> None:
-    probe = (
-        "import sys, fullscript; from fullscript import Fullscript; "
-        "print(sorted(m for m in ('click', 'rich', 'keyring') if m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
 
 
 def test_the_entry_points_include_fullscript_and_fullscript_sandbox() -> None:

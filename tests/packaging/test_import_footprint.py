@@ -29,6 +29,9 @@ NOT_AT_IMPORT = (
     "redis",
     "fastapi",
     "cryptography",
+    "click",
+    "rich",
+    "keyring",
 )
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
 
