@@ -120,3 +120,25 @@ def test_completion_offers_spec_groups_and_their_operations(cli: CliRunner) -> N
 
     assert "patients" in complete("fullscript pat", 1)
     assert "list-orders" in complete("fullscript patients list-", 2)
+
+
+def test_an_expired_pair_is_refreshed_and_the_rotated_pair_saved_for_the_next_command(
+    cli: CliRunner, served: ServedSandbox
+) -> None:
+    credentials = cli.config_dir / "credentials.json"
+
+    def stored_refresh_token() -> str:
+        token = json.loads(json.loads(credentials.read_text())["default/token/us/default"])
+        return str(token["refresh_token"])
+
+    before = stored_refresh_token()
+    served.sandbox.advance_time(served.sandbox.settings.token_ttl + 60)
+    try:
+        first = cli.run("clinic", "retrieve")
+        assert first.code == 0, first.stderr
+        rotated = stored_refresh_token()
+        assert rotated != before
+        second = cli.run("clinic", "retrieve")  # the old pair is dead: this uses the new one
+        assert second.code == 0, second.stderr
+    finally:
+        served.sandbox.reset_time()
