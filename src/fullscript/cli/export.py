@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 import attrs
 import click
 
-from .operations import _resources, command_name, spec_groups
+from .operations import command_name, resource_operation, spec_groups
 from .output import jsonable
 from .quota_watch import QuotaWatch
 from .session import CliContext, client_for
@@ -38,8 +38,7 @@ def exportable_groups() -> list[str]:
     for group, operations in spec_groups().items():
         if not any(facts.method_name == "list" for facts in operations):
             continue
-        resource = getattr(_resources(), group)
-        operation = type(resource).OPERATIONS["list"]
+        operation = resource_operation(group, "list")
         if operation.paginated and "{" not in operation.path:
             names.append(command_name(group))
     return names

@@ -35,7 +35,7 @@ from fullscript_api.operations import OPERATIONS
 from .output import format_option, resolve_format, write_records, write_value
 from .session import CliContext, client_for
 
-__all__ = ["OperationGroup", "build_command", "command_name", "spec_groups"]
+__all__ = ["OperationGroup", "build_command", "command_name", "resource_operation", "spec_groups"]
 
 _BODY_PREFIX = "body__"
 _PAGING = {"page_size", "limit", "prefetch"}
@@ -58,6 +58,13 @@ def spec_groups() -> dict[str, list[OperationFacts]]:
 def _resources() -> ApiResources:
     # Building a command only reads signatures: the invoker is never called.
     return ApiResources(cast(OperationInvoker, None))
+
+
+def resource_operation(group: str, method_name: str) -> Operation:
+    """The generated `Operation` behind ``fs.<group>.<method_name>``."""
+    resource = getattr(_resources(), group)
+    operation: Operation = type(resource).OPERATIONS[method_name]
+    return operation
 
 
 def _group_help(group: str) -> str:

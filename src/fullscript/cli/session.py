@@ -37,12 +37,11 @@ class CliContext:
     profile_name: str = DEFAULT_PROFILE
     warn: Callable[[str], None]
     book: ProfileBook = attrs.field(factory=lambda: ProfileBook(config_directory()))
-    vault: CredentialVault = attrs.field(default=None)
+    vault: CredentialVault = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.vault is None:
-            timeout = float(os.environ.get("FULLSCRIPT_KEYRING_TIMEOUT", DEFAULT_KEYRING_TIMEOUT))
-            self.vault = CredentialVault(self.book.directory, warn=self.warn, timeout=timeout)
+        timeout = float(os.environ.get("FULLSCRIPT_KEYRING_TIMEOUT", DEFAULT_KEYRING_TIMEOUT))
+        self.vault = CredentialVault(self.book.directory, warn=self.warn, timeout=timeout)
 
     def profile(self) -> Profile:
         """The chosen profile, or `AuthNeededError` when nobody logged in with it."""
