@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import stat
 import subprocess
 from pathlib import Path
@@ -93,3 +94,16 @@ def test_logout_revokes_the_pair_and_forgets_the_profile(
     assert refused.status_code == 401
     assert json.loads(runner.run("status", "--format", "json").stdout) == []
     assert runner.run("clinic", "retrieve").code == 3
+
+
+def test_a_busy_redirect_port_is_a_clear_error(
+    served: ServedSandbox, redirect_uri: str, browser: Path, tmp_path: Path
+) -> None:
+    runner = new_runner(tmp_path, browser)
+    port = int(redirect_uri.rsplit(":", 1)[1].split("/", 1)[0])
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        ran = runner.run(*login_args(served, redirect_uri))
+    assert ran.code == 3
+    assert f"cannot listen on 127.0.0.1:{port}" in ran.stderr

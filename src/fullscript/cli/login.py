@@ -94,7 +94,13 @@ def loopback_code(authorize_url: str, redirect_uri: str, state: str, timeout: fl
             "(http://127.0.0.1:<port>/...): register one with the app, or use --no-browser"
         )
     host = parts.hostname.strip("[]") if parts.hostname else "127.0.0.1"
-    server = _CallbackServer((host, parts.port), _CallbackHandler)
+    try:
+        server = _CallbackServer((host, parts.port), _CallbackHandler)
+    except OSError as error:
+        raise LoginError(
+            f"cannot listen on {host}:{parts.port} for the redirect ({error.strerror}): is "
+            "another login running? Or use --no-browser"
+        ) from None
     server.path = parts.path or "/"
     server.arrived = threading.Event()
     worker = threading.Thread(target=server.serve_forever, daemon=True)
