@@ -4,6 +4,7 @@ is a terminal, and a progress bar on stderr that never gets into the data on std
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -76,3 +77,28 @@ def test_progress_bar_draws_while_stdout_stays_json_lines(
     assert "export patients" in bar and "━" in bar
     records = [json.loads(line) for line in out.read_text().splitlines()]  # every line is JSON
     assert [record["id"] for record in records] == patient_ids(cli)
+
+
+def test_progress_bar_says_until_when_it_waits_for_quota(
+    cli: CliRunner,
+    served: ServedSandbox,
+    terminal: Callable[[str], Callable[[], str]],
+    tmp_path: Path,
+) -> None:
+    # The third page is answered 429 with Retry-After: the export pauses, then goes on.
+    served.sandbox.faults.add(
+        "rate_limit", operation_id="list_patients", retry_after=3, skip=2, times=1
+    )
+    out, finished = tmp_path / "out.jsonl", tmp_path / "finished"
+    command = " ".join(cli.command("export", "patients", "-o", str(out), "--page-size", "20"))
+    capture = terminal(f"{command}; touch {finished}; sleep 60")
+    panes: list[str] = []
+
+    def waiting_shown() -> bool:
+        panes.append(capture())
+        return "waiting for quota until" in panes[-1] or finished.exists()
+
+    wait_for(waiting_shown, "the wait")
+    wait_for(finished.exists, "the export to finish")
+    assert any(re.search(r"waiting for quota until \d\d:\d\d:\d\d", pane) for pane in panes)
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == patient_ids(cli)
