@@ -97,13 +97,13 @@ def test_logout_revokes_the_pair_and_forgets_the_profile(
 
 
 def test_a_busy_redirect_port_is_a_clear_error(
-    served: ServedSandbox, redirect_uri: str, browser: Path, tmp_path: Path
+    served: ServedSandbox, browser: Path, tmp_path: Path
 ) -> None:
     runner = new_runner(tmp_path, browser)
-    port = int(redirect_uri.rsplit(":", 1)[1].split("/", 1)[0])
     with socket.socket() as taken:
-        taken.bind(("127.0.0.1", port))
+        taken.bind(("127.0.0.1", 0))
         taken.listen()
-        ran = runner.run(*login_args(served, redirect_uri))
+        port = taken.getsockname()[1]
+        ran = runner.run(*login_args(served, f"http://127.0.0.1:{port}/callback"))
     assert ran.code == 3
     assert f"cannot listen on 127.0.0.1:{port}" in ran.stderr
