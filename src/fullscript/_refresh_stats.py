@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ._observation import report_event
 from ._values import FrozenValue
 
 __all__ = ["RefreshStats", "RefreshStatsSnapshot"]
@@ -58,7 +59,11 @@ class RefreshStatsSnapshot(FrozenValue):
 
 
 class RefreshStats:
-    """Mutable counters shared by every token manager of one client; read via `snapshot()`."""
+    """Mutable counters shared by every token manager of one client; read via `snapshot()`.
+
+    Each outcome is also reported to the observers of the operation call it happened in
+    (hooks, telemetry; see `_observation`), as an event.
+    """
 
     def __init__(self) -> None:
         self._refreshes: Counter[tuple[str, str]] = Counter()
@@ -69,18 +74,22 @@ class RefreshStats:
     def refreshed(self, grant_id: str, region: str) -> None:
         """A refresh rotated the pair of ``(grant_id, region)``."""
         self._refreshes[(grant_id, region)] += 1
+        report_event("token.refreshed")
 
     def adopted(self) -> None:
         """A pair rotated by a sibling was used instead of refreshing."""
         self._adopted += 1
+        report_event("token.adopted")
 
     def failed(self) -> None:
         """A refresh attempt failed."""
         self._failures += 1
+        report_event("token.refresh_failed")
 
     def grant_died(self) -> None:
         """A grant's stored pair was refused for good."""
         self._dead_grants += 1
+        report_event("grant.dead")
 
     def snapshot(self) -> RefreshStatsSnapshot:
         """The counts now (a frozen copy)."""
