@@ -24,8 +24,8 @@ import asyncio
 import contextvars
 import inspect
 import time
-from collections.abc import Awaitable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
@@ -39,6 +39,7 @@ __all__ = [
     "CallInfo",
     "CallObserver",
     "ObservedCall",
+    "ObservedStream",
     "current_call",
     "observed_call",
     "report_event",
@@ -64,6 +65,9 @@ class CallInfo:
         grant_id: the grant whose token the call carries (often a tenant id: observers that
             export it should let the user opt in).
         page: the page number when the call fetches one page of a list stream.
+        stream: True for a whole list stream (each page is then a call of its own, whose
+            ``parent`` is the stream).
+        parent: the stream a page call belongs to.
         attempts: attempts of the operation's own request so far (retries and 401 replays
             included; a token refresh made during the call is not one).
         limiter_wait: seconds spent waiting for rate-limit slots, over all attempts.
@@ -78,6 +82,8 @@ class CallInfo:
     region: str
     grant_id: str
     page: int | None = None
+    stream: bool = False
+    parent: CallInfo | None = attrs.field(default=None, repr=False)
     attempts: int = 0
     limiter_wait: float = 0.0
     started_at: float = attrs.field(factory=time.perf_counter)
@@ -271,6 +277,54 @@ class observed_call:
             _current_call.reset(self._token)
         for observer in self._call.observers:
             await _settle(observer.call_ended(self._call.info, error))
+
+
+T = TypeVar("T")
+
+
+class ObservedStream(Generic[T]):
+    """One pass over a list stream, observed: a call of its own, with a call per page.
+
+    `AsyncPaginator` makes one per stream (``open_stream``), fetches its pages through
+    `fetch_page` and calls `ended` once when the stream stops. A page asked for again (the
+    stream's own retry after a transient failure) is reported as a ``page.retry`` event.
+    """
+
+    __slots__ = ("_ended", "_fetch", "_fetched", "_page_info", "info", "observers")
+
+    def __init__(
+        self,
+        info: CallInfo,
+        observers: tuple[CallObserver, ...],
+        fetch: Callable[[int, int], Awaitable[T]],
+        page_info: Callable[[int], CallInfo],
+    ) -> None:
+        self.info = info
+        self.observers = observers
+        self._fetch = fetch
+        self._page_info = page_info
+        self._fetched: set[int] = set()
+        self._ended = False
+        for observer in observers:
+            _settle_later(observer.call_started(info))
+
+    async def fetch_page(self, number: int, size: int) -> T:
+        if number in self._fetched:
+            event = CallEvent(name="page.retry", call=self.info, attributes={"page": number})
+            for observer in self.observers:
+                await _settle(observer.event(event))
+        self._fetched.add(number)
+        page = self._page_info(number)
+        page.parent = self.info
+        async with observed_call(page, self.observers):
+            return await self._fetch(number, size)
+
+    def ended(self, error: BaseException | None = None) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        for observer in self.observers:
+            _settle_later(observer.call_ended(self.info, error))
 
 
 def report_event(name: str, **attributes: str | int | float) -> None:

@@ -43,6 +43,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
+from ._observation import ObservedStream
 from ._values import FrozenValue
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page"]
@@ -141,6 +142,8 @@ class AsyncPaginator(Generic[T]):
             accepts (0: never).
         is_transient: which failures of ``fetch_page`` are worth fetching the page again
             (default: none).
+        open_stream: for observed clients (hooks, telemetry): makes the `ObservedStream`
+            each pass fetches its pages through.
     """
 
     def __init__(
@@ -154,8 +157,10 @@ class AsyncPaginator(Generic[T]):
         item_key: Callable[[T], Hashable] | None = None,
         page_retries: int = DEFAULT_PAGE_RETRIES,
         is_transient: Callable[[BaseException], bool] | None = None,
+        open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
     ) -> None:
         self._fetch_page = fetch_page
+        self._open_stream = open_stream
         self.page_size = validate_page_size(page_size)
         self.limit = None if limit is None else _whole_number("limit", limit, 0)
         self.prefetch = _whole_number("prefetch", prefetch, 0)
@@ -175,6 +180,7 @@ class AsyncPaginator(Generic[T]):
             item_key=self._item_key,
             page_retries=self.page_retries,
             is_transient=self._is_transient,
+            open_stream=self._open_stream,
         )
 
     def __repr__(self) -> str:
@@ -193,6 +199,7 @@ class AsyncPaginator(Generic[T]):
             item_key=self._item_key,
             page_retries=self.page_retries,
             is_transient=self._is_transient,
+            open_stream=self._open_stream,
         )
 
     def __aiter__(self) -> ItemIterator[T]:
@@ -371,8 +378,10 @@ class _PageStream(Generic[T]):
         item_key: Callable[[T], Hashable] | None,
         page_retries: int = 0,
         is_transient: Callable[[BaseException], bool] | None = None,
+        open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
     ) -> None:
-        self._fetch_page = fetch_page
+        self._observed = open_stream() if open_stream is not None else None
+        self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
         self._page_retries = page_retries
         self._is_transient = is_transient
         self._page_size = page_size
@@ -396,9 +405,9 @@ class _PageStream(Generic[T]):
             number, task = self._pending.popleft()
             try:
                 page = await task
-            except BaseException:
+            except BaseException as error:
                 # Failure or cancellation of the consumer: nothing more will be read.
-                self._finish()
+                self._finish(error)
                 raise
             result = self._accept(number, page)
             if not self._finished:
@@ -481,9 +490,11 @@ class _PageStream(Generic[T]):
         self._pending.append((number, task))
         self._next_number = number + 1
 
-    def _finish(self) -> None:
+    def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""
         self._finished = True
+        if self._observed is not None:
+            self._observed.ended(error)
         while self._pending:
             _, task = self._pending.popleft()
             task.cancel()

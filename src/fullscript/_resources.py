@@ -33,7 +33,13 @@ from ._errors import (
     is_transient_failure,
     malformed_response_error,
 )
-from ._observation import URL_TEMPLATE_EXTENSION, CallInfo, CallObserver, observed_call
+from ._observation import (
+    URL_TEMPLATE_EXTENSION,
+    CallInfo,
+    CallObserver,
+    ObservedStream,
+    observed_call,
+)
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
@@ -181,15 +187,18 @@ class OperationBinding:
             items = _member(parsed, items_key, operation)
             return page_from(items, getattr(parsed, "meta", None), number=number, size=size)
 
-        async def fetch_page(number: int, size: int) -> Page[Any]:
-            if not self._connection.observers:
-                return await read_page(number, size)
-            info = self._call_info(operation, page=number)
-            async with observed_call(info, self._connection.observers):
-                return await read_page(number, size)
+        observers = self._connection.observers
+
+        def open_stream() -> ObservedStream[Page[Any]]:
+            info = self._call_info(operation)
+            info.stream = True
+            return ObservedStream(
+                info, observers, read_page, lambda number: self._call_info(operation, page=number)
+            )
 
         return AsyncPaginator(
-            fetch_page,
+            read_page,
+            open_stream=open_stream if observers else None,
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,

@@ -76,12 +76,18 @@ class Telemetry:
             "http.request.method": call.http_method,
             "url.template": call.url_template,
         }
+        name = f"fullscript {call.operation}"
+        if call.stream:
+            attributes["fullscript.stream"] = True
         if call.page is not None:
             attributes["fullscript.page"] = call.page
+            name += " page"
         if self._record_grant_id:
             attributes["fullscript.grant_id"] = call.grant_id
+        parent = self._span_of(call.parent) if call.parent is not None else None
+        context = trace.set_span_in_context(parent) if parent is not None else None
         call.scratch[self] = self._tracer.start_span(
-            f"fullscript {call.operation}", kind=SpanKind.INTERNAL, attributes=attributes
+            name, context=context, kind=SpanKind.INTERNAL, attributes=attributes
         )
 
     def call_ended(self, call: CallInfo, error: BaseException | None) -> None:
