@@ -1,0 +1,79 @@
+"""Metric points: request durations by template and status, limiter waits, 429s, retries and
+token refreshes, through the OpenTelemetry metrics API."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx2
+import pytest
+from support.otel_recording import Recorded
+from support.sandbox_clients import make_client
+
+from fullscript import AuthenticationError
+from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
+from fullscript.telemetry import METRICS
+
+
+async def test_each_attempt_records_its_duration_by_template_and_status(
+    sandbox: Sandbox, recorded: Recorded
+) -> None:
+    async with make_client(sandbox, telemetry=recorded.telemetry()) as fs:
+        sandbox.faults.error(503, operation_id="retrieve_clinic", times=1)
+        await fs.clinic.retrieve()
+    duration = "http.client.request.duration"
+    assert recorded.total(duration, **{"url.template": "/api/clinic"}) == 2
+    assert recorded.total(duration, **{"http.response.status_code": 503, "error.type": "503"}) == 1
+    assert recorded.total(duration, **{"http.response.status_code": 200}) == 1
+    for attributes, _ in recorded.points(duration):
+        assert attributes["http.request.method"] == "GET"
+        assert "server.address" in attributes and "server.port" in attributes
+
+
+async def test_limiter_waits_are_recorded_per_quota_and_slots_are_given_back(
+    sandbox: Sandbox, recorded: Recorded
+) -> None:
+    async with make_client(sandbox, telemetry=recorded.telemetry()) as fs:
+        await asyncio.gather(*(fs.clinic.retrieve() for _ in range(3)))
+    waits = recorded.points("fullscript.limiter.wait")
+    assert sum(point.count for _, point in waits) == 3
+    assert all(attributes["fullscript.quota"] for attributes, _ in waits)
+    in_use = recorded.points("fullscript.limiter.slots_in_use")
+    assert in_use and all(point.value == 0 for _, point in in_use)  # every slot released
+
+
+async def test_429s_retries_and_refreshes_are_counted(sandbox: Sandbox, recorded: Recorded) -> None:
+    async with make_client(sandbox, telemetry=recorded.telemetry()) as fs:
+        sandbox.faults.rate_limit(operation_id="retrieve_clinic", times=1)
+        await fs.clinic.retrieve()  # a 429, then a retry
+        sandbox.advance_time(7300)
+        await asyncio.gather(*(fs.clinic.retrieve() for _ in range(4)))  # one refresh
+    assert recorded.total("fullscript.rate_limited") == 1
+    assert recorded.total("fullscript.retries") == 1
+    assert recorded.total("fullscript.token.refreshes", **{"fullscript.outcome": "refreshed"}) == 1
+    assert recorded.total("fullscript.grants.dead") == 0
+
+
+async def test_a_dead_grant_is_counted(sandbox: Sandbox, recorded: Recorded) -> None:
+    async with make_client(sandbox, telemetry=recorded.telemetry(), max_retries=0) as fs:
+        token = await fs.token_manager.get_token()
+        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
+            await other.post(
+                f"{fs.region.api_url}/oauth/revoke",
+                json={
+                    "client_id": DEFAULT_CLIENT_ID,
+                    "client_secret": DEFAULT_CLIENT_SECRET,
+                    "token": token.access_token,
+                },
+            )
+        with pytest.raises(AuthenticationError):
+            await fs.clinic.retrieve()
+    assert recorded.total("fullscript.grants.dead") == 1
+
+
+def test_every_metric_is_in_the_docs_table() -> None:
+    from pathlib import Path
+
+    table = (Path(__file__).parents[2] / "docs" / "telemetry.md").read_text()
+    for spec in METRICS:
+        assert f"| `{spec.name}` | {spec.kind} | `{spec.unit}` |" in table, spec.name
