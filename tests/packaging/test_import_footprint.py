@@ -20,7 +20,16 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATED = REPO_ROOT / "generated" / "fullscript_api"
 # Packages `import fullscript` must leave alone: the extras' dependencies, and the libraries
 # the base install dropped (anyio stays installed, as httpx2's dependency, but unused).
-NOT_AT_IMPORT = ("dateutil", "anyio", "aiolimiter", "starlette", "uvicorn", "redis", "fastapi")
+NOT_AT_IMPORT = (
+    "dateutil",
+    "anyio",
+    "aiolimiter",
+    "starlette",
+    "uvicorn",
+    "redis",
+    "fastapi",
+    "opentelemetry",
+)
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
 
 
