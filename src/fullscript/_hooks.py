@@ -54,6 +54,12 @@ class Hooks:
     def call_ended(self, call: CallInfo, error: BaseException | None) -> None:
         return None
 
+    def wait_started(self, call: CallInfo, quota: str) -> None:
+        return None
+
+    def wait_ended(self, call: CallInfo, quota: str) -> None:
+        return None
+
     def attempt_started(self, attempt: AttemptInfo) -> Awaitable[None] | None:
         return _run(self.on_request, attempt)
 

@@ -32,6 +32,8 @@ import attrs
 if TYPE_CHECKING:
     import httpx2
 
+    from ._limiters import Permit, RateLimiter
+
 __all__ = [
     "URL_TEMPLATE_EXTENSION",
     "AttemptInfo",
@@ -149,6 +151,14 @@ class CallObserver(Protocol):
 
     def call_started(self, call: CallInfo) -> Awaitable[None] | None: ...
 
+    def wait_started(self, call: CallInfo, quota: str) -> Awaitable[None] | None:
+        """The call starts waiting for a slot of ``quota``."""
+        ...
+
+    def wait_ended(self, call: CallInfo, quota: str) -> Awaitable[None] | None:
+        """It got the slot, or stopped waiting (refused, cancelled)."""
+        ...
+
     def call_ended(self, call: CallInfo, error: BaseException | None) -> Awaitable[None] | None: ...
 
     def attempt_started(self, attempt: AttemptInfo) -> Awaitable[None] | None: ...
@@ -178,48 +188,34 @@ def _settle_later(result: Awaitable[None] | None) -> None:
 class ObservedCall:
     """A call being observed: the reports of the places that know, handed to the observers."""
 
-    __slots__ = ("_attempt", "info", "observers")
+    __slots__ = ("_quota", "_wait", "info", "observers")
 
     def __init__(self, info: CallInfo, observers: tuple[CallObserver, ...]) -> None:
         self.info = info
         self.observers = observers
-        self._attempt: AttemptInfo | None = None
+        self._quota = ""
+        self._wait = 0.0
 
-    async def attempt_started(
-        self, request: httpx2.Request, *, quota: str, queued_at: float
-    ) -> None:
-        """The transport got a slot for ``request`` (asked for at ``queued_at``)."""
-        now = time.perf_counter()
-        call = self.info
-        wait = now - queued_at
-        call.limiter_wait += wait
-        url = request.url
-        template = request.extensions.get(URL_TEMPLATE_EXTENSION)
-        own = isinstance(template, str)
-        attempt = AttemptInfo(
-            call=call,
-            method=request.method,
-            url_template=template if own else None,
-            server_address=url.host,
-            server_port=url.port or (443 if url.scheme == "https" else 80),
-            resend_count=call.attempts if own else 0,
-            quota=quota,
-            limiter_wait=wait,
-            started_at=now,
-        )
-        if own:
-            call.attempts += 1
-        self._attempt = attempt
+    async def acquire(self, limiter: RateLimiter, quota: str, max_wait: float) -> Permit:
+        """``limiter.acquire``, reporting the wait for the slot to the observers."""
         for observer in self.observers:
-            await _settle(observer.attempt_started(attempt))
+            await _settle(observer.wait_started(self.info, quota))
+        queued_at = time.perf_counter()
+        try:
+            return await limiter.acquire(quota, max_wait=max_wait)
+        finally:
+            self._quota = quota
+            self._wait = time.perf_counter() - queued_at
+            self.info.limiter_wait += self._wait
+            for observer in self.observers:
+                # Never skipped, even when cancelled: a gauge of waiting callers must go down.
+                _settle_later(observer.wait_ended(self.info, quota))
 
     async def send(
         self, inner: httpx2.AsyncBaseTransport, request: httpx2.Request
     ) -> httpx2.Response:
-        """Send the attempt just started through ``inner`` and report how it ended."""
-        attempt = self._attempt
-        if attempt is None:
-            raise RuntimeError("ObservedCall.send() before attempt_started()")
+        """Send ``request`` (its slot just acquired) through ``inner``, reporting the attempt."""
+        attempt = await self._attempt_started(request)
         try:
             response = await inner.handle_async_request(request)
         except BaseException as error:
@@ -234,6 +230,29 @@ class ObservedCall:
             attempt.error_type = str(response.status_code)
         await self._attempt_ended(attempt)
         return response
+
+    async def _attempt_started(self, request: httpx2.Request) -> AttemptInfo:
+        now = time.perf_counter()
+        call = self.info
+        url = request.url
+        template = request.extensions.get(URL_TEMPLATE_EXTENSION)
+        own = isinstance(template, str)
+        attempt = AttemptInfo(
+            call=call,
+            method=request.method,
+            url_template=template if own else None,
+            server_address=url.host,
+            server_port=url.port or (443 if url.scheme == "https" else 80),
+            resend_count=call.attempts if own else 0,
+            quota=self._quota,
+            limiter_wait=self._wait,
+            started_at=now,
+        )
+        if own:
+            call.attempts += 1
+        for observer in self.observers:
+            await _settle(observer.attempt_started(attempt))
+        return attempt
 
     async def _attempt_ended(self, attempt: AttemptInfo) -> None:
         for observer in self.observers:

@@ -10,7 +10,6 @@ import json
 import logging
 import math
 import random
-import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -116,15 +115,15 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         call = current_call()
         retry_number = 0
         while True:
-            queued_at = time.perf_counter() if call is not None else 0.0
             try:
-                permit = await self._limiter.acquire(scope, max_wait=max_wait)
+                if call is None:
+                    permit = await self._limiter.acquire(scope, max_wait=max_wait)
+                else:
+                    permit = await call.acquire(self._limiter, scope, max_wait)
             except RateLimitWaitExceeded as refused:
                 raise refused.with_request(request.method, _without_query(request.url)) from None
             try:
                 try:
-                    if call is not None:
-                        await call.attempt_started(request, quota=scope, queued_at=queued_at)
                     if call is None:
                         response = await self._inner.handle_async_request(request)
                     else:

@@ -10,7 +10,7 @@ import pytest
 from support.otel_recording import Recorded
 from support.sandbox_clients import make_client
 
-from fullscript import AuthenticationError
+from fullscript import AuthenticationError, RollingWindowLimiter
 from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
 from fullscript.telemetry import METRICS
 
@@ -40,6 +40,27 @@ async def test_limiter_waits_are_recorded_per_quota_and_slots_are_given_back(
     assert all(attributes["fullscript.quota"] for attributes, _ in waits)
     in_use = recorded.points("fullscript.limiter.slots_in_use")
     assert in_use and all(point.value == 0 for _, point in in_use)  # every slot released
+    queued = recorded.points("fullscript.limiter.queued")
+    assert queued and all(point.value == 0 for _, point in queued)  # nobody left waiting
+
+
+async def test_callers_waiting_for_a_full_quota_are_counted_while_they_wait(
+    sandbox: Sandbox, recorded: Recorded
+) -> None:
+    limiter = RollingWindowLimiter(1, 60.0)
+    async with make_client(sandbox, telemetry=recorded.telemetry(), limiter=limiter) as fs:
+        await fs.clinic.retrieve()  # the one slot of the window
+        waiting = [asyncio.create_task(fs.clinic.retrieve()) for _ in range(3)]
+        for _ in range(1000):  # until the three are parked in the limiter
+            if recorded.total("fullscript.limiter.queued") == 3:
+                break
+            await asyncio.sleep(0)
+        assert recorded.total("fullscript.limiter.queued") == 3
+        for task in waiting:
+            task.cancel()
+        await asyncio.gather(*waiting, return_exceptions=True)
+        await asyncio.sleep(0)
+    assert recorded.total("fullscript.limiter.queued") == 0  # cancelled waits are given back
 
 
 async def test_429s_retries_and_refreshes_are_counted(sandbox: Sandbox, recorded: Recorded) -> None:

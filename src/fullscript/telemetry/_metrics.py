@@ -40,6 +40,12 @@ LIMITER_WAIT = MetricSpec(
     "s",
     "Time an attempt waited for a rate-limit slot of its quota.",
 )
+QUEUED = MetricSpec(
+    "fullscript.limiter.queued",
+    "updowncounter",
+    "{request}",
+    "Calls of this process waiting for a slot of the quota now.",
+)
 SLOTS_IN_USE = MetricSpec(
     "fullscript.limiter.slots_in_use",
     "updowncounter",
@@ -81,6 +87,7 @@ DEAD_GRANTS = MetricSpec(
 METRICS: tuple[MetricSpec, ...] = (
     REQUEST_DURATION,
     LIMITER_WAIT,
+    QUEUED,
     SLOTS_IN_USE,
     RATE_LIMITED,
     RETRIES,
@@ -106,6 +113,9 @@ class Metrics:
             unit=LIMITER_WAIT.unit,
             description=LIMITER_WAIT.description,
             explicit_bucket_boundaries_advisory=list(_WAIT_BUCKETS),
+        )
+        self.queued: UpDownCounter = meter.create_up_down_counter(
+            QUEUED.name, unit=QUEUED.unit, description=QUEUED.description
         )
         self.slots_in_use: UpDownCounter = meter.create_up_down_counter(
             SLOTS_IN_USE.name, unit=SLOTS_IN_USE.unit, description=SLOTS_IN_USE.description

@@ -102,6 +102,14 @@ class Telemetry:
             span.set_status(Status(StatusCode.ERROR, type(error).__name__))
         span.end()
 
+    # --- waits for a rate-limit slot ---------------------------------------------------------
+
+    def wait_started(self, call: CallInfo, quota: str) -> None:
+        self._metrics.queued.add(1, self._quota_attributes(quota, call))
+
+    def wait_ended(self, call: CallInfo, quota: str) -> None:
+        self._metrics.queued.add(-1, self._quota_attributes(quota, call))
+
     # --- attempts -----------------------------------------------------------------------------
 
     def attempt_started(self, attempt: AttemptInfo) -> None:
@@ -126,13 +134,13 @@ class Telemetry:
         call.scratch[(self, "attempt")] = self._tracer.start_span(
             name, context=context, kind=SpanKind.CLIENT, attributes=attributes
         )
-        quota = self._quota_attributes(attempt)
+        quota = self._quota_attributes(attempt.quota, call)
         self._metrics.limiter_wait.record(attempt.limiter_wait, quota)
         self._metrics.slots_in_use.add(1, quota)
 
     def attempt_ended(self, attempt: AttemptInfo) -> None:
         call = attempt.call
-        self._metrics.slots_in_use.add(-1, self._quota_attributes(attempt))
+        self._metrics.slots_in_use.add(-1, self._quota_attributes(attempt.quota, call))
         span: Span | None = call.scratch.pop((self, "attempt"), None)
         if span is not None:
             if attempt.status_code is not None:
@@ -193,9 +201,8 @@ class Telemetry:
         span = call.scratch.get(self)
         return span if isinstance(span, Span) else None
 
-    def _quota_attributes(self, attempt: AttemptInfo) -> dict[str, AttributeValue]:
-        quota = attempt.quota
-        grant = attempt.call.grant_id
+    def _quota_attributes(self, quota: str, call: CallInfo) -> dict[str, AttributeValue]:
+        grant = call.grant_id
         if not self._record_grant_id and quota.endswith("/" + grant):
             # A per-grant quota is named after its grant, often a tenant id.
             quota = quota[: -len(grant)] + "*"
