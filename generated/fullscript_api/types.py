@@ -252,8 +252,9 @@ class _OpenEnumBehaviour:
 
     @classmethod
     def _unknown_member(cls, value: Any) -> Self:
-        member_type = str if issubclass(cls, str) else int
-        member: Self = member_type.__new__(cls, value)  # type: ignore[call-overload]
+        # str.__new__ / int.__new__ build the instance; Enum's own __new__ would look the value up.
+        member_type: Any = str if issubclass(cls, str) else int
+        member: Self = member_type.__new__(cls, value)
         member._name_ = str(value)
         member._value_ = value
         return member

@@ -164,6 +164,9 @@ class _SharedState:
         if self.state.closed:
             return
         self.state.closed = True
+        # An early refresh may be running in the background: let it save its rotated pair.
+        for _, manager in list(self._grants.values()):
+            await manager.settle()
         # The AsyncClients only borrow the transport; closing it closes the pool once.
         await self.transport.aclose()
 

@@ -16,7 +16,7 @@ class RefreshStatsSnapshot(FrozenValue):
     - ``refreshes``: refresh calls that rotated a pair (one per expiry when all goes well);
     - ``adopted``: times a pair rotated by another process sharing the store was used
       instead of refreshing again;
-    - ``failures``: refresh attempts that failed (network, server, store);
+    - ``failures``: refreshes that failed (network, server, store), after their own retries;
     - ``dead_grants``: refreshes refused with no newer pair in the store (re-authorize);
     - ``refreshes_by_grant``: ``refreshes`` per ``(grant_id, region)``.
     """

@@ -17,7 +17,14 @@ import httpx2
 
 from ._clock import Clock, SystemClock
 from ._http_package import refuse_old_httpx
-from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, check_max_wait, host_scope
+from ._limiters import (
+    QuotaScope,
+    RateLimiter,
+    RateLimitWaitExceeded,
+    check_max_wait,
+    give_back,
+    host_scope,
+)
 from ._observation import current_call, report_event
 from ._options import current_request_options
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
@@ -133,8 +140,9 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
                     )
                 finally:
                     # The server counts the request from its arrival, which happened before
-                    # the answer (or the failure) reached us.
-                    await self._limiter.release(permit)
+                    # the answer (or the failure) reached us. A release that fails is logged:
+                    # it must not replace an answer that already arrived.
+                    await give_back(self._limiter, permit)
             except httpx2.TransportError as error:
                 if retry_number >= policy.max_retries or not policy.retries_exception(
                     method, error

@@ -17,7 +17,8 @@ __all__ = ["FrozenValue"]
 class FrozenValue:
     """Immutable, compared and hashed by its ``__slots__`` fields, in their order."""
 
-    __slots__ = ()
+    # Weak references let the secrets registry forget a token once no value carries it.
+    __slots__ = ("__weakref__",)
     # Fields left out of repr(): secrets.
     _hidden: ClassVar[frozenset[str]] = frozenset()
 
@@ -53,7 +54,17 @@ class FrozenValue:
         return hash((type(self), self._values()))
 
     def __repr__(self) -> str:
+        # Never raises: error reporters capture locals, a half-built value among them.
         shown = ", ".join(
-            f"{name}={getattr(self, name)!r}" for name in self._names() if name not in self._hidden
+            f"{name}={_field_repr(self, name)}"
+            for name in self._names()
+            if name not in self._hidden
         )
         return f"{type(self).__name__}({shown})"
+
+
+def _field_repr(value: FrozenValue, name: str) -> str:
+    try:
+        return repr(getattr(value, name))
+    except Exception:
+        return "<unset>"

@@ -107,9 +107,74 @@ async def test_file_store_keeps_the_old_file_when_a_write_fails(
 async def test_corrupt_file_is_reported_without_its_content(tmp_path: Path) -> None:
     path = tmp_path / "tokens.json"
     path.write_text('{"tokens": {"us": "access-SECRET"')
-    with pytest.raises(ValueError, match="not valid JSON") as info:
+    with pytest.raises(TokenStoreError, match="not valid JSON") as info:
         await FileTokenStore(path).load("us")
     assert "SECRET" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"version": 2, "grants": {"default": {"us": {"access_token": "SECRET"',
+        b"[1, 2]",
+        b'{"version": 2, "grants": {"default": {"us": "access-SECRET"}}}',
+        b'{"version": 2, "grants": {"default": {"us": {"access_token": "SECRET"}}}}',
+        b'{"version": 2, "grants": {"default": {"us": null}}}',
+        b'{"version": 2, "grants": {"default": {"us": {"region": "us", "created_at": 1}}}}',
+        b"\xff\xfe SECRET",
+    ],
+    ids=[
+        "truncated",
+        "not-an-object",
+        "token-a-string",
+        "token-incomplete",
+        "null",
+        "bad-fields",
+        "not-utf8",
+    ],
+)
+async def test_a_corrupt_token_file_is_a_token_store_error_naming_it(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "tokens.json"
+    path.write_bytes(content)
+    store = FileTokenStore(path)
+    for attempt in (store.load("us"), store.save(make_token("us"), replaces=make_token("us", 2))):
+        try:
+            await attempt
+        except TokenStoreError as error:
+            assert str(path) in str(error) and "SECRET" not in str(error)
+        # A file that reads as holding no pair for "us" is fine: no raw error escaped.
+
+
+async def test_a_token_path_that_is_a_directory_is_a_token_store_error_naming_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tokens.json"
+    path.mkdir()
+    with pytest.raises(TokenStoreError, match="cannot be read: IsADirectoryError") as info:
+        await FileTokenStore(path).load("us")
+    assert str(path) in str(info.value)
+
+
+async def test_an_unreadable_token_file_is_a_token_store_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "tokens.json"
+    path.write_text("{}")
+    path.chmod(0)
+    if os.geteuid() == 0:  # root reads any file: make the read fail the way it does for others
+        real_read_text = Path.read_text
+
+        def refuse(self: Path, *args: object, **kwargs: object) -> str:
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Path, "read_text", refuse)
+    with pytest.raises(TokenStoreError, match="cannot be read: PermissionError") as info:
+        await FileTokenStore(path).load("us")
+    assert str(path) in str(info.value)
 
 
 async def test_callback_store_with_async_callbacks() -> None:
@@ -246,7 +311,7 @@ async def test_a_version_1_file_is_the_default_grant_and_is_rewritten_on_save(
 async def test_a_file_from_a_newer_version_is_refused_by_name(tmp_path: Path) -> None:
     path = tmp_path / "tokens.json"
     path.write_text(json.dumps({"version": 3, "grants": {}}))
-    with pytest.raises(ValueError, match="format version 3, which this version of fullscript"):
+    with pytest.raises(TokenStoreError, match="format version 3, which this version of fullscript"):
         await FileTokenStore(path).load("us")
 
 

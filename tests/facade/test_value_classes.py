@@ -100,3 +100,21 @@ def test_generated_client_copies_keep_their_settings_and_hide_the_token() -> Non
     assert "bearer-secret-1" not in repr(copy)
     plain = Client("https://api-us.fullscript.io", raise_on_unexpected_status=True)
     assert plain.with_timeout(httpx2.Timeout(5)).raise_on_unexpected_status
+
+
+def _reprs_of_every_local(error: BaseException) -> list[str]:
+    """What an error reporter that captures locals does: repr each frame's locals."""
+    shown: list[str] = []
+    traceback = error.__traceback__
+    while traceback is not None:
+        shown.extend(repr(value) for value in traceback.tb_frame.f_locals.values())
+        traceback = traceback.tb_next
+    return shown
+
+
+def test_a_half_built_value_has_a_repr_that_does_not_raise() -> None:
+    with pytest.raises(ValueError) as caught:
+        OAuthToken("access-secret-1", "refresh-secret-1", "us", expires_in="soon")
+    shown = _reprs_of_every_local(caught.value)
+    assert any(text.startswith("OAuthToken(") and "<unset>" in text for text in shown)
+    assert not any("access-secret-1" in text and "OAuthToken(" in text for text in shown)

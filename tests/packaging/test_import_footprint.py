@@ -28,6 +28,7 @@ NOT_AT_IMPORT = (
     "uvicorn",
     "redis",
     "fastapi",
+    "cryptography",
     "opentelemetry",
 )
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")

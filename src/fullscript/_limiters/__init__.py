@@ -13,6 +13,7 @@ from ._scopes import (
     host_scope,
     quota_scope,
 )
+from ._shielding import give_back, keep_until_done, run_to_completion
 from ._stats import LimiterStats, StatsRecorder
 from ._waiting import check_max_wait, wait_for_signal
 from ._window_quota import WindowQuota, check_max_requests, check_seconds
@@ -34,8 +35,11 @@ __all__ = [
     "check_max_requests",
     "check_max_wait",
     "check_seconds",
+    "give_back",
     "grant_scope",
     "host_scope",
+    "keep_until_done",
     "quota_scope",
+    "run_to_completion",
     "wait_for_signal",
 ]

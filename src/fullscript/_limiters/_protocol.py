@@ -49,7 +49,10 @@ class RateLimiter(Protocol):
     `release(permit)` exactly once when the response headers arrived or the attempt failed
     (also when it was cancelled), and `pause(seconds, scope)` when the server answered 429.
     A scope is one quota (for example one app on one server); see `Fullscript(quota_scope=)`.
-    Implementations must be safe to share between clients on one event loop;
+    A `release()` that awaits I/O must run to completion even when its caller is cancelled
+    (the Redis limiter runs it in a shielded task); one that raises is logged by the transport,
+    never raised over the response. Implementations must be safe to share between clients on
+    one event loop;
     `fullscript.redis.RedisRateLimiter` shares one quota between processes.
     """
 

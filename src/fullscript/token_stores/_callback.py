@@ -11,6 +11,7 @@ from typing import TypeVar
 from .._grants import DEFAULT_GRANT, check_grant_id
 from .._tokens import OAuthToken
 from ._contract import TokenStoreError, same_pair
+from ._encryption import NO_ENCRYPTION, TokenCodec
 from ._keyed_locks import KeyedLocks
 from ._signatures import takes_grant_id
 
@@ -53,6 +54,8 @@ class CallbackTokenStore:
 
     - ``delete(region, grant_id)`` is optional: without it, deleting is a no-op.
     - ``grant_ids(region)`` is optional: without it, ``await fs.grants()`` raises.
+    - ``encryption``: a `TokenEncryption` makes your callbacks receive and return pairs whose
+      tokens are encrypted (default: as they are).
     - ``lock(region, grant_id)`` is optional: an async context manager that excludes other
       processes (an advisory lock of your database, say). Without it the store's
       compare-and-set and refresh lock hold within this process only, so several processes
@@ -71,6 +74,7 @@ class CallbackTokenStore:
         delete: DeleteCallback | None = None,
         grant_ids: GrantIdsCallback | None = None,
         lock: LockCallback | None = None,
+        encryption: TokenCodec | None = None,
     ) -> None:
         aware = {name: takes_grant_id(f) for name, f in (("load", load), ("save", save))}
         if delete is not None:
@@ -95,6 +99,7 @@ class CallbackTokenStore:
         self._delete = delete
         self._grant_ids = grant_ids
         self._lock = lock
+        self._encryption = encryption or NO_ENCRYPTION
         # Two sets: the compare-and-set runs while the same grant's refresh lock is held.
         self._save_locks = KeyedLocks()
         self._refresh_locks = KeyedLocks()
@@ -113,8 +118,10 @@ class CallbackTokenStore:
         """Your ``load`` callback's answer (awaited if it is awaitable)."""
         self._check(grant_id)
         if self._legacy:
-            return await _resolve(self._load(region))
-        return await _resolve(self._load(region, grant_id=grant_id))
+            stored = await _resolve(self._load(region))
+        else:
+            stored = await _resolve(self._load(region, grant_id=grant_id))
+        return self._encryption.open(stored) if stored is not None else None
 
     async def save(
         self,
@@ -139,6 +146,7 @@ class CallbackTokenStore:
             return True
 
     async def _call_save(self, token: OAuthToken, grant_id: str) -> None:
+        token = self._encryption.seal(token)
         if self._legacy:
             await _resolve(self._save(token))
         else:

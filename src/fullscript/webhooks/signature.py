@@ -19,6 +19,8 @@ import re
 import time
 from collections.abc import Sequence
 
+from .._secrets import remember_secret
+
 __all__ = [
     "DEFAULT_TOLERANCE",
     "SIGNATURE_HEADER",
@@ -105,6 +107,7 @@ def check_secrets(secrets: object) -> tuple[str, ...]:
         if not secret:
             raise WebhookSignatureError(f"webhook secret #{position + 1} is empty")
         checked.append(secret)
+        remember_secret(secret)  # errors redact it verbatim, for the life of the process
     return tuple(checked)
 
 

@@ -1,4 +1,3 @@
-{# openapi-python-client 0.29.1's errors.py.jinja (UnexpectedStatus, unchanged), plus InvalidPathParameterError and path_parameter, which every endpoint module uses to build its path (see endpoint_module.py.jinja). #}
 """Errors raised by the API functions, and the path-parameter check every endpoint module uses."""
 
 from typing import Any
@@ -68,4 +67,9 @@ def path_parameter(name: str, value: Any) -> str:
     return quote(text, safe="")
 
 
-__all__ = ["InvalidPathParameterError", "MAX_PATH_PARAMETER_CHARS", "UnexpectedStatus", "path_parameter"]
+__all__ = [
+    "MAX_PATH_PARAMETER_CHARS",
+    "InvalidPathParameterError",
+    "UnexpectedStatus",
+    "path_parameter",
+]
