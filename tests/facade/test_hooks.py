@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 
+import httpx2
 import pytest
 from support.sandbox_clients import make_client
 
 from fullscript import AttemptInfo, CallEvent, Hooks
+from fullscript._observation import current_call
 from fullscript.sandbox import Sandbox
 
 
@@ -78,6 +80,21 @@ async def test_a_hook_that_raises_is_logged_and_never_fails_the_call(
             clinic = await fs.clinic.retrieve()
     assert clinic is not None
     assert sum("the hook" in record.getMessage() for record in caplog.records) == 2
+
+
+async def test_without_hooks_or_telemetry_no_call_is_observed(sandbox: Sandbox) -> None:
+    observed: list[object] = []
+    inner = sandbox.transport()
+
+    class Looking(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+            observed.append(current_call())
+            return await inner.handle_async_request(request)
+
+    async with make_client(sandbox, transport=Looking()) as fs:
+        await fs.clinic.retrieve()
+        await fs.patients.list(page_size=5).first_page()
+    assert observed and observed == [None] * len(observed)
 
 
 def test_hooks_must_be_a_hooks_value(sandbox: Sandbox) -> None:

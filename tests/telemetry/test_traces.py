@@ -56,6 +56,14 @@ async def test_a_plain_call_is_an_operation_span_with_one_attempt_span(
     assert "error.type" not in attempt.attributes
 
 
+async def test_a_raw_response_call_is_traced_too(sandbox: Sandbox, recorded: Recorded) -> None:
+    async with make_client(sandbox, telemetry=recorded.telemetry()) as fs:
+        response = await fs.with_raw_response.clinic.retrieve()
+    (call,) = recorded.named("fullscript clinic.retrieve")
+    assert call.attributes is not None
+    assert call.attributes["fullscript.request_id"] == response.headers["x-request-id"]
+
+
 async def test_an_attempt_span_names_the_path_template_never_the_ids(
     sandbox: Sandbox, recorded: Recorded
 ) -> None:

@@ -151,7 +151,7 @@ class Telemetry:
                 span.set_attribute("error.type", attempt.error_type)
                 span.set_status(Status(StatusCode.ERROR))
             span.end()
-        if attempt.request_id is not None:
+        if attempt.request_id is not None and attempt.url_template is not None:
             parent = self._span_of(call)
             if parent is not None:
                 parent.set_attribute("fullscript.request_id", attempt.request_id)
