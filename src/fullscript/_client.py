@@ -108,7 +108,7 @@ class _SharedState:
         self.oauth = OAuthClient(
             app, httpx2.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
         )
-        self.refresh_stats = RefreshStats()
+        self.refresh_stats = RefreshStats(observers)
         # One entry per (grant, region, host) in use: cheap (the clients borrow the transport).
         self._grants: dict[tuple[str, str, str], tuple[RegionConnection, TokenManager]] = {}
         self.state = ClientState()

@@ -7,7 +7,9 @@ that call runs. The places that know what happened then report to it, once each:
 * the transport: each attempt (after its wait for a rate-limit slot, until the response
   headers or the failure), every retry it decides and every 429 pause;
 * the token layer (`RefreshStats`, where refresh outcomes are counted): a refresh made or a
-  pair adopted, a failed refresh, a dead grant;
+  pair adopted, a failed refresh, a dead grant. These go to the client's observers whether or
+  not a call is current (a background refresh belongs to no call), with the call when there is
+  one;
 * a list stream: a page fetched again after a transient failure.
 
 Hooks and OpenTelemetry are both observers (`CallObserver`) built on this seam; neither adds
@@ -21,10 +23,11 @@ made from async code, and run as a task where it is made from sync code (token r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import inspect
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
 import attrs
@@ -43,7 +46,9 @@ __all__ = [
     "ObservedCall",
     "ObservedStream",
     "current_call",
+    "detached_from_call",
     "observed_call",
+    "report_client_event",
     "report_event",
 ]
 
@@ -136,8 +141,9 @@ class CallEvent:
     ``name`` is one of ``"rate_limit.pause"`` (a 429 paused the quota; ``seconds``),
     ``"retry"`` (``reason``, ``delay`` seconds, ``retry`` number), ``"token.refreshed"``,
     ``"token.adopted"`` (a pair rotated elsewhere was used), ``"token.refresh_failed"``,
-    ``"grant.dead"`` and ``"page.retry"`` (``page``, ``delay``, ``reason``). ``attributes``
-    never holds a token, a secret or a query string.
+    ``"grant.dead"`` and ``"page.retry"`` (``page``). ``call`` is None for a token event of a
+    refresh made in the background (before expiry, beside the calls). ``attributes`` never
+    holds a token, a secret or a query string.
     """
 
     name: str
@@ -258,12 +264,6 @@ class ObservedCall:
         for observer in self.observers:
             await _settle(observer.attempt_ended(attempt))
 
-    async def event(self, name: str, **attributes: str | int | float) -> None:
-        """Report an event of this call (from async code)."""
-        event = CallEvent(name=name, call=self.info, attributes=attributes)
-        for observer in self.observers:
-            await _settle(observer.event(event))
-
 
 _current_call: contextvars.ContextVar[ObservedCall | None] = contextvars.ContextVar(
     "fullscript_observed_call", default=None
@@ -344,6 +344,32 @@ class ObservedStream(Generic[T]):
         self._ended = True
         for observer in self.observers:
             _settle_later(observer.call_ended(self.info, error))
+
+
+def report_client_event(
+    observers: tuple[CallObserver, ...], name: str, **attributes: str | int | float
+) -> None:
+    """Report an event to a client's ``observers`` from sync code, with the current call (if
+    any) as its ``call``."""
+    if not observers:
+        return
+    current = _current_call.get()
+    event = CallEvent(
+        name=name, call=current.info if current is not None else None, attributes=attributes
+    )
+    for observer in observers:
+        _settle_later(observer.event(event))
+
+
+@contextlib.contextmanager
+def detached_from_call() -> Iterator[None]:
+    """No call is current inside the block: work started there (a background task) is not
+    reported as part of the call that happened to start it."""
+    token = _current_call.set(None)
+    try:
+        yield
+    finally:
+        _current_call.reset(token)
 
 
 def report_event(name: str, **attributes: str | int | float) -> None:

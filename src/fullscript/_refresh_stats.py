@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ._observation import report_event
+from ._observation import CallObserver, report_client_event
 from ._values import FrozenValue
 
 __all__ = ["RefreshStats", "RefreshStatsSnapshot"]
@@ -61,11 +61,12 @@ class RefreshStatsSnapshot(FrozenValue):
 class RefreshStats:
     """Mutable counters shared by every token manager of one client; read via `snapshot()`.
 
-    Each outcome is also reported to the observers of the operation call it happened in
-    (hooks, telemetry; see `_observation`), as an event.
+    Each outcome is also reported to the client's ``observers`` (hooks, telemetry; see
+    `_observation`) as an event, with the operation call it happened in, if any.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, observers: tuple[CallObserver, ...] = ()) -> None:
+        self._observers = observers
         self._refreshes: Counter[tuple[str, str]] = Counter()
         self._adopted = 0
         self._failures = 0
@@ -74,22 +75,22 @@ class RefreshStats:
     def refreshed(self, grant_id: str, region: str) -> None:
         """A refresh rotated the pair of ``(grant_id, region)``."""
         self._refreshes[(grant_id, region)] += 1
-        report_event("token.refreshed")
+        report_client_event(self._observers, "token.refreshed")
 
     def adopted(self) -> None:
         """A pair rotated by a sibling was used instead of refreshing."""
         self._adopted += 1
-        report_event("token.adopted")
+        report_client_event(self._observers, "token.adopted")
 
     def failed(self) -> None:
         """A refresh attempt failed."""
         self._failures += 1
-        report_event("token.refresh_failed")
+        report_client_event(self._observers, "token.refresh_failed")
 
     def grant_died(self) -> None:
         """A grant's stored pair was refused for good."""
         self._dead_grants += 1
-        report_event("grant.dead")
+        report_client_event(self._observers, "grant.dead")
 
     def snapshot(self) -> RefreshStatsSnapshot:
         """The counts now (a frozen copy)."""

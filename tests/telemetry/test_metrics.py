@@ -98,3 +98,34 @@ def test_every_metric_is_in_the_docs_table() -> None:
     table = (Path(__file__).parents[2] / "docs" / "telemetry.md").read_text()
     for spec in METRICS:
         assert f"| `{spec.name}` | {spec.kind} | `{spec.unit}` |" in table, spec.name
+
+
+class ManualClock:
+    """A monotonic clock the test moves by hand (sleeps advance it at once)."""
+
+    def __init__(self) -> None:
+        self.t = 10_000.0
+
+    def now(self) -> float:
+        return self.t
+
+    async def sleep(self, seconds: float) -> None:
+        self.t += max(seconds, 0.0)
+        await asyncio.sleep(0)
+
+
+async def test_a_background_refresh_is_counted_and_belongs_to_no_call(
+    sandbox: Sandbox, recorded: Recorded
+) -> None:
+    clock = ManualClock()
+    async with make_client(sandbox, telemetry=recorded.telemetry(), clock=clock) as fs:
+        await fs.clinic.retrieve()
+        clock.t += 7200 - 299  # inside the 300 s leeway: refreshed beside the next call
+        await fs.clinic.retrieve()
+        await fs.token_manager.settle()
+    assert recorded.total("fullscript.token.refreshes", **{"fullscript.outcome": "refreshed"}) == 1
+    for call in recorded.named("fullscript clinic.retrieve"):
+        assert not call.events  # the call that noticed it did not wait for it
+        assert call.attributes is not None and call.attributes["fullscript.attempts"] == 1
+    # Nor is the refresh's request an attempt of that call.
+    assert [span.name for span in recorded.finished() if span.name.startswith("POST")] == []
