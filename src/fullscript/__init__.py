@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         FullscriptError,
         GoneError,
         InvalidParameterError,
+        InvalidParameterTypeError,
         MalformedResponseError,
         NotFoundError,
         PermissionDeniedError,
@@ -70,7 +71,9 @@ if TYPE_CHECKING:
         TokenStoreError,
     )
 
-# Where each public name lives; `__getattr__` imports the module on first use.
+# Where each public name lives; `__getattr__` imports the module on first use. A name whose
+# home is a public subpackage (the token stores: `fullscript.token_stores`) is re-exported here
+# deliberately, for the quick start, and loaded from that home: one class, two spellings.
 _EXPORTS: dict[str, str] = {
     "CANONICAL_ENVIRONMENTS": "._environments",
     "DEFAULT_GRANT": "._grants",
@@ -99,6 +102,7 @@ _EXPORTS: dict[str, str] = {
     "Hooks": "._hooks",
     "InMemoryTokenStore": ".token_stores",
     "InvalidParameterError": "._errors",
+    "InvalidParameterTypeError": "._errors",
     "LimiterStats": "._limiters",
     "MalformedResponseError": "._errors",
     "NotFoundError": "._errors",
@@ -162,6 +166,7 @@ __all__ = [
     "Hooks",
     "InMemoryTokenStore",
     "InvalidParameterError",
+    "InvalidParameterTypeError",
     "LimiterStats",
     "MalformedResponseError",
     "NotFoundError",

@@ -17,6 +17,7 @@ import sys
 from collections.abc import AsyncGenerator, Callable, Generator
 from datetime import UTC, datetime
 
+import attrs
 import httpx2
 
 from ._clock import Clock, SystemClock
@@ -24,6 +25,7 @@ from ._errors import (
     APIConnectionError,
     AuthenticationError,
     FullscriptError,
+    InvalidParameterTypeError,
     MalformedResponseError,
     RateLimitError,
     ServerError,
@@ -41,9 +43,10 @@ from ._observation import detached_from_call
 from ._refresh_stats import RefreshStats
 from ._regions import Region
 from ._tokens import OAuthToken
-from .token_stores import TokenStore, TokenStoreError, as_token_store, same_pair
+from ._validation import check_count, check_seconds
+from .token_stores import TokenStore, TokenStoreError, same_pair
 
-__all__ = ["BearerAuth", "TokenManager"]
+__all__ = ["BearerAuth", "TokenManager", "check_token_store"]
 
 logger = logging.getLogger("fullscript")
 
@@ -73,6 +76,20 @@ def _is_transient(error: BaseException) -> bool:
     redis_extra = sys.modules.get("fullscript.redis._connection")
     unavailable = getattr(redis_extra, "RedisUnavailableError", None)
     return isinstance(unavailable, type) and isinstance(error, unavailable)
+
+
+def check_token_store(store: object) -> TokenStore:
+    """``store`` when it implements `TokenStore`, else a TypeError naming what is missing."""
+    if isinstance(store, TokenStore):
+        return store
+    members = ("load", "save", "delete", "grant_ids", "refresh_lock")
+    missing = [name for name in members if not callable(getattr(store, name, None))]
+    raise InvalidParameterTypeError(
+        f"token_store must be a TokenStore ({', '.join(members)}); "
+        f"{type(store).__name__} has no {', '.join(missing)}",
+        operation="Fullscript",
+        parameter="token_store",
+    )
 
 
 def _utcnow() -> datetime:
@@ -129,18 +146,10 @@ class TokenManager:
         stats: RefreshStats | None = None,
         refresh_retries: int = DEFAULT_REFRESH_RETRIES,
     ) -> None:
-        if isinstance(leeway, bool) or not isinstance(leeway, int | float):
-            raise TypeError(
-                f"leeway (refresh_leeway) must be a number of seconds, got {type(leeway).__name__}"
-            )
-        if not leeway >= 0:  # NaN too
-            raise ValueError(f"leeway (refresh_leeway) must be >= 0 seconds, got {leeway!r}")
-        if isinstance(refresh_retries, bool) or not isinstance(refresh_retries, int):
-            raise TypeError(f"refresh_retries must be an int, got {type(refresh_retries).__name__}")
-        if refresh_retries < 0:
-            raise ValueError(f"refresh_retries must be >= 0, got {refresh_retries!r}")
+        check_seconds(leeway, name="leeway (refresh_leeway)", where="TokenManager", allow_zero=True)
+        check_count(refresh_retries, name="refresh_retries", where="TokenManager", minimum=0)
         self._oauth = oauth
-        self._store = as_token_store(store)
+        self._store = check_token_store(store)
         self._region = region
         self._grant_id = check_grant_id(grant_id)
         self._leeway = leeway
@@ -297,7 +306,7 @@ class TokenManager:
         """
         started, sent_at = self._clock.now(), self._utcnow()
         token = await self._oauth.exchange_code(self._region, code, grant_id=self._grant_id)
-        token = token.evolve(received_at=sent_at)
+        token = attrs.evolve(token, received_at=sent_at)
         await self._set(token, received_at=started)
         return token
 
@@ -473,7 +482,7 @@ class TokenManager:
             raise error from refusal
         # Siblings loading this pair judge its expiry from when it was asked for, not from the
         # server's `created_at` (a server clock hours off would make it look expired).
-        fresh = fresh.evolve(received_at=sent_at)
+        fresh = attrs.evolve(fresh, received_at=sent_at)
         # The server has rotated: persist before anyone uses the new pair.
         try:
             saved = await self._store.save(fresh, grant_id, replaces=current)

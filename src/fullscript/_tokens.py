@@ -7,9 +7,11 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
+
 from ._dates import parse_datetime
+from ._reprs import never_raising_repr
 from ._secrets import remember_secret_while
-from ._values import FrozenValue
 
 __all__ = ["OAuthToken"]
 
@@ -97,11 +99,16 @@ def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-# Stands for "now" as the default of `created_at`, read when the token is made.
-_NOW: Any = object()
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
-class OAuthToken(FrozenValue):
+def _parse_received_at(value: object) -> datetime | None:
+    return None if value is None else _parse_created_at(value, "received_at")
+
+
+@attrs.frozen(repr=False)
+class OAuthToken:
     """An access/refresh token pair issued by one region's server.
 
     Secrets are excluded from ``repr()``; use :meth:`to_dict` to persist a token.
@@ -117,61 +124,23 @@ class OAuthToken(FrozenValue):
     pair shared through a token store look expired (or fresh) when it is not.
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = (  # noqa: RUF023
-        "access_token",
-        "refresh_token",
-        "region",
-        "expires_in",
-        "created_at",
-        "token_type",
-        "scope",
-        "resource_owner_id",
-        "resource_owner_type",
-        "received_at",
-    )
-    _hidden = frozenset({"access_token", "refresh_token"})
-    access_token: str
-    refresh_token: str
-    region: str
-    expires_in: int | None
-    created_at: datetime
-    token_type: str
-    scope: tuple[str, ...]
-    resource_owner_id: str | None
-    resource_owner_type: str | None
-    received_at: datetime | None
+    __repr__ = never_raising_repr
 
-    def __init__(
-        self,
-        access_token: str,
-        refresh_token: str,
-        region: str,
-        expires_in: object = DEFAULT_EXPIRES_IN,
-        created_at: object = _NOW,
-        token_type: str = "Bearer",
-        scope: object = (),
-        resource_owner_id: str | None = None,
-        resource_owner_type: str | None = None,
-        received_at: object = None,
-    ) -> None:
-        self._set(
-            access_token=access_token,
-            refresh_token=refresh_token,
-            region=region,
-            expires_in=_parse_expires_in(expires_in),
-            created_at=_parse_created_at(datetime.now(UTC) if created_at is _NOW else created_at),
-            token_type=token_type,
-            scope=_parse_scope(scope),
-            resource_owner_id=resource_owner_id,
-            resource_owner_type=resource_owner_type,
-            received_at=None
-            if received_at is None
-            else _parse_created_at(received_at, "received_at"),
-        )
+    access_token: str = attrs.field(repr=False)
+    refresh_token: str = attrs.field(repr=False)
+    region: str
+    expires_in: int | None = attrs.field(default=DEFAULT_EXPIRES_IN, converter=_parse_expires_in)
+    created_at: datetime = attrs.field(factory=_now, converter=_parse_created_at)
+    token_type: str = "Bearer"
+    scope: tuple[str, ...] = attrs.field(default=(), converter=_parse_scope)
+    resource_owner_id: str | None = None
+    resource_owner_type: str | None = None
+    received_at: datetime | None = attrs.field(default=None, converter=_parse_received_at)
+
+    def __attrs_post_init__(self) -> None:
         # Errors redact these values verbatim, should a server echo them, while this lives.
-        remember_secret_while(self, access_token)
-        remember_secret_while(self, refresh_token)
+        remember_secret_while(self, self.access_token)
+        remember_secret_while(self, self.refresh_token)
 
     @property
     def expires_at(self) -> datetime | None:
@@ -263,4 +232,4 @@ class OAuthToken(FrozenValue):
         )
         # Only what the SDK itself stored carries `received_at`, never a server's answer.
         received_at = data.get("received_at")
-        return token if received_at is None else token.evolve(received_at=received_at)
+        return token if received_at is None else attrs.evolve(token, received_at=received_at)

@@ -24,8 +24,8 @@ from fullscript._errors import (
 from fullscript._grants import GrantRevokedError
 from fullscript._oauth import OAuthApp, OAuthClient
 from fullscript._regions import Region
-from fullscript._token_store import InMemoryTokenStore, TokenStore, TokenStoreError
 from fullscript._tokens import OAuthToken
+from fullscript.token_stores import InMemoryTokenStore, TokenStore, TokenStoreError
 
 CLIENT_SECRET = "client-SECRET-xyz"
 APP = OAuthApp("client-id", CLIENT_SECRET, "https://app.example/cb")

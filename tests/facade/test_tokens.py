@@ -6,6 +6,7 @@ import math
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -172,7 +173,7 @@ def test_a_lifetime_below_one_second_is_unknown_not_refused(expires_in: object) 
 def test_expiry_is_judged_from_received_at_when_the_sdk_knows_it() -> None:
     server_behind = OAuthToken.from_response(payload(created_at="2021-06-16T12:57:21Z"), "us")
     received = datetime(2021, 6, 16, 14, 57, 21, tzinfo=UTC)
-    token = server_behind.evolve(received_at=received)
+    token = attrs.evolve(server_behind, received_at=received)
     assert token.expires_at == received + timedelta(seconds=7200)
     assert token.seconds_left(received + timedelta(seconds=60)) == 7140
     assert OAuthToken.from_dict(token.to_dict()) == token

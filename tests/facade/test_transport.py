@@ -12,7 +12,7 @@ from email.utils import format_datetime
 import httpx2
 import pytest
 
-from fullscript._limiter import RollingWindowLimiter
+from fullscript._limiters import RollingWindowLimiter
 from fullscript._options import RequestOptions, use_request_options
 from fullscript._retry import RetryPolicy
 from fullscript._transport import FullscriptTransport

@@ -1,4 +1,4 @@
-"""The façade's value classes (plain slotted classes, not attrs) keep what users rely on.
+"""The façade's value classes (attrs, frozen and slotted) keep what users rely on.
 
 Immutable, equal and hashed by value, a repr without secrets, copies that run the checks again;
 and the generated client's `with_headers()` still returns a configured copy.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import attrs
 import httpx2
 import pytest
 from fullscript_api.api.patients import _RETRIEVE_PATIENT
@@ -43,7 +44,7 @@ def token(**changes: object) -> OAuthToken:
     ids=lambda value: type(value).__name__,
 )
 def test_value_classes_are_immutable(value: object) -> None:
-    with pytest.raises(AttributeError, match="immutable"):
+    with pytest.raises(AttributeError):
         value.region = "ca"  # type: ignore[attr-defined]
 
 
@@ -82,7 +83,7 @@ def test_copies_run_the_checks_again() -> None:
     assert local.base_url == "http://127.0.0.1:8765/us-snd"  # trailing slash stripped
     assert local.key == "us-snd" and Region.US_SANDBOX.base_url.startswith("https://")
     with pytest.raises(ValueError, match="expires_in"):
-        token().evolve(expires_in="soon")
+        attrs.evolve(token(), expires_in="soon")
 
 
 def test_generated_client_copies_keep_their_settings_and_hide_the_token() -> None:

@@ -156,6 +156,20 @@ def test_every_public_name_resolves_from_the_lazy_package_root() -> None:
         _ = fullscript.NoSuchThing  # type: ignore[attr-defined]
 
 
+def test_a_name_both_the_root_and_a_public_subpackage_export_is_loaded_from_the_subpackage() -> (
+    None
+):
+    import importlib
+
+    import fullscript
+
+    for subpackage in ("token_stores", "webhooks", "redis", "fastapi", "testing", "reconcile"):
+        module = importlib.import_module(f"fullscript.{subpackage}")
+        for name in set(module.__all__) & set(fullscript.__all__):
+            assert fullscript._EXPORTS[name] == f".{subpackage}", name
+            assert getattr(fullscript, name) is getattr(module, name)
+
+
 def test_import_fullscript_alone_loads_no_http_client() -> None:
     loaded = loaded_after("import fullscript")
     assert "httpx2" not in loaded

@@ -216,9 +216,9 @@ async def test_an_unreachable_redis_fails_the_first_acquire(tmp_path: object) ->
     ("kwargs", "message"),
     [
         ({"max_requests": 0}, "max_requests must be at least 1"),
-        ({"window": 0}, "window must be a positive finite"),
-        ({"window": math.inf}, "window must be a positive finite"),
-        ({"lease": -1}, "lease must be a positive finite"),
+        ({"window": 0}, "window must be a finite number of seconds > 0"),
+        ({"window": math.inf}, "window must be a finite number of seconds > 0"),
+        ({"lease": -1}, "lease must be a finite number of seconds > 0"),
         ({"key_prefix": ""}, "key_prefix must be a non-empty str"),
     ],
 )

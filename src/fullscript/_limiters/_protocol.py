@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 from typing import Protocol, runtime_checkable
 
-from .._values import FrozenValue
+import attrs
+
+from .._reprs import never_raising_repr
 from ._stats import LimiterStats
 
 __all__ = ["DEFAULT_SCOPE", "Pacer", "Permit", "RateLimiter"]
@@ -21,24 +23,19 @@ DEFAULT_SCOPE = "default"
 """The scope used when a caller names none (one quota for everything sharing the limiter)."""
 
 
-class Permit(FrozenValue):
+@attrs.frozen(repr=False)
+class Permit:
     """One granted slot. Give it back with `RateLimiter.release()` once the attempt is over.
 
     `ticket` is whatever the limiter needs to find the slot again (an int, a Redis member);
     `waited` is how long `acquire()` waited for it, in seconds.
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("scope", "ticket", "waited")
-    scope: str
-    ticket: object
-    waited: float
+    __repr__ = never_raising_repr
 
-    def __init__(self, scope: str, ticket: object = None, waited: float = 0.0) -> None:
-        # One per request: set directly rather than through `_set`'s loop.
-        object.__setattr__(self, "scope", scope)
-        object.__setattr__(self, "ticket", ticket)
-        object.__setattr__(self, "waited", waited)
+    scope: str
+    ticket: object = None
+    waited: float = 0.0
 
 
 @runtime_checkable

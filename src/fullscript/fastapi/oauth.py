@@ -43,6 +43,7 @@ from .._client import Fullscript
 from .._errors import AuthenticationError, FullscriptError
 from .._secrets import remember_secret
 from .._tokens import OAuthToken
+from .._validation import check_seconds
 from ..webhooks.seen import InMemorySeenStore, SeenStore
 from .client import GrantResolver, get_fullscript, resolve_grant
 
@@ -106,12 +107,10 @@ class OAuthStateSigner:
                 f"the state secret must be at least {_MIN_SECRET_BYTES} bytes "
                 "(e.g. secrets.token_urlsafe(32))"
             )
-        if isinstance(ttl, bool) or not isinstance(ttl, int | float) or not 0 < ttl < math.inf:
-            raise ValueError(f"ttl must be a finite number of seconds > 0, got {ttl!r}")
         self._key = key
         # Errors redact it verbatim, for the life of the process.
         remember_secret(secret if isinstance(secret, str) else key.decode("utf-8", "replace"))
-        self.ttl = float(ttl)
+        self.ttl = check_seconds(ttl, name="ttl", where="OAuthStateSigner")
         self.clock = clock
         self.nonces: SeenStore = nonces if nonces is not None else InMemorySeenStore(ttl=ttl + 60)
 

@@ -20,12 +20,10 @@ from .._limiters import (
     RateLimitWaitExceeded,
     StatsRecorder,
     WindowQuota,
-    check_max_requests,
-    check_max_wait,
-    check_seconds,
     keep_until_done,
     run_to_completion,
 )
+from .._validation import check_count, check_seconds
 from ._connection import RedisClientOwner, RedisUnavailableError, translate_errors
 from ._scripts import ACQUIRE, PAUSE, RELEASE
 
@@ -90,9 +88,9 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         clock: Clock | None = None,
         random_source: random.Random | None = None,
     ) -> None:
-        check_max_requests(max_requests)
-        check_seconds("window", window)
-        check_seconds("lease", lease)
+        check_count(max_requests, name="max_requests", where="RedisRateLimiter")
+        check_seconds(window, name="window", where="RedisRateLimiter")
+        check_seconds(lease, name="lease", where="RedisRateLimiter")
         if not isinstance(key_prefix, str) or not key_prefix:
             raise ValueError(f"key_prefix must be a non-empty str, got {key_prefix!r}")
         super().__init__(redis)
@@ -149,7 +147,9 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         Raises `RateLimitWaitExceeded` when the slot is further away than `max_wait` seconds,
         `RedisUnavailableError` when Redis cannot be reached; nothing is taken either way.
         """
-        max_wait = check_max_wait(max_wait)
+        max_wait = check_seconds(
+            max_wait, name="max_wait", where="acquire", allow_zero=True, allow_infinity=True
+        )
         keys = [*self.keys(scope), self._marker_key(scope)]
         member = uuid.uuid4().hex
         start = self._clock.now()
@@ -241,10 +241,7 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
 
     async def pause(self, seconds: float, scope: str = DEFAULT_SCOPE) -> None:
         """Stop every process from taking slots of `scope` for `seconds` (a 429)."""
-        if not (math.isfinite(seconds) and seconds >= 0):
-            raise ValueError(
-                f"pause needs a finite, non-negative number of seconds, got {seconds!r}"
-            )
+        seconds = check_seconds(seconds, name="pause", where="pause", allow_zero=True)
         milliseconds = math.ceil(seconds * 1000)
         if milliseconds <= 0:
             return

@@ -13,7 +13,6 @@ from ._callback import CallbackTokenStore
 from ._contract import TokenStore, TokenStoreError, same_pair
 from ._encryption import TokenEncryption, TokenEncryptionError
 from ._file import FileTokenStore
-from ._legacy import as_token_store
 from ._memory import InMemoryTokenStore
 
 __all__ = [
@@ -24,6 +23,5 @@ __all__ = [
     "TokenEncryptionError",
     "TokenStore",
     "TokenStoreError",
-    "as_token_store",
     "same_pair",
 ]

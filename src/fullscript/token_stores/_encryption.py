@@ -31,6 +31,8 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
+import attrs
+
 from .._errors import FullscriptError
 from .._tokens import OAuthToken
 
@@ -142,7 +144,8 @@ class TokenEncryption:
         known = self._sealed.get(token)
         if known is not None:
             return known
-        sealed = token.evolve(
+        sealed = attrs.evolve(
+            token,
             access_token=self._encrypt(token.access_token),
             refresh_token=self._encrypt(token.refresh_token),
         )
@@ -153,7 +156,8 @@ class TokenEncryption:
         if not _is_sealed(token):
             plain = token
         else:
-            plain = token.evolve(
+            plain = attrs.evolve(
+                token,
                 access_token=self._decrypt(token.access_token),
                 refresh_token=self._decrypt(token.refresh_token),
             )

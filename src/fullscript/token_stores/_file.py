@@ -46,8 +46,6 @@ class FileTokenStore:
     A token file that is corrupt, truncated, of another format, unreadable or not a file
     raises `TokenStoreError` naming the file (never its content, which holds secrets).
 
-    Files written before grants existed (``{"version": 1, "tokens": {region: ...}}``) are read
-    as the default grant and rewritten in the current format on the next save.
     Several machines sharing a file (NFS) are not supported: use a database or Redis.
     ``encryption``: a `TokenEncryption` to keep the tokens encrypted at rest (default: as they are).
     """
@@ -190,25 +188,16 @@ class FileTokenStore:
             ) from exc
         if not isinstance(document, dict):
             raise TokenStoreError(f"token file {str(self._path)!r} is not a JSON object")
-        version = document.get("version", 1)
-        if version == 1:
-            return self._read_version_1(document)
+        version = document.get("version")
         if version != self._VERSION:
             raise TokenStoreError(
                 f"token file {str(self._path)!r} has format version {version!r}, which this "
-                f"version of fullscript cannot read (it reads 1 and {self._VERSION})"
+                f"version of fullscript cannot read (it reads {self._VERSION})"
             )
         grants = document.get("grants")
         if not isinstance(grants, dict) or not all(isinstance(v, dict) for v in grants.values()):
             raise TokenStoreError(f"token file {str(self._path)!r} has no 'grants' object")
         return grants
-
-    def _read_version_1(self, document: dict[str, Any]) -> _Document:
-        # Before grants, the file held one pair per region: they are the default grant's.
-        tokens = document.get("tokens")
-        if not isinstance(tokens, dict):
-            raise TokenStoreError(f"token file {str(self._path)!r} has no 'tokens' object")
-        return {DEFAULT_GRANT: tokens} if tokens else {}
 
     def _update(self, change: Callable[[_Document], bool]) -> bool:
         """Apply ``change`` to the file under the write lock; write only if it changed."""

@@ -20,6 +20,8 @@ from typing import Any, ClassVar, Generic, TypeVar
 import attrs
 from fullscript_api.models import LabOrder, Order, Patient, Product, Recommendation, TreatmentPlan
 
+from .._errors import FullscriptError
+
 __all__ = [
     "EVENT_CLASSES",
     "EVENT_TYPES",
@@ -55,7 +57,7 @@ logger = logging.getLogger("fullscript.webhooks")
 D = TypeVar("D")
 
 
-class WebhookPayloadError(ValueError):
+class WebhookPayloadError(FullscriptError, ValueError):
     """A (verified) delivery or listed event that cannot be read as an event.
 
     Raised for a body that is not JSON, not a JSON object, or an event without an ``id``.

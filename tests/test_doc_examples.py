@@ -38,6 +38,7 @@ from typing import Any
 import httpx2
 import pytest
 from fullscript_api import models
+from support.sandbox_clients import token_from
 
 import fullscript
 import fullscript.sandbox as sandbox_module
@@ -50,9 +51,7 @@ from fullscript.sandbox import (
     Sandbox,
 )
 
-from .conftest import token_from
-
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 
