@@ -33,6 +33,7 @@ from ._errors import (
     is_transient_failure,
     malformed_response_error,
 )
+from ._grants import DEFAULT_GRANT
 from ._observation import (
     URL_TEMPLATE_EXTENSION,
     CallInfo,
@@ -98,7 +99,7 @@ class RegionConnection:
         generated: GeneratedClient,
         state: ClientState,
         default_retry: RetryPolicy | None = None,
-        grant_id: str = "default",
+        grant_id: str = DEFAULT_GRANT,
         observers: tuple[CallObserver, ...] = (),
     ) -> None:
         self.region = region
