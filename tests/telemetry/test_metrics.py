@@ -10,7 +10,7 @@ import pytest
 from support.otel_recording import Recorded
 from support.sandbox_clients import make_client
 
-from fullscript import AuthenticationError, RollingWindowLimiter
+from fullscript import AuthenticationError, NotFoundError, RollingWindowLimiter
 from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
 from fullscript.telemetry import METRICS
 
@@ -129,3 +129,17 @@ async def test_a_background_refresh_is_counted_and_belongs_to_no_call(
         assert call.attributes is not None and call.attributes["fullscript.attempts"] == 1
     # Nor is the refresh's request an attempt of that call.
     assert [span.name for span in recorded.finished() if span.name.startswith("POST")] == []
+
+
+async def test_an_error_and_a_prefetched_stream_record_their_attempts(
+    sandbox: Sandbox, recorded: Recorded
+) -> None:
+    async with make_client(sandbox, telemetry=recorded.telemetry()) as fs:
+        with pytest.raises(NotFoundError):
+            await fs.patients.retrieve("no-such-patient")
+        records = [patient async for patient in fs.patients.list(page_size=50, prefetch=3)]
+    duration = "http.client.request.duration"
+    template = "/api/clinic/patients/{id}"
+    assert recorded.total(duration, **{"url.template": template, "error.type": "404"}) == 1
+    pages = -(-len(records) // 50)
+    assert recorded.total(duration, **{"url.template": "/api/clinic/patients"}) == pages
