@@ -10,6 +10,7 @@ Routes:
     GET  /clinics/{clinic}/patients/{id}       one patient
     POST /webhooks/fullscript                  Fullscript's deliveries
     GET  /events/handled                       what the handlers have seen (this example only)
+    GET  /metrics                              what the SDK did, as Prometheus text
 """
 
 import logging
@@ -20,7 +21,7 @@ from typing import Annotated, Any
 
 import httpx2
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import PlainTextResponse, StreamingResponse
 from fullscript_api.models import Patient, PatientCreateRequest
 
 from fullscript import FileTokenStore, Fullscript, OAuthApp, TokenMissingError
@@ -37,6 +38,7 @@ from fullscript.fastapi import (
 from fullscript.webhooks import DEFAULT_SEEN_TTL, InMemorySeenStore, SeenStore, WebhookReceiver
 
 from .events import EventLog, register_handlers
+from .metrics import PROMETHEUS_TEXT, SDKMetrics
 from .settings import Settings
 
 logger = logging.getLogger("example.app")
@@ -64,6 +66,7 @@ def create_app(
     )
     log = EventLog(settings.event_log)
     register_handlers(receiver, log)
+    metrics = SDKMetrics()
 
     def make_client() -> Fullscript:
         return Fullscript(
@@ -71,6 +74,7 @@ def create_app(
             region=settings.region(next(iter(settings.clinics))),
             token_store=FileTokenStore(settings.token_file),
             transport=transport,
+            hooks=metrics.hooks(),
         )
 
     def clinic_client(fs: Fullscript, clinic: str) -> Fullscript:
@@ -142,6 +146,10 @@ def create_app(
     @api.get("/events/handled")
     async def handled_events() -> list[dict[str, Any]]:
         return log.read()
+
+    @api.get("/metrics", response_class=PlainTextResponse)
+    async def sdk_metrics() -> PlainTextResponse:
+        return PlainTextResponse(metrics.render(), media_type=PROMETHEUS_TEXT)
 
     @api.get("/health")
     async def health() -> dict[str, str]:

@@ -131,3 +131,20 @@ async def test_missed_events_are_caught_up_on_restart_exactly_once(
         handled = [e["id"] for e in (await client.get("/events/handled")).json()]
     assert Counter(handled) == Counter(live + missed)
     assert set(Counter(handled).values()) == {1}
+
+
+async def test_metrics_show_what_the_sdk_did_as_prometheus_text(
+    settings: Settings, sandbox: Sandbox
+) -> None:
+    async with running(build(settings, sandbox)) as client:
+        await connect(client, sandbox, "clinic-a")
+        sandbox.faults.error(503, operation_id="list_patients", times=1)
+        await client.get("/clinics/clinic-a/patients")
+        answer = await client.get("/metrics")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/plain; version=0.0.4")
+    lines = answer.text.splitlines()
+    assert 'fullscript_attempts_total{operation="patients.list",status="503"} 1' in lines
+    assert 'fullscript_attempts_total{operation="patients.list",status="200"} 1' in lines
+    assert 'fullscript_events_total{event="retry"} 1' in lines
+    assert any(line.startswith("fullscript_limiter_wait_seconds_count") for line in lines)
