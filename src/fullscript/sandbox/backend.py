@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx2
 
 from .faults.injector import FaultInjector
+from .faults.presets import apply_fault_preset
+from .faults.rules import FaultRule
 from .limits.rate_limit import RollingWindowLimiter
 from .limits.traffic import TrafficCounters, TrafficSnapshot
 from .oauth.apps import OAuthApp
@@ -167,6 +169,10 @@ class SandboxBackend:
     def traffic_stats(self) -> TrafficSnapshot:
         """Requests, 429s, refreshes and the busiest rolling window, per app and per grant."""
         return self.traffic.snapshot()
+
+    def use_fault_preset(self, name: str) -> list[FaultRule]:
+        """Apply a named fault preset (see `FAULT_PRESETS`); returns the rules it added."""
+        return apply_fault_preset(self, name)
 
     # --- time -------------------------------------------------------------------------------
 
