@@ -150,7 +150,9 @@ async def test_webhooks_are_captured_signed(
         fullscript_webhooks.secret,
         now=fullscript_sandbox.now(),
     )
-    assert "secret" not in repr(fullscript_webhooks) and "x-fullscript" not in repr(delivery).lower()
+    assert (
+        "secret" not in repr(fullscript_webhooks) and "x-fullscript" not in repr(delivery).lower()
+    )
 
 
 async def test_webhooks_reach_the_users_asgi_app(

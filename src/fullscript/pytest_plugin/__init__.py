@@ -61,7 +61,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--fullscript-region", default=None, help="region of fullscript_client (default us)"
     )
     group.addoption(
-        "--fullscript-rate-limit", default=None, help="sandbox rate limit N/SECONDS (default 5000/300)"
+        "--fullscript-rate-limit",
+        default=None,
+        help="sandbox rate limit N/SECONDS (default 5000/300)",
     )
     group.addoption(
         "--fullscript-faults",

@@ -28,5 +28,7 @@ class SandboxTime:
     def advance(self, seconds: float) -> None:
         """Move sandbox time forward by ``seconds`` (ValueError when negative or not finite)."""
         if not seconds >= 0 or seconds == float("inf"):
-            raise ValueError(f"time only moves forward by a finite number of seconds, not {seconds!r}")
+            raise ValueError(
+                f"time only moves forward by a finite number of seconds, not {seconds!r}"
+            )
         self._now += seconds
