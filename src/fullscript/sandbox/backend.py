@@ -264,10 +264,12 @@ class SandboxBackend:
         duplicates: int | None = None,
         out_of_order: bool | None = None,
         concurrency: int | None = None,
+        drop_next: int | None = None,
+        delay: float | None = None,
     ) -> None:
         """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's),
-        and how delivery misbehaves: ``duplicates``, ``out_of_order``, ``concurrency`` (see
-        `WebhookDispatcher.configure`)."""
+        and how delivery misbehaves: ``duplicates``, ``out_of_order``, ``concurrency``,
+        ``drop_next``, ``delay`` (see `WebhookDispatcher.configure`)."""
         self.webhooks.configure(
             url=url,
             secret=secret,
@@ -276,6 +278,8 @@ class SandboxBackend:
             duplicates=duplicates,
             out_of_order=out_of_order,
             concurrency=concurrency,
+            drop_next=drop_next,
+            delay=delay,
         )
 
     async def send_webhook_probe(self, *, signed: bool = True) -> Record:

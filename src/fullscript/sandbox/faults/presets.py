@@ -21,7 +21,7 @@ from .rules import FaultRule
 if TYPE_CHECKING:
     from ..backend import SandboxBackend
 
-__all__ = ["FAULT_PRESETS", "apply_fault_preset"]
+__all__ = ["FAULT_PRESETS", "WEBHOOK_DELAY", "apply_fault_preset"]
 
 _WRITES = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -53,6 +53,23 @@ def _malformed_responses(sandbox: SandboxBackend) -> list[FaultRule]:
     return [sandbox.faults.malformed(times=1)]
 
 
+def _token_revoked(sandbox: SandboxBackend) -> list[FaultRule]:
+    # The third API call finds its token revoked (the clinic revoked the integration), and the
+    # refresh token with it.
+    return [sandbox.faults.revoke_token(path="/api/clinic*", skip=2, times=1)]
+
+
+def _refresh_token_reused(sandbox: SandboxBackend) -> list[FaultRule]:
+    return [sandbox.faults.reuse_refresh_token(times=1)]
+
+
+def _drift(kind: str) -> Callable[[SandboxBackend], list[FaultRule]]:
+    def apply(sandbox: SandboxBackend) -> list[FaultRule]:
+        return [sandbox.faults.drift(kind)]
+
+    return apply
+
+
 def _webhooks_duplicated(sandbox: SandboxBackend) -> list[FaultRule]:
     sandbox.configure_webhooks(duplicates=1)
     return []
@@ -61,6 +78,20 @@ def _webhooks_duplicated(sandbox: SandboxBackend) -> list[FaultRule]:
 def _webhooks_reordered(sandbox: SandboxBackend) -> list[FaultRule]:
     sandbox.configure_webhooks(out_of_order=True)
     return []
+
+
+def _webhooks_dropped(sandbox: SandboxBackend) -> list[FaultRule]:
+    sandbox.configure_webhooks(drop_next=1)
+    return []
+
+
+def _webhooks_delayed(sandbox: SandboxBackend) -> list[FaultRule]:
+    sandbox.configure_webhooks(delay=WEBHOOK_DELAY)
+    return []
+
+
+#: How late ``webhooks_delayed`` deliveries are, in seconds of sandbox time.
+WEBHOOK_DELAY = 600.0
 
 
 #: Every preset by name, with what it does (the plugin's marker and docs list these).
@@ -74,10 +105,42 @@ FAULT_PRESETS: dict[str, tuple[str, Callable[[SandboxBackend], list[FaultRule]]]
         _ambiguous_writes,
     ),
     "malformed_responses": ("the next answer is truncated, unparseable JSON", _malformed_responses),
+    "token_revoked": (
+        "the third API call finds its token revoked, refresh token included",
+        _token_revoked,
+    ),
+    "refresh_token_reused": (
+        "the next token refresh finds its refresh token already used by another worker",
+        _refresh_token_reused,
+    ),
+    "drift_unknown_enum": (
+        "every answer's status, state or type is a value the spec does not list",
+        _drift("unknown_enum"),
+    ),
+    "drift_extra_field": (
+        "every answer's objects carry a field the spec does not know",
+        _drift("extra_field"),
+    ),
+    "drift_missing_field": (
+        "every answer's objects lack their first field after id",
+        _drift("missing_field"),
+    ),
+    "drift_null_field": (
+        "every answer's objects have their first field after id null",
+        _drift("null_field"),
+    ),
     "webhooks_duplicated": ("every webhook is delivered twice", _webhooks_duplicated),
     "webhooks_reordered": (
         "each batch of webhooks is delivered in a seeded random order",
         _webhooks_reordered,
+    ),
+    "webhooks_dropped": (
+        "the next webhook is lost (the events API still lists its event)",
+        _webhooks_dropped,
+    ),
+    "webhooks_delayed": (
+        "webhooks arrive once sandbox time has moved 10 minutes past their event",
+        _webhooks_delayed,
     ),
 }
 
