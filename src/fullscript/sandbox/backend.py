@@ -37,6 +37,7 @@ from .state.clinic import ClinicControl
 from .state.clock import SandboxClock
 from .state.seed.region import seed_region
 from .state.store import COLLECTIONS, Record, RegionState, public
+from .state.transitions import LabOrderTransitions
 from .webhooks.delivery import WebhookDispatcher
 
 __all__ = ["SandboxBackend", "check_region"]
@@ -106,6 +107,8 @@ class SandboxBackend:
         )
         self._regions: dict[str, RegionState] = {}
         self._clinics: dict[str, ClinicControl] = {}
+        #: Lab orders moving through their statuses (by hand, at once, or on a schedule).
+        self.transitions = LabOrderTransitions(self.clinic, self.clock)
         self.oauth_app = self.register_app(
             client_id=client_id,
             client_secret=client_secret,
@@ -121,7 +124,10 @@ class SandboxBackend:
     # --- state ------------------------------------------------------------------------------
 
     def region(self, name: str) -> RegionState:
-        """The state of a region, seeded on first use (so unused regions cost nothing)."""
+        """The state of a region, seeded on first use (so unused regions cost nothing).
+
+        Scheduled lab order transitions that fell due are applied first."""
+        self.transitions.catch_up()
         state = self._regions.get(name)
         if state is None:
             state = seed_region(
@@ -146,6 +152,7 @@ class SandboxBackend:
         self.traffic.reset()
         self.faults.clear()
         self.webhooks.reset()
+        self.transitions.clear()
         self.oauth.clear_tokens()
 
     def _resource_owner(self, region: str, owner_type: str) -> str:
@@ -288,4 +295,5 @@ class SandboxBackend:
 
     async def deliver_webhooks(self) -> list[Record]:
         """POST every due event to the webhook URL; returns the delivery records (served view)."""
+        self.transitions.catch_up()
         return [public(record) for record in await self.webhooks.flush()]

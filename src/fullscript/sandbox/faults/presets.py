@@ -14,16 +14,32 @@ times than the default two retries, so a call still succeeds after retrying.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from .injector import FaultInjector
 from .rules import FaultRule
-
-if TYPE_CHECKING:
-    from ..backend import SandboxBackend
 
 __all__ = ["FAULT_PRESETS", "WEBHOOK_DELAY", "apply_fault_preset"]
 
 _WRITES = ("POST", "PUT", "PATCH", "DELETE")
+#: How late ``webhooks_delayed`` deliveries are, in seconds of sandbox time.
+WEBHOOK_DELAY = 600.0
+
+
+class SandboxBackend(Protocol):
+    """What a preset changes: the sandbox's fault rules and its webhook delivery."""
+
+    @property
+    def faults(self) -> FaultInjector: ...
+
+    def configure_webhooks(
+        self,
+        *,
+        duplicates: int | None = ...,
+        out_of_order: bool | None = ...,
+        drop_next: int | None = ...,
+        delay: float | None = ...,
+    ) -> None: ...
 
 
 def _server_errors(sandbox: SandboxBackend) -> list[FaultRule]:
@@ -88,10 +104,6 @@ def _webhooks_dropped(sandbox: SandboxBackend) -> list[FaultRule]:
 def _webhooks_delayed(sandbox: SandboxBackend) -> list[FaultRule]:
     sandbox.configure_webhooks(delay=WEBHOOK_DELAY)
     return []
-
-
-#: How late ``webhooks_delayed`` deliveries are, in seconds of sandbox time.
-WEBHOOK_DELAY = 600.0
 
 
 #: Every preset by name, with what it does (the plugin's marker and docs list these).
