@@ -32,19 +32,21 @@ def doc_test_files(*documents: Path) -> dict[str, str]:
 
 
 def run_pytest(
-    python: Path | str, project: Path, files: dict[str, str]
+    python: Path | str, project: Path, files: dict[str, str], *options: str
 ) -> subprocess.CompletedProcess[str]:
-    """Write ``files`` and pytest settings into ``project`` and run pytest there."""
+    """Write ``files`` and pytest settings into ``project`` and run pytest there (with
+    ``options`` on its command line)."""
     (project / "pyproject.toml").write_text(PROJECT_SETTINGS)
     for name, source in files.items():
         (project / name).write_text(textwrap.dedent(source))
+    # A user's environment: none of this suite's settings (strict parsing among them).
     env = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith(("PYTEST", "PYTHON", "VIRTUAL_ENV"))
+        if not name.startswith(("PYTEST", "PYTHON", "VIRTUAL_ENV", "FULLSCRIPT_STRICT"))
     }
     return subprocess.run(
-        [str(python), "-m", "pytest", "-p", "no:cacheprovider", "-q"],
+        [str(python), "-m", "pytest", "-p", "no:cacheprovider", "-q", *options],
         cwd=project,
         env=env,
         capture_output=True,

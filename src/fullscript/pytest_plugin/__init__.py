@@ -21,6 +21,10 @@ fixture is first used, so a test run that never asks for one pays nothing.
 
 from __future__ import annotations
 
+import inspect
+import json
+from pathlib import Path
+
 import pytest
 
 from .fixtures import (
@@ -29,9 +33,11 @@ from .fixtures import (
     fullscript_options,
     fullscript_sandbox,
     fullscript_served,
+    fullscript_target,
     fullscript_time,
     fullscript_webhooks,
 )
+from .keys import PARITY_SHAPES, SANDBOX_BOUND_FIXTURES, TARGETS
 
 __all__ = [
     "fullscript_client",
@@ -39,10 +45,13 @@ __all__ = [
     "fullscript_options",
     "fullscript_sandbox",
     "fullscript_served",
+    "fullscript_target",
     "fullscript_time",
     "fullscript_webhooks",
     "pytest_addoption",
     "pytest_configure",
+    "pytest_generate_tests",
+    "pytest_terminal_summary",
 ]
 
 MARKER = (
@@ -70,7 +79,46 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="comma-separated fault presets applied to every test's sandbox",
     )
+    group.addoption(
+        "--fullscript-live",
+        action="store_true",
+        default=False,
+        help="also run fullscript_client tests on Fullscript's sandbox and report differences "
+        "(credentials from FULLSCRIPT_* environment variables, see docs/testing.md)",
+    )
+    group.addoption(
+        "--fullscript-parity-report",
+        default="fullscript-parity.json",
+        help="where --fullscript-live writes its parity report (default fullscript-parity.json)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", MARKER)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """With ``--fullscript-live``, a test that uses ``fullscript_client`` and nothing of the
+    sandbox's own runs twice: on the sandbox and on Fullscript."""
+    if not metafunc.config.getoption("fullscript_live"):
+        return
+    asked = set(inspect.signature(metafunc.function).parameters)
+    if "fullscript_client" in asked and not asked & SANDBOX_BOUND_FIXTURES:
+        metafunc.parametrize("fullscript_target", TARGETS, indirect=True)
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """Compare the two sides' answers and write the parity report."""
+    shapes = config.stash.get(PARITY_SHAPES, None)
+    if not config.getoption("fullscript_live") or shapes is None:
+        return
+    from .parity import compare
+
+    report = compare(shapes.get("sandbox", {}), shapes.get("fullscript", {}))
+    path = Path(config.getoption("fullscript_parity_report"))
+    path.write_text(json.dumps(report.to_dict(), indent=2) + "\n")
+    terminalreporter.write_sep("=", "Fullscript parity")
+    terminalreporter.write_line(report.render())
+    terminalreporter.write_line(f"report written to {path}")

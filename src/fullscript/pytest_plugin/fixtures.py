@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    import httpx2
+
     from fullscript import Fullscript
     from fullscript.sandbox import Sandbox, ServedSandbox
 
@@ -24,6 +26,7 @@ __all__ = [
     "fullscript_options",
     "fullscript_sandbox",
     "fullscript_served",
+    "fullscript_target",
     "fullscript_time",
     "fullscript_webhooks",
 ]
@@ -74,24 +77,57 @@ def fullscript_sandbox(
 
 
 @pytest.fixture
+def fullscript_target(request: pytest.FixtureRequest) -> str:
+    """What ``fullscript_client`` talks to: ``"sandbox"``, or with ``--fullscript-live`` each
+    of ``"sandbox"`` and ``"fullscript"`` in turn."""
+    return str(getattr(request, "param", "sandbox"))
+
+
+def _recording(
+    config: pytest.Config, target: str, transport: httpx2.AsyncBaseTransport
+) -> httpx2.AsyncBaseTransport:
+    """``transport``, recording answer shapes for the parity report in a live run."""
+    if not config.getoption("fullscript_live"):
+        return transport
+    from .keys import PARITY_SHAPES
+    from .parity import ShapeRecorder
+
+    shapes = config.stash.setdefault(PARITY_SHAPES, {})
+    return ShapeRecorder(transport, shapes.setdefault(target, {}))
+
+
+@pytest.fixture
 def fullscript_client(
-    fullscript_sandbox: Sandbox, fullscript_options: SandboxOptions
+    request: pytest.FixtureRequest,
+    fullscript_sandbox: Sandbox,
+    fullscript_options: SandboxOptions,
+    fullscript_target: str,
 ) -> Iterator[Fullscript]:
     """A `Fullscript` client on this test's sandbox, authorized for the marker's region
-    (default ``us``) and closed after the test."""
+    (default ``us``) and closed after the test (on Fullscript in a live run's second pass)."""
+    import httpx2
+
     from fullscript import Fullscript, OAuthToken, Region
     from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI
 
-    region = fullscript_options.region
-    issued = fullscript_sandbox.issue_token(region)
-    client = Fullscript(
-        client_id=DEFAULT_CLIENT_ID,
-        client_secret=DEFAULT_CLIENT_SECRET,
-        redirect_uri=DEFAULT_REDIRECT_URI,
-        region=Region.from_key(region).with_base_url(fullscript_sandbox.base_url(region)),
-        transport=fullscript_sandbox.transport(),
-        token=OAuthToken.from_response(issued.to_oauth(), region=region),
-    )
+    if fullscript_target == "fullscript":
+        from .live import live_client
+
+        # No kept-alive connections: the client is closed after the test's event loop is gone,
+        # which a pooled socket would need.
+        sockets = httpx2.AsyncHTTPTransport(limits=httpx2.Limits(max_keepalive_connections=0))
+        client = live_client(_recording(request.config, "fullscript", sockets))
+    else:
+        region = fullscript_options.region
+        issued = fullscript_sandbox.issue_token(region)
+        client = Fullscript(
+            client_id=DEFAULT_CLIENT_ID,
+            client_secret=DEFAULT_CLIENT_SECRET,
+            redirect_uri=DEFAULT_REDIRECT_URI,
+            region=Region.from_key(region).with_base_url(fullscript_sandbox.base_url(region)),
+            transport=_recording(request.config, "sandbox", fullscript_sandbox.transport()),
+            token=OAuthToken.from_response(issued.to_oauth(), region=region),
+        )
     yield client
     if not client.is_closed:
         _run_to_completion(client.aclose())
