@@ -66,9 +66,13 @@ async def test_a_clinic_has_ten_patients(fullscript_client):
 
 
 @pytest.fixture(scope="module")
-def user_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="module")
+def user_python(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh virtualenv holding the built wheel with [sandbox], pytest and pytest-asyncio."""
-    wheel = build_wheel(tmp_path_factory.mktemp("wheel"))
     venv = tmp_path_factory.mktemp("user-venv") / "venv"
     return make_venv(venv, wheel, extras=["sandbox"], also=TEST_TOOLS)
 
@@ -93,3 +97,24 @@ def test_a_failing_assertion_reads_as_the_users_own(user_python: Path, tmp_path:
     # The traceback is the user's: no frames of the plugin or the sandbox, no credentials.
     assert "pytest_plugin" not in output and "fullscript/sandbox" not in output
     assert "Bearer" not in output and "sandbox-client-secret" not in output
+
+
+WITHOUT_THE_EXTRA = """
+def test_unrelated():
+    assert 1 + 1 == 2
+
+
+def test_asks_for_the_sandbox(fullscript_sandbox):
+    pass
+"""
+
+
+def test_a_project_without_the_extra_is_unaffected_until_it_asks_for_a_fixture(
+    wheel: Path, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    venv = tmp_path_factory.mktemp("base-venv") / "venv"
+    python = make_venv(venv, wheel, also=TEST_TOOLS)
+    result = run_pytest(python, tmp_path, {"test_app.py": WITHOUT_THE_EXTRA})
+    output = result.stdout + result.stderr
+    assert "1 passed, 1 error" in output
+    assert "pip install 'fullscript[sandbox]'" in output
