@@ -38,6 +38,7 @@ DEFAULT_SPEC = REPO_ROOT / "openapi" / "openapi.json"
 DEFAULT_OUT = REPO_ROOT / "generated"
 CONFIG_PATH = REPO_ROOT / "openapi" / "config.yaml"
 TEMPLATE_DIR = REPO_ROOT / "openapi" / "templates"
+RUNTIME_DIR = REPO_ROOT / "openapi" / "runtime"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,13 +74,15 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def settings() -> GeneratorSettings:
-    """Pinned configuration: our config file, custom templates when present, the venv's tools."""
+    """Pinned configuration: our config file, custom templates and the hand-written runtime when
+    present, the venv's tools."""
     has_templates = TEMPLATE_DIR.is_dir() and any(p.is_file() for p in TEMPLATE_DIR.rglob("*"))
     venv_bin = REPO_ROOT / ".venv" / "bin"
     return GeneratorSettings(
         config_path=CONFIG_PATH,
         template_dir=TEMPLATE_DIR if has_templates else None,
         tool_bin_dir=venv_bin if venv_bin.is_dir() else Path(sys.executable).parent,
+        runtime_dir=RUNTIME_DIR if RUNTIME_DIR.is_dir() else None,
     )
 
 

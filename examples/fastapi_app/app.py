@@ -101,15 +101,22 @@ def create_app(
     )
     install_error_handlers(app)
 
+    # This example has no login: one operator connects its configured clinics, named in the
+    # URL. A real app reads both from the signed-in user's session, never from the URL, or
+    # anyone could bind any clinic to their own Fullscript account (docs/fastapi.md).
     def requested_clinic(request: Request) -> str:
-        # A real app takes the clinic from the signed-in user's session, never from the URL.
         clinic = request.query_params.get("clinic", "")
         if clinic not in settings.clinics:
             raise HTTPException(404, f"unknown clinic {clinic!r}")
         return clinic
 
+    def operator(request: Request) -> str:
+        return "example-operator"
+
     signer = OAuthStateSigner(settings.state_secret, clock=clock, nonces=nonces)
-    app.include_router(oauth_router(signer, grant_id=requested_clinic, resolver=clinic_client))
+    app.include_router(
+        oauth_router(signer, grant_id=requested_clinic, user_id=operator, resolver=clinic_client)
+    )
     app.include_router(webhook_router(receiver))
 
     def clinic_id(clinic: str) -> str:

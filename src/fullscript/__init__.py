@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         FullscriptError,
         GoneError,
         InvalidParameterError,
+        InvalidParameterTypeError,
         MalformedResponseError,
         NotFoundError,
         PermissionDeniedError,
@@ -62,11 +63,15 @@ if TYPE_CHECKING:
         CallbackTokenStore,
         FileTokenStore,
         InMemoryTokenStore,
+        TokenEncryption,
+        TokenEncryptionError,
         TokenStore,
         TokenStoreError,
     )
 
-# Where each public name lives; `__getattr__` imports the module on first use.
+# Where each public name lives; `__getattr__` imports the module on first use. A name whose
+# home is a public subpackage (the token stores: `fullscript.token_stores`) is re-exported here
+# deliberately, for the quick start, and loaded from that home: one class, two spellings.
 _EXPORTS: dict[str, str] = {
     "CANONICAL_ENVIRONMENTS": "._environments",
     "DEFAULT_GRANT": "._grants",
@@ -91,6 +96,7 @@ _EXPORTS: dict[str, str] = {
     "GrantRevokedError": "._grants",
     "InMemoryTokenStore": ".token_stores",
     "InvalidParameterError": "._errors",
+    "InvalidParameterTypeError": "._errors",
     "LimiterStats": "._limiters",
     "MalformedResponseError": "._errors",
     "NotFoundError": "._errors",
@@ -115,6 +121,8 @@ _EXPORTS: dict[str, str] = {
     "SystemClock": "._clock",
     "TokenManager": "._auth",
     "TokenMissingError": "._errors",
+    "TokenEncryption": ".token_stores",
+    "TokenEncryptionError": ".token_stores",
     "TokenStore": ".token_stores",
     "TokenStoreError": ".token_stores",
     "UnknownGrantError": "._grants",
@@ -148,6 +156,7 @@ __all__ = [
     "GrantRevokedError",
     "InMemoryTokenStore",
     "InvalidParameterError",
+    "InvalidParameterTypeError",
     "LimiterStats",
     "MalformedResponseError",
     "NotFoundError",
@@ -170,6 +179,8 @@ __all__ = [
     "RollingWindowLimiter",
     "ServerError",
     "SystemClock",
+    "TokenEncryption",
+    "TokenEncryptionError",
     "TokenManager",
     "TokenMissingError",
     "TokenStore",

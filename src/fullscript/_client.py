@@ -15,7 +15,6 @@ only in its token: its requests go through an httpx2 client whose auth is its ow
 
 from __future__ import annotations
 
-import math
 import os
 from contextlib import AbstractAsyncContextManager
 from functools import cache, cached_property
@@ -27,9 +26,9 @@ import httpx2
 from fullscript_api.api import ApiResources, RawApiResources
 from fullscript_api.client import Client as GeneratedClient
 
-from ._auth import BearerAuth, TokenManager
+from ._auth import BearerAuth, TokenManager, check_token_store
 from ._clock import Clock
-from ._errors import FullscriptError, RegionMismatchError
+from ._errors import FullscriptError, InvalidParameterError, RegionMismatchError
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
 from ._http_package import refuse_old_httpx
 from ._limiters import (
@@ -37,7 +36,6 @@ from ._limiters import (
     QuotaScope,
     RateLimiter,
     RollingWindowLimiter,
-    check_max_wait,
 )
 from ._limiters import (
     quota_scope as _quota_scope,
@@ -51,7 +49,8 @@ from ._resources import ClientState, OperationBinding, RegionConnection
 from ._retry import RetryPolicy
 from ._tokens import OAuthToken
 from ._transport import FullscriptTransport
-from .token_stores import InMemoryTokenStore, TokenStore, as_token_store
+from ._validation import check_seconds
+from .token_stores import InMemoryTokenStore, TokenStore
 
 __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
 
@@ -158,6 +157,9 @@ class _SharedState:
         if self.state.closed:
             return
         self.state.closed = True
+        # An early refresh may be running in the background: let it save its rotated pair.
+        for _, manager in list(self._grants.values()):
+            await manager.settle()
         # The AsyncClients only borrow the transport; closing it closes the pool once.
         await self.transport.aclose()
 
@@ -248,12 +250,24 @@ def _switched_region(current: Region, region: Region | str) -> Region:
     return target
 
 
-def _check_seconds(what: str, value: float | None) -> None:
-    label = f"timeout {what}".strip()
+def _check_timeout(what: str, value: object) -> float:
+    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
+    name = f"timeout {what}".strip()
     if value is None:
-        raise ValueError(f"{label} is None (unlimited): calls could wait forever; give seconds")
-    if not (math.isfinite(value) and value > 0):
-        raise ValueError(f"{label} must be a finite number of seconds > 0, got {value!r}")
+        raise InvalidParameterError(
+            f"{name} is None (unlimited): calls could wait forever; give seconds",
+            operation="Fullscript",
+            parameter="timeout",
+        )
+    return check_seconds(
+        value, name=name, where="Fullscript", accepted="a number of seconds or an httpx2.Timeout"
+    )
+
+
+def _check_max_limiter_wait(value: object) -> float:
+    return check_seconds(
+        value, name="max_limiter_wait", where="Fullscript", allow_zero=True, allow_infinity=True
+    )
 
 
 def _timeout_from(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
@@ -261,17 +275,11 @@ def _timeout_from(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx2.Timeout):
         for what, seconds in timeout.as_dict().items():
-            _check_seconds(what, seconds)
+            _check_timeout(what, seconds)
         return timeout
     refuse_old_httpx(timeout, argument="timeout=", expected="seconds or an httpx2.Timeout")
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-        # httpx2.Timeout would take it and the first request would fail deep inside httpcore2.
-        raise TypeError(
-            f"timeout must be a number of seconds or an httpx2.Timeout, got {type(timeout).__name__}"
-        )
-    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
-    _check_seconds("", timeout)
-    return httpx2.Timeout(timeout)
+    # Checked here: httpx2.Timeout would take anything and the first request fail deep inside.
+    return httpx2.Timeout(_check_timeout("", timeout))
 
 
 def _setting(value: str | None, env_name: str) -> str:
@@ -309,9 +317,7 @@ class Fullscript(ApiResources):
         environment: ``"production"`` or ``"sandbox"``, with ``region="us"``/``"ca"``: the one
             setting that decides the environment (``region="ca", environment="sandbox"`` is
             ``"ca-snd"``). Copies made by `with_region` always keep it.
-        token_store: where token pairs live, keyed by (grant, region) (default: in memory). A
-            store of the old region-only contract is accepted for the default grant, with a
-            ``DeprecationWarning``.
+        token_store: where token pairs live, keyed by (grant, region) (default: in memory).
         token: a token to start with, for the default grant, of this client's region (another
             region's token raises
             `RegionMismatchError`). With your own ``token_store`` it is saved there before the
@@ -394,7 +400,7 @@ class Fullscript(ApiResources):
         if token_store is None:
             store = InMemoryTokenStore([token] if token is not None else None)
         else:
-            store = as_token_store(token_store)
+            store = check_token_store(token_store)
             if token is not None:
                 store = _SeededTokenStore(store, token)
         shared = _SharedState(
@@ -407,7 +413,7 @@ class Fullscript(ApiResources):
                 clock=clock,
                 scope=_quota_scope(quota_scope, app.client_id),
                 max_wait=(
-                    check_max_wait(max_limiter_wait, name="max_limiter_wait")
+                    _check_max_limiter_wait(max_limiter_wait)
                     if max_limiter_wait is not None
                     else None
                 ),
@@ -490,9 +496,7 @@ class Fullscript(ApiResources):
             retry=policy,
             timeout=_timeout_from(timeout) if timeout is not None else None,
             max_limiter_wait=(
-                check_max_wait(max_limiter_wait, name="max_limiter_wait")
-                if max_limiter_wait is not None
-                else None
+                _check_max_limiter_wait(max_limiter_wait) if max_limiter_wait is not None else None
             ),
         )
         return self._copy(self.region, self._options.merged_with(override))

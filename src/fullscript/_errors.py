@@ -1,5 +1,44 @@
 """Exceptions raised by the SDK, one class per kind of failure.
 
+Every exception the SDK raises derives from `FullscriptError`, so ``except FullscriptError``
+catches them all. The hierarchy (classes marked * are defined beside the code that raises
+them and re-exported from the module named; the others live here). The root itself is defined
+in the generated runtime (``fullscript_api.errors``) so that the generated layer's errors derive
+from it without importing the façade; ``fullscript.FullscriptError`` is its public name::
+
+    FullscriptError
+    ├── InvalidParameterError (also ValueError)    an argument refused before sending
+    │   └── InvalidParameterTypeError (also TypeError)  ... because of its type
+    ├── RegionMismatchError (also ValueError)      a token used in another region
+    ├── TokenMissingError                          no token pair stored for the region
+    │   └── UnknownGrantError* (also LookupError)  fullscript: no pair for this grant
+    ├── APIConnectionError                         no response: connect, send or read failed
+    │   └── APITimeoutError                        ... because it timed out
+    ├── MalformedResponseError                     a success answer whose body is unusable
+    ├── APIStatusError                             an error status (4xx, 5xx)
+    │   ├── BadRequestError                        400
+    │   ├── AuthenticationError                    401
+    │   │   └── GrantRevokedError*                 fullscript: the grant's refresh was refused
+    │   ├── PermissionDeniedError                  403
+    │   ├── NotFoundError                          404
+    │   ├── GoneError                              410
+    │   ├── ValidationError                        422, with field_errors
+    │   ├── RateLimitError                         429, with retry_after
+    │   │   └── RateLimitWaitExceeded*             fullscript: the client-side limiter's wait
+    │   └── ServerError                            5xx
+    ├── WrongHTTPPackageError* (also TypeError)    fullscript: an httpx object, not httpx2's
+    ├── EnvironmentsFileError* (also ValueError)   fullscript: an unusable environments file
+    ├── TokenStoreError*                           fullscript.token_stores: a store failed
+    ├── TokenEncryptionError* (also ValueError)    fullscript.token_stores: a pair no key opens
+    ├── RedisUnavailableError*                     fullscript.redis: Redis failed
+    ├── WebhookSignatureError* (also ValueError)   fullscript.webhooks: verification failed
+    ├── WebhookPayloadError* (also ValueError)     fullscript.webhooks: not a readable event
+    ├── OAuthStateError* (also ValueError)         fullscript.fastapi: a bad OAuth state
+    ├── SpecDeviationError* (also ValueError)      fullscript_api.types: strict parsing
+    ├── InvalidPathParameterError* (also ValueError)  fullscript_api.errors: an unsendable id
+    ├── UnexpectedStatus*                          fullscript_api.errors: raise_on_unexpected
+    └── VirtualTimeDeadlock* (also RuntimeError)   fullscript.testing: no task can progress
+
 `APIStatusError` and its subclasses carry what is needed to act on or report a failed call:
 `status_code`, `request_id` (the server's `X-Request-Id`, quote it to Fullscript support), the
 parsed `body`, and `method` and `url` (without the query string). Messages name the status,
@@ -16,6 +55,10 @@ from typing import Any
 
 import httpx2
 
+# The root is defined in the generated runtime, so that the generated layer's own errors
+# (SpecDeviationError, InvalidPathParameterError) derive from it without importing the façade.
+from fullscript_api.errors import FullscriptError
+
 from ._retry import is_idempotent, is_safe_read, parse_retry_after
 from ._secrets import redact_known_secrets
 
@@ -28,6 +71,7 @@ __all__ = [
     "FullscriptError",
     "GoneError",
     "InvalidParameterError",
+    "InvalidParameterTypeError",
     "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -65,10 +109,6 @@ _SECRET_ASSIGNMENT = re.compile(
 BASE_FIELD = "base"
 
 
-class FullscriptError(Exception):
-    """Base class of every error the SDK raises."""
-
-
 class _PicklesKeywords:
     """Pickles an exception whose constructor takes the message and then keyword-only
     arguments: `_keyword_fields` names them, each kept in the attribute of the same name
@@ -97,6 +137,10 @@ class InvalidParameterError(_PicklesKeywords, FullscriptError, ValueError):
         super().__init__(message)
         self.operation = operation
         self.parameter = parameter
+
+
+class InvalidParameterTypeError(InvalidParameterError, TypeError):
+    """An argument of the wrong type, e.g. ``"300"`` where a number of seconds is expected."""
 
 
 class TokenMissingError(FullscriptError):

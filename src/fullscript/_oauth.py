@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
+import attrs
 import httpx2
 
 from ._errors import (
@@ -24,33 +25,33 @@ from ._errors import (
 )
 from ._limiters._scopes import GRANT_ID_EXTENSION
 from ._regions import Region
+from ._reprs import never_raising_repr
 from ._retry import RETRY_AS_IDEMPOTENT
 from ._secrets import remember_secret
 from ._tokens import OAuthToken
-from ._values import FrozenValue
 
 __all__ = ["OAuthApp", "OAuthClient"]
 
 logger = logging.getLogger("fullscript")
 
 
-class OAuthApp(FrozenValue):
+@attrs.frozen(repr=False)
+class OAuthApp:
     """Your app's credentials from the Fullscript API dashboard.
 
     ``redirect_uri`` must match the dashboard setting exactly. The secret is kept out of
     ``repr()``.
     """
 
-    __slots__ = ("client_id", "client_secret", "redirect_uri")
-    _hidden = frozenset({"client_secret"})
+    __repr__ = never_raising_repr
+
     client_id: str
-    client_secret: str
+    client_secret: str = attrs.field(repr=False)
     redirect_uri: str
 
-    def __init__(self, client_id: str, client_secret: str, redirect_uri: str) -> None:
-        self._set(client_id=client_id, client_secret=client_secret, redirect_uri=redirect_uri)
+    def __attrs_post_init__(self) -> None:
         # Errors redact the secret verbatim should a server ever echo it.
-        remember_secret(client_secret)
+        remember_secret(self.client_secret)
 
 
 def check_token_region(token: OAuthToken, region: Region) -> None:

@@ -43,7 +43,10 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
-from ._values import FrozenValue
+import attrs
+
+from ._reprs import never_raising_repr
+from ._validation import check_count
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page"]
 
@@ -64,32 +67,17 @@ MAX_PAGE_RETRY_WAIT = 30.0
 """Longest pause (seconds) before the stream fetches a failed page again."""
 
 
-class Page(FrozenValue, Generic[T]):
+@attrs.frozen(repr=False)
+class Page(Generic[T]):
     """One page of a list response: its records plus the server's paging metadata."""
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("items", "current_page", "next_page", "total_pages", "total_count")  # noqa: RUF023
+    __repr__ = never_raising_repr
+
     items: Sequence[T]
     current_page: int
     next_page: int | None
-    total_pages: int | None
-    total_count: int | None
-
-    def __init__(
-        self,
-        items: Sequence[T],
-        current_page: int,
-        next_page: int | None,
-        total_pages: int | None = None,
-        total_count: int | None = None,
-    ) -> None:
-        self._set(
-            items=items,
-            current_page=current_page,
-            next_page=next_page,
-            total_pages=total_pages,
-            total_count=total_count,
-        )
+    total_pages: int | None = None
+    total_count: int | None = None
 
     @property
     def has_next_page(self) -> bool:
@@ -97,24 +85,10 @@ class Page(FrozenValue, Generic[T]):
         return self.next_page is not None
 
 
-def _whole_number(name: str, value: int, minimum: int) -> int:
-    """Return ``value``; TypeError unless an int (bools are not), ValueError below ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return value
-
-
 def validate_page_size(page_size: int) -> int:
-    """Return ``page_size`` if the API accepts it, else raise a TypeError/ValueError saying why."""
-    if isinstance(page_size, bool) or not isinstance(page_size, int):
-        raise TypeError(f"page_size must be an int, got {type(page_size).__name__}")
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise ValueError(
-            f"page_size must be between 1 and {MAX_PAGE_SIZE} (the API's maximum), got {page_size}"
-        )
-    return page_size
+    """Return ``page_size`` if the API accepts it (1 to `MAX_PAGE_SIZE`, the API's maximum),
+    else raise `InvalidParameterError` saying why."""
+    return check_count(page_size, name="page_size", where="paginate", maximum=MAX_PAGE_SIZE)
 
 
 class AsyncPaginator(Generic[T]):
@@ -157,10 +131,13 @@ class AsyncPaginator(Generic[T]):
     ) -> None:
         self._fetch_page = fetch_page
         self.page_size = validate_page_size(page_size)
-        self.limit = None if limit is None else _whole_number("limit", limit, 0)
-        self.prefetch = _whole_number("prefetch", prefetch, 0)
-        self.start_page = _whole_number("start_page", start_page, 1)  # pages are 1-based
-        self.page_retries = _whole_number("page_retries", page_retries, 0)
+        where = "AsyncPaginator"
+        self.limit = (
+            None if limit is None else check_count(limit, name="limit", where=where, minimum=0)
+        )
+        self.prefetch = check_count(prefetch, name="prefetch", where=where, minimum=0)
+        self.start_page = check_count(start_page, name="start_page", where=where)  # 1-based
+        self.page_retries = check_count(page_retries, name="page_retries", where=where, minimum=0)
         self._item_key = item_key
         self._is_transient = is_transient
 
@@ -447,7 +424,7 @@ class _PageStream(Generic[T]):
         if only_repeats:
             return None
         if len(items) != len(page.items):
-            page = page.evolve(items=items)
+            page = attrs.evolve(page, items=items)
         return page
 
     def _new_items(self, items: Sequence[T]) -> Sequence[T]:

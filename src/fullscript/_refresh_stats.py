@@ -4,45 +4,32 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ._values import FrozenValue
+import attrs
+
+from ._reprs import never_raising_repr
 
 __all__ = ["RefreshStats", "RefreshStatsSnapshot"]
 
 
-class RefreshStatsSnapshot(FrozenValue):
+@attrs.frozen(repr=False)
+class RefreshStatsSnapshot:
     """Token refresh events of one client (and its copies and grant views) since it started.
 
     - ``refreshes``: refresh calls that rotated a pair (one per expiry when all goes well);
     - ``adopted``: times a pair rotated by another process sharing the store was used
       instead of refreshing again;
-    - ``failures``: refresh attempts that failed (network, server, store);
+    - ``failures``: refreshes that failed (network, server, store), after their own retries;
     - ``dead_grants``: refreshes refused with no newer pair in the store (re-authorize);
     - ``refreshes_by_grant``: ``refreshes`` per ``(grant_id, region)``.
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("refreshes", "adopted", "failures", "dead_grants", "refreshes_by_grant")  # noqa: RUF023
-    refreshes: int
-    adopted: int
-    failures: int
-    dead_grants: int
-    refreshes_by_grant: dict[tuple[str, str], int]
+    __repr__ = never_raising_repr
 
-    def __init__(
-        self,
-        refreshes: int = 0,
-        adopted: int = 0,
-        failures: int = 0,
-        dead_grants: int = 0,
-        refreshes_by_grant: dict[tuple[str, str], int] | None = None,
-    ) -> None:
-        self._set(
-            refreshes=refreshes,
-            adopted=adopted,
-            failures=failures,
-            dead_grants=dead_grants,
-            refreshes_by_grant={} if refreshes_by_grant is None else refreshes_by_grant,
-        )
+    refreshes: int = 0
+    adopted: int = 0
+    failures: int = 0
+    dead_grants: int = 0
+    refreshes_by_grant: dict[tuple[str, str], int] = attrs.field(factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (grant keys become ``"grant_id@region"``)."""

@@ -14,13 +14,16 @@ import os
 from collections.abc import Callable, Mapping
 from typing import ClassVar
 
+import attrs
+
 from ._environments import (
     CANONICAL_ENVIRONMENTS,
     ENVIRONMENTS_FILE_VARIABLE,
     EnvironmentURLs,
     read_environments,
 )
-from ._values import FrozenValue
+from ._errors import InvalidParameterError
+from ._reprs import never_raising_repr
 
 __all__ = ["ENVIRONMENTS", "Region", "load_environments"]
 
@@ -43,7 +46,9 @@ def _token_url_at(base_url: str) -> str:
     return f"{base_url}{_API_PATH}/oauth/token"
 
 
-class Region(FrozenValue):
+# init=False: the URLs' defaults derive from base_url, and None asks for them explicitly.
+@attrs.frozen(init=False, repr=False)
+class Region:
     """A Fullscript server: production or sandbox, in the US or Canada.
 
     ``base_url`` is the server's root (API calls go to ``{base_url}/api/...``);
@@ -58,8 +63,8 @@ class Region(FrozenValue):
         Region.CA_SANDBOX.with_base_url("http://127.0.0.1:8000/ca-snd")  # local fake server
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("key", "base_url", "authorize_url", "token_url")  # noqa: RUF023
+    __repr__ = never_raising_repr
+
     key: str
     base_url: str
     authorize_url: str
@@ -79,11 +84,11 @@ class Region(FrozenValue):
         token_url: str | None = None,
     ) -> None:
         base = _strip_slash(base_url)
-        self._set(
-            key=key,
-            base_url=base,
-            authorize_url=authorize_url if authorize_url is not None else _authorize_url_at(base),
-            token_url=token_url if token_url is not None else _token_url_at(base),
+        self.__attrs_init__(
+            key,
+            base,
+            authorize_url if authorize_url is not None else _authorize_url_at(base),
+            token_url if token_url is not None else _token_url_at(base),
         )
 
     @property
@@ -115,8 +120,10 @@ class Region(FrozenValue):
     def of(cls, country: str, environment: str = "production") -> Region:
         """The region of ``country`` (``"us"``/``"ca"``) in ``environment``."""
         if environment not in ENVIRONMENTS:
-            raise ValueError(
-                f"unknown Fullscript environment {environment!r}; use 'production' or 'sandbox'"
+            raise InvalidParameterError(
+                f"unknown Fullscript environment {environment!r}; use 'production' or 'sandbox'",
+                operation="Region.of",
+                parameter="environment",
             )
         key = country if environment == "production" else f"{country}{_SANDBOX_SUFFIX}"
         return cls.from_key(key)
@@ -127,7 +134,7 @@ class Region(FrozenValue):
         A region of the environments table maps to the table's region. A re-hosted region (a
         served sandbox at ``http://127.0.0.1:8765/us-snd``, the in-process sandbox) maps to the
         same host with the other key, when the key is the last path segment or part of the host
-        name (``api-us.``); any other base URL raises ``ValueError``, since where the other
+        name (``api-us.``); any other base URL raises `InvalidParameterError` (a ``ValueError``), since where the other
         region lives cannot be guessed: give a `Region` built with `with_base_url` instead.
         """
         target = Region.of(country.removesuffix(_SANDBOX_SUFFIX), self.environment)
@@ -137,10 +144,12 @@ class Region(FrozenValue):
             return target
         base = _swap_key(self.base_url, self.key, target.key)
         if base is None:
-            raise ValueError(
+            raise InvalidParameterError(
                 f"cannot tell where region {target.key!r} is served: this client's base URL "
                 f"{self.base_url!r} does not name its region; pass "
-                f"Region.from_key({target.key!r}).with_base_url(...) instead"
+                f"Region.from_key({target.key!r}).with_base_url(...) instead",
+                operation="Region.in_country",
+                parameter="country",
             )
         return Region(
             target.key,
@@ -167,13 +176,17 @@ class Region(FrozenValue):
 
         The URLs come from the file named by ``FULLSCRIPT_ENVIRONMENTS_FILE`` when that is set
         (read once; `EnvironmentsFileError` if it cannot be used), else from Fullscript's
-        canonical table. Raises ``ValueError`` naming the valid keys when ``key`` is unknown.
+        canonical table. Raises `InvalidParameterError` (a ``ValueError``) naming the valid keys when ``key`` is unknown.
         """
         regions = _active_regions()
         found = regions.get(key)
         if found is None:
             valid = ", ".join(repr(known) for known in regions)
-            raise ValueError(f"unknown Fullscript region {key!r}; valid regions are {valid}")
+            raise InvalidParameterError(
+                f"unknown Fullscript region {key!r}; valid regions are {valid}",
+                operation="Region.from_key",
+                parameter="key",
+            )
         return found
 
     def with_base_url(self, base_url: str, authorize_url: str | None = None) -> Region:

@@ -11,6 +11,9 @@ from datetime import UTC, datetime
 import attrs
 import httpx2
 
+from ._reprs import never_raising_repr
+from ._validation import check_count, check_seconds
+
 __all__ = [
     "RETRY_AS_IDEMPOTENT",
     "RetryPolicy",
@@ -44,13 +47,11 @@ _NOT_SENT_ERRORS: tuple[type[httpx2.TransportError], ...] = (
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not (math.isfinite(value) and value >= 0):
-        raise ValueError(f"{attribute.name} must be a finite number >= 0, got {value!r}")
+    check_seconds(value, name=attribute.name, where="RetryPolicy", allow_zero=True)
 
 
 def _retries_count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{attribute.name} must be an int >= 0, got {value!r}")
+    check_count(value, name=attribute.name, where="RetryPolicy", minimum=0)
 
 
 def is_idempotent(method: str) -> bool:
@@ -87,7 +88,7 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     return max(0.0, (when - now).total_seconds())
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class RetryPolicy:
     """How the transport retries failed attempts.
 
@@ -107,6 +108,8 @@ class RetryPolicy:
         RetryPolicy(max_retries=0)          # never retry
         RetryPolicy(max_retries=5, initial_backoff=1.0)
     """
+
+    __repr__ = never_raising_repr
 
     max_retries: int = attrs.field(default=2, validator=_retries_count)
     initial_backoff: float = attrs.field(default=0.5, validator=_non_negative)

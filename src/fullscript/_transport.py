@@ -17,9 +17,10 @@ import httpx2
 
 from ._clock import Clock, SystemClock
 from ._http_package import refuse_old_httpx
-from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, check_max_wait, host_scope
+from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, give_back, host_scope
 from ._options import current_request_options
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
+from ._validation import check_seconds
 
 __all__ = ["FullscriptTransport"]
 
@@ -78,7 +79,17 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         self._inner = inner
         self._limiter = limiter
         self._scope: QuotaScope = scope if scope is not None else host_scope
-        self._max_wait = check_max_wait(max_wait) if max_wait is not None else None
+        self._max_wait = (
+            check_seconds(
+                max_wait,
+                name="max_wait",
+                where="FullscriptTransport",
+                allow_zero=True,
+                allow_infinity=True,
+            )
+            if max_wait is not None
+            else None
+        )
         self._retry = retry if retry is not None else RetryPolicy()
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._random = jitter_source if jitter_source is not None else random.Random()
@@ -124,8 +135,9 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
                     )
                 finally:
                     # The server counts the request from its arrival, which happened before
-                    # the answer (or the failure) reached us.
-                    await self._limiter.release(permit)
+                    # the answer (or the failure) reached us. A release that fails is logged:
+                    # it must not replace an answer that already arrived.
+                    await give_back(self._limiter, permit)
             except httpx2.TransportError as error:
                 if retry_number >= policy.max_retries or not policy.retries_exception(
                     method, error

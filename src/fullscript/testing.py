@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
 import attrs
 
+from ._errors import FullscriptError
 from ._limiters import DEFAULT_SCOPE, LimiterStats, Permit, RateLimiter, StatsRecorder
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ _Ts = TypeVarTuple("_Ts")
 _MIN_TIMER_DELAY = 1e-9
 
 
-class VirtualTimeDeadlock(RuntimeError):
+class VirtualTimeDeadlock(FullscriptError, RuntimeError):
     """Raised by a `VirtualTimeEventLoop` whose tasks can never make progress."""
 
 

@@ -28,6 +28,7 @@ class SentRequest:
     query: dict[str, str]
     authorization: str | None
     timeout: dict[str, float | None]
+    user_agent: str | None
 
 
 class RecordingTransport(ForwardingTransport):
@@ -46,6 +47,7 @@ class RecordingTransport(ForwardingTransport):
                 query=dict(request.url.params),
                 authorization=request.headers.get("authorization"),
                 timeout=dict(request.extensions.get("timeout", {})),
+                user_agent=request.headers.get("user-agent"),
             )
         )
         return await super().handle_async_request(request)

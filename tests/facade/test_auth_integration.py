@@ -10,14 +10,14 @@ from datetime import UTC, datetime, timedelta
 import httpx2
 
 from fullscript._auth import BearerAuth, TokenManager
-from fullscript._limiter import RollingWindowLimiter
+from fullscript._limiters import RollingWindowLimiter
 from fullscript._oauth import OAuthApp, OAuthClient
 from fullscript._regions import Region
 from fullscript._retry import RetryPolicy
-from fullscript._token_store import InMemoryTokenStore
 from fullscript._tokens import OAuthToken
 from fullscript._transport import FullscriptTransport
 from fullscript.testing import RecordingLimiter
+from fullscript.token_stores import InMemoryTokenStore
 
 NOW = datetime(2025, 3, 1, 12, 0, 0, tzinfo=UTC)
 REGION = Region.CA_SANDBOX.with_base_url("http://sandbox/ca-snd")

@@ -13,13 +13,13 @@ from fullscript._auth import BearerAuth, TokenManager
 from fullscript._errors import AuthenticationError, TokenMissingError
 from fullscript._oauth import OAuthApp, OAuthClient
 from fullscript._regions import Region
-from fullscript._token_store import InMemoryTokenStore
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
     Sandbox,
 )
+from fullscript.token_stores import InMemoryTokenStore
 
 
 class ManualClock:

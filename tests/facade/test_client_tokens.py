@@ -16,6 +16,7 @@ from fullscript import (
     InMemoryTokenStore,
     OAuthToken,
 )
+from fullscript._auth import DEFAULT_REFRESH_RETRIES
 from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
 
 from .conftest import RecordingTransport, make_client
@@ -116,8 +117,10 @@ async def test_early_refresh_follows_the_monotonic_clock_not_the_server(sandbox:
         await fs.clinic.retrieve()
         assert recorder.count(TOKEN_PATH) == 0
         clock.t += 2  # 299 s left: inside it; the server would still accept the old token
-        await fs.clinic.retrieve()
+        await fs.clinic.retrieve()  # sent with the valid token, the refresh runs beside it
+        await fs.token_manager.settle()
         assert recorder.count(TOKEN_PATH) == 1
+        await fs.clinic.retrieve()
         assert [s.path for s in recorder.sent][-2:] == [TOKEN_PATH, "/us/api/clinic"]
 
 
@@ -148,11 +151,14 @@ async def test_network_failure_during_refresh_keeps_the_old_pair_and_is_retried(
 ) -> None:
     store = InMemoryTokenStore()
     recorder = RecordingTransport(sandbox.transport())
-    async with make_client(sandbox, transport=recorder, token_store=store, max_retries=0) as fs:
+    async with make_client(
+        sandbox, transport=recorder, token_store=store, max_retries=0, clock=ManualClock()
+    ) as fs:
         await fs.clinic.retrieve()
         old = await store.load("us")
         sandbox.advance_time(7300)
-        sandbox.faults.drop(operation_id="create_oauth_token", times=1)
+        # One more drop than the token manager's own retries: the caller sees it.
+        sandbox.faults.drop(operation_id="create_oauth_token", times=DEFAULT_REFRESH_RETRIES + 1)
         with pytest.raises(APIConnectionError):
             await fs.clinic.retrieve()
         assert await store.load("us") == old
@@ -162,7 +168,17 @@ async def test_network_failure_during_refresh_keeps_the_old_pair_and_is_retried(
         new = await store.load("us")
     assert old is not None and new is not None
     assert new.refresh_token != old.refresh_token
-    assert recorder.count(TOKEN_PATH) == 2
+    assert recorder.count(TOKEN_PATH) == DEFAULT_REFRESH_RETRIES + 2
+
+
+async def test_a_dropped_refresh_is_tried_again_while_the_caller_waits(sandbox: Sandbox) -> None:
+    recorder = RecordingTransport(sandbox.transport())
+    async with make_client(sandbox, transport=recorder, max_retries=0, clock=ManualClock()) as fs:
+        await fs.clinic.retrieve()
+        sandbox.advance_time(7300)
+        sandbox.faults.drop(operation_id="create_oauth_token", times=DEFAULT_REFRESH_RETRIES)
+        assert (await fs.clinic.retrieve()).name
+    assert recorder.count(TOKEN_PATH) == DEFAULT_REFRESH_RETRIES + 1
 
 
 async def test_revoked_grant_is_a_clear_authentication_error_and_the_store_keeps_the_pair(

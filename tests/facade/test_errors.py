@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import pickle
+import pkgutil
+import re
 
 import httpx2
 import pytest
 
+import fullscript
+from fullscript import _errors
 from fullscript._errors import (
     APIConnectionError,
     APIStatusError,
@@ -277,6 +282,56 @@ def test_region_mismatch_is_also_a_value_error() -> None:
 
 def test_token_missing_is_a_fullscript_error() -> None:
     assert issubclass(TokenMissingError, FullscriptError)
+
+
+def _exception_classes_defined_by_the_sdk() -> dict[str, type[BaseException]]:
+    """Every exception class defined in ``fullscript`` or ``fullscript_api.types`` / ``.errors``.
+
+    The sandbox's own exceptions are left out: they are the fake server's control flow,
+    turned into HTTP answers (or a dropped connection) before they reach any caller.
+    """
+    names = ["fullscript_api.types", "fullscript_api.errors"]
+    for module in pkgutil.walk_packages(fullscript.__path__, "fullscript."):
+        if not module.name.startswith("fullscript.sandbox"):
+            names.append(module.name)
+    found: dict[str, type[BaseException]] = {}
+    for name in names:
+        for value in vars(importlib.import_module(name)).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseException)
+                and value.__module__ == name
+            ):
+                found[value.__name__] = value
+    return found
+
+
+def test_every_exception_the_sdk_defines_is_a_fullscript_error() -> None:
+    classes = _exception_classes_defined_by_the_sdk()
+    assert {"WebhookSignatureError", "OAuthStateError", "SpecDeviationError"} <= set(classes)
+    strays = sorted(name for name, cls in classes.items() if not issubclass(cls, FullscriptError))
+    assert strays == []
+
+
+def test_the_hierarchy_in_the_errors_docstring_names_every_exception() -> None:
+    drawn = set(re.findall(r"[├└]── (\w+)", _errors.__doc__ or ""))
+    assert drawn == set(_exception_classes_defined_by_the_sdk()) - {"FullscriptError"}
+
+
+def test_each_class_is_drawn_under_its_nearest_sdk_ancestor() -> None:
+    classes = _exception_classes_defined_by_the_sdk()
+    last_at_column: dict[int, str] = {}
+    for line in (_errors.__doc__ or "").splitlines():
+        match = re.match(r"^\s*(FullscriptError)$|^[\s│]*[├└]── (\w+)", line)
+        if match is None:
+            continue
+        name = match.group(1) or match.group(2)
+        column = match.start(1) if match.group(1) else match.start(2)
+        if name != "FullscriptError":
+            ancestors = [c for c in classes[name].__mro__[1:] if c in classes.values()]
+            assert ancestors[0] is classes[last_at_column[column - 4]], name
+        last_at_column[column] = name
+    assert "FullscriptError" in last_at_column.values()
 
 
 def test_errors_can_be_caught_as_fullscript_error() -> None:

@@ -118,3 +118,87 @@ async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
         for secret in secrets:
             assert secret not in text
         assert "Bearer " not in text
+
+
+async def test_no_secret_leaks_from_errors_at_more_than_a_thousand_grants() -> None:
+    # A fixed-size memory of recent values forgot the client secret and the first pairs once
+    # 128 pairs existed; every credential stays redacted while something can still carry it.
+    import gc
+    import secrets as random_secrets
+    import traceback
+
+    from fullscript import APIStatusError, Fullscript, OAuthToken
+    from fullscript.fastapi import OAuthStateSigner
+    from fullscript.webhooks import WebhookReceiver
+
+    client_secret = "client-" + random_secrets.token_urlsafe(24)
+    webhook_secret = "webhook-" + random_secrets.token_urlsafe(24)
+    state_secret = "state-" + random_secrets.token_urlsafe(24)
+    OAuthStateSigner(state_secret)
+    WebhookReceiver(webhook_secret)
+    pairs = [
+        OAuthToken(
+            access_token=f"access-{n}-" + random_secrets.token_urlsafe(24),
+            refresh_token=f"refresh-{n}-" + random_secrets.token_urlsafe(24),
+            region="us",
+        )
+        for n in range(1200)
+    ]
+    gc.collect()
+    first, last = pairs[0], pairs[-1]
+    echoed = [
+        client_secret,
+        webhook_secret,
+        state_secret,
+        first.access_token,
+        first.refresh_token,
+        last.refresh_token,
+    ]
+
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        text = " and ".join(f"value {value} was refused" for value in echoed)
+        return httpx2.Response(
+            400,
+            json={"error": "invalid_request", "error_description": text},
+            headers={"x-echo": text},
+        )
+
+    async with Fullscript(
+        client_id="app-id",
+        client_secret=client_secret,
+        redirect_uri="https://app.example/cb",
+        transport=httpx2.MockTransport(answer),
+        retry=RetryPolicy(max_retries=0),
+        token=first,
+    ) as fs:
+        with pytest.raises(APIStatusError) as caught:
+            await fs.clinic.retrieve()
+    error = caught.value
+    shown = "\n".join(
+        [
+            str(error),
+            repr(error),
+            repr(error.body),
+            repr(list(error.headers.multi_items())),
+            "".join(traceback.format_exception(error)),
+        ]
+    )
+    assert "[redacted]" in shown
+    for value in echoed:
+        assert value not in shown
+
+
+def test_a_token_is_forgotten_once_no_value_carries_it() -> None:
+    import gc
+
+    from fullscript import OAuthToken
+    from fullscript._secrets import redact_known_secrets, remembered_count
+
+    gc.collect()
+    before = remembered_count()
+    pairs = [OAuthToken(f"gone-access-{n:04}", f"gone-refresh-{n:04}", "us") for n in range(500)]
+    assert remembered_count() >= before + 1000
+    assert redact_known_secrets("x gone-refresh-0007 y", "[r]") == "x [r] y"
+    del pairs
+    gc.collect()
+    assert remembered_count() <= before

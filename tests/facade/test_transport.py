@@ -12,7 +12,7 @@ from email.utils import format_datetime
 import httpx2
 import pytest
 
-from fullscript._limiter import RollingWindowLimiter
+from fullscript._limiters import RollingWindowLimiter
 from fullscript._options import RequestOptions, use_request_options
 from fullscript._retry import RetryPolicy
 from fullscript._transport import FullscriptTransport
@@ -252,6 +252,25 @@ async def test_every_attempt_acquires_the_limiter() -> None:
     await harness.request("GET")
 
     assert harness.limiter.acquired == harness.server.attempts == 4
+
+
+class _ReleaseFails(RollingWindowLimiter):
+    async def release(self, permit: object) -> None:
+        raise RuntimeError("the shared store refused the release")
+
+
+async def test_a_release_that_fails_never_replaces_the_answer_that_arrived(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    transport = FullscriptTransport(
+        httpx2.MockTransport(lambda request: httpx2.Response(201, json={"id": 1})),
+        limiter=_ReleaseFails(),
+    )
+    with caplog.at_level(logging.WARNING, logger="fullscript"):
+        async with httpx2.AsyncClient(transport=transport) as http:
+            response = await http.post("https://api.example/treatment_plans")
+    assert response.status_code == 201 and response.json() == {"id": 1}
+    assert "could not release the rate-limit slot" in caplog.text
 
 
 async def test_retry_after_in_seconds_is_honoured() -> None:

@@ -22,6 +22,7 @@ NOT_IN_BASE = {
     "python-multipart",
     "python-dateutil",
     "aiolimiter",
+    "cryptography",
 }
 
 pytestmark = pytest.mark.slow

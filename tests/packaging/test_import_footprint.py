@@ -20,7 +20,16 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATED = REPO_ROOT / "generated" / "fullscript_api"
 # Packages `import fullscript` must leave alone: the extras' dependencies, and the libraries
 # the base install dropped (anyio stays installed, as httpx2's dependency, but unused).
-NOT_AT_IMPORT = ("dateutil", "anyio", "aiolimiter", "starlette", "uvicorn", "redis", "fastapi")
+NOT_AT_IMPORT = (
+    "dateutil",
+    "anyio",
+    "aiolimiter",
+    "starlette",
+    "uvicorn",
+    "redis",
+    "fastapi",
+    "cryptography",
+)
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
 
 
@@ -144,6 +153,20 @@ def test_every_public_name_resolves_from_the_lazy_package_root() -> None:
     assert set(fullscript.__all__) <= set(dir(fullscript))
     with pytest.raises(AttributeError, match="no attribute 'NoSuchThing'"):
         _ = fullscript.NoSuchThing  # type: ignore[attr-defined]
+
+
+def test_a_name_both_the_root_and_a_public_subpackage_export_is_loaded_from_the_subpackage() -> (
+    None
+):
+    import importlib
+
+    import fullscript
+
+    for subpackage in ("token_stores", "webhooks", "redis", "fastapi", "testing", "reconcile"):
+        module = importlib.import_module(f"fullscript.{subpackage}")
+        for name in set(module.__all__) & set(fullscript.__all__):
+            assert fullscript._EXPORTS[name] == f".{subpackage}", name
+            assert getattr(fullscript, name) is getattr(module, name)
 
 
 def test_import_fullscript_alone_loads_no_http_client() -> None:

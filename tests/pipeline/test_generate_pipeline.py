@@ -73,6 +73,25 @@ def test_small_spec_generates_the_fixed_package_name(small_package: Path) -> Non
     assert sorted(p.name for p in small_package.iterdir()) == [PACKAGE]
 
 
+def test_a_fresh_package_carries_the_hand_written_runtime_verbatim(small_package: Path) -> None:
+    runtime = REPO_ROOT / "openapi" / "runtime"
+    for name in ("types.py", "client.py", "errors.py", "pagination.py"):
+        assert (small_package / PACKAGE / name).read_bytes() == (runtime / name).read_bytes()
+    assert (
+        not (small_package / PACKAGE / "__init__.py")
+        .read_text()
+        .startswith((runtime / "__init__.py").read_text())
+    )
+
+
+def test_a_fresh_package_has_an_operation_table_from_the_spec(small_package: Path) -> None:
+    table = (small_package / PACKAGE / "operations.py").read_text()
+
+    assert 'operation_id="retrieve_clinic"' in table
+    assert 'path="/api/clinic"' in table
+    assert 'group="clinic"' in table and 'method_name="retrieve"' in table
+
+
 def test_generator_warning_fails_the_run_and_keeps_the_previous_package(
     small_package: Path, warning_spec: Path, tmp_path: Path
 ) -> None:

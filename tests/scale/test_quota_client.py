@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+import attrs
 import httpx2
 import pytest
 
@@ -366,7 +367,7 @@ def test_per_grant_quota_counts_a_grants_token_refresh_against_that_grant() -> N
                 region="us",
             )
             # Issued long ago: expired here, so the view's first call refreshes it.
-            stale = fresh.evolve(created_at=datetime(2020, 1, 1, tzinfo=UTC))
+            stale = attrs.evolve(fresh, created_at=datetime(2020, 1, 1, tzinfo=UTC))
             view = await fs.add_grant("tenant-7", stale)
             limiter.calls.clear()
             await view.clinic.retrieve()

@@ -91,7 +91,7 @@ def test_info_names_version_and_patch_version() -> None:
 @pytest.mark.skipif(not OPERATIONS_TSV.exists(), reason="../shared/operations.tsv is absent")
 def test_every_documented_operation_is_described_with_an_operation_id() -> None:
     documented = documented_operations()
-    assert len(documented) == 75
+    assert documented
     paths = load_spec()["paths"]
     missing = [
         (method, path)
@@ -101,10 +101,17 @@ def test_every_documented_operation_is_described_with_an_operation_id() -> None:
     assert missing == []
 
 
-def test_spec_describes_exactly_75_operations_under_api() -> None:
+def test_spec_describes_its_operations_under_api() -> None:
     found = list(operations())
-    assert len(found) == 75
+    assert found
     assert all(path.startswith("/api/") for _, path, _ in found)
+
+
+@pytest.mark.skipif(not OPERATIONS_TSV.exists(), reason="../shared/operations.tsv is absent")
+def test_spec_describes_no_operation_the_notes_do_not_document() -> None:
+    documented = set(documented_operations())
+    extra = [(method, path) for method, path, _ in operations() if (method, path) not in documented]
+    assert extra == []
 
 
 def test_operation_ids_are_unique_snake_case() -> None:

@@ -1,4 +1,4 @@
-"""Façade clients wired to the in-process sandbox, shared by the façade, hardening and scale tests."""
+"""Façade clients wired to the in-process sandbox, shared by the façade, docs and scale tests."""
 
 from __future__ import annotations
 

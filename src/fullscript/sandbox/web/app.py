@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -67,13 +67,18 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(status, None, getattr(exc, "headers", None))
 
 
-def build_app(sandbox: SandboxBackend, handlers: Mapping[str, Handler] | None = None) -> ASGIApp:
+def build_app(
+    sandbox: SandboxBackend,
+    handlers: Mapping[str, Handler] | None = None,
+    operations: Sequence[Operation] = OPERATIONS,
+) -> ASGIApp:
     """The ASGI app of ``sandbox``: every operation under each region's prefix, the authorize
     page (at ``/<region>/api/oauth/authorize``, alias ``/<region>/oauth/authorize``), and the
     ``/_sandbox`` control surface.
 
     ``handlers`` (default: every handler of :mod:`..handlers`) maps operationIds to handlers;
-    an operation without one answers 501 naming it.
+    an operation of ``operations`` (default: every operation of the spec) without one answers
+    501 naming it.
     """
     if handlers is None:
         handlers = handlers_for(sandbox.oauth)
@@ -91,7 +96,7 @@ def build_app(sandbox: SandboxBackend, handlers: Mapping[str, Handler] | None = 
                 ),
                 methods=[op.method],
             )
-            for op in OPERATIONS
+            for op in operations
         )
         routes.append(Mount(f"/{region}", routes=region_routes))
     routes.append(Mount("/_sandbox", routes=control_routes(sandbox)))

@@ -1,4 +1,3 @@
-{# openapi-python-client 0.29.1's errors.py.jinja (UnexpectedStatus, unchanged), plus InvalidPathParameterError and path_parameter, which every endpoint module uses to build its path (see endpoint_module.py.jinja). #}
 """Errors raised by the API functions, and the path-parameter check every endpoint module uses."""
 
 from typing import Any
@@ -9,7 +8,16 @@ MAX_PATH_PARAMETER_CHARS = 1024
 _DOT_SEGMENTS = frozenset({".", ".."})
 
 
-class UnexpectedStatus(Exception):
+class FullscriptError(Exception):
+    """Base class of every error the SDK raises.
+
+    It lives here, in the generated layer's runtime, so that the errors this layer raises derive
+    from it without importing the façade (the dependency runs façade -> generated only). Its
+    public name is ``fullscript.FullscriptError``.
+    """
+
+
+class UnexpectedStatus(FullscriptError):
     """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
 
     def __init__(self, status_code: int, content: bytes):
@@ -21,7 +29,7 @@ class UnexpectedStatus(Exception):
         )
 
 
-class InvalidPathParameterError(ValueError):
+class InvalidPathParameterError(FullscriptError, ValueError):
     """A path parameter that cannot be sent: empty, None, a dot segment, or too long.
 
     ``quote()`` leaves dots alone and the URL is then normalised, so an id of ``".."`` would
@@ -68,4 +76,9 @@ def path_parameter(name: str, value: Any) -> str:
     return quote(text, safe="")
 
 
-__all__ = ["InvalidPathParameterError", "MAX_PATH_PARAMETER_CHARS", "UnexpectedStatus", "path_parameter"]
+__all__ = [
+    "MAX_PATH_PARAMETER_CHARS",
+    "InvalidPathParameterError",
+    "UnexpectedStatus",
+    "path_parameter",
+]

@@ -20,7 +20,7 @@ async def test_enum_parameters_take_plain_strings(
     by_string = await fs.patients.list(patient_type="guardian").to_list()  # type: ignore[arg-type]
     by_member = await fs.patients.list(patient_type=ListPatientsPatientType.GUARDIAN).to_list()
     assert [p.id for p in by_string] == [p.id for p in by_member]
-    assert recorder.sent[0].url.params["patient_type"] == "guardian"
+    assert recorder.sent[0].query["patient_type"] == "guardian"
 
 
 async def test_an_unknown_enum_string_names_the_accepted_values(fs: Fullscript) -> None:
@@ -61,7 +61,7 @@ async def test_the_user_agent_names_sdk_python_and_httpx(
     fs: Fullscript, recorder: RecordingTransport
 ) -> None:
     await fs.clinic.retrieve()
-    agent = recorder.sent[-1].headers["user-agent"]
+    agent = recorder.sent[-1].user_agent
     assert agent.startswith("fullscript-python/")
     assert f"Python/{platform.python_version()}" in agent
     assert f"httpx2/{httpx2.__version__}" in agent

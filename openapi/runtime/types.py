@@ -1,7 +1,4 @@
-{# openapi-python-client 0.29.1's types.py.jinja, plus the tolerant-parsing runtime below "Tolerant parsing" and
-   Response.request_id (the X-Request-Id header); File and Response are plain classes instead of
-   attrs ones (cheaper to import, see there). #}
-""" Contains some shared types for properties, and how response models read deviating values """
+"""Contains some shared types for properties, and how response models read deviating values"""
 
 import datetime
 import logging
@@ -12,6 +9,7 @@ from enum import Enum, IntEnum, StrEnum
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, Self, TypeVar
 
+from .errors import FullscriptError
 
 
 class Unset:
@@ -21,7 +19,7 @@ class Unset:
 
 UNSET: Unset = Unset()
 
-# The types that `httpx.Client(files=)` can accept, copied from that library.
+# The types that `httpx2.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
 FileTypes = (
     # (filename, file (or bytes), content_type)
@@ -30,6 +28,7 @@ FileTypes = (
     | tuple[str | None, FileContent, str | None, Mapping[str, str]]
 )
 RequestFiles = list[tuple[str, FileTypes]]
+
 
 # File and Response are plain classes rather than attrs ones (upstream's): building an attrs
 # class costs about a millisecond of `import fullscript`, and these need only an __init__, a
@@ -127,7 +126,7 @@ _logged_fields: set[str] = set()
 _QUOTED_VALUE_LIMIT = 40
 
 
-class SpecDeviationError(ValueError):
+class SpecDeviationError(FullscriptError, ValueError):
     """A response deviates from the spec and strict parsing is on.
 
     Attributes:
@@ -255,8 +254,9 @@ class _OpenEnumBehaviour:
 
     @classmethod
     def _unknown_member(cls, value: Any) -> Self:
-        member_type = str if issubclass(cls, str) else int
-        member: Self = member_type.__new__(cls, value)  # type: ignore[call-overload]
+        # str.__new__ / int.__new__ build the instance; Enum's own __new__ would look the value up.
+        member_type: Any = str if issubclass(cls, str) else int
+        member: Self = member_type.__new__(cls, value)
         member._name_ = str(value)
         member._value_ = value
         return member

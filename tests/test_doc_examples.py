@@ -10,7 +10,8 @@ Each fenced ``python`` block runs on its own against the in-process sandbox, top
   delivery the sandbox just signed with it and sent; ``last_seen``: an hour before it;
 * ``redis_url``: the suite's real redis-server (emptied first), for blocks that name it;
 * ``state_secret``: an OAuth state secret; ``current_clinic(request)``: the grant id of the
-  caller (stands for your session; here the ``grant_id`` query parameter); ``save(record)``:
+  caller and ``current_user(request)``: the signed-in user (both stand for your session; here
+  read from the ``grant_id`` query parameter); ``save(record)``:
   stands for your database (a block that calls it must call it at least once);
 * the public names of ``fullscript``, ``fullscript.sandbox`` and ``fullscript_api.models``.
 
@@ -37,6 +38,7 @@ from typing import Any
 import httpx2
 import pytest
 from fullscript_api import models
+from support.sandbox_clients import token_from
 
 import fullscript
 import fullscript.sandbox as sandbox_module
@@ -49,9 +51,7 @@ from fullscript.sandbox import (
     Sandbox,
 )
 
-from .conftest import token_from
-
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 
@@ -120,6 +120,10 @@ class _Delivery:
 
 async def _current_clinic(request: Any) -> str:
     return str(request.query_params["grant_id"])
+
+
+async def _current_user(request: Any) -> str:
+    return "user-of-" + str(request.query_params.get("grant_id", ""))
 
 
 async def _smoke_test_app(app: Any, source: str, delivery: httpx2.Request | None) -> None:
@@ -209,6 +213,7 @@ async def test_the_example_runs(
         "saved_token": token_from(sandbox.issue_token("us")),
         "state_secret": "state-secret-of-at-least-16-bytes",
         "current_clinic": _current_clinic,
+        "current_user": _current_user,
         "save": save,
     }
     if delivery is not None:
