@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx2
 import pytest
+from support.doc_test_files import passed, run_pytest
 
 from fullscript import Fullscript
 from fullscript.pytest_plugin.grants import GrantFactory
@@ -172,3 +175,35 @@ async def test_webhooks_reach_the_users_asgi_app(
     assert [r["path"] for r in received] == ["/hooks"]
     assert delivery.status == 202
     assert delivery.event_type == "clinic_key.activated"
+
+
+COMMAND_LINE_DEFAULTS = """
+import pytest
+
+
+def test_defaults_from_the_command_line(fullscript_sandbox, fullscript_options):
+    assert fullscript_sandbox.settings.seed == 3
+    assert fullscript_sandbox.settings.patients == 5
+    assert fullscript_options.region == "ca"
+    assert [rule.kind for rule in fullscript_sandbox.faults.rules] == ["error"]
+
+
+@pytest.mark.fullscript(patients=2, faults=[])
+def test_the_marker_overrides_them(fullscript_sandbox):
+    assert fullscript_sandbox.settings.patients == 2
+    assert fullscript_sandbox.faults.rules == []
+"""
+
+
+def test_command_line_options_set_the_defaults(tmp_path: Path) -> None:
+    result = run_pytest(
+        sys.executable,
+        tmp_path,
+        {"test_defaults.py": COMMAND_LINE_DEFAULTS},
+        "--fullscript-seed=3",
+        "--fullscript-patients=5",
+        "--fullscript-region=ca",
+        "--fullscript-faults=server_errors",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert passed(result) == 2
