@@ -81,7 +81,7 @@ def test_catch_up_requests_do_not_grow_with_worker_processes(
 ) -> None:
     sandbox = Sandbox(seed=4, patients=12)
     counter = EventListCounter(sandbox.app)
-    sandbox.app = counter  # type: ignore[method-assign,assignment]
+    sandbox.app = counter
     token_file = tmp_path / "tokens.json"
 
     async def connect() -> None:
