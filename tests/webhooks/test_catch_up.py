@@ -6,15 +6,16 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
 from support.sandbox_clients import sandbox_region, token_from
 from webhook_support import CHALLENGE, SECRET, FakeTime
 
-from fullscript import Fullscript, InMemoryTokenStore
+from fullscript import Fullscript, InMemoryTokenStore, InvalidParameterError
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -184,6 +185,26 @@ async def test_a_clinic_whose_catch_up_fails_does_not_stop_the_others(
             fs, ledger=ledger, grants=["clinic-unknown", GRANT]
         )
     assert results == {GRANT: 1}  # the unknown grant failed, logged, and was left out
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("ledger", object()),
+        ("first_look_back", 3600),
+        ("first_look_back", timedelta(0)),
+        ("lease", -1),
+    ],
+)
+async def test_bad_settings_raise_a_typed_error_naming_them_before_any_clinic(
+    sandbox: Sandbox, grant_store: InMemoryTokenStore, option: str, value: object
+) -> None:
+    settings: dict[str, Any] = {"ledger": InMemoryCatchUpLedger(), option: value}
+    transport = CountingTransport(sandbox)
+    async with client(sandbox, transport, grant_store) as fs:
+        with pytest.raises(InvalidParameterError, match=option):
+            await worker(sandbox)[0].catch_up_clinics(fs, **settings)
+    assert transport.event_lists == 0
 
 
 # --- the ledgers ---------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import attrs
 
 from .._errors import FullscriptError
-from .._validation import check_seconds
+from .._validation import _invalid, check_seconds
 from ..token_stores._file_lock import async_file_lock, require_flock
 from .reconcile import reconcile
 
@@ -165,7 +165,9 @@ class FileCatchUpLedger:
     epoch seconds (``clock``), so every worker must share one clock: one machine.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, clock: Callable[[], float] = time.time):
+    def __init__(
+        self, path: str | os.PathLike[str], *, clock: Callable[[], float] = time.time
+    ) -> None:
         require_flock("FileCatchUpLedger")
         self.path = Path(path)
         self._lock_path = self.path.with_name(self.path.name + ".lock")
@@ -229,6 +231,33 @@ class FileCatchUpLedger:
                 self._write(data)
 
 
+def _check_settings(ledger: object, first_look_back: object, lease: object, *, where: str) -> float:
+    """Refuse bad settings up front (a clinic's failure is logged, not raised: too late)."""
+    if not isinstance(ledger, CatchUpLedger):
+        raise _invalid(
+            "ledger must be a CatchUpLedger (acquire, cursor, advance, release), got "
+            f"{type(ledger).__name__}",
+            where=where,
+            name="ledger",
+            wrong_type=True,
+        )
+    if not isinstance(first_look_back, timedelta):
+        raise _invalid(
+            f"first_look_back must be a timedelta, got {type(first_look_back).__name__}",
+            where=where,
+            name="first_look_back",
+            wrong_type=True,
+        )
+    if first_look_back <= timedelta(0):
+        raise _invalid(
+            f"first_look_back must be positive, got {first_look_back}",
+            where=where,
+            name="first_look_back",
+            wrong_type=False,
+        )
+    return check_seconds(lease, name="lease", where=where)
+
+
 def clinic_key(fs: Fullscript) -> str:
     """The ledger key of the clinic ``fs`` acts for: its region and grant id."""
     return f"{fs.region.key}:{fs.grant_id}"
@@ -248,7 +277,7 @@ async def catch_up_clinic(
     Returns how many events were handled, or None when another worker holds the clinic's
     lease (it is catching up, or did so less than ``lease`` seconds ago).
     """
-    lease = check_seconds(lease, name="lease", where="catch_up_clinic")
+    lease = _check_settings(ledger, first_look_back, lease, where="catch_up_clinic")
     clinic = clinic_key(fs)
     holder = uuid.uuid4().hex
     if not await ledger.acquire(clinic, holder=holder, lease=lease):
@@ -341,6 +370,7 @@ async def catch_up_clinics(
     and left for the next start; the others still catch up. Returns, per grant id, the events
     handled (None: another worker had it; absent: it failed).
     """
+    _check_settings(ledger, first_look_back, lease, where="catch_up_clinics")
     results: dict[str, int | None] = {}
     for grant_id in list(grants) if grants is not None else await fs.grants():
         try:
