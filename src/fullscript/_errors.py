@@ -61,6 +61,11 @@ _SECRET_NAMES = "|".join(sorted(_SECRET_FIELDS, key=len, reverse=True))
 _SECRET_ASSIGNMENT = re.compile(
     rf"""(?i)(["']?\b(?:{_SECRET_NAMES})\b["']?\s*[:=]\s*)("[^"]*"?|'[^']*'?|[^"'&\s,;}}]+)"""
 )
+# Said of every write whose outcome is unknown (a dropped connection, a 502 or 504).
+_MAY_HAVE_BEEN_APPLIED = (
+    "; the write may have been applied: look the record up before repeating it "
+    "(see 'Ambiguous writes' in docs/facade.md)"
+)
 # The key Rails uses for errors about the record as a whole rather than one field.
 BASE_FIELD = "base"
 
@@ -251,7 +256,27 @@ class RateLimitError(APIStatusError):
 
 
 class ServerError(APIStatusError):
-    """5xx: the server failed."""
+    """5xx: the server failed.
+
+    ``may_have_been_applied`` is True for a write (POST, PATCH, PUT, DELETE) answered with any
+    5xx but 501: a 502 or 504 from a gateway is as ambiguous as a dropped connection, the
+    server behind it may have carried the write out. The message says so; see "Ambiguous
+    writes" in docs/facade.md.
+    """
+
+    @property
+    def may_have_been_applied(self) -> bool:
+        """True for a write answered with a 5xx other than 501 (Not Implemented)."""
+        return write_may_have_been_applied(self.method, self.status_code)
+
+
+def write_may_have_been_applied(method: str, status_code: int) -> bool:
+    """Whether a write answered ``status_code`` (a 5xx) may still have been carried out.
+
+    501 says the server does not implement the operation, so it did nothing; any other 5xx
+    (often from a gateway that lost the upstream answer) proves nothing either way.
+    """
+    return status_code >= 500 and status_code != 501 and not is_safe_read(method)
 
 
 def _rebuild_status_error(
@@ -295,6 +320,8 @@ def error_from_response(response: httpx.Response) -> APIStatusError:
         response.headers.get("x-request-id"),
         _server_message(body),
     )
+    if write_may_have_been_applied(response.request.method, response.status_code):
+        message += _MAY_HAVE_BEEN_APPLIED
     return status_error(error_class_for(response.status_code), response, message, body=body)
 
 
@@ -400,10 +427,7 @@ def connection_error_from(
     named = f" ({operation})" if operation else ""
     message = f"{request.method} {request.url.path}{named} {what}: {detail}"
     if applied:
-        message += (
-            "; the request was sent, so the write may have been applied: look the record up "
-            "before repeating it (see 'Ambiguous writes' in docs/facade.md)"
-        )
+        message += "; the request was sent" + _MAY_HAVE_BEEN_APPLIED
     return cls(
         message,
         method=request.method,
