@@ -28,6 +28,7 @@ __all__ = [
     "FullscriptError",
     "GoneError",
     "InvalidParameterError",
+    "InvalidParameterTypeError",
     "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -102,6 +103,13 @@ class InvalidParameterError(_PicklesKeywords, FullscriptError, ValueError):
         super().__init__(message)
         self.operation = operation
         self.parameter = parameter
+
+
+class InvalidParameterTypeError(InvalidParameterError, TypeError):
+    """An argument of a type its parameter does not declare (a float or a model for an id).
+
+    Also a ``TypeError``. The message names the parameter and the type given, never the value.
+    """
 
 
 class TokenMissingError(FullscriptError):
