@@ -25,6 +25,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "DeadlineExceededError",
     "FullscriptError",
     "GoneError",
     "InvalidParameterError",
@@ -126,7 +127,7 @@ class APIConnectionError(_PicklesKeywords, FullscriptError):
     `fullscript.reconcile.find_patient_by_email`). ``operation`` names the call.
     """
 
-    _keyword_fields = ("method", "url", "operation", "may_have_been_applied")
+    _keyword_fields: tuple[str, ...] = ("method", "url", "operation", "may_have_been_applied")
 
     def __init__(
         self,
@@ -178,6 +179,47 @@ class MalformedResponseError(_PicklesKeywords, FullscriptError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or waiting for a pooled connection)."""
+
+
+class DeadlineExceededError(APITimeoutError):
+    """The call's overall deadline passed (limiter waits, attempts, backoff and token refresh
+    together; see ``deadline=`` of `Fullscript` and `Fullscript.with_options`).
+
+    ``deadline`` is the deadline in seconds, ``attempts_sent`` how many attempts went out.
+    ``may_have_been_applied`` is True for a write of which an attempt was sent.
+    """
+
+    _keyword_fields = (*APITimeoutError._keyword_fields, "deadline", "attempts_sent")
+
+    def __init__(
+        self, message: str, *, deadline: float, attempts_sent: int = 0, **details: Any
+    ) -> None:
+        super().__init__(message, **details)
+        self.deadline = deadline
+        self.attempts_sent = attempts_sent
+
+
+def deadline_exceeded_error(
+    *, method: str, url: httpx.URL, operation: str, deadline: float, attempts_sent: int
+) -> DeadlineExceededError:
+    """The error for a call whose deadline passed after ``attempts_sent`` attempts."""
+    applied = attempts_sent > 0 and not is_safe_read(method)
+    message = (
+        f"{method} {url.path} ({operation}) did not finish within its deadline of "
+        f"{deadline:g} s ({attempts_sent} attempt(s) sent; the deadline covers waits for the "
+        "rate limit, retries, backoff and token refresh)"
+    )
+    if applied:
+        message += _MAY_HAVE_BEEN_APPLIED
+    return DeadlineExceededError(
+        message,
+        method=method,
+        url=_public_url(url),
+        operation=operation,
+        may_have_been_applied=applied,
+        deadline=deadline,
+        attempts_sent=attempts_sent,
+    )
 
 
 class APIStatusError(FullscriptError):

@@ -26,23 +26,35 @@ class RequestOptions(FrozenValue):
     """Settings that replace the client's for the requests they apply to. None keeps the client's."""
 
     # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("retry", "timeout", "max_limiter_wait")  # noqa: RUF023
+    __slots__ = ("retry", "timeout", "max_limiter_wait", "deadline")  # noqa: RUF023
     retry: RetryPolicy | None
     timeout: httpx.Timeout | None
     # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
     max_limiter_wait: float | None
+    # Longest a whole call may take, in seconds: limiter waits, attempts, backoff and token
+    # refresh together (math.inf: none). Enforced by the binding, not by the transport.
+    deadline: float | None
 
     def __init__(
         self,
         retry: RetryPolicy | None = None,
         timeout: httpx.Timeout | None = None,
         max_limiter_wait: float | None = None,
+        deadline: float | None = None,
     ) -> None:
-        self._set(retry=retry, timeout=timeout, max_limiter_wait=max_limiter_wait)
+        self._set(
+            retry=retry, timeout=timeout, max_limiter_wait=max_limiter_wait, deadline=deadline
+        )
 
     @property
     def overrides_nothing(self) -> bool:
         """True when every field is None, so applying these options changes nothing."""
+        return self.overrides_no_transport_setting and self.deadline is None
+
+    @property
+    def overrides_no_transport_setting(self) -> bool:
+        """True when the transport has nothing to read from these options (the deadline,
+        if any, travels with each request instead)."""
         return self.retry is None and self.timeout is None and self.max_limiter_wait is None
 
     def merged_with(self, override: RequestOptions) -> RequestOptions:
@@ -55,6 +67,7 @@ class RequestOptions(FrozenValue):
                 if override.max_limiter_wait is not None
                 else self.max_limiter_wait
             ),
+            deadline=override.deadline if override.deadline is not None else self.deadline,
         )
 
 

@@ -11,9 +11,11 @@ and unwraps or pages it. No code here names an operation.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 import logging
+import math
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -24,15 +26,19 @@ from fullscript_api.errors import InvalidPathParameterError
 from fullscript_api.types import Response, Unset
 
 from ._arguments import coerce_arguments
+from ._deadline import DEADLINE_EXTENSION, CallDeadline, default_deadline
 from ._errors import (
+    APITimeoutError,
     FullscriptError,
     InvalidParameterError,
     connection_error_from,
+    deadline_exceeded_error,
     error_from_response,
     is_malformed_json,
     is_transient_failure,
     malformed_response_error,
 )
+from ._limiters import RateLimitWaitExceeded
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
@@ -98,7 +104,13 @@ class OperationBinding:
     def __init__(self, connection: RegionConnection, options: RequestOptions) -> None:
         self._connection = connection
         # Options that override nothing need no context around the call (about 3 us a call).
-        self._options = None if options.overrides_nothing else options
+        self._options = None if options.overrides_no_transport_setting else options
+        # Seconds a whole call may take: the one given, else a multiple of its timeout.
+        self._deadline = (
+            options.deadline
+            if options.deadline is not None
+            else default_deadline(options.timeout or connection.http.timeout)
+        )
 
     @property
     def region(self) -> Region:
@@ -164,6 +176,49 @@ class OperationBinding:
             is_transient=is_transient_failure,
         )
 
+    async def _request(
+        self, http: httpx.AsyncClient, kwargs: dict[str, Any], operation: Operation
+    ) -> httpx.Response:
+        try:
+            if self._options is None:
+                return await http.request(**kwargs)
+            with use_request_options(self._options):
+                return await http.request(**kwargs)
+        except httpx.TransportError as error:
+            raise connection_error_from(error, operation=operation.name) from error
+
+    async def _request_by_deadline(
+        self, http: httpx.AsyncClient, kwargs: dict[str, Any], operation: Operation
+    ) -> httpx.Response:
+        """`_request` within the call's deadline (see `fullscript._deadline`)."""
+        loop = asyncio.get_running_loop()
+        deadline = CallDeadline(self._deadline, loop.time())
+        kwargs["extensions"] = {**kwargs.get("extensions", {}), DEADLINE_EXTENSION: deadline}
+
+        def exceeded() -> FullscriptError:
+            return deadline_exceeded_error(
+                method=kwargs["method"].upper(),
+                url=httpx.URL(str(http.base_url).rstrip("/") + kwargs["url"]),
+                operation=operation.name,
+                deadline=deadline.seconds,
+                attempts_sent=deadline.attempts_sent,
+            )
+
+        try:
+            async with asyncio.timeout_at(deadline.at):
+                return await self._request(http, kwargs, operation)
+        except TimeoutError:
+            # The whole call (a token refresh or an attempt included) ran out of time.
+            raise exceeded() from None
+        except RateLimitWaitExceeded as refused:
+            if deadline.wait_clipped:  # the slot would have come after the deadline
+                raise exceeded() from refused
+            raise
+        except APITimeoutError as error:
+            if deadline.remaining(loop.time()) <= 0:  # an attempt cut short by the deadline
+                raise exceeded() from error
+            raise
+
     def _retry_policy(self) -> RetryPolicy:
         if self._options is not None and self._options.retry is not None:
             return self._options.retry
@@ -189,14 +244,10 @@ class OperationBinding:
             if _path_is_client_authenticated(operation.path)
             else self._connection.http
         )
-        try:
-            if self._options is None:
-                response = await http.request(**kwargs)
-            else:
-                with use_request_options(self._options):
-                    response = await http.request(**kwargs)
-        except httpx.TransportError as error:
-            raise connection_error_from(error, operation=operation.name) from error
+        if math.isinf(self._deadline):
+            response = await self._request(http, kwargs, operation)
+        else:
+            response = await self._request_by_deadline(http, kwargs, operation)
         if logger.isEnabledFor(logging.DEBUG):
             # Method, path and status only: queries and bodies may carry personal data.
             # Guarded: reading the URL path and headers costs microseconds on every call.

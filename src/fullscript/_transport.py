@@ -6,6 +6,7 @@ token calls that share the transport, are paced and retried without any per-oper
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import math
@@ -16,6 +17,7 @@ from typing import Any
 import httpx
 
 from ._clock import Clock, SystemClock
+from ._deadline import DEADLINE_EXTENSION, CallDeadline
 from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, check_max_wait, host_scope
 from ._options import current_request_options
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
@@ -104,12 +106,22 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         method = "PUT" if request.extensions.get(RETRY_AS_IDEMPOTENT) else request.method
         scope = self._scope(request)
         max_wait = self._max_wait_for(request, options.max_limiter_wait)
+        deadline: CallDeadline | None = request.extensions.get(DEADLINE_EXTENSION)
+        timeout = request.extensions.get("timeout")
         retry_number = 0
         while True:
+            attempt_wait = max_wait if deadline is None else self._within(deadline, max_wait)
             try:
-                permit = await self._limiter.acquire(scope, max_wait=max_wait)
+                permit = await self._limiter.acquire(scope, max_wait=attempt_wait)
             except RateLimitWaitExceeded as refused:
                 raise refused.with_request(request.method, _without_query(request.url)) from None
+            if deadline is not None:
+                # The attempt's timeouts end by the call's deadline.
+                request.extensions = {
+                    **request.extensions,
+                    "timeout": deadline.clipped_timeout(timeout, _loop_time()),
+                }
+                deadline.attempts_sent += 1
             try:
                 try:
                     response = await self._inner.handle_async_request(request)
@@ -126,11 +138,14 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 ):
                     raise
                 delay = policy.delay(retry_number, uniform=self._random.random)
+                if not _fits(deadline, delay):
+                    raise  # the deadline would pass before the retry: this failure is final
                 self._log_retry(request, retry_number, policy, type(error).__name__, delay)
             else:
                 status = response.status_code
                 if malformed:
                     delay = policy.delay(retry_number, uniform=self._random.random)
+                if malformed and _fits(deadline, delay):
                     await _discard(response)
                     self._log_retry(request, retry_number, policy, "a body that is not JSON", delay)
                     await self._clock.sleep(delay)
@@ -152,7 +167,8 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                         request.url.path,
                         delay,
                     )
-                if not retryable:
+                if not retryable or not _fits(deadline, delay):
+                    # Retries exhausted, or the deadline would pass before the next one.
                     return response
                 await _discard(response)
                 self._log_retry(request, retry_number, policy, f"status {status}", delay)
@@ -187,6 +203,15 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         # The body is parsed once per answer: the client's own `response.json()` gets this value.
         response.json = _ParsedOnce(response.json, parsed)  # type: ignore[method-assign]
         return False
+
+    @staticmethod
+    def _within(deadline: CallDeadline, max_wait: float) -> float:
+        """``max_wait``, shortened to the time the call has left."""
+        left = max(deadline.remaining(_loop_time()), 0.0)
+        if left < max_wait:
+            deadline.wait_clipped = True
+            return left
+        return max_wait
 
     def _max_wait_for(self, request: httpx.Request, per_call: float | None) -> float:
         if per_call is not None:
@@ -270,6 +295,16 @@ def _longest_timeout(timeout: object) -> float:
         if isinstance(value, int | float) and (longest is None or value > longest):
             longest = value
     return float(longest) if longest is not None else math.inf
+
+
+def _loop_time() -> float:
+    # The deadline is on the event loop's clock, as asyncio.timeout_at is.
+    return asyncio.get_running_loop().time()
+
+
+def _fits(deadline: CallDeadline | None, delay: float) -> bool:
+    """Whether a backoff of ``delay`` seconds ends before the call's deadline (if any)."""
+    return deadline is None or delay < deadline.remaining(_loop_time())
 
 
 def _without_query(url: httpx.URL) -> str:
