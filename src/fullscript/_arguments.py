@@ -176,7 +176,9 @@ def _checked(members: tuple[Any, ...], value: Any) -> Any:
 
 def _refused(operation: str, name: str, refusal: _Refusal) -> InvalidParameterError:
     cls = InvalidParameterTypeError if refusal.wrong_type else InvalidParameterError
-    return cls(f"{operation}: {name} {refusal.problem}", operation=operation, parameter=name)
+    return cls(
+        f"{operation}: parameter {name!r} {refusal.problem}", operation=operation, parameter=name
+    )
 
 
 def _checked_argument(operation: str, name: str, members: tuple[Any, ...], value: Any) -> Any:
@@ -186,7 +188,7 @@ def _checked_argument(operation: str, name: str, members: tuple[Any, ...], value
         if _optional(members):
             return _unset_for(members)
         raise InvalidParameterError(
-            f"{operation}: {name} is None; it is required",
+            f"{operation}: parameter {name!r} is None; it is required",
             operation=operation,
             parameter=name,
         )
@@ -254,7 +256,7 @@ def _checked_form(operation: str, body: Any) -> Any:
         # The form sends None as the text "None" unless its field declares None.
         if value is None and type(None) not in members:
             raise InvalidParameterError(
-                f"{operation}: body.{name} is None; it is required",
+                f"{operation}: parameter 'body.{name}' is None; it is required",
                 operation=operation,
                 parameter=f"body.{name}",
             )
@@ -264,13 +266,13 @@ def _checked_form(operation: str, body: Any) -> Any:
     for key, value in (extra or {}).items():
         if not isinstance(value, _FORM_SCALARS):
             raise InvalidParameterTypeError(
-                f"{operation}: body.{key} must be str, int or float, got {type(value).__name__}",
+                f"{operation}: parameter 'body.{key}' must be str, int or float, got {type(value).__name__}",
                 operation=operation,
                 parameter=f"body.{key}",
             )
         if isinstance(value, str) and not _is_encodable(value):
             raise InvalidParameterError(
-                f"{operation}: body.{key} is not valid text (it holds a lone surrogate)",
+                f"{operation}: parameter 'body.{key}' is not valid text (it holds a lone surrogate)",
                 operation=operation,
                 parameter=f"body.{key}",
             )
