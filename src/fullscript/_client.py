@@ -145,6 +145,7 @@ class _SharedState:
                 generated=generated,
                 state=self.state,
                 default_retry=self.transport.retry,
+                default_max_limiter_wait=self.transport.max_wait,
             )
             self._grants[key] = (connection, manager)
         return self._grants[key]
@@ -329,7 +330,8 @@ class Fullscript(ApiResources):
         deadline: longest a whole call may take, in seconds: waits for the rate limit, every
             attempt, backoff and ``Retry-After`` pauses, and a token refresh together; past it
             the call raises `DeadlineExceededError` (default: twice the longest timeout value,
-            120 s with `DEFAULT_TIMEOUT`; ``math.inf``: none). A retry whose wait would end
+            120 s with `DEFAULT_TIMEOUT`, plus ``max_limiter_wait`` when you set one;
+            ``math.inf``: none). A retry whose wait would end
             past it is not made: the last answer or error is raised at once. In a list stream
             each page is a call.
         transport: the innermost httpx transport (default ``httpx.AsyncHTTPTransport()``);

@@ -34,7 +34,7 @@ transport)."""
 
 DEFAULT_DEADLINE_PER_TIMEOUT = 2.0
 """Without a ``deadline``, a call may take twice its longest timeout value (120 s with the
-default 60 s timeout)."""
+default 60 s timeout), plus the maximum wait for a rate-limit slot when one was set."""
 
 
 class CallDeadline:
@@ -77,9 +77,10 @@ def check_deadline(value: float, *, name: str = "deadline") -> float:
     return float(value)
 
 
-def default_deadline(timeout: httpx.Timeout) -> float:
-    """`DEFAULT_DEADLINE_PER_TIMEOUT` times the longest value of ``timeout`` (inf if none)."""
+def default_deadline(timeout: httpx.Timeout, max_limiter_wait: float | None = None) -> float:
+    """`DEFAULT_DEADLINE_PER_TIMEOUT` times the longest value of ``timeout`` (inf if none),
+    plus ``max_limiter_wait`` when one was set: a wait allowed explicitly stays allowed."""
     values = [value for value in timeout.as_dict().values() if value is not None]
     if not values:
         return math.inf
-    return DEFAULT_DEADLINE_PER_TIMEOUT * max(values)
+    return DEFAULT_DEADLINE_PER_TIMEOUT * max(values) + (max_limiter_wait or 0.0)

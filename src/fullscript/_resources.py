@@ -73,9 +73,18 @@ class RegionConnection:
         generated: the generated client (parsers consult its settings).
         state: open or closed, shared with every copy of the client.
         default_retry: the client's retry policy (per-call options may replace it).
+        default_max_limiter_wait: the client's maximum wait for a rate-limit slot, when set.
     """
 
-    __slots__ = ("anonymous_http", "default_retry", "generated", "http", "region", "state")
+    __slots__ = (
+        "anonymous_http",
+        "default_max_limiter_wait",
+        "default_retry",
+        "generated",
+        "http",
+        "region",
+        "state",
+    )
 
     def __init__(
         self,
@@ -86,6 +95,7 @@ class RegionConnection:
         generated: GeneratedClient,
         state: ClientState,
         default_retry: RetryPolicy | None = None,
+        default_max_limiter_wait: float | None = None,
     ) -> None:
         self.region = region
         self.http = http
@@ -93,6 +103,7 @@ class RegionConnection:
         self.generated = generated
         self.state = state
         self.default_retry = default_retry if default_retry is not None else RetryPolicy()
+        self.default_max_limiter_wait = default_max_limiter_wait
 
     def __repr__(self) -> str:
         return f"RegionConnection(region={self.region!r}, state={self.state!r})"
@@ -105,11 +116,17 @@ class OperationBinding:
         self._connection = connection
         # Options that override nothing need no context around the call (about 3 us a call).
         self._options = None if options.overrides_no_transport_setting else options
-        # Seconds a whole call may take: the one given, else a multiple of its timeout.
+        # Seconds a whole call may take: the one given, else a multiple of its timeout (and
+        # the maximum wait for a slot, when one was set).
         self._deadline = (
             options.deadline
             if options.deadline is not None
-            else default_deadline(options.timeout or connection.http.timeout)
+            else default_deadline(
+                options.timeout or connection.http.timeout,
+                options.max_limiter_wait
+                if options.max_limiter_wait is not None
+                else connection.default_max_limiter_wait,
+            )
         )
 
     @property

@@ -88,6 +88,11 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         return self._limiter
 
     @property
+    def max_wait(self) -> float | None:
+        """The longest wait for a slot given to the transport (None: the call's timeout)."""
+        return self._max_wait
+
+    @property
     def retry(self) -> RetryPolicy:
         """The default retry policy (per-call `RequestOptions` may replace it)."""
         return self._retry

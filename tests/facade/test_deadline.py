@@ -169,7 +169,24 @@ def test_the_default_deadline_is_twice_the_timeout_and_math_inf_turns_it_off() -
     from fullscript._deadline import default_deadline
 
     assert default_deadline(httpx.Timeout(60.0, connect=10.0)) == 120.0
+    assert default_deadline(httpx.Timeout(60.0), max_limiter_wait=30.0) == 150.0
+    assert default_deadline(httpx.Timeout(60.0), max_limiter_wait=math.inf) == math.inf
     assert default_deadline(httpx.Timeout(None)) == math.inf
+
+
+def test_a_limiter_wait_allowed_explicitly_is_not_cut_by_the_default_deadline(
+    sandbox: Sandbox,
+) -> None:
+    async def scenario() -> float:
+        limiter = RollingWindowLimiter(max_requests=1, window=30.0)
+        async with make_client(
+            sandbox, limiter=limiter, timeout=2.0, max_limiter_wait=math.inf
+        ) as fs:
+            await fs.clinic.retrieve()
+            await fs.clinic.retrieve()  # waits about 30 s for the slot, as allowed
+        return asyncio.get_running_loop().time()
+
+    assert run_in_virtual_time(scenario()) >= 29.0
 
 
 @pytest.mark.parametrize(("value", "error"), [(0, ValueError), (-1, ValueError), ("5", TypeError)])
