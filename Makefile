@@ -39,12 +39,13 @@ demo-scale: install
 test: install check-generated lint typecheck pytest
 
 lint: install
-	$(VENV)/bin/ruff check src scripts tests
-	$(VENV)/bin/ruff format --check src scripts tests
+	$(VENV)/bin/ruff check src scripts tests openapi/runtime
+	$(VENV)/bin/ruff format --check src scripts tests openapi/runtime
 
 typecheck: install
 	$(VENV)/bin/mypy src
 	$(VENV)/bin/mypy --strict scripts
+	$(VENV)/bin/mypy --strict openapi/runtime
 
 # The Redis tests run Debian's redis-server; as root, install it when it is missing.
 redis-server:

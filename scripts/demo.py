@@ -16,7 +16,7 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import attrs
-import httpx
+import httpx2
 from fullscript_api.models import PatientCreateRequest, PatientUpdateRequest
 
 from fullscript import (
@@ -37,16 +37,16 @@ from fullscript.sandbox import (
 Output = Callable[[str], None]
 
 
-class TrafficCounter(httpx.AsyncBaseTransport):
+class TrafficCounter(httpx2.AsyncBaseTransport):
     """Counts what actually goes over the (in-process) wire, so the demo can report it."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         self._inner = inner
         self.requests = 0
         self.token_calls = 0
         self.statuses: dict[int, int] = {}
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         self.requests += 1
         if request.url.path.endswith("/oauth/token"):
             self.token_calls += 1
@@ -71,7 +71,7 @@ async def authorize_in_browser(sandbox: Sandbox, url: str) -> str:
 
     The sandbox auto-approves, answering a redirect to our redirect_uri with ?code=&state=.
     """
-    async with httpx.AsyncClient(transport=sandbox.transport()) as browser:
+    async with httpx2.AsyncClient(transport=sandbox.transport()) as browser:
         answer = await browser.get(url)
     location = answer.headers["location"]
     query = parse_qs(urlsplit(location).query)

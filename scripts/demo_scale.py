@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
+import httpx2
 from benchmarks import scale_tokens
 
 from fullscript import FileTokenStore, Fullscript, Region, UnknownGrantError
@@ -37,7 +37,7 @@ Output = Callable[[str], None]
 CLINICS = ("tenant-a", "tenant-b", "tenant-c")
 
 
-class GrantCounter(httpx.AsyncBaseTransport):
+class GrantCounter(httpx2.AsyncBaseTransport):
     """Counts API requests by the sandbox grant their bearer token belongs to."""
 
     def __init__(self, sandbox: Sandbox) -> None:
@@ -45,7 +45,7 @@ class GrantCounter(httpx.AsyncBaseTransport):
         self._inner = sandbox.transport()
         self.by_sandbox_grant: Counter[str] = Counter()
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         _, _, token = request.headers.get("authorization", "").partition(" ")
         record = self._sandbox.oauth.lookup(token) if token else None
         if record is not None:

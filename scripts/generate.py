@@ -6,7 +6,8 @@
 The spec is normalised first (see specpipe.normalize), then openapi-python-client 0.29.1 runs
 with openapi/config.yaml. Any generator warning is an error. ``--check`` generates into a
 temporary directory and fails, listing the differing files, when ``<out>/fullscript_api``
-is not byte-for-byte what the pipeline produces.
+is not byte-for-byte what the pipeline produces, or when a generated module imports httpx or
+httpcore (the SDK runs on httpx2; see specpipe.import_policy).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from specpipe.generation import (
     install_package,
     unified_diff,
 )
+from specpipe.import_policy import RETIRED_PACKAGES, imports_of_retired_packages
 from specpipe.loading import SpecLoadError, is_url, load_spec
 from specpipe.normalize import NormalizedSpec, normalize
 
@@ -36,6 +38,7 @@ DEFAULT_SPEC = REPO_ROOT / "openapi" / "openapi.json"
 DEFAULT_OUT = REPO_ROOT / "generated"
 CONFIG_PATH = REPO_ROOT / "openapi" / "config.yaml"
 TEMPLATE_DIR = REPO_ROOT / "openapi" / "templates"
+RUNTIME_DIR = REPO_ROOT / "openapi" / "runtime"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,13 +74,15 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def settings() -> GeneratorSettings:
-    """Pinned configuration: our config file, custom templates when present, the venv's tools."""
+    """Pinned configuration: our config file, custom templates and the hand-written runtime when
+    present, the venv's tools."""
     has_templates = TEMPLATE_DIR.is_dir() and any(p.is_file() for p in TEMPLATE_DIR.rglob("*"))
     venv_bin = REPO_ROOT / ".venv" / "bin"
     return GeneratorSettings(
         config_path=CONFIG_PATH,
         template_dir=TEMPLATE_DIR if has_templates else None,
         tool_bin_dir=venv_bin if venv_bin.is_dir() else Path(sys.executable).parent,
+        runtime_dir=RUNTIME_DIR if RUNTIME_DIR.is_dir() else None,
     )
 
 
@@ -109,12 +114,24 @@ def _check(normalized: NormalizedSpec, out_dir: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="fullscript-check-") as scratch:
         expected = Path(scratch) / PACKAGE_NAME
         generate_package(normalized.spec, expected, settings())
+        retired_imports = imports_of_retired_packages(expected)
         comparison = compare_trees(committed, expected)
-        if comparison.identical:
+        if comparison.identical and not retired_imports:
             print(f"{committed} is up to date")
             return 0
-        _report_differences(comparison, committed, expected)
+        if retired_imports:
+            _report_retired_imports(retired_imports)
+        if not comparison.identical:
+            _report_differences(comparison, committed, expected)
     return 1
+
+
+def _report_retired_imports(found: list[str]) -> None:
+    retired = " or ".join(RETIRED_PACKAGES)
+    print(f"the pipeline generates modules importing {retired} (the SDK runs on httpx2):")
+    for where in found:
+        print(f"  {where}")
+    print("  make the template that writes it (openapi/templates/) import httpx2 instead")
 
 
 def _report_differences(comparison: TreeComparison, committed: Path, expected: Path) -> None:

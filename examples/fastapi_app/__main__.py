@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import uvicorn
 
 from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox, serve
@@ -54,7 +54,7 @@ def settings_for(app_url: str, sandbox_url: str, directory: Path, **extra: objec
 
 def tour(app_url: str, sandbox_url: str) -> None:
     """What a user does, as HTTP calls (the same as the README's curl lines)."""
-    with httpx.Client(base_url=app_url, timeout=30, follow_redirects=True) as http:
+    with httpx2.Client(base_url=app_url, timeout=30, follow_redirects=True) as http:
         for clinic in ("clinic-a", "clinic-b"):
             # connect -> the sandbox's authorize page (auto-approves) -> our callback.
             answer = http.get("/oauth/connect", params={"clinic": clinic})
@@ -65,10 +65,10 @@ def tour(app_url: str, sandbox_url: str) -> None:
         created = http.post("/clinics/clinic-b/patients", json={**body, "last_name": "Person"})
         print(f"created in clinic-b: {created.status_code} id={created.json().get('id')}")
         first_id = http.get("/clinics/clinic-a/patients").text.splitlines()[0]
-        patient_id = httpx.Response(200, content=first_id).json()["id"]
+        patient_id = httpx2.Response(200, content=first_id).json()["id"]
         # Act as the clinic in Fullscript's UI: each change is delivered as a webhook at once.
         for name in ("Webhooked", "Twice"):
-            httpx.post(
+            httpx2.post(
                 f"{sandbox_url}/_sandbox/us/clinic/update_patient",
                 json={"patient_id": patient_id, "last_name": name},
                 timeout=30,
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tour-only", action="store_true", help="stop after the tour")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too much
+    logging.getLogger("httpx2").setLevel(logging.WARNING)  # one line per request is too much
     app_port = args.app_port or free_port()
     app_url = f"http://{HOST}:{app_port}"
     with tempfile.TemporaryDirectory(prefix="fullscript-example-") as directory:

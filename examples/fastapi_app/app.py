@@ -10,6 +10,7 @@ Routes:
     GET  /clinics/{clinic}/patients/{id}       one patient
     POST /webhooks/fullscript                  Fullscript's deliveries
     GET  /events/handled                       what the handlers have seen (this example only)
+    GET  /metrics                              what the SDK did, as Prometheus text
 """
 
 import logging
@@ -18,9 +19,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-import httpx
+import httpx2
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import PlainTextResponse, StreamingResponse
 from fullscript_api.models import Patient, PatientCreateRequest
 
 from fullscript import FileTokenStore, Fullscript, OAuthApp, TokenMissingError
@@ -37,6 +38,7 @@ from fullscript.fastapi import (
 from fullscript.webhooks import DEFAULT_SEEN_TTL, InMemorySeenStore, SeenStore, WebhookReceiver
 
 from .events import EventLog, register_handlers
+from .metrics import PROMETHEUS_TEXT, SDKMetrics
 from .settings import Settings
 
 logger = logging.getLogger("example.app")
@@ -45,7 +47,7 @@ logger = logging.getLogger("example.app")
 def create_app(
     settings: Settings | None = None,
     *,
-    transport: httpx.AsyncBaseTransport | None = None,
+    transport: httpx2.AsyncBaseTransport | None = None,
     clock: Callable[[], float] = time.time,
 ) -> FastAPI:
     """Build the app.
@@ -64,6 +66,7 @@ def create_app(
     )
     log = EventLog(settings.event_log)
     register_handlers(receiver, log)
+    metrics = SDKMetrics()
 
     def make_client() -> Fullscript:
         return Fullscript(
@@ -71,6 +74,7 @@ def create_app(
             region=settings.region(next(iter(settings.clinics))),
             token_store=FileTokenStore(settings.token_file),
             transport=transport,
+            hooks=metrics.hooks(),
         )
 
     def clinic_client(fs: Fullscript, clinic: str) -> Fullscript:
@@ -101,15 +105,22 @@ def create_app(
     )
     install_error_handlers(app)
 
+    # This example has no login: one operator connects its configured clinics, named in the
+    # URL. A real app reads both from the signed-in user's session, never from the URL, or
+    # anyone could bind any clinic to their own Fullscript account (docs/fastapi.md).
     def requested_clinic(request: Request) -> str:
-        # A real app takes the clinic from the signed-in user's session, never from the URL.
         clinic = request.query_params.get("clinic", "")
         if clinic not in settings.clinics:
             raise HTTPException(404, f"unknown clinic {clinic!r}")
         return clinic
 
+    def operator(request: Request) -> str:
+        return "example-operator"
+
     signer = OAuthStateSigner(settings.state_secret, clock=clock, nonces=nonces)
-    app.include_router(oauth_router(signer, grant_id=requested_clinic, resolver=clinic_client))
+    app.include_router(
+        oauth_router(signer, grant_id=requested_clinic, user_id=operator, resolver=clinic_client)
+    )
     app.include_router(webhook_router(receiver))
 
     def clinic_id(clinic: str) -> str:
@@ -135,6 +146,10 @@ def create_app(
     @api.get("/events/handled")
     async def handled_events() -> list[dict[str, Any]]:
         return log.read()
+
+    @api.get("/metrics", response_class=PlainTextResponse)
+    async def sdk_metrics() -> PlainTextResponse:
+        return PlainTextResponse(metrics.render(), media_type=PROMETHEUS_TEXT)
 
     @api.get("/health")
     async def health() -> dict[str, str]:

@@ -8,7 +8,16 @@ MAX_PATH_PARAMETER_CHARS = 1024
 _DOT_SEGMENTS = frozenset({".", ".."})
 
 
-class UnexpectedStatus(Exception):
+class FullscriptError(Exception):
+    """Base class of every error the SDK raises.
+
+    It lives here, in the generated layer's runtime, so that the errors this layer raises derive
+    from it without importing the façade (the dependency runs façade -> generated only). Its
+    public name is ``fullscript.FullscriptError``.
+    """
+
+
+class UnexpectedStatus(FullscriptError):
     """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
 
     def __init__(self, status_code: int, content: bytes):
@@ -20,7 +29,7 @@ class UnexpectedStatus(Exception):
         )
 
 
-class InvalidPathParameterError(ValueError):
+class InvalidPathParameterError(FullscriptError, ValueError):
     """A path parameter that cannot be sent: empty, None, a dot segment, or too long.
 
     ``quote()`` leaves dots alone and the URL is then normalised, so an id of ``".."`` would

@@ -9,6 +9,8 @@ from enum import Enum, IntEnum, StrEnum
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, Self, TypeVar
 
+from .errors import FullscriptError
+
 
 class Unset:
     def __bool__(self) -> Literal[False]:
@@ -17,7 +19,7 @@ class Unset:
 
 UNSET: Unset = Unset()
 
-# The types that `httpx.Client(files=)` can accept, copied from that library.
+# The types that `httpx2.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
 FileTypes = (
     # (filename, file (or bytes), content_type)
@@ -124,7 +126,7 @@ _logged_fields: set[str] = set()
 _QUOTED_VALUE_LIMIT = 40
 
 
-class SpecDeviationError(ValueError):
+class SpecDeviationError(FullscriptError, ValueError):
     """A response deviates from the spec and strict parsing is on.
 
     Attributes:
@@ -252,8 +254,9 @@ class _OpenEnumBehaviour:
 
     @classmethod
     def _unknown_member(cls, value: Any) -> Self:
-        member_type = str if issubclass(cls, str) else int
-        member: Self = member_type.__new__(cls, value)  # type: ignore[call-overload]
+        # str.__new__ / int.__new__ build the instance; Enum's own __new__ would look the value up.
+        member_type: Any = str if issubclass(cls, str) else int
+        member: Self = member_type.__new__(cls, value)
         member._name_ = str(value)
         member._value_ = value
         return member

@@ -1,8 +1,8 @@
 """A virtualenv holding the SDK as a user installs it: the wheel, its base dependencies, nothing else.
 
-The development environment carries click, rich and pygments (httpx imports its CLI when they
-are present), the extras and the test tools, so figures taken there say little about a user's
-install. These helpers build the project's wheel and install it, with the extras asked for,
+The development environment carries click, rich and pygments (old httpx imported its CLI when
+they were present; httpx2 loads it only on use), the extras and the test tools, so figures
+taken there say little about a user's install. These helpers build the project's wheel and install it, with the extras asked for,
 into a fresh virtualenv using the project's pinned uv (``.tools/bin/uv``, made by
 ``make install``).
 """
@@ -59,9 +59,12 @@ def venv_python(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def make_venv(venv: Path, requirement: str | Path, *, extras: Sequence[str] = ()) -> Path:
+def make_venv(
+    venv: Path, requirement: str | Path, *, extras: Sequence[str] = (), also: Sequence[str] = ()
+) -> Path:
     """A new virtualenv at `venv` with `requirement` (a wheel or a source directory) installed,
-    with `extras`; return its interpreter. Nothing else goes in: no dev group, no pip."""
+    with `extras`, and the requirements `also` names (e.g. a user's test tools); return its
+    interpreter. Nothing else goes in: no dev group, no pip."""
     _uv("venv", "--quiet", "--python", base_interpreter(), venv)
     python = venv_python(venv)
     target = f"{requirement}[{','.join(extras)}]" if extras else str(requirement)
@@ -77,6 +80,7 @@ def make_venv(venv: Path, requirement: str | Path, *, extras: Sequence[str] = ()
         "--python",
         python,
         target,
+        *also,
     )
     return python
 

@@ -1,16 +1,16 @@
 """Lean install and import: what a user's install costs, measured where a user runs it.
 
 Everything here runs in a clean virtualenv holding only the wheel and its base dependencies
-(see `clean_venv`): no dev tools, no extras, so httpx's optional CLI (click, rich, pygments)
+(see `clean_venv`): no dev tools, no extras, so httpx2's optional CLI (click, rich, pygments)
 is absent as it is for most users. Three figures, each printed beside its goal:
 
-1. ``import fullscript`` against ``import httpx``;
-2. the README quick-start imports against ``import httpx``;
-3. CPU per call of the façade against the bare generated call and plain httpx on the same
+1. ``import fullscript`` against ``import httpx2``;
+2. the README quick-start imports against ``import httpx2``;
+3. CPU per call of the façade against the bare generated call and plain httpx2 on the same
    in-process transport (see `overhead_probe`).
 
-Each figure is the median of fresh processes. Import commands run interleaved (httpx, façade,
-quick-start, httpx, ...), so a change in the machine's speed hits them alike; each process
+Each figure is the median of fresh processes. Import commands run interleaved (httpx2, façade,
+quick-start, httpx2, ...), so a change in the machine's speed hits them alike; each process
 times its own import in CPU seconds (``time.process_time``: waiting for a busy CPU is not
 counted) after one warm-up round that also writes the bytecode caches.
 """
@@ -36,7 +36,7 @@ QUICK_START_GOAL = 1.8
 FACADE_VS_BARE_GOAL = 1.10
 FACADE_VS_HTTPX_GOAL = 1.25
 
-HTTPX_IMPORT = "import httpx"
+HTTPX_IMPORT = "import httpx2"
 FULLSCRIPT_IMPORT = "import fullscript"
 # The imports of the README's quick start, as a user's first script has them.
 QUICK_START_IMPORT = (
@@ -44,12 +44,12 @@ QUICK_START_IMPORT = (
     "from fullscript_api.models import PatientCreateRequest, PatientUpdateRequest"
 )
 # The third row is not a goal: it is the floor under the façade, the two libraries it is built
-# on besides httpx (the event loop and attrs, which the generated models use too), so the
+# on besides httpx2 (the event loop and attrs, which the generated models use too), so the
 # difference to the second row is what the SDK's own modules cost.
 IMPORT_STATEMENTS = {
-    "import httpx": HTTPX_IMPORT,
+    "import httpx2": HTTPX_IMPORT,
     "import fullscript": FULLSCRIPT_IMPORT,
-    "import httpx, asyncio, attrs": "import httpx, asyncio, attrs",
+    "import httpx2, asyncio, attrs": "import httpx2, asyncio, attrs",
     "README quick-start imports": QUICK_START_IMPORT,
 }
 PROBE = Path(__file__).resolve().parent / "overhead_probe.py"
@@ -137,33 +137,33 @@ def measure(processes: int = 15, call_processes: int = 5) -> LeanResults:
 def report(results: LeanResults) -> list[tuple[str, bool]]:
     """Print the figures beside their goals; return (label, goal met) per goal."""
     imports = results.imports
-    httpx_cpu = imports["import httpx"].cpu
+    httpx_cpu = imports["import httpx2"].cpu
     print(
         f"   imports, median of {results.processes} fresh processes each, interleaved "
         "(CPU is judged; wall shown)"
     )
-    print(f"   {'statement':<36}{'CPU ms':>9}{'vs httpx':>10}{'wall ms':>10}{'vs httpx':>10}")
-    baseline = imports["import httpx"]
+    print(f"   {'statement':<36}{'CPU ms':>9}{'vs httpx2':>10}{'wall ms':>10}{'vs httpx2':>10}")
+    baseline = imports["import httpx2"]
     for name, figures in imports.items():
         print(
             f"   {name:<36}{figures.cpu * 1e3:>9.1f}{figures.cpu / baseline.cpu:>9.2f}x"
             f"{figures.wall * 1e3:>10.1f}{figures.wall / baseline.wall:>9.2f}x"
         )
     per_call = results.per_call
-    bare, plain, facade = per_call["bare generated"], per_call["plain httpx"], per_call["façade"]
+    bare, plain, facade = per_call["bare generated"], per_call["plain httpx2"], per_call["façade"]
     print("   CPU per call, median of fresh processes (same in-process transport)")
-    print(f"   {'client':<36}{'us/call':>9}{'vs bare':>10}{'vs httpx':>10}")
+    print(f"   {'client':<36}{'us/call':>9}{'vs bare':>10}{'vs httpx2':>10}")
     for name, seconds in per_call.items():
         print(f"   {name:<36}{seconds * 1e6:>9.1f}{seconds / bare:>9.2f}x{seconds / plain:>9.2f}x")
     import_ratio = imports["import fullscript"].cpu / httpx_cpu
     quick_ratio = imports["README quick-start imports"].cpu / httpx_cpu
     return [
         (
-            f"import fullscript {import_ratio:.2f}x import httpx (<= {IMPORT_GOAL}x)",
+            f"import fullscript {import_ratio:.2f}x import httpx2 (<= {IMPORT_GOAL}x)",
             import_ratio <= IMPORT_GOAL,
         ),
         (
-            f"README quick-start imports {quick_ratio:.2f}x import httpx (<= {QUICK_START_GOAL}x)",
+            f"README quick-start imports {quick_ratio:.2f}x import httpx2 (<= {QUICK_START_GOAL}x)",
             quick_ratio <= QUICK_START_GOAL,
         ),
         (
@@ -172,7 +172,7 @@ def report(results: LeanResults) -> list[tuple[str, bool]]:
             facade / bare <= FACADE_VS_BARE_GOAL,
         ),
         (
-            f"façade CPU per call {facade / plain:.2f}x plain httpx (<= {FACADE_VS_HTTPX_GOAL}x)",
+            f"façade CPU per call {facade / plain:.2f}x plain httpx2 (<= {FACADE_VS_HTTPX_GOAL}x)",
             facade / plain <= FACADE_VS_HTTPX_GOAL,
         ),
     ]

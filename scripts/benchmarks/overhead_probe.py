@@ -4,10 +4,13 @@ Run by `benchmarks.lean` with the clean virtualenv's interpreter, once per fresh
 
     python overhead_probe.py ROUNDS CALLS
 
-The three clients share one in-process `httpx.MockTransport` answering a fixed patient, so
-nothing but client-side work is timed: plain httpx (`get` + `.json()`), the bare generated
+The three clients share one in-process `httpx2.MockTransport` answering a fixed patient, so
+nothing but client-side work is timed: plain httpx2 (`get` + `.json()`), the bare generated
 call (`retrieve_patient.asyncio_detailed`) and the façade (`fs.patients.retrieve`, with its
-token, limiter, retry transport and error mapping). Rounds are interleaved, so drift in the
+token, limiter, retry transport and error mapping). Where the OpenTelemetry SDK is installed
+(the dev environment, not the lean virtualenv) a fourth client is the façade with
+``telemetry=`` on, recording spans and metrics into SDK providers that export nothing: the
+SDK's recording cost, not an exporter's. Rounds are interleaved, so drift in the
 machine's speed hits the three alike; each figure is the median round, in CPU seconds per call
 (`time.process_time`, which does not count time spent waiting for a busy CPU).
 
@@ -27,7 +30,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
+import httpx2
 from fullscript_api.api.patients import retrieve_patient
 from fullscript_api.client import AuthenticatedClient
 
@@ -53,8 +56,8 @@ PATIENT_BODY = json.dumps({"patient": PATIENT}).encode()
 TOKEN = "benchmark-access-token"
 
 
-def answer_patient(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(
+def answer_patient(request: httpx2.Request) -> httpx2.Response:
+    return httpx2.Response(
         200,
         content=PATIENT_BODY,
         headers={"Content-Type": "application/json", "X-Request-Id": "bench"},
@@ -74,7 +77,9 @@ def benchmark_token() -> OAuthToken:
     )
 
 
-def facade(transport: httpx.AsyncBaseTransport, limiter: RollingWindowLimiter) -> Fullscript:
+def facade(
+    transport: httpx2.AsyncBaseTransport, limiter: RollingWindowLimiter, telemetry: Any = False
+) -> Fullscript:
     """A façade holding `benchmark_token()`, sending through `transport`."""
     return Fullscript(
         client_id="benchmark",
@@ -84,7 +89,21 @@ def facade(transport: httpx.AsyncBaseTransport, limiter: RollingWindowLimiter) -
         token_store=InMemoryTokenStore([benchmark_token()]),
         transport=transport,
         limiter=limiter,
+        telemetry=telemetry,
     )
+
+
+def sdk_telemetry() -> Any:
+    """`fullscript.telemetry.Telemetry` on OpenTelemetry SDK providers that export nothing, or
+    None where the SDK is not installed (the lean virtualenv: the wheel alone)."""
+    try:
+        from opentelemetry.sdk.metrics import MeterProvider
+        from opentelemetry.sdk.trace import TracerProvider
+
+        from fullscript.telemetry import Telemetry
+    except ImportError:
+        return None
+    return Telemetry(tracer_provider=TracerProvider(), meter_provider=MeterProvider())
 
 
 Call = Callable[[], Awaitable[Any]]
@@ -92,14 +111,14 @@ Call = Callable[[], Awaitable[Any]]
 
 @contextlib.asynccontextmanager
 async def three_clients() -> AsyncIterator[dict[str, Call]]:
-    """One patient retrieval by plain httpx, the bare generated client and the façade, all on
-    one `httpx.MockTransport` answering `PATIENT_BODY`; the clients are closed afterwards."""
-    transport = httpx.MockTransport(answer_patient)
+    """One patient retrieval by plain httpx2, the bare generated client and the façade, all on
+    one `httpx2.MockTransport` answering `PATIENT_BODY`; the clients are closed afterwards."""
+    transport = httpx2.MockTransport(answer_patient)
     headers = {"Authorization": f"Bearer {TOKEN}"}
-    plain = httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
+    plain = httpx2.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
     bare = AuthenticatedClient(base_url=BASE_URL, token=TOKEN)
     bare.set_async_httpx_client(
-        httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
+        httpx2.AsyncClient(transport=transport, base_url=BASE_URL, headers=headers)
     )
     # A limiter that never blocks: this measures its bookkeeping, not waiting.
     fs = facade(transport, RollingWindowLimiter(10**9, 300.0))
@@ -114,12 +133,29 @@ async def three_clients() -> AsyncIterator[dict[str, Call]]:
     async def facade_call() -> Any:
         return await fs.patients.retrieve(PATIENT_ID)
 
+    variants: dict[str, Call] = {
+        "plain httpx2": plain_call,
+        "bare generated": bare_call,
+        "façade": facade_call,
+    }
+    telemetry = sdk_telemetry()
+    observed = None
+    if telemetry is not None:
+        observed = facade(transport, RollingWindowLimiter(10**9, 300.0), telemetry)
+
+        async def observed_call() -> Any:
+            assert observed is not None
+            return await observed.patients.retrieve(PATIENT_ID)
+
+        variants["façade, telemetry on"] = observed_call
     try:
-        yield {"plain httpx": plain_call, "bare generated": bare_call, "façade": facade_call}
+        yield variants
     finally:
         await plain.aclose()
         await bare.get_async_httpx_client().aclose()
         await fs.aclose()
+        if observed is not None:
+            await observed.aclose()
 
 
 async def cpu_per_call(call: Call, calls: int) -> float:

@@ -24,8 +24,9 @@ from specpipe.document import (
     success_response,
 )
 from specpipe.fields import FieldInfo, enum_of, flatten, referenced_schema, type_of
-from specpipe.generated_names import endpoint_module, facade_call
+from specpipe.generated_names import FACADE, endpoint_module, facade_call
 from specpipe.impact import FieldPlace, OperationNames
+from specpipe.operation_facts import GROUP, METHOD
 
 Spec = dict[str, JSON]
 PAGINATION_KEY = "meta"
@@ -89,12 +90,12 @@ def _op_id(op: OperationRef) -> str:
 
 
 def operation_names(op: OperationRef) -> OperationNames:
-    """How users reach ``op``: its façade call and generated module."""
+    """How users reach ``op``: its façade call (as stamped by the normaliser) and module."""
     tags = op.operation.get("tags") or ["default"]
     tag, operation_id = str(tags[0]), _op_id(op)
-    return OperationNames(
-        facade_call(tag, operation_id), endpoint_module(tag, operation_id), operation_id
-    )
+    group, method = op.operation.get(GROUP), op.operation.get(METHOD)
+    call = f"{FACADE}.{group}.{method}" if group and method else facade_call(tag, operation_id)
+    return OperationNames(call, endpoint_module(tag, operation_id), operation_id)
 
 
 class OperationDiff:

@@ -3,21 +3,26 @@
 A change report says what user code breaks, so it has to spell what users write: the façade
 method (``fs.patients.list``), the model attribute (``patient.mobile_number``), the enum member
 (``Gender.X``). The rules are openapi-python-client 0.29.1's (``openapi_python_client.strings``,
-restated here: importing the generator costs seconds) and, for the façade, those of
-``openapi/templates/resource_macros.jinja`` (``group_name``, ``friendly_name``). Tests check
-them against the generated package.
+restated here: importing the generator costs seconds). The façade's names (``group_name``,
+``method_name``, ``facade_names``) are decided here only: the normaliser stamps them into the
+spec (``x-fullscript-group``, ``x-fullscript-method``) and the templates read the stamps. Tests
+check all of them against the generated package.
 """
 
 from __future__ import annotations
 
 import builtins
 import re
-from keyword import iskeyword
+from keyword import iskeyword, kwlist
+
+from specpipe.document import JSON, iter_operations
 
 DELIMITERS = r"\. _-"
 RESERVED_WORDS = (set(dir(builtins)) | {"self", "true", "false", "datetime"}) - {"id"}
 
 FACADE = "fs"
+# A method may not be named like a keyword, soft ones included (``match``, ``case``, ``type``).
+UNUSABLE_METHOD_NAMES = frozenset(kwlist) | {"match", "case", "type", "_"}
 PYTHON_TYPES = {
     "string": "str",
     "integer": "int",
@@ -123,10 +128,46 @@ def method_name(operation_id: str, group: str) -> str:
     return operation_id
 
 
+def endpoint_name(operation_id: str) -> str:
+    """The generated endpoint module's name for an operationId (usually the operationId itself)."""
+    return attribute(operation_id)
+
+
+def first_tag(operation: dict[str, JSON]) -> str:
+    """The tag the generator files an operation under (its first; ``default`` when untagged)."""
+    tags = operation.get("tags") or ["default"]
+    return str(tags[0])
+
+
+def facade_names(spec: dict[str, JSON]) -> dict[str, tuple[str, str]]:
+    """operationId -> (group, method name) of every operation, as users call it: ``fs.<group>.<method>``.
+
+    Operations are taken in the generator's order (document order, then HTTP method). Inside a
+    group, a shortened name that is a keyword or that an earlier operation already took stays
+    the whole endpoint name, so every method of a group is a distinct identifier.
+    """
+    taken: dict[str, set[str]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for op in iter_operations(spec):
+        name = endpoint_name(str(op.operation.get("operationId") or ""))
+        group = group_name(first_tag(op.operation))
+        method = method_name(name, group)
+        used = taken.setdefault(group, set())
+        if method in used or method in UNUSABLE_METHOD_NAMES:
+            method = name
+        used.add(method)
+        names[str(op.operation.get("operationId") or "")] = (group, method)
+    return names
+
+
 def facade_call(tag: str, operation_id: str) -> str:
-    """``fs.patients.list``: how users call an operation through the façade."""
+    """``fs.patients.list``: how users call an operation through the façade, taken alone.
+
+    Prefer the stamped ``x-fullscript-group`` / ``x-fullscript-method`` of a normalised spec:
+    they also settle names that clash inside a group (see `facade_names`).
+    """
     group = group_name(tag)
-    return f"{FACADE}.{group}.{method_name(operation_id, group)}"
+    return f"{FACADE}.{group}.{method_name(endpoint_name(operation_id), group)}"
 
 
 def endpoint_module(tag: str, operation_id: str) -> str:

@@ -3,6 +3,12 @@
 Reproducibility: the generator runs on a temporary copy of the normalised document, with the
 repository's pinned ruff first on PATH, ruff isolated from any surrounding configuration and
 cache, and colour output off. The package is always ``fullscript_api``.
+
+The templates read each operation's ``x-fullscript-*`` stamps (specpipe.operation_facts)
+through ``operation_facts.jinja``, which is written next to a copy of the templates for each
+run: openapi-python-client does not hand an operation's extension members to its templates.
+The same facts become the package's operation table (``operations.py``, from
+``operations.py.jinja``).
 """
 
 from __future__ import annotations
@@ -17,7 +23,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from specpipe.document import JSON
+from specpipe.operation_facts import operation_facts
 from specpipe.response_schemas import mark_response_schemas
 
 PACKAGE_NAME = "fullscript_api"
@@ -25,6 +34,9 @@ IGNORED_NAMES = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest
 IGNORED_SUFFIXES = (".pyc", ".pyo")
 # Markers openapi-python-client prints when something was dropped or failed.
 PROBLEM_MARKERS = ("Warning(s) encountered", "Error(s) encountered", "WARNING parsing")
+FACTS_TEMPLATE = "operation_facts.jinja"
+TABLE_TEMPLATE = "operations.py.jinja"
+TABLE_MODULE = "operations.py"
 
 
 class GenerationError(Exception):
@@ -38,6 +50,7 @@ class GeneratorSettings:
     config_path: Path
     template_dir: Path | None
     tool_bin_dir: Path
+    runtime_dir: Path | None = None
 
 
 @dataclass
@@ -67,8 +80,11 @@ def generate_package(spec: dict[str, JSON], destination: Path, settings: Generat
         spec_path.write_text(
             json.dumps(generator_spec, indent=2, ensure_ascii=False) + "\n", "utf-8"
         )
+        templates = None
+        if settings.template_dir is not None:
+            templates = _templates_with_facts(settings.template_dir, spec, Path(work) / "templates")
         completed = subprocess.run(
-            _generator_command(spec_path, destination, settings),
+            _generator_command(spec_path, destination, settings, templates),
             capture_output=True,
             text=True,
             env=_generator_environment(settings, Path(work)),
@@ -80,14 +96,80 @@ def generate_package(spec: dict[str, JSON], destination: Path, settings: Generat
         raise GenerationError(f"openapi-python-client reported problems:\n{output}")
     if not (destination / "__init__.py").is_file():
         raise GenerationError(f"openapi-python-client produced no package:\n{output}")
+    if settings.template_dir is not None and (settings.template_dir / TABLE_TEMPLATE).is_file():
+        write_operation_table(spec, settings.template_dir, destination)
+    if settings.runtime_dir is not None:
+        copy_runtime(settings.runtime_dir, destination)
     # Without --meta there is no py.typed; the package is typed, so say so for type checkers.
     (destination / "py.typed").write_text("", "utf-8")
     return output
 
 
+def _template_environment(template_dir: Path) -> jinja2.Environment:
+    # The settings openapi-python-client 0.29.1 renders its templates with.
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["python_literal"] = python_literal
+    return environment
+
+
+def python_literal(value: str | bool | None) -> str:
+    """``value`` as Python source in the formatter's style: ``"text"``, ``True``, ``None``."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    return json.dumps(value)
+
+
+def _templates_with_facts(template_dir: Path, spec: dict[str, JSON], target: Path) -> Path:
+    """A copy of ``template_dir`` plus ``operation_facts.jinja``: the stamped facts by endpoint.
+
+    Templates read them with ``{% from "operation_facts.jinja" import operation_facts %}``
+    (``operation_facts[endpoint.name].method_name``). The values are Python literals, which
+    Jinja reads as they are.
+    """
+    shutil.copytree(template_dir, target)
+    facts = {row["endpoint"]: dict(row) for row in operation_facts(spec)}
+    (target / FACTS_TEMPLATE).write_text(f"{{% set operation_facts = {facts!r} %}}\n", "utf-8")
+    return target
+
+
+def write_operation_table(spec: dict[str, JSON], template_dir: Path, destination: Path) -> Path:
+    """Render ``operations.py.jinja`` with every operation's facts into the package."""
+    template = _template_environment(template_dir).get_template(TABLE_TEMPLATE)
+    target = destination / TABLE_MODULE
+    target.write_text(template.render(operations=operation_facts(spec)), "utf-8")
+    return target
+
+
+def copy_runtime(runtime_dir: Path, destination: Path) -> list[str]:
+    """Copy the hand-written runtime modules (``runtime_dir/*.py``) into the package, verbatim.
+
+    They are ordinary Python files that ruff and ``mypy --strict`` check; a copy replaces the
+    generator's own module of the same name (``types.py``, ``client.py``, ``errors.py``).
+    ``__init__.py`` only makes the folder a package for the checkers and is not copied.
+    Returns the copied file names.
+    """
+    copied: list[str] = []
+    for source in sorted(runtime_dir.glob("*.py")):
+        if source.name == "__init__.py":
+            continue
+        (destination / source.name).write_bytes(source.read_bytes())
+        copied.append(source.name)
+    return copied
+
+
 def _generator_command(
-    spec_path: Path, destination: Path, settings: GeneratorSettings
+    spec_path: Path,
+    destination: Path,
+    settings: GeneratorSettings,
+    templates: Path | None = None,
 ) -> list[str]:
+    """The generator's command line; ``templates`` overrides ``settings.template_dir``."""
     command = [
         sys.executable,
         "-m",
@@ -103,8 +185,9 @@ def _generator_command(
         str(destination),
         "--fail-on-warning",
     ]
-    if settings.template_dir is not None:
-        command += ["--custom-template-path", str(settings.template_dir)]
+    template_dir = templates or settings.template_dir
+    if template_dir is not None:
+        command += ["--custom-template-path", str(template_dir)]
     return command
 
 

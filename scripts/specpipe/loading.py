@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 FETCH_TIMEOUT_SECONDS = 30.0
 
@@ -38,8 +38,8 @@ def _read(path: Path) -> str:
 
 def _fetch(url: str) -> str:
     try:
-        response = httpx.get(url, timeout=FETCH_TIMEOUT_SECONDS, follow_redirects=True)
-    except httpx.HTTPError as exc:
+        response = httpx2.get(url, timeout=FETCH_TIMEOUT_SECONDS, follow_redirects=True)
+    except httpx2.HTTPError as exc:
         raise SpecLoadError(f"cannot fetch spec from {url}: {type(exc).__name__}: {exc}") from exc
     if response.status_code != 200:
         raise SpecLoadError(f"cannot fetch spec from {url}: HTTP {response.status_code}")

@@ -31,6 +31,7 @@ from specpipe.inference import (
 )
 from specpipe.naming import name_from_path, name_from_summary, tag_from_path, unique_name
 from specpipe.oauth_grants import split_token_grants
+from specpipe.operation_facts import stamp_operation_facts
 
 Spec = dict[str, JSON]
 Fix = Callable[[Spec], list[str]]
@@ -80,13 +81,18 @@ class NormalizedSpec:
 
 
 def normalize(spec: Spec) -> NormalizedSpec:
-    """Return a repaired deep copy of ``spec``; the input is not modified."""
+    """Return a repaired deep copy of ``spec``; the input is not modified.
+
+    After the fixes, every operation is stamped with its ``x-fullscript-*`` facts (façade
+    names, scope, ...; see specpipe.operation_facts). Stamps are annotations, not fixes.
+    """
     result = copy.deepcopy(spec)
     fixes_by_kind: dict[str, list[str]] = {}
     for kind, fix in FIXES:
         lines = fix(result)
         if lines:
             fixes_by_kind[kind] = lines
+    stamp_operation_facts(result)
     return NormalizedSpec(result, fixes_by_kind)
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ._auth import BearerAuth, TokenManager
     from ._client import DEFAULT_TIMEOUT, Fullscript
     from ._clock import Clock, SystemClock
+    from ._environments import CANONICAL_ENVIRONMENTS, KNOWN_ALIASES, EnvironmentsFileError
     from ._errors import (
         APIConnectionError,
         APIStatusError,
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
+    from ._hooks import Hooks
+    from ._http_package import WrongHTTPPackageError
     from ._limiters import (
         LimiterStats,
         Pacer,
@@ -51,10 +54,11 @@ if TYPE_CHECKING:
     )
     from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
     from ._oauth import OAuthApp, OAuthClient
+    from ._observation import AttemptInfo, CallEvent, CallInfo
     from ._options import RequestOptions, use_request_options
     from ._pagination import AsyncPaginator, Page
     from ._refresh_stats import RefreshStatsSnapshot
-    from ._regions import Region
+    from ._regions import Region, load_environments
     from ._retry import RetryPolicy
     from ._tokens import OAuthToken
     from ._transport import FullscriptTransport
@@ -62,30 +66,41 @@ if TYPE_CHECKING:
         CallbackTokenStore,
         FileTokenStore,
         InMemoryTokenStore,
+        TokenEncryption,
+        TokenEncryptionError,
         TokenStore,
         TokenStoreError,
     )
 
-# Where each public name lives; `__getattr__` imports the module on first use.
+# Where each public name lives; `__getattr__` imports the module on first use. A name whose
+# home is a public subpackage (the token stores: `fullscript.token_stores`) is re-exported here
+# deliberately, for the quick start, and loaded from that home: one class, two spellings.
 _EXPORTS: dict[str, str] = {
+    "CANONICAL_ENVIRONMENTS": "._environments",
     "DEFAULT_GRANT": "._grants",
     "DEFAULT_TIMEOUT": "._client",
+    "KNOWN_ALIASES": "._environments",
     "HTTPX_QUERY_FILTER": "._logging",
     "APIConnectionError": "._errors",
     "APIStatusError": "._errors",
     "APITimeoutError": "._errors",
     "AsyncPaginator": "._pagination",
+    "AttemptInfo": "._observation",
     "AuthenticationError": "._errors",
     "BadRequestError": "._errors",
     "BearerAuth": "._auth",
+    "CallEvent": "._observation",
+    "CallInfo": "._observation",
     "CallbackTokenStore": ".token_stores",
     "Clock": "._clock",
+    "EnvironmentsFileError": "._environments",
     "FileTokenStore": ".token_stores",
     "Fullscript": "._client",
     "FullscriptError": "._errors",
     "FullscriptTransport": "._transport",
     "GoneError": "._errors",
     "GrantRevokedError": "._grants",
+    "Hooks": "._hooks",
     "InMemoryTokenStore": ".token_stores",
     "DeadlineExceededError": "._errors",
     "InvalidParameterError": "._errors",
@@ -114,33 +129,44 @@ _EXPORTS: dict[str, str] = {
     "SystemClock": "._clock",
     "TokenManager": "._auth",
     "TokenMissingError": "._errors",
+    "TokenEncryption": ".token_stores",
+    "TokenEncryptionError": ".token_stores",
     "TokenStore": ".token_stores",
     "TokenStoreError": ".token_stores",
     "UnknownGrantError": "._grants",
     "ValidationError": "._errors",
+    "WrongHTTPPackageError": "._http_package",
+    "load_environments": "._regions",
     "use_request_options": "._options",
 }
 
 __all__ = [
+    "CANONICAL_ENVIRONMENTS",
     "DEFAULT_GRANT",
     "DEFAULT_TIMEOUT",
     "HTTPX_QUERY_FILTER",
+    "KNOWN_ALIASES",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncPaginator",
+    "AttemptInfo",
     "AuthenticationError",
     "BadRequestError",
     "BearerAuth",
+    "CallEvent",
+    "CallInfo",
     "CallbackTokenStore",
     "Clock",
     "DeadlineExceededError",
+    "EnvironmentsFileError",
     "FileTokenStore",
     "Fullscript",
     "FullscriptError",
     "FullscriptTransport",
     "GoneError",
     "GrantRevokedError",
+    "Hooks",
     "InMemoryTokenStore",
     "InvalidParameterError",
     "InvalidParameterTypeError",
@@ -166,12 +192,16 @@ __all__ = [
     "RollingWindowLimiter",
     "ServerError",
     "SystemClock",
+    "TokenEncryption",
+    "TokenEncryptionError",
     "TokenManager",
     "TokenMissingError",
     "TokenStore",
     "TokenStoreError",
     "UnknownGrantError",
     "ValidationError",
+    "WrongHTTPPackageError",
+    "load_environments",
     "use_request_options",
 ]
 

@@ -104,27 +104,24 @@ def _is_encodable(text: str) -> bool:
     return True
 
 
-class _Refusal(Exception):
-    """Why one value cannot be sent; turned into the public error with the parameter's name."""
-
-    def __init__(self, problem: str, *, wrong_type: bool) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.wrong_type = wrong_type
+def _refusal(problem: str, *, wrong_type: bool) -> InvalidParameterError:
+    """Why one value cannot be sent, before the parameter's name is known (`_refused` adds it)."""
+    cls = InvalidParameterTypeError if wrong_type else InvalidParameterError
+    return cls(problem, operation="", parameter="")
 
 
-def _type_refusal(members: tuple[Any, ...], value: Any) -> _Refusal:
-    return _Refusal(f"must be {_describe(members)}, got {type(value).__name__}", wrong_type=True)
+def _type_refusal(members: tuple[Any, ...], value: Any) -> InvalidParameterError:
+    return _refusal(f"must be {_describe(members)}, got {type(value).__name__}", wrong_type=True)
 
 
 def _check_text(text: str) -> None:
     if not _is_encodable(text):
-        raise _Refusal("is not valid text (it holds a lone surrogate)", wrong_type=False)
+        raise _refusal("is not valid text (it holds a lone surrogate)", wrong_type=False)
 
 
 def _checked(members: tuple[Any, ...], value: Any) -> Any:
     """``value`` if it matches one of ``members`` (an enum's string made a member), else
-    `_Refusal`. Hints this does not know (models, ``Any``, files) accept anything."""
+    `_refusal`. Hints this does not know (models, ``Any``, files) accept anything."""
     cls = _enum_of(members)
     if cls is not None:
         if isinstance(value, cls):
@@ -134,7 +131,7 @@ def _checked(members: tuple[Any, ...], value: Any) -> Any:
                 return cls(value)
             except ValueError:
                 accepted = ", ".join(repr(member.value) for member in cls)
-                raise _Refusal(
+                raise _refusal(
                     f"is not one of {accepted} (got a str that is none of them)", wrong_type=False
                 ) from None
         raise _type_refusal(members, value)
@@ -160,9 +157,10 @@ def _checked(members: tuple[Any, ...], value: Any) -> Any:
                 for item in value:
                     try:
                         _checked(item_members, item)
-                    except _Refusal as refusal:
-                        raise _Refusal(
-                            f"holds an item that {refusal.problem}", wrong_type=refusal.wrong_type
+                    except InvalidParameterError as refusal:
+                        raise _refusal(
+                            f"holds an item that {refusal}",
+                            wrong_type=isinstance(refusal, InvalidParameterTypeError),
                         ) from None
                 return list(value)
         elif _marks_absence(member):
@@ -174,11 +172,9 @@ def _checked(members: tuple[Any, ...], value: Any) -> Any:
     return value
 
 
-def _refused(operation: str, name: str, refusal: _Refusal) -> InvalidParameterError:
-    cls = InvalidParameterTypeError if refusal.wrong_type else InvalidParameterError
-    return cls(
-        f"{operation}: parameter {name!r} {refusal.problem}", operation=operation, parameter=name
-    )
+def _refused(operation: str, name: str, refusal: InvalidParameterError) -> InvalidParameterError:
+    cls = type(refusal)
+    return cls(f"{operation}: parameter {name!r} {refusal}", operation=operation, parameter=name)
 
 
 def _checked_argument(operation: str, name: str, members: tuple[Any, ...], value: Any) -> Any:
@@ -194,7 +190,7 @@ def _checked_argument(operation: str, name: str, members: tuple[Any, ...], value
         )
     try:
         return _checked(members, value)
-    except _Refusal as refusal:
+    except InvalidParameterError as refusal:
         raise _refused(operation, name, refusal) from None
 
 

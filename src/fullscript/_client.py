@@ -1,21 +1,20 @@
 """`Fullscript`: the async client users hold.
 
-Composition, httpx style:
+Composition, httpx2 style:
 
     Fullscript ─ resource groups (generated, typed) ─ OperationBinding (errors, unwrap, pages)
-        └ per region: httpx.AsyncClient(auth=BearerAuth(TokenManager), transport=▼, timeout)
-        └ OAuth calls: httpx.AsyncClient(transport=▼, timeout)   (no auth)
+        └ per region: httpx2.AsyncClient(auth=BearerAuth(TokenManager), transport=▼, timeout)
+        └ OAuth calls: httpx2.AsyncClient(transport=▼, timeout)   (no auth)
                        ▼ one FullscriptTransport(limiter, retries) over one connection pool
 
 Copies made by `with_region()`, `with_options()` and `for_grant()` share the transport (so the
 pool, the rate limiter and its quota), the token store and each (grant, region)'s
 `TokenManager` (so a token is refreshed once however many copies use it). A grant view differs
-only in its token: its requests go through an httpx client whose auth is its own grant's.
+only in its token: its requests go through an httpx2 client whose auth is its own grant's.
 """
 
 from __future__ import annotations
 
-import math
 import os
 from contextlib import AbstractAsyncContextManager
 from functools import cache, cached_property
@@ -23,48 +22,55 @@ from types import TracebackType
 from typing import Literal, Self
 
 import attrs
-import httpx
+import httpx2
 from fullscript_api.api import ApiResources, RawApiResources
 from fullscript_api.client import Client as GeneratedClient
 
-from ._auth import BearerAuth, TokenManager
+from ._auth import BearerAuth, TokenManager, check_token_store
 from ._clock import Clock
 from ._deadline import check_deadline
-from ._errors import FullscriptError, RegionMismatchError
+from ._errors import (
+    FullscriptError,
+    InvalidParameterError,
+    InvalidParameterTypeError,
+    RegionMismatchError,
+)
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
+from ._hooks import Hooks
+from ._http_package import refuse_old_httpx
 from ._limiters import (
     LimiterStats,
     QuotaScope,
     RateLimiter,
     RollingWindowLimiter,
-    check_max_wait,
 )
 from ._limiters import (
     quota_scope as _quota_scope,
 )
 from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient, check_token_region
+from ._observation import CallObserver
 from ._options import RequestOptions
-from ._pool_guard import PoolGuard
 from ._refresh_stats import RefreshStats, RefreshStatsSnapshot
 from ._regions import ENVIRONMENTS, Region
 from ._resources import ClientState, OperationBinding, RegionConnection
 from ._retry import RetryPolicy
 from ._tokens import OAuthToken
 from ._transport import FullscriptTransport
-from .token_stores import InMemoryTokenStore, TokenStore, as_token_store
+from ._validation import check_seconds
+from .token_stores import InMemoryTokenStore, TokenStore
 
 __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
 
 configure_from_environment()  # FULLSCRIPT_LOG=debug|info
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_TIMEOUT = httpx2.Timeout(60.0, connect=10.0)
 """Applied unless you pass another: 60 s to read/write/pool, 10 s to connect."""
 
 
 @cache
 def user_agent() -> str:
-    """Sent with every request: the SDK's, Python's and httpx's versions (support can tell which
+    """Sent with every request: the SDK's, Python's and httpx2's versions (support can tell which
     stack a call came from).
 
     Worked out when the first client is made, not at import: reading the installed version
@@ -79,7 +85,7 @@ def user_agent() -> str:
     except importlib.metadata.PackageNotFoundError:
         version = "0.1.0"
     python = platform.python_version()
-    return f"fullscript-python/{version} Python/{python} httpx/{httpx.__version__}"
+    return f"fullscript-python/{version} Python/{python} httpx2/{httpx2.__version__}"
 
 
 class _SharedState:
@@ -91,11 +97,13 @@ class _SharedState:
         app: OAuthApp,
         store: TokenStore,
         transport: FullscriptTransport,
-        timeout: httpx.Timeout,
+        timeout: httpx2.Timeout,
         refresh_leeway: float,
         clock: Clock | None,
+        observers: tuple[CallObserver, ...] = (),
     ) -> None:
         self.store = store
+        self.observers = observers
         self.transport = transport
         self.timeout = timeout
         self.refresh_leeway = refresh_leeway
@@ -103,9 +111,9 @@ class _SharedState:
         self.headers = {"User-Agent": user_agent()}
         # Token calls go through the same transport: paced and counted by the same limiter.
         self.oauth = OAuthClient(
-            app, httpx.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
+            app, httpx2.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
         )
-        self.refresh_stats = RefreshStats()
+        self.refresh_stats = RefreshStats(observers)
         # One entry per (grant, region, host) in use: cheap (the clients borrow the transport).
         self._grants: dict[tuple[str, str, str], tuple[RegionConnection, TokenManager]] = {}
         self.state = ClientState()
@@ -123,14 +131,14 @@ class _SharedState:
                 clock=self.clock,
                 stats=self.refresh_stats,
             )
-            http = httpx.AsyncClient(
+            http = httpx2.AsyncClient(
                 base_url=region.base_url,
                 auth=BearerAuth(manager),
                 transport=self.transport,
                 timeout=self.timeout,
                 headers=self.headers,
             )
-            anonymous = httpx.AsyncClient(
+            anonymous = httpx2.AsyncClient(
                 base_url=region.base_url,
                 transport=self.transport,
                 timeout=self.timeout,
@@ -146,6 +154,8 @@ class _SharedState:
                 state=self.state,
                 default_retry=self.transport.retry,
                 default_max_limiter_wait=self.transport.max_wait,
+                grant_id=grant_id,
+                observers=self.observers,
             )
             self._grants[key] = (connection, manager)
         return self._grants[key]
@@ -160,6 +170,9 @@ class _SharedState:
         if self.state.closed:
             return
         self.state.closed = True
+        # An early refresh may be running in the background: let it save its rotated pair.
+        for _, manager in list(self._grants.values()):
+            await manager.settle()
         # The AsyncClients only borrow the transport; closing it closes the pool once.
         await self.transport.aclose()
 
@@ -250,29 +263,64 @@ def _switched_region(current: Region, region: Region | str) -> Region:
     return target
 
 
-def _check_seconds(what: str, value: float | None) -> None:
-    label = f"timeout {what}".strip()
+def _check_timeout(what: str, value: object) -> float:
+    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
+    name = f"timeout {what}".strip()
     if value is None:
-        raise ValueError(f"{label} is None (unlimited): calls could wait forever; give seconds")
-    if not (math.isfinite(value) and value > 0):
-        raise ValueError(f"{label} must be a finite number of seconds > 0, got {value!r}")
+        raise InvalidParameterError(
+            f"{name} is None (unlimited): calls could wait forever; give seconds",
+            operation="Fullscript",
+            parameter="timeout",
+        )
+    return check_seconds(
+        value, name=name, where="Fullscript", accepted="a number of seconds or an httpx2.Timeout"
+    )
 
 
-def _timeout_from(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+def _check_max_limiter_wait(value: object) -> float:
+    return check_seconds(
+        value, name="max_limiter_wait", where="Fullscript", allow_zero=True, allow_infinity=True
+    )
+
+
+def _timeout_from(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
-    if isinstance(timeout, httpx.Timeout):
+    if isinstance(timeout, httpx2.Timeout):
         for what, seconds in timeout.as_dict().items():
-            _check_seconds(what, seconds)
+            _check_timeout(what, seconds)
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-        # httpx.Timeout would take it and the first request would fail deep inside httpcore.
-        raise TypeError(
-            f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
-        )
-    # A negative or zero timeout fails every call at once; NaN or infinity never fires.
-    _check_seconds("", timeout)
-    return httpx.Timeout(timeout)
+    refuse_old_httpx(timeout, argument="timeout=", expected="seconds or an httpx2.Timeout")
+    # Checked here: httpx2.Timeout would take anything and the first request fail deep inside.
+    return httpx2.Timeout(_check_timeout("", timeout))
+
+
+def _observers_from(
+    hooks: Hooks | None, telemetry: bool | CallObserver
+) -> tuple[CallObserver, ...]:
+    observers: list[CallObserver] = []
+    if hooks is not None:
+        if not isinstance(hooks, Hooks):
+            raise InvalidParameterTypeError(
+                f"hooks= must be a fullscript.Hooks, got {type(hooks).__name__}",
+                operation="Fullscript",
+                parameter="hooks",
+            )
+        observers.append(hooks)
+    if telemetry is True:
+        from .telemetry import Telemetry  # ImportError naming the extra when it is missing
+
+        observers.append(Telemetry())
+    elif telemetry is not False:
+        if not isinstance(telemetry, CallObserver):
+            raise InvalidParameterTypeError(
+                "telemetry= must be True, False or a fullscript.telemetry.Telemetry, got "
+                f"{type(telemetry).__name__}",
+                operation="Fullscript",
+                parameter="telemetry",
+            )
+        observers.append(telemetry)
+    return tuple(observers)
 
 
 def _setting(value: str | None, env_name: str) -> str:
@@ -305,13 +353,12 @@ class Fullscript(ApiResources):
         client_id, client_secret, redirect_uri: your app's credentials (default: the
             ``FULLSCRIPT_CLIENT_ID`` / ``FULLSCRIPT_CLIENT_SECRET`` / ``FULLSCRIPT_REDIRECT_URI``
             environment variables). Or pass ``app=OAuthApp(...)``.
-        region: a `Region` or its key (``"us"``, ``"ca"``, ``"us-snd"``, ``"ca-snd"``).
+        region: a `Region` or its key (``"us"``, the default, ``"ca"``, ``"us-snd"``,
+            ``"ca-snd"``); a key's URLs follow ``FULLSCRIPT_ENVIRONMENTS_FILE`` when it is set.
         environment: ``"production"`` or ``"sandbox"``, with ``region="us"``/``"ca"``: the one
             setting that decides the environment (``region="ca", environment="sandbox"`` is
             ``"ca-snd"``). Copies made by `with_region` always keep it.
-        token_store: where token pairs live, keyed by (grant, region) (default: in memory). A
-            store of the old region-only contract is accepted for the default grant, with a
-            ``DeprecationWarning``.
+        token_store: where token pairs live, keyed by (grant, region) (default: in memory).
         token: a token to start with, for the default grant, of this client's region (another
             region's token raises
             `RegionMismatchError`). With your own ``token_store`` it is saved there before the
@@ -321,23 +368,27 @@ class Fullscript(ApiResources):
             to share one quota between processes).
         quota_scope: which quota a request counts against: ``"app"`` (default: one per
             client_id and server), ``"grant"`` (one per grant as well), or a function of the
-            ``httpx.Request`` returning the quota's name.
+            ``httpx2.Request`` returning the quota's name.
         max_limiter_wait: longest wait for a rate-limit slot, in seconds; past it the call
             raises `RateLimitWaitExceeded` and sends nothing (default: the call's timeout;
             ``math.inf``: no bound).
         retry / max_retries: retry policy, or just its number of retries.
-        timeout: seconds or an ``httpx.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
+        timeout: seconds or an ``httpx2.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
         deadline: longest a whole call may take, in seconds: waits for the rate limit, every
             attempt, backoff and ``Retry-After`` pauses, and a token refresh together; past it
             the call raises `DeadlineExceededError` (default: twice the longest timeout value,
             120 s with `DEFAULT_TIMEOUT`, plus ``max_limiter_wait`` when you set one;
-            ``math.inf``: none). A retry whose wait would end
-            past it is not made: the last answer or error is raised at once. In a list stream
-            each page is a call.
-        transport: the innermost httpx transport (default ``httpx.AsyncHTTPTransport()``);
-            pass ``httpx.ASGITransport(sandbox_app)`` to talk to the embedded sandbox.
+            ``math.inf``: none). A retry whose wait would end past it is not made: the last
+            answer or error is raised at once. In a list stream each page is a call.
+        transport: the innermost httpx2 transport (default ``httpx2.AsyncHTTPTransport()``);
+            pass ``httpx2.ASGITransport(sandbox_app)`` to talk to the embedded sandbox.
         refresh_leeway: refresh this many seconds before the access token expires.
         clock: time source for pacing, backoff and expiry (tests, virtual time).
+        hooks: `Hooks` (request, response and event callbacks, sync or async) told about every
+            attempt and event of every call.
+        telemetry: ``True`` for OpenTelemetry spans and metrics through the global providers,
+            or a ``fullscript.telemetry.Telemetry`` (needs ``pip install 'fullscript[otel]'``).
+            Off by default, and then costs nothing.
     """
 
     def __init__(
@@ -347,7 +398,7 @@ class Fullscript(ApiResources):
         client_secret: str | None = None,
         redirect_uri: str | None = None,
         app: OAuthApp | None = None,
-        region: Region | str = Region.US,
+        region: Region | str = "us",
         environment: str | None = None,
         token_store: TokenStore | None = None,
         token: OAuthToken | None = None,
@@ -356,13 +407,15 @@ class Fullscript(ApiResources):
         max_limiter_wait: float | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         deadline: float | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         refresh_leeway: float = 300.0,
         clock: Clock | None = None,
+        hooks: Hooks | None = None,
+        telemetry: bool | CallObserver = False,
     ) -> None:
-        # httpx's INFO request line would otherwise carry query strings (search terms).
+        # httpx2's INFO request line would otherwise carry query strings (search terms).
         install_httpx_query_filter()
         if app is None:
             app = OAuthApp(
@@ -385,6 +438,11 @@ class Fullscript(ApiResources):
                 f"{region.key!r}; pass region={token.region!r}, or seed it on a copy with "
                 f"await fs.with_region({token.region!r}).set_token(token)"
             )
+        refuse_old_httpx(
+            transport,
+            argument="transport=",
+            expected="an httpx2 transport (httpx2.AsyncHTTPTransport(), httpx2.MockTransport(handler), ...)",
+        )
         if limiter is not None and not isinstance(limiter, RateLimiter):
             raise TypeError(
                 "limiter= must implement RateLimiter (async acquire(scope, max_wait=) -> Permit, "
@@ -397,20 +455,20 @@ class Fullscript(ApiResources):
         if token_store is None:
             store = InMemoryTokenStore([token] if token is not None else None)
         else:
-            store = as_token_store(token_store)
+            store = check_token_store(token_store)
             if token is not None:
                 store = _SeededTokenStore(store, token)
         shared = _SharedState(
             app=app,
             store=store,
             transport=FullscriptTransport(
-                PoolGuard(transport if transport is not None else httpx.AsyncHTTPTransport()),
+                transport if transport is not None else httpx2.AsyncHTTPTransport(),
                 limiter=limiter if limiter is not None else RollingWindowLimiter(clock=clock),
                 retry=policy,
                 clock=clock,
                 scope=_quota_scope(quota_scope, app.client_id),
                 max_wait=(
-                    check_max_wait(max_limiter_wait, name="max_limiter_wait")
+                    _check_max_limiter_wait(max_limiter_wait)
                     if max_limiter_wait is not None
                     else None
                 ),
@@ -418,6 +476,7 @@ class Fullscript(ApiResources):
             timeout=_timeout_from(timeout),
             refresh_leeway=refresh_leeway,
             clock=clock,
+            observers=_observers_from(hooks, telemetry),
         )
         options = RequestOptions(
             deadline=check_deadline(deadline) if deadline is not None else None
@@ -478,7 +537,7 @@ class Fullscript(ApiResources):
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         max_limiter_wait: float | None = None,
@@ -498,9 +557,7 @@ class Fullscript(ApiResources):
             retry=policy,
             timeout=_timeout_from(timeout) if timeout is not None else None,
             max_limiter_wait=(
-                check_max_wait(max_limiter_wait, name="max_limiter_wait")
-                if max_limiter_wait is not None
-                else None
+                _check_max_limiter_wait(max_limiter_wait) if max_limiter_wait is not None else None
             ),
             deadline=check_deadline(deadline) if deadline is not None else None,
         )

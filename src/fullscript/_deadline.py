@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import httpx
+import httpx2
 
 __all__ = [
     "DEADLINE_EXTENSION",
@@ -77,7 +77,7 @@ def check_deadline(value: float, *, name: str = "deadline") -> float:
     return float(value)
 
 
-def default_deadline(timeout: httpx.Timeout, max_limiter_wait: float | None = None) -> float:
+def default_deadline(timeout: httpx2.Timeout, max_limiter_wait: float | None = None) -> float:
     """`DEFAULT_DEADLINE_PER_TIMEOUT` times the longest value of ``timeout`` (inf if none),
     plus ``max_limiter_wait`` when one was set: a wait allowed explicitly stays allowed."""
     values = [value for value in timeout.as_dict().values() if value is not None]

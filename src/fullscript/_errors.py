@@ -1,5 +1,45 @@
 """Exceptions raised by the SDK, one class per kind of failure.
 
+Every exception the SDK raises derives from `FullscriptError`, so ``except FullscriptError``
+catches them all. The hierarchy (classes marked * are defined beside the code that raises
+them and re-exported from the module named; the others live here). The root itself is defined
+in the generated runtime (``fullscript_api.errors``) so that the generated layer's errors derive
+from it without importing the façade; ``fullscript.FullscriptError`` is its public name::
+
+    FullscriptError
+    ├── InvalidParameterError (also ValueError)    an argument refused before sending
+    │   └── InvalidParameterTypeError (also TypeError)  ... because of its type
+    ├── RegionMismatchError (also ValueError)      a token used in another region
+    ├── TokenMissingError                          no token pair stored for the region
+    │   └── UnknownGrantError* (also LookupError)  fullscript: no pair for this grant
+    ├── APIConnectionError                         no response: connect, send or read failed
+    │   └── APITimeoutError                        ... because it timed out
+    │       └── DeadlineExceededError              ... the call's overall deadline passed
+    ├── MalformedResponseError                     a success answer whose body is unusable
+    ├── APIStatusError                             an error status (4xx, 5xx)
+    │   ├── BadRequestError                        400
+    │   ├── AuthenticationError                    401
+    │   │   └── GrantRevokedError*                 fullscript: the grant's refresh was refused
+    │   ├── PermissionDeniedError                  403
+    │   ├── NotFoundError                          404
+    │   ├── GoneError                              410
+    │   ├── ValidationError                        422, with field_errors
+    │   ├── RateLimitError                         429, with retry_after
+    │   │   └── RateLimitWaitExceeded*             fullscript: the client-side limiter's wait
+    │   └── ServerError                            5xx
+    ├── WrongHTTPPackageError* (also TypeError)    fullscript: an httpx object, not httpx2's
+    ├── EnvironmentsFileError* (also ValueError)   fullscript: an unusable environments file
+    ├── TokenStoreError*                           fullscript.token_stores: a store failed
+    ├── TokenEncryptionError* (also ValueError)    fullscript.token_stores: a pair no key opens
+    ├── RedisUnavailableError*                     fullscript.redis: Redis failed
+    ├── WebhookSignatureError* (also ValueError)   fullscript.webhooks: verification failed
+    ├── WebhookPayloadError* (also ValueError)     fullscript.webhooks: not a readable event
+    ├── OAuthStateError* (also ValueError)         fullscript.fastapi: a bad OAuth state
+    ├── SpecDeviationError* (also ValueError)      fullscript_api.types: strict parsing
+    ├── InvalidPathParameterError* (also ValueError)  fullscript_api.errors: an unsendable id
+    ├── UnexpectedStatus*                          fullscript_api.errors: raise_on_unexpected
+    └── VirtualTimeDeadlock* (also RuntimeError)   fullscript.testing: no task can progress
+
 `APIStatusError` and its subclasses carry what is needed to act on or report a failed call:
 `status_code`, `request_id` (the server's `X-Request-Id`, quote it to Fullscript support), the
 parsed `body`, and `method` and `url` (without the query string). Messages name the status,
@@ -14,7 +54,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
+import httpx2
+
+# The root is defined in the generated runtime, so that the generated layer's own errors
+# (SpecDeviationError, InvalidPathParameterError) derive from it without importing the façade.
+from fullscript_api.errors import FullscriptError
 
 from ._retry import is_idempotent, is_safe_read, parse_retry_after
 from ._secrets import redact_known_secrets
@@ -72,10 +116,6 @@ _MAY_HAVE_BEEN_APPLIED = (
 BASE_FIELD = "base"
 
 
-class FullscriptError(Exception):
-    """Base class of every error the SDK raises."""
-
-
 class _PicklesKeywords:
     """Pickles an exception whose constructor takes the message and then keyword-only
     arguments: `_keyword_fields` names them, each kept in the attribute of the same name
@@ -107,10 +147,7 @@ class InvalidParameterError(_PicklesKeywords, FullscriptError, ValueError):
 
 
 class InvalidParameterTypeError(InvalidParameterError, TypeError):
-    """An argument of a type its parameter does not declare (a float or a model for an id).
-
-    Also a ``TypeError``. The message names the parameter and the type given, never the value.
-    """
+    """An argument of the wrong type, e.g. ``"300"`` where a number of seconds is expected."""
 
 
 class TokenMissingError(FullscriptError):
@@ -200,7 +237,7 @@ class DeadlineExceededError(APITimeoutError):
 
 
 def deadline_exceeded_error(
-    *, method: str, url: httpx.URL, operation: str, deadline: float, attempts_sent: int
+    *, method: str, url: httpx2.URL, operation: str, deadline: float, attempts_sent: int
 ) -> DeadlineExceededError:
     """The error for a call whose deadline passed after ``attempts_sent`` attempts."""
     applied = attempts_sent > 0 and not is_safe_read(method)
@@ -228,7 +265,7 @@ class APIStatusError(FullscriptError):
     status_code: int
     request_id: str | None
     body: Any
-    headers: httpx.Headers
+    headers: httpx2.Headers
     method: str
     url: str
     field_errors: dict[str, list[str]]
@@ -240,7 +277,7 @@ class APIStatusError(FullscriptError):
         status_code: int,
         method: str,
         url: str,
-        headers: httpx.Headers | None = None,
+        headers: httpx2.Headers | None = None,
         body: Any = None,
         request_id: str | None = None,
     ) -> None:
@@ -249,7 +286,7 @@ class APIStatusError(FullscriptError):
         self.status_code = status_code
         self.method = method
         self.url = url
-        self.headers = headers if headers is not None else httpx.Headers()
+        self.headers = headers if headers is not None else httpx2.Headers()
         self.body = body
         self.request_id = request_id
         self.field_errors = field_errors_from_body(body)
@@ -332,7 +369,7 @@ def write_may_have_been_applied(method: str, status_code: int) -> bool:
 def _rebuild_status_error(
     cls: type[APIStatusError], message: str, state: dict[str, Any]
 ) -> APIStatusError:
-    return cls(message, **{**state, "headers": httpx.Headers(state["headers"])})
+    return cls(message, **{**state, "headers": httpx2.Headers(state["headers"])})
 
 
 def _rebuild_with_keywords(
@@ -359,7 +396,7 @@ def error_class_for(status_code: int) -> type[APIStatusError]:
     return _ERROR_BY_STATUS.get(status_code, APIStatusError)
 
 
-def error_from_response(response: httpx.Response) -> APIStatusError:
+def error_from_response(response: httpx2.Response) -> APIStatusError:
     """The typed error for an error response whose body has already been read."""
     body = redact_secrets(_parse_body(response))
     message = _message(
@@ -376,7 +413,7 @@ def error_from_response(response: httpx.Response) -> APIStatusError:
 
 
 def status_error(
-    cls: type[APIStatusError], response: httpx.Response, message: str, *, body: Any
+    cls: type[APIStatusError], response: httpx2.Response, message: str, *, body: Any
 ) -> APIStatusError:
     """A ``cls`` error about ``response`` with ``message`` and ``body`` (both already safe).
 
@@ -402,7 +439,7 @@ def is_transient_failure(error: BaseException) -> bool:
     )
 
 
-def is_malformed_json(response: httpx.Response) -> bool:
+def is_malformed_json(response: httpx2.Response) -> bool:
     """True when ``response`` (already read) has a body that does not parse as JSON."""
     if not response.content:
         return False
@@ -414,7 +451,7 @@ def is_malformed_json(response: httpx.Response) -> bool:
 
 
 def malformed_response_error(
-    response: httpx.Response, *, operation: str, problem: str | None = None
+    response: httpx2.Response, *, operation: str, problem: str | None = None
 ) -> MalformedResponseError:
     """The error for a success answer to ``operation`` whose body is unusable.
 
@@ -451,21 +488,21 @@ def malformed_response_error(
 
 
 # Failures that prove the request never reached the server.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_NOT_SENT = (httpx2.ConnectError, httpx2.ConnectTimeout, httpx2.PoolTimeout)
 
 
 def connection_error_from(
-    error: httpx.TransportError, *, operation: str | None = None
+    error: httpx2.TransportError, *, operation: str | None = None
 ) -> APIConnectionError:
-    """The SDK error for an httpx failure that produced no response (``operation``: its name)."""
+    """The SDK error for an httpx2 failure that produced no response (``operation``: its name)."""
     try:
-        request: httpx.Request | None = error.request
-    except RuntimeError:  # httpx raises when the exception was created without a request
+        request: httpx2.Request | None = error.request
+    except RuntimeError:  # httpx2 raises when the exception was created without a request
         request = None
-    cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    cls = APITimeoutError if isinstance(error, httpx2.TimeoutException) else APIConnectionError
     what = "timed out" if cls is APITimeoutError else "failed"
     detail = type(error).__name__
-    if isinstance(error, httpx.PoolTimeout):
+    if isinstance(error, httpx2.PoolTimeout):
         detail = (
             "PoolTimeout: no connection of the pool became free within the pool timeout (all "
             "max_connections busy: too many concurrent calls, or connections left stuck); "
@@ -549,7 +586,7 @@ def _as_messages(value: Any) -> list[str]:
     return [str(value)]
 
 
-def _parse_body(response: httpx.Response) -> Any:
+def _parse_body(response: httpx2.Response) -> Any:
     content = response.content
     if not content:
         return None
@@ -594,13 +631,13 @@ def _message(
     return message
 
 
-def _public_url(url: httpx.URL) -> str:
+def _public_url(url: httpx2.URL) -> str:
     """The URL without query string, fragment or credentials."""
     return str(url.copy_with(query=None, fragment=None, username=None, password=None))
 
 
-def _public_headers(headers: httpx.Headers) -> httpx.Headers:
-    return httpx.Headers(
+def _public_headers(headers: httpx2.Headers) -> httpx2.Headers:
+    return httpx2.Headers(
         [
             (name, _REDACTED if name.lower() in _SECRET_HEADERS else _redact_text(value))
             for name, value in headers.multi_items()

@@ -1,12 +1,12 @@
-"""The SDK's logging policy: what its own logs say, httpx's request line, ``FULLSCRIPT_LOG``.
+"""The SDK's logging policy: what its own logs say, httpx2's request line, ``FULLSCRIPT_LOG``.
 
 * The SDK logs to the ``fullscript`` logger: method, path, status, request id, retry decisions.
   Never query strings (search terms are personal data), bodies, headers or credentials.
-* httpx logs ``HTTP Request: GET https://...?query=Maya%20Lindqvist "HTTP/1.1 200 OK"`` at
+* httpx2 logs ``HTTP Request: GET https://...?query=Maya%20Lindqvist "HTTP/1.1 200 OK"`` at
   INFO, query string included. `QueryStringFilter` drops the query from that line; creating a
-  `Fullscript` client installs it on the ``httpx`` logger once per process (see
-  `install_httpx_query_filter`). To drop httpx's line altogether:
-  ``logging.getLogger("httpx").setLevel(logging.WARNING)``.
+  `Fullscript` client installs it on the ``httpx2`` logger once per process (see
+  `install_httpx_query_filter`). To drop httpx2's line altogether:
+  ``logging.getLogger("httpx2").setLevel(logging.WARNING)``.
 * ``FULLSCRIPT_LOG=debug`` (or ``info``) in the environment sends the ``fullscript`` logger's
   records at that level to stderr, as ``OPENAI_LOG`` does for openai-python.
 """
@@ -17,7 +17,7 @@ import logging
 import os
 from typing import Any
 
-import httpx
+import httpx2
 
 __all__ = [
     "HTTPX_QUERY_FILTER",
@@ -31,7 +31,7 @@ _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 
 
 def _without_query(value: Any) -> Any:
-    if isinstance(value, httpx.URL):
+    if isinstance(value, httpx2.URL):
         return value.copy_with(query=None, fragment=None) if value.query else value
     if isinstance(value, str) and "?" in value and "://" in value:
         return value.split("?", 1)[0]
@@ -39,7 +39,7 @@ def _without_query(value: Any) -> Any:
 
 
 class QueryStringFilter(logging.Filter):
-    """Removes query strings from the URLs in a log record's arguments (httpx's request line)."""
+    """Removes query strings from the URLs in a log record's arguments (httpx2's request line)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple) and record.args:
@@ -48,12 +48,12 @@ class QueryStringFilter(logging.Filter):
 
 
 HTTPX_QUERY_FILTER = QueryStringFilter()
-"""The filter `install_httpx_query_filter` puts on the ``httpx`` logger (remove it to opt out)."""
+"""The filter `install_httpx_query_filter` puts on the ``httpx2`` logger (remove it to opt out)."""
 
 
 def install_httpx_query_filter() -> None:
-    """Put `HTTPX_QUERY_FILTER` on the ``httpx`` logger (idempotent)."""
-    httpx_logger = logging.getLogger("httpx")
+    """Put `HTTPX_QUERY_FILTER` on the ``httpx2`` logger (idempotent)."""
+    httpx_logger = logging.getLogger("httpx2")
     if HTTPX_QUERY_FILTER not in httpx_logger.filters:
         httpx_logger.addFilter(HTTPX_QUERY_FILTER)
 

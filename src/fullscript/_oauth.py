@@ -1,6 +1,6 @@
 """OAuth 2.0 authorization-code flow against Fullscript's token endpoints.
 
-Token calls go through an ``httpx.AsyncClient`` supplied by the caller (the ``Fullscript``
+Token calls go through an ``httpx2.AsyncClient`` supplied by the caller (the ``Fullscript``
 client builds one with the same pacing transport as API calls, without bearer auth), so
 they count against the same rate limit.
 """
@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-import httpx
+import attrs
+import httpx2
 
 from ._errors import (
     AuthenticationError,
@@ -24,33 +25,33 @@ from ._errors import (
 )
 from ._limiters._scopes import GRANT_ID_EXTENSION
 from ._regions import Region
+from ._reprs import never_raising_repr
 from ._retry import RETRY_AS_IDEMPOTENT
 from ._secrets import remember_secret
 from ._tokens import OAuthToken
-from ._values import FrozenValue
 
 __all__ = ["OAuthApp", "OAuthClient"]
 
 logger = logging.getLogger("fullscript")
 
 
-class OAuthApp(FrozenValue):
+@attrs.frozen(repr=False)
+class OAuthApp:
     """Your app's credentials from the Fullscript API dashboard.
 
     ``redirect_uri`` must match the dashboard setting exactly. The secret is kept out of
     ``repr()``.
     """
 
-    __slots__ = ("client_id", "client_secret", "redirect_uri")
-    _hidden = frozenset({"client_secret"})
+    __repr__ = never_raising_repr
+
     client_id: str
-    client_secret: str
+    client_secret: str = attrs.field(repr=False)
     redirect_uri: str
 
-    def __init__(self, client_id: str, client_secret: str, redirect_uri: str) -> None:
-        self._set(client_id=client_id, client_secret=client_secret, redirect_uri=redirect_uri)
+    def __attrs_post_init__(self) -> None:
         # Errors redact the secret verbatim should a server ever echo it.
-        remember_secret(client_secret)
+        remember_secret(self.client_secret)
 
 
 def check_token_region(token: OAuthToken, region: Region) -> None:
@@ -75,14 +76,14 @@ class OAuthClient:
 
     Example::
 
-        async with httpx.AsyncClient(timeout=30) as http:
+        async with httpx2.AsyncClient(timeout=30) as http:
             oauth = OAuthClient(OAuthApp("id", "secret", "https://app.example/callback"), http)
             url = oauth.authorize_url(Region.US, state=csrf_state)
             # ... user approves, Fullscript redirects back with ?code=...&state=...
             token = await oauth.exchange_code(Region.US, code)
     """
 
-    def __init__(self, app: OAuthApp, http: httpx.AsyncClient) -> None:
+    def __init__(self, app: OAuthApp, http: httpx2.AsyncClient) -> None:
         self._app = app
         self._http = http
 
@@ -191,7 +192,7 @@ class OAuthClient:
         *,
         safe_to_repeat: bool = False,
         grant_id: str | None = None,
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         """POST ``body``; ``safe_to_repeat`` lets the transport retry it like an idempotent call
         (never for a code exchange: a code is single use); ``grant_id`` is the grant the
         limiter counts it for (``quota_scope="grant"``)."""
@@ -208,12 +209,12 @@ class OAuthClient:
                 headers={"Accept": "application/json"},
                 extensions=extensions or None,
             )
-        except httpx.TransportError as exc:
+        except httpx2.TransportError as exc:
             # The message names the method and path only, never the body (it holds secrets).
             raise connection_error_from(exc) from exc
         return response
 
-    def _parse_token(self, response: httpx.Response, region: Region) -> OAuthToken:
+    def _parse_token(self, response: httpx2.Response, region: Region) -> OAuthToken:
         try:
             payload: Any = response.json()
             return OAuthToken.from_response(payload, region.key)
@@ -236,7 +237,7 @@ def _oauth_error_code(body: Any) -> str | None:
     return error if isinstance(error, str) else None
 
 
-def _raise_for_grant_refusal(response: httpx.Response, *, action: str, hint: str) -> None:
+def _raise_for_grant_refusal(response: httpx2.Response, *, action: str, hint: str) -> None:
     if not response.is_error:
         return
     error = error_from_response(response)

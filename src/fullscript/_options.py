@@ -14,37 +14,28 @@ import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import httpx
+import attrs
+import httpx2
 
+from ._reprs import never_raising_repr
 from ._retry import RetryPolicy
-from ._values import FrozenValue
 
 __all__ = ["RequestOptions", "current_request_options", "use_request_options"]
 
 
-class RequestOptions(FrozenValue):
+@attrs.frozen(repr=False)
+class RequestOptions:
     """Settings that replace the client's for the requests they apply to. None keeps the client's."""
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("retry", "timeout", "max_limiter_wait", "deadline")  # noqa: RUF023
-    retry: RetryPolicy | None
-    timeout: httpx.Timeout | None
+    __repr__ = never_raising_repr
+
+    retry: RetryPolicy | None = None
+    timeout: httpx2.Timeout | None = None
     # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
-    max_limiter_wait: float | None
+    max_limiter_wait: float | None = None
     # Longest a whole call may take, in seconds: limiter waits, attempts, backoff and token
     # refresh together (math.inf: none). Enforced by the binding, not by the transport.
-    deadline: float | None
-
-    def __init__(
-        self,
-        retry: RetryPolicy | None = None,
-        timeout: httpx.Timeout | None = None,
-        max_limiter_wait: float | None = None,
-        deadline: float | None = None,
-    ) -> None:
-        self._set(
-            retry=retry, timeout=timeout, max_limiter_wait=max_limiter_wait, deadline=deadline
-        )
+    deadline: float | None = None
 
     @property
     def overrides_nothing(self) -> bool:

@@ -43,7 +43,11 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
-from ._values import FrozenValue
+import attrs
+
+from ._observation import ObservedStream
+from ._reprs import never_raising_repr
+from ._validation import check_count
 
 __all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page"]
 
@@ -64,32 +68,17 @@ MAX_PAGE_RETRY_WAIT = 30.0
 """Longest pause (seconds) before the stream fetches a failed page again."""
 
 
-class Page(FrozenValue, Generic[T]):
+@attrs.frozen(repr=False)
+class Page(Generic[T]):
     """One page of a list response: its records plus the server's paging metadata."""
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("items", "current_page", "next_page", "total_pages", "total_count")  # noqa: RUF023
+    __repr__ = never_raising_repr
+
     items: Sequence[T]
     current_page: int
     next_page: int | None
-    total_pages: int | None
-    total_count: int | None
-
-    def __init__(
-        self,
-        items: Sequence[T],
-        current_page: int,
-        next_page: int | None,
-        total_pages: int | None = None,
-        total_count: int | None = None,
-    ) -> None:
-        self._set(
-            items=items,
-            current_page=current_page,
-            next_page=next_page,
-            total_pages=total_pages,
-            total_count=total_count,
-        )
+    total_pages: int | None = None
+    total_count: int | None = None
 
     @property
     def has_next_page(self) -> bool:
@@ -97,24 +86,10 @@ class Page(FrozenValue, Generic[T]):
         return self.next_page is not None
 
 
-def _whole_number(name: str, value: int, minimum: int) -> int:
-    """Return ``value``; TypeError unless an int (bools are not), ValueError below ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return value
-
-
 def validate_page_size(page_size: int) -> int:
-    """Return ``page_size`` if the API accepts it, else raise a TypeError/ValueError saying why."""
-    if isinstance(page_size, bool) or not isinstance(page_size, int):
-        raise TypeError(f"page_size must be an int, got {type(page_size).__name__}")
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise ValueError(
-            f"page_size must be between 1 and {MAX_PAGE_SIZE} (the API's maximum), got {page_size}"
-        )
-    return page_size
+    """Return ``page_size`` if the API accepts it (1 to `MAX_PAGE_SIZE`, the API's maximum),
+    else raise `InvalidParameterError` saying why."""
+    return check_count(page_size, name="page_size", where="paginate", maximum=MAX_PAGE_SIZE)
 
 
 class AsyncPaginator(Generic[T]):
@@ -141,6 +116,8 @@ class AsyncPaginator(Generic[T]):
             accepts (0: never).
         is_transient: which failures of ``fetch_page`` are worth fetching the page again
             (default: none).
+        open_stream: for observed clients (hooks, telemetry): makes the `ObservedStream`
+            each pass fetches its pages through.
     """
 
     def __init__(
@@ -154,13 +131,18 @@ class AsyncPaginator(Generic[T]):
         item_key: Callable[[T], Hashable] | None = None,
         page_retries: int = DEFAULT_PAGE_RETRIES,
         is_transient: Callable[[BaseException], bool] | None = None,
+        open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
     ) -> None:
         self._fetch_page = fetch_page
+        self._open_stream = open_stream
         self.page_size = validate_page_size(page_size)
-        self.limit = None if limit is None else _whole_number("limit", limit, 0)
-        self.prefetch = _whole_number("prefetch", prefetch, 0)
-        self.start_page = _whole_number("start_page", start_page, 1)  # pages are 1-based
-        self.page_retries = _whole_number("page_retries", page_retries, 0)
+        where = "AsyncPaginator"
+        self.limit = (
+            None if limit is None else check_count(limit, name="limit", where=where, minimum=0)
+        )
+        self.prefetch = check_count(prefetch, name="prefetch", where=where, minimum=0)
+        self.start_page = check_count(start_page, name="start_page", where=where)  # 1-based
+        self.page_retries = check_count(page_retries, name="page_retries", where=where, minimum=0)
         self._item_key = item_key
         self._is_transient = is_transient
 
@@ -175,6 +157,7 @@ class AsyncPaginator(Generic[T]):
             item_key=self._item_key,
             page_retries=self.page_retries,
             is_transient=self._is_transient,
+            open_stream=self._open_stream,
         )
 
     def __repr__(self) -> str:
@@ -193,6 +176,7 @@ class AsyncPaginator(Generic[T]):
             item_key=self._item_key,
             page_retries=self.page_retries,
             is_transient=self._is_transient,
+            open_stream=self._open_stream,
         )
 
     def __aiter__(self) -> ItemIterator[T]:
@@ -371,8 +355,10 @@ class _PageStream(Generic[T]):
         item_key: Callable[[T], Hashable] | None,
         page_retries: int = 0,
         is_transient: Callable[[BaseException], bool] | None = None,
+        open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
     ) -> None:
-        self._fetch_page = fetch_page
+        self._observed = open_stream() if open_stream is not None else None
+        self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
         self._page_retries = page_retries
         self._is_transient = is_transient
         self._page_size = page_size
@@ -396,9 +382,9 @@ class _PageStream(Generic[T]):
             number, task = self._pending.popleft()
             try:
                 page = await task
-            except BaseException:
+            except BaseException as error:
                 # Failure or cancellation of the consumer: nothing more will be read.
-                self._finish()
+                self._finish(error)
                 raise
             result = self._accept(number, page)
             if not self._finished:
@@ -447,7 +433,7 @@ class _PageStream(Generic[T]):
         if only_repeats:
             return None
         if len(items) != len(page.items):
-            page = page.evolve(items=items)
+            page = attrs.evolve(page, items=items)
         return page
 
     def _new_items(self, items: Sequence[T]) -> Sequence[T]:
@@ -481,9 +467,11 @@ class _PageStream(Generic[T]):
         self._pending.append((number, task))
         self._next_number = number + 1
 
-    def _finish(self) -> None:
+    def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""
         self._finished = True
+        if self._observed is not None:
+            self._observed.ended(error)
         while self._pending:
             _, task = self._pending.popleft()
             task.cancel()

@@ -3,7 +3,7 @@
 The generated ``fullscript_api.api`` package gives every operation a friendly name and a typed
 signature, and hands each call to an ``OperationInvoker``. `OperationBinding` is that invoker:
 it builds the request with the operation's own generated ``_get_kwargs``, sends it through the
-region's ``httpx.AsyncClient`` (whose ``BearerAuth`` and ``FullscriptTransport`` add tokens,
+region's ``httpx2.AsyncClient`` (whose ``BearerAuth`` and ``FullscriptTransport`` add tokens,
 pacing and retries), maps error statuses to typed exceptions once, parses the answer with the
 generated ``_parse_response`` (``_build_response`` when the caller wants the whole `Response`)
 and unwraps or pages it. No code here names an operation.
@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-import httpx
+import httpx2
 from fullscript_api.api import Operation
 from fullscript_api.client import Client as GeneratedClient
 from fullscript_api.errors import InvalidPathParameterError
@@ -38,7 +38,15 @@ from ._errors import (
     is_transient_failure,
     malformed_response_error,
 )
+from ._grants import DEFAULT_GRANT
 from ._limiters import RateLimitWaitExceeded
+from ._observation import (
+    URL_TEMPLATE_EXTENSION,
+    CallInfo,
+    CallObserver,
+    ObservedStream,
+    observed_call,
+)
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
@@ -74,6 +82,8 @@ class RegionConnection:
         state: open or closed, shared with every copy of the client.
         default_retry: the client's retry policy (per-call options may replace it).
         default_max_limiter_wait: the client's maximum wait for a rate-limit slot, when set.
+        grant_id: the grant whose token ``http`` sends.
+        observers: told about every call, attempt and event (hooks, telemetry); usually none.
     """
 
     __slots__ = (
@@ -81,7 +91,9 @@ class RegionConnection:
         "default_max_limiter_wait",
         "default_retry",
         "generated",
+        "grant_id",
         "http",
+        "observers",
         "region",
         "state",
     )
@@ -90,14 +102,18 @@ class RegionConnection:
         self,
         *,
         region: Region,
-        http: httpx.AsyncClient,
-        anonymous_http: httpx.AsyncClient,
+        http: httpx2.AsyncClient,
+        anonymous_http: httpx2.AsyncClient,
         generated: GeneratedClient,
         state: ClientState,
         default_retry: RetryPolicy | None = None,
         default_max_limiter_wait: float | None = None,
+        grant_id: str = DEFAULT_GRANT,
+        observers: tuple[CallObserver, ...] = (),
     ) -> None:
         self.region = region
+        self.grant_id = grant_id
+        self.observers = observers
         self.http = http
         self.anonymous_http = anonymous_http
         self.generated = generated
@@ -135,6 +151,12 @@ class OperationBinding:
 
     async def request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         """Send the operation; return its parsed success body, unwrapped at ``result_key``."""
+        if not self._connection.observers:
+            return await self._request(operation, arguments)
+        async with observed_call(self._call_info(operation), self._connection.observers):
+            return await self._request(operation, arguments)
+
+    async def _request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         parsed = self._parse(operation, await self._send(operation, arguments))
         if operation.result_key is None:
             return parsed
@@ -142,6 +164,12 @@ class OperationBinding:
 
     async def request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         """Send the operation; return the generated `Response` (status, headers, parsed body)."""
+        if not self._connection.observers:
+            return await self._request_raw(operation, arguments)
+        async with observed_call(self._call_info(operation), self._connection.observers):
+            return await self._request_raw(operation, arguments)
+
+    async def _request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         response = await self._send(operation, arguments)
         built: Response[Any] = _read(
             operation, response, operation.module._build_response, self._connection.generated
@@ -149,7 +177,7 @@ class OperationBinding:
         _check_documented(operation, response, built.parsed)
         return built
 
-    def _parse(self, operation: Operation, response: httpx.Response) -> Any:
+    def _parse(self, operation: Operation, response: httpx2.Response) -> Any:
         # The parsed body alone: callers that never see the `Response` wrapper skip building
         # it (its HTTPStatus and the instance cost about 1 us a call).
         parsed = _read(
@@ -176,14 +204,24 @@ class OperationBinding:
         if number_param is None or size_param is None or items_key is None:
             raise TypeError(f"{operation.name} is not a paginated list operation")
 
-        async def fetch_page(number: int, size: int) -> Page[Any]:
+        async def read_page(number: int, size: int) -> Page[Any]:
             page_arguments = {**arguments, number_param: number, size_param: size}
             parsed = self._parse(operation, await self._send(operation, page_arguments))
             items = _member(parsed, items_key, operation)
             return page_from(items, getattr(parsed, "meta", None), number=number, size=size)
 
+        observers = self._connection.observers
+
+        def open_stream() -> ObservedStream[Page[Any]]:
+            info = self._call_info(operation)
+            info.stream = True
+            return ObservedStream(
+                info, observers, read_page, lambda number: self._call_info(operation, page=number)
+            )
+
         return AsyncPaginator(
-            fetch_page,
+            read_page,
+            open_stream=open_stream if observers else None,
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,
@@ -193,21 +231,21 @@ class OperationBinding:
             is_transient=is_transient_failure,
         )
 
-    async def _request(
-        self, http: httpx.AsyncClient, kwargs: dict[str, Any], operation: Operation
-    ) -> httpx.Response:
+    async def _send_request(
+        self, http: httpx2.AsyncClient, kwargs: dict[str, Any], operation: Operation
+    ) -> httpx2.Response:
         try:
             if self._options is None:
                 return await http.request(**kwargs)
             with use_request_options(self._options):
                 return await http.request(**kwargs)
-        except httpx.TransportError as error:
+        except httpx2.TransportError as error:
             raise connection_error_from(error, operation=operation.name) from error
 
     async def _request_by_deadline(
-        self, http: httpx.AsyncClient, kwargs: dict[str, Any], operation: Operation
-    ) -> httpx.Response:
-        """`_request` within the call's deadline (see `fullscript._deadline`)."""
+        self, http: httpx2.AsyncClient, kwargs: dict[str, Any], operation: Operation
+    ) -> httpx2.Response:
+        """`_send_request` within the call's deadline (see `fullscript._deadline`)."""
         loop = asyncio.get_running_loop()
         deadline = CallDeadline(self._deadline, loop.time())
         kwargs["extensions"] = {**kwargs.get("extensions", {}), DEADLINE_EXTENSION: deadline}
@@ -215,7 +253,7 @@ class OperationBinding:
         def exceeded() -> FullscriptError:
             return deadline_exceeded_error(
                 method=kwargs["method"].upper(),
-                url=httpx.URL(str(http.base_url).rstrip("/") + kwargs["url"]),
+                url=httpx2.URL(str(http.base_url).rstrip("/") + kwargs["url"]),
                 operation=operation.name,
                 deadline=deadline.seconds,
                 attempts_sent=deadline.attempts_sent,
@@ -223,7 +261,7 @@ class OperationBinding:
 
         try:
             async with asyncio.timeout_at(deadline.at):
-                return await self._request(http, kwargs, operation)
+                return await self._send_request(http, kwargs, operation)
         except TimeoutError:
             # The whole call (a token refresh or an attempt included) ran out of time.
             raise exceeded() from None
@@ -236,12 +274,23 @@ class OperationBinding:
                 raise exceeded() from error
             raise
 
+    def _call_info(self, operation: Operation, *, page: int | None = None) -> CallInfo:
+        return CallInfo(
+            operation=f"{operation.group}.{operation.method_name}",
+            operation_id=operation.name,
+            http_method=operation.http_method,
+            url_template=operation.path,
+            region=self._connection.region.key,
+            grant_id=self._connection.grant_id,
+            page=page,
+        )
+
     def _retry_policy(self) -> RetryPolicy:
         if self._options is not None and self._options.retry is not None:
             return self._options.retry
         return self._connection.default_retry
 
-    async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx.Response:
+    async def _send(self, operation: Operation, arguments: dict[str, Any]) -> httpx2.Response:
         if self._connection.state.closed:
             raise FullscriptError(
                 f"cannot call {operation.name}: the Fullscript client has been closed"
@@ -256,13 +305,16 @@ class OperationBinding:
                 operation=operation.name,
                 parameter=error.parameter,
             ) from None
+        if self._connection.observers:
+            # Observers name the attempt by the spec's template, never the path with ids.
+            kwargs["extensions"] = {URL_TEMPLATE_EXTENSION: operation.path}
         http = (
             self._connection.anonymous_http
             if _path_is_client_authenticated(operation.path)
             else self._connection.http
         )
         if math.isinf(self._deadline):
-            response = await self._request(http, kwargs, operation)
+            response = await self._send_request(http, kwargs, operation)
         else:
             response = await self._request_by_deadline(http, kwargs, operation)
         if logger.isEnabledFor(logging.DEBUG):
@@ -297,7 +349,7 @@ def _path_is_client_authenticated(path: str) -> bool:
 
 
 def _read(
-    operation: Operation, response: httpx.Response, reader: Callable[..., Any], client: Any
+    operation: Operation, response: httpx2.Response, reader: Callable[..., Any], client: Any
 ) -> Any:
     """`reader`'s result (the generated parser); a body that is not JSON is malformed.
 
@@ -311,7 +363,7 @@ def _read(
         raise malformed_response_error(response, operation=operation.name) from None
 
 
-def _check_documented(operation: Operation, response: httpx.Response, parsed: Any) -> None:
+def _check_documented(operation: Operation, response: httpx2.Response, parsed: Any) -> None:
     if parsed is None and response.content and is_malformed_json(response):
         # A status whose body the generated parser does not read: still not JSON.
         raise malformed_response_error(response, operation=operation.name)

@@ -9,7 +9,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import attrs
-import httpx
+import httpx2
+
+from ._reprs import never_raising_repr
+from ._validation import check_count, check_seconds
 
 __all__ = [
     "RETRY_AS_IDEMPOTENT",
@@ -28,29 +31,27 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 # Failures after which the request may or may not have reached the server: only safe to repeat
 # for idempotent methods. Read/write timeouts and dropped connections belong here.
-_MAYBE_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
+_MAYBE_SENT_ERRORS: tuple[type[httpx2.TransportError], ...] = (
+    httpx2.TimeoutException,
+    httpx2.NetworkError,
+    httpx2.RemoteProtocolError,
 )
 # Failures that prove the request never left: no connection was made. (A pool timeout proves
 # it too, but is not retried: it means every connection of our own pool stayed busy for the
 # whole pool timeout, and waiting that long again, twice, rarely frees one. It only turned one
 # slow minute into three.)
-_NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
+_NOT_SENT_ERRORS: tuple[type[httpx2.TransportError], ...] = (
+    httpx2.ConnectError,
+    httpx2.ConnectTimeout,
 )
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not (math.isfinite(value) and value >= 0):
-        raise ValueError(f"{attribute.name} must be a finite number >= 0, got {value!r}")
+    check_seconds(value, name=attribute.name, where="RetryPolicy", allow_zero=True)
 
 
 def _retries_count(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{attribute.name} must be an int >= 0, got {value!r}")
+    check_count(value, name=attribute.name, where="RetryPolicy", minimum=0)
 
 
 def is_idempotent(method: str) -> bool:
@@ -87,7 +88,7 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     return max(0.0, (when - now).total_seconds())
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class RetryPolicy:
     """How the transport retries failed attempts.
 
@@ -108,6 +109,8 @@ class RetryPolicy:
         RetryPolicy(max_retries=5, initial_backoff=1.0)
     """
 
+    __repr__ = never_raising_repr
+
     max_retries: int = attrs.field(default=2, validator=_retries_count)
     initial_backoff: float = attrs.field(default=0.5, validator=_non_negative)
     max_backoff: float = attrs.field(default=8.0, validator=_non_negative)
@@ -123,7 +126,7 @@ class RetryPolicy:
 
     def retries_exception(self, method: str, error: BaseException) -> bool:
         """Whether a request failing with `error` may be sent again (never a pool timeout)."""
-        if isinstance(error, httpx.PoolTimeout):
+        if isinstance(error, httpx2.PoolTimeout):
             return False
         if isinstance(error, _NOT_SENT_ERRORS):
             return True

@@ -1,4 +1,4 @@
-"""The httpx transport every Fullscript request goes through: rate limit, retries, 429 pauses.
+"""The httpx2 transport every Fullscript request goes through: rate limit, retries, 429 pauses.
 
 Wrapping the transport (rather than the client) means every generated operation, and the OAuth
 token calls that share the transport, are paced and retried without any per-operation code.
@@ -14,13 +14,16 @@ import random
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._clock import Clock, SystemClock
 from ._deadline import DEADLINE_EXTENSION, CallDeadline
-from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, check_max_wait, host_scope
+from ._http_package import refuse_old_httpx
+from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, give_back, host_scope
+from ._observation import current_call, report_event
 from ._options import current_request_options
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
+from ._validation import check_seconds
 
 __all__ = ["FullscriptTransport"]
 
@@ -29,7 +32,7 @@ _LONGEST_TIMEOUTS_KEPT = 64
 logger = logging.getLogger("fullscript")
 
 
-class FullscriptTransport(httpx.AsyncBaseTransport):
+class FullscriptTransport(httpx2.AsyncBaseTransport):
     """Sends each attempt through `limiter`, retrying per the `RetryPolicy`.
 
     Every attempt, first or retry, waits for `limiter.acquire(scope)`, so the limiter counts
@@ -39,15 +42,15 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
     sends nothing. A 429 pauses the request's quota for everybody sharing the limiter, for the
     `Retry-After` the server asked for (capped by the policy) or the backoff when it gave none.
     When retries are exhausted the last response is returned (turning it into an exception is
-    the client's job) or the last httpx exception is raised.
+    the client's job) or the last httpx2 exception is raised.
 
     Per-call `RequestOptions` (see `use_request_options`) replace the retry policy and timeout
     for the requests made inside them.
 
         transport = FullscriptTransport(
-            httpx.AsyncHTTPTransport(), limiter=RollingWindowLimiter(), retry=RetryPolicy()
+            httpx2.AsyncHTTPTransport(), limiter=RollingWindowLimiter(), retry=RetryPolicy()
         )
-        http = httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(30.0))
+        http = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(30.0))
 
     Args:
         inner: the transport that does the I/O.
@@ -62,7 +65,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     def __init__(
         self,
-        inner: httpx.AsyncBaseTransport,
+        inner: httpx2.AsyncBaseTransport,
         *,
         limiter: RateLimiter,
         retry: RetryPolicy | None = None,
@@ -71,10 +74,25 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         scope: QuotaScope | None = None,
         max_wait: float | None = None,
     ) -> None:
+        refuse_old_httpx(
+            inner,
+            argument="FullscriptTransport(inner)",
+            expected="an httpx2 transport (httpx2.AsyncHTTPTransport(), httpx2.MockTransport(handler), ...)",
+        )
         self._inner = inner
         self._limiter = limiter
         self._scope: QuotaScope = scope if scope is not None else host_scope
-        self._max_wait = check_max_wait(max_wait) if max_wait is not None else None
+        self._max_wait = (
+            check_seconds(
+                max_wait,
+                name="max_wait",
+                where="FullscriptTransport",
+                allow_zero=True,
+                allow_infinity=True,
+            )
+            if max_wait is not None
+            else None
+        )
         self._retry = retry if retry is not None else RetryPolicy()
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._random = jitter_source if jitter_source is not None else random.Random()
@@ -97,7 +115,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         """The default retry policy (per-call `RequestOptions` may replace it)."""
         return self._retry
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send ``request`` through the limiter, retrying per the policy in effect."""
         options = current_request_options()
         policy = options.retry if options.retry is not None else self._retry
@@ -113,11 +131,16 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
         max_wait = self._max_wait_for(request, options.max_limiter_wait)
         deadline: CallDeadline | None = request.extensions.get(DEADLINE_EXTENSION)
         timeout = request.extensions.get("timeout")
+        # The operation call being observed (hooks, telemetry): None unless the client has some.
+        call = current_call()
         retry_number = 0
         while True:
             attempt_wait = max_wait if deadline is None else self._within(deadline, max_wait)
             try:
-                permit = await self._limiter.acquire(scope, max_wait=attempt_wait)
+                if call is None:
+                    permit = await self._limiter.acquire(scope, max_wait=attempt_wait)
+                else:
+                    permit = await call.acquire(self._limiter, scope, attempt_wait)
             except RateLimitWaitExceeded as refused:
                 raise refused.with_request(request.method, _without_query(request.url)) from None
             if deadline is not None:
@@ -129,15 +152,19 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                 deadline.attempts_sent += 1
             try:
                 try:
-                    response = await self._inner.handle_async_request(request)
+                    if call is None:
+                        response = await self._inner.handle_async_request(request)
+                    else:
+                        response = await call.send(self._inner, request)
                     malformed = await self._is_retryable_malformed(
                         method, response, retry_number, policy
                     )
                 finally:
                     # The server counts the request from its arrival, which happened before
-                    # the answer (or the failure) reached us.
-                    await self._limiter.release(permit)
-            except httpx.TransportError as error:
+                    # the answer (or the failure) reached us. A release that fails is logged:
+                    # it must not replace an answer that already arrived.
+                    await give_back(self._limiter, permit)
+            except httpx2.TransportError as error:
                 if retry_number >= policy.max_retries or not policy.retries_exception(
                     method, error
                 ):
@@ -166,6 +193,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
                     # Our count disagrees with the server's (other processes, clock skew):
                     # everybody sharing the limiter waits, not just this request.
                     await self._limiter.pause(delay, scope)
+                    report_event("rate_limit.pause", seconds=delay)
                     logger.debug(
                         "Rate limited on %s %s: pausing every request sharing the limiter for %.3fs",
                         request.method,
@@ -183,7 +211,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
     async def _is_retryable_malformed(
         self,
         method: str,
-        response: httpx.Response,
+        response: httpx2.Response,
         retry_number: int,
         policy: RetryPolicy,
     ) -> bool:
@@ -218,7 +246,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
             return left
         return max_wait
 
-    def _max_wait_for(self, request: httpx.Request, per_call: float | None) -> float:
+    def _max_wait_for(self, request: httpx2.Request, per_call: float | None) -> float:
         if per_call is not None:
             return per_call
         if self._max_wait is not None:
@@ -241,7 +269,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
 
     def _log_retry(
         self,
-        request: httpx.Request,
+        request: httpx2.Request,
         retry_number: int,
         policy: RetryPolicy,
         reason: str,
@@ -258,6 +286,7 @@ class FullscriptTransport(httpx.AsyncBaseTransport):
             reason,
             delay,
         )
+        report_event("retry", retry=retry_number + 1, reason=reason, delay=delay)
 
     async def aclose(self) -> None:
         """Close the inner transport (and so its connection pool)."""
@@ -291,7 +320,7 @@ class _ParsedOnce:
 
 def _longest_timeout(timeout: object) -> float:
     """The largest of a request's timeout values (inf when none is set)."""
-    # httpx always puts a plain dict here: test for it before the (slower) ABC check, and
+    # httpx2 always puts a plain dict here: test for it before the (slower) ABC check, and
     # take the maximum in one pass instead of building a list on every request.
     if type(timeout) is not dict and not isinstance(timeout, Mapping):
         return math.inf
@@ -312,16 +341,16 @@ def _fits(deadline: CallDeadline | None, delay: float) -> bool:
     return deadline is None or delay < deadline.remaining(_loop_time())
 
 
-def _without_query(url: httpx.URL) -> str:
+def _without_query(url: httpx2.URL) -> str:
     return str(url.copy_with(query=None, fragment=None))
 
 
-async def _discard(response: httpx.Response) -> None:
+async def _discard(response: httpx2.Response) -> None:
     """Release a response that will be retried; reading the (small) error body first lets
     the connection go back to the pool instead of being torn down."""
     try:
         await response.aread()
-    except httpx.HTTPError:
+    except httpx2.HTTPError:
         pass
     finally:
         await response.aclose()

@@ -19,7 +19,7 @@ deterministic.
 
 Real I/O still works (it is polled without blocking before every jump), but time does not wait
 for it: a coroutine awaiting a socket next to a timer sees the timer fire first. Use it for code
-whose waiting is timer-based, with in-process transports such as `httpx.MockTransport`.
+whose waiting is timer-based, with in-process transports such as `httpx2.MockTransport`.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
 import attrs
 
+from ._errors import FullscriptError
 from ._limiters import DEFAULT_SCOPE, LimiterStats, Permit, RateLimiter, StatsRecorder
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ _Ts = TypeVarTuple("_Ts")
 _MIN_TIMER_DELAY = 1e-9
 
 
-class VirtualTimeDeadlock(RuntimeError):
+class VirtualTimeDeadlock(FullscriptError, RuntimeError):
     """Raised by a `VirtualTimeEventLoop` whose tasks can never make progress."""
 
 

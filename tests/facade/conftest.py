@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 from types import FrameType
 
 import attrs
-import httpx
+import httpx2
 import pytest
 from support.forwarding_transport import ForwardingTransport
 from support.sandbox_clients import NO_WAIT_RETRY, make_client, sandbox_region, token_from
@@ -28,17 +28,18 @@ class SentRequest:
     query: dict[str, str]
     authorization: str | None
     timeout: dict[str, float | None]
+    user_agent: str | None
 
 
 class RecordingTransport(ForwardingTransport):
     """Passes requests to `inner` and remembers each one, for assertions about the traffic."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         super().__init__(inner)
         self.sent: list[SentRequest] = []
         self.closed = False
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         self.sent.append(
             SentRequest(
                 method=request.method,
@@ -46,6 +47,7 @@ class RecordingTransport(ForwardingTransport):
                 query=dict(request.url.params),
                 authorization=request.headers.get("authorization"),
                 timeout=dict(request.extensions.get("timeout", {})),
+                user_agent=request.headers.get("user-agent"),
             )
         )
         return await super().handle_async_request(request)

@@ -7,17 +7,17 @@ import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
-import httpx
+import httpx2
 
 from fullscript._auth import BearerAuth, TokenManager
-from fullscript._limiter import RollingWindowLimiter
+from fullscript._limiters import RollingWindowLimiter
 from fullscript._oauth import OAuthApp, OAuthClient
 from fullscript._regions import Region
 from fullscript._retry import RetryPolicy
-from fullscript._token_store import InMemoryTokenStore
 from fullscript._tokens import OAuthToken
 from fullscript._transport import FullscriptTransport
 from fullscript.testing import RecordingLimiter
+from fullscript.token_stores import InMemoryTokenStore
 
 NOW = datetime(2025, 3, 1, 12, 0, 0, tzinfo=UTC)
 REGION = Region.CA_SANDBOX.with_base_url("http://sandbox/ca-snd")
@@ -49,17 +49,17 @@ class Server:
         self.token_script: list[str] = []  # per attempt: "connect-error" | "429" | "ok"
         self.live = {"old-access"}
 
-    async def __call__(self, request: httpx.Request) -> httpx.Response:
+    async def __call__(self, request: httpx2.Request) -> httpx2.Response:
         if request.url.path == "/ca-snd/api/oauth/token":
             self.token_attempts += 1
             step = self.token_script.pop(0) if self.token_script else "ok"
             if step == "connect-error":
-                raise httpx.ConnectError("refused", request=request)
+                raise httpx2.ConnectError("refused", request=request)
             if step == "429":
-                return httpx.Response(429, headers={"Retry-After": "1"})
+                return httpx2.Response(429, headers={"Retry-After": "1"})
             assert json.loads(request.content)["refresh_token"] == "old-refresh"
             self.live.add("new-access")
-            return httpx.Response(
+            return httpx2.Response(
                 200,
                 json={
                     "oauth": {
@@ -73,14 +73,14 @@ class Server:
         assert request.url.path == "/ca-snd/api/clinic/patients"
         self.api_calls += 1
         token = request.headers["authorization"].removeprefix("Bearer ")
-        return httpx.Response(200 if token in self.live else 401, json={"patients": []})
+        return httpx2.Response(200 if token in self.live else 401, json={"patients": []})
 
 
-def wire(server: Server, *, expired: bool) -> tuple[httpx.AsyncClient, CountingLimiter]:
+def wire(server: Server, *, expired: bool) -> tuple[httpx2.AsyncClient, CountingLimiter]:
     clock = VirtualClock()
     limiter = CountingLimiter(clock)
     transport = FullscriptTransport(
-        httpx.MockTransport(server),
+        httpx2.MockTransport(server),
         limiter=limiter,
         retry=RetryPolicy(max_retries=2, initial_backoff=0.0, jitter=False),
         clock=clock,
@@ -90,10 +90,10 @@ def wire(server: Server, *, expired: bool) -> tuple[httpx.AsyncClient, CountingL
         [OAuthToken("old-access", "old-refresh", "ca-snd", created_at=created)]
     )
     oauth = OAuthClient(
-        OAuthApp("id", "secret", "https://app/cb"), httpx.AsyncClient(transport=transport)
+        OAuthApp("id", "secret", "https://app/cb"), httpx2.AsyncClient(transport=transport)
     )
     manager = TokenManager(oauth, store, REGION, clock=clock, utcnow=lambda: NOW)
-    api = httpx.AsyncClient(transport=transport, auth=BearerAuth(manager))
+    api = httpx2.AsyncClient(transport=transport, auth=BearerAuth(manager))
     return api, limiter
 
 

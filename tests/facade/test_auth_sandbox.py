@@ -6,20 +6,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript._auth import BearerAuth, TokenManager
 from fullscript._errors import AuthenticationError, TokenMissingError
 from fullscript._oauth import OAuthApp, OAuthClient
 from fullscript._regions import Region
-from fullscript._token_store import InMemoryTokenStore
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
     Sandbox,
 )
+from fullscript.token_stores import InMemoryTokenStore
 
 
 class ManualClock:
@@ -37,7 +37,7 @@ class World:
     def __init__(self, region_key: str = "ca-snd") -> None:
         self.sandbox = Sandbox(seed=7, patients=3)
         self.region = Region.from_key(region_key).with_base_url(Sandbox.base_url(region_key))
-        self.http = httpx.AsyncClient(transport=self.sandbox.transport())
+        self.http = httpx2.AsyncClient(transport=self.sandbox.transport())
         self.app = OAuthApp(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI)
         self.oauth = OAuthClient(self.app, self.http)
         self.store = InMemoryTokenStore()
@@ -49,7 +49,7 @@ class World:
             clock=self.clock,
             utcnow=lambda: datetime.fromtimestamp(self.sandbox.now(), UTC),
         )
-        self.api = httpx.AsyncClient(
+        self.api = httpx2.AsyncClient(
             transport=self.sandbox.transport(),
             base_url=self.region.base_url,
             auth=BearerAuth(self.manager),
@@ -63,7 +63,7 @@ class World:
         token = await self.oauth.exchange_code(self.region, query["code"][0])
         await self.manager.set_token(token)
 
-    async def patients(self) -> httpx.Response:
+    async def patients(self) -> httpx2.Response:
         return await self.api.get("/api/clinic/patients")
 
 

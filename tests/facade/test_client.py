@@ -7,7 +7,7 @@ import logging
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api.models import PatientCreateRequest, PatientUpdateRequest
 from fullscript_api.models.patient import Patient
@@ -238,8 +238,8 @@ async def test_oauth_flow_authorize_redirect_and_code_exchange(
         with pytest.raises(TokenMissingError):
             await fs.clinic.retrieve()
         url = fs.authorization_url(state="csrf-123")
-        assert url.startswith(sandbox.base_url("us") + "/oauth/authorize?")
-        async with httpx.AsyncClient(transport=sandbox.transport()) as browser:
+        assert url.startswith(sandbox.base_url("us") + "/api/oauth/authorize?")
+        async with httpx2.AsyncClient(transport=sandbox.transport()) as browser:
             redirect = await browser.get(url)
         location = redirect.headers["location"]
         assert location.startswith(DEFAULT_REDIRECT_URI)
@@ -368,7 +368,7 @@ def test_missing_credentials_name_the_environment_variable(
     ],
 )
 def test_arguments_of_the_wrong_type_are_refused_by_name(kwargs: dict[str, Any], name: str) -> None:
-    # Not an AttributeError about .region, nor a str timeout failing deep in httpcore later.
+    # Not an AttributeError about .region, nor a str timeout failing deep in httpcore2 later.
     with pytest.raises(TypeError, match=name) as info:
         Fullscript(client_id="id", client_secret="s", redirect_uri="https://app.example", **kwargs)
     assert "SECRET" not in str(info.value)
@@ -442,7 +442,7 @@ async def test_breaking_out_cancels_page_fetches_blocked_in_the_transport(sandbo
     cancelled: list[str] = []
     gate = asyncio.Event()  # never set: later pages block forever
 
-    async def handler(request: httpx.Request) -> httpx.Response:
+    async def handler(request: httpx2.Request) -> httpx2.Response:
         if request.url.params.get("page[number]", "1") == "1":
             return await inner.handle_async_request(request)
         try:
@@ -452,7 +452,7 @@ async def test_breaking_out_cancels_page_fetches_blocked_in_the_transport(sandbo
             raise
         raise AssertionError("unreachable")
 
-    async with make_client(sandbox, transport=httpx.MockTransport(handler)) as fs:
+    async with make_client(sandbox, transport=httpx2.MockTransport(handler)) as fs:
         async for _patient in fs.patients.list(page_size=20, prefetch=3):
             await settle()  # pages 2-4 are now waiting inside the transport
             break

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript import (
@@ -74,12 +74,12 @@ def test_a_429_pauses_every_client_sharing_the_limiter(sandbox: Sandbox) -> None
         sent: dict[str, float] = {}
         policy = RetryPolicy(max_retries=2, max_retry_after=60.0, jitter=False)
 
-        class Clocked(httpx.AsyncBaseTransport):
+        class Clocked(httpx2.AsyncBaseTransport):
             def __init__(self, name: str) -> None:
                 self.name = name
                 self.inner = sandbox.transport()
 
-            async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
                 sent.setdefault(f"{self.name} {request.url.path}", loop.time())
                 return await self.inner.handle_async_request(request)
 
@@ -137,7 +137,7 @@ async def test_each_status_family_raises_its_typed_error_with_request_id_and_bod
 async def test_a_revoked_grant_is_an_authentication_error(sandbox: Sandbox) -> None:
     async with make_client(sandbox, max_retries=0) as fs:
         token = await fs.token_manager.get_token()
-        async with httpx.AsyncClient(transport=sandbox.transport()) as other:
+        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
             await other.post(
                 f"{fs.region.api_url}/oauth/revoke",
                 json={
@@ -161,10 +161,10 @@ async def test_connection_and_timeout_errors_are_typed(sandbox: Sandbox) -> None
             await fs.clinic.retrieve()
         assert not isinstance(dropped.value, APITimeoutError)
 
-    def slow(request: httpx.Request) -> httpx.Response:
-        raise httpx.ReadTimeout("timed out", request=request)
+    def slow(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ReadTimeout("timed out", request=request)
 
-    async with make_client(sandbox, transport=httpx.MockTransport(slow), max_retries=0) as fs:
+    async with make_client(sandbox, transport=httpx2.MockTransport(slow), max_retries=0) as fs:
         with pytest.raises(APITimeoutError):
             await fs.clinic.retrieve()
 
@@ -176,8 +176,8 @@ async def test_prefetch_through_the_client_keeps_order_and_bounds_pages_in_fligh
     most_in_flight = 0
     inner = sandbox.transport()
 
-    class Slow(httpx.AsyncBaseTransport):
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    class Slow(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             nonlocal in_flight, most_in_flight
             if not request.url.path.endswith("/patients"):
                 return await inner.handle_async_request(request)
@@ -214,7 +214,7 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
     cancelled: list[str] = []
     all_blocked = asyncio.Event()
 
-    async def handler(request: httpx.Request) -> httpx.Response:
+    async def handler(request: httpx2.Request) -> httpx2.Response:
         number = request.url.params.get("page[number]", "1")
         if number == "1":
             return await inner.handle_async_request(request)
@@ -228,7 +228,7 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
             raise
         raise AssertionError("unreachable")
 
-    async with make_client(sandbox, transport=httpx.MockTransport(handler)) as fs:
+    async with make_client(sandbox, transport=httpx2.MockTransport(handler)) as fs:
         seen: list[str] = []
 
         async def consume() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript import (
@@ -16,6 +16,7 @@ from fullscript import (
     InMemoryTokenStore,
     OAuthToken,
 )
+from fullscript._auth import DEFAULT_REFRESH_RETRIES
 from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
 
 from .conftest import RecordingTransport, make_client
@@ -37,15 +38,15 @@ class ManualClock:
         await asyncio.sleep(0)
 
 
-class GatedTokenEndpoint(httpx.AsyncBaseTransport):
+class GatedTokenEndpoint(httpx2.AsyncBaseTransport):
     """Holds token calls at a gate so that every concurrent caller piles up behind the refresh."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         self.inner = inner
         self.gate = asyncio.Event()
         self.token_started = asyncio.Event()
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if request.url.path.endswith("/oauth/token"):
             self.token_started.set()
             await self.gate.wait()
@@ -116,8 +117,10 @@ async def test_early_refresh_follows_the_monotonic_clock_not_the_server(sandbox:
         await fs.clinic.retrieve()
         assert recorder.count(TOKEN_PATH) == 0
         clock.t += 2  # 299 s left: inside it; the server would still accept the old token
-        await fs.clinic.retrieve()
+        await fs.clinic.retrieve()  # sent with the valid token, the refresh runs beside it
+        await fs.token_manager.settle()
         assert recorder.count(TOKEN_PATH) == 1
+        await fs.clinic.retrieve()
         assert [s.path for s in recorder.sent][-2:] == [TOKEN_PATH, "/us/api/clinic"]
 
 
@@ -125,8 +128,8 @@ async def test_rotated_pair_is_saved_before_it_is_sent(sandbox: Sandbox) -> None
     events: list[str] = []
     recorder = RecordingTransport(sandbox.transport())
 
-    class Tap(httpx.AsyncBaseTransport):
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    class Tap(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             auth = request.headers.get("authorization")
             events.append(f"send {auth.removeprefix('Bearer ') if auth else request.url.path}")
             return await recorder.handle_async_request(request)
@@ -148,11 +151,14 @@ async def test_network_failure_during_refresh_keeps_the_old_pair_and_is_retried(
 ) -> None:
     store = InMemoryTokenStore()
     recorder = RecordingTransport(sandbox.transport())
-    async with make_client(sandbox, transport=recorder, token_store=store, max_retries=0) as fs:
+    async with make_client(
+        sandbox, transport=recorder, token_store=store, max_retries=0, clock=ManualClock()
+    ) as fs:
         await fs.clinic.retrieve()
         old = await store.load("us")
         sandbox.advance_time(7300)
-        sandbox.faults.drop(operation_id="create_oauth_token", times=1)
+        # One more drop than the token manager's own retries: the caller sees it.
+        sandbox.faults.drop(operation_id="create_oauth_token", times=DEFAULT_REFRESH_RETRIES + 1)
         with pytest.raises(APIConnectionError):
             await fs.clinic.retrieve()
         assert await store.load("us") == old
@@ -162,7 +168,17 @@ async def test_network_failure_during_refresh_keeps_the_old_pair_and_is_retried(
         new = await store.load("us")
     assert old is not None and new is not None
     assert new.refresh_token != old.refresh_token
-    assert recorder.count(TOKEN_PATH) == 2
+    assert recorder.count(TOKEN_PATH) == DEFAULT_REFRESH_RETRIES + 2
+
+
+async def test_a_dropped_refresh_is_tried_again_while_the_caller_waits(sandbox: Sandbox) -> None:
+    recorder = RecordingTransport(sandbox.transport())
+    async with make_client(sandbox, transport=recorder, max_retries=0, clock=ManualClock()) as fs:
+        await fs.clinic.retrieve()
+        sandbox.advance_time(7300)
+        sandbox.faults.drop(operation_id="create_oauth_token", times=DEFAULT_REFRESH_RETRIES)
+        assert (await fs.clinic.retrieve()).name
+    assert recorder.count(TOKEN_PATH) == DEFAULT_REFRESH_RETRIES + 1
 
 
 async def test_revoked_grant_is_a_clear_authentication_error_and_the_store_keeps_the_pair(
@@ -174,7 +190,7 @@ async def test_revoked_grant_is_a_clear_authentication_error_and_the_store_keeps
         old = await store.load("us")
         assert old is not None
         # The user revoked the app's access elsewhere: both tokens of the pair die.
-        async with httpx.AsyncClient(transport=sandbox.transport()) as other:
+        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
             revoked = await other.post(
                 f"{fs.region.api_url}/oauth/revoke",
                 json={

@@ -11,7 +11,8 @@ import math
 import pickle
 from datetime import UTC, datetime, timedelta
 
-import httpx
+import attrs
+import httpx2
 import pytest
 from fullscript_api.models import PatientCreateRequest
 
@@ -38,35 +39,37 @@ SLOW_SECONDS = 70.0
 POLICY = RetryPolicy(max_retries=2, initial_backoff=0.5, max_backoff=8.0, jitter=False)
 
 
-class SlowServer(httpx.AsyncBaseTransport):
+class SlowServer(httpx2.AsyncBaseTransport):
     """Answers after ``SLOW_SECONDS``; like httpx, gives up at the attempt's read timeout."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, path_suffix: str) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport, path_suffix: str) -> None:
         self.inner = inner
         self.path_suffix = path_suffix
         self.attempts = 0
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if not request.url.path.endswith(self.path_suffix):
             return await self.inner.handle_async_request(request)
         self.attempts += 1
         read = request.extensions.get("timeout", {}).get("read")
         if read is not None and read < SLOW_SECONDS:
             await asyncio.sleep(read)
-            raise httpx.ReadTimeout("read timed out", request=request)
+            raise httpx2.ReadTimeout("read timed out", request=request)
         await asyncio.sleep(SLOW_SECONDS)
         return await self.inner.handle_async_request(request)
 
 
-class StalledTokenEndpoint(httpx.AsyncBaseTransport):
+class StalledTokenEndpoint(httpx2.AsyncBaseTransport):
     """The token endpoint never answers (a stuck proxy that ignores timeouts)."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         self.inner = inner
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if request.url.path.endswith("/oauth/token"):
-            await asyncio.sleep(math.inf)
+            # Answers only after an hour (the client waits for it on closing).
+            await asyncio.sleep(3600)
+            raise httpx2.ReadTimeout("stalled", request=request)
         return await self.inner.handle_async_request(request)
 
 
@@ -130,8 +133,9 @@ def test_a_wait_for_the_rate_limit_past_the_deadline_sends_nothing(sandbox: Sand
 
 def test_a_stalled_token_refresh_is_bounded_by_the_deadline(sandbox: Sandbox) -> None:
     async def scenario() -> tuple[DeadlineExceededError, float]:
-        expired = token_from(sandbox.issue_token("us")).evolve(
-            created_at=datetime.now(UTC) - timedelta(days=2)
+        expired = attrs.evolve(
+            token_from(sandbox.issue_token("us")),
+            created_at=datetime.now(UTC) - timedelta(days=2),
         )
         fs = Fullscript(
             client_id=DEFAULT_CLIENT_ID,
@@ -145,7 +149,8 @@ def test_a_stalled_token_refresh_is_bounded_by_the_deadline(sandbox: Sandbox) ->
         async with fs:
             with pytest.raises(DeadlineExceededError) as caught:
                 await fs.clinic.retrieve()
-        return caught.value, asyncio.get_running_loop().time()
+            ended_at = asyncio.get_running_loop().time()
+        return caught.value, ended_at
 
     error, ended_at = run_in_virtual_time(scenario(), deadlock_timeout=5.0)
     assert ended_at == 45.0
@@ -168,10 +173,10 @@ async def test_a_write_cut_short_by_its_deadline_may_have_been_applied(
 def test_the_default_deadline_is_twice_the_timeout_and_math_inf_turns_it_off() -> None:
     from fullscript._deadline import default_deadline
 
-    assert default_deadline(httpx.Timeout(60.0, connect=10.0)) == 120.0
-    assert default_deadline(httpx.Timeout(60.0), max_limiter_wait=30.0) == 150.0
-    assert default_deadline(httpx.Timeout(60.0), max_limiter_wait=math.inf) == math.inf
-    assert default_deadline(httpx.Timeout(None)) == math.inf
+    assert default_deadline(httpx2.Timeout(60.0, connect=10.0)) == 120.0
+    assert default_deadline(httpx2.Timeout(60.0), max_limiter_wait=30.0) == 150.0
+    assert default_deadline(httpx2.Timeout(60.0), max_limiter_wait=math.inf) == math.inf
+    assert default_deadline(httpx2.Timeout(None)) == math.inf
 
 
 def test_a_limiter_wait_allowed_explicitly_is_not_cut_by_the_default_deadline(
@@ -202,7 +207,7 @@ def test_the_deadline_error_survives_pickling() -> None:
 
     error = deadline_exceeded_error(
         method="POST",
-        url=httpx.URL("https://api-us.fullscript.io/api/clinic/patients?q=1"),
+        url=httpx2.URL("https://api-us.fullscript.io/api/clinic/patients?q=1"),
         operation="create_patient",
         deadline=30.0,
         attempts_sent=1,

@@ -25,7 +25,7 @@ async def test_demo_shows_every_feature_and_no_secret() -> None:
     result = await load_demo().run_demo(lines.append)
     text = "\n".join(lines)
 
-    assert re.search(r"authorize URL: http://\S+/us/oauth/authorize\?client_id=", text)
+    assert re.search(r"authorize URL: http://\S+/us/api/oauth/authorize\?client_id=", text)
     assert "authorization code exchanged: region=us" in text
     assert re.search(r"created patient \S+: Grace Hopper", text)
     assert "first_name is now 'Rear Admiral Grace'" in text

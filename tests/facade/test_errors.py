@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import pickle
+import pkgutil
+import re
 
-import httpx
+import httpx2
 import pytest
 
+import fullscript
+from fullscript import _errors
 from fullscript._errors import (
     APIConnectionError,
     APIStatusError,
@@ -37,8 +42,8 @@ def failed(
     text: str | None = None,
     headers: dict[str, str] | None = None,
     method: str = "PATCH",
-) -> httpx.Response:
-    request = httpx.Request(
+) -> httpx2.Response:
+    request = httpx2.Request(
         method,
         URL,
         headers={"Authorization": "Bearer header-secret"},
@@ -46,8 +51,8 @@ def failed(
     )
     all_headers = {"X-Request-Id": "req-123", **(headers or {})}
     if json is not None:
-        return httpx.Response(status_code, json=json, headers=all_headers, request=request)
-    return httpx.Response(status_code, text=text or "", headers=all_headers, request=request)
+        return httpx2.Response(status_code, json=json, headers=all_headers, request=request)
+    return httpx2.Response(status_code, text=text or "", headers=all_headers, request=request)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +93,7 @@ def test_error_carries_request_id_method_url_body_and_headers() -> None:
 
 
 def test_request_id_is_none_when_the_server_sent_none() -> None:
-    response = httpx.Response(500, request=httpx.Request("GET", URL))
+    response = httpx2.Response(500, request=httpx2.Request("GET", URL))
     assert error_from_response(response).request_id is None
 
 
@@ -243,8 +248,8 @@ def test_repr_is_short_and_safe() -> None:
 
 
 def test_connection_error_from_connect_failure() -> None:
-    request = httpx.Request("GET", URL, headers={"Authorization": "Bearer header-secret"})
-    error = connection_error_from(httpx.ConnectError("refused", request=request))
+    request = httpx2.Request("GET", URL, headers={"Authorization": "Bearer header-secret"})
+    error = connection_error_from(httpx2.ConnectError("refused", request=request))
 
     assert type(error) is APIConnectionError
     assert error.method == "GET"
@@ -253,8 +258,8 @@ def test_connection_error_from_connect_failure() -> None:
 
 
 def test_connection_error_from_timeout() -> None:
-    request = httpx.Request("POST", URL)
-    error = connection_error_from(httpx.ReadTimeout("timed out", request=request))
+    request = httpx2.Request("POST", URL)
+    error = connection_error_from(httpx2.ReadTimeout("timed out", request=request))
 
     assert isinstance(error, APITimeoutError)
     assert isinstance(error, APIConnectionError)
@@ -263,7 +268,7 @@ def test_connection_error_from_timeout() -> None:
 
 
 def test_connection_error_without_a_request() -> None:
-    error = connection_error_from(httpx.ConnectError("refused"))
+    error = connection_error_from(httpx2.ConnectError("refused"))
     assert str(error) == "Request failed: ConnectError"
     assert error.method is None
 
@@ -276,6 +281,56 @@ def test_region_mismatch_is_also_a_value_error() -> None:
 
 def test_token_missing_is_a_fullscript_error() -> None:
     assert issubclass(TokenMissingError, FullscriptError)
+
+
+def _exception_classes_defined_by_the_sdk() -> dict[str, type[BaseException]]:
+    """Every exception class defined in ``fullscript`` or ``fullscript_api.types`` / ``.errors``.
+
+    The sandbox's own exceptions are left out: they are the fake server's control flow,
+    turned into HTTP answers (or a dropped connection) before they reach any caller.
+    """
+    names = ["fullscript_api.types", "fullscript_api.errors"]
+    for module in pkgutil.walk_packages(fullscript.__path__, "fullscript."):
+        if not module.name.startswith("fullscript.sandbox"):
+            names.append(module.name)
+    found: dict[str, type[BaseException]] = {}
+    for name in names:
+        for value in vars(importlib.import_module(name)).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseException)
+                and value.__module__ == name
+            ):
+                found[value.__name__] = value
+    return found
+
+
+def test_every_exception_the_sdk_defines_is_a_fullscript_error() -> None:
+    classes = _exception_classes_defined_by_the_sdk()
+    assert {"WebhookSignatureError", "OAuthStateError", "SpecDeviationError"} <= set(classes)
+    strays = sorted(name for name, cls in classes.items() if not issubclass(cls, FullscriptError))
+    assert strays == []
+
+
+def test_the_hierarchy_in_the_errors_docstring_names_every_exception() -> None:
+    drawn = set(re.findall(r"[├└]── (\w+)", _errors.__doc__ or ""))
+    assert drawn == set(_exception_classes_defined_by_the_sdk()) - {"FullscriptError"}
+
+
+def test_each_class_is_drawn_under_its_nearest_sdk_ancestor() -> None:
+    classes = _exception_classes_defined_by_the_sdk()
+    last_at_column: dict[int, str] = {}
+    for line in (_errors.__doc__ or "").splitlines():
+        match = re.match(r"^\s*(FullscriptError)$|^[\s│]*[├└]── (\w+)", line)
+        if match is None:
+            continue
+        name = match.group(1) or match.group(2)
+        column = match.start(1) if match.group(1) else match.start(2)
+        if name != "FullscriptError":
+            ancestors = [c for c in classes[name].__mro__[1:] if c in classes.values()]
+            assert ancestors[0] is classes[last_at_column[column - 4]], name
+        last_at_column[column] = name
+    assert "FullscriptError" in last_at_column.values()
 
 
 def test_errors_can_be_caught_as_fullscript_error() -> None:
@@ -300,7 +355,7 @@ def test_status_error_survives_pickling() -> None:
 
 
 def test_connection_error_survives_pickling() -> None:
-    error = connection_error_from(httpx.ReadTimeout("t", request=httpx.Request("GET", URL)))
+    error = connection_error_from(httpx2.ReadTimeout("t", request=httpx2.Request("GET", URL)))
 
     copy = pickle.loads(pickle.dumps(error))
 

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 import aiolimiter
 import pytest
 
-from fullscript._limiter import RateLimiter, RollingWindowLimiter
+from fullscript._limiters import RateLimiter, RollingWindowLimiter
 from fullscript.testing import max_in_rolling_window, run_in_virtual_time
 
 
@@ -322,12 +322,12 @@ def test_rejects_a_limit_that_is_not_an_int(max_requests: object) -> None:
 
 @pytest.mark.parametrize("window", [0, -1.0, float("nan"), float("inf")])
 def test_rejects_a_window_that_is_not_positive_and_finite(window: float) -> None:
-    with pytest.raises(ValueError, match="window must be a positive finite number"):
+    with pytest.raises(ValueError, match="window must be a finite number of seconds > 0"):
         RollingWindowLimiter(10, window)
 
 
 @pytest.mark.parametrize("seconds", [-1.0, float("nan"), float("inf")])
 def test_rejects_an_invalid_pause(seconds: float) -> None:
     limiter = RollingWindowLimiter()
-    with pytest.raises(ValueError, match="pause needs a finite, non-negative"):
+    with pytest.raises(ValueError, match="pause must be a finite number of seconds >= 0"):
         run_in_virtual_time(limiter.pause(seconds))

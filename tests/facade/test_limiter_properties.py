@@ -13,7 +13,7 @@ import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fullscript._limiter import RollingWindowLimiter
+from fullscript._limiters import RollingWindowLimiter
 from fullscript.testing import max_in_rolling_window, run_in_virtual_time
 
 PROPERTY_SETTINGS = settings(

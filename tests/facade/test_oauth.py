@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript._errors import (
@@ -30,7 +30,7 @@ OLD_ACCESS, OLD_REFRESH = "access-SECRET-old", "refresh-SECRET-old"
 NEW_ACCESS, NEW_REFRESH = "access-SECRET-new", "refresh-SECRET-new"
 SECRETS = (CLIENT_SECRET, OLD_ACCESS, OLD_REFRESH, NEW_ACCESS, NEW_REFRESH)
 
-Handler = Callable[[httpx.Request], httpx.Response]
+Handler = Callable[[httpx2.Request], httpx2.Response]
 
 
 def token_body(access: str = NEW_ACCESS, refresh: str = NEW_REFRESH) -> dict[str, Any]:
@@ -54,9 +54,9 @@ def old_token(region: str = "us") -> OAuthToken:
 class Recorder:
     def __init__(self, handler: Handler) -> None:
         self.handler = handler
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
         self.requests.append(request)
         return self.handler(request)
 
@@ -66,7 +66,7 @@ class Recorder:
 
 def make_client(handler: Handler) -> tuple[OAuthClient, Recorder]:
     recorder = Recorder(handler)
-    http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
+    http = httpx2.AsyncClient(transport=httpx2.MockTransport(recorder))
     return OAuthClient(APP, http), recorder
 
 
@@ -81,7 +81,7 @@ def test_app_repr_hides_the_client_secret() -> None:
 
 
 def test_authorize_url_carries_client_redirect_code_and_state() -> None:
-    oauth, _ = make_client(lambda r: httpx.Response(500))
+    oauth, _ = make_client(lambda r: httpx2.Response(500))
     url = oauth.authorize_url(Region.CA_SANDBOX, state="csrf-123")
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == Region.CA_SANDBOX.authorize_url
@@ -96,17 +96,17 @@ def test_authorize_url_carries_client_redirect_code_and_state() -> None:
 
 
 def test_authorize_url_follows_a_base_url_override() -> None:
-    oauth, _ = make_client(lambda r: httpx.Response(500))
+    oauth, _ = make_client(lambda r: httpx2.Response(500))
     local = Region.US_SANDBOX.with_base_url("http://sandbox/us-snd")
-    assert oauth.authorize_url(local, "s").startswith("http://sandbox/us-snd/oauth/authorize?")
+    assert oauth.authorize_url(local, "s").startswith("http://sandbox/us-snd/api/oauth/authorize?")
 
 
 async def test_exchange_code_posts_json_and_parses_the_wrapped_token() -> None:
-    oauth, server = make_client(lambda r: httpx.Response(200, json=token_body()))
+    oauth, server = make_client(lambda r: httpx2.Response(200, json=token_body()))
     token = await oauth.exchange_code(Region.CA, "code-1")
     request = server.requests[0]
     assert request.method == "POST"
-    assert str(request.url) == "https://api-ca.fullscript.io/api/oauth/token"
+    assert str(request.url) == Region.CA.token_url
     assert request.headers["content-type"] == "application/json"
     assert "authorization" not in request.headers
     assert server.json() == {
@@ -124,7 +124,7 @@ async def test_exchange_code_posts_json_and_parses_the_wrapped_token() -> None:
 
 async def test_refused_code_is_an_authentication_error_without_secrets() -> None:
     oauth, _ = make_client(
-        lambda r: httpx.Response(
+        lambda r: httpx2.Response(
             400,
             json={"error": "invalid_grant", "error_description": "The grant is invalid."},
             headers={"X-Request-Id": "req-9"},
@@ -142,7 +142,7 @@ async def test_refused_code_is_an_authentication_error_without_secrets() -> None
 
 
 async def test_refresh_goes_to_the_tokens_region_with_a_json_body() -> None:
-    oauth, server = make_client(lambda r: httpx.Response(200, json=token_body()))
+    oauth, server = make_client(lambda r: httpx2.Response(200, json=token_body()))
     fresh = await oauth.refresh(old_token("us-snd"))
     assert str(server.requests[0].url) == "https://api-us-snd.fullscript.io/api/oauth/token"
     assert server.json() == {
@@ -157,14 +157,14 @@ async def test_refresh_goes_to_the_tokens_region_with_a_json_body() -> None:
 
 
 async def test_refresh_uses_an_overridden_host_of_the_same_region() -> None:
-    oauth, server = make_client(lambda r: httpx.Response(200, json=token_body()))
+    oauth, server = make_client(lambda r: httpx2.Response(200, json=token_body()))
     local = Region.CA_SANDBOX.with_base_url("http://sandbox/ca-snd")
     await oauth.refresh(old_token("ca-snd"), region=local)
     assert str(server.requests[0].url) == "http://sandbox/ca-snd/api/oauth/token"
 
 
 async def test_refresh_with_another_regions_server_is_refused_before_any_call() -> None:
-    oauth, server = make_client(lambda r: httpx.Response(200, json=token_body()))
+    oauth, server = make_client(lambda r: httpx2.Response(200, json=token_body()))
     with pytest.raises(RegionMismatchError) as info:
         await oauth.refresh(old_token("ca"), region=Region.US)
     assert "'ca'" in str(info.value) and "'us'" in str(info.value)
@@ -177,7 +177,7 @@ async def test_revoked_refresh_token_is_an_authentication_error(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     oauth, _ = make_client(
-        lambda r: httpx.Response(
+        lambda r: httpx2.Response(
             400,
             json={
                 "error": "invalid_grant",
@@ -194,7 +194,7 @@ async def test_revoked_refresh_token_is_an_authentication_error(
 
 async def test_server_echoing_secrets_does_not_leak_them_into_the_error() -> None:
     oauth, _ = make_client(
-        lambda r: httpx.Response(
+        lambda r: httpx2.Response(
             401,
             json={
                 "error": "invalid_client",
@@ -210,8 +210,8 @@ async def test_server_echoing_secrets_does_not_leak_them_into_the_error() -> Non
 
 
 async def test_network_failure_is_a_connection_error() -> None:
-    def fail(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("connection refused", request=request)
+    def fail(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ConnectError("connection refused", request=request)
 
     oauth, _ = make_client(fail)
     with pytest.raises(APIConnectionError) as info:
@@ -220,8 +220,8 @@ async def test_network_failure_is_a_connection_error() -> None:
 
 
 async def test_timeout_is_a_timeout_error() -> None:
-    def slow(request: httpx.Request) -> httpx.Response:
-        raise httpx.ReadTimeout("read timed out", request=request)
+    def slow(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ReadTimeout("read timed out", request=request)
 
     oauth, _ = make_client(slow)
     with pytest.raises(APITimeoutError):
@@ -229,14 +229,14 @@ async def test_timeout_is_a_timeout_error() -> None:
 
 
 async def test_server_failure_is_a_server_error_not_an_authentication_error() -> None:
-    oauth, _ = make_client(lambda r: httpx.Response(503, text="maintenance"))
+    oauth, _ = make_client(lambda r: httpx2.Response(503, text="maintenance"))
     with pytest.raises(ServerError):
         await oauth.refresh(old_token())
 
 
 async def test_unusable_token_response_is_reported_without_its_body() -> None:
     oauth, _ = make_client(
-        lambda r: httpx.Response(200, json={"oauth": {"access_token": NEW_ACCESS}})
+        lambda r: httpx2.Response(200, json={"oauth": {"access_token": NEW_ACCESS}})
     )
     with pytest.raises(Exception, match="no usable token") as info:
         await oauth.refresh(old_token())
@@ -248,17 +248,17 @@ async def test_token_with_an_out_of_range_lifetime_is_an_unusable_token_response
         f'{{"oauth": {{"access_token": "{NEW_ACCESS}", "refresh_token": "{NEW_REFRESH}", '
         '"expires_in": 1e999}}'
     ).encode()
-    oauth, _ = make_client(lambda r: httpx.Response(200, content=content))
+    oauth, _ = make_client(lambda r: httpx2.Response(200, content=content))
     with pytest.raises(MalformedResponseError, match="no usable token") as info:
         await oauth.refresh(old_token())
     assert_no_secret(str(info.value))
 
 
 async def test_revoke_posts_the_access_token_and_accepts_an_empty_object() -> None:
-    oauth, server = make_client(lambda r: httpx.Response(200, json={}))
+    oauth, server = make_client(lambda r: httpx2.Response(200, json={}))
     await oauth.revoke(old_token("ca"))
     request = server.requests[0]
-    assert str(request.url) == "https://api-ca.fullscript.io/api/oauth/revoke"
+    assert str(request.url) == Region.CA.revoke_url
     assert "authorization" not in request.headers
     assert server.json() == {
         "client_id": "client-id-1",
@@ -268,7 +268,7 @@ async def test_revoke_posts_the_access_token_and_accepts_an_empty_object() -> No
 
 
 async def test_revoke_failure_raises_a_typed_error() -> None:
-    oauth, _ = make_client(lambda r: httpx.Response(403, json={"error": "Forbidden"}))
+    oauth, _ = make_client(lambda r: httpx2.Response(403, json={"error": "Forbidden"}))
     with pytest.raises(Exception, match="403") as info:
         await oauth.revoke(old_token())
     assert_no_secret(str(info.value))
@@ -283,7 +283,7 @@ async def test_token_endpoint_errors_strip_url_credentials_and_redact_secret_hea
     # Both OAuth-specific errors (refused grant, unusable answer) are built like every other
     # status error: a proxy's user:password in the URL and credential headers stay out.
     oauth, _ = make_client(
-        lambda r: httpx.Response(
+        lambda r: httpx2.Response(
             status, json=body, headers={"Proxy-Authorization": "Basic cHJveHktU0VDUkVU"}
         )
     )

@@ -32,7 +32,9 @@ def mypy_output(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_list_operations_are_typed_paginators(mypy_output: str) -> None:
-    assert "AsyncPaginator[fullscript_api.models.patient.Patient]" in mypy_output
+    assert (
+        "fullscript_api.pagination.Paginator[fullscript_api.models.patient.Patient]" in mypy_output
+    )
     assert "Sequence[fullscript_api.models.patient.Patient]" in mypy_output
 
 
@@ -47,7 +49,10 @@ def test_raw_responses_are_typed(mypy_output: str) -> None:
 
 def test_methods_have_typed_signatures_on_copies_too(mypy_output: str) -> None:
     assert "patient_id: str | fullscript_api.types.Unset" in mypy_output
-    assert "AsyncPaginator[fullscript_api.models.lab_order.LabOrder]" in mypy_output
+    assert (
+        "fullscript_api.pagination.Paginator[fullscript_api.models.lab_order.LabOrder]"
+        in mypy_output
+    )
 
 
 def test_wrong_argument_types_are_rejected(mypy_output: str) -> None:

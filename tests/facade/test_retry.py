@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 
-import httpx
+import httpx2
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,7 +45,7 @@ def test_post_and_patch_retry_only_429_among_statuses(method: str) -> None:
 
 @pytest.mark.parametrize(
     "error",
-    [httpx.ConnectError("x"), httpx.ConnectTimeout("x")],
+    [httpx2.ConnectError("x"), httpx2.ConnectTimeout("x")],
 )
 @pytest.mark.parametrize("method", ["GET", "POST", "PATCH"])
 def test_every_method_retries_errors_that_prove_nothing_was_sent(
@@ -58,17 +58,17 @@ def test_every_method_retries_errors_that_prove_nothing_was_sent(
 def test_no_method_retries_a_pool_timeout(method: str) -> None:
     # Every connection of our own pool stayed busy for the whole pool timeout: waiting that
     # long again rarely frees one (the transport retries only after dropping stuck ones).
-    assert not RetryPolicy().retries_exception(method, httpx.PoolTimeout("x"))
+    assert not RetryPolicy().retries_exception(method, httpx2.PoolTimeout("x"))
 
 
 @pytest.mark.parametrize(
     "error",
     [
-        httpx.ReadTimeout("x"),
-        httpx.WriteTimeout("x"),
-        httpx.ReadError("x"),
-        httpx.WriteError("x"),
-        httpx.RemoteProtocolError("x"),
+        httpx2.ReadTimeout("x"),
+        httpx2.WriteTimeout("x"),
+        httpx2.ReadError("x"),
+        httpx2.WriteError("x"),
+        httpx2.RemoteProtocolError("x"),
     ],
 )
 def test_only_idempotent_methods_retry_errors_after_which_the_request_may_have_arrived(
@@ -82,7 +82,7 @@ def test_only_idempotent_methods_retry_errors_after_which_the_request_may_have_a
 
 @pytest.mark.parametrize(
     "error",
-    [httpx.UnsupportedProtocol("x"), httpx.LocalProtocolError("x"), ValueError("x")],
+    [httpx2.UnsupportedProtocol("x"), httpx2.LocalProtocolError("x"), ValueError("x")],
 )
 def test_programming_errors_are_not_retried(error: Exception) -> None:
     assert not RetryPolicy().retries_exception("GET", error)

@@ -7,7 +7,7 @@ import asyncio
 import logging
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api.models import PatientCreateRequest
 
@@ -21,7 +21,7 @@ from fullscript.sandbox import (
 
 from .conftest import RecordingTransport, make_client, sandbox_region, token_from
 
-LOGGERS = ("", "fullscript", "httpx", "httpcore", "asyncio")
+LOGGERS = ("", "fullscript", "httpx2", "httpcore2", "asyncio")
 
 
 async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
@@ -77,7 +77,7 @@ async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
         keep(limited.value)
         texts.append(str(dict(limited.value.headers)))  # type: ignore[attr-defined]
         # A revoked grant: the refresh is refused, the error must not quote the tokens.
-        async with httpx.AsyncClient(transport=sandbox.transport()) as other:
+        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
             await other.post(
                 f"{fs.region.api_url}/oauth/revoke",
                 json={
@@ -113,8 +113,92 @@ async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
         secrets |= {token.access_token, token.refresh_token}
     assert len(secrets) == 1 + 2 * len(tokens)  # three distinct pairs: US, US refreshed, CA
     assert len(caplog.records) > 10  # the run was actually logged
-    assert any(record.name.startswith("httpx") for record in caplog.records)
+    assert any(record.name.startswith("httpx2") for record in caplog.records)
     for text in texts:
         for secret in secrets:
             assert secret not in text
         assert "Bearer " not in text
+
+
+async def test_no_secret_leaks_from_errors_at_more_than_a_thousand_grants() -> None:
+    # A fixed-size memory of recent values forgot the client secret and the first pairs once
+    # 128 pairs existed; every credential stays redacted while something can still carry it.
+    import gc
+    import secrets as random_secrets
+    import traceback
+
+    from fullscript import APIStatusError, Fullscript, OAuthToken
+    from fullscript.fastapi import OAuthStateSigner
+    from fullscript.webhooks import WebhookReceiver
+
+    client_secret = "client-" + random_secrets.token_urlsafe(24)
+    webhook_secret = "webhook-" + random_secrets.token_urlsafe(24)
+    state_secret = "state-" + random_secrets.token_urlsafe(24)
+    OAuthStateSigner(state_secret)
+    WebhookReceiver(webhook_secret)
+    pairs = [
+        OAuthToken(
+            access_token=f"access-{n}-" + random_secrets.token_urlsafe(24),
+            refresh_token=f"refresh-{n}-" + random_secrets.token_urlsafe(24),
+            region="us",
+        )
+        for n in range(1200)
+    ]
+    gc.collect()
+    first, last = pairs[0], pairs[-1]
+    echoed = [
+        client_secret,
+        webhook_secret,
+        state_secret,
+        first.access_token,
+        first.refresh_token,
+        last.refresh_token,
+    ]
+
+    def answer(request: httpx2.Request) -> httpx2.Response:
+        text = " and ".join(f"value {value} was refused" for value in echoed)
+        return httpx2.Response(
+            400,
+            json={"error": "invalid_request", "error_description": text},
+            headers={"x-echo": text},
+        )
+
+    async with Fullscript(
+        client_id="app-id",
+        client_secret=client_secret,
+        redirect_uri="https://app.example/cb",
+        transport=httpx2.MockTransport(answer),
+        retry=RetryPolicy(max_retries=0),
+        token=first,
+    ) as fs:
+        with pytest.raises(APIStatusError) as caught:
+            await fs.clinic.retrieve()
+    error = caught.value
+    shown = "\n".join(
+        [
+            str(error),
+            repr(error),
+            repr(error.body),
+            repr(list(error.headers.multi_items())),
+            "".join(traceback.format_exception(error)),
+        ]
+    )
+    assert "[redacted]" in shown
+    for value in echoed:
+        assert value not in shown
+
+
+def test_a_token_is_forgotten_once_no_value_carries_it() -> None:
+    import gc
+
+    from fullscript import OAuthToken
+    from fullscript._secrets import redact_known_secrets, remembered_count
+
+    gc.collect()
+    before = remembered_count()
+    pairs = [OAuthToken(f"gone-access-{n:04}", f"gone-refresh-{n:04}", "us") for n in range(500)]
+    assert remembered_count() >= before + 1000
+    assert redact_known_secrets("x gone-refresh-0007 y", "[r]") == "x [r] y"
+    del pairs
+    gc.collect()
+    assert remembered_count() <= before

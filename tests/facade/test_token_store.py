@@ -8,17 +8,16 @@ import stat
 from pathlib import Path
 
 import pytest
-from support.old_contract_store import RegionOnlyStore
 
-from fullscript._token_store import (
+from fullscript import Fullscript, InvalidParameterTypeError
+from fullscript._tokens import OAuthToken
+from fullscript.token_stores import (
     CallbackTokenStore,
     FileTokenStore,
     InMemoryTokenStore,
     TokenStore,
     TokenStoreError,
 )
-from fullscript._tokens import OAuthToken
-from fullscript.token_stores import as_token_store
 
 
 def file_names(directory: Path) -> list[str]:
@@ -107,34 +106,100 @@ async def test_file_store_keeps_the_old_file_when_a_write_fails(
 async def test_corrupt_file_is_reported_without_its_content(tmp_path: Path) -> None:
     path = tmp_path / "tokens.json"
     path.write_text('{"tokens": {"us": "access-SECRET"')
-    with pytest.raises(ValueError, match="not valid JSON") as info:
+    with pytest.raises(TokenStoreError, match="not valid JSON") as info:
         await FileTokenStore(path).load("us")
     assert "SECRET" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"version": 2, "grants": {"default": {"us": {"access_token": "SECRET"',
+        b"[1, 2]",
+        b'{"version": 2, "grants": {"default": {"us": "access-SECRET"}}}',
+        b'{"version": 2, "grants": {"default": {"us": {"access_token": "SECRET"}}}}',
+        b'{"version": 2, "grants": {"default": {"us": null}}}',
+        b'{"version": 2, "grants": {"default": {"us": {"region": "us", "created_at": 1}}}}',
+        b"\xff\xfe SECRET",
+    ],
+    ids=[
+        "truncated",
+        "not-an-object",
+        "token-a-string",
+        "token-incomplete",
+        "null",
+        "bad-fields",
+        "not-utf8",
+    ],
+)
+async def test_a_corrupt_token_file_is_a_token_store_error_naming_it(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "tokens.json"
+    path.write_bytes(content)
+    store = FileTokenStore(path)
+    for attempt in (store.load("us"), store.save(make_token("us"), replaces=make_token("us", 2))):
+        try:
+            await attempt
+        except TokenStoreError as error:
+            assert str(path) in str(error) and "SECRET" not in str(error)
+        # A file that reads as holding no pair for "us" is fine: no raw error escaped.
+
+
+async def test_a_token_path_that_is_a_directory_is_a_token_store_error_naming_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tokens.json"
+    path.mkdir()
+    with pytest.raises(TokenStoreError, match="cannot be read: IsADirectoryError") as info:
+        await FileTokenStore(path).load("us")
+    assert str(path) in str(info.value)
+
+
+async def test_an_unreadable_token_file_is_a_token_store_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "tokens.json"
+    path.write_text("{}")
+    path.chmod(0)
+    if os.geteuid() == 0:  # root reads any file: make the read fail the way it does for others
+        real_read_text = Path.read_text
+
+        def refuse(self: Path, *args: object, **kwargs: object) -> str:
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Path, "read_text", refuse)
+    with pytest.raises(TokenStoreError, match="cannot be read: PermissionError") as info:
+        await FileTokenStore(path).load("us")
+    assert str(path) in str(info.value)
 
 
 async def test_callback_store_with_async_callbacks() -> None:
     rows: dict[str, dict[str, object]] = {}
 
-    async def load(region: str) -> OAuthToken | None:
-        row = rows.get(region)
+    async def load(region: str, grant_id: str) -> OAuthToken | None:
+        row = rows.get(f"{grant_id}/{region}")
         return OAuthToken.from_dict(row) if row else None
 
-    async def save(token: OAuthToken) -> None:
-        rows[token.region] = token.to_dict()
+    async def save(token: OAuthToken, grant_id: str) -> None:
+        rows[f"{grant_id}/{token.region}"] = token.to_dict()
 
-    async def delete(region: str) -> None:
-        rows.pop(region, None)
+    async def delete(region: str, grant_id: str) -> None:
+        rows.pop(f"{grant_id}/{region}", None)
 
-    with pytest.warns(DeprecationWarning, match="without a grant_id parameter"):
-        store = CallbackTokenStore(load=load, save=save, delete=delete)  # the old, region-only form
+    store = CallbackTokenStore(load=load, save=save, delete=delete)
     assert isinstance(store, TokenStore)
     await exercise(store)
 
 
 async def test_callback_store_with_sync_callbacks_and_no_delete() -> None:
     rows: dict[str, OAuthToken] = {}
-    with pytest.warns(DeprecationWarning):
-        store = CallbackTokenStore(load=rows.get, save=lambda t: rows.__setitem__(t.region, t))
+    store = CallbackTokenStore(
+        load=lambda region, grant_id: rows.get(region),
+        save=lambda t, grant_id: rows.__setitem__(t.region, t),
+    )
     await store.save(make_token("ca"))
     assert await store.load("ca") == make_token("ca")
     await store.delete("ca")  # no delete callback: a no-op
@@ -142,11 +207,10 @@ async def test_callback_store_with_sync_callbacks_and_no_delete() -> None:
 
 
 async def test_callback_store_propagates_save_failures() -> None:
-    async def save(token: OAuthToken) -> None:
+    async def save(token: OAuthToken, grant_id: str) -> None:
         raise RuntimeError("database down")
 
-    with pytest.warns(DeprecationWarning):
-        store = CallbackTokenStore(load=lambda region: None, save=save)
+    store = CallbackTokenStore(load=lambda region, grant_id: None, save=save)
     with pytest.raises(RuntimeError, match="database down"):
         await store.save(make_token("us"))
 
@@ -202,60 +266,53 @@ async def test_callback_store_with_grant_callbacks() -> None:
     def grant_ids(region: str) -> list[str]:
         return [grant for grant, key_region in rows if key_region == region]
 
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # the grant-aware form is not deprecated
-        store = CallbackTokenStore(load=load, save=save, delete=delete, grant_ids=grant_ids)
+    store = CallbackTokenStore(load=load, save=save, delete=delete, grant_ids=grant_ids)
     await exercise_grants(store)
-
-
-async def test_callback_store_refuses_a_mix_of_old_and_new_callbacks() -> None:
-    async def load(region: str, grant_id: str) -> None:
-        return None
-
-    with pytest.raises(TypeError, match="save does not"):
-        CallbackTokenStore(load=load, save=lambda token: None)
-
-
-async def test_old_callbacks_serve_the_default_grant_only() -> None:
-    with pytest.warns(DeprecationWarning):
-        store = CallbackTokenStore(load=lambda region: None, save=lambda token: None)
-    assert await store.load("us") is None
-    with pytest.raises(TokenStoreError, match="not grant 'tenant-b': add a grant_id parameter"):
-        await store.load("us", "tenant-b")
-
-
-async def test_a_version_1_file_is_the_default_grant_and_is_rewritten_on_save(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "tokens.json"
-    old = {"version": 1, "tokens": {"us": make_token("us").to_dict()}}
-    path.write_text(json.dumps(old))
-    store = FileTokenStore(path)
-    assert await store.load("us") == make_token("us")
-    assert await store.grant_ids("us") == ["default"]
-    assert json.loads(path.read_text()) == old  # reading changes nothing
-    await store.save(make_token("us", 2), "tenant-b")
-    document = json.loads(path.read_text())
-    assert document["version"] == 2
-    assert document["grants"]["default"]["us"] == make_token("us").to_dict()
-    assert document["grants"]["tenant-b"]["us"] == make_token("us", 2).to_dict()
 
 
 async def test_a_file_from_a_newer_version_is_refused_by_name(tmp_path: Path) -> None:
     path = tmp_path / "tokens.json"
     path.write_text(json.dumps({"version": 3, "grants": {}}))
-    with pytest.raises(ValueError, match="format version 3, which this version of fullscript"):
+    with pytest.raises(TokenStoreError, match="format version 3, which this version of fullscript"):
         await FileTokenStore(path).load("us")
 
 
-async def test_an_old_contract_store_class_still_works_for_the_default_grant() -> None:
-    old = RegionOnlyStore()
-    with pytest.warns(DeprecationWarning, match="old region-only TokenStore contract"):
-        store = as_token_store(old)
-    await store.save(make_token("us"))
-    assert old.tokens == {"us": make_token("us")}
-    assert await store.grant_ids("us") == ["default"]
-    with pytest.raises(TypeError, match="int has no load, save, delete"):
-        as_token_store(42)
+async def test_a_file_without_the_current_format_version_is_refused_by_name(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tokens.json"
+    path.write_text(json.dumps({"version": 1, "tokens": {"us": make_token("us").to_dict()}}))
+    with pytest.raises(
+        TokenStoreError, match="format version 1, which this version of fullscript"
+    ) as info:
+        await FileTokenStore(path).load("us")
+    assert "SECRET" not in str(info.value)
+
+
+class _RegionOnlyStore:
+    """Keyed by region alone: no grants, no refresh lock."""
+
+    async def load(self, region: str) -> OAuthToken | None:
+        return None
+
+    async def save(self, token: OAuthToken) -> None:
+        return None
+
+    async def delete(self, region: str) -> None:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("store", "missing"),
+    [
+        (42, "int has no load, save, delete, grant_ids, refresh_lock"),
+        (_RegionOnlyStore(), "has no grant_ids, refresh_lock"),
+    ],
+)
+def test_something_that_is_not_a_token_store_is_refused_by_name(
+    store: object, missing: str
+) -> None:
+    with pytest.raises(InvalidParameterTypeError, match=missing):
+        Fullscript(
+            client_id="i", client_secret="s", redirect_uri="https://a.example", token_store=store
+        )  # type: ignore[arg-type]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -157,3 +159,26 @@ def test_quirky_forms_parse_to_the_same_token(
     assert iso == epoch
     assert iso.expires_at == created + timedelta(seconds=expires_in)
     assert OAuthToken.from_dict(iso.to_dict()) == iso
+
+
+@pytest.mark.parametrize("expires_in", [0, -5, 0.4, "0", "-1"])
+def test_a_lifetime_below_one_second_is_unknown_not_refused(expires_in: object) -> None:
+    token = OAuthToken.from_response(payload(expires_in=expires_in), "us")
+    assert token.expires_in is None
+    assert token.expires_at is None
+    assert token.seconds_left() == math.inf
+    assert OAuthToken.from_dict(token.to_dict()) == token  # stays unknown once stored
+
+
+def test_expiry_is_judged_from_received_at_when_the_sdk_knows_it() -> None:
+    server_behind = OAuthToken.from_response(payload(created_at="2021-06-16T12:57:21Z"), "us")
+    received = datetime(2021, 6, 16, 14, 57, 21, tzinfo=UTC)
+    token = attrs.evolve(server_behind, received_at=received)
+    assert token.expires_at == received + timedelta(seconds=7200)
+    assert token.seconds_left(received + timedelta(seconds=60)) == 7140
+    assert OAuthToken.from_dict(token.to_dict()) == token
+
+
+def test_a_server_answer_cannot_set_received_at() -> None:
+    token = OAuthToken.from_response(payload(received_at="2099-01-01T00:00:00Z"), "us")
+    assert token.received_at is None

@@ -17,7 +17,7 @@ import sys
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fullscript_api.models import (
     LabOrderStatus,
@@ -51,14 +51,14 @@ Edit = Callable[[Any], None]
 class DeviatingTransport(ForwardingTransport):
     """Passes requests to the sandbox and edits the JSON answers of paths ending in a suffix."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         super().__init__(inner)
         self.edits: list[tuple[str, Edit]] = []
 
     def edit(self, path_suffix: str, edit: Edit) -> None:
         self.edits.append((path_suffix, edit))
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         response = await super().handle_async_request(request)
         edits = [edit for suffix, edit in self.edits if request.url.path.endswith(suffix)]
         if not edits or response.status_code >= 300:
@@ -67,7 +67,7 @@ class DeviatingTransport(ForwardingTransport):
         for edit in edits:
             edit(body)
         headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-        return httpx.Response(response.status_code, headers=headers, json=body)
+        return httpx2.Response(response.status_code, headers=headers, json=body)
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
-import httpx
+import httpx2
 import pytest
 
-from fullscript._limiter import RollingWindowLimiter
+from fullscript._limiters import RollingWindowLimiter
 from fullscript._options import RequestOptions, use_request_options
 from fullscript._retry import RetryPolicy
 from fullscript._transport import FullscriptTransport
@@ -20,7 +20,7 @@ from fullscript.testing import RecordingLimiter, run_in_virtual_time
 
 API = "https://us-snd.fullscript.io/api"
 
-Outcome = httpx.Response | Exception
+Outcome = httpx2.Response | Exception
 
 
 class RecordingClock:
@@ -43,15 +43,15 @@ class CountingLimiter(RecordingLimiter):
 
 
 class ScriptedServer:
-    """An httpx.MockTransport that answers each attempt with the next scripted outcome."""
+    """An httpx2.MockTransport that answers each attempt with the next scripted outcome."""
 
     def __init__(self, *outcomes: Outcome) -> None:
         self.outcomes = list(outcomes)
-        self.requests: list[httpx.Request] = []
+        self.requests: list[httpx2.Request] = []
         self.bodies: list[bytes] = []
         self.closed = False
 
-    def handle(self, request: httpx.Request) -> httpx.Response:
+    def handle(self, request: httpx2.Request) -> httpx2.Response:
         self.requests.append(request)
         self.bodies.append(request.read())
         outcome = self.outcomes.pop(0)
@@ -70,34 +70,34 @@ class Harness:
         self.limiter = CountingLimiter()
         self.clock = RecordingClock()
         self.transport = FullscriptTransport(
-            httpx.MockTransport(self.server.handle),
+            httpx2.MockTransport(self.server.handle),
             limiter=self.limiter,
             retry=retry if retry is not None else RetryPolicy(),
             clock=self.clock,
             jitter_source=random.Random(1234),
         )
-        self.client = httpx.AsyncClient(transport=self.transport, base_url=API)
+        self.client = httpx2.AsyncClient(transport=self.transport, base_url=API)
 
     async def request(
         self, method: str, path: str = "/clinic/patients", **kwargs: object
-    ) -> httpx.Response:
+    ) -> httpx2.Response:
         return await self.client.request(method, path, **kwargs)  # type: ignore[arg-type]
 
 
-def ok(body: object = None) -> httpx.Response:
-    return httpx.Response(200, json=body if body is not None else {"ok": True})
+def ok(body: object = None) -> httpx2.Response:
+    return httpx2.Response(200, json=body if body is not None else {"ok": True})
 
 
-def status(code: int, headers: dict[str, str] | None = None) -> httpx.Response:
-    return httpx.Response(code, json={"error": f"status {code}"}, headers=headers)
+def status(code: int, headers: dict[str, str] | None = None) -> httpx2.Response:
+    return httpx2.Response(code, json={"error": f"status {code}"}, headers=headers)
 
 
 def connect_error() -> Exception:
-    return httpx.ConnectError("connection refused")
+    return httpx2.ConnectError("connection refused")
 
 
 def read_timeout() -> Exception:
-    return httpx.ReadTimeout("read timed out")
+    return httpx2.ReadTimeout("read timed out")
 
 
 # Outcomes after which an idempotent request is retried.
@@ -109,9 +109,9 @@ RETRYABLE_FOR_GET: list[Callable[[], Outcome]] = [
     lambda: status(429),
     connect_error,
     read_timeout,
-    lambda: httpx.ConnectTimeout("connect timed out"),
-    lambda: httpx.RemoteProtocolError("server disconnected"),
-    lambda: httpx.ReadError("connection reset"),
+    lambda: httpx2.ConnectTimeout("connect timed out"),
+    lambda: httpx2.RemoteProtocolError("server disconnected"),
+    lambda: httpx2.ReadError("connection reset"),
 ]
 
 
@@ -147,7 +147,7 @@ async def test_non_idempotent_request_is_not_repeated_after_a_server_error(
 @pytest.mark.parametrize("method", ["POST", "PATCH"])
 @pytest.mark.parametrize(
     "failure",
-    [read_timeout, lambda: httpx.WriteTimeout("write"), lambda: httpx.ReadError("reset")],
+    [read_timeout, lambda: httpx2.WriteTimeout("write"), lambda: httpx2.ReadError("reset")],
 )
 async def test_non_idempotent_request_is_not_repeated_when_it_may_have_reached_the_server(
     method: str, failure: Callable[[], Exception]
@@ -166,14 +166,14 @@ async def test_non_idempotent_request_is_not_repeated_when_it_may_have_reached_t
     "failure",
     [
         connect_error,
-        lambda: httpx.ConnectTimeout("connect"),
+        lambda: httpx2.ConnectTimeout("connect"),
         lambda: status(429),
     ],
 )
 async def test_non_idempotent_request_is_retried_when_it_provably_was_not_processed(
     method: str, failure: Callable[[], Outcome]
 ) -> None:
-    harness = Harness(failure(), httpx.Response(201, json={"patient": {"id": "9"}}))
+    harness = Harness(failure(), httpx2.Response(201, json={"patient": {"id": "9"}}))
 
     response = await harness.request(method, json={"patient": {"first_name": "Ada"}})
 
@@ -184,9 +184,9 @@ async def test_non_idempotent_request_is_retried_when_it_provably_was_not_proces
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
 async def test_a_pool_timeout_is_raised_not_waited_out_again(method: str) -> None:
-    harness = Harness(httpx.PoolTimeout("pool"), ok())
+    harness = Harness(httpx2.PoolTimeout("pool"), ok())
 
-    with pytest.raises(httpx.PoolTimeout):
+    with pytest.raises(httpx2.PoolTimeout):
         await harness.request(method)
 
     assert harness.server.attempts == 1
@@ -214,7 +214,7 @@ async def test_client_errors_are_not_retried() -> None:
 
 
 async def test_max_retries_is_respected_and_the_last_response_returned() -> None:
-    responses = [httpx.Response(503, json={"attempt": n}) for n in range(1, 6)]
+    responses = [httpx2.Response(503, json={"attempt": n}) for n in range(1, 6)]
     harness = Harness(*responses, retry=RetryPolicy(max_retries=3))
 
     response = await harness.request("GET")
@@ -227,9 +227,9 @@ async def test_max_retries_is_respected_and_the_last_response_returned() -> None
 
 
 async def test_last_exception_is_raised_when_retries_run_out() -> None:
-    harness = Harness(connect_error(), connect_error(), httpx.ConnectError("still down"))
+    harness = Harness(connect_error(), connect_error(), httpx2.ConnectError("still down"))
 
-    with pytest.raises(httpx.ConnectError, match="still down"):
+    with pytest.raises(httpx2.ConnectError, match="still down"):
         await harness.request("GET")
 
     assert harness.server.attempts == 3
@@ -252,6 +252,25 @@ async def test_every_attempt_acquires_the_limiter() -> None:
     await harness.request("GET")
 
     assert harness.limiter.acquired == harness.server.attempts == 4
+
+
+class _ReleaseFails(RollingWindowLimiter):
+    async def release(self, permit: object) -> None:
+        raise RuntimeError("the shared store refused the release")
+
+
+async def test_a_release_that_fails_never_replaces_the_answer_that_arrived(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    transport = FullscriptTransport(
+        httpx2.MockTransport(lambda request: httpx2.Response(201, json={"id": 1})),
+        limiter=_ReleaseFails(),
+    )
+    with caplog.at_level(logging.WARNING, logger="fullscript"):
+        async with httpx2.AsyncClient(transport=transport) as http:
+            response = await http.post("https://api.example/treatment_plans")
+    assert response.status_code == 201 and response.json() == {"id": 1}
+    assert "could not release the rate-limit slot" in caplog.text
 
 
 async def test_retry_after_in_seconds_is_honoured() -> None:
@@ -353,34 +372,34 @@ async def test_per_call_options_apply_only_inside_the_block() -> None:
 
 async def test_per_call_timeout_reaches_the_inner_transport() -> None:
     harness = Harness(ok(), ok())
-    harness.client.timeout = httpx.Timeout(30.0)
+    harness.client.timeout = httpx2.Timeout(30.0)
 
-    with use_request_options(RequestOptions(timeout=httpx.Timeout(2.5, connect=1.0))):
+    with use_request_options(RequestOptions(timeout=httpx2.Timeout(2.5, connect=1.0))):
         await harness.request("GET")
     await harness.request("GET")
 
     first, second = (request.extensions["timeout"] for request in harness.server.requests)
     assert first == {"connect": 1.0, "read": 2.5, "write": 2.5, "pool": 2.5}
-    assert second == httpx.Timeout(30.0).as_dict()
+    assert second == httpx2.Timeout(30.0).as_dict()
 
 
 async def test_per_call_options_follow_concurrent_tasks_separately() -> None:
-    def always_503(request: httpx.Request) -> httpx.Response:
+    def always_503(request: httpx2.Request) -> httpx2.Response:
         return status(503)
 
     attempts: dict[str, int] = {"patient": 0, "default": 0}
 
-    def handler(request: httpx.Request) -> httpx.Response:
+    def handler(request: httpx2.Request) -> httpx2.Response:
         attempts[request.url.params["who"]] += 1
         return always_503(request)
 
     transport = FullscriptTransport(
-        httpx.MockTransport(handler),
+        httpx2.MockTransport(handler),
         limiter=CountingLimiter(),
         retry=RetryPolicy(max_retries=2),
         clock=RecordingClock(),
     )
-    client = httpx.AsyncClient(transport=transport, base_url=API)
+    client = httpx2.AsyncClient(transport=transport, base_url=API)
 
     async def no_retries() -> None:
         with use_request_options(RequestOptions(retry=RetryPolicy(max_retries=0))):
@@ -417,14 +436,14 @@ async def test_retry_is_logged_without_headers_query_or_body(
 async def test_aclose_closes_the_inner_transport() -> None:
     closed: list[bool] = []
 
-    class Inner(httpx.AsyncBaseTransport):
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    class Inner(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             return ok()
 
         async def aclose(self) -> None:
             closed.append(True)
 
-    async with httpx.AsyncClient(
+    async with httpx2.AsyncClient(
         transport=FullscriptTransport(Inner(), limiter=CountingLimiter())
     ) as client:
         await client.get(API)
@@ -441,25 +460,25 @@ def test_a_429_for_one_client_holds_back_another_sharing_the_limiter() -> None:
         sent: dict[str, float] = {}
         throttled = [True]
 
-        def server_a(request: httpx.Request) -> httpx.Response:
+        def server_a(request: httpx2.Request) -> httpx2.Response:
             sent.setdefault("a first", loop.time())
             if throttled.pop() if throttled else False:
                 return status(429, {"Retry-After": "20"})
             sent["a retry"] = loop.time()
             return ok()
 
-        def server_b(request: httpx.Request) -> httpx.Response:
+        def server_b(request: httpx2.Request) -> httpx2.Response:
             sent["b"] = loop.time()
             return ok()
 
         # A timeout over the 20 s pause: the limiter's wait is bounded by the call's timeout.
-        client_a = httpx.AsyncClient(
-            transport=FullscriptTransport(httpx.MockTransport(server_a), limiter=limiter),
+        client_a = httpx2.AsyncClient(
+            transport=FullscriptTransport(httpx2.MockTransport(server_a), limiter=limiter),
             timeout=30,
         )
         # A timeout over the 20 s pause: the limiter's wait is bounded by the call's timeout.
-        client_b = httpx.AsyncClient(
-            transport=FullscriptTransport(httpx.MockTransport(server_b), limiter=limiter),
+        client_b = httpx2.AsyncClient(
+            transport=FullscriptTransport(httpx2.MockTransport(server_b), limiter=limiter),
             timeout=30,
         )
 
@@ -480,7 +499,7 @@ def test_a_429_for_one_client_holds_back_another_sharing_the_limiter() -> None:
 async def test_responses_that_are_retried_are_closed() -> None:
     closed: list[int] = []
 
-    class TrackedStream(httpx.AsyncByteStream):
+    class TrackedStream(httpx2.AsyncByteStream):
         def __init__(self, number: int) -> None:
             self.number = number
 
@@ -490,7 +509,7 @@ async def test_responses_that_are_retried_are_closed() -> None:
         async def aclose(self) -> None:
             closed.append(self.number)
 
-    responses = [httpx.Response(503, stream=TrackedStream(n)) for n in range(2)]
+    responses = [httpx2.Response(503, stream=TrackedStream(n)) for n in range(2)]
     harness = Harness(*responses, ok(), retry=RetryPolicy(max_retries=2))
 
     response = await harness.request("GET")

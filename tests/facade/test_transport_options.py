@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-import httpx
+import httpx2
 
 from fullscript._options import RequestOptions, current_request_options, use_request_options
 from fullscript._retry import RetryPolicy
@@ -24,7 +24,7 @@ def test_block_sets_and_restores_the_options() -> None:
 
 def test_nested_blocks_refine_the_outer_options() -> None:
     no_retry = RetryPolicy(max_retries=0)
-    short = httpx.Timeout(1.0)
+    short = httpx2.Timeout(1.0)
     with use_request_options(RequestOptions(retry=no_retry)):
         with use_request_options(RequestOptions(timeout=short)):
             assert current_request_options() == RequestOptions(retry=no_retry, timeout=short)
@@ -33,7 +33,7 @@ def test_nested_blocks_refine_the_outer_options() -> None:
 
 def test_options_are_restored_when_the_block_raises() -> None:
     try:
-        with use_request_options(RequestOptions(timeout=httpx.Timeout(1.0))):
+        with use_request_options(RequestOptions(timeout=httpx2.Timeout(1.0))):
             raise KeyError("boom")
     except KeyError:
         pass

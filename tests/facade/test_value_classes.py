@@ -1,4 +1,4 @@
-"""The façade's value classes (plain slotted classes, not attrs) keep what users rely on.
+"""The façade's value classes (attrs, frozen and slotted) keep what users rely on.
 
 Immutable, equal and hashed by value, a repr without secrets, copies that run the checks again;
 and the generated client's `with_headers()` still returns a configured copy.
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import httpx
+import attrs
+import httpx2
 import pytest
 from fullscript_api.api.patients import _RETRIEVE_PATIENT
 from fullscript_api.client import AuthenticatedClient, Client
@@ -43,7 +44,7 @@ def token(**changes: object) -> OAuthToken:
     ids=lambda value: type(value).__name__,
 )
 def test_value_classes_are_immutable(value: object) -> None:
-    with pytest.raises(AttributeError, match="immutable"):
+    with pytest.raises(AttributeError):
         value.region = "ca"  # type: ignore[attr-defined]
 
 
@@ -82,12 +83,12 @@ def test_copies_run_the_checks_again() -> None:
     assert local.base_url == "http://127.0.0.1:8765/us-snd"  # trailing slash stripped
     assert local.key == "us-snd" and Region.US_SANDBOX.base_url.startswith("https://")
     with pytest.raises(ValueError, match="expires_in"):
-        token().evolve(expires_in="soon")
+        attrs.evolve(token(), expires_in="soon")
 
 
 def test_generated_client_copies_keep_their_settings_and_hide_the_token() -> None:
     client = AuthenticatedClient(
-        base_url="https://api-us.fullscript.io", token="bearer-secret-1", timeout=httpx.Timeout(3)
+        base_url="https://api-us.fullscript.io", token="bearer-secret-1", timeout=httpx2.Timeout(3)
     )
     copy = client.with_headers({"X-Trace": "1"})
 
@@ -96,7 +97,25 @@ def test_generated_client_copies_keep_their_settings_and_hide_the_token() -> Non
     http = copy.get_async_httpx_client()
     assert http.headers["x-trace"] == "1"
     assert http.headers["authorization"] == "Bearer bearer-secret-1"
-    assert http.timeout == httpx.Timeout(3)
+    assert http.timeout == httpx2.Timeout(3)
     assert "bearer-secret-1" not in repr(copy)
     plain = Client("https://api-us.fullscript.io", raise_on_unexpected_status=True)
-    assert plain.with_timeout(httpx.Timeout(5)).raise_on_unexpected_status
+    assert plain.with_timeout(httpx2.Timeout(5)).raise_on_unexpected_status
+
+
+def _reprs_of_every_local(error: BaseException) -> list[str]:
+    """What an error reporter that captures locals does: repr each frame's locals."""
+    shown: list[str] = []
+    traceback = error.__traceback__
+    while traceback is not None:
+        shown.extend(repr(value) for value in traceback.tb_frame.f_locals.values())
+        traceback = traceback.tb_next
+    return shown
+
+
+def test_a_half_built_value_has_a_repr_that_does_not_raise() -> None:
+    with pytest.raises(ValueError) as caught:
+        OAuthToken("access-secret-1", "refresh-secret-1", "us", expires_in="soon")
+    shown = _reprs_of_every_local(caught.value)
+    assert any(text.startswith("OAuthToken(") and "<unset>" in text for text in shown)
+    assert not any("access-secret-1" in text and "OAuthToken(" in text for text in shown)

@@ -1,4 +1,4 @@
-"""Running an app's lifespan around an httpx client on its ASGI transport (no TestClient,
+"""Running an app's lifespan around an httpx2 client on its ASGI transport (no TestClient,
 no threads), and an SDK client on the in-process sandbox without a token."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-import httpx
+import httpx2
 from support.sandbox_clients import sandbox_region
 
 from fullscript import Fullscript
@@ -22,12 +22,12 @@ APP_URL = "http://app.test"
 
 
 @asynccontextmanager
-async def running(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+async def running(app: Any) -> AsyncIterator[httpx2.AsyncClient]:
     """Start the app's lifespan, yield a client on its ASGI transport, then shut it down."""
-    transport = httpx.ASGITransport(app=app)
+    transport = httpx2.ASGITransport(app=app)
     async with (
         app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url=APP_URL) as client,
+        httpx2.AsyncClient(transport=transport, base_url=APP_URL) as client,
     ):
         yield client
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from typing import Annotated, Any
 
-import httpx
+import httpx2
 import pytest
 from app_support import APP_URL, bare_client, running
 from fastapi import APIRouter, Depends, FastAPI
@@ -83,7 +83,7 @@ async def test_without_the_lifespan_the_dependency_says_what_is_missing() -> Non
     async def x(fs: FullscriptDep) -> str:
         return "unreachable"
 
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=APP_URL) as c:
+    async with httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url=APP_URL) as c:
         with pytest.raises(RuntimeError, match="fullscript_lifespan"):
             await c.get("/x")
 
@@ -168,3 +168,22 @@ def test_import_fullscript_never_imports_fastapi_and_the_missing_extra_is_named(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install 'fullscript[fastapi]'" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/clinics/clinic-a/patients/%2e%2e", "id"),
+        ("/clinics/clinic-a/patients/%2E", "id"),
+        ("/clinics/clinic-a/patients/" + "p" * 1025, "id"),
+    ],
+)
+async def test_an_invalid_id_is_a_422_naming_the_parameter(
+    sandbox: Sandbox, path: str, parameter: str
+) -> None:
+    async with running(build(sandbox)) as client:
+        answer = await client.get(path)
+    # The name of the SDK call's parameter that refused it (never the value).
+    assert answer.status_code == 422
+    assert answer.json()["parameter"] == parameter
+    assert "p" * 1025 not in answer.text

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from app_support import APP_URL, running
 from webhook_support import CHALLENGE, SECRET, FakeTime
@@ -54,17 +54,17 @@ def settings(tmp_path: Path, redis_url: str) -> Settings:
 def build(settings: Settings, sandbox: Sandbox) -> Any:
     app = create_app(settings, transport=sandbox.transport(), clock=sandbox.now)
     sandbox.configure_webhooks(
-        url=f"{APP_URL}/webhooks/fullscript", transport=httpx.ASGITransport(app=app)
+        url=f"{APP_URL}/webhooks/fullscript", transport=httpx2.ASGITransport(app=app)
     )
     return app
 
 
-async def connect(client: httpx.AsyncClient, sandbox: Sandbox, clinic: str) -> None:
+async def connect(client: httpx2.AsyncClient, sandbox: Sandbox, clinic: str) -> None:
     redirect = await client.get("/oauth/connect", params={"clinic": clinic})
     assert redirect.status_code == 302, redirect.text
-    async with httpx.AsyncClient(transport=sandbox.transport()) as browser:
+    async with httpx2.AsyncClient(transport=sandbox.transport()) as browser:
         approved = await browser.get(redirect.headers["location"])
-    callback = httpx.URL(approved.headers["location"])
+    callback = httpx2.URL(approved.headers["location"])
     answer = await client.get(callback.path, params=callback.params)
     assert answer.status_code == 200 and answer.json() == {"connected": clinic}
 
@@ -118,7 +118,7 @@ async def test_missed_events_are_caught_up_on_restart_exactly_once(
     sandbox_time.value += 5
     missed = [clinic.update_patient(patient_id, last_name=f"Down{i}")["id"] for i in range(4)]
     missed.append(clinic.place_order(patient_id)["id"])
-    sandbox.configure_webhooks(transport=httpx.MockTransport(lambda r: httpx.Response(503)))
+    sandbox.configure_webhooks(transport=httpx2.MockTransport(lambda r: httpx2.Response(503)))
     assert not any(d["successfully_delivered"] for d in await sandbox.deliver_webhooks())
 
     async with running(build(settings, sandbox)) as client:  # startup reconciles
@@ -131,3 +131,20 @@ async def test_missed_events_are_caught_up_on_restart_exactly_once(
         handled = [e["id"] for e in (await client.get("/events/handled")).json()]
     assert Counter(handled) == Counter(live + missed)
     assert set(Counter(handled).values()) == {1}
+
+
+async def test_metrics_show_what_the_sdk_did_as_prometheus_text(
+    settings: Settings, sandbox: Sandbox
+) -> None:
+    async with running(build(settings, sandbox)) as client:
+        await connect(client, sandbox, "clinic-a")
+        sandbox.faults.error(503, operation_id="list_patients", times=1)
+        await client.get("/clinics/clinic-a/patients")
+        answer = await client.get("/metrics")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/plain; version=0.0.4")
+    lines = answer.text.splitlines()
+    assert 'fullscript_attempts_total{operation="patients.list",status="503"} 1' in lines
+    assert 'fullscript_attempts_total{operation="patients.list",status="200"} 1' in lines
+    assert 'fullscript_events_total{event="retry"} 1' in lines
+    assert any(line.startswith("fullscript_limiter_wait_seconds_count") for line in lines)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from webhook_support import token_from
 
@@ -32,24 +33,38 @@ WORKERS = 4
 
 
 @contextmanager
-def uvicorn_workers(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[bytes]]:
-    """``uvicorn --factory examples.fastapi_app.app:create_app --workers 4``, until healthy."""
+def uvicorn_workers(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[str]]:
+    """``uvicorn --factory examples.fastapi_app.app:create_app --workers 4``, until every
+    worker has finished its startup (catch-up included) and the app answers.
+
+    One healthy answer only proves one worker is up: on a loaded machine the others may still
+    be importing while every event is sent, and that one worker handles them all. So this
+    waits for each worker's "Application startup complete." line on uvicorn's log.
+    """
     command = [
         sys.executable, "-m", "uvicorn", "--factory", "examples.fastapi_app.app:create_app",
         "--host", "127.0.0.1", "--port", str(port), "--workers", str(WORKERS),
-        "--log-level", "warning",
+        "--log-level", "info", "--no-access-log",
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=REPO, env={**os.environ, **env})
+    process = subprocess.Popen(
+        command, cwd=REPO, env={**os.environ, **env}, stderr=subprocess.PIPE, text=True
+    )
+    started = WorkerStartups(process)
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                if (
+                    started.count() >= WORKERS
+                    and httpx2.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
+                ):
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("uvicorn did not become healthy")
+                raise RuntimeError(
+                    f"uvicorn did not start its {WORKERS} workers ({started.count()} started)"
+                )
             time.sleep(0.1)
         yield process
     finally:
@@ -59,6 +74,33 @@ def uvicorn_workers(env: dict[str, str], port: int) -> Iterator[subprocess.Popen
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        started.join()
+
+
+class WorkerStartups:
+    """Counts the workers that completed their startup, reading uvicorn's log (passed on to
+    this process's stderr so that a failure still shows it)."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self._completed = 0
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._reader.start()
+
+    def _read(self, process: subprocess.Popen[str]) -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            sys.stderr.write(line)
+            if "Application startup complete." in line:
+                with self._lock:
+                    self._completed += 1
+
+    def count(self) -> int:
+        with self._lock:
+            return self._completed
+
+    def join(self) -> None:
+        self._reader.join(timeout=10)
 
 
 def wait_for(log: EventLog, count: int) -> list[dict[str, object]]:
@@ -117,7 +159,7 @@ async def test_four_workers_handle_every_event_exactly_once(tmp_path: Path, redi
             assert Counter(line["id"] for line in caught_up) == Counter(missed)
 
             # clinic-b connects now (connect and callback may hit different workers).
-            async with httpx.AsyncClient(timeout=30, follow_redirects=True) as browser:
+            async with httpx2.AsyncClient(timeout=30, follow_redirects=True) as browser:
                 connected = await browser.get(f"{app_url}/oauth/connect?clinic=clinic-b")
             assert connected.json() == {"connected": "clinic-b"}
 

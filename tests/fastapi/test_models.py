@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import fullscript_api.models as models
-import httpx
+import httpx2
 import pytest
 from app_support import APP_URL
 from fastapi import APIRouter, FastAPI
@@ -80,13 +80,13 @@ def build_app() -> FastAPI:
 
 @pytest.fixture
 async def client() -> Any:
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=build_app()), base_url=APP_URL
+    async with httpx2.AsyncClient(
+        transport=httpx2.ASGITransport(app=build_app()), base_url=APP_URL
     ) as http:
         yield http
 
 
-async def test_an_sdk_request_model_is_a_validated_body(client: httpx.AsyncClient) -> None:
+async def test_an_sdk_request_model_is_a_validated_body(client: httpx2.AsyncClient) -> None:
     good = {"email": "maya@example.org", "first_name": "Maya", "last_name": "L", "gender": "x"}
     answer = await client.post("/patients", json=good)
     assert answer.status_code == 201
@@ -101,14 +101,14 @@ async def test_an_sdk_request_model_is_a_validated_body(client: httpx.AsyncClien
     }
 
 
-async def test_sync_endpoints_get_the_attrs_model_too(client: httpx.AsyncClient) -> None:
+async def test_sync_endpoints_get_the_attrs_model_too(client: httpx2.AsyncClient) -> None:
     answer = await client.put(
         "/patients/p-9", json={"email": "a@b.c", "first_name": "A", "last_name": "B"}
     )
     assert answer.json() == {"id": "p-9", "first_name": "A"}
 
 
-async def test_lists_pages_and_optionals_serialise(client: httpx.AsyncClient) -> None:
+async def test_lists_pages_and_optionals_serialise(client: httpx2.AsyncClient) -> None:
     plans = (await client.get("/plans")).json()
     assert plans == [{"id": "t", "state": "active", "recommendations": [{"variant_id": "v"}]}]
     page = (await client.get("/page")).json()
@@ -116,7 +116,7 @@ async def test_lists_pages_and_optionals_serialise(client: httpx.AsyncClient) ->
     assert (await client.get("/maybe")).json() is None
 
 
-async def test_the_openapi_document_shows_the_sdk_shapes(client: httpx.AsyncClient) -> None:
+async def test_the_openapi_document_shows_the_sdk_shapes(client: httpx2.AsyncClient) -> None:
     document = (await client.get("/openapi.json")).json()
     schemas = document["components"]["schemas"]
     assert {"Patient", "PatientCreateRequest", "TreatmentPlan", "PatientPage"} <= set(schemas)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from app_support import APP_URL, bare_client, running
 from fastapi import FastAPI
@@ -32,7 +32,7 @@ def build(sandbox: Sandbox, **options: Any) -> tuple[FastAPI, WebhookReceiver, l
     app = FastAPI(lifespan=fullscript_lifespan(lambda: bare_client(sandbox)))
     app.include_router(webhook_router(receiver))
     sandbox.configure_webhooks(
-        url=HOOK, secret=SECRET, challenge=CHALLENGE, transport=httpx.ASGITransport(app=app)
+        url=HOOK, secret=SECRET, challenge=CHALLENGE, transport=httpx2.ASGITransport(app=app)
     )
     return app, receiver, handled
 

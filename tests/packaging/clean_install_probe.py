@@ -1,6 +1,6 @@
 """Run by the packaging tests with a clean install's interpreter; prints one JSON report.
 
-It uses the client the way the README does, on an in-process `httpx.MockTransport`: create a
+It uses the client the way the README does, on an in-process `httpx2.MockTransport`: create a
 patient from a `PatientCreateRequest`, read one back. Only the SDK and its base dependencies
 may be importable here.
 """
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 BEFORE_CALLS = sorted(sys.modules)
 
-import httpx  # noqa: E402
+import httpx2  # noqa: E402
 
 import fullscript  # noqa: E402
 
@@ -25,11 +25,11 @@ from fullscript_api.models import PatientCreateRequest  # noqa: E402
 PATIENT = {"id": "p-1", "first_name": "Maya", "last_name": "Lindqvist", "email": "m@example.org"}
 
 
-def answer(request: httpx.Request) -> httpx.Response:
+def answer(request: httpx2.Request) -> httpx2.Response:
     if request.method == "POST":
         sent = json.loads(request.content)
-        return httpx.Response(201, json={"patient": {**PATIENT, **sent, "id": "p-2"}})
-    return httpx.Response(200, json={"patient": PATIENT})
+        return httpx2.Response(201, json={"patient": {**PATIENT, **sent, "id": "p-2"}})
+    return httpx2.Response(200, json={"patient": PATIENT})
 
 
 async def use_the_client() -> dict[str, str]:
@@ -48,7 +48,7 @@ async def use_the_client() -> dict[str, str]:
         redirect_uri="https://app.example/callback",
         region="us",
         token_store=fullscript.InMemoryTokenStore([token]),
-        transport=httpx.MockTransport(answer),
+        transport=httpx2.MockTransport(answer),
     ) as fs:
         created = await fs.patients.create(
             body=PatientCreateRequest(first_name="Ada", last_name="Byron", email="ada@example.org")

@@ -2,7 +2,7 @@
 
 `clean_install` is ``pip install .`` with no extras into a fresh virtualenv, made with the
 project's pinned uv (``.tools/bin/uv``, which ``make install`` provides). It needs the package
-index (or uv's cache) for httpx and attrs, as any user's install does; the test fails, rather
+index (or uv's cache) for httpx2 and attrs, as any user's install does; the test fails, rather
 than skips, when that is not available.
 """
 

@@ -22,6 +22,7 @@ NOT_IN_BASE = {
     "python-multipart",
     "python-dateutil",
     "aiolimiter",
+    "cryptography",
 }
 
 pytestmark = pytest.mark.slow
@@ -39,7 +40,7 @@ def probe_report(clean_install: Path) -> dict[str, object]:
 
 def test_base_install_brings_no_extra_dependencies(clean_install: Path) -> None:
     installed = installed_distributions(clean_install)
-    assert {"fullscript", "httpx", "attrs"} <= installed
+    assert {"fullscript", "httpx2", "attrs"} <= installed
     assert installed & NOT_IN_BASE == set()
 
 

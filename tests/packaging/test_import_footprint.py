@@ -19,8 +19,18 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATED = REPO_ROOT / "generated" / "fullscript_api"
 # Packages `import fullscript` must leave alone: the extras' dependencies, and the libraries
-# the base install dropped (anyio stays installed, as httpx's dependency, but unused).
-NOT_AT_IMPORT = ("dateutil", "anyio", "aiolimiter", "starlette", "uvicorn", "redis", "fastapi")
+# the base install dropped (anyio stays installed, as httpx2's dependency, but unused).
+NOT_AT_IMPORT = (
+    "dateutil",
+    "anyio",
+    "aiolimiter",
+    "starlette",
+    "uvicorn",
+    "redis",
+    "fastapi",
+    "cryptography",
+    "opentelemetry",
+)
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
 
 
@@ -76,35 +86,37 @@ def test_quick_start_imports_load_only_the_models_named() -> None:
     assert named <= loaded_models(loaded) <= models_reachable_from(named)
 
 
+# A first call: one patient retrieved on an in-process httpx2 transport.
+FIRST_CALL = """
+    import asyncio
+    from datetime import UTC, datetime
+
+    import httpx2
+
+    from fullscript import Fullscript, InMemoryTokenStore, OAuthToken
+
+    def answer(request):
+        return httpx2.Response(200, json={"patient": {"id": "p-1", "first_name": "Maya"}})
+
+    async def main():
+        token = OAuthToken.from_response(
+            {"access_token": "a", "refresh_token": "r", "expires_in": 7200,
+             "created_at": datetime.now(UTC).isoformat()},
+            region="us",
+        )
+        async with Fullscript(
+            client_id="c", client_secret="s", redirect_uri="https://app.example/cb",
+            region="us", token_store=InMemoryTokenStore([token]),
+            transport=httpx2.MockTransport(answer),
+        ) as fs:
+            assert (await fs.patients.retrieve("p-1")).first_name == "Maya"
+
+    asyncio.run(main())
+    """
+
+
 def test_first_use_of_one_group_loads_only_models_that_group_can_reach() -> None:
-    loaded = loaded_after(
-        """
-        import asyncio
-        from datetime import UTC, datetime
-
-        import httpx
-
-        from fullscript import Fullscript, InMemoryTokenStore, OAuthToken
-
-        def answer(request):
-            return httpx.Response(200, json={"patient": {"id": "p-1", "first_name": "Maya"}})
-
-        async def main():
-            token = OAuthToken.from_response(
-                {"access_token": "a", "refresh_token": "r", "expires_in": 7200,
-                 "created_at": datetime.now(UTC).isoformat()},
-                region="us",
-            )
-            async with Fullscript(
-                client_id="c", client_secret="s", redirect_uri="https://app.example/cb",
-                region="us", token_store=InMemoryTokenStore([token]),
-                transport=httpx.MockTransport(answer),
-            ) as fs:
-                assert (await fs.patients.retrieve("p-1")).first_name == "Maya"
-
-        asyncio.run(main())
-        """
-    )
+    loaded = loaded_after(FIRST_CALL)
     used = loaded_models(loaded)
     patients = models_a_group_can_reach("patients")
     products_only = models_a_group_can_reach("products") - patients
@@ -144,7 +156,28 @@ def test_every_public_name_resolves_from_the_lazy_package_root() -> None:
         _ = fullscript.NoSuchThing  # type: ignore[attr-defined]
 
 
+def test_a_name_both_the_root_and_a_public_subpackage_export_is_loaded_from_the_subpackage() -> (
+    None
+):
+    import importlib
+
+    import fullscript
+
+    for subpackage in ("token_stores", "webhooks", "redis", "fastapi", "testing", "reconcile"):
+        module = importlib.import_module(f"fullscript.{subpackage}")
+        for name in set(module.__all__) & set(fullscript.__all__):
+            assert fullscript._EXPORTS[name] == f".{subpackage}", name
+            assert getattr(fullscript, name) is getattr(module, name)
+
+
 def test_import_fullscript_alone_loads_no_http_client() -> None:
     loaded = loaded_after("import fullscript")
-    assert "httpx" not in loaded
+    assert "httpx2" not in loaded
     assert "fullscript._client" not in loaded
+
+
+def test_a_first_call_loads_neither_old_httpx_nor_httpcore() -> None:
+    """The SDK runs on httpx2 and detects old-httpx objects without importing the old package."""
+    loaded = {name.partition(".")[0] for name in loaded_after(FIRST_CALL)}
+    assert "httpx2" in loaded
+    assert loaded & {"httpx", "httpcore"} == set()

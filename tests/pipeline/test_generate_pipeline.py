@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pipeline_support import OUR_SPEC, REPO_ROOT, minimal_spec, run_make, run_script
 from specpipe.generation import GeneratorSettings, _generator_command, compare_trees
+from specpipe.import_policy import imports_of_retired_packages
 
 PACKAGE = "fullscript_api"
 
@@ -70,6 +71,25 @@ def test_small_spec_generates_the_fixed_package_name(small_package: Path) -> Non
     assert (small_package / PACKAGE / "api" / "clinic" / "retrieve_clinic.py").is_file()
     assert (small_package / PACKAGE / "py.typed").is_file()
     assert sorted(p.name for p in small_package.iterdir()) == [PACKAGE]
+
+
+def test_a_fresh_package_carries_the_hand_written_runtime_verbatim(small_package: Path) -> None:
+    runtime = REPO_ROOT / "openapi" / "runtime"
+    for name in ("types.py", "client.py", "errors.py", "pagination.py"):
+        assert (small_package / PACKAGE / name).read_bytes() == (runtime / name).read_bytes()
+    assert (
+        not (small_package / PACKAGE / "__init__.py")
+        .read_text()
+        .startswith((runtime / "__init__.py").read_text())
+    )
+
+
+def test_a_fresh_package_has_an_operation_table_from_the_spec(small_package: Path) -> None:
+    table = (small_package / PACKAGE / "operations.py").read_text()
+
+    assert 'operation_id="retrieve_clinic"' in table
+    assert 'path="/api/clinic"' in table
+    assert 'group="clinic"' in table and 'method_name="retrieve"' in table
 
 
 def test_generator_warning_fails_the_run_and_keeps_the_previous_package(
@@ -167,3 +187,45 @@ def test_the_test_command_runs_check_generated_first() -> None:
     assert commands[0] == check
     assert any(line.endswith("pytest") for line in commands[1:])
     assert (REPO_ROOT / ".ci" / "run").read_text().strip().endswith("make test")
+
+
+def test_retired_http_imports_are_found_in_every_form(tmp_path: Path) -> None:
+    (tmp_path / "api").mkdir()
+    (tmp_path / "client.py").write_text("import httpx\nimport httpx2\nimport httpx2 as httpx\n")
+    (tmp_path / "api" / "op.py").write_text(
+        "from httpx import Response\nimport httpcore._async\nfrom . import httpx\n"
+    )
+
+    assert imports_of_retired_packages(tmp_path) == [
+        "api/op.py:1: httpx",
+        "api/op.py:2: httpcore",
+        "client.py:1: httpx",
+    ]
+
+
+def test_check_fails_when_the_templates_generate_an_httpx_import(
+    small_spec: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Committed and generated trees agree, but both import the old package: --check fails."""
+    import generate
+
+    templates = tmp_path / "templates"
+    shutil.copytree(generate.TEMPLATE_DIR, templates)
+    endpoint_template = templates / "endpoint_module.py.jinja"
+    original = endpoint_template.read_text()
+    assert "import httpx2\n" in original
+    endpoint_template.write_text(original.replace("import httpx2\n", "import httpx as httpx2\n"))
+    monkeypatch.setattr(generate, "TEMPLATE_DIR", templates)
+    out = tmp_path / "out"
+    assert generate.main(["--spec", str(small_spec), "--out", str(out)]) == 0
+    capsys.readouterr()
+
+    status = generate.main(["--spec", str(small_spec), "--out", str(out), "--check"])
+
+    printed = capsys.readouterr().out
+    assert status == 1
+    assert "api/" in printed and ": httpx" in printed
+    assert "differs" not in printed

@@ -107,7 +107,7 @@ def test_variant_and_order_models_survive_with_typed_responses(published_client:
     result = run_in_package(
         out,
         """
-        import httpx
+        import httpx2
         from fullscript_api.client import Client
         from fullscript_api.models import Order, Variant
         from fullscript_api.api.orders import list_orders, list_patient_orders, retrieve_order
@@ -123,14 +123,14 @@ def test_variant_and_order_models_survive_with_typed_responses(published_client:
             (list_patient_orders, {"orders": [order], "meta": {}}, lambda r: r.orders[0]),
         ]
         for module, body, pick in bodies:
-            parsed = module._parse_response(client=client, response=httpx.Response(200, json=body))
+            parsed = module._parse_response(client=client, response=httpx2.Response(200, json=body))
             assert isinstance(pick(parsed), (Order, Variant)), (module, parsed)
         parsed = retrieve_variant._parse_response(
-            client=client, response=httpx.Response(200, json={"variant": variant})
+            client=client, response=httpx2.Response(200, json={"variant": variant})
         )
         assert parsed.variant.product.brand.name == "B"
         parsed = retrieve_order._parse_response(
-            client=client, response=httpx.Response(200, json={"order": order})
+            client=client, response=httpx2.Response(200, json={"order": order})
         )
         assert parsed.order.variant_ids == ["v1"]
         """,

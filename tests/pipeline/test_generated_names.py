@@ -25,6 +25,7 @@ from specpipe.generated_names import (
     endpoint_module,
     enum_member,
     facade_call,
+    facade_names,
     python_type,
 )
 
@@ -55,6 +56,16 @@ def test_facade_calls_and_modules_match_the_resource_layer() -> None:
 
         assert facade_call(tag, operation_id) == f"fs.{generated.group}.{generated.method_name}"
         assert endpoint_module(tag, operation_id) == generated.module.__name__
+
+
+def test_the_stamped_facade_names_are_the_resource_layer_names() -> None:
+    operations = generated_operations()
+    names = facade_names(our_spec())
+
+    assert set(names) == set(operations)
+    for operation_id, (group, method) in names.items():
+        generated = operations[operation_id]
+        assert (group, method) == (generated.group, generated.method_name), operation_id
 
 
 def test_schema_classes_and_attributes_match_the_models() -> None:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from specpipe.document import iter_operations, success_response
 from specpipe.normalize import normalize
@@ -121,7 +121,7 @@ def test_every_response_example_parses_and_round_trips(
         label = f"{method.upper()} {path} {status}"
         try:
             parsed = module._parse_response(
-                client=client, response=httpx.Response(status, json=example)
+                client=client, response=httpx2.Response(status, json=example)
             )
         except Exception as exc:  # every failure is collected, so one run lists them all
             failures.append(f"{label}: {type(exc).__name__}: {exc}")

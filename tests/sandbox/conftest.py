@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import jsonschema
 import pytest
 
@@ -63,7 +63,7 @@ class SpecChecker:
             node = target
         return node
 
-    def check(self, operation_id: str, response: httpx.Response) -> None:
+    def check(self, operation_id: str, response: httpx2.Response) -> None:
         assert response.headers.get("x-request-id"), "every answer carries X-Request-Id"
         _, _, operation = self.operations[operation_id]
         status = str(response.status_code)
@@ -107,22 +107,22 @@ def token(sandbox: Sandbox) -> IssuedToken:
 
 
 @pytest.fixture
-async def client(sandbox: Sandbox, token: IssuedToken) -> AsyncIterator[httpx.AsyncClient]:
+async def client(sandbox: Sandbox, token: IssuedToken) -> AsyncIterator[httpx2.AsyncClient]:
     async with sandbox.client("us", token=token) as http:
         yield http
 
 
 @pytest.fixture
-def make_client(sandbox: Sandbox) -> Callable[..., httpx.AsyncClient]:
+def make_client(sandbox: Sandbox) -> Callable[..., httpx2.AsyncClient]:
     """Build more clients (other regions, other tokens); close them with ``async with``."""
 
-    def build(region: str = "us", token: IssuedToken | str | None = None) -> httpx.AsyncClient:
+    def build(region: str = "us", token: IssuedToken | str | None = None) -> httpx2.AsyncClient:
         return sandbox.client(region, token=token)
 
     return build
 
 
-async def walk(client: httpx.AsyncClient, url: str, key: str, **params: Any) -> list[Any]:
+async def walk(client: httpx2.AsyncClient, url: str, key: str, **params: Any) -> list[Any]:
     """Every record of a list, page by page (100 per page unless ``page[size]`` is given)."""
     records: list[Any] = []
     number: int | None = 1

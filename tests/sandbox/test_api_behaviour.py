@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript.sandbox import Sandbox
@@ -16,7 +16,7 @@ DAY = 86400
 
 @pytest.mark.parametrize("size", [7, 20, 100])
 async def test_paging_walks_every_patient_once(
-    client: httpx.AsyncClient, sandbox: Sandbox, size: int
+    client: httpx2.AsyncClient, sandbox: Sandbox, size: int
 ) -> None:
     patients = await walk(client, "/api/clinic/patients", "patients", **{"page[size]": size})
     ids = [patient["id"] for patient in patients]
@@ -24,7 +24,7 @@ async def test_paging_walks_every_patient_once(
     assert set(ids) == {patient["id"] for patient in sandbox.records("us", "patients")}
 
 
-async def test_meta_describes_the_page(client: httpx.AsyncClient) -> None:
+async def test_meta_describes_the_page(client: httpx2.AsyncClient) -> None:
     response = await client.get(
         "/api/clinic/patients", params={"page[number]": 4, "page[size]": 100}
     )
@@ -43,7 +43,7 @@ async def test_meta_describes_the_page(client: httpx.AsyncClient) -> None:
     [("page[size]", "101"), ("page[size]", "0"), ("page[number]", "zero"), ("page[number]", "-1")],
 )
 async def test_bad_page_parameters_answer_422_naming_them(
-    client: httpx.AsyncClient, name: str, value: str
+    client: httpx2.AsyncClient, name: str, value: str
 ) -> None:
     response = await client.get("/api/catalog/products", params={name: value})
     assert response.status_code == 422
@@ -51,7 +51,7 @@ async def test_bad_page_parameters_answer_422_naming_them(
 
 
 async def test_create_then_read_back_then_update_a_patient(
-    client: httpx.AsyncClient, checker: SpecChecker
+    client: httpx2.AsyncClient, checker: SpecChecker
 ) -> None:
     created = await client.post(
         "/api/clinic/patients",
@@ -70,7 +70,7 @@ async def test_create_then_read_back_then_update_a_patient(
     assert total == 351
 
 
-async def test_rails_style_wrapped_bodies_are_accepted(client: httpx.AsyncClient) -> None:
+async def test_rails_style_wrapped_bodies_are_accepted(client: httpx2.AsyncClient) -> None:
     response = await client.post(
         "/api/clinic/patients",
         json={"patient": {"email": "w@example.com", "first_name": "W", "last_name": "R"}},
@@ -91,7 +91,7 @@ async def test_rails_style_wrapped_bodies_are_accepted(client: httpx.AsyncClient
     ],
 )  # fmt: skip
 async def test_invalid_patients_answer_422_naming_the_field(
-    client: httpx.AsyncClient, checker: SpecChecker, body: dict[str, Any], field: str
+    client: httpx2.AsyncClient, checker: SpecChecker, body: dict[str, Any], field: str
 ) -> None:
     response = await client.post("/api/clinic/patients", json=body)
     checker.check("create_patient", response)
@@ -99,21 +99,21 @@ async def test_invalid_patients_answer_422_naming_the_field(
     assert field in response.json()["errors"] and field in response.json()["error"]
 
 
-async def test_duplicate_emails_answer_422(client: httpx.AsyncClient) -> None:
+async def test_duplicate_emails_answer_422(client: httpx2.AsyncClient) -> None:
     body = {"email": "twice@example.com", "first_name": "A", "last_name": "B"}
     assert (await client.post("/api/clinic/patients", json=body)).status_code == 201
     again = await client.post("/api/clinic/patients", json=body)
     assert again.status_code == 422 and "has already been taken" in again.json()["errors"]["email"]
 
 
-async def test_malformed_json_answers_400(client: httpx.AsyncClient) -> None:
+async def test_malformed_json_answers_400(client: httpx2.AsyncClient) -> None:
     response = await client.post(
         "/api/clinic/patients", content=b"{nope", headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 400 and response.headers["x-request-id"]
 
 
-async def test_search_patients_by_query(client: httpx.AsyncClient, sandbox: Sandbox) -> None:
+async def test_search_patients_by_query(client: httpx2.AsyncClient, sandbox: Sandbox) -> None:
     target = sandbox.records("us", "patients")[10]
     response = await client.get(
         "/api/clinic/search/patients", params={"query": f"{target['first_name']} {target['email']}"}
@@ -121,7 +121,7 @@ async def test_search_patients_by_query(client: httpx.AsyncClient, sandbox: Sand
     assert [p["id"] for p in response.json()["patients"]] == [target["id"]]
 
 
-async def test_patient_type_filters_dependents_and_guardians(client: httpx.AsyncClient) -> None:
+async def test_patient_type_filters_dependents_and_guardians(client: httpx2.AsyncClient) -> None:
     dependents = await walk(client, "/api/clinic/patients", "patients", patient_type="dependent")
     guardians = await walk(client, "/api/clinic/patients", "patients", patient_type="guardian")
     assert dependents and all(p["is_dependent"] for p in dependents)
@@ -131,7 +131,7 @@ async def test_patient_type_filters_dependents_and_guardians(client: httpx.Async
 
 
 async def test_orders_filter_by_patient_date_range_and_type(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     orders = sandbox.records("us", "orders")
     patient_id = orders[0]["patient_id"]
@@ -148,7 +148,7 @@ async def test_orders_filter_by_patient_date_range_and_type(
     assert bad.status_code == 422 and "completed_at" in bad.json()["errors"]
 
 
-async def test_orders_sort_descending_by_completion(client: httpx.AsyncClient) -> None:
+async def test_orders_sort_descending_by_completion(client: httpx2.AsyncClient) -> None:
     body = (
         await client.get(
             "/api/clinic/orders", params={"sort_by": "completed_at", "order_by": "DESC"}
@@ -160,7 +160,7 @@ async def test_orders_sort_descending_by_completion(client: httpx.AsyncClient) -
     assert bad.status_code == 422 and "sort_by" in bad.json()["errors"]
 
 
-async def test_events_filter_by_type_and_created_at(client: httpx.AsyncClient) -> None:
+async def test_events_filter_by_type_and_created_at(client: httpx2.AsyncClient) -> None:
     updated = await walk(client, "/api/events/patients", "events", event_type="patient.updated")
     assert updated and {e["type"] for e in updated} == {"patient.updated"}
     day = updated[0]["created_at"][:10]
@@ -169,7 +169,7 @@ async def test_events_filter_by_type_and_created_at(client: httpx.AsyncClient) -
 
 
 async def test_events_older_than_30_days_disappear(
-    client: httpx.AsyncClient, sandbox: Sandbox, fake_time: FakeTime
+    client: httpx2.AsyncClient, sandbox: Sandbox, fake_time: FakeTime
 ) -> None:
     before = (await client.get("/api/events/orders")).json()["meta"]["total_count"]
     fake_time.value += 10 * DAY
@@ -178,7 +178,7 @@ async def test_events_older_than_30_days_disappear(
     assert 0 < after < before
 
 
-async def test_webhook_deliveries_filter(client: httpx.AsyncClient, sandbox: Sandbox) -> None:
+async def test_webhook_deliveries_filter(client: httpx2.AsyncClient, sandbox: Sandbox) -> None:
     failed = await walk(
         client, "/api/webhooks/deliveries", "webhook_deliveries", successfully_delivered="false"
     )
@@ -192,7 +192,7 @@ async def test_webhook_deliveries_filter(client: httpx.AsyncClient, sandbox: San
     assert bad.status_code == 422
 
 
-async def test_treatment_plan_lifecycle(client: httpx.AsyncClient, sandbox: Sandbox) -> None:
+async def test_treatment_plan_lifecycle(client: httpx2.AsyncClient, sandbox: Sandbox) -> None:
     patient = sandbox.records("us", "patients")[3]
     variant = next(v for v in sandbox.records("us", "variants") if v["status"] == "available")
     created = await client.post(
@@ -218,7 +218,7 @@ async def test_treatment_plan_lifecycle(client: httpx.AsyncClient, sandbox: Sand
 
 
 async def test_bad_recommendations_name_the_field(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     patient = sandbox.records("us", "patients")[3]
     response = await client.post(
@@ -235,7 +235,7 @@ async def test_bad_recommendations_name_the_field(
 
 
 async def test_a_discontinued_variant_answers_410(
-    client: httpx.AsyncClient, sandbox: Sandbox, checker: SpecChecker
+    client: httpx2.AsyncClient, sandbox: Sandbox, checker: SpecChecker
 ) -> None:
     variant = sandbox.records("us", "variants")[0]
     sandbox.clinic("us").discontinue_variant(variant["id"])
@@ -244,7 +244,7 @@ async def test_a_discontinued_variant_answers_410(
     checker.check("retrieve_variant", response)
 
 
-async def test_regions_hold_separate_data(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+async def test_regions_hold_separate_data(sandbox: Sandbox, client: httpx2.AsyncClient) -> None:
     await client.post(
         "/api/clinic/patients",
         json={"email": "only.us@example.com", "first_name": "U", "last_name": "S"},
@@ -282,7 +282,7 @@ async def test_every_kind_of_answer_has_a_fresh_request_id(
                                                               "first_name": "R", "last_name": "I"}),
             204: await http.delete(f"/api/clinic/practitioners/{resource['practitioner_id']}"
                                    f"/resources/{resource['id']}"),
-            302: await anonymous.get("/oauth/authorize", params=params),
+            302: await anonymous.get("/api/oauth/authorize", params=params),
             400: await http.post("/api/clinic/patients", content=b"{",
                                  headers={"Content-Type": "application/json"}),
             401: await anonymous.get("/api/clinic"),
@@ -319,7 +319,7 @@ def test_seed_timestamps_follow_the_sandbox_clock(fake_time: FakeTime) -> None:
 
 
 async def test_product_search_combines_text_and_array_filters(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     product = sandbox.records("us", "products")[0]
     allergen, certification = product["_allergen_ids"][0], product["_certification_ids"][0]
@@ -337,7 +337,7 @@ async def test_product_search_combines_text_and_array_filters(
         assert allergen in stored["_allergen_ids"] and stored["_brand_id"] == product["_brand_id"]
 
 
-async def test_brand_filters(client: httpx.AsyncClient) -> None:
+async def test_brand_filters(client: httpx2.AsyncClient) -> None:
     every = (await client.get("/api/catalog/brands", params={"page[size]": 100})).json()["brands"]
     available = (
         await client.get("/api/catalog/brands", params={"page[size]": 100, "available": "true"})
@@ -347,7 +347,7 @@ async def test_brand_filters(client: httpx.AsyncClient) -> None:
 
 
 async def test_practitioner_protocols_filter_by_ownership_and_state(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     practitioner = sandbox.records("us", "practitioners")[0]["id"]
     url = f"/api/clinic/practitioners/{practitioner}/protocols"
@@ -372,7 +372,7 @@ async def test_events_are_snapshots_of_the_moment(sandbox: Sandbox) -> None:
 
 
 async def test_a_new_product_from_the_clinic_is_listed(
-    sandbox: Sandbox, client: httpx.AsyncClient, checker: SpecChecker
+    sandbox: Sandbox, client: httpx2.AsyncClient, checker: SpecChecker
 ) -> None:
     event = sandbox.clinic("us").create_product("Sandbox Sleep Formula")
     product_id = event["data"]["product"]["id"]

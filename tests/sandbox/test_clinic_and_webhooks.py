@@ -7,7 +7,7 @@ import hmac
 import json
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -56,7 +56,7 @@ def receiver(sandbox: Sandbox) -> Receiver:
     sandbox.configure_webhooks(
         url="https://receiver.example/hooks",
         secret=SECRET,
-        transport=httpx.ASGITransport(app=receiver.app),
+        transport=httpx2.ASGITransport(app=receiver.app),
     )
     return receiver
 
@@ -64,7 +64,7 @@ def receiver(sandbox: Sandbox) -> Receiver:
 EVENT_LISTS = ("patients", "treatment_plans", "orders", "lab_orders", "products", "clinic_keys")
 
 
-async def _event_counts(client: httpx.AsyncClient) -> dict[str, int]:
+async def _event_counts(client: httpx2.AsyncClient) -> dict[str, int]:
     return {
         name: (await client.get(f"/api/events/{name}")).json()["meta"]["total_count"]
         for name in EVENT_LISTS
@@ -72,7 +72,7 @@ async def _event_counts(client: httpx.AsyncClient) -> dict[str, int]:
 
 
 async def test_api_actions_never_create_events(
-    sandbox: Sandbox, receiver: Receiver, client: httpx.AsyncClient
+    sandbox: Sandbox, receiver: Receiver, client: httpx2.AsyncClient
 ) -> None:
     before = await _event_counts(client)
     stored_before = len(sandbox.records("us", "events"))
@@ -109,7 +109,7 @@ async def test_api_actions_never_create_events(
 
 
 async def test_a_clinic_action_creates_an_event_readable_through_the_api(
-    sandbox: Sandbox, client: httpx.AsyncClient, checker: SpecChecker
+    sandbox: Sandbox, client: httpx2.AsyncClient, checker: SpecChecker
 ) -> None:
     event = sandbox.clinic("us").create_patient(
         email="ui@example.com", first_name="Ui", last_name="Made"
@@ -188,14 +188,14 @@ async def test_each_clinic_change_creates_its_event_in_its_list(
 
 
 async def test_revoking_the_clinic_key_kills_the_regions_tokens(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     sandbox.clinic("us").revoke_clinic_key()
     assert (await client.get("/api/clinic")).status_code == 401
 
 
 async def test_events_are_delivered_signed_and_recorded(
-    sandbox: Sandbox, receiver: Receiver, client: httpx.AsyncClient, checker: SpecChecker
+    sandbox: Sandbox, receiver: Receiver, client: httpx2.AsyncClient, checker: SpecChecker
 ) -> None:
     patient = sandbox.records("us", "patients")[5]
     event = sandbox.clinic("us").update_patient(patient["id"], last_name="Changed")
@@ -220,7 +220,7 @@ async def test_a_failed_delivery_is_retried_with_backoff(
     receiver = Receiver(sandbox, statuses=[500, 503])
     sandbox.configure_webhooks(
         url="https://receiver.example/hooks", secret=SECRET,
-        transport=httpx.ASGITransport(app=receiver.app),
+        transport=httpx2.ASGITransport(app=receiver.app),
     )  # fmt: skip
     sandbox.clinic("us").place_order(sandbox.records("us", "patients")[0]["id"])
     first = await sandbox.deliver_webhooks()
@@ -241,7 +241,7 @@ async def test_a_wrong_challenge_answer_counts_as_a_failure(sandbox: Sandbox) ->
         return JSONResponse({"challenge": "something else"})
 
     app = Starlette(routes=[Route("/hooks", hook, methods=["POST"])])
-    sandbox.configure_webhooks(url="http://r/hooks", transport=httpx.ASGITransport(app=app))
+    sandbox.configure_webhooks(url="http://r/hooks", transport=httpx2.ASGITransport(app=app))
     sandbox.clinic("us").activate_clinic_key()
     (delivery,) = await sandbox.deliver_webhooks()
     assert delivery["successfully_delivered"] is False
@@ -251,7 +251,7 @@ async def test_a_wrong_challenge_answer_counts_as_a_failure(sandbox: Sandbox) ->
 async def test_a_410_disables_the_endpoint(sandbox: Sandbox) -> None:
     receiver = Receiver(sandbox, statuses=[410])
     sandbox.configure_webhooks(
-        url="http://r/hooks", secret=SECRET, transport=httpx.ASGITransport(app=receiver.app)
+        url="http://r/hooks", secret=SECRET, transport=httpx2.ASGITransport(app=receiver.app)
     )
     clinic = sandbox.clinic("us")
     clinic.activate_clinic_key()
@@ -262,7 +262,7 @@ async def test_a_410_disables_the_endpoint(sandbox: Sandbox) -> None:
 
 
 async def test_clinic_actions_over_http_deliver_at_once(
-    sandbox: Sandbox, receiver: Receiver, client: httpx.AsyncClient
+    sandbox: Sandbox, receiver: Receiver, client: httpx2.AsyncClient
 ) -> None:
     patient = sandbox.records("us", "patients")[0]
     response = await client.post(
@@ -276,18 +276,18 @@ async def test_clinic_actions_over_http_deliver_at_once(
     assert receiver.events[0]["data"]["patient"]["first_name"] == "Http"
 
 
-async def test_unknown_clinic_actions_and_regions_answer_404(client: httpx.AsyncClient) -> None:
+async def test_unknown_clinic_actions_and_regions_answer_404(client: httpx2.AsyncClient) -> None:
     assert (await client.post(f"{CONTROL}/us/clinic/launch_rockets")).status_code == 404
     assert (await client.post(f"{CONTROL}/mars/clinic/activate_clinic_key")).status_code == 404
 
 
-async def test_invalid_clinic_action_input_answers_422(client: httpx.AsyncClient) -> None:
+async def test_invalid_clinic_action_input_answers_422(client: httpx2.AsyncClient) -> None:
     response = await client.post(f"{CONTROL}/us/clinic/create_patient", json={"email": "x"})
     assert response.status_code == 422 and "email" in response.json()["errors"]
 
 
 async def test_control_surface_issues_tokens_and_moves_time(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     issued = await client.post(f"{CONTROL}/ca/tokens", json={"scopes": ["catalog:read"]})
     oauth = issued.json()["oauth"]
@@ -299,7 +299,7 @@ async def test_control_surface_issues_tokens_and_moves_time(
 
 
 async def test_reset_forgets_changes_and_tokens(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     await client.post(
         "/api/clinic/patients",
@@ -326,7 +326,7 @@ async def test_reset_forgets_changes_and_tokens(
     ],
 )
 async def test_bad_control_settings_are_refused_and_the_sandbox_keeps_working(
-    sandbox: Sandbox, client: httpx.AsyncClient, path: str, body: str, reason: str
+    sandbox: Sandbox, client: httpx2.AsyncClient, path: str, body: str, reason: str
 ) -> None:
     before = sandbox.now()
     refused = await client.post(f"{CONTROL}{path}", content=body)
@@ -350,7 +350,7 @@ def test_the_python_helpers_refuse_the_same_bad_settings(sandbox: Sandbox) -> No
 
 
 async def test_a_default_variant_that_no_longer_exists_is_a_422_not_a_crash(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     for variant in sandbox.records("us", "variants"):
         if variant["status"] == "available":

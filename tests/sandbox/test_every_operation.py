@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript.sandbox import OPERATIONS, IssuedToken, Operation, Sandbox
 
 from .conftest import FakeTime
 
-Request = tuple[str, dict[str, Any]]  # (url relative to the region base, httpx request options)
+Request = tuple[str, dict[str, Any]]  # (url relative to the region base, httpx2 request options)
 
 
 def _first(sandbox: Sandbox, table: str, **where: Any) -> dict[str, Any]:
@@ -436,7 +436,7 @@ async def test_answers_without_documented_bodies_are_empty(
 
 
 def test_httpx_is_the_client(sandbox: Sandbox) -> None:
-    assert isinstance(sandbox.client(), httpx.AsyncClient)
+    assert isinstance(sandbox.client(), httpx2.AsyncClient)
 
 
 # --- the operations authenticated by client credentials -------------------------------------

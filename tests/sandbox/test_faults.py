@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript.sandbox import FaultRule, IssuedToken, Sandbox
@@ -13,7 +13,7 @@ from .conftest import CONTROL, FakeTime
 
 
 async def test_an_error_fault_answers_its_status_for_matching_operations(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     rule = sandbox.faults.error(502, operation_id="list_patients")
     failed = await client.get("/api/clinic/patients")
@@ -24,7 +24,7 @@ async def test_an_error_fault_answers_its_status_for_matching_operations(
 
 
 async def test_faults_match_method_and_path_pattern(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     rule = sandbox.faults.error(500, method="POST", path="/api/clinic/patients*")
     assert (await client.get("/api/clinic/patients")).status_code == 200
@@ -37,7 +37,7 @@ async def test_faults_match_method_and_path_pattern(
     assert rule.fired == 2
 
 
-async def test_faults_match_region(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+async def test_faults_match_region(sandbox: Sandbox, client: httpx2.AsyncClient) -> None:
     sandbox.faults.error(503, region="ca")
     async with sandbox.client("ca", token=sandbox.issue_token("ca")) as ca:
         assert (await ca.get("/api/clinic")).status_code == 503
@@ -49,7 +49,7 @@ def _patient(sandbox: Sandbox) -> str:
 
 
 async def test_times_and_skip_make_a_burst_at_a_chosen_point(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     sandbox.faults.rate_limit(retry_after=7, times=2, skip=1)
     statuses = [(await client.get("/api/clinic")).status_code for _ in range(4)]
@@ -59,7 +59,7 @@ async def test_times_and_skip_make_a_burst_at_a_chosen_point(
 
 
 async def test_a_rate_limit_fault_carries_retry_after(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     sandbox.faults.rate_limit(retry_after=7, times=1)
     response = await client.get("/api/clinic")
@@ -67,16 +67,16 @@ async def test_a_rate_limit_fault_carries_retry_after(
 
 
 async def test_a_dropped_connection_surfaces_as_an_httpx_transport_error(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     sandbox.faults.drop(operation_id="retrieve_clinic", times=1)
-    with pytest.raises(httpx.RemoteProtocolError):
+    with pytest.raises(httpx2.RemoteProtocolError):
         await client.get("/api/clinic")
     assert (await client.get("/api/clinic")).status_code == 200
 
 
 async def test_a_malformed_body_still_changes_state(
-    sandbox: Sandbox, client: httpx.AsyncClient
+    sandbox: Sandbox, client: httpx2.AsyncClient
 ) -> None:
     sandbox.faults.malformed(operation_id="create_patient", times=1)
     response = await client.post(
@@ -89,7 +89,7 @@ async def test_a_malformed_body_still_changes_state(
     assert found.json()["meta"]["total_count"] == 1
 
 
-async def test_latency_delays_the_answer(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+async def test_latency_delays_the_answer(sandbox: Sandbox, client: httpx2.AsyncClient) -> None:
     rule = sandbox.faults.latency(0.01, operation_id="retrieve_clinic")
     assert (await client.get("/api/clinic")).status_code == 200
     assert rule.fired == 1
@@ -98,7 +98,7 @@ async def test_latency_delays_the_answer(sandbox: Sandbox, client: httpx.AsyncCl
 async def test_latency_can_trip_a_client_timeout(sandbox: Sandbox, token: IssuedToken) -> None:
     sandbox.faults.latency(5, operation_id="retrieve_clinic")
     async with sandbox.client("us", token=token, timeout=0.05) as http:
-        with pytest.raises(httpx.TimeoutException):
+        with pytest.raises(httpx2.TimeoutException):
             await http.get("/api/clinic")
 
 
@@ -129,7 +129,9 @@ async def test_clearing_faults_restarts_the_seeded_sequence(fake_time: FakeTime)
     assert await _statuses(sandbox, 20) == first
 
 
-async def test_faults_can_be_managed_over_http(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+async def test_faults_can_be_managed_over_http(
+    sandbox: Sandbox, client: httpx2.AsyncClient
+) -> None:
     added = await client.post(
         f"{CONTROL}/faults", json={"kind": "error", "status": 504, "path": "/api/clinic"}
     )
@@ -148,7 +150,7 @@ async def test_unknown_fault_options_are_refused(sandbox: Sandbox) -> None:
         FaultRule("explode")  # type: ignore[arg-type]
 
 
-async def test_a_removed_rule_stops_firing(sandbox: Sandbox, client: httpx.AsyncClient) -> None:
+async def test_a_removed_rule_stops_firing(sandbox: Sandbox, client: httpx2.AsyncClient) -> None:
     kept = sandbox.faults.error(500, operation_id="list_staff")
     removed = sandbox.faults.error(503, operation_id="retrieve_clinic")
     sandbox.faults.remove(removed)
@@ -173,7 +175,7 @@ async def test_a_removed_rule_stops_firing(sandbox: Sandbox, client: httpx.Async
     ],
 )
 async def test_a_fault_with_a_bad_option_is_refused_and_never_breaks_later_calls(
-    sandbox: Sandbox, client: httpx.AsyncClient, options: dict[str, object], named: str
+    sandbox: Sandbox, client: httpx2.AsyncClient, options: dict[str, object], named: str
 ) -> None:
     refused = await client.post(f"{CONTROL}/faults", json=options)
     assert refused.status_code == 422 and named in refused.json()["error"]

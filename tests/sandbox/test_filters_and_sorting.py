@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript.sandbox import Sandbox
@@ -61,7 +61,7 @@ SORTS: list[tuple[str, Callable[[Sandbox], str], str, str, Pick]] = [
     ("name", "url", "key", "sort_by", "pick"), SORTS, ids=[s[0] for s in SORTS]
 )
 async def test_documented_sorts_order_the_returned_records(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
     sandbox: Sandbox,
     name: str,
     url: Callable[[Sandbox], str],
@@ -80,7 +80,7 @@ async def test_documented_sorts_order_the_returned_records(
 
 
 async def test_orders_filter_by_treatment_plan_and_order_number(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     order = next(o for o in sandbox.records("us", "orders") if o["treatment_plan_ids"])
     plan_id = order["treatment_plan_ids"][0]
@@ -94,7 +94,7 @@ async def test_orders_filter_by_treatment_plan_and_order_number(
 
 
 async def test_orders_filter_by_an_open_ended_date_range(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     days = sorted({o["completed_at"][:10] for o in sandbox.records("us", "orders")})
     start, end = days[2], days[5]
@@ -109,7 +109,7 @@ async def test_orders_filter_by_an_open_ended_date_range(
 
 
 async def test_patient_orders_and_lab_orders_filter_by_patient(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     lab = sandbox.records("us", "lab_orders")[0]
     labs = await walk(client, "/api/clinic/labs/orders", "lab_orders", patient_id=lab["patient_id"])
@@ -122,7 +122,7 @@ async def test_patient_orders_and_lab_orders_filter_by_patient(
 
 
 async def test_events_filter_by_created_at_ranges_and_type(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     events = await walk(client, "/api/events/patients", "events")
     days = sorted({e["created_at"][:10] for e in events})
@@ -137,7 +137,7 @@ async def test_events_filter_by_created_at_ranges_and_type(
     assert bad.status_code == 422 and "event_type" in bad.json()["errors"]
 
 
-async def test_webhook_deliveries_filter_by_attempted_at(client: httpx.AsyncClient) -> None:
+async def test_webhook_deliveries_filter_by_attempted_at(client: httpx2.AsyncClient) -> None:
     every = await walk(client, "/api/webhooks/deliveries", "webhook_deliveries")
     day = every[0]["attempted_at"][:10]
     same_day = await walk(
@@ -152,7 +152,7 @@ async def test_webhook_deliveries_filter_by_attempted_at(client: httpx.AsyncClie
 
 
 async def test_patient_search_matches_name_or_email_and_nothing_else(
-    client: httpx.AsyncClient, sandbox: Sandbox
+    client: httpx2.AsyncClient, sandbox: Sandbox
 ) -> None:
     target = sandbox.records("us", "patients")[42]
     term = target["last_name"]
@@ -168,14 +168,14 @@ async def test_patient_search_matches_name_or_email_and_nothing_else(
 
 
 async def test_fullscript_protocols_are_listed_with_their_documented_page_size(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
 ) -> None:
     response = await client.get("/api/clinic/fullscript_protocols", params={"page[size]": 2})
     body = response.json()
     assert len(body["protocols"]) == min(2, body["meta"]["total_count"])
 
 
-async def test_page_size_100_is_honoured_and_101_is_refused(client: httpx.AsyncClient) -> None:
+async def test_page_size_100_is_honoured_and_101_is_refused(client: httpx2.AsyncClient) -> None:
     full = (await client.get("/api/clinic/patients", params={"page[size]": 100})).json()
     assert len(full["patients"]) == 100 and full["meta"]["total_pages"] == 4
     refused = await client.get("/api/clinic/patients", params={"page[size]": 101})

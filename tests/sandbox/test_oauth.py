@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript.sandbox import CODE_TTL, Sandbox
+from fullscript.sandbox.operations import REGIONS
+from fullscript.sandbox.web.app import AUTHORIZE_PATHS
 
 from .conftest import CONTROL, FakeTime, SpecChecker
 
@@ -21,7 +23,12 @@ def _form(sandbox: Sandbox, **extra: str) -> dict[str, str]:
     }
 
 
-async def _authorize(http: httpx.AsyncClient, sandbox: Sandbox, **overrides: str) -> httpx.Response:
+async def _authorize(
+    http: httpx2.AsyncClient,
+    sandbox: Sandbox,
+    path: str = "/api/oauth/authorize",
+    **overrides: str,
+) -> httpx2.Response:
     params = {
         "client_id": sandbox.settings.client_id,
         "redirect_uri": sandbox.settings.redirect_uri,
@@ -29,15 +36,15 @@ async def _authorize(http: httpx.AsyncClient, sandbox: Sandbox, **overrides: str
         "state": "xyz",
         **overrides,
     }
-    return await http.get("/oauth/authorize", params=params)
+    return await http.get(path, params=params)
 
 
-async def _code(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
+async def _code(http: httpx2.AsyncClient, sandbox: Sandbox) -> str:
     response = await _authorize(http, sandbox)
     return parse_qs(urlsplit(response.headers["location"]).query)["code"][0]
 
 
-async def _exchange(http: httpx.AsyncClient, sandbox: Sandbox, code: str) -> httpx.Response:
+async def _exchange(http: httpx2.AsyncClient, sandbox: Sandbox, code: str) -> httpx2.Response:
     body = _form(
         sandbox,
         grant_type="authorization_code",
@@ -47,7 +54,7 @@ async def _exchange(http: httpx.AsyncClient, sandbox: Sandbox, code: str) -> htt
     return await http.post("/api/oauth/token", json=body)
 
 
-async def _refresh(http: httpx.AsyncClient, sandbox: Sandbox, refresh: str) -> httpx.Response:
+async def _refresh(http: httpx2.AsyncClient, sandbox: Sandbox, refresh: str) -> httpx2.Response:
     body = _form(sandbox, grant_type="refresh_token", refresh_token=refresh)
     return await http.post("/api/oauth/token", json=body)
 
@@ -66,6 +73,19 @@ async def test_authorize_redirects_to_the_registered_uri_with_code_and_state(
     assert f"{location.scheme}://{location.netloc}{location.path}" == sandbox.settings.redirect_uri
     query = parse_qs(location.query)
     assert query["state"] == ["xyz"] and query["code"][0]
+
+
+@pytest.mark.parametrize("region", REGIONS)
+@pytest.mark.parametrize("path", AUTHORIZE_PATHS)
+async def test_authorize_is_served_at_the_canonical_path_and_the_older_alias(
+    sandbox: Sandbox, region: str, path: str
+) -> None:
+    # Canonical: {api}/oauth/authorize, as Fullscript's environments table has it; the older
+    # how-to pages' /oauth/authorize (beside /api) stays an alias.
+    async with sandbox.client(region) as http:
+        response = await _authorize(http, sandbox, path)
+    assert response.status_code == 302
+    assert response.headers["location"].startswith(sandbox.settings.redirect_uri + "?")
 
 
 @pytest.mark.parametrize(
@@ -366,7 +386,7 @@ async def test_an_unknown_app_gets_a_clear_error_from_the_helpers_and_the_contro
         sandbox.set_scopes(["catalog:read"], client_id="nope")
     with pytest.raises(ValueError, match="unknown OAuth app 'nope'"):
         sandbox.authorization_code(client_id="nope")
-    async with httpx.AsyncClient(transport=sandbox.transport()) as http:
+    async with httpx2.AsyncClient(transport=sandbox.transport()) as http:
         minted = await http.post(f"{CONTROL}/us/tokens", json={"client_id": "nope"})
         rescoped = await http.put(f"{CONTROL}/apps/nope/scopes", json={"scopes": []})
     assert (minted.status_code, rescoped.status_code) == (404, 404)
@@ -390,7 +410,7 @@ async def test_setting_scopes_over_http_answers_the_scopes_the_app_now_holds(
     sandbox: Sandbox,
 ) -> None:
     client_id = sandbox.settings.client_id
-    async with httpx.AsyncClient(transport=sandbox.transport()) as http:
+    async with httpx2.AsyncClient(transport=sandbox.transport()) as http:
         answer = await http.put(
             f"{CONTROL}/apps/{client_id}/scopes", json={"scopes": ["patients:read"]}
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript.sandbox import IssuedToken, QuotaCounters, Sandbox
@@ -104,7 +104,7 @@ async def test_counters_and_scope_over_http(fake_time: FakeTime) -> None:
     sandbox = Sandbox(clock=fake_time, rate_limit="2/30")
     token = sandbox.issue_token("us")
     await get_clinic(sandbox, token, 3)
-    async with httpx.AsyncClient(
+    async with httpx2.AsyncClient(
         transport=sandbox.transport(), base_url="http://sandbox.local/_sandbox"
     ) as control:
         traffic = (await control.get("/traffic")).json()

@@ -1,4 +1,4 @@
-"""The sandbox served on 127.0.0.1, used by a plain httpx client that knows only the docs."""
+"""The sandbox served on 127.0.0.1, used by a plain httpx2 client that knows only the docs."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 import pytest
 import uvicorn
 
@@ -46,15 +46,15 @@ def served() -> Iterator[ServedSandbox]:
         yield running
 
 
-def _token_call(http: httpx.Client, base: str, **grant: str) -> httpx.Response:
+def _token_call(http: httpx2.Client, base: str, **grant: str) -> httpx2.Response:
     body = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, **grant}
     return http.post(f"{base}/api/oauth/token", json=body)
 
 
-def _dance(http: httpx.Client, base: str) -> dict[str, str]:
+def _dance(http: httpx2.Client, base: str) -> dict[str, str]:
     """Authorize in the 'browser', then exchange the code, as the docs describe."""
     authorize = http.get(
-        f"{base}/oauth/authorize",
+        f"{base}/api/oauth/authorize",
         params={"client_id": CLIENT_ID, "redirect_uri": REDIRECT_URI, "response_type": "code",
                 "state": "s1"},
     )  # fmt: skip
@@ -79,7 +79,7 @@ def _auth(oauth: dict[str, str]) -> dict[str, str]:
 
 def test_the_whole_documented_flow_over_a_socket(served: ServedSandbox) -> None:
     base = served.base_url("us-snd")
-    with httpx.Client(timeout=10) as http:
+    with httpx2.Client(timeout=10) as http:
         oauth = _dance(http, base)
         headers = _auth(oauth)
 
@@ -156,7 +156,7 @@ def test_a_small_rate_limit_answers_429_with_retry_after() -> None:
         redirect_uri=REDIRECT_URI,
         rate_limit="4/120",
     )
-    with serve(sandbox) as running, httpx.Client(timeout=10) as http:
+    with serve(sandbox) as running, httpx2.Client(timeout=10) as http:
         base = running.base_url("us")
         oauth = _dance(http, base)  # the token call counts too
         statuses = [http.get(f"{base}/api/clinic", headers=_auth(oauth)) for _ in range(4)]
@@ -173,7 +173,7 @@ def test_every_fault_kind_is_seen_by_a_plain_httpx_client(served: ServedSandbox)
     def add(**fault: object) -> None:
         assert http.post(f"{root}/_sandbox/faults", json=fault).status_code == 201
 
-    with httpx.Client(timeout=10, headers=headers) as http:
+    with httpx2.Client(timeout=10, headers=headers) as http:
         try:
             add(kind="error", status=502, path="/api/clinic", times=1)  # one route
             failed = http.get(clinic)
@@ -193,11 +193,11 @@ def test_every_fault_kind_is_seen_by_a_plain_httpx_client(served: ServedSandbox)
                 malformed.json()
 
             add(kind="drop", operation_id="retrieve_clinic", times=1)
-            with pytest.raises(httpx.RemoteProtocolError):
+            with pytest.raises(httpx2.RemoteProtocolError):
                 http.get(clinic)
 
             add(kind="latency", latency=2.0, operation_id="retrieve_clinic", times=1)
-            with pytest.raises(httpx.ReadTimeout):
+            with pytest.raises(httpx2.ReadTimeout):
                 http.get(clinic, timeout=0.2)
 
             listed = http.get(f"{root}/_sandbox/faults").json()["faults"]
@@ -218,9 +218,9 @@ def _wait_until_up(root: str) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{root}/_sandbox/health", timeout=1).status_code == 200:
+            if httpx2.get(f"{root}/_sandbox/health", timeout=1).status_code == 200:
                 return
-        except httpx.TransportError:
+        except httpx2.TransportError:
             time.sleep(0.1)
     raise AssertionError("the sandbox did not come up")
 
@@ -278,18 +278,18 @@ def test_python_m_fullscript_sandbox_honours_every_flag(webhook_receiver: str) -
         root = f"http://127.0.0.1:{port}"
         _wait_until_up(root)
         base = f"{root}/ca"
-        with httpx.Client(timeout=5) as http:
+        with httpx2.Client(timeout=5) as http:
             authorize = {"client_id": cli_id, "redirect_uri": cli_redirect,
                          "response_type": "code", "state": "cli"}  # fmt: skip
             # --client-id and --redirect-uri: only the registered pair is accepted.
             wrong_uri = http.get(
-                f"{base}/oauth/authorize",
+                f"{base}/api/oauth/authorize",
                 params={**authorize, "redirect_uri": "https://x.example/cb"},
             )
-            default_app = http.get(f"{base}/oauth/authorize",
+            default_app = http.get(f"{base}/api/oauth/authorize",
                                    params={**authorize, "client_id": "sandbox-client-id"})  # fmt: skip
             assert (wrong_uri.status_code, default_app.status_code) == (404, 404)
-            location = http.get(f"{base}/oauth/authorize", params=authorize).headers["location"]
+            location = http.get(f"{base}/api/oauth/authorize", params=authorize).headers["location"]
             assert location.startswith(cli_redirect + "?")
             code = parse_qs(urlsplit(location).query)["code"][0]
             # --client-secret: the exchange authenticates with it. (1st request of the window)
@@ -311,7 +311,7 @@ def test_python_m_fullscript_sandbox_honours_every_flag(webhook_receiver: str) -
         assert [r.status_code for r in statuses] == [200, 200, 429]
         assert 0 < int(statuses[-1].headers["retry-after"]) <= 60
         # --webhook-url/--webhook-secret: a clinic-side change is POSTed there, signed.
-        action = httpx.post(
+        action = httpx2.post(
             f"{root}/_sandbox/ca/clinic/update_patient",
             json={"patient_id": first["id"], "last_name": "Hooked"},
             timeout=5,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 
@@ -22,7 +22,7 @@ import pytest
     ],
 )
 async def test_an_empty_or_unknown_value_of_a_typed_query_parameter_is_a_422(
-    client: httpx.AsyncClient, checker: Any, params: dict[str, str]
+    client: httpx2.AsyncClient, checker: Any, params: dict[str, str]
 ) -> None:
     response = await client.get("/api/events/patients", params=params)
     assert response.status_code == 422, response.text
@@ -32,7 +32,7 @@ async def test_an_empty_or_unknown_value_of_a_typed_query_parameter_is_a_422(
 
 @pytest.mark.parametrize("value", ["false", "1", ""])
 async def test_a_true_only_brand_filter_refuses_anything_but_true(
-    client: httpx.AsyncClient, value: str
+    client: httpx2.AsyncClient, value: str
 ) -> None:
     response = await client.get("/api/catalog/brands", params={"clinic_permitted": value})
     assert response.status_code == 422, response.text
@@ -40,7 +40,7 @@ async def test_a_true_only_brand_filter_refuses_anything_but_true(
 
 @pytest.mark.parametrize("value", ["0", "TRUE", ""])
 async def test_a_true_false_filter_refuses_other_spellings(
-    client: httpx.AsyncClient, value: str
+    client: httpx2.AsyncClient, value: str
 ) -> None:
     response = await client.get(
         "/api/webhooks/deliveries", params={"successfully_delivered": value}
@@ -60,7 +60,7 @@ async def test_a_true_false_filter_refuses_other_spellings(
     ],
 )
 async def test_every_date_filter_the_spec_allows_is_served(
-    client: httpx.AsyncClient, checker: Any, value: str
+    client: httpx2.AsyncClient, checker: Any, value: str
 ) -> None:
     response = await client.get("/api/events/patients", params={"created_at": value})
     assert response.status_code == 200, response.text
@@ -68,7 +68,7 @@ async def test_every_date_filter_the_spec_allows_is_served(
 
 
 async def test_a_method_a_path_lacks_is_a_405_allowing_every_method_it_has(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
 ) -> None:
     response = await client.delete("/api/clinic/patients/some-id")
     assert response.status_code == 405
@@ -81,7 +81,7 @@ async def test_a_method_a_path_lacks_is_a_405_allowing_every_method_it_has(
 
 @pytest.mark.parametrize("body", [b"{not json", b"[1, 2]"])
 async def test_a_body_that_is_not_a_json_object_is_a_documented_400(
-    client: httpx.AsyncClient, checker: Any, body: bytes
+    client: httpx2.AsyncClient, checker: Any, body: bytes
 ) -> None:
     response = await client.post(
         "/api/clinic/patients", content=body, headers={"content-type": "application/json"}

@@ -1,17 +1,30 @@
 """The spec and the sandbox stay in step: every documented operation is routed and handled, and
-one the sandbox does not handle answers 501 naming it. Failures say what to add where."""
+one the sandbox does not handle answers 501 naming it. Failures say what to add where.
+
+The sandbox's operation table comes from the generated package (``fullscript_api.operations``),
+so an operation added to the spec is routed once the package is regenerated."""
 
 from __future__ import annotations
 
+import copy
+import importlib
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
+import pytest
 
 from fullscript.sandbox import OPERATIONS, IssuedToken, Operation, Sandbox, SandboxTransport
 from fullscript.sandbox.handlers.registry import handler_groups, handlers_for
+from fullscript.sandbox.operations import operation_table
+from fullscript.sandbox.state.records import EVENT_TYPES, event_category
 from fullscript.sandbox.web.app import build_app
 
-OPERATIONS_MODULE = "src/fullscript/sandbox/operations.py"
+REPO_ROOT = Path(__file__).resolve().parents[2]
 HANDLERS_PACKAGE = "src/fullscript/sandbox/handlers"
 
 
@@ -51,8 +64,8 @@ def test_every_operation_of_the_spec_is_in_the_sandbox_operation_table(
     known = {op.operation_id: (op.method, op.path) for op in OPERATIONS}
     problems = [
         f"operation {op_id} ({method} /api{path}) is in openapi/openapi.json but not routed by "
-        f"the sandbox: add it to OPERATIONS in {OPERATIONS_MODULE} (method, path, scope), then "
-        f"a handler in {HANDLERS_PACKAGE}/{_group_for(path, sandbox)}.py"
+        f"the sandbox: run `make generate` (the sandbox reads fullscript_api.operations), then "
+        f"add a handler in {HANDLERS_PACKAGE}/{_group_for(path, sandbox)}.py"
         for op_id, (method, path) in sorted(_documented(checker).items())
         if known.get(op_id) != (method, path)
     ]
@@ -63,8 +76,8 @@ def test_every_operation_the_sandbox_routes_is_in_the_spec(checker: Any) -> None
     documented = _documented(checker)
     problems = [
         f"operation {op.operation_id} ({op.method} /api{op.path}) is routed by the sandbox but "
-        f"not in openapi/openapi.json (removed or renamed?): remove it from OPERATIONS in "
-        f"{OPERATIONS_MODULE} and its handler from {HANDLERS_PACKAGE}/"
+        f"not in openapi/openapi.json (removed or renamed?): run `make generate` and remove "
+        f"its handler from {HANDLERS_PACKAGE}/"
         for op in OPERATIONS
         if documented.get(op.operation_id) != (op.method, op.path)
     ]
@@ -106,13 +119,13 @@ def test_no_operation_has_handlers_in_two_groups(sandbox: Sandbox) -> None:
     assert not twice, "\n".join(twice)
 
 
-def _client_without(sandbox: Sandbox, *operation_ids: str) -> httpx.AsyncClient:
+def _client_without(sandbox: Sandbox, *operation_ids: str) -> httpx2.AsyncClient:
     handlers = {
         op_id: handler
         for op_id, handler in handlers_for(sandbox.oauth).items()
         if op_id not in operation_ids
     }
-    return httpx.AsyncClient(
+    return httpx2.AsyncClient(
         transport=SandboxTransport(build_app(sandbox, handlers)), base_url=sandbox.base_url("us")
     )
 
@@ -150,3 +163,84 @@ async def test_an_unimplemented_operation_still_requires_a_token(sandbox: Sandbo
     async with _client_without(sandbox, "list_brands") as http:
         answer = await http.get("/api/catalog/brands")
     assert answer.status_code == 401
+
+
+def _operation_table_generated_from(spec: dict[str, Any], out: Path) -> tuple[Operation, ...]:
+    """The sandbox table built from the package the pipeline generates from ``spec``.
+
+    Only the generated table and its row type are loaded (as package ``spec_copy``), so the
+    installed ``fullscript_api`` stays untouched.
+    """
+    spec_path = out / "openapi.json"
+    spec_path.write_text(json.dumps(spec))
+    generated = subprocess.run(
+        [
+            sys.executable,
+            str(REPO_ROOT / "scripts" / "generate.py"),
+            "--spec",
+            str(spec_path),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    package = types.ModuleType("spec_copy")
+    package.__path__ = [str(out / "fullscript_api")]
+    sys.modules["spec_copy"] = package
+    try:
+        table = importlib.import_module("spec_copy.operations").OPERATIONS
+    finally:
+        for name in [n for n in sys.modules if n == "spec_copy" or n.startswith("spec_copy.")]:
+            del sys.modules[name]
+    return operation_table(table)
+
+
+@pytest.mark.slow
+async def test_an_operation_added_to_the_spec_is_routed_and_answers_501_naming_it(
+    spec: dict[str, Any], sandbox: Sandbox, token: IssuedToken, tmp_path: Path
+) -> None:
+    grown = copy.deepcopy(spec)
+    listing = copy.deepcopy(grown["paths"]["/api/catalog/brands"]["get"])
+    listing.update(operationId="list_brand_awards", summary="List all brand awards")
+    grown["paths"]["/api/catalog/brand_awards"] = {"get": listing}
+
+    operations = _operation_table_generated_from(grown, tmp_path)
+    app = build_app(sandbox, operations=operations)
+    async with httpx2.AsyncClient(
+        transport=SandboxTransport(app), base_url=sandbox.base_url("us")
+    ) as http:
+        http.headers["Authorization"] = token.authorization
+        answer = await http.get("/api/catalog/brand_awards")
+        brands = await http.get("/api/catalog/brands")
+
+    assert answer.status_code == 501
+    assert answer.json()["operation"] == "list_brand_awards"
+    assert "list_brand_awards (GET /api/catalog/brand_awards)" in answer.json()["message"]
+    assert brands.status_code == 200
+
+
+def test_the_table_routes_static_paths_before_parameterised_siblings() -> None:
+    paths = [op.path for op in OPERATIONS]
+    for index, path in enumerate(paths):
+        parent, _, last = path.rpartition("/")
+        if last.startswith("{"):
+            later_static = [
+                p
+                for p in paths[index + 1 :]
+                if p.rpartition("/")[0] == parent and not p.rpartition("/")[2].startswith("{")
+            ]
+            assert not later_static, f"{later_static} come after {path}"
+
+
+def test_each_event_list_takes_the_event_types_the_spec_lists_for_it(spec: dict[str, Any]) -> None:
+    for path, item in spec["paths"].items():
+        category = path.removeprefix("/api/events/")
+        parameters = (item.get("get") or {}).get("parameters") or []
+        for parameter in parameters:
+            if parameter.get("name") != "event_type":
+                continue
+            served = {t for t in EVENT_TYPES if event_category(t) == category}
+            assert served == set(parameter["schema"]["enum"]), path

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
-import httpx
+import httpx2
 from support.forwarding_transport import ForwardingTransport
 from support.sandbox_clients import NO_WAIT_RETRY, sandbox_region, token_from
 
@@ -31,7 +31,7 @@ acting_for: contextvars.ContextVar[str | None] = contextvars.ContextVar("acting_
 
 def make_app_client(
     sandbox: Sandbox,
-    transport: httpx.AsyncBaseTransport,
+    transport: httpx2.AsyncBaseTransport,
     *,
     region: str = "us",
     token_store: TokenStore | None = None,
@@ -85,7 +85,7 @@ class GrantTracingTransport(ForwardingTransport):
             record = record.previous
         return None if record is None else self.grant_of_first_pair.get(record.access_token)
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if "/oauth/" not in request.url.path:
             scheme, _, token = request.headers.get("authorization", "").partition(" ")
             owner = self.grant_of(token) if scheme == "Bearer" else None

@@ -6,15 +6,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from support.old_contract_store import RegionOnlyStore
 
 from fullscript import (
     DEFAULT_GRANT,
     GrantRevokedError,
     InMemoryTokenStore,
+    InvalidParameterError,
     RegionMismatchError,
     TokenMissingError,
-    TokenStoreError,
     UnknownGrantError,
 )
 from fullscript.sandbox import Sandbox
@@ -149,6 +148,11 @@ async def test_bad_grant_input_gets_a_clear_error(
         with pytest.raises(ValueError, match="non-empty"):
             fs.for_grant("")
         with pytest.raises(
+            InvalidParameterError, match="at most 1024 characters, got 1025"
+        ) as too_long:
+            fs.for_grant("t" * 1025)
+        assert too_long.value.parameter == "grant_id" and "ttt" not in str(too_long.value)
+        with pytest.raises(
             UnknownGrantError, match="no OAuth token stored for grant 'nobody'"
         ) as info:
             await fs.for_grant("nobody").clinic.retrieve()
@@ -206,20 +210,3 @@ async def test_a_dead_grant_fails_fast_until_it_is_authorized_again(
             (await fs.for_grant("gone").token_manager.get_token()).access_token
         ] = "gone"
         await view.clinic.retrieve()
-
-
-async def test_a_region_only_store_still_serves_the_default_grant(
-    sandbox: Sandbox, traced: GrantTracingTransport
-) -> None:
-    old = RegionOnlyStore(traced.mint(DEFAULT_GRANT))
-    with pytest.warns(DeprecationWarning, match="serves the default grant only"):
-        fs = make_app_client(sandbox, traced, token_store=old)  # type: ignore[arg-type]
-    async with fs:
-        acting_for.set(DEFAULT_GRANT)
-        sandbox.advance_time(sandbox.oauth.token_ttl + 1)
-        await fs.clinic.retrieve()  # refreshed, and the rotated pair saved the old way
-        assert old.tokens["us"] == fs.token_manager.current_token
-        with pytest.raises(TokenStoreError, match="can only hold the default grant"):
-            await fs.add_grant("tenant-b", traced.mint("tenant-b"))
-    with pytest.raises(TypeError, match="token_store must be a TokenStore"):
-        make_app_client(sandbox, traced, token_store=42)  # type: ignore[arg-type]

@@ -12,7 +12,8 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-import httpx
+import attrs
+import httpx2
 import pytest
 
 from fullscript import (
@@ -45,15 +46,15 @@ def virtual(scenario: Callable[[], Awaitable[T]]) -> T:
     return run_in_virtual_time(main(), start=EPOCH, deadlock_timeout=10.0)
 
 
-class Latency(httpx.AsyncBaseTransport):
+class Latency(httpx2.AsyncBaseTransport):
     """`seconds` on the way to the sandbox and `seconds` back (virtual time)."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, seconds: float) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport, seconds: float) -> None:
         self.inner = inner
         self.seconds = seconds
         self.sent = 0
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         self.sent += 1
         await asyncio.sleep(self.seconds)
         response = await self.inner.handle_async_request(request)
@@ -67,7 +68,9 @@ def sandbox_on_loop(rate_limit: str) -> Sandbox:
     return Sandbox(clock=loop.time, rate_limit=rate_limit)
 
 
-def client_for(sandbox: Sandbox, transport: httpx.AsyncBaseTransport, **options: Any) -> Fullscript:
+def client_for(
+    sandbox: Sandbox, transport: httpx2.AsyncBaseTransport, **options: Any
+) -> Fullscript:
     issued = sandbox.issue_token("us")
     token = OAuthToken.from_response(
         {
@@ -156,7 +159,7 @@ def test_a_queued_call_gives_up_at_its_maximum_wait() -> None:
         sandbox = sandbox_on_loop("100/60")
         slow = Latency(sandbox.transport(), 30.0)  # two calls in flight for a minute
         async with client_for(
-            sandbox, slow, limiter=RollingWindowLimiter(2, 10.0), timeout=httpx.Timeout(600.0)
+            sandbox, slow, limiter=RollingWindowLimiter(2, 10.0), timeout=httpx2.Timeout(600.0)
         ) as fs:
             in_flight = [asyncio.create_task(fs.clinic.retrieve()) for _ in range(2)]
             await asyncio.sleep(1)
@@ -228,11 +231,11 @@ def test_by_default_one_quota_per_app_and_server() -> None:
     from fullscript._limiters import quota_scope
 
     scopes = scopes_seen()
-    assert scopes == [f"app:{DEFAULT_CLIENT_ID}@{httpx.URL(Sandbox.base_url('us')).host}"]
+    assert scopes == [f"app:{DEFAULT_CLIENT_ID}@{httpx2.URL(Sandbox.base_url('us')).host}"]
     per_app = quota_scope("app", "app-1")
     us, ca = (
-        httpx.Request("GET", "https://us.example/a"),
-        httpx.Request("GET", "https://ca.example/a"),
+        httpx2.Request("GET", "https://us.example/a"),
+        httpx2.Request("GET", "https://ca.example/a"),
     )
     assert per_app(us) != per_app(ca)
 
@@ -241,7 +244,7 @@ def test_per_grant_quota_reads_the_grant_of_the_request() -> None:
     assert scopes_seen(quota_scope="grant")[0].startswith(f"grant:{DEFAULT_CLIENT_ID}@")
     assert scopes_seen(quota_scope="grant")[0].endswith("/default")
 
-    request = httpx.Request(
+    request = httpx2.Request(
         "GET", "https://api.example/x", extensions={GRANT_ID_EXTENSION: "tenant-7"}
     )
     from fullscript._limiters import quota_scope
@@ -364,7 +367,7 @@ def test_per_grant_quota_counts_a_grants_token_refresh_against_that_grant() -> N
                 region="us",
             )
             # Issued long ago: expired here, so the view's first call refreshes it.
-            stale = fresh.evolve(created_at=datetime(2020, 1, 1, tzinfo=UTC))
+            stale = attrs.evolve(fresh, created_at=datetime(2020, 1, 1, tzinfo=UTC))
             view = await fs.add_grant("tenant-7", stale)
             limiter.calls.clear()
             await view.clinic.retrieve()

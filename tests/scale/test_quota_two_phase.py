@@ -12,7 +12,7 @@ import contextlib
 import math
 import random
 
-import httpx
+import httpx2
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -50,21 +50,21 @@ async def run_traffic(
     rng = random.Random(seed)
     arrivals: list[float] = []
 
-    async def server(request: httpx.Request) -> httpx.Response:
+    async def server(request: httpx2.Request) -> httpx2.Response:
         await asyncio.sleep(rng.uniform(0, max_delay))  # on the way to the server
         arrivals.append(loop.time())
         await asyncio.sleep(rng.uniform(0, max_delay))  # the answer on its way back
         if rng.random() < failure_rate:
-            raise httpx.ReadError("connection lost after the server got the request")
-        return httpx.Response(200, json={})
+            raise httpx2.ReadError("connection lost after the server got the request")
+        return httpx2.Response(200, json={})
 
-    transport = FullscriptTransport(httpx.MockTransport(server), limiter=limiter, retry=NO_RETRY)
-    async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(None)) as http:
+    transport = FullscriptTransport(httpx2.MockTransport(server), limiter=limiter, retry=NO_RETRY)
+    async with httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(None)) as http:
 
         async def caller() -> None:
             for _ in range(requests_each):
                 await asyncio.sleep(rng.uniform(0, max_delay / 4))
-                with contextlib.suppress(httpx.ReadError):
+                with contextlib.suppress(httpx2.ReadError):
                     await http.get("https://api.example/api/clinic")
 
         await asyncio.gather(*(caller() for _ in range(callers)))
@@ -131,12 +131,12 @@ def test_a_cancelled_attempt_still_holds_its_slot_for_a_window() -> None:
         loop = asyncio.get_running_loop()
         limiter = RollingWindowLimiter(1, 10.0)
 
-        async def slow(request: httpx.Request) -> httpx.Response:
+        async def slow(request: httpx2.Request) -> httpx2.Response:
             await asyncio.sleep(100)
-            return httpx.Response(200)
+            return httpx2.Response(200)
 
-        transport = FullscriptTransport(httpx.MockTransport(slow), limiter=limiter, retry=NO_RETRY)
-        async with httpx.AsyncClient(transport=transport, timeout=None) as http:
+        transport = FullscriptTransport(httpx2.MockTransport(slow), limiter=limiter, retry=NO_RETRY)
+        async with httpx2.AsyncClient(transport=transport, timeout=None) as http:
             task = asyncio.create_task(http.get("https://api.example/x"))
             await asyncio.sleep(4)
             task.cancel()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import math
 
-import httpx
+import httpx2
 import pytest
 import redis.asyncio as aioredis
 from support.redis_server import RedisServer
@@ -133,28 +133,31 @@ async def test_redis_down_is_a_typed_error_naming_redis_and_nothing_is_sent(
 ) -> None:
     sent: list[str] = []
 
-    def server(request: httpx.Request) -> httpx.Response:
+    def server(request: httpx2.Request) -> httpx2.Response:
         sent.append(request.url.path)
-        return httpx.Response(200, json={"ok": True})
+        return httpx2.Response(200, json={"ok": True})
 
     url = own_redis_server.url.replace("redis://", "redis://:s3cret@")
     own_redis_server.stop()
     own_redis_server.start()  # now password-less; the URL's password is just never shown
     limiter = RedisRateLimiter(own_redis_server.url, 10, 60.0)
     shown = RedisRateLimiter(url, 10, 60.0)
-    transport = FullscriptTransport(httpx.MockTransport(server), limiter=limiter)
-    async with httpx.AsyncClient(transport=transport) as http:
+    transport = FullscriptTransport(httpx2.MockTransport(server), limiter=limiter)
+    async with httpx2.AsyncClient(transport=transport) as http:
         assert (await http.get("https://api.example/one")).status_code == 200
         own_redis_server.stop()  # Redis goes down mid-test
         with pytest.raises(RedisUnavailableError) as down:
             await http.get("https://api.example/two")
         with pytest.raises(RedisUnavailableError) as down_shown:
             await shown.acquire("q")
-        own_redis_server.start()  # and comes back: the same limiter works again
-        assert (await http.get("https://api.example/three")).status_code == 200
+        own_redis_server.start()  # and comes back, empty: the same limiter works again,
+        # holding the quota for the window the lost log still counts at the server
+        with pytest.raises(RateLimitWaitExceeded) as held:
+            await http.get("https://api.example/three")
     await limiter.aclose()
     await shown.aclose()
-    assert sent == ["/one", "/three"]
+    assert sent == ["/one"]
+    assert held.value.would_wait == pytest.approx(60.0, abs=1.0)
     message = str(down.value)
     assert message.startswith(f"Redis at redis://127.0.0.1:{own_redis_server.port}/0")
     assert "Nothing was sent" in message
@@ -170,7 +173,7 @@ async def test_through_the_client_redis_down_fails_the_call_clearly(
     sandbox = Sandbox()
     paths: list[str] = []
 
-    async def counted(request: httpx.Request) -> httpx.Response:
+    async def counted(request: httpx2.Request) -> httpx2.Response:
         paths.append(request.url.path)
         return await inner.handle_async_request(request)
 
@@ -181,7 +184,7 @@ async def test_through_the_client_redis_down_fails_the_call_clearly(
         client_secret=sandbox.settings.client_secret,
         redirect_uri=sandbox.settings.redirect_uri,
         region=Region.from_key("us").with_base_url(sandbox.base_url("us")),
-        transport=httpx.MockTransport(counted),
+        transport=httpx2.MockTransport(counted),
         limiter=limiter,
     ) as fs:
         await fs.exchange_code(sandbox.authorization_code("us"))
@@ -213,12 +216,25 @@ async def test_an_unreachable_redis_fails_the_first_acquire(tmp_path: object) ->
     ("kwargs", "message"),
     [
         ({"max_requests": 0}, "max_requests must be at least 1"),
-        ({"window": 0}, "window must be a positive finite"),
-        ({"window": math.inf}, "window must be a positive finite"),
-        ({"lease": -1}, "lease must be a positive finite"),
+        ({"window": 0}, "window must be a finite number of seconds > 0"),
+        ({"window": math.inf}, "window must be a finite number of seconds > 0"),
+        ({"lease": -1}, "lease must be a finite number of seconds > 0"),
         ({"key_prefix": ""}, "key_prefix must be a non-empty str"),
     ],
 )
 def test_rejects_bad_settings(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         RedisRateLimiter("redis://127.0.0.1:1/0", **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_half_built_limiter_has_a_repr_that_does_not_raise() -> None:
+    # A jitter that is not a number fails __init__ after the connection is set up; an error
+    # reporter that captures locals then repr()s the half-built `self`.
+    with pytest.raises(ValueError) as caught:
+        RedisRateLimiter("redis://127.0.0.1:1/0", 5, 1.0, jitter="a lot")  # type: ignore[arg-type]
+    shown: list[str] = []
+    traceback = caught.value.__traceback__
+    while traceback is not None:
+        shown.extend(repr(value) for value in traceback.tb_frame.f_locals.values())
+        traceback = traceback.tb_next
+    assert any(text.startswith("RedisRateLimiter(") and "<unset>" in text for text in shown)

@@ -15,7 +15,7 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from fullscript import (
@@ -59,17 +59,17 @@ async def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIte
             await store.aclose()
 
 
-class TokenCallHook(httpx.AsyncBaseTransport):
+class TokenCallHook(httpx2.AsyncBaseTransport):
     """The sandbox transport, with an optional coroutine run before each token call."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.inner = sandbox.transport()
-        self.before_token_call: Callable[[httpx.Request], Any] | None = None
+        self.before_token_call: Callable[[httpx2.Request], Any] | None = None
         self.statuses: list[int] = []
         self.unauthorized_target = 0
         self.unauthorized_reached = asyncio.Event()
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if request.url.path.endswith("/oauth/token") and self.before_token_call is not None:
             await self.before_token_call(request)
         response = await self.inner.handle_async_request(request)
@@ -164,7 +164,7 @@ class LockLost:
 async def test_compare_and_set_keeps_one_live_chain_when_the_lock_is_lost(world: World) -> None:
     both_refreshing = asyncio.Barrier(2)
 
-    async def meet(request: httpx.Request) -> None:
+    async def meet(request: httpx2.Request) -> None:
         await both_refreshing.wait()  # both siblings refresh the same pair at once
 
     async with world.siblings(store_wrapper=LockLost) as (a, b):  # type: ignore[arg-type]
@@ -192,11 +192,11 @@ async def test_a_refused_refresh_rereads_the_store_before_calling_the_grant_dead
         store = a.token_manager.store
         world.expire()
 
-        async def sibling_rotates_first(request: httpx.Request) -> None:
+        async def sibling_rotates_first(request: httpx2.Request) -> None:
             # Another process, not sharing our lock, refreshes the pair and uses the new one
             # (retiring the old refresh token) just before our refresh reaches the server.
             world.hook.before_token_call = None
-            async with httpx.AsyncClient(transport=world.sandbox.transport()) as http:
+            async with httpx2.AsyncClient(transport=world.sandbox.transport()) as http:
                 answer = await http.post(
                     f"{world.sandbox.base_url('us')}/api/oauth/token",
                     json={
@@ -229,9 +229,9 @@ async def test_a_failed_refresh_is_logged_once_however_many_callers_wait(
         world.hook.statuses.clear()
         world.hook.unauthorized_target = callers
 
-        async def fail_once_everyone_waits(request: httpx.Request) -> None:
+        async def fail_once_everyone_waits(request: httpx2.Request) -> None:
             await world.hook.unauthorized_reached.wait()  # every caller met its 401
-            raise httpx.ConnectError("token endpoint unreachable", request=request)
+            raise httpx2.ConnectError("token endpoint unreachable", request=request)
 
         world.hook.before_token_call = fail_once_everyone_waits
         world.expire()

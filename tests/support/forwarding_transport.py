@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 
-class ForwardingTransport(httpx.AsyncBaseTransport):
+class ForwardingTransport(httpx2.AsyncBaseTransport):
     """Passes each request to `inner` and closes it on `aclose()`; subclasses override
     `handle_async_request` to record, delay or edit the traffic on its way."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
         self.inner = inner
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         return await self.inner.handle_async_request(request)
 
     async def aclose(self) -> None:

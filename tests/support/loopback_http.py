@@ -1,4 +1,4 @@
-"""A tiny HTTP/1.1 server on loopback and a client for it, for tests that need httpx's real
+"""A tiny HTTP/1.1 server on loopback and a client for it, for tests that need httpx2's real
 transport over real sockets (connection-pool behaviour) rather than an in-process one."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import contextlib
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 
-import httpx
+import httpx2
 
 from fullscript import Fullscript, OAuthToken, Region, RetryPolicy
 
@@ -45,8 +45,8 @@ async def loopback_server(handler: Handler) -> AsyncIterator[str]:
 def loopback_client(
     base_url: str,
     *,
-    transport: httpx.AsyncBaseTransport,
-    timeout: httpx.Timeout,
+    transport: httpx2.AsyncBaseTransport,
+    timeout: httpx2.Timeout,
     retry: RetryPolicy,
 ) -> Fullscript:
     """A `Fullscript` holding a made-up token, sending to `base_url` through `transport`."""

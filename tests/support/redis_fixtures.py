@@ -2,7 +2,9 @@
 
 - `redis_server` (session): one server shared by every test; do not stop it.
 - `redis_url` (function): that server's URL, emptied (FLUSHALL) before the test.
-- `own_redis_server` (function): a private server the test may stop and restart.
+- `own_redis_server` (function): a private server the test may break: `stop()`/`start()`,
+  `kill()`, `restart_empty()`, `freeze()`/`thaw()` (SIGSTOP), `limit_memory()` (maxmemory with
+  noeviction) and raw `command()`s such as `REPLICAOF` (a read-only replica after failover).
 
 A missing `redis-server` binary fails these fixtures (never skips) with a message naming the
 Debian package.

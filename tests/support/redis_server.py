@@ -11,6 +11,7 @@ it, which is also how tests exercise "Redis went down".
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -134,6 +135,7 @@ class RedisServer:
         if process is None:
             return
         if process.poll() is None:
+            process.send_signal(signal.SIGCONT)  # a frozen server cannot handle SIGTERM
             process.terminate()
             try:
                 process.wait(_STOP_TIMEOUT)
@@ -142,6 +144,54 @@ class RedisServer:
                 process.wait()
         if process.stderr is not None:
             process.stderr.close()
+
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL), as a crash or an OOM kill would; its data is
+        gone with it (no persistence), so `start()` brings it back empty."""
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.send_signal(signal.SIGCONT)  # a frozen server must die too
+            process.kill()
+            process.wait()
+        self.stop()
+
+    def restart_empty(self) -> None:
+        """Kill the server and start it again on the same port, with no keys."""
+        self.kill()
+        self.start()
+
+    def freeze(self) -> None:
+        """Stop the server's process (SIGSTOP): connections stay open, nothing answers."""
+        if self._process is None or self._process.poll() is not None:
+            raise RuntimeError("the Redis server is not running")
+        self._process.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        """Let a frozen server run again (SIGCONT); it answers what it was sent meanwhile."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGCONT)
+
+    def command(self, *arguments: str) -> bytes:
+        """Send one command (as RESP) and return the raw first line of the answer."""
+        if self.port is None:
+            raise RuntimeError("the Redis server has not been started")
+        request = f"*{len(arguments)}\r\n".encode()
+        for argument in arguments:
+            data = argument.encode()
+            request += b"$%d\r\n%s\r\n" % (len(data), data)
+        with socket.create_connection(("127.0.0.1", self.port), timeout=2.0) as connection:
+            connection.sendall(request)
+            return connection.recv(4096).split(b"\r\n", 1)[0]
+
+    def limit_memory(self, maxmemory: str = "1mb") -> None:
+        """`maxmemory` with `noeviction`, past which it already is (a 2 MB filler key): every
+        write fails with OOM from now on, and nothing is evicted."""
+        if not self.command("SET", "filler", "x" * 2_000_000).startswith(b"+OK"):
+            raise RuntimeError("could not write the filler key")
+        for name, value in (("maxmemory-policy", "noeviction"), ("maxmemory", maxmemory)):
+            answer = self.command("CONFIG", "SET", name, value)
+            if not answer.startswith(b"+OK"):
+                raise RuntimeError(f"CONFIG SET {name} answered {answer!r}")
 
     def close(self) -> None:
         """Stop the server and remove a directory this object created."""

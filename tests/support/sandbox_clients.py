@@ -1,10 +1,10 @@
-"""Façade clients wired to the in-process sandbox, shared by the façade, hardening and scale tests."""
+"""Façade clients wired to the in-process sandbox, shared by the façade, docs and scale tests."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 
 from fullscript import Fullscript, InMemoryTokenStore, OAuthToken, Region, RetryPolicy, TokenStore
 from fullscript.sandbox import (
@@ -35,7 +35,7 @@ def make_client(
     sandbox: Sandbox,
     *,
     region: str = "us",
-    transport: httpx.AsyncBaseTransport | None = None,
+    transport: httpx2.AsyncBaseTransport | None = None,
     token_store: TokenStore | None = None,
     with_token: bool = True,
     **options: Any,

@@ -8,10 +8,11 @@ import json
 from collections import Counter
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from webhook_support import CHALLENGE, SECRET
 
+from fullscript import WrongHTTPPackageError
 from fullscript.sandbox import Sandbox
 from fullscript.webhooks import (
     DeliveryKind,
@@ -67,7 +68,7 @@ def wire(sandbox: Sandbox, **settings: Any) -> ReceiverApp:
         url=HOOK,
         secret=SECRET,
         challenge=CHALLENGE,
-        transport=httpx.ASGITransport(app=app),
+        transport=httpx2.ASGITransport(app=app),
         **settings,
     )
     return app
@@ -169,7 +170,15 @@ async def test_bad_delivery_settings_are_refused_in_python_and_over_http(
     name = next(iter(setting))
     with pytest.raises(ValueError, match=name):
         sandbox.configure_webhooks(**setting)
-    async with httpx.AsyncClient(transport=sandbox.transport()) as http:
+    async with httpx2.AsyncClient(transport=sandbox.transport()) as http:
         answer = await http.post("http://fullscript-sandbox/_sandbox/webhooks", json=setting)
     assert answer.status_code == 422 and name in answer.json()["error"]
     assert sandbox.webhooks.duplicates == 0 and sandbox.webhooks.concurrency == 1
+
+
+def test_a_webhook_transport_from_old_httpx_is_refused_naming_httpx2(sandbox: Sandbox) -> None:
+    old_transport = type("ASGITransport", (), {"__module__": "httpx"})()
+
+    with pytest.raises(WrongHTTPPackageError, match=r"^webhook transport got httpx\.ASGITransport"):
+        sandbox.configure_webhooks(url="https://app.example/hooks", transport=old_transport)
+    assert sandbox.webhooks.transport is None

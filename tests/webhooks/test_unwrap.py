@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,27 +31,27 @@ from fullscript.webhooks import (
     unwrap,
 )
 
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
+
 
 def at(moment: float) -> Any:
     return lambda: moment
 
 
-def test_the_documented_types_are_the_thirteen_of_the_notes() -> None:
-    assert set(EVENT_TYPES) == {
-        "patient.created",
-        "patient.updated",
-        "patient.emancipated",
-        "treatment_plan.created",
-        "treatment_plan.updated",
-        "treatment_plan.recommendation.updated",
-        "order.placed",
-        "lab_order.updated",
-        "product.created",
-        "product.updated",
-        "product.description.updated",
-        "clinic_key.activated",
-        "clinic_key.revoked",
+def test_the_typed_events_are_the_event_types_the_spec_lists() -> None:
+    spec = json.loads(SPEC_PATH.read_text())
+    listed = {
+        value
+        for item in spec["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict)
+        for parameter in operation.get("parameters") or []
+        if parameter.get("name") == "event_type"
+        for value in parameter["schema"]["enum"]
     }
+
+    assert listed
+    assert set(EVENT_TYPES) == listed
 
 
 def test_every_event_type_unwraps_into_its_class_with_data_in_sdk_models(

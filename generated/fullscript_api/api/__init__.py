@@ -13,8 +13,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
-
+    from ..pagination import Paginator
     from ..types import Response
     from .allergens import AllergensRawResource, AllergensResource
     from .brands import BrandsRawResource, BrandsResource
@@ -170,7 +169,7 @@ class OperationInvoker(Protocol):
         page_size: int,
         limit: int | None,
         prefetch: int,
-    ) -> AsyncPaginator[Any]:
+    ) -> Paginator[Any]:
         """Stream the records of a list operation, page after page."""
         ...
 

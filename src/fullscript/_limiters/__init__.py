@@ -13,9 +13,10 @@ from ._scopes import (
     host_scope,
     quota_scope,
 )
+from ._shielding import give_back, keep_until_done, run_to_completion
 from ._stats import LimiterStats, StatsRecorder
-from ._waiting import check_max_wait, wait_for_signal
-from ._window_quota import WindowQuota, check_max_requests, check_seconds
+from ._waiting import wait_for_signal
+from ._window_quota import WindowQuota
 
 __all__ = [
     "DEFAULT_GRANT_ID",
@@ -31,11 +32,11 @@ __all__ = [
     "StatsRecorder",
     "WindowQuota",
     "app_scope",
-    "check_max_requests",
-    "check_max_wait",
-    "check_seconds",
+    "give_back",
     "grant_scope",
     "host_scope",
+    "keep_until_done",
     "quota_scope",
+    "run_to_completion",
     "wait_for_signal",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import httpx
+import httpx2
 
 from .._errors import RateLimitError
 
@@ -40,7 +40,7 @@ class RateLimitWaitExceeded(RateLimitError):
             "was sent (raise the limit with max_limiter_wait=, or send fewer requests)"
         )
         retry_after = "" if math.isinf(would_wait) else str(max(0, math.ceil(would_wait)))
-        headers = httpx.Headers({"retry-after": retry_after} if retry_after else {})
+        headers = httpx2.Headers({"retry-after": retry_after} if retry_after else {})
         super().__init__(message, status_code=429, method=method, url=url, headers=headers)
         self.would_wait = would_wait
         self.max_wait = max_wait

@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 from typing import Protocol, runtime_checkable
 
-from .._values import FrozenValue
+import attrs
+
+from .._reprs import never_raising_repr
 from ._stats import LimiterStats
 
 __all__ = ["DEFAULT_SCOPE", "Pacer", "Permit", "RateLimiter"]
@@ -21,24 +23,19 @@ DEFAULT_SCOPE = "default"
 """The scope used when a caller names none (one quota for everything sharing the limiter)."""
 
 
-class Permit(FrozenValue):
+@attrs.frozen(repr=False)
+class Permit:
     """One granted slot. Give it back with `RateLimiter.release()` once the attempt is over.
 
     `ticket` is whatever the limiter needs to find the slot again (an int, a Redis member);
     `waited` is how long `acquire()` waited for it, in seconds.
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = ("scope", "ticket", "waited")
-    scope: str
-    ticket: object
-    waited: float
+    __repr__ = never_raising_repr
 
-    def __init__(self, scope: str, ticket: object = None, waited: float = 0.0) -> None:
-        # One per request: set directly rather than through `_set`'s loop.
-        object.__setattr__(self, "scope", scope)
-        object.__setattr__(self, "ticket", ticket)
-        object.__setattr__(self, "waited", waited)
+    scope: str
+    ticket: object = None
+    waited: float = 0.0
 
 
 @runtime_checkable
@@ -49,7 +46,10 @@ class RateLimiter(Protocol):
     `release(permit)` exactly once when the response headers arrived or the attempt failed
     (also when it was cancelled), and `pause(seconds, scope)` when the server answered 429.
     A scope is one quota (for example one app on one server); see `Fullscript(quota_scope=)`.
-    Implementations must be safe to share between clients on one event loop;
+    A `release()` that awaits I/O must run to completion even when its caller is cancelled
+    (the Redis limiter runs it in a shielded task); one that raises is logged by the transport,
+    never raised over the response. Implementations must be safe to share between clients on
+    one event loop;
     `fullscript.redis.RedisRateLimiter` shares one quota between processes.
     """
 

@@ -16,11 +16,12 @@ import math
 from collections import deque
 
 from .._clock import Clock, SystemClock
+from .._validation import check_count, check_seconds
 from ._errors import RateLimitWaitExceeded
 from ._protocol import DEFAULT_SCOPE, Pacer, Permit
 from ._stats import LimiterStats, StatsRecorder
-from ._waiting import check_max_wait, wait_for_signal
-from ._window_quota import WindowQuota, check_max_requests, check_seconds
+from ._waiting import wait_for_signal
+from ._window_quota import WindowQuota
 
 __all__ = ["RollingWindowLimiter"]
 
@@ -101,8 +102,8 @@ class RollingWindowLimiter(WindowQuota):
         clock: Clock | None = None,
         pacing: Pacer | None = None,
     ) -> None:
-        check_max_requests(max_requests)
-        check_seconds("window", window)
+        check_count(max_requests, name="max_requests", where="RollingWindowLimiter")
+        check_seconds(window, name="window", where="RollingWindowLimiter")
         self._max_requests = max_requests
         self._window = float(window)
         self._clock: Clock = clock if clock is not None else SystemClock()
@@ -130,10 +131,7 @@ class RollingWindowLimiter(WindowQuota):
 
     async def pause(self, seconds: float, scope: str = DEFAULT_SCOPE) -> None:
         """Grant nothing in `scope` for `seconds` from now. Overlapping pauses end at the latest end."""
-        if not (math.isfinite(seconds) and seconds >= 0):
-            raise ValueError(
-                f"pause needs a finite, non-negative number of seconds, got {seconds!r}"
-            )
+        seconds = check_seconds(seconds, name="pause", where="pause", allow_zero=True)
         quota = self._quota(scope)
         now = self._clock.now()
         if quota.paused_until <= now:
@@ -162,7 +160,9 @@ class RollingWindowLimiter(WindowQuota):
         if type(max_wait) is not float or not max_wait >= 0:
             # The transport always passes a valid float: validate only anything else (NaN fails
             # the comparison and so is checked too).
-            max_wait = check_max_wait(max_wait)
+            max_wait = check_seconds(
+                max_wait, name="max_wait", where="acquire", allow_zero=True, allow_infinity=True
+            )
         quota = self._quotas.get(scope)
         if quota is None:
             quota = self._quota(scope)

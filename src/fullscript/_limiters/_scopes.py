@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-import httpx
+import httpx2
 
 __all__ = [
     "DEFAULT_GRANT_ID",
@@ -29,11 +29,11 @@ GRANT_ID_EXTENSION = "fullscript.grant_id"
 DEFAULT_GRANT_ID = "default"
 """The grant of requests that name none (the single-grant API)."""
 
-QuotaScope = Callable[[httpx.Request], str]
+QuotaScope = Callable[[httpx2.Request], str]
 """Maps a request to the name of the quota it counts against."""
 
 
-def host_scope(request: httpx.Request) -> str:
+def host_scope(request: httpx2.Request) -> str:
     """One quota per server (what a bare `FullscriptTransport` uses)."""
     return request.url.host
 
@@ -44,7 +44,7 @@ def app_scope(client_id: str) -> QuotaScope:
     # The name depends only on the host: build each host's string once, not on every request.
     names: dict[str, str] = {}
 
-    def scope(request: httpx.Request) -> str:
+    def scope(request: httpx2.Request) -> str:
         host = request.url.host
         name = names.get(host)
         if name is None:
@@ -57,7 +57,7 @@ def app_scope(client_id: str) -> QuotaScope:
 def grant_scope(client_id: str) -> QuotaScope:
     """One quota per app, server and grant (the grant id comes from the request extension)."""
 
-    def scope(request: httpx.Request) -> str:
+    def scope(request: httpx2.Request) -> str:
         grant = request.extensions.get(GRANT_ID_EXTENSION, DEFAULT_GRANT_ID)
         return f"grant:{client_id}@{request.url.host}/{grant}"
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from .._values import FrozenValue
+import attrs
+
+from .._reprs import never_raising_repr
 
 __all__ = ["LimiterStats", "StatsRecorder"]
 
 
-class LimiterStats(FrozenValue):
+@attrs.frozen(repr=False)
+class LimiterStats:
     """Counters of one limiter since it was made. For a limiter shared between processes
     (Redis), the counts are this process's own; the quota itself is shared.
 
@@ -21,43 +24,15 @@ class LimiterStats(FrozenValue):
         in_flight: slots granted and not yet released.
     """
 
-    # In field order, not sorted: repr() and equality follow it.
-    __slots__ = (  # noqa: RUF023
-        "granted",
-        "waited",
-        "total_wait",
-        "longest_wait",
-        "refused",
-        "pauses",
-        "in_flight",
-    )
-    granted: int
-    waited: int
-    total_wait: float
-    longest_wait: float
-    refused: int
-    pauses: int
-    in_flight: int
+    __repr__ = never_raising_repr
 
-    def __init__(
-        self,
-        granted: int = 0,
-        waited: int = 0,
-        total_wait: float = 0.0,
-        longest_wait: float = 0.0,
-        refused: int = 0,
-        pauses: int = 0,
-        in_flight: int = 0,
-    ) -> None:
-        self._set(
-            granted=granted,
-            waited=waited,
-            total_wait=total_wait,
-            longest_wait=longest_wait,
-            refused=refused,
-            pauses=pauses,
-            in_flight=in_flight,
-        )
+    granted: int = 0
+    waited: int = 0
+    total_wait: float = 0.0
+    longest_wait: float = 0.0
+    refused: int = 0
+    pauses: int = 0
+    in_flight: int = 0
 
 
 class StatsRecorder:

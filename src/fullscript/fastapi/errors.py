@@ -3,7 +3,8 @@
     install_error_handlers(app)
 
 A call to Fullscript that fails inside a route becomes an answer that says what went wrong
-in the caller's terms (404 for a missing record, 422 with the field errors for refused data,
+in the caller's terms (422 naming the parameter for an id the SDK refuses before sending,
+404 for a missing record, 422 with the field errors for refused data,
 401 when the clinic must connect the app again, 503 with ``Retry-After`` when rate limited,
 502/504 when Fullscript failed or did not answer) and carries Fullscript's request id. The
 body is built from fixed texts and the server's field errors only: no token, secret, URL or
@@ -27,6 +28,7 @@ from .._errors import (
     BadRequestError,
     FullscriptError,
     GoneError,
+    InvalidParameterError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -41,6 +43,7 @@ logger = logging.getLogger("fullscript.fastapi")
 
 # Most specific first: the first isinstance match wins.
 _ANSWERS: tuple[tuple[type[FullscriptError], int, str], ...] = (
+    (InvalidParameterError, 422, "a parameter of the request is not valid"),
     (NotFoundError, 404, "not found in Fullscript"),
     (ValidationError, 422, "Fullscript refused the data"),
     (BadRequestError, 400, "Fullscript refused the request"),
@@ -65,6 +68,10 @@ def fullscript_error_response(error: FullscriptError) -> JSONResponse:
             break
     body: dict[str, object] = {"error": text}
     headers: dict[str, str] = {}
+    if isinstance(error, InvalidParameterError):
+        # Names only (the SDK call's parameter and operation): the value may be anything.
+        body["parameter"] = error.parameter
+        body["operation"] = error.operation
     if isinstance(error, APIStatusError):
         if error.request_id:
             body["request_id"] = error.request_id

@@ -210,7 +210,7 @@ class _PageBase(pydantic.BaseModel):
     @classmethod
     def _accept_page(cls, value: Any) -> Any:
         if isinstance(value, Page):
-            return {name: getattr(value, name) for name in Page.__slots__}
+            return {field.name: getattr(value, field.name) for field in attrs.fields(Page)}
         return value
 
 

@@ -1,15 +1,23 @@
 """OAuth connect/callback routes with a stateless, signed ``state``.
 
     signer = OAuthStateSigner(settings.state_secret, nonces=RedisSeenStore(redis_url))
-    app.include_router(oauth_router(signer, grant_id=current_clinic, resolver=clinic_client))
+    app.include_router(
+        oauth_router(signer, grant_id=current_clinic, user_id=current_user, resolver=clinic_client)
+    )
+
+Which grant a connect binds to comes from your app's signed-in user (``grant_id`` and
+``user_id`` are required and read your session), never from the request: otherwise anyone could
+start a connect for any tenant and bind it to their own Fullscript account. A grant that
+already holds a pair is not re-bound unless ``allow_replace`` says so.
 
 ``GET /oauth/connect`` redirects the browser to Fullscript's authorize page with a ``state``
-that carries the caller's grant (tenant) id, an expiry and a nonce, signed with HMAC-SHA256.
-``GET /oauth/callback`` checks that state (MAC compared in constant time, expiry, nonce used
-once: through the same `SeenStore` abstraction as webhook dedup, so a shared Redis makes it
-hold across workers), exchanges the code with that grant's client (which saves the token in
-its store) and calls your success hook. Tampered, expired or replayed state, a denied
-authorization or a refused code answer 400 with the reason; no token ever reaches the browser.
+that carries the grant (tenant) id, the user id, an expiry and a nonce, signed with
+HMAC-SHA256. ``GET /oauth/callback`` checks that state (MAC compared in constant time, expiry,
+the same signed-in user, nonce used once: through the same `SeenStore` abstraction as webhook
+dedup, so a shared Redis makes it hold across workers), exchanges the code with that grant's
+client (which saves the token in its store) and calls your success hook. Tampered, expired or
+replayed state, another user, a denied authorization or a refused code answer 400 with the
+reason; no token ever reaches the browser.
 """
 
 from __future__ import annotations
@@ -33,7 +41,9 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from .._client import Fullscript
 from .._errors import AuthenticationError, FullscriptError
+from .._secrets import remember_secret
 from .._tokens import OAuthToken
+from .._validation import check_seconds
 from ..webhooks.seen import InMemorySeenStore, SeenStore
 from .client import GrantResolver, get_fullscript, resolve_grant
 
@@ -60,11 +70,11 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-class OAuthStateError(ValueError):
+class OAuthStateError(FullscriptError, ValueError):
     """The ``state`` of an OAuth callback is not one we issued, or no longer valid.
 
     ``reason`` is one of ``"missing"``, ``"malformed"``, ``"tampered"``, ``"expired"``,
-    ``"replayed"``.
+    ``"replayed"``, ``"wrong_user"`` (issued to another signed-in user).
     """
 
     def __init__(self, reason: str, message: str) -> None:
@@ -97,10 +107,10 @@ class OAuthStateSigner:
                 f"the state secret must be at least {_MIN_SECRET_BYTES} bytes "
                 "(e.g. secrets.token_urlsafe(32))"
             )
-        if isinstance(ttl, bool) or not isinstance(ttl, int | float) or not 0 < ttl < math.inf:
-            raise ValueError(f"ttl must be a finite number of seconds > 0, got {ttl!r}")
         self._key = key
-        self.ttl = float(ttl)
+        # Errors redact it verbatim, for the life of the process.
+        remember_secret(secret if isinstance(secret, str) else key.decode("utf-8", "replace"))
+        self.ttl = check_seconds(ttl, name="ttl", where="OAuthStateSigner")
         self.clock = clock
         self.nonces: SeenStore = nonces if nonces is not None else InMemorySeenStore(ttl=ttl + 60)
 
@@ -110,12 +120,15 @@ class OAuthStateSigner:
     def _mac(self, payload: str) -> str:
         return _b64(hmac.new(self._key, payload.encode("ascii"), hashlib.sha256).digest())
 
-    def issue(self, grant_id: str) -> str:
-        """A fresh state for ``grant_id``: ``<base64 payload>.<base64 HMAC>``."""
+    def issue(self, grant_id: str, user_id: str) -> str:
+        """A fresh state binding ``grant_id`` to ``user_id``: ``<base64 payload>.<base64 HMAC>``."""
         if not isinstance(grant_id, str) or not grant_id:
             raise ValueError("grant_id must be a non-empty str")
+        if not isinstance(user_id, str) or not user_id:
+            raise ValueError("user_id must be a non-empty str")
         claims = {
             "g": grant_id,
+            "u": user_id,
             "e": math.floor(self.clock() + self.ttl),
             "n": secrets.token_urlsafe(16),
         }
@@ -137,10 +150,11 @@ class OAuthStateSigner:
         if (
             not isinstance(claims, dict)
             or not isinstance(claims.get("g"), str)
+            or not isinstance(claims.get("u"), str)
             or not isinstance(claims.get("e"), int)
             or not isinstance(claims.get("n"), str)
         ):
-            raise OAuthStateError("malformed", "the state lacks its grant, expiry or nonce")
+            raise OAuthStateError("malformed", "the state lacks its grant, user, expiry or nonce")
         return claims
 
     def peek(self, state: str | None) -> str:
@@ -150,10 +164,21 @@ class OAuthStateSigner:
             raise OAuthStateError("expired", "the state has expired: connect again")
         return str(claims["g"])
 
-    async def verify(self, state: str | None) -> str:
-        """Check ``state`` and use up its nonce; return its grant id or raise `OAuthStateError`."""
+    async def verify(self, state: str | None, user_id: str) -> str:
+        """Check ``state`` was issued to ``user_id`` and use up its nonce; return its grant id.
+
+        Raises `OAuthStateError`. The user check stops a state started by one user (an
+        attacker) from completing in another user's browser.
+        """
         grant_id = self.peek(state)
-        nonce = self._claims(state)["n"]
+        claims = self._claims(state)
+        if not isinstance(user_id, str) or not hmac.compare_digest(
+            claims["u"].encode("utf-8"), user_id.encode("utf-8")
+        ):
+            raise OAuthStateError(
+                "wrong_user", "the state was issued to another signed-in user: connect again"
+            )
+        nonce = claims["n"]
         if not await self.nonces.claim(f"oauth-state:{nonce}"):
             raise OAuthStateError("replayed", "the state has already been used: connect again")
         return grant_id
@@ -178,15 +203,10 @@ class OAuthFailure:
 
 
 GrantIdSource = Callable[[Request], str | Awaitable[str]]
+UserIdSource = Callable[[Request], str | Awaitable[str]]
+ReplacePolicy = bool | Callable[[Request, str], bool | Awaitable[bool]]
 SuccessHook = Callable[[Request, OAuthSuccess], Awaitable[Response | None]]
 FailureHook = Callable[[Request, OAuthFailure], Awaitable[Response | None]]
-
-
-def _query_grant_id(request: Request) -> str:
-    grant_id = request.query_params.get("grant_id")
-    if not grant_id:
-        raise OAuthStateError("missing", "connect needs ?grant_id=<the clinic or tenant id>")
-    return grant_id
 
 
 async def _maybe_await(value: Any) -> Any:
@@ -196,7 +216,9 @@ async def _maybe_await(value: Any) -> Any:
 def oauth_router(
     signer: OAuthStateSigner,
     *,
-    grant_id: GrantIdSource = _query_grant_id,
+    grant_id: GrantIdSource,
+    user_id: UserIdSource,
+    allow_replace: ReplacePolicy = False,
     resolver: GrantResolver | None = None,
     on_success: SuccessHook | None = None,
     on_failure: FailureHook | None = None,
@@ -208,9 +230,16 @@ def oauth_router(
 
     Args:
         signer: issues and checks the signed state.
-        grant_id: ``grant_id(request)``: which grant (clinic, tenant) the caller connects;
-            by default the ``grant_id`` query parameter. In a real app read your session, so a
-            user can only connect their own tenant.
+        grant_id: ``grant_id(request)``: which grant (clinic, tenant) the signed-in user
+            connects, from your session or database; never from the query string, or anyone
+            could bind any tenant to their own Fullscript account. Required.
+        user_id: ``user_id(request)``: the signed-in user's id, from your session. The state
+            binds it: the callback must come from the same user. Required; raise (say an
+            ``HTTPException(401)``) or return ``""`` when nobody is signed in.
+        allow_replace: whether a grant that already holds a token pair may be connected
+            again (its pair replaced): ``False`` by default (409 ``already_connected``),
+            ``True``, or ``allow_replace(request, grant_id)``, e.g. "the user is the clinic's
+            admin".
         resolver: ``resolver(fs, grant_id)``: that grant's client, whose token store receives
             the token (default: ``fs.for_grant``; None in a single-clinic app means the app's
             own client when the SDK has no grants).
@@ -221,12 +250,39 @@ def oauth_router(
 
     The callback URL (``prefix + callback_path``) must be your app's ``redirect_uri``.
     """
+    for name, source in (("grant_id", grant_id), ("user_id", user_id)):
+        if not callable(source):
+            raise TypeError(f"oauth_router needs {name}=<a function of the request>")
     router = APIRouter(prefix=prefix)
 
     async def client_for(fs: Fullscript, grant: str) -> Fullscript:
         if resolver is None and not hasattr(fs, "for_grant"):
             return fs  # single-clinic app on an SDK without grants: the app's own client
         return await resolve_grant(fs, grant, resolver)
+
+    async def signed_in_user(request: Request) -> str | None:
+        user = await _maybe_await(user_id(request))
+        return user if isinstance(user, str) and user else None
+
+    async def refuses_replacing(request: Request, client: Fullscript, grant: str) -> bool:
+        stored = await client.token_manager.store.load(client.region.key, client.grant_id)
+        if stored is None:
+            return False
+        allowed = allow_replace
+        if callable(allowed):
+            allowed = await _maybe_await(allowed(request, grant))
+        return allowed is not True
+
+    def already_connected(grant: str) -> OAuthFailure:
+        return OAuthFailure(
+            "already_connected",
+            "this grant is already connected; replacing its authorization is not allowed",
+            409,
+            grant,
+        )
+
+    def unauthenticated() -> OAuthFailure:
+        return OAuthFailure("unauthenticated", "connecting needs a signed-in user", 401)
 
     async def fail(request: Request, failure: OAuthFailure) -> Response:
         logger.info("OAuth callback refused: %s (%s)", failure.reason, failure.message)
@@ -243,20 +299,31 @@ def oauth_router(
     async def connect(
         request: Request, fs: Annotated[Fullscript, Depends(get_fullscript)]
     ) -> Response:
+        user = await signed_in_user(request)
+        if user is None:
+            return await fail(request, unauthenticated())
         try:
             grant = await _maybe_await(grant_id(request))
         except OAuthStateError as error:
             return await fail(request, OAuthFailure(error.reason, str(error)))
+        if not isinstance(grant, str) or not grant:
+            return await fail(request, OAuthFailure("missing", "no grant for this user", 400))
         client = await client_for(fs, grant)
-        return RedirectResponse(client.authorization_url(signer.issue(grant)), status_code=302)
+        if await refuses_replacing(request, client, grant):
+            return await fail(request, already_connected(grant))
+        state = signer.issue(grant, user)
+        return RedirectResponse(client.authorization_url(state), status_code=302)
 
     @router.get(callback_path, name="fullscript_oauth_callback")
     async def callback(
         request: Request, fs: Annotated[Fullscript, Depends(get_fullscript)]
     ) -> Response:
         query = request.query_params
+        user = await signed_in_user(request)
+        if user is None:
+            return await fail(request, unauthenticated())
         try:
-            grant = await signer.verify(query.get("state"))
+            grant = await signer.verify(query.get("state"), user)
         except OAuthStateError as error:
             return await fail(request, OAuthFailure(error.reason, str(error)))
         if query.get("error"):
@@ -273,8 +340,10 @@ def oauth_router(
             return await fail(
                 request, OAuthFailure("missing", "the callback has no code", 400, grant)
             )
+        client = await client_for(fs, grant)
+        if await refuses_replacing(request, client, grant):  # connected since the redirect
+            return await fail(request, already_connected(grant))
         try:
-            client = await client_for(fs, grant)
             token = await client.exchange_code(code)
         except AuthenticationError:
             return await fail(

@@ -1,7 +1,7 @@
 """Shared plumbing for the Redis-backed parts: one client from a URL, and one typed error.
 
-Every Redis call the SDK makes goes through `translate_errors()`, so that a server that is down
-or unreachable surfaces as `RedisUnavailableError` naming Redis and the URL (password removed),
+Every Redis call the SDK makes goes through `translate_errors()`, so that a server that is down,
+unreachable, out of memory or read-only (a failover) surfaces as `RedisUnavailableError` naming Redis and the URL (password removed),
 never as a silent fallback and never as a bare redis-py exception from deep inside a request.
 """
 
@@ -15,6 +15,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import redis.asyncio as aioredis
 import redis.exceptions
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 
 from .._errors import FullscriptError
 
@@ -31,7 +33,8 @@ DEFAULT_SOCKET_TIMEOUT = 5.0
 
 
 class RedisUnavailableError(FullscriptError):
-    """Redis could not be reached or failed while the SDK needed it (limiter or token store).
+    """Redis could not be reached or failed while the SDK needed it (limiter or token store):
+    down, stalled past the socket timeout, out of memory, or a read-only replica.
 
     `url` is the server's address with any password removed.
     """
@@ -62,8 +65,10 @@ def redis_client(
 ) -> tuple[aioredis.Redis, str]:
     """A redis-py asyncio client and its redacted address, from a URL or an existing client.
 
-    A URL makes a new client (with connect and read timeouts of `socket_timeout` seconds); a
-    client is used as given. Raises `ValueError` naming the URL when it is not a Redis URL.
+    A URL makes a new client (with connect and read timeouts of `socket_timeout` seconds) that
+    retries a command once, at once, when its connection turns out to be closed: after a Redis
+    restart every pooled connection is, and the first command must not fail for it. Timeouts
+    are not retried (a stalled Redis would double the wait). A client is used as given. Raises `ValueError` naming the URL when it is not a Redis URL.
     """
     if isinstance(url_or_client, aioredis.Redis):
         kwargs = url_or_client.connection_pool.connection_kwargs
@@ -84,6 +89,7 @@ def redis_client(
             url_or_client,
             socket_connect_timeout=socket_timeout,
             socket_timeout=socket_timeout,
+            retry=Retry(NoBackoff(), 1, supported_errors=(redis.exceptions.ConnectionError,)),
         )
     except ValueError as error:
         raise ValueError(
@@ -124,20 +130,39 @@ def _redacted(text: str, url: str, shown: str) -> str:
 
 
 @contextlib.contextmanager
-def translate_errors(address: str, doing: str, consequence: str = "") -> Iterator[None]:
-    """Turn redis-py's connection and timeout failures into `RedisUnavailableError`.
+def translate_errors(
+    address: str, doing: str, consequence: str = "", *, if_timed_out: str = ""
+) -> Iterator[None]:
+    """Turn every redis-py failure into `RedisUnavailableError`.
 
-    `doing` says what the SDK was doing ("acquiring a rate-limit slot"); `consequence`, when
-    given, what that means for the caller ("nothing was sent").
+    Not only connection and timeout failures: a Redis out of memory (`maxmemory` with
+    `noeviction`), a replica that became read-only in a failover, or any other error reply
+    means the same to the caller - Redis could not do its part. `doing` says what the SDK was
+    doing ("acquiring a rate-limit slot"); `consequence`, when given, what that means for the
+    caller ("nothing was sent"); `if_timed_out`, when given, replaces it after a timeout, when
+    Redis may have done the command without answering in time (a write's outcome is unknown).
     """
     try:
         yield
-    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as error:
-        raise RedisUnavailableError(
-            f"Redis at {address} is unavailable while {doing}: {type(error).__name__}: "
-            f"{_scrub(str(error))}" + (f". {consequence}" if consequence else ""),
-            url=address,
+    except redis.exceptions.TimeoutError as error:
+        raise _unavailable(
+            address, "is unavailable", doing, error, if_timed_out or consequence
         ) from error
+    except (redis.exceptions.ConnectionError, OSError) as error:
+        raise _unavailable(address, "is unavailable", doing, error, consequence) from error
+    except redis.exceptions.RedisError as error:
+        # An error reply (OOM, READONLY, NOSCRIPT, ...): Redis answered but did not do it.
+        raise _unavailable(address, "refused", doing, error, consequence) from error
+
+
+def _unavailable(
+    address: str, what: str, doing: str, error: BaseException, consequence: str
+) -> RedisUnavailableError:
+    return RedisUnavailableError(
+        f"Redis at {address} {what} while {doing}: {type(error).__name__}: "
+        f"{_scrub(str(error))}" + (f". {consequence}" if consequence else ""),
+        url=address,
+    )
 
 
 def _scrub(text: str) -> str:

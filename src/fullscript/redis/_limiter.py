@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import math
 import random
@@ -18,10 +20,10 @@ from .._limiters import (
     RateLimitWaitExceeded,
     StatsRecorder,
     WindowQuota,
-    check_max_requests,
-    check_max_wait,
-    check_seconds,
+    keep_until_done,
+    run_to_completion,
 )
+from .._validation import check_count, check_seconds
 from ._connection import RedisClientOwner, RedisUnavailableError, translate_errors
 from ._scripts import ACQUIRE, PAUSE, RELEASE
 
@@ -47,13 +49,16 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
     that drops expired slots, counts, grants and otherwise answers how long to wait, on Redis
     `TIME` (one clock for all processes). Like `RollingWindowLimiter`, a slot counts from its
     grant until one window after its release, so the server never sees more than
-    `max_requests` in its own window. A 429 pause is a key with a TTL that every process
+    `max_requests` in its own window. If Redis loses the log (restarted empty, flushed), the
+    first limiter to notice pauses the quota for one window in every process: the server
+    still counts what the lost log held. A 429 pause is a key with a TTL that every process
     honours. Waiters sleep the wait Redis returned plus a little jitter, so there is no
     polling storm; there is no strict first-come-first-served order between processes.
 
-    If Redis cannot be reached, `acquire()` and `pause()` raise `RedisUnavailableError`
-    (nothing is sent); a failed `release()` is logged and leaves the slot counting until its
-    lease ends, which errs on the safe side.
+    If Redis cannot be reached or refuses (out of memory, a read-only replica), `acquire()`
+    and `pause()` raise `RedisUnavailableError` (nothing is sent); a failed `release()` is
+    logged and leaves the slot counting until its lease ends, which errs on the safe side.
+    Cancelling a caller never interrupts a release or an acquire script half-way.
 
     Use one instance per event loop. `aclose()` closes the client it made from a URL (a
     client you passed stays yours).
@@ -83,9 +88,9 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         clock: Clock | None = None,
         random_source: random.Random | None = None,
     ) -> None:
-        check_max_requests(max_requests)
-        check_seconds("window", window)
-        check_seconds("lease", lease)
+        check_count(max_requests, name="max_requests", where="RedisRateLimiter")
+        check_seconds(window, name="window", where="RedisRateLimiter")
+        check_seconds(lease, name="lease", where="RedisRateLimiter")
         if not isinstance(key_prefix, str) or not key_prefix:
             raise ValueError(f"key_prefix must be a non-empty str, got {key_prefix!r}")
         super().__init__(redis)
@@ -101,6 +106,8 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         self._pause = self._redis.register_script(PAUSE)
         self._stats = StatsRecorder()
         self._last_logged: dict[str, float] = {}
+        # Scopes whose marker key this limiter has seen: its absence later means data loss.
+        self._marked: set[str] = set()
 
     @property
     def address(self) -> str:
@@ -108,11 +115,16 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         return self._address
 
     def keys(self, scope: str = DEFAULT_SCOPE) -> tuple[str, str]:
-        """The Redis keys of `scope`: (sorted-set log, pause). The braces keep both in one
+        """The Redis keys of `scope`: (sorted-set log, pause). The braces keep them, and the
+        scope's marker key (``...:marker``, which tells lost data from an idle log), in one
         Redis Cluster slot."""
         if not isinstance(scope, str):
             raise TypeError(f"scope must be a str, got {type(scope).__name__}")
         return f"{self._prefix}:{{{scope}}}:log", f"{self._prefix}:{{{scope}}}:pause"
+
+    def _marker_key(self, scope: str) -> str:
+        # Never expires: it tells "Redis lost the log" apart from "the log expired, idle".
+        return f"{self._prefix}:{{{scope}}}:marker"
 
     def stats(self) -> LimiterStats:
         """This process's counters (grants, waits, refusals, pauses); the quota is shared."""
@@ -135,12 +147,14 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         Raises `RateLimitWaitExceeded` when the slot is further away than `max_wait` seconds,
         `RedisUnavailableError` when Redis cannot be reached; nothing is taken either way.
         """
-        max_wait = check_max_wait(max_wait)
-        keys = list(self.keys(scope))
+        max_wait = check_seconds(
+            max_wait, name="max_wait", where="acquire", allow_zero=True, allow_infinity=True
+        )
+        keys = [*self.keys(scope), self._marker_key(scope)]
         member = uuid.uuid4().hex
         start = self._clock.now()
         while True:
-            granted, wait = await self._try_acquire(keys, member)
+            granted, wait = await self._attempt(scope, keys, member)
             elapsed = self._clock.now() - start
             if granted:
                 self._stats.grant(elapsed)
@@ -156,20 +170,69 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
             nap = wait + self._random.random() * self._jitter
             await self._clock.sleep(min(nap, max(max_wait - elapsed, 0.0)))
 
-    async def _try_acquire(self, keys: list[str], member: str) -> tuple[bool, float]:
-        args: list[Any] = [self._max_requests, repr(self._window), repr(self._lease), member]
+    async def _attempt(self, scope: str, keys: list[str], member: str) -> tuple[bool, float]:
+        """One run of the acquire script that a cancelled caller cannot leave half-done.
+
+        The script may already be in Redis when the caller is cancelled: it then runs to its
+        end, and a slot it granted is removed again (nothing was sent with it), so a storm of
+        cancellations leaves no slot counting in Redis that the local stats do not know of.
+        """
+        attempt = keep_until_done(asyncio.ensure_future(self._try_acquire(scope, keys, member)))
+        try:
+            return await asyncio.shield(attempt)
+        except asyncio.CancelledError:
+            attempt.add_done_callback(functools.partial(self._drop_if_granted, keys[0], member))
+            raise
+
+    def _drop_if_granted(self, log: str, member: str, attempt: asyncio.Future[Any]) -> None:
+        if attempt.cancelled() or attempt.exception() is not None or not attempt.result()[0]:
+            return
+        keep_until_done(asyncio.ensure_future(self._drop(log, member)))
+
+    async def _drop(self, log: str, member: str) -> None:
+        try:
+            with translate_errors(self._address, "returning an unused rate-limit slot"):
+                await self._redis.zrem(log, member)
+        except RedisUnavailableError as error:
+            logger.warning("%s; the slot counts until its lease of %.0fs ends", error, self._lease)
+
+    async def _try_acquire(self, scope: str, keys: list[str], member: str) -> tuple[bool, float]:
+        args: list[Any] = [
+            self._max_requests,
+            repr(self._window),
+            repr(self._lease),
+            member,
+            1 if scope in self._marked else 0,
+        ]
         with translate_errors(self._address, "acquiring a rate-limit slot", _NOTHING_SENT):
-            granted, wait, _now = await self._acquire(keys=keys, args=args)
+            granted, wait, _now, lost = await self._acquire(keys=keys, args=args)
+        self._marked.add(scope)
+        if int(lost):
+            logger.warning(
+                "Redis at %s lost the rate-limit log of quota %r (restarted empty, flushed or "
+                "failed over): the server still counts those requests, so every process waits "
+                "one window (%.0fs) before sending more",
+                self._address,
+                scope,
+                self._window,
+            )
         return int(granted) == 1, float(wait)
 
     async def release(self, permit: Permit) -> None:
-        """Move the slot's score to now (Redis time): it counts one more window from here."""
+        """Move the slot's score to now (Redis time): it counts one more window from here.
+
+        Runs to completion even if the caller is cancelled meanwhile, and never raises: a
+        release Redis could not do is logged, and the slot counts until its lease ends.
+        """
         log, _ = self.keys(permit.scope)
         self._stats.release()
+        await run_to_completion(self._move_to_released(log, str(permit.ticket)))
+
+    async def _move_to_released(self, log: str, member: str) -> None:
         try:
             with translate_errors(self._address, "releasing a rate-limit slot"):
                 await self._release(
-                    keys=[log], args=[repr(self._window), repr(self._lease), str(permit.ticket)]
+                    keys=[log], args=[repr(self._window), repr(self._lease), member]
                 )
         except RedisUnavailableError as error:
             # The slot keeps counting until its lease ends: safe, only slower. The answer
@@ -178,10 +241,7 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
 
     async def pause(self, seconds: float, scope: str = DEFAULT_SCOPE) -> None:
         """Stop every process from taking slots of `scope` for `seconds` (a 429)."""
-        if not (math.isfinite(seconds) and seconds >= 0):
-            raise ValueError(
-                f"pause needs a finite, non-negative number of seconds, got {seconds!r}"
-            )
+        seconds = check_seconds(seconds, name="pause", where="pause", allow_zero=True)
         milliseconds = math.ceil(seconds * 1000)
         if milliseconds <= 0:
             return
@@ -214,12 +274,23 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
             )
 
     async def reset(self, scope: str = DEFAULT_SCOPE) -> None:
-        """Forget every slot and pause of `scope` (for tests and maintenance)."""
+        """Forget every slot and pause of `scope` (for tests and maintenance). The marker
+        stays, so that no process takes the reset for lost data."""
         with translate_errors(self._address, "resetting the rate-limit log"):
             await self._redis.delete(*self.keys(scope))
 
     def __repr__(self) -> str:
+        # Never raises, even half-built (a failed __init__ seen by an error reporter).
+        fields = {
+            name: getattr(self, attribute, "<unset>")
+            for name, attribute in (
+                ("max_requests", "_max_requests"),
+                ("window", "_window"),
+                ("key_prefix", "_prefix"),
+            )
+        }
+        address = getattr(self, "_address", "<unset>")
         return (
-            f"RedisRateLimiter({self._address!r}, max_requests={self._max_requests}, "
-            f"window={self._window}, key_prefix={self._prefix!r})"
+            f"RedisRateLimiter({address!r}, max_requests={fields['max_requests']}, "
+            f"window={fields['window']}, key_prefix={fields['key_prefix']!r})"
         )

@@ -11,14 +11,31 @@ from __future__ import annotations
 
 __all__ = ["ACQUIRE", "PAUSE", "RELEASE"]
 
-# KEYS[1] log, KEYS[2] pause; ARGV: limit, window (s), lease (s), member.
-# Returns {granted (0/1), wait (s, as a string: Lua numbers become integers in replies), now}.
+# KEYS[1] log, KEYS[2] pause, KEYS[3] marker; ARGV: limit, window (s), lease (s), member,
+# whether the caller saw the marker before (1/0).
+# Returns {granted (0/1), wait (s, as a string: Lua numbers become integers in replies), now,
+# lost (1 when this run found that Redis lost the quota's data)}.
+#
+# The marker never expires, unlike the log (which goes when it has been idle for lease +
+# window). So a marker missing for a caller who saw it means Redis lost its data (restarted
+# empty, flushed, failed over to a replica that never received the keys). The server still counts
+# the requests of the lost log, so the window starts full: a pause of one window, which every
+# process honours.
 ACQUIRE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local lease = tonumber(ARGV[3])
+local lost = 0
+if redis.call('EXISTS', KEYS[3]) == 0 then
+  redis.call('SET', KEYS[3], '1')
+  if ARGV[5] == '1' then
+    lost = 1
+    local ms = math.ceil(window * 1000)
+    if redis.call('PTTL', KEYS[2]) < ms then redis.call('SET', KEYS[2], 'lost', 'PX', ms) end
+  end
+end
 -- A slot released at s counts while s + window > now.
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local wait = 0
@@ -40,11 +57,11 @@ if used >= limit then
   if free > wait then wait = free end
 end
 if wait > 0 then
-  return {0, tostring(wait), tostring(now)}
+  return {0, tostring(wait), tostring(now), lost}
 end
 redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], math.ceil((lease + window) * 1000))
-return {1, '0', tostring(now)}
+return {1, '0', tostring(now), lost}
 """
 
 # KEYS[1] log; ARGV: window (s), lease (s), member. Moves the slot's score to now (if it is

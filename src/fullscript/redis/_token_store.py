@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager
 from typing import Any
@@ -15,6 +16,7 @@ import redis.exceptions
 from .._grants import DEFAULT_GRANT, check_grant_id, describe_grant
 from .._tokens import OAuthToken
 from ..token_stores import TokenStoreError
+from ..token_stores._encryption import NO_ENCRYPTION, TokenCodec
 from ._connection import RedisClientOwner, translate_errors
 
 __all__ = ["RedisTokenStore"]
@@ -32,9 +34,20 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 return 1
 """
 
+# Deletes a lock only while it still holds the given token (the holder's own lock).
+_DELETE_IF_HELD_BY = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
 _NOT_SAVED = (
     "The refreshed token is not used; the previous pair stays valid, so the refresh can be "
     "retried once Redis is back"
+)
+_MAYBE_SAVED = (
+    "Redis did not answer in time, so it may or may not have saved the pair (the outcome is "
+    "unknown). The refreshed token is not used by this process; if it was saved, the next "
+    "refresh finds and adopts it"
 )
 
 
@@ -53,11 +66,15 @@ class RedisTokenStore(RedisClientOwner):
       It expires after ``lock_timeout`` seconds, so a holder that crashed mid-refresh delays
       the others by at most that long; its release checks the holder's token, so a holder
       whose lock expired cannot release someone else's. Waiting for it gives up after
-      ``lock_wait`` seconds (default: ``lock_timeout`` plus 5) with a `TokenStoreError`.
-    - Redis down or unreachable: every call raises `RedisUnavailableError` naming Redis and
-      its address. There is no fallback to per-process state.
+      ``lock_wait`` seconds (default: ``lock_timeout`` plus 5) with a `TokenStoreError`. A
+      lock request that failed on the client (a timeout against a stalled Redis) but reached
+      Redis is deleted by this store before it asks for that lock again, so it does not stall
+      the next refresh for ``lock_timeout``.
+    - Redis down, unreachable, stalled, out of memory or read-only (a failover): every call
+      raises `RedisUnavailableError` naming Redis and its address. There is no fallback to per-process state.
 
-    Secrets are stored as given: protect the Redis (ACL, TLS with ``rediss://``) like a
+    Secrets are stored as given unless ``encryption=TokenEncryption(keys)`` encrypts them:
+    either way protect the Redis (ACL, TLS with ``rediss://``) like a
     database of credentials. Use one instance per event loop (redis-py's asyncio connections
     belong to one). ``aclose()`` closes the client made from a URL (a client you passed stays
     yours).
@@ -70,6 +87,7 @@ class RedisTokenStore(RedisClientOwner):
         prefix: str = "fullscript",
         lock_timeout: float = 15.0,
         lock_wait: float | None = None,
+        encryption: TokenCodec | None = None,
     ) -> None:
         if not isinstance(prefix, str) or not prefix:
             raise ValueError(f"prefix must be a non-empty str, got {prefix!r}")
@@ -78,9 +96,14 @@ class RedisTokenStore(RedisClientOwner):
                 raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
         super().__init__(redis)
         self._prefix = prefix
+        self._encryption = encryption or NO_ENCRYPTION
         self._lock_timeout = float(lock_timeout)
         self._lock_wait = float(lock_wait) if lock_wait is not None else self._lock_timeout + 5
         self._save_if_unchanged = self._redis.register_script(_SAVE_IF_UNCHANGED)
+        self._delete_if_held_by = self._redis.register_script(_DELETE_IF_HELD_BY)
+        # Lock requests that failed on the client but may have reached Redis: lock key ->
+        # tokens. Deleted (if they hold the lock) before this store asks for that lock again.
+        self._orphaned_locks: dict[str, set[str]] = {}
 
     @classmethod
     def from_url(cls, url: str, **options: Any) -> RedisTokenStore:
@@ -107,7 +130,7 @@ class RedisTokenStore(RedisClientOwner):
         if raw is None:
             return None
         try:
-            return OAuthToken.from_dict(json.loads(raw))
+            return self._encryption.open(OAuthToken.from_dict(json.loads(raw)))
         except ValueError as exc:
             # Never echo the value: it holds secrets.
             raise TokenStoreError(
@@ -124,10 +147,12 @@ class RedisTokenStore(RedisClientOwner):
     ) -> bool:
         """Save ``token``; with ``replaces``, an atomic compare-and-set (see `TokenStore`)."""
         check_grant_id(grant_id)
+        token = self._encryption.seal(token)
+        replaces = self._encryption.seal(replaces) if replaces is not None else None
         key = self._tokens_key(token.region)
         data = json.dumps(token.to_dict())
         what = f"saving the OAuth token of {describe_grant(grant_id, token.region)}"
-        with translate_errors(self._address, what, _NOT_SAVED):
+        with translate_errors(self._address, what, _NOT_SAVED, if_timed_out=_MAYBE_SAVED):
             if replaces is None:
                 await self._redis.hset(key, grant_id, data)
                 return True
@@ -159,14 +184,26 @@ class RedisTokenStore(RedisClientOwner):
     @contextlib.asynccontextmanager
     async def _hold(self, region: str, grant_id: str) -> AsyncIterator[None]:
         grant = describe_grant(grant_id, region)
+        key = self._lock_key(region, grant_id)
+        await self._drop_orphaned_locks(key, grant)
         lock = self._redis.lock(
-            self._lock_key(region, grant_id),
+            key,
             timeout=self._lock_timeout,
             sleep=0.05,
             blocking_timeout=self._lock_wait,
         )
-        with translate_errors(self._address, f"taking the refresh lock of {grant}"):
-            acquired = await lock.acquire()
+        token = uuid.uuid4().hex
+        try:
+            with translate_errors(self._address, f"taking the refresh lock of {grant}"):
+                acquired = await lock.acquire(token=token)
+        except BaseException as error:
+            # The request may have reached Redis and taken the lock after the client gave up
+            # (a timeout, a cancellation): a lock nobody holds would stall the next refresh
+            # for lock_timeout. Remember the token and delete that lock before the next try.
+            # (A connection that failed never carried the request.)
+            if not isinstance(error.__cause__, redis.exceptions.ConnectionError):
+                self._orphaned_locks.setdefault(key, set()).add(token)
+            raise
         if not acquired:
             raise TokenStoreError(
                 f"gave up after {self._lock_wait:g} s waiting for the refresh lock of {grant} "
@@ -187,12 +224,26 @@ class RedisTokenStore(RedisClientOwner):
                     grant,
                     self._lock_timeout,
                 )
-            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
-                # The lock expires by itself; the refresh's outcome stands.
+            except (redis.exceptions.RedisError, OSError) as error:
+                # Down, stalled, out of memory, read-only: the lock expires by itself, and the
+                # refresh's outcome stands. Try to delete it before the next refresh.
+                self._orphaned_locks.setdefault(key, set()).add(token)
                 logger.warning(
-                    "could not release the refresh lock of %s: Redis at %s is unavailable; "
+                    "could not release the refresh lock of %s: Redis at %s failed (%s); "
                     "it expires within %g s",
                     grant,
                     self._address,
+                    type(error).__name__,
                     self._lock_timeout,
                 )
+
+    async def _drop_orphaned_locks(self, key: str, grant: str) -> None:
+        tokens = self._orphaned_locks.get(key)
+        while tokens:
+            token = next(iter(tokens))
+            with translate_errors(
+                self._address, f"clearing the refresh lock of {grant} a failed request left"
+            ):
+                await self._delete_if_held_by(keys=[key], args=[token])
+            tokens.discard(token)
+        self._orphaned_locks.pop(key, None)

@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     limit, window = sandbox.settings.rate_limit
     lines = [
         "Fullscript sandbox (fake API; nothing here reaches Fullscript)",
-        *(f"  region {region:<7} API {root}/{region}/api   authorize {root}/{region}/oauth/authorize"
+        *(f"  region {region:<7} API {root}/{region}/api   authorize {root}/{region}/api/oauth/authorize"
           for region in REGIONS),
         f"  client_id      {args.client_id}",
         f"  client_secret  {_mask(args.client_secret, DEFAULT_CLIENT_SECRET)}",

@@ -46,7 +46,7 @@ class ServedSandbox:
     """A sandbox served by uvicorn in a daemon thread; use as a context manager.
 
     >>> with serve(Sandbox()) as served:          # doctest: +SKIP
-    ...     httpx.get(f"{served.url}/_sandbox/health")
+    ...     httpx2.get(f"{served.url}/_sandbox/health")
     """
 
     def __init__(self, sandbox: Sandbox, host: str = "127.0.0.1", port: int = 0) -> None:

@@ -5,21 +5,23 @@
 - `CallbackTokenStore`: your own functions (a database table, say).
 - ``fullscript.redis.RedisTokenStore`` (extra ``fullscript[redis]``): shared by many machines.
 
-See `TokenStore` for the contract (compare-and-set on save, a refresh lock per grant).
+Each takes ``encryption=TokenEncryption(keys)`` (extra ``fullscript[crypto]``) to keep the
+tokens encrypted at rest. See `TokenStore` for the contract (compare-and-set on save, a refresh lock per grant).
 """
 
 from ._callback import CallbackTokenStore
 from ._contract import TokenStore, TokenStoreError, same_pair
+from ._encryption import TokenEncryption, TokenEncryptionError
 from ._file import FileTokenStore
-from ._legacy import as_token_store
 from ._memory import InMemoryTokenStore
 
 __all__ = [
     "CallbackTokenStore",
     "FileTokenStore",
     "InMemoryTokenStore",
+    "TokenEncryption",
+    "TokenEncryptionError",
     "TokenStore",
     "TokenStoreError",
-    "as_token_store",
     "same_pair",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import warnings
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import TypeVar
@@ -11,8 +10,8 @@ from typing import TypeVar
 from .._grants import DEFAULT_GRANT, check_grant_id
 from .._tokens import OAuthToken
 from ._contract import TokenStoreError, same_pair
+from ._encryption import NO_ENCRYPTION, TokenCodec
 from ._keyed_locks import KeyedLocks
-from ._signatures import takes_grant_id
 
 __all__ = ["CallbackTokenStore"]
 
@@ -53,14 +52,14 @@ class CallbackTokenStore:
 
     - ``delete(region, grant_id)`` is optional: without it, deleting is a no-op.
     - ``grant_ids(region)`` is optional: without it, ``await fs.grants()`` raises.
+    - ``encryption``: a `TokenEncryption` makes your callbacks receive and return pairs whose
+      tokens are encrypted (default: as they are).
     - ``lock(region, grant_id)`` is optional: an async context manager that excludes other
       processes (an advisory lock of your database, say). Without it the store's
       compare-and-set and refresh lock hold within this process only, so several processes
       may each refresh one expiry (never with a wrong token, but more than once).
 
-    Callbacks written before grants existed (``load(region)``, ``save(token)``,
-    ``delete(region)``: no ``grant_id`` parameter) still work, for the default grant only,
-    with a ``DeprecationWarning``: add a ``grant_id`` parameter to serve several grants.
+    ``load``, ``save`` and ``delete`` receive the grant as the keyword argument ``grant_id``.
     """
 
     def __init__(
@@ -71,50 +70,23 @@ class CallbackTokenStore:
         delete: DeleteCallback | None = None,
         grant_ids: GrantIdsCallback | None = None,
         lock: LockCallback | None = None,
+        encryption: TokenCodec | None = None,
     ) -> None:
-        aware = {name: takes_grant_id(f) for name, f in (("load", load), ("save", save))}
-        if delete is not None:
-            aware["delete"] = takes_grant_id(delete)
-        if len(set(aware.values())) > 1:
-            old = sorted(name for name, has in aware.items() if not has)
-            raise TypeError(
-                "CallbackTokenStore callbacks must all take a grant_id parameter, or none of "
-                f"them (the old region-only form); {', '.join(old)} does not"
-            )
-        self._legacy = not next(iter(aware.values()))
-        if self._legacy:
-            warnings.warn(
-                "CallbackTokenStore callbacks without a grant_id parameter are deprecated: "
-                "they serve the default grant only. Use load(region, grant_id), "
-                "save(token, grant_id) and delete(region, grant_id).",
-                DeprecationWarning,
-                stacklevel=2,
-            )
         self._load = load
         self._save = save
         self._delete = delete
         self._grant_ids = grant_ids
         self._lock = lock
+        self._encryption = encryption or NO_ENCRYPTION
         # Two sets: the compare-and-set runs while the same grant's refresh lock is held.
         self._save_locks = KeyedLocks()
         self._refresh_locks = KeyedLocks()
 
-    def _check(self, grant_id: str) -> str:
-        check_grant_id(grant_id)
-        if self._legacy and grant_id != DEFAULT_GRANT:
-            raise TokenStoreError(
-                f"this CallbackTokenStore's callbacks take no grant_id, so it can only hold the "
-                f"default grant, not grant {grant_id!r}: add a grant_id parameter to load, save "
-                "and delete"
-            )
-        return grant_id
-
     async def load(self, region: str, grant_id: str = DEFAULT_GRANT) -> OAuthToken | None:
         """Your ``load`` callback's answer (awaited if it is awaitable)."""
-        self._check(grant_id)
-        if self._legacy:
-            return await _resolve(self._load(region))
-        return await _resolve(self._load(region, grant_id=grant_id))
+        check_grant_id(grant_id)
+        stored = await _resolve(self._load(region, grant_id=grant_id))
+        return self._encryption.open(stored) if stored is not None else None
 
     async def save(
         self,
@@ -128,7 +100,7 @@ class CallbackTokenStore:
         The compare and the save happen under this process's lock for the grant; the
         refresh lock (your ``lock=``) is what excludes other processes.
         """
-        self._check(grant_id)
+        check_grant_id(grant_id)
         if replaces is None:
             await self._call_save(token, grant_id)
             return True
@@ -139,26 +111,19 @@ class CallbackTokenStore:
             return True
 
     async def _call_save(self, token: OAuthToken, grant_id: str) -> None:
-        if self._legacy:
-            await _resolve(self._save(token))
-        else:
-            await _resolve(self._save(token, grant_id=grant_id))
+        token = self._encryption.seal(token)
+        await _resolve(self._save(token, grant_id=grant_id))
 
     async def delete(self, region: str, grant_id: str = DEFAULT_GRANT) -> None:
         """Call your ``delete`` callback, if you gave one."""
-        self._check(grant_id)
+        check_grant_id(grant_id)
         if self._delete is None:
             return
-        if self._legacy:
-            await _resolve(self._delete(region))
-        else:
-            await _resolve(self._delete(region, grant_id=grant_id))
+        await _resolve(self._delete(region, grant_id=grant_id))
 
     async def grant_ids(self, region: str) -> list[str]:
         """Your ``grant_ids`` callback's answer, sorted."""
         if self._grant_ids is None:
-            if self._legacy:
-                return [DEFAULT_GRANT] if await self.load(region) is not None else []
             raise TokenStoreError(
                 "this CallbackTokenStore cannot list grants: pass grant_ids=<function of region>"
             )
@@ -168,7 +133,7 @@ class CallbackTokenStore:
         self, region: str, grant_id: str = DEFAULT_GRANT
     ) -> AbstractAsyncContextManager[None]:
         """Your ``lock`` callback's lock, or an in-process one."""
-        self._check(grant_id)
+        check_grant_id(grant_id)
         if self._lock is not None:
             return self._lock(region, grant_id)
         return self._refresh_locks.hold(region, grant_id)

@@ -1,6 +1,6 @@
 """Typed webhook events: one class per documented event type, ``data`` parsed into SDK models.
 
-Fullscript documents 13 event types. Each has a class here (``PatientUpdated``,
+Each event type Fullscript documents has a class here (``PatientUpdated``,
 ``OrderPlaced``, ...) whose ``data`` holds the generated models the event is about
 (``event.data.patient`` is a ``fullscript_api.models.Patient``). A type this SDK does not know,
 or a known type whose data does not have the documented shape, becomes an `UnknownEvent` that
@@ -19,6 +19,8 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
 from fullscript_api.models import LabOrder, Order, Patient, Product, Recommendation, TreatmentPlan
+
+from .._errors import FullscriptError
 
 __all__ = [
     "EVENT_CLASSES",
@@ -55,7 +57,7 @@ logger = logging.getLogger("fullscript.webhooks")
 D = TypeVar("D")
 
 
-class WebhookPayloadError(ValueError):
+class WebhookPayloadError(FullscriptError, ValueError):
     """A (verified) delivery or listed event that cannot be read as an event.
 
     Raised for a body that is not JSON, not a JSON object, or an event without an ``id``.
@@ -313,7 +315,8 @@ _DATA_PARSERS: dict[type[TypedEvent[Any]], Callable[[Mapping[str, Any]], Any]] =
 #: Event class of each documented type.
 EVENT_CLASSES: Mapping[str, type[TypedEvent[Any]]] = {cls.TYPE: cls for cls in _DATA_PARSERS}
 
-#: The 13 documented event types.
+#: The documented event types (the one list of them: the sandbox reads it too, and a test
+#: checks it against the ``event_type`` values of the spec's event lists).
 EVENT_TYPES: tuple[str, ...] = tuple(EVENT_CLASSES)
 
 

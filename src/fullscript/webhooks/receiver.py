@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from .._validation import check_seconds
 from .events import EVENT_CLASSES, UnknownEvent, WebhookEvent
 from .reconcile import reconcile
-from .seen import InMemorySeenStore, SeenStore, event_key, positive_seconds
+from .seen import InMemorySeenStore, SeenStore, event_key
 from .signature import DEFAULT_TOLERANCE, check_secrets, check_tolerance
 from .unwrap import Headers, challenge_response, is_probe, parse_body, verify_delivery
 
@@ -128,7 +129,9 @@ class WebhookReceiver:
         self.seen: SeenStore = seen if seen is not None else InMemorySeenStore()
         self.key = key
         self.probe_policy = ProbePolicy(probe_policy)
-        self.processing_ttl = positive_seconds("processing_ttl", processing_ttl)
+        self.processing_ttl = check_seconds(
+            processing_ttl, name="processing_ttl", where="WebhookReceiver"
+        )
         self._handlers: dict[str, list[Handler[Any]]] = {}
 
     def __repr__(self) -> str:

@@ -20,8 +20,9 @@ except ImportError as missing:  # pragma: no cover - exercised in a subprocess t
         "pip install 'fullscript[redis]'"
     ) from missing
 
+from .._validation import check_seconds
 from ..redis._connection import redis_client, translate_errors
-from .seen import DEFAULT_SEEN_TTL, positive_seconds
+from .seen import DEFAULT_SEEN_TTL
 
 __all__ = ["RedisSeenStore"]
 
@@ -45,14 +46,14 @@ class RedisSeenStore:
         self._client, self._address = redis_client(url_or_client)
         self._owns_client = isinstance(url_or_client, str)
         self.prefix = prefix
-        self.ttl = positive_seconds("ttl", ttl)
+        self.ttl = check_seconds(ttl, name="ttl", where="RedisSeenStore")
 
     def __repr__(self) -> str:
         return f"RedisSeenStore({self._address!r}, prefix={self.prefix!r}, ttl={self.ttl:g})"
 
     async def claim(self, key: str, *, ttl: float | None = None) -> bool:
         """``SET NX PX``: True when this call created the key."""
-        lifetime = self.ttl if ttl is None else positive_seconds("ttl", ttl)
+        lifetime = self.ttl if ttl is None else check_seconds(ttl, name="ttl", where="add")
         with translate_errors(self._address, "checking whether an event was already handled"):
             created = await self._client.set(self.prefix + key, b"1", nx=True, px=_ms(lifetime))
         return bool(created)

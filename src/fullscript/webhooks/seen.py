@@ -12,12 +12,12 @@ same abstraction keeps OAuth ``state`` nonces single use.
 
 from __future__ import annotations
 
-import math
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
+from .._validation import check_count, check_seconds
 from .events import WebhookEvent
 
 __all__ = ["DEFAULT_SEEN_TTL", "InMemorySeenStore", "SeenStore", "event_key"]
@@ -59,14 +59,6 @@ def event_key(event: WebhookEvent) -> str:
     return f"{event.integration_id or '-'}:{event.clinic_id or '-'}:{event.id}"
 
 
-def positive_seconds(name: str, value: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
-    return float(value)
-
-
 class InMemorySeenStore:
     """Seen keys of this process: at most ``max_keys`` of them, each kept ``ttl`` seconds.
 
@@ -84,10 +76,8 @@ class InMemorySeenStore:
         max_keys: int = 100_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.ttl = positive_seconds("ttl", ttl)
-        if isinstance(max_keys, bool) or not isinstance(max_keys, int) or max_keys < 1:
-            raise ValueError(f"max_keys must be an int >= 1, got {max_keys!r}")
-        self.max_keys = max_keys
+        self.ttl = check_seconds(ttl, name="ttl", where="InMemorySeenStore")
+        self.max_keys = check_count(max_keys, name="max_keys", where="InMemorySeenStore")
         self._clock = clock
         # Insertion (or confirmation) order: the oldest first, for eviction and purging.
         self._expiry: OrderedDict[str, float] = OrderedDict()
@@ -109,7 +99,7 @@ class InMemorySeenStore:
 
     async def claim(self, key: str, *, ttl: float | None = None) -> bool:
         """Mark ``key`` as seen; True when it was not (or no longer) seen."""
-        lifetime = self.ttl if ttl is None else positive_seconds("ttl", ttl)
+        lifetime = self.ttl if ttl is None else check_seconds(ttl, name="ttl", where="add")
         now = self._clock()
         self._purge(now)
         expires = self._expiry.get(key)

@@ -19,6 +19,10 @@ import re
 import time
 from collections.abc import Sequence
 
+from .._errors import FullscriptError, InvalidParameterError
+from .._secrets import remember_secret
+from .._validation import check_seconds
+
 __all__ = [
     "DEFAULT_TOLERANCE",
     "SIGNATURE_HEADER",
@@ -43,7 +47,7 @@ _SIGNATURE_SCHEME = "v1"
 _TIMESTAMP = re.compile(r"[0-9]{1,15}")
 
 
-class WebhookSignatureError(ValueError):
+class WebhookSignatureError(FullscriptError, ValueError):
     """A webhook delivery failed verification, or the verifier was given unusable input.
 
     The message says why (missing part, stale timestamp, mismatch, wrong argument type) and
@@ -69,16 +73,11 @@ def sign_payload(secret: str, body: bytes, timestamp: int) -> str:
 
 def check_tolerance(tolerance: object) -> float:
     """Return ``tolerance`` as seconds; raise `WebhookSignatureError` unless finite and >= 0."""
-    if isinstance(tolerance, bool) or not isinstance(tolerance, int | float):
-        raise WebhookSignatureError(
-            f"tolerance must be a number of seconds, got {type(tolerance).__name__}"
-        )
-    if not math.isfinite(tolerance) or tolerance < 0:
-        # nan compares False with everything: the age check would pass every replay.
-        raise WebhookSignatureError(
-            f"tolerance must be a finite number of seconds >= 0, got {tolerance!r}"
-        )
-    return float(tolerance)
+    # nan compares False with everything: the age check would pass every replay.
+    try:
+        return check_seconds(tolerance, name="tolerance", where="verify_signature", allow_zero=True)
+    except InvalidParameterError as error:
+        raise WebhookSignatureError(str(error)) from None
 
 
 def check_secrets(secrets: object) -> tuple[str, ...]:
@@ -105,6 +104,7 @@ def check_secrets(secrets: object) -> tuple[str, ...]:
         if not secret:
             raise WebhookSignatureError(f"webhook secret #{position + 1} is empty")
         checked.append(secret)
+        remember_secret(secret)  # errors redact it verbatim, for the life of the process
     return tuple(checked)
 
 

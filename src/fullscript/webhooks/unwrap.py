@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 Headers = Mapping[str, str]
-"""Any mapping of header names to values: Starlette's and httpx's ``Headers`` or a dict."""
+"""Any mapping of header names to values: Starlette's and httpx2's ``Headers`` or a dict."""
 
 
 def signature_header(headers: Headers) -> str | None:

@@ -14,7 +14,7 @@ from .. import Operation, OperationInvoker
 from . import list_allergens, retrieve_allergen
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["AllergensRawResource", "AllergensResource"]
 
@@ -47,7 +47,7 @@ _RETRIEVE_ALLERGEN = Operation(
 class AllergensResource:
     """Operations tagged "allergens": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -65,7 +65,7 @@ class AllergensResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Allergen]:
+    ) -> Paginator[Allergen]:
         """List all allergens
 
         Pages through every allergen of the Fullscript catalog.
@@ -73,8 +73,8 @@ class AllergensResource:
         ``GET /api/catalog/allergens`` (operation ``list_allergens``)
 
         Returns:
-            AsyncPaginator[Allergen]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Allergen]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -16,7 +16,7 @@ from .. import Operation, OperationInvoker
 from . import list_brands, retrieve_brand
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["BrandsRawResource", "BrandsResource"]
 
@@ -49,7 +49,7 @@ _RETRIEVE_BRAND = Operation(
 class BrandsResource:
     """Operations tagged "brands": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -69,7 +69,7 @@ class BrandsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Brand]:
+    ) -> Paginator[Brand]:
         """List all brands
 
         Pages through the brands of the catalog, optionally only those with available products or
@@ -78,8 +78,8 @@ class BrandsResource:
         ``GET /api/catalog/brands`` (operation ``list_brands``)
 
         Returns:
-            AsyncPaginator[Brand]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Brand]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -16,7 +16,7 @@ from .. import Operation, OperationInvoker
 from . import list_categories, list_category_products, retrieve_category
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["CategoriesRawResource", "CategoriesResource"]
 
@@ -61,7 +61,7 @@ _RETRIEVE_CATEGORY = Operation(
 class CategoriesResource:
     """Operations tagged "categories": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -80,7 +80,7 @@ class CategoriesResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Category]:
+    ) -> Paginator[Category]:
         """List all categories
 
         Pages through the clinic's product categories.
@@ -88,8 +88,8 @@ class CategoriesResource:
         ``GET /api/clinic/categories`` (operation ``list_categories``)
 
         Returns:
-            AsyncPaginator[Category]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Category]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -107,7 +107,7 @@ class CategoriesResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Product]:
+    ) -> Paginator[Product]:
         """List all category products
 
         Pages through the products of a category, by name ascending.
@@ -115,8 +115,8 @@ class CategoriesResource:
         ``GET /api/clinic/categories/{category_id}/products`` (operation ``list_category_products``)
 
         Returns:
-            AsyncPaginator[Product]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Product]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -13,7 +13,7 @@ from .. import Operation, OperationInvoker
 from . import retrieve_clinic
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["ClinicRawResource", "ClinicResource"]
 
@@ -34,7 +34,7 @@ _RETRIEVE_CLINIC = Operation(
 class ClinicResource:
     """Operations tagged "clinic": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 

@@ -25,7 +25,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["DynamicLinksRawResource", "DynamicLinksResource"]
 
@@ -82,7 +82,7 @@ _RETRIEVE_TREATMENT_PLAN_LINK = Operation(
 class DynamicLinksResource:
     """Operations tagged "dynamic_links": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 

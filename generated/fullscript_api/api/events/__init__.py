@@ -40,7 +40,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["EventsRawResource", "EventsResource"]
 
@@ -133,7 +133,7 @@ _RETRIEVE_EVENT = Operation(
 class EventsResource:
     """Operations tagged "events": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -160,7 +160,7 @@ class EventsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Event]:
+    ) -> Paginator[Event]:
         """List all clinic key events
 
         Pages through the clinic key events of the last 30 days (`clinic_key.activated`,
@@ -169,8 +169,8 @@ class EventsResource:
         ``GET /api/events/clinic_keys`` (operation ``list_clinic_key_events``)
 
         Returns:
-            AsyncPaginator[Event]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Event]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -196,7 +196,7 @@ class EventsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Event]:
+    ) -> Paginator[Event]:
         """List all lab order events
 
         Pages through the lab order events of the last 30 days (`lab_order.updated`). Use it to
@@ -205,8 +205,8 @@ class EventsResource:
         ``GET /api/events/lab_orders`` (operation ``list_lab_order_events``)
 
         Returns:
-            AsyncPaginator[Event]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Event]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -232,7 +232,7 @@ class EventsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Event]:
+    ) -> Paginator[Event]:
         """List all order events
 
         Pages through the order events of the last 30 days (`order.placed`). Use it to reconcile
@@ -241,8 +241,8 @@ class EventsResource:
         ``GET /api/events/orders`` (operation ``list_order_events``)
 
         Returns:
-            AsyncPaginator[Event]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Event]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -268,7 +268,7 @@ class EventsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Event]:
+    ) -> Paginator[Event]:
         """List all patient events
 
         Pages through the patient events of the last 30 days (`patient.created`,
@@ -277,8 +277,8 @@ class EventsResource:
         ``GET /api/events/patients`` (operation ``list_patient_events``)
 
         Returns:
-            AsyncPaginator[Event]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Event]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -304,7 +304,7 @@ class EventsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Event]:
+    ) -> Paginator[Event]:
         """List all product events
 
         Pages through the product events of the last 30 days (`product.created`,
@@ -313,8 +313,8 @@ class EventsResource:
         ``GET /api/events/products`` (operation ``list_product_events``)
 
         Returns:
-            AsyncPaginator[Event]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Event]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -340,7 +340,7 @@ class EventsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Event]:
+    ) -> Paginator[Event]:
         """List all treatment plan events
 
         Pages through the treatment plan events of the last 30 days (`treatment_plan.created`,
@@ -350,8 +350,8 @@ class EventsResource:
         ``GET /api/events/treatment_plans`` (operation ``list_treatment_plan_events``)
 
         Returns:
-            AsyncPaginator[Event]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Event]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -14,7 +14,7 @@ from .. import Operation, OperationInvoker
 from . import list_ingredients, retrieve_ingredient
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["IngredientsRawResource", "IngredientsResource"]
 
@@ -47,7 +47,7 @@ _RETRIEVE_INGREDIENT = Operation(
 class IngredientsResource:
     """Operations tagged "ingredients": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -65,7 +65,7 @@ class IngredientsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Ingredient]:
+    ) -> Paginator[Ingredient]:
         """List all ingredients
 
         Pages through every ingredient of the Fullscript catalog.
@@ -73,8 +73,8 @@ class IngredientsResource:
         ``GET /api/catalog/ingredients`` (operation ``list_ingredients``)
 
         Returns:
-            AsyncPaginator[Ingredient]: every record, fetched `page_size` at a time (up to
-            `limit`), with up to `prefetch` pages fetched ahead.
+            Paginator[Ingredient]: every record, fetched `page_size` at a time (up to `limit`),
+            with up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -16,7 +16,7 @@ from .. import Operation, OperationInvoker
 from . import list_lab_orders, retrieve_lab_order, retrieve_lab_test
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["LabsRawResource", "LabsResource"]
 
@@ -61,7 +61,7 @@ _RETRIEVE_LAB_TEST = Operation(
 class LabsResource:
     """Operations tagged "labs": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -81,7 +81,7 @@ class LabsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[LabOrder]:
+    ) -> Paginator[LabOrder]:
         """List all lab orders
 
         Pages through the clinic's lab orders, optionally for one patient.
@@ -89,8 +89,8 @@ class LabsResource:
         ``GET /api/clinic/labs/orders`` (operation ``list_lab_orders``)
 
         Returns:
-            AsyncPaginator[LabOrder]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[LabOrder]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -14,7 +14,7 @@ from .. import Operation, OperationInvoker
 from . import find_metadata_objects
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["MetadataRawResource", "MetadataResource"]
 
@@ -35,7 +35,7 @@ _FIND_METADATA_OBJECTS = Operation(
 class MetadataResource:
     """Operations tagged "metadata": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -54,7 +54,7 @@ class MetadataResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Metadatum]:
+    ) -> Paginator[Metadatum]:
         """Find objects by metadata
 
         Finds patients, practitioners, staff and treatment plans by the identifier your system
@@ -63,8 +63,8 @@ class MetadataResource:
         ``GET /api/clinic/metadata`` (operation ``find_metadata_objects``)
 
         Returns:
-            AsyncPaginator[Metadatum]: every record, fetched `page_size` at a time (up to
-            `limit`), with up to `prefetch` pages fetched ahead.
+            Paginator[Metadatum]: every record, fetched `page_size` at a time (up to `limit`),
+            with up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -16,7 +16,7 @@ from .. import Operation, OperationInvoker
 from . import create_oauth_token, revoke_oauth_token
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["OauthRawResource", "OauthResource"]
 
@@ -49,7 +49,7 @@ _CREATE_OAUTH_TOKEN = Operation(
 class OauthResource:
     """Operations tagged "o_auth": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 

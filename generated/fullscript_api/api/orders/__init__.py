@@ -17,7 +17,7 @@ from .. import Operation, OperationInvoker
 from . import list_orders, retrieve_order
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["OrdersRawResource", "OrdersResource"]
 
@@ -50,7 +50,7 @@ _RETRIEVE_ORDER = Operation(
 class OrdersResource:
     """Operations tagged "orders": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -75,7 +75,7 @@ class OrdersResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Order]:
+    ) -> Paginator[Order]:
         """List all orders
 
         Pages through the clinic's orders, with filters on patient, plan, completion date, order
@@ -84,8 +84,8 @@ class OrdersResource:
         ``GET /api/clinic/orders`` (operation ``list_orders``)
 
         Returns:
-            AsyncPaginator[Order]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Order]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

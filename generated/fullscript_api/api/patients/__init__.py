@@ -44,7 +44,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["PatientsRawResource", "PatientsResource"]
 
@@ -173,7 +173,7 @@ _SEARCH_PATIENTS = Operation(
 class PatientsResource:
     """Operations tagged "patients": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -200,7 +200,7 @@ class PatientsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Patient]:
+    ) -> Paginator[Patient]:
         """List all patients
 
         Pages through the clinic's patients; `patient_type` narrows to dependents or guardians.
@@ -208,8 +208,8 @@ class PatientsResource:
         ``GET /api/clinic/patients`` (operation ``list_patients``)
 
         Returns:
-            AsyncPaginator[Patient]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Patient]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -305,7 +305,7 @@ class PatientsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Address]:
+    ) -> Paginator[Address]:
         """List all patient addresses
 
         Pages through the addresses of a patient.
@@ -313,8 +313,8 @@ class PatientsResource:
         ``GET /api/clinic/patients/{patient_id}/addresses`` (operation ``list_patient_addresses``)
 
         Returns:
-            AsyncPaginator[Address]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Address]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -334,7 +334,7 @@ class PatientsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Patient]:
+    ) -> Paginator[Patient]:
         """List all dependents
 
         Pages through the dependents a guardian patient manages.
@@ -342,8 +342,8 @@ class PatientsResource:
         ``GET /api/clinic/patients/{patient_id}/dependents`` (operation ``list_patient_dependents``)
 
         Returns:
-            AsyncPaginator[Patient]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Patient]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -363,7 +363,7 @@ class PatientsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Order]:
+    ) -> Paginator[Order]:
         """List all patient orders
 
         Pages through the completed or refunded orders of a patient.
@@ -371,8 +371,8 @@ class PatientsResource:
         ``GET /api/clinic/patients/{patient_id}/orders`` (operation ``list_patient_orders``)
 
         Returns:
-            AsyncPaginator[Order]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Order]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -394,7 +394,7 @@ class PatientsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[TreatmentPlan]:
+    ) -> Paginator[TreatmentPlan]:
         """List all patient treatment plans
 
         Pages through the treatment plans written for a patient.
@@ -402,8 +402,8 @@ class PatientsResource:
         ``GET /api/clinic/patients/{patient_id}/treatment_plans`` (operation ``list_patient_treatment_plans``)
 
         Returns:
-            AsyncPaginator[TreatmentPlan]: every record, fetched `page_size` at a time (up to
-            `limit`), with up to `prefetch` pages fetched ahead.
+            Paginator[TreatmentPlan]: every record, fetched `page_size` at a time (up to `limit`),
+            with up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -454,7 +454,7 @@ class PatientsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Patient]:
+    ) -> Paginator[Patient]:
         """Search for patients
 
         Pages through patients whose name or email matches the query.
@@ -462,8 +462,8 @@ class PatientsResource:
         ``GET /api/clinic/search/patients`` (operation ``search_patients``)
 
         Returns:
-            AsyncPaginator[Patient]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Patient]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -13,7 +13,7 @@ from .. import Operation, OperationInvoker
 from . import list_practitioner_types
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["PractitionerTypesRawResource", "PractitionerTypesResource"]
 
@@ -34,7 +34,7 @@ _LIST_PRACTITIONER_TYPES = Operation(
 class PractitionerTypesResource:
     """Operations tagged "practitioner_types": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -51,7 +51,7 @@ class PractitionerTypesResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[PractitionerType]:
+    ) -> Paginator[PractitionerType]:
         """List all practitioner types
 
         Pages through the kinds of practitioner Fullscript knows; a practitioner is created with
@@ -60,7 +60,7 @@ class PractitionerTypesResource:
         ``GET /api/catalog/practitioner_types`` (operation ``list_practitioner_types``)
 
         Returns:
-            AsyncPaginator[PractitionerType]: every record, fetched `page_size` at a time (up to
+            Paginator[PractitionerType]: every record, fetched `page_size` at a time (up to
             `limit`), with up to `prefetch` pages fetched ahead.
         """
 

@@ -55,7 +55,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["PractitionersRawResource", "PractitionersResource"]
 
@@ -196,7 +196,7 @@ _LIST_PRACTITIONER_TEMPLATES = Operation(
 class PractitionersResource:
     """Operations tagged "practitioners": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -223,7 +223,7 @@ class PractitionersResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Practitioner]:
+    ) -> Paginator[Practitioner]:
         """List all practitioners
 
         Pages through the clinic's practitioners.
@@ -231,8 +231,8 @@ class PractitionersResource:
         ``GET /api/clinic/practitioners`` (operation ``list_practitioners``)
 
         Returns:
-            AsyncPaginator[Practitioner]: every record, fetched `page_size` at a time (up to
-            `limit`), with up to `prefetch` pages fetched ahead.
+            Paginator[Practitioner]: every record, fetched `page_size` at a time (up to `limit`),
+            with up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -331,7 +331,7 @@ class PractitionersResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Protocol]:
+    ) -> Paginator[Protocol]:
         """List all practitioner protocols
 
         Pages through the protocols a practitioner wrote (`ownership_type=owned`, the default),
@@ -340,8 +340,8 @@ class PractitionersResource:
         ``GET /api/clinic/practitioners/{practitioner_id}/protocols`` (operation ``list_practitioner_protocols``)
 
         Returns:
-            AsyncPaginator[Protocol]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Protocol]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -365,7 +365,7 @@ class PractitionersResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[PractitionerResource]:
+    ) -> Paginator[PractitionerResource]:
         """List all practitioner resources
 
         Pages through the resources a practitioner has access to.
@@ -373,8 +373,8 @@ class PractitionersResource:
         ``GET /api/clinic/practitioners/{practitioner_id}/resources`` (operation ``list_practitioner_resources``)
 
         Returns:
-            AsyncPaginator[PractitionerResource]: every record, fetched `page_size` at a time (up
-            to `limit`), with up to `prefetch` pages fetched ahead.
+            Paginator[PractitionerResource]: every record, fetched `page_size` at a time (up to
+            `limit`), with up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -503,7 +503,7 @@ class PractitionersResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Template]:
+    ) -> Paginator[Template]:
         """List all practitioner templates
 
         Pages through the templates a practitioner wrote (templates are being replaced by
@@ -512,8 +512,8 @@ class PractitionersResource:
         ``GET /api/clinic/practitioners/{practitioner_id}/templates`` (operation ``list_practitioner_templates``)
 
         Returns:
-            AsyncPaginator[Template]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Template]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -16,7 +16,7 @@ from .. import Operation, OperationInvoker
 from . import list_products, list_similar_products, retrieve_product, search_products
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["ProductsRawResource", "ProductsResource"]
 
@@ -73,7 +73,7 @@ _SEARCH_PRODUCTS = Operation(
 class ProductsResource:
     """Operations tagged "products": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -93,7 +93,7 @@ class ProductsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Product]:
+    ) -> Paginator[Product]:
         """List all products
 
         Pages through the products of the catalog.
@@ -101,8 +101,8 @@ class ProductsResource:
         ``GET /api/catalog/products`` (operation ``list_products``)
 
         Returns:
-            AsyncPaginator[Product]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Product]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -148,7 +148,7 @@ class ProductsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Product]:
+    ) -> Paginator[Product]:
         """List similar products
 
         Pages through products similar to the given one, as curated by Fullscript's health
@@ -158,8 +158,8 @@ class ProductsResource:
         ``GET /api/catalog/products/{product_id}/similar`` (operation ``list_similar_products``)
 
         Returns:
-            AsyncPaginator[Product]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Product]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(
@@ -184,7 +184,7 @@ class ProductsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Product]:
+    ) -> Paginator[Product]:
         """Search for products
 
         Full-text product search that honours brand segmentation: only products and brands
@@ -195,8 +195,8 @@ class ProductsResource:
         ``GET /api/catalog/search/products`` (operation ``search_products``)
 
         Returns:
-            AsyncPaginator[Product]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Product]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

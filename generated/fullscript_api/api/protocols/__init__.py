@@ -16,7 +16,7 @@ from .. import Operation, OperationInvoker
 from . import list_fullscript_protocols, retrieve_protocol
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["ProtocolsRawResource", "ProtocolsResource"]
 
@@ -49,7 +49,7 @@ _RETRIEVE_PROTOCOL = Operation(
 class ProtocolsResource:
     """Operations tagged "protocols": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -69,7 +69,7 @@ class ProtocolsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Protocol]:
+    ) -> Paginator[Protocol]:
         """List all Fullscript protocols
 
         Pages through the protocols Fullscript publishes for every practitioner.
@@ -77,8 +77,8 @@ class ProtocolsResource:
         ``GET /api/clinic/fullscript_protocols`` (operation ``list_fullscript_protocols``)
 
         Returns:
-            AsyncPaginator[Protocol]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Protocol]: every record, fetched `page_size` at a time (up to `limit`), with
+            up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

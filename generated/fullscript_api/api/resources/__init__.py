@@ -13,7 +13,7 @@ from .. import Operation, OperationInvoker
 from . import list_fullscript_resources
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["ResourcesRawResource", "ResourcesResource"]
 
@@ -34,7 +34,7 @@ _LIST_FULLSCRIPT_RESOURCES = Operation(
 class ResourcesResource:
     """Operations tagged "resources": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -51,7 +51,7 @@ class ResourcesResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[FullscriptResource]:
+    ) -> Paginator[FullscriptResource]:
         """List all Fullscript resources
 
         Pages through the resources (guides, handouts...) Fullscript publishes for every
@@ -60,7 +60,7 @@ class ResourcesResource:
         ``GET /api/clinic/fullscript_resources`` (operation ``list_fullscript_resources``)
 
         Returns:
-            AsyncPaginator[FullscriptResource]: every record, fetched `page_size` at a time (up to
+            Paginator[FullscriptResource]: every record, fetched `page_size` at a time (up to
             `limit`), with up to `prefetch` pages fetched ahead.
         """
 

@@ -13,7 +13,7 @@ from .. import Operation, OperationInvoker
 from . import create_session_grant
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["SessionGrantsRawResource", "SessionGrantsResource"]
 
@@ -34,7 +34,7 @@ _CREATE_SESSION_GRANT = Operation(
 class SessionGrantsResource:
     """Operations tagged "session_grants": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 

@@ -18,7 +18,7 @@ from .. import Operation, OperationInvoker
 from . import create_staff, list_staff, retrieve_staff, update_staff
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["StaffRawResource", "StaffResource"]
 
@@ -75,7 +75,7 @@ _UPDATE_STAFF = Operation(
 class StaffResource:
     """Operations tagged "staff": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -95,7 +95,7 @@ class StaffResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[Staff]:
+    ) -> Paginator[Staff]:
         """List all staff
 
         Pages through the clinic's staff members (key `staff`, also for lists).
@@ -103,8 +103,8 @@ class StaffResource:
         ``GET /api/clinic/staff`` (operation ``list_staff``)
 
         Returns:
-            AsyncPaginator[Staff]: every record, fetched `page_size` at a time (up to `limit`),
-            with up to `prefetch` pages fetched ahead.
+            Paginator[Staff]: every record, fetched `page_size` at a time (up to `limit`), with up
+            to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

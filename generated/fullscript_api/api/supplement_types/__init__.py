@@ -14,7 +14,7 @@ from .. import Operation, OperationInvoker
 from . import list_supplement_types, retrieve_supplement_type
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["SupplementTypesRawResource", "SupplementTypesResource"]
 
@@ -47,7 +47,7 @@ _RETRIEVE_SUPPLEMENT_TYPE = Operation(
 class SupplementTypesResource:
     """Operations tagged "supplement_types": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -65,7 +65,7 @@ class SupplementTypesResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[SupplementType]:
+    ) -> Paginator[SupplementType]:
         """List all supplement types
 
         Pages through every supplement type of the Fullscript catalog.
@@ -73,7 +73,7 @@ class SupplementTypesResource:
         ``GET /api/catalog/supplement_types`` (operation ``list_supplement_types``)
 
         Returns:
-            AsyncPaginator[SupplementType]: every record, fetched `page_size` at a time (up to
+            Paginator[SupplementType]: every record, fetched `page_size` at a time (up to
             `limit`), with up to `prefetch` pages fetched ahead.
         """
 

@@ -13,7 +13,7 @@ from .. import Operation, OperationInvoker
 from . import retrieve_template
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["TemplatesRawResource", "TemplatesResource"]
 
@@ -34,7 +34,7 @@ _RETRIEVE_TEMPLATE = Operation(
 class TemplatesResource:
     """Operations tagged "templates": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 

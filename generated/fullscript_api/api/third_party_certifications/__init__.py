@@ -18,7 +18,7 @@ from .. import Operation, OperationInvoker
 from . import list_third_party_certifications, retrieve_third_party_certification
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["ThirdPartyCertificationsRawResource", "ThirdPartyCertificationsResource"]
 
@@ -51,7 +51,7 @@ _RETRIEVE_THIRD_PARTY_CERTIFICATION = Operation(
 class ThirdPartyCertificationsResource:
     """Operations tagged "third_party_certifications": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -69,7 +69,7 @@ class ThirdPartyCertificationsResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[ThirdPartyCertification]:
+    ) -> Paginator[ThirdPartyCertification]:
         """List all third party certifications
 
         Pages through every third party certification of the Fullscript catalog.
@@ -77,8 +77,8 @@ class ThirdPartyCertificationsResource:
         ``GET /api/catalog/third_party_certifications`` (operation ``list_third_party_certifications``)
 
         Returns:
-            AsyncPaginator[ThirdPartyCertification]: every record, fetched `page_size` at a time
-            (up to `limit`), with up to `prefetch` pages fetched ahead.
+            Paginator[ThirdPartyCertification]: every record, fetched `page_size` at a time (up to
+            `limit`), with up to `prefetch` pages fetched ahead.
         """
 
         return self._invoker.paginate(

@@ -25,7 +25,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["TreatmentPlansRawResource", "TreatmentPlansResource"]
 
@@ -94,7 +94,7 @@ _CREATE_IN_OFFICE_CHECKOUT = Operation(
 class TreatmentPlansResource:
     """Operations tagged "treatment_plans": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 

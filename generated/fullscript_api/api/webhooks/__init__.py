@@ -18,7 +18,7 @@ from .. import Operation, OperationInvoker
 from . import list_webhook_deliveries
 
 if TYPE_CHECKING:
-    from fullscript._pagination import AsyncPaginator
+    from ...pagination import Paginator
 
 __all__ = ["WebhooksRawResource", "WebhooksResource"]
 
@@ -39,7 +39,7 @@ _LIST_WEBHOOK_DELIVERIES = Operation(
 class WebhooksResource:
     """Operations tagged "webhooks": typed arguments, unwrapped typed results.
 
-    List operations return an `AsyncPaginator` (``async for item in ...``); the others are
+    List operations return a `Paginator` (``async for item in ...``); the others are
     coroutines. Errors raise ``fullscript`` exceptions.
     """
 
@@ -61,7 +61,7 @@ class WebhooksResource:
         page_size: int = 100,
         limit: int | None = None,
         prefetch: int = 0,
-    ) -> AsyncPaginator[WebhookDelivery]:
+    ) -> Paginator[WebhookDelivery]:
         """List all webhook deliveries
 
         Pages through the attempts to deliver events to your webhook address, with what your
@@ -70,7 +70,7 @@ class WebhooksResource:
         ``GET /api/webhooks/deliveries`` (operation ``list_webhook_deliveries``)
 
         Returns:
-            AsyncPaginator[WebhookDelivery]: every record, fetched `page_size` at a time (up to
+            Paginator[WebhookDelivery]: every record, fetched `page_size` at a time (up to
             `limit`), with up to `prefetch` pages fetched ahead.
         """
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fullscript.webhooks.events import EVENT_TYPES as WEBHOOK_EVENT_TYPES
+
 from .clock import format_timestamp
 from .store import Record, RegionState, public
 
@@ -189,22 +191,8 @@ _EVENT_CATEGORIES = {
 }
 
 
-#: The documented webhook/event types.
-EVENT_TYPES = (
-    "patient.created",
-    "patient.updated",
-    "patient.emancipated",
-    "treatment_plan.created",
-    "treatment_plan.updated",
-    "treatment_plan.recommendation.updated",
-    "order.placed",
-    "lab_order.updated",
-    "product.created",
-    "product.updated",
-    "product.description.updated",
-    "clinic_key.activated",
-    "clinic_key.revoked",
-)
+#: The documented webhook/event types: the SDK's typed events are their one list.
+EVENT_TYPES: tuple[str, ...] = WEBHOOK_EVENT_TYPES
 
 
 def event_category(event_type: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -24,7 +24,11 @@ from .responses import error_response
 if TYPE_CHECKING:
     from ..backend import SandboxBackend
 
-__all__ = ["build_app"]
+__all__ = ["AUTHORIZE_PATHS", "build_app"]
+
+# The browser authorize page, under each region's prefix: Fullscript's canonical
+# `{api}/oauth/authorize` first, then the older how-to pages' `/oauth/authorize` as an alias.
+AUTHORIZE_PATHS = ("/api/oauth/authorize", "/oauth/authorize")
 
 
 def _api_endpoint(
@@ -77,24 +81,31 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(status, None, getattr(exc, "headers", None))
 
 
-def build_app(sandbox: SandboxBackend, handlers: Mapping[str, Handler] | None = None) -> ASGIApp:
+def build_app(
+    sandbox: SandboxBackend,
+    handlers: Mapping[str, Handler] | None = None,
+    operations: Sequence[Operation] = OPERATIONS,
+) -> ASGIApp:
     """The ASGI app of ``sandbox``: every operation under each region's prefix, the authorize
-    page, and the ``/_sandbox`` control surface.
+    page (at ``/<region>/api/oauth/authorize``, alias ``/<region>/oauth/authorize``), and the
+    ``/_sandbox`` control surface.
 
     ``handlers`` (default: every handler of :mod:`..handlers`) maps operationIds to handlers;
-    an operation without one answers 501 naming it.
+    an operation of ``operations`` (default: every operation of the spec) without one answers
+    501 naming it.
     """
     if handlers is None:
         handlers = handlers_for(sandbox.oauth)
     routes: list[BaseRoute] = []
     for region in REGIONS:
+        authorize = _authorize_endpoint(sandbox, region)
         region_routes: list[BaseRoute] = [
-            Route("/oauth/authorize", _authorize_endpoint(sandbox, region), methods=["GET"])
+            Route(path, authorize, methods=["GET"]) for path in AUTHORIZE_PATHS
         ]
         # One route per path holding all of its methods: a method the path does not have is
         # then answered 405 with an `Allow` header listing every one it does.
         by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
-        for op in OPERATIONS:
+        for op in operations:
             handler = handlers.get(op.operation_id) or unimplemented(op)
             by_path.setdefault(op.path, {})[op.method] = _api_endpoint(sandbox, op, handler, region)
         region_routes.extend(

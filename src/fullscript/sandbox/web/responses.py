@@ -25,7 +25,7 @@ SERVED_SCOPE_KEY = "fullscript.sandbox.served"
 class ConnectionDropped(Exception):
     """Raised by the sandbox app when a fault drops the connection.
 
-    :meth:`fullscript.sandbox.Sandbox.transport` turns it into ``httpx.RemoteProtocolError``;
+    :meth:`fullscript.sandbox.Sandbox.transport` turns it into ``httpx2.RemoteProtocolError``;
     over a real socket the connection is closed mid-response.
     """
 

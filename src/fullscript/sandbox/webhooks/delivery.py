@@ -4,7 +4,9 @@ Besides retries with backoff, the dispatcher can reproduce what a receiver must 
 (Fullscript documents each as possible): duplicates (``duplicates=N`` extra copies of every
 delivery), out-of-order delivery (``out_of_order=True``: each flush sends in a seeded random
 order), several deliveries in flight at once (``concurrency=N``, so duplicates race on a
-multi-worker receiver), and the empty-body probe of a new URL (``send_probe()``, signed or not:
+multi-worker receiver), lost deliveries (``drop_next=N``: the next N events are never
+delivered; the events API still lists them), late ones (``delay=SECONDS`` of sandbox time before
+a new event's first attempt), and the empty-body probe of a new URL (``send_probe()``, signed or not:
 whether Fullscript signs it is not documented).
 """
 
@@ -17,8 +19,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
-import httpx
+import httpx2
 
+from fullscript._http_package import refuse_old_httpx
 from fullscript.webhooks import SIGNATURE_HEADER, sign_payload
 
 from ..state.clock import SandboxClock, format_timestamp
@@ -38,6 +41,8 @@ MAX_ATTEMPTS = 6
 #: Bounds of the misbehaviour settings (more would only slow tests down).
 MAX_DUPLICATES = 5
 MAX_CONCURRENCY = 32
+MAX_DROPPED = 1000
+MAX_DELAY = 86400.0
 
 
 def retry_delay(attempt: int) -> float:
@@ -67,10 +72,27 @@ def _checked_challenge(challenge: object) -> str | None:
     return challenge
 
 
+def _checked_transport(
+    transport: httpx2.AsyncBaseTransport | None,
+) -> httpx2.AsyncBaseTransport | None:
+    refuse_old_httpx(
+        transport,
+        argument="webhook transport",
+        expected="an httpx2 transport (httpx2.ASGITransport(app), ...)",
+    )
+    return transport
+
+
 def _checked_count(name: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValueError(f"webhook {name} must be a whole number from {low} to {high}")
     return value
+
+
+def _checked_delay(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_DELAY:
+        raise ValueError(f"webhook delay must be a number of seconds from 0 to {MAX_DELAY:g}")
+    return float(value)
 
 
 def _checked_flag(name: str, value: object) -> bool:
@@ -105,7 +127,7 @@ class WebhookDispatcher:
         url: str | None,
         secret: str,
         challenge: str | None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         timeout: float = 5.0,
         seed: int = 0,
     ) -> None:
@@ -113,13 +135,15 @@ class WebhookDispatcher:
         self.url = _checked_url(url)
         self._secret = _checked_secret(secret)
         self._challenge = _checked_challenge(challenge)
-        self.transport = transport
+        self.transport = _checked_transport(transport)
         self.timeout = timeout
         self.disabled = False
         self.pending: list[PendingDelivery] = []
         self.duplicates = 0
         self.out_of_order = False
         self.concurrency = 1
+        self.drop_next = 0
+        self.delay = 0.0
         self._seed = seed
         self._order = random.Random(seed)  # the same seed, the same delivery order
 
@@ -132,21 +156,25 @@ class WebhookDispatcher:
         url: str | None = None,
         secret: str | None = None,
         challenge: str | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         duplicates: int | None = None,
         out_of_order: bool | None = None,
         concurrency: int | None = None,
+        drop_next: int | None = None,
+        delay: float | None = None,
     ) -> None:
         """Change the endpoint settings; re-enables an endpoint disabled by a 410.
 
         ``duplicates``: extra copies of every event queued from now on (0 to 5), each
         delivered and retried on its own. ``out_of_order``: send each flush's due deliveries
         in a seeded random order. ``concurrency``: deliveries in flight at once (1 to 32).
-        All are checked before any is applied (ValueError naming the setting).
+        ``drop_next``: the next N events are lost (never delivered). ``delay``: seconds of
+        sandbox time before each new event's first attempt. All are checked before any is applied (ValueError naming the setting).
         """
         checked_url = _checked_url(url) if url is not None else self.url
         checked_secret = _checked_secret(secret) if secret is not None else self._secret
         checked_challenge = _checked_challenge(challenge) if challenge is not None else None
+        checked_transport = _checked_transport(transport)
         checked_duplicates = (
             _checked_count("duplicates", duplicates, 0, MAX_DUPLICATES)
             if duplicates is not None
@@ -162,14 +190,22 @@ class WebhookDispatcher:
             if concurrency is not None
             else self.concurrency
         )
+        checked_drop = (
+            _checked_count("drop_next", drop_next, 0, MAX_DROPPED)
+            if drop_next is not None
+            else self.drop_next
+        )
+        checked_delay = _checked_delay(delay) if delay is not None else self.delay
         self.url, self._secret = checked_url, checked_secret
         if challenge is not None:
             self._challenge = checked_challenge
-        if transport is not None:
-            self.transport = transport
+        if checked_transport is not None:
+            self.transport = checked_transport
         self.duplicates = checked_duplicates
         self.out_of_order = checked_order
         self.concurrency = checked_concurrency
+        self.drop_next = checked_drop
+        self.delay = checked_delay
         self.disabled = False
 
     def reset(self) -> None:
@@ -178,9 +214,14 @@ class WebhookDispatcher:
         self._order = random.Random(self._seed)
 
     def enqueue(self, state: RegionState, event: Record) -> None:
-        """Queue an event (and its duplicates) for the next :meth:`flush`, due now."""
+        """Queue an event (and its duplicates) for the next :meth:`flush`, due now (or after
+        ``delay``); a lost event (``drop_next``) is not queued at all."""
+        if self.drop_next > 0:
+            self.drop_next -= 1
+            return
+        due = self._clock.now() + self.delay
         for _ in range(1 + self.duplicates):
-            self.pending.append(PendingDelivery(state, event, attempt=1, due=self._clock.now()))
+            self.pending.append(PendingDelivery(state, event, attempt=1, due=due))
 
     async def flush(self) -> list[Record]:
         """Attempt every delivery that is due; return the delivery records created."""
@@ -195,14 +236,14 @@ class WebhookDispatcher:
             self._order.shuffle(due)
         gate = asyncio.Semaphore(self.concurrency)
 
-        async def send(client: httpx.AsyncClient, item: PendingDelivery) -> Record | None:
+        async def send(client: httpx2.AsyncClient, item: PendingDelivery) -> Record | None:
             async with gate:
                 if self.disabled:  # a 410 meanwhile: keep it for a re-enabled endpoint
                     self.pending.append(item)
                     return None
                 return await self._attempt(client, item)
 
-        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+        async with httpx2.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
             outcomes = await asyncio.gather(*(send(client, item) for item in due))
         return [record for record in outcomes if record is not None]
 
@@ -217,10 +258,10 @@ class WebhookDispatcher:
         headers = {"User-Agent": "Fullscript-Webhooks (sandbox)"}
         if signed:
             headers[SIGNATURE_HEADER] = sign_payload(self._secret, b"", int(self._clock.now()))
-        async with httpx.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
+        async with httpx2.AsyncClient(transport=self.transport, timeout=self.timeout) as client:
             try:
                 response = await client.post(self.url, content=b"", headers=headers)
-            except httpx.HTTPError as exc:
+            except httpx2.HTTPError as exc:
                 return {"signed": signed, "status": None, "errors": type(exc).__name__}
         errors = self._judge(response)
         return {
@@ -230,7 +271,7 @@ class WebhookDispatcher:
             "errors": errors,
         }
 
-    async def _attempt(self, client: httpx.AsyncClient, item: PendingDelivery) -> Record:
+    async def _attempt(self, client: httpx2.AsyncClient, item: PendingDelivery) -> Record:
         assert self.url is not None
         now = self._clock.now()
         payload = {"event": public(item.event)}
@@ -250,7 +291,7 @@ class WebhookDispatcher:
             response_body = response.text
             response_header = json.dumps(dict(response.headers))
             errors = self._judge(response)
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             errors = f"{type(exc).__name__}: delivery failed"
         delivered = errors is None
         if status == 410:
@@ -282,7 +323,7 @@ class WebhookDispatcher:
             )
         return record
 
-    def _judge(self, response: httpx.Response) -> str | None:
+    def _judge(self, response: httpx2.Response) -> str | None:
         """None when the receiver acknowledged the delivery, else why it did not."""
         if response.status_code not in (200, 201):
             return f"unexpected status {response.status_code}"

@@ -1,0 +1,134 @@
+"""The normaliser stamps every operation's facts (x-fullscript-*) once; templates, the generated
+operation table and the sandbox only read them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import fullscript_api.operations as generated_table
+import pytest
+from pipeline_support import OUR_SPEC, REPO_ROOT, minimal_spec
+from specpipe.normalize import normalize
+from specpipe.operation_facts import (
+    AUTHENTICATED,
+    GROUP,
+    METHOD,
+    RESTRICTED,
+    SCOPE,
+    operation_facts,
+)
+
+TEMPLATES = REPO_ROOT / "openapi" / "templates"
+
+
+def operation(operation_id: str, tag: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "operationId": operation_id,
+        "tags": [tag],
+        "responses": {"200": {"description": "ok"}},
+        **extra,
+    }
+
+
+def stamped(paths: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """operationId -> the operation as the normaliser leaves it."""
+    spec = normalize(minimal_spec(paths, **extra)).spec
+    return {
+        op["operationId"]: op
+        for item in spec["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict)
+    }
+
+
+def test_every_operation_gets_its_group_and_method_name() -> None:
+    ops = stamped(
+        {
+            "/api/clinic/patients": {"get": operation("list_patients", "Patients")},
+            "/api/clinic/patients/{id}/orders": {
+                "get": operation("list_patient_orders", "Patients")
+            },
+            "/api/oauth/token": {"post": operation("create_oauth_token", "OAuth")},
+        }
+    )
+
+    assert (ops["list_patients"][GROUP], ops["list_patients"][METHOD]) == ("patients", "list")
+    assert ops["list_patient_orders"][METHOD] == "list_orders"
+    assert (ops["create_oauth_token"][GROUP], ops["create_oauth_token"][METHOD]) == (
+        "oauth",
+        "create_token",
+    )
+
+
+def test_a_short_name_that_is_a_keyword_or_already_taken_keeps_the_operation_id() -> None:
+    ops = stamped(
+        {
+            "/api/patients/import": {"post": operation("import_patients", "Patients")},
+            "/api/patients": {"get": operation("list_patients", "Patients")},
+            "/api/patient": {"get": operation("list_patient", "Patients")},
+        }
+    )
+
+    assert ops["import_patients"][METHOD] == "import_patients"
+    assert ops["list_patients"][METHOD] == "list"
+    assert ops["list_patient"][METHOD] == "list_patient"
+
+
+def test_scope_token_and_restriction_come_from_security_and_x_restricted() -> None:
+    oauth = {"oauth2": ["patients:read"]}
+    ops = stamped(
+        {
+            "/api/clinic/patients": {
+                "get": operation(
+                    "list_patients", "Patients", security=[oauth], **{"x-restricted": True}
+                )
+            },
+            "/api/clinic": {"get": operation("retrieve_clinic", "Clinic")},
+            "/api/oauth/token": {"post": operation("create_oauth_token", "OAuth", security=[])},
+        },
+        security=[{"bearerAuth": []}],
+        components={"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
+    )
+
+    patients, clinic, token = (
+        ops["list_patients"],
+        ops["retrieve_clinic"],
+        ops["create_oauth_token"],
+    )
+    assert (patients[SCOPE], patients[AUTHENTICATED], patients[RESTRICTED]) == (
+        "patients:read",
+        True,
+        True,
+    )
+    assert (clinic[SCOPE], clinic[AUTHENTICATED], clinic[RESTRICTED]) == (None, True, False)
+    assert (token[SCOPE], token[AUTHENTICATED]) == (None, False)
+
+
+@pytest.mark.skipif(not OUR_SPEC.is_file(), reason="openapi/openapi.json missing")
+def test_the_generated_operation_table_holds_the_stamped_facts_of_every_operation() -> None:
+    spec = normalize(json.loads(OUR_SPEC.read_text())).spec
+    expected = [
+        (
+            f["operation_id"],
+            f["http_method"],
+            f["path"],
+            f["group"],
+            f["method_name"],
+            f["scope"],
+            f["restricted"],
+            f["authenticated"],
+        )
+        for f in operation_facts(spec)
+    ]
+
+    assert [tuple(row) for row in generated_table.OPERATIONS] == expected
+
+
+def test_no_template_restates_the_naming_rules() -> None:
+    for template in sorted(TEMPLATES.glob("*.jinja")):
+        text = template.read_text()
+        for rule in ("macro group_name", "macro friendly_name", "macro singular"):
+            assert rule not in text, (
+                f"{template.name} defines {rule!r}: read x-fullscript-* instead"
+            )
