@@ -479,7 +479,7 @@ class Fullscript(ApiResources):
             observers=_observers_from(hooks, telemetry),
         )
         options = RequestOptions(
-            deadline=check_deadline(deadline) if deadline is not None else None
+            deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None
         )
         self._setup(shared, DEFAULT_GRANT, region, options, owner=True)
 
@@ -559,7 +559,7 @@ class Fullscript(ApiResources):
             max_limiter_wait=(
                 _check_max_limiter_wait(max_limiter_wait) if max_limiter_wait is not None else None
             ),
-            deadline=check_deadline(deadline) if deadline is not None else None,
+            deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None,
         )
         return self._copy(self.region, self._options.merged_with(override))
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import httpx2
 
+from ._validation import check_seconds
+
 __all__ = [
     "DEADLINE_EXTENSION",
     "DEFAULT_DEADLINE_PER_TIMEOUT",
@@ -68,13 +70,10 @@ class CallDeadline:
         return f"CallDeadline(seconds={self.seconds!r}, attempts_sent={self.attempts_sent!r})"
 
 
-def check_deadline(value: float, *, name: str = "deadline") -> float:
-    """``value`` as a float, or an error naming ``name`` (> 0 seconds; ``math.inf``: none)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be a number of seconds, got {type(value).__name__}")
-    if math.isnan(value) or value <= 0:
-        raise ValueError(f"{name} must be > 0 seconds (math.inf: no deadline), got {value!r}")
-    return float(value)
+def check_deadline(value: object, *, where: str) -> float:
+    """``value`` as a deadline in seconds (> 0; ``math.inf``: none), or an
+    `InvalidParameterError` naming ``deadline`` (an argument of ``where``)."""
+    return check_seconds(value, name="deadline", where=where, allow_infinity=True)
 
 
 def default_deadline(timeout: httpx2.Timeout, max_limiter_wait: float | None = None) -> float:

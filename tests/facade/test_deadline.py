@@ -20,6 +20,8 @@ from fullscript import (
     APITimeoutError,
     DeadlineExceededError,
     Fullscript,
+    InvalidParameterError,
+    InvalidParameterTypeError,
     RateLimitError,
     RetryPolicy,
     RollingWindowLimiter,
@@ -194,7 +196,10 @@ def test_a_limiter_wait_allowed_explicitly_is_not_cut_by_the_default_deadline(
     assert run_in_virtual_time(scenario()) >= 29.0
 
 
-@pytest.mark.parametrize(("value", "error"), [(0, ValueError), (-1, ValueError), ("5", TypeError)])
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(0, InvalidParameterError), (-1, ValueError), ("5", InvalidParameterTypeError)],
+)
 async def test_a_deadline_that_is_not_a_positive_number_is_refused(
     fs: Fullscript, value: object, error: type[Exception]
 ) -> None:
