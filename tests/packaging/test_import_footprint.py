@@ -29,6 +29,7 @@ NOT_AT_IMPORT = (
     "redis",
     "fastapi",
     "cryptography",
+    "opentelemetry",
     "click",
     "rich",
     "keyring",
