@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.Abort:
         click.echo("Aborted.", err=True)
         return ExitCode.API_ERROR
-    except (FullscriptError, TypeError) as error:
+    except FullscriptError as error:
         click.echo(message_for(error), err=True)
         return exit_code_for(error)
     except KeyboardInterrupt:

@@ -53,7 +53,7 @@ def exit_code_for(error: BaseException) -> ExitCode:
         return ExitCode.AUTH_NEEDED
     if isinstance(error, _RATE_ERRORS):
         return ExitCode.RATE_LIMITED
-    if isinstance(error, InvalidParameterError | TypeError):
+    if isinstance(error, InvalidParameterError):
         return ExitCode.USAGE
     return ExitCode.API_ERROR
 
