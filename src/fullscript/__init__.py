@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         APITimeoutError,
         AuthenticationError,
         BadRequestError,
+        DeadlineExceededError,
         FullscriptError,
         GoneError,
         InvalidParameterError,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
+    from ._hooks import Hooks
     from ._http_package import WrongHTTPPackageError
     from ._limiters import (
         LimiterStats,
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
     )
     from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
     from ._oauth import OAuthApp, OAuthClient
+    from ._observation import AttemptInfo, CallEvent, CallInfo
     from ._options import RequestOptions, use_request_options
     from ._pagination import AsyncPaginator, Page, StreamProgress
     from ._refresh_stats import RefreshStatsSnapshot
@@ -84,9 +87,12 @@ _EXPORTS: dict[str, str] = {
     "APIStatusError": "._errors",
     "APITimeoutError": "._errors",
     "AsyncPaginator": "._pagination",
+    "AttemptInfo": "._observation",
     "AuthenticationError": "._errors",
     "BadRequestError": "._errors",
     "BearerAuth": "._auth",
+    "CallEvent": "._observation",
+    "CallInfo": "._observation",
     "CallbackTokenStore": ".token_stores",
     "Clock": "._clock",
     "EnvironmentsFileError": "._environments",
@@ -96,7 +102,9 @@ _EXPORTS: dict[str, str] = {
     "FullscriptTransport": "._transport",
     "GoneError": "._errors",
     "GrantRevokedError": "._grants",
+    "Hooks": "._hooks",
     "InMemoryTokenStore": ".token_stores",
+    "DeadlineExceededError": "._errors",
     "InvalidParameterError": "._errors",
     "InvalidParameterTypeError": "._errors",
     "LimiterStats": "._limiters",
@@ -147,11 +155,15 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncPaginator",
+    "AttemptInfo",
     "AuthenticationError",
     "BadRequestError",
     "BearerAuth",
+    "CallEvent",
+    "CallInfo",
     "CallbackTokenStore",
     "Clock",
+    "DeadlineExceededError",
     "EnvironmentsFileError",
     "FileTokenStore",
     "Fullscript",
@@ -159,6 +171,7 @@ __all__ = [
     "FullscriptTransport",
     "GoneError",
     "GrantRevokedError",
+    "Hooks",
     "InMemoryTokenStore",
     "InvalidParameterError",
     "InvalidParameterTypeError",

@@ -28,8 +28,15 @@ from fullscript_api.client import Client as GeneratedClient
 
 from ._auth import BearerAuth, TokenManager, check_token_store
 from ._clock import Clock
-from ._errors import FullscriptError, InvalidParameterError, RegionMismatchError
+from ._deadline import check_deadline
+from ._errors import (
+    FullscriptError,
+    InvalidParameterError,
+    InvalidParameterTypeError,
+    RegionMismatchError,
+)
 from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
+from ._hooks import Hooks
 from ._http_package import refuse_old_httpx
 from ._limiters import (
     LimiterStats,
@@ -44,6 +51,7 @@ from ._limiters import (
 )
 from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient, check_token_region
+from ._observation import CallObserver
 from ._options import RequestOptions
 from ._refresh_stats import RefreshStats, RefreshStatsSnapshot
 from ._regions import ENVIRONMENTS, Region
@@ -94,8 +102,10 @@ class _SharedState:
         timeout: httpx2.Timeout,
         refresh_leeway: float,
         clock: Clock | None,
+        observers: tuple[CallObserver, ...] = (),
     ) -> None:
         self.store = store
+        self.observers = observers
         self.transport = transport
         self.timeout = timeout
         self.refresh_leeway = refresh_leeway
@@ -105,7 +115,7 @@ class _SharedState:
         self.oauth = OAuthClient(
             app, httpx2.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
         )
-        self.refresh_stats = RefreshStats()
+        self.refresh_stats = RefreshStats(observers)
         # One entry per (grant, region, host) in use: cheap (the clients borrow the transport).
         self._grants: dict[tuple[str, str, str], tuple[RegionConnection, TokenManager]] = {}
         self.state = ClientState()
@@ -145,6 +155,9 @@ class _SharedState:
                 generated=generated,
                 state=self.state,
                 default_retry=self.transport.retry,
+                default_max_limiter_wait=self.transport.max_wait,
+                grant_id=grant_id,
+                observers=self.observers,
             )
             self._grants[key] = (connection, manager)
         return self._grants[key]
@@ -288,6 +301,34 @@ def _timeout_from(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
     return httpx2.Timeout(_check_timeout("", timeout))
 
 
+def _observers_from(
+    hooks: Hooks | None, telemetry: bool | CallObserver
+) -> tuple[CallObserver, ...]:
+    observers: list[CallObserver] = []
+    if hooks is not None:
+        if not isinstance(hooks, Hooks):
+            raise InvalidParameterTypeError(
+                f"hooks= must be a fullscript.Hooks, got {type(hooks).__name__}",
+                operation="Fullscript",
+                parameter="hooks",
+            )
+        observers.append(hooks)
+    if telemetry is True:
+        from .telemetry import Telemetry  # ImportError naming the extra when it is missing
+
+        observers.append(Telemetry())
+    elif telemetry is not False:
+        if not isinstance(telemetry, CallObserver):
+            raise InvalidParameterTypeError(
+                "telemetry= must be True, False or a fullscript.telemetry.Telemetry, got "
+                f"{type(telemetry).__name__}",
+                operation="Fullscript",
+                parameter="telemetry",
+            )
+        observers.append(telemetry)
+    return tuple(observers)
+
+
 def _setting(value: str | None, env_name: str) -> str:
     found = value if value is not None else os.environ.get(env_name)
     if not found:
@@ -343,10 +384,21 @@ class Fullscript(ApiResources):
             settable per grant view, with `with_options`, and per stream.
         retry / max_retries: retry policy, or just its number of retries.
         timeout: seconds or an ``httpx2.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
+        deadline: longest a whole call may take, in seconds: waits for the rate limit, every
+            attempt, backoff and ``Retry-After`` pauses, and a token refresh together; past it
+            the call raises `DeadlineExceededError` (default: twice the longest timeout value,
+            120 s with `DEFAULT_TIMEOUT`, plus ``max_limiter_wait`` when you set one;
+            ``math.inf``: none). A retry whose wait would end past it is not made: the last
+            answer or error is raised at once. In a list stream each page is a call.
         transport: the innermost httpx2 transport (default ``httpx2.AsyncHTTPTransport()``);
             pass ``httpx2.ASGITransport(sandbox_app)`` to talk to the embedded sandbox.
         refresh_leeway: refresh this many seconds before the access token expires.
         clock: time source for pacing, backoff and expiry (tests, virtual time).
+        hooks: `Hooks` (request, response and event callbacks, sync or async) told about every
+            attempt and event of every call.
+        telemetry: ``True`` for OpenTelemetry spans and metrics through the global providers,
+            or a ``fullscript.telemetry.Telemetry`` (needs ``pip install 'fullscript[otel]'``).
+            Off by default, and then costs nothing.
     """
 
     def __init__(
@@ -367,9 +419,12 @@ class Fullscript(ApiResources):
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
         timeout: float | httpx2.Timeout | None = None,
+        deadline: float | None = None,
         transport: httpx2.AsyncBaseTransport | None = None,
         refresh_leeway: float = 300.0,
         clock: Clock | None = None,
+        hooks: Hooks | None = None,
+        telemetry: bool | CallObserver = False,
     ) -> None:
         # httpx2's INFO request line would otherwise carry query strings (search terms).
         install_httpx_query_filter()
@@ -432,8 +487,12 @@ class Fullscript(ApiResources):
             timeout=_timeout_from(timeout),
             refresh_leeway=refresh_leeway,
             clock=clock,
+            observers=_observers_from(hooks, telemetry),
         )
-        options = RequestOptions(work_class=_check_work_class(work_class, "Fullscript"))
+        options = RequestOptions(
+            deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None,
+            work_class=_check_work_class(work_class, "Fullscript"),
+        )
         self._setup(shared, DEFAULT_GRANT, region, options, owner=True)
 
     def _setup(
@@ -494,12 +553,15 @@ class Fullscript(ApiResources):
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         max_limiter_wait: float | None = None,
+        deadline: float | None = None,
         work_class: WorkClass | None = None,
     ) -> Self:
         """A cheap copy whose calls use another timeout, retry policy, maximum wait for a
-        rate-limit slot and/or work class (same pool and limiter)::
+        rate-limit slot, deadline for the whole call and/or work class (same pool and
+        limiter)::
 
         await fs.with_options(timeout=5, max_retries=0).patients.retrieve(patient_id)
+        await fs.with_options(deadline=30).patients.create(body=request)
         await fs.with_options(work_class="background").patients.retrieve(patient_id)
         """
         policy = retry
@@ -512,6 +574,7 @@ class Fullscript(ApiResources):
             max_limiter_wait=(
                 _check_max_limiter_wait(max_limiter_wait) if max_limiter_wait is not None else None
             ),
+            deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None,
             work_class=_check_work_class(work_class, "with_options"),
         )
         return self._copy(self.region, self._options.merged_with(override))

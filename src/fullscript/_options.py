@@ -45,10 +45,19 @@ class RequestOptions:
     max_limiter_wait: float | None = None
     # "interactive" or "background" (None: interactive for calls, background in streams).
     work_class: WorkClass | None = None
+    # Longest a whole call may take, in seconds: limiter waits, attempts, backoff and token
+    # refresh together (math.inf: none). Enforced by the binding, not by the transport.
+    deadline: float | None = None
 
     @property
     def overrides_nothing(self) -> bool:
         """True when every field is None, so applying these options changes nothing."""
+        return self.overrides_no_transport_setting and self.deadline is None
+
+    @property
+    def overrides_no_transport_setting(self) -> bool:
+        """True when the transport has nothing to read from these options (the deadline,
+        if any, travels with each request instead)."""
         return (
             self.retry is None
             and self.timeout is None
@@ -67,6 +76,7 @@ class RequestOptions:
                 else self.max_limiter_wait
             ),
             work_class=override.work_class if override.work_class is not None else self.work_class,
+            deadline=override.deadline if override.deadline is not None else self.deadline,
         )
 
 

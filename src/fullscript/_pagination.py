@@ -54,6 +54,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._limiters import WorkClass, check_work_class
+from ._observation import ObservedStream
 from ._options import in_stream
 from ._reprs import never_raising_repr
 from ._validation import check_count
@@ -207,6 +208,8 @@ class AsyncPaginator(Generic[T]):
             (default: none); these never use a page retry.
         work_class: the rate limiter's work class of the stream's requests (default None:
             the client's setting, else ``"background"``).
+        open_stream: for observed clients (hooks, telemetry): makes the `ObservedStream`
+            each pass fetches its pages through.
     """
 
     def __init__(
@@ -222,8 +225,10 @@ class AsyncPaginator(Generic[T]):
         is_transient: Callable[[BaseException], bool] | None = None,
         quota_wait: QuotaWait | None = None,
         work_class: WorkClass | None = None,
+        open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
     ) -> None:
         self._fetch_page = fetch_page
+        self._open_stream = open_stream
         self.page_size = validate_page_size(page_size)
         where = "AsyncPaginator"
         self.limit = (
@@ -262,6 +267,7 @@ class AsyncPaginator(Generic[T]):
             is_transient=self._is_transient,
             quota_wait=self._quota_wait,
             work_class=work_class,
+            open_stream=self._open_stream,
         )
 
     @property
@@ -297,6 +303,7 @@ class AsyncPaginator(Generic[T]):
             work_class=self.work_class,
             streaming=streaming,
             progress=progress,
+            open_stream=self._open_stream,
         )
 
     def __aiter__(self) -> ItemIterator[T]:
@@ -530,8 +537,10 @@ class _PageStream(Generic[T]):
         work_class: WorkClass | None = None,
         streaming: bool = True,
         progress: _Progress | None = None,
+        open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
     ) -> None:
-        self._fetch_page = fetch_page
+        self._observed = open_stream() if open_stream is not None else None
+        self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
         self._rules = _FetchRules(page_retries, is_transient, quota_wait, work_class, streaming)
         self._progress = progress if progress is not None else _Progress()
         self._page_size = page_size
@@ -560,9 +569,9 @@ class _PageStream(Generic[T]):
             number, task = self._pending.popleft()
             try:
                 page = await task
-            except BaseException:
+            except BaseException as error:
                 # Failure or cancellation of the consumer: nothing more will be read.
-                self._finish()
+                self._finish(error)
                 raise
             result = self._accept(number, page)
             if not self._finished:
@@ -645,10 +654,12 @@ class _PageStream(Generic[T]):
         self._pending.append((number, task))
         self._next_number = number + 1
 
-    def _finish(self) -> None:
+    def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""
         self._finished = True
         self._progress.finished = True
+        if self._observed is not None:
+            self._observed.ended(error)
         while self._pending:
             _, task = self._pending.popleft()
             task.cancel()

@@ -11,6 +11,7 @@ and unwraps or pages it. No code here names an operation.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 import logging
@@ -25,18 +26,29 @@ from fullscript_api.errors import InvalidPathParameterError
 from fullscript_api.types import Response, Unset
 
 from ._arguments import coerce_arguments
+from ._deadline import DEADLINE_EXTENSION, CallDeadline, default_deadline
 from ._errors import (
+    APITimeoutError,
     FullscriptError,
     InvalidParameterError,
     RateLimitError,
     connection_error_from,
+    deadline_exceeded_error,
     error_from_response,
     is_malformed_json,
     is_transient_failure,
     malformed_response_error,
 )
-from ._limiters import RateLimitWaitExceeded
-from ._options import RequestOptions, use_request_options
+from ._grants import DEFAULT_GRANT
+from ._limiters import BACKGROUND, RateLimitWaitExceeded
+from ._observation import (
+    URL_TEMPLATE_EXTENSION,
+    CallInfo,
+    CallObserver,
+    ObservedStream,
+    observed_call,
+)
+from ._options import RequestOptions, use_request_options, work_class_in_effect
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
 from ._retry import RetryPolicy
@@ -70,9 +82,22 @@ class RegionConnection:
         generated: the generated client (parsers consult its settings).
         state: open or closed, shared with every copy of the client.
         default_retry: the client's retry policy (per-call options may replace it).
+        default_max_limiter_wait: the client's maximum wait for a rate-limit slot, when set.
+        grant_id: the grant whose token ``http`` sends.
+        observers: told about every call, attempt and event (hooks, telemetry); usually none.
     """
 
-    __slots__ = ("anonymous_http", "default_retry", "generated", "http", "region", "state")
+    __slots__ = (
+        "anonymous_http",
+        "default_max_limiter_wait",
+        "default_retry",
+        "generated",
+        "grant_id",
+        "http",
+        "observers",
+        "region",
+        "state",
+    )
 
     def __init__(
         self,
@@ -83,13 +108,19 @@ class RegionConnection:
         generated: GeneratedClient,
         state: ClientState,
         default_retry: RetryPolicy | None = None,
+        default_max_limiter_wait: float | None = None,
+        grant_id: str = DEFAULT_GRANT,
+        observers: tuple[CallObserver, ...] = (),
     ) -> None:
         self.region = region
+        self.grant_id = grant_id
+        self.observers = observers
         self.http = http
         self.anonymous_http = anonymous_http
         self.generated = generated
         self.state = state
         self.default_retry = default_retry if default_retry is not None else RetryPolicy()
+        self.default_max_limiter_wait = default_max_limiter_wait
 
     def __repr__(self) -> str:
         return f"RegionConnection(region={self.region!r}, state={self.state!r})"
@@ -101,7 +132,29 @@ class OperationBinding:
     def __init__(self, connection: RegionConnection, options: RequestOptions) -> None:
         self._connection = connection
         # Options that override nothing need no context around the call (about 3 us a call).
-        self._options = None if options.overrides_nothing else options
+        self._options = None if options.overrides_no_transport_setting else options
+        # Seconds a whole call may take: the one given, else a multiple of its timeout (and
+        # the maximum wait for a slot, when one was set).
+        self._deadline = (
+            options.deadline
+            if options.deadline is not None
+            else default_deadline(
+                options.timeout or connection.http.timeout,
+                options.max_limiter_wait
+                if options.max_limiter_wait is not None
+                else connection.default_max_limiter_wait,
+            )
+        )
+
+        # Background work (streams, syncs) has no default deadline: it completes, at the
+        # pace the quota allows. A deadline the caller gave still holds.
+        self._default_deadline_only = options.deadline is None
+        self._class_setting = RequestOptions(work_class=options.work_class)
+
+    def _deadline_now(self) -> float:
+        if self._default_deadline_only and work_class_in_effect(self._class_setting) == BACKGROUND:
+            return math.inf
+        return self._deadline
 
     @property
     def region(self) -> Region:
@@ -109,6 +162,12 @@ class OperationBinding:
 
     async def request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         """Send the operation; return its parsed success body, unwrapped at ``result_key``."""
+        if not self._connection.observers:
+            return await self._request(operation, arguments)
+        async with observed_call(self._call_info(operation), self._connection.observers):
+            return await self._request(operation, arguments)
+
+    async def _request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         parsed = self._parse(operation, await self._send(operation, arguments))
         if operation.result_key is None:
             return parsed
@@ -116,6 +175,12 @@ class OperationBinding:
 
     async def request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         """Send the operation; return the generated `Response` (status, headers, parsed body)."""
+        if not self._connection.observers:
+            return await self._request_raw(operation, arguments)
+        async with observed_call(self._call_info(operation), self._connection.observers):
+            return await self._request_raw(operation, arguments)
+
+    async def _request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         response = await self._send(operation, arguments)
         built: Response[Any] = _read(
             operation, response, operation.module._build_response, self._connection.generated
@@ -150,14 +215,24 @@ class OperationBinding:
         if number_param is None or size_param is None or items_key is None:
             raise TypeError(f"{operation.name} is not a paginated list operation")
 
-        async def fetch_page(number: int, size: int) -> Page[Any]:
+        async def read_page(number: int, size: int) -> Page[Any]:
             page_arguments = {**arguments, number_param: number, size_param: size}
             parsed = self._parse(operation, await self._send(operation, page_arguments))
             items = _member(parsed, items_key, operation)
             return page_from(items, getattr(parsed, "meta", None), number=number, size=size)
 
+        observers = self._connection.observers
+
+        def open_stream() -> ObservedStream[Page[Any]]:
+            info = self._call_info(operation)
+            info.stream = True
+            return ObservedStream(
+                info, observers, read_page, lambda number: self._call_info(operation, page=number)
+            )
+
         return AsyncPaginator(
-            fetch_page,
+            read_page,
+            open_stream=open_stream if observers else None,
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,
@@ -166,6 +241,64 @@ class OperationBinding:
             page_retries=self._retry_policy().stream_page_retries,
             is_transient=is_transient_failure,
             quota_wait=quota_wait,
+        )
+
+    async def _send_request(
+        self, http: httpx2.AsyncClient, kwargs: dict[str, Any], operation: Operation
+    ) -> httpx2.Response:
+        try:
+            if self._options is None:
+                return await http.request(**kwargs)
+            with use_request_options(self._options):
+                return await http.request(**kwargs)
+        except httpx2.TransportError as error:
+            raise connection_error_from(error, operation=operation.name) from error
+
+    async def _request_by_deadline(
+        self,
+        http: httpx2.AsyncClient,
+        kwargs: dict[str, Any],
+        operation: Operation,
+        seconds: float,
+    ) -> httpx2.Response:
+        """`_send_request` within the call's deadline (see `fullscript._deadline`)."""
+        loop = asyncio.get_running_loop()
+        deadline = CallDeadline(seconds, loop.time())
+        kwargs["extensions"] = {**kwargs.get("extensions", {}), DEADLINE_EXTENSION: deadline}
+
+        def exceeded() -> FullscriptError:
+            return deadline_exceeded_error(
+                method=kwargs["method"].upper(),
+                url=httpx2.URL(str(http.base_url).rstrip("/") + kwargs["url"]),
+                operation=operation.name,
+                deadline=deadline.seconds,
+                attempts_sent=deadline.attempts_sent,
+            )
+
+        try:
+            async with asyncio.timeout_at(deadline.at):
+                return await self._send_request(http, kwargs, operation)
+        except TimeoutError:
+            # The whole call (a token refresh or an attempt included) ran out of time.
+            raise exceeded() from None
+        except RateLimitWaitExceeded as refused:
+            if deadline.wait_clipped:  # the slot would have come after the deadline
+                raise exceeded() from refused
+            raise
+        except APITimeoutError as error:
+            if deadline.remaining(loop.time()) <= 0:  # an attempt cut short by the deadline
+                raise exceeded() from error
+            raise
+
+    def _call_info(self, operation: Operation, *, page: int | None = None) -> CallInfo:
+        return CallInfo(
+            operation=f"{operation.group}.{operation.method_name}",
+            operation_id=operation.name,
+            http_method=operation.http_method,
+            url_template=operation.path,
+            region=self._connection.region.key,
+            grant_id=self._connection.grant_id,
+            page=page,
         )
 
     def _retry_policy(self) -> RetryPolicy:
@@ -188,19 +321,19 @@ class OperationBinding:
                 operation=operation.name,
                 parameter=error.parameter,
             ) from None
+        if self._connection.observers:
+            # Observers name the attempt by the spec's template, never the path with ids.
+            kwargs["extensions"] = {URL_TEMPLATE_EXTENSION: operation.path}
         http = (
             self._connection.anonymous_http
             if _path_is_client_authenticated(operation.path)
             else self._connection.http
         )
-        try:
-            if self._options is None:
-                response = await http.request(**kwargs)
-            else:
-                with use_request_options(self._options):
-                    response = await http.request(**kwargs)
-        except httpx2.TransportError as error:
-            raise connection_error_from(error, operation=operation.name) from error
+        deadline = self._deadline_now()
+        if math.isinf(deadline):
+            response = await self._send_request(http, kwargs, operation)
+        else:
+            response = await self._request_by_deadline(http, kwargs, operation, deadline)
         if logger.isEnabledFor(logging.DEBUG):
             # Method, path and status only: queries and bodies may carry personal data.
             # Guarded: reading the URL path and headers costs microseconds on every call.

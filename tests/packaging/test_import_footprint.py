@@ -29,6 +29,10 @@ NOT_AT_IMPORT = (
     "redis",
     "fastapi",
     "cryptography",
+    "opentelemetry",
+    "click",
+    "rich",
+    "keyring",
 )
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
 
