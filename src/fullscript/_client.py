@@ -456,7 +456,8 @@ class Fullscript(ApiResources):
         )
         if limiter is not None and not isinstance(limiter, RateLimiter):
             raise TypeError(
-                "limiter= must implement RateLimiter (async acquire(scope, max_wait=) -> Permit, "
+                "limiter= must implement RateLimiter (async acquire(scope, max_wait=, work_class=, "
+                "grant=) -> Permit, "
                 f"release(permit), pause(seconds, scope), stats()), got {type(limiter).__name__}"
             )
         policy = retry if retry is not None else RetryPolicy()

@@ -61,6 +61,12 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota, SchedulingSettings):
     honours. Waiters sleep the wait Redis returned plus a little jitter, so there is no
     polling storm; there is no strict first-come-first-served order between processes.
 
+    Work classes, the interactive reserve and fair share between grants hold here too, in
+    the same script (see `fullscript.redis._scripts`): the window exactly, fair share and
+    priority approximately (docs/scale-out.md says how far). A release is sent without being
+    waited for, so a call costs one round trip to Redis on its response path; `flush()` waits
+    for the releases under way.
+
     If Redis cannot be reached or refuses (out of memory, a read-only replica), `acquire()`
     and `pause()` raise `RedisUnavailableError` (nothing is sent); a failed `release()` is
     logged and leaves the slot counting until its lease ends, which errs on the safe side.
@@ -80,6 +86,7 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota, SchedulingSettings):
         jitter: up to this many seconds are added at random to each wait.
         clock: local time source for sleeping and measuring waits (tests).
         random_source: the jitter's random numbers (tests).
+        reserve, reserve_always, grant_weights: as for `RollingWindowLimiter`.
     """
 
     def __init__(
