@@ -10,6 +10,9 @@
 3. Ten grants exporting at once, one of them joining a window late: Jain's fairness index of
    the grants' requests in every window, the share of the quota used, and how soon the late
    grant gets its share.
+4. Cases 2 and 3 with 4 real processes sharing one `RedisRateLimiter` against a served
+   sandbox at 100 per 6 s (wall clock, loopback, a throwaway redis-server or $REDIS_URL):
+   429s, the busiest window, B's latency, the fairness index of the exports.
 
 ``scale`` divides the quota, the window and the work (1: the real figures; 10 while
 developing). `--chart` writes an SVG of the requests per grant per window and B's latency
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import statistics
 import sys
 from pathlib import Path
 from typing import Any
@@ -284,6 +288,85 @@ def run(scale: int) -> tuple[list[tuple[str, bool]], dict[str, Any]]:
     return results, {"quota": quota, "runs": runs, "fair": fair}
 
 
+@attrs.frozen
+class ProcessRun:
+    rate_limited: int
+    max_in_window: int
+    limit: int
+    b_p50: float
+    b_p99: float
+    b_errors: int
+    fairness: float
+    background: list[int]
+
+
+def across_processes(limit: int = 100, window: float = 6.0, windows: int = 4) -> ProcessRun:
+    """Cases 2 and 3 with 4 real processes on one `RedisRateLimiter` against a served sandbox
+    (50 ms a request): three processes export for grants g0 to g2 (5 callers each), one is
+    clinic B calling once a second. Wall clock, loopback."""
+    import uuid
+
+    from benchmarks.scale_quota import redis_url, run_workers, served_sandbox
+    from fullscript.sandbox import DEFAULT_CLIENT_ID
+
+    per_process: list[dict[str, Any]] = [
+        {"grant": f"g{n}", "work_class": "background", "callers": 5} for n in range(3)
+    ]
+    per_process.append({"grant": "b", "work_class": "interactive", "callers": 1, "every": 1.0})
+    with redis_url() as url, served_sandbox(limit, window, latency=LATENCY) as (sandbox, base):
+        results = run_workers(
+            sandbox=sandbox,
+            base_url=base,
+            processes=len(per_process),
+            callers=5,
+            limit=limit,
+            window=window,
+            windows=windows,
+            redis=url,
+            key_prefix=f"sharing-{uuid.uuid4().hex}",
+            per_process=per_process,
+        )
+        app = sandbox.traffic_stats().app(DEFAULT_CLIENT_ID)
+    b = results[-1]
+    latencies = b["latencies"]
+    background = [int(r["outcomes"].get("ok", 0)) for r in results[:-1]]
+    b_errors = sum(
+        n for kind, n in b["outcomes"].items() if kind not in ("ok", "stopped_at_the_end")
+    )
+    return ProcessRun(
+        rate_limited=app.rate_limited,
+        max_in_window=app.max_in_window,
+        limit=limit,
+        b_p50=statistics.median(latencies) if latencies else 0.0,
+        b_p99=percentile(latencies, 0.99),
+        b_errors=b_errors,
+        fairness=jain([float(n) for n in background]),
+        background=background,
+    )
+
+
+def report_processes() -> list[tuple[str, bool]]:
+    run = across_processes()
+    print(
+        f"   4. 4 processes, one RedisRateLimiter, served sandbox {run.limit} per 6 s: "
+        f"{run.rate_limited} 429s, busiest window {run.max_in_window}/{run.limit}; "
+        f"B p50 {run.b_p50:.3f} s, p99 {run.b_p99:.3f} s, {run.b_errors} failures; "
+        f"exports {run.background} (Jain {run.fairness:.3f})"
+    )
+    return [
+        (
+            f"sharing 4: across processes 0 429s ({run.rate_limited}), busiest window "
+            f"{run.max_in_window} <= {run.limit}, B p99 {run.b_p99:.3f} s <= 3 round trips "
+            f"(3 x p50), fairness {run.fairness:.3f} >= 0.95",
+            run.rate_limited == 0
+            and run.max_in_window <= run.limit
+            and run.b_errors == 0
+            and run.b_p99 <= 3 * run.b_p50
+            and run.fairness >= 0.95,
+        )
+    ]
+
+
 def chart(data: dict[str, Any], path: Path) -> None:
     """An SVG, by hand: requests per grant per window (A, B) and B's latency over time, for
     first come, first served and for classes with the reserve."""
@@ -346,6 +429,7 @@ def chart(data: dict[str, Any], path: Path) -> None:
 def report(scale: int = 1, chart_path: Path | None = None) -> list[tuple[str, bool]]:
     print("9. One quota, many clinics (classes, reserve, fair share)")
     results, data = run(scale)
+    results += report_processes()
     if chart_path is not None:
         chart(data, chart_path)
         print(f"   chart written to {chart_path}")
