@@ -191,3 +191,26 @@ async def test_a_free_slot_goes_to_the_least_served_waiting_grant(redis_url: str
         with pytest.raises(RateLimitWaitExceeded):
             await one.acquire("q", work_class="background", grant="big", max_wait=0.0)
         await other.acquire("q", work_class="background", grant="small", max_wait=0.0)
+
+
+async def test_a_release_does_not_hold_up_the_response_path(redis_url: str) -> None:
+    """One round trip per call: the release goes out in the background, and the slot keeps
+    counting (in flight) until it lands, which errs on the safe side."""
+    from fullscript.redis import RedisRateLimiter
+
+    prefix = f"sharing-{uuid.uuid4().hex}"
+    async with RedisRateLimiter(redis_url, 5, 60.0, key_prefix=prefix) as limiter:
+        permit = await limiter.acquire("q")
+        landed = asyncio.Event()
+        script = limiter._release
+
+        async def slow_release(**kwargs: object) -> object:
+            await landed.wait()  # Redis is slow to answer this one
+            return await script(**kwargs)
+
+        limiter._release = slow_release  # type: ignore[method-assign,assignment]
+        await asyncio.wait_for(limiter.release(permit), timeout=5.0)  # returns at once
+        assert limiter.stats().in_flight == 0
+        landed.set()
+        await limiter.flush()
+        assert await limiter.used("q") == 1  # counted one window from the release
