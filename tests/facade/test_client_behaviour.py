@@ -202,7 +202,8 @@ async def test_prefetch_through_the_client_keeps_order_and_bounds_pages_in_fligh
     assert len(streamed) == 350
     assert sorted(streamed) == sorted(expected)
     assert streamed == page_by_page
-    assert 2 <= most_in_flight <= 3  # concurrent, never more than the prefetch depth
+    # Concurrent, never more than the page waited for and the prefetch depth beyond it.
+    assert 2 <= most_in_flight <= 3 + 1
 
 
 async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
@@ -219,7 +220,7 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
         if number == "1":
             return await inner.handle_async_request(request)
         waiting.append(number)
-        if len(waiting) == 3:
+        if len(waiting) == 4:
             all_blocked.set()
         try:
             await gate.wait()
@@ -236,7 +237,8 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
                 seen.append(patient.id)
 
         consumer = asyncio.create_task(consume())
-        await all_blocked.wait()  # pages 2-4 prefetched and stuck; page 1 being consumed
+        # Page 1 consumed; page 2 waited for and pages 3-5 prefetched, all stuck.
+        await all_blocked.wait()
         for _ in range(5):
             await asyncio.sleep(0)
         assert len(seen) == 20
@@ -245,5 +247,5 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
             await consumer
         for _ in range(5):
             await asyncio.sleep(0)
-    assert sorted(cancelled) == sorted(waiting) == ["2", "3", "4"]
+    assert sorted(cancelled) == sorted(waiting) == ["2", "3", "4", "5"]
     assert asyncio.all_tasks() == {asyncio.current_task()}
