@@ -46,7 +46,7 @@ import functools
 import logging
 import math
 import weakref
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -56,7 +56,7 @@ from ._observation import ObservedStream
 from ._reprs import never_raising_repr
 from ._validation import check_count
 
-__all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page"]
+__all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PageCountMemory", "RememberedPageCounts"]
 
 T = TypeVar("T")
 
@@ -125,6 +125,9 @@ class AsyncPaginator(Generic[T]):
             (default: none).
         open_stream: for observed clients (hooks, telemetry): makes the `ObservedStream`
             each pass fetches its pages through.
+        page_count: where the list's page count is remembered between passes (and shared
+            with `starting_at` copies); a client passes one per list it streamed before, so
+            a new paginator over the same list starts its prefetch window with page 1.
     """
 
     def __init__(
@@ -139,6 +142,7 @@ class AsyncPaginator(Generic[T]):
         page_retries: int = DEFAULT_PAGE_RETRIES,
         is_transient: Callable[[BaseException], bool] | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
+        page_count: PageCountMemory | None = None,
     ) -> None:
         self._fetch_page = fetch_page
         self._open_stream = open_stream
@@ -152,11 +156,11 @@ class AsyncPaginator(Generic[T]):
         self.page_retries = check_count(page_retries, name="page_retries", where=where, minimum=0)
         self._item_key = item_key
         self._is_transient = is_transient
-        self._page_count = _PageCountMemory()
+        self._page_count = page_count if page_count is not None else PageCountMemory()
 
     def starting_at(self, page: int) -> AsyncPaginator[T]:
         """The same stream, beginning at page ``page`` (e.g. an error's ``resume_page``)."""
-        resumed = AsyncPaginator(
+        return AsyncPaginator(
             self._fetch_page,
             page_size=self.page_size,
             limit=self.limit,
@@ -166,9 +170,8 @@ class AsyncPaginator(Generic[T]):
             page_retries=self.page_retries,
             is_transient=self._is_transient,
             open_stream=self._open_stream,
+            page_count=self._page_count,  # the same list: its page count is known
         )
-        resumed._page_count = self._page_count  # the same list: its page count is known
-        return resumed
 
     def __repr__(self) -> str:
         return (
@@ -332,13 +335,32 @@ def _consume_outcome(task: asyncio.Task[Any]) -> None:
         task.exception()
 
 
-class _PageCountMemory:
+class PageCountMemory:
     """The list's page count as the latest answer of any pass gave it (``total_pages``)."""
 
     __slots__ = ("total_pages",)
 
     def __init__(self) -> None:
         self.total_pages: int | None = None
+
+
+class RememberedPageCounts:
+    """The page counts of the lists a client streamed, by list; the least recently streamed
+    are forgotten beyond `capacity` lists."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._counts: OrderedDict[Hashable, PageCountMemory] = OrderedDict()
+        self._capacity = capacity
+
+    def of(self, list_key: Hashable) -> PageCountMemory:
+        """The memory of one list (the same object each time, while remembered)."""
+        memory = self._counts.pop(list_key, None)
+        if memory is None:
+            memory = PageCountMemory()
+        self._counts[list_key] = memory
+        if len(self._counts) > self._capacity:
+            self._counts.popitem(last=False)
+        return memory
 
 
 def _refill_on_completion(stream: weakref.ref[_PageStream[Any]], task: asyncio.Task[Any]) -> None:
@@ -384,7 +406,7 @@ class _PageStream(Generic[T]):
         page_retries: int = 0,
         is_transient: Callable[[BaseException], bool] | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
-        page_count: _PageCountMemory | None = None,
+        page_count: PageCountMemory | None = None,
     ) -> None:
         self._observed = open_stream() if open_stream is not None else None
         self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
@@ -400,7 +422,7 @@ class _PageStream(Generic[T]):
         self._last_page_number: int | None = None  # as announced by the server (total_pages)
         self._delivered = 0
         # Prefetch window state (see `_refill`).
-        self._page_count = page_count if page_count is not None else _PageCountMemory()
+        self._page_count = page_count if page_count is not None else PageCountMemory()
         self._expected_last = self._page_count.total_pages  # before any answer: a known count
         self._last_accepted = start_page - 1
         self._end_seen: int | None = None  # a page that said it was the last one

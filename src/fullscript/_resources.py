@@ -42,7 +42,7 @@ from ._observation import (
     observed_call,
 )
 from ._options import RequestOptions, use_request_options
-from ._pagination import AsyncPaginator, Page
+from ._pagination import AsyncPaginator, Page, RememberedPageCounts
 from ._regions import Region
 from ._retry import RetryPolicy
 
@@ -122,6 +122,8 @@ class OperationBinding:
         self._connection = connection
         # Options that override nothing need no context around the call (about 3 us a call).
         self._options = None if options.overrides_nothing else options
+        # A list streamed again starts its prefetch window with page 1 (see `AsyncPaginator`).
+        self._page_counts = RememberedPageCounts()
 
     @property
     def region(self) -> Region:
@@ -203,6 +205,7 @@ class OperationBinding:
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,
+            page_count=self._page_counts.of((operation.name, page_size, repr(arguments))),
             item_key=record_key,
             # List calls are reads: a page that failed for a transient reason is asked again.
             page_retries=self._retry_policy().stream_page_retries,

@@ -206,6 +206,36 @@ async def test_prefetch_through_the_client_keeps_order_and_bounds_pages_in_fligh
     assert 2 <= most_in_flight <= 3 + 1
 
 
+async def test_a_list_streamed_again_starts_its_prefetch_window_with_the_first_page(
+    sandbox: Sandbox,
+) -> None:
+    inner = sandbox.transport()
+    started: list[int] = []
+    started_when_page_one_answered: list[int] = []
+
+    class Recording(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+            if request.url.path.endswith("/patients"):
+                page = int(request.url.params["page[number]"])
+                started.append(page)
+                for _ in range(5):  # a few loop turns of latency
+                    await asyncio.sleep(0)
+                if page == 1:
+                    started_when_page_one_answered.append(len(started))
+            return await inner.handle_async_request(request)
+
+    async with make_client(sandbox, transport=Recording(), retry=NO_WAIT_RETRY) as fs:
+        passes = []
+        for _ in range(2):
+            started.clear()
+            passes.append([p.id async for p in fs.patients.list(page_size=100, prefetch=3)])
+            assert sorted(started) == [1, 2, 3, 4]  # 350 patients: never a page past the last
+    assert passes[0] == passes[1]
+    assert len(passes[0]) == 350
+    # First listing: page 1 alone (the count is unknown). Again: pages 2-4 start with page 1.
+    assert started_when_page_one_answered == [1, 4]
+
+
 async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
     sandbox: Sandbox,
 ) -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fullscript._pagination import AsyncPaginator, Page
+from fullscript._pagination import AsyncPaginator, Page, RememberedPageCounts
 from fullscript.testing import run_in_virtual_time
 
 
@@ -401,6 +401,15 @@ async def test_a_list_shorter_than_an_earlier_pass_ends_at_its_new_last_page() -
     # Pages 2..4 started with page 1 on the old count; page 1's answer stopped the window.
     assert sorted(server.requested) == [1, 2, 3, 4]
     assert other_tasks() == set()
+
+
+def test_a_client_remembers_page_counts_of_a_bounded_number_of_lists() -> None:
+    counts = RememberedPageCounts(capacity=2)
+    first = counts.of("patients")
+    assert counts.of("patients") is first
+    counts.of("orders")
+    counts.of("products")  # the least recently streamed list ("patients") is forgotten
+    assert counts.of("patients") is not first
 
 
 @pytest.mark.parametrize("prefetch", [4, 10, 20])
