@@ -28,6 +28,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -98,7 +99,7 @@ async def _serve() -> None:
 def loopback_list_server() -> Iterator[str]:
     """The base URL of a list server running in a child process, stopped afterwards."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.prefetch_bound", "serve"],
+        [sys.executable, str(Path(__file__).resolve()), "serve"],
         stdout=subprocess.PIPE,
         text=True,
     )
