@@ -11,14 +11,15 @@
 Design notes:
 
 * Pages are fetched in order, one at a time by default. With ``prefetch=N``, up to N pages
-  beyond the one the caller holds are in flight or fetched and waiting, however long the list.
-  The window refills the moment a fetch completes, not when the caller comes back for the
-  next page, so the caller's work on a page (and the parsing of the next) overlaps the
-  following requests instead of delaying them. The window reaches only pages known to exist:
-  up to the latest ``total_pages`` the server announced, or, before the first answer, the
-  page count an earlier pass of the same paginator saw (then pages 2..N+1 start alongside
-  page 1); never past a page that said it was the last, nor further than ``limit`` needs.
-  Records are still yielded strictly in order.
+  beyond the one the caller holds or waits for are in flight or fetched and waiting, however
+  long the list (so N + 1 requests run while the caller waits). The window refills as soon as
+  room opens or more is known: when a fetch completes (page 1's answer starts it from a done
+  callback, before the caller runs again) and when the caller moves on to the next page. It
+  reaches only pages known to exist: up to the latest ``total_pages`` any answer gave, or,
+  before the first answer, the count an earlier pass over the same list saw (a paginator's
+  previous pass, the stream it resumes, or the client's previous listing with the same
+  arguments): then pages 2..N+1 start alongside page 1. Never past a page that said it was
+  the last, nor further than ``limit`` needs. Records are still yielded strictly in order.
 * Every stream owns its in-flight fetches. Breaking out of the loop, an exception, or
   cancellation of the consuming task cancels them; nothing is left running.
 * Offset pagination over a changing collection can shift records across page boundaries.
