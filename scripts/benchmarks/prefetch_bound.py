@@ -11,7 +11,9 @@ Three clients per N, interleaved, the median of `ROUNDS` runs each:
   the client is a fresh `with_options()` copy, which shares the connection pool);
 * the façade, the same list listed again by that client (the count remembered: pages 2..N+1
   start with page 1);
-* plain httpx2 with a window of N tasks after page 1 (the anchor).
+* plain httpx2 with a window of N tasks after page 1 (the anchor);
+* plain httpx2 asking every page at once, N at a time, in no order (the ceiling: what this
+  machine, loopback and server allow at that concurrency).
 
 The goal (at least `GOAL` of the bound at N = 4, 10 and 20) is judged on the first two rows.
 """
@@ -43,7 +45,12 @@ LATENCY = 0.05
 PREFETCH = (4, 10, 20)
 ROUNDS = 3
 GOAL = 0.90
-CLIENTS = ("façade, first listing", "façade, listed again", "plain httpx2, window of tasks")
+CLIENTS = (
+    "façade, first listing",
+    "façade, listed again",
+    "plain httpx2, window of tasks",
+    "plain httpx2, N at a time, unordered",
+)
 
 
 # --- the loopback list server (runs in its own process) ------------------------------------
@@ -160,6 +167,17 @@ async def _plain_window(http: httpx2.AsyncClient, prefetch: int) -> int:
     return count
 
 
+async def _plain_unordered(http: httpx2.AsyncClient, prefetch: int) -> int:
+    slots = asyncio.Semaphore(prefetch)
+
+    async def page(number: int) -> int:
+        async with slots:
+            response = await http.get("/api/clinic/patients", params={"page[number]": number})
+            return len(response.json()["patients"])
+
+    return sum(await asyncio.gather(*(page(number) for number in range(1, PAGES + 1))))
+
+
 Sample = tuple[float, float]
 """(wall, CPU) seconds of one whole stream."""
 Timings = dict[tuple[str, int], Sample]
@@ -187,6 +205,7 @@ async def _measure_all(base_url: str) -> Timings:
                     CLIENTS[0]: await _timed(listing),
                     CLIENTS[1]: await _timed(listing),
                     CLIENTS[2]: await _timed(functools.partial(_plain_window, http, prefetch)),
+                    CLIENTS[3]: await _timed(functools.partial(_plain_unordered, http, prefetch)),
                 }
                 if round_number:  # round 0 opens the connections and warms the caches
                     for name, sample in timings.items():
@@ -214,16 +233,16 @@ def report(timings: Timings | None = None) -> list[tuple[str, bool]]:
         f"   {PAGES} pages of {PAGE_SIZE} at {LATENCY * 1000:.0f} ms over loopback, median of "
         f"{ROUNDS}; share of the bound (pages x latency / prefetch) reached"
     )
-    print(f"   {'client':<32}" + "".join(f"{f'prefetch={n}':>14}" for n in PREFETCH))
+    print(f"   {'client':<40}" + "".join(f"{f'prefetch={n}':>14}" for n in PREFETCH))
     for client in CLIENTS:
         cells = "".join(f"{bound(n) / timings[(client, n)][0]:>14.0%}" for n in PREFETCH)
-        print(f"   {client:<32}{cells}")
+        print(f"   {client:<40}{cells}")
     # The client's own CPU time as a share of the bound: near 100%, the stream is CPU-bound
     # and no window can reach the bound.
     print("   client CPU time / bound")
     for client in CLIENTS:
         cells = "".join(f"{timings[(client, n)][1] / bound(n):>14.0%}" for n in PREFETCH)
-        print(f"   {client:<32}{cells}")
+        print(f"   {client:<40}{cells}")
     results = []
     for client in CLIENTS[:2]:
         shares = {n: bound(n) / timings[(client, n)][0] for n in PREFETCH}
