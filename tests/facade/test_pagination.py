@@ -363,6 +363,28 @@ async def test_a_page_count_known_from_an_earlier_pass_starts_the_window_with_pa
     assert sorted(server.requested) == list(range(1, 11))
 
 
+async def test_cancelling_a_window_started_with_page_one_leaves_nothing_running() -> None:
+    server = FakeListServer(list(range(100)))
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=4)
+    await paginator.first_page()  # the count is known from here on
+    server.requested.clear()
+    blocked = asyncio.Event()
+
+    async def block(number: int) -> None:
+        await blocked.wait()
+
+    server.before_answer = block
+    consumer = asyncio.create_task(paginator.to_list())
+    await settle()
+    assert server.in_flight == 5
+    consumer.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await consumer
+    await settle()
+    assert server.in_flight == 0
+    assert other_tasks() == set()
+
+
 async def test_a_resumed_stream_knows_the_page_count_of_the_one_it_resumes() -> None:
     server = FakeListServer(list(range(100)))
     paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=3)
