@@ -19,6 +19,10 @@
 5. Quota across processes against a served sandbox (benchmarks/scale_quota.py).
 6. Token chain: 4 processes sharing a FileTokenStore (and a RedisTokenStore) against a served
    sandbox with 3 s tokens (benchmarks/scale_tokens.py).
+7. Startup catch-up's event-list requests with 1 and 4 worker processes over the same clinics
+   (goal: equal), beside the fixed look-back every worker ran before; 8. FastAPI requests/s with
+   `def` dependencies, `async def` ones and a plain route, in-process ASGI
+   (benchmarks/fastapi_scale.py).
 
 Targets: façade within 1.25x of the bare generated client; zero window violations; prefetch at
 least 5x faster than page by page; the goals of 4 are printed beside its figures; one refresh per
@@ -37,7 +41,7 @@ from typing import Any
 import aiolimiter
 import attrs
 import httpx2
-from benchmarks import lean, prefetch_bound, scale_quota, scale_tokens
+from benchmarks import fastapi_scale, lean, prefetch_bound, scale_quota, scale_tokens
 from benchmarks.overhead_probe import PATIENT, facade, three_clients
 
 from fullscript import RollingWindowLimiter
@@ -284,6 +288,9 @@ def main() -> int:
     print()
     print("6. Token chain across processes")
     results += scale_tokens.measure()
+
+    print()
+    results += fastapi_scale.report()
 
     print()
     print("Targets")
