@@ -3,7 +3,7 @@ save; and against a served sandbox, one refresh per expiry and no auth error for
 
 from __future__ import annotations
 
-import json
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -28,8 +28,13 @@ def test_processes_writing_one_file_lose_nothing_and_never_read_stale(tmp_path: 
     )
     assert [r["stale"] for r in results] == [0] * WORKERS
     assert [r["regressions"] for r in results] == [0] * WORKERS
-    document = json.loads(path.read_text())
-    finals = {grant: pairs["us"]["access_token"] for grant, pairs in document["grants"].items()}
+    store = FileTokenStore(path)
+
+    async def final_pairs() -> dict[str, str]:
+        pairs = {grant: await store.load("us", grant) for grant in await store.grant_ids("us")}
+        return {grant: pair.access_token for grant, pair in pairs.items() if pair is not None}
+
+    finals = asyncio.run(final_pairs())
     # Every worker's last write survived the others' concurrent rewrites of the file.
     assert finals == {f"worker-{n}": f"worker-{n}-access-{rounds - 1}" for n in range(WORKERS)}
 
