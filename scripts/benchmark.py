@@ -16,6 +16,8 @@
 5. Quota across processes against a served sandbox (benchmarks/scale_quota.py).
 6. Token chain: 4 processes sharing a FileTokenStore (and a RedisTokenStore) against a served
    sandbox with 3 s tokens (benchmarks/scale_tokens.py).
+7. Grants at scale: memory per grant and `FileTokenStore` load and save (against the JSON file
+   it replaced) at 10, 1,000 and 10,000 grants (benchmarks/scale_grants.py).
 
 Targets: façade within 1.25x of the bare generated client; zero window violations; prefetch at
 least 5x faster than page by page; the goals of 4 are printed beside its figures; one refresh per
@@ -34,7 +36,7 @@ from typing import Any
 import aiolimiter
 import attrs
 import httpx2
-from benchmarks import lean, scale_quota, scale_tokens
+from benchmarks import lean, scale_grants, scale_quota, scale_tokens
 from benchmarks.overhead_probe import PATIENT, facade, three_clients
 
 from fullscript import RollingWindowLimiter
@@ -273,6 +275,9 @@ def main() -> int:
     print()
     print("6. Token chain across processes")
     results += scale_tokens.measure()
+
+    print()
+    results += scale_grants.report()
 
     print()
     print("Targets")
