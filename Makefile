@@ -30,7 +30,7 @@ demo: install
 
 # examples/fastapi_app against the embedded sandbox: a short tour, then it keeps serving.
 example-fastapi: install
-	$(PY) -m examples.fastapi_app
+	$(PY) -m examples.fastapi_app $(ARGS)
 
 # Many clinics on one client, many worker processes on one token chain (served sandbox).
 demo-scale: install

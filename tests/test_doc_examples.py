@@ -9,6 +9,8 @@ Each fenced ``python`` block runs on its own against the in-process sandbox, top
 * ``secret``: the sandbox's webhook secret; ``raw_body`` and ``headers``: a ``patient.updated``
   delivery the sandbox just signed with it and sent; ``last_seen``: an hour before it;
 * ``redis_url``: the suite's real redis-server (emptied first), for blocks that name it;
+* the environment variables a block reads: ``FULLSCRIPT_WEBHOOK_SECRET`` (the sandbox's webhook
+  secret) and ``APP_STATE_SECRET``;
 * ``state_secret``: an OAuth state secret; ``current_clinic(request)``: the grant id of the
   caller and ``current_user(request)``: the signed-in user (both stand for your session; here
   read from the ``grant_id`` query parameter); ``save(record)``:
@@ -23,7 +25,8 @@ defines whose names start with ``test_`` are called. The working directory is a 
 
 A block that defines a FastAPI ``app`` is then served through ``httpx2.ASGITransport`` inside
 its lifespan: its OpenAPI document must build, a ``webhook_router`` must answer the signed
-delivery with 200, and an ``oauth_router`` must redirect ``/oauth/connect`` to Fullscript.
+delivery with 200, and an ``oauth_router`` must redirect ``/oauth/connect`` to Fullscript (or,
+when the block defines its own ``current_user`` with no session behind it, answer 401).
 """
 
 from __future__ import annotations
@@ -148,8 +151,12 @@ async def _smoke_test_app(app: Any, source: str, delivery: httpx2.Request | None
             assert "challenge" in answer.json()
         if "oauth_router(" in source:
             answer = await http.get("/oauth/connect", params={"grant_id": "tenant-42"})
-            assert answer.status_code == 302, answer.text
-            assert "state=" in answer.headers["location"]
+            if re.search(r"def current_user\b", source):  # the block's own: nobody signed in
+                assert answer.status_code == 401, answer.text
+                assert answer.json()["error"] == "unauthenticated"
+            else:
+                assert answer.status_code == 302, answer.text
+                assert "state=" in answer.headers["location"]
 
 
 async def _close_redis_left_open(namespace: dict[str, Any]) -> None:
@@ -178,6 +185,8 @@ async def test_the_example_runs(
     request: pytest.FixtureRequest,
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FULLSCRIPT_WEBHOOK_SECRET", DEFAULT_WEBHOOK_SECRET)
+    monkeypatch.setenv("APP_STATE_SECRET", "state-secret-of-at-least-16-bytes")
     sandbox = Sandbox(seed=1)
     monkeypatch.setattr(fullscript, "Fullscript", _sandboxed(sandbox))
     tokens = InMemoryTokenStore(

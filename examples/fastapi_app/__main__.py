@@ -35,6 +35,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def busy_port(port: int) -> bool:
+    """Whether ``port`` on loopback is taken (0, "any free port", never is)."""
+    if port == 0:
+        return False
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return True
+    return False
+
+
 def settings_for(app_url: str, sandbox_url: str, directory: Path, **extra: object) -> Settings:
     """The app's settings for a sandbox served at ``sandbox_url``."""
     return Settings(
@@ -84,10 +97,26 @@ def tour(app_url: str, sandbox_url: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m examples.fastapi_app")
-    parser.add_argument("--app-port", type=int, default=8000, help="0 picks a free port")
-    parser.add_argument("--sandbox-port", type=int, default=8765, help="0 picks a free port")
+    parser.add_argument(
+        "--app-port", type=int, default=8000, help="the app's port (default 8000; 0: a free one)"
+    )
+    parser.add_argument(
+        "--sandbox-port",
+        type=int,
+        default=8765,
+        help="the sandbox's port (default 8765; 0: a free one)",
+    )
     parser.add_argument("--tour-only", action="store_true", help="stop after the tour")
     args = parser.parse_args(argv)
+    for option, port in (("--app-port", args.app_port), ("--sandbox-port", args.sandbox_port)):
+        if busy_port(port):
+            print(
+                f"port {port} on {HOST} is already in use (another copy of this example?): "
+                f"pass {option} with a free port, or {option} 0 to pick one, e.g. "
+                f"make example-fastapi ARGS='{option} 0'",
+                file=sys.stderr,
+            )
+            return 2
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx2").setLevel(logging.WARNING)  # one line per request is too much
     app_port = args.app_port or free_port()

@@ -10,20 +10,21 @@ Routes:
     GET  /clinics/{clinic}/patients/{id}       one patient
     POST /webhooks/fullscript                  Fullscript's deliveries
     GET  /events/handled                       what the handlers have seen (this example only)
+    GET  /metrics                              what the SDK did, as Prometheus text
 """
 
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Annotated, Any
 
 import httpx2
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import PlainTextResponse, StreamingResponse
 from fullscript_api.models import Patient, PatientCreateRequest
 
-from fullscript import FileTokenStore, Fullscript, OAuthApp, TokenMissingError
+from fullscript import FileTokenStore, Fullscript, OAuthApp, RateLimiter, TokenStore
 from fullscript.fastapi import (
     OAuthStateSigner,
     SDKRoute,
@@ -34,9 +35,17 @@ from fullscript.fastapi import (
     stream_ndjson,
     webhook_router,
 )
-from fullscript.webhooks import DEFAULT_SEEN_TTL, InMemorySeenStore, SeenStore, WebhookReceiver
+from fullscript.webhooks import (
+    DEFAULT_SEEN_TTL,
+    CatchUpLedger,
+    FileCatchUpLedger,
+    InMemorySeenStore,
+    SeenStore,
+    WebhookReceiver,
+)
 
 from .events import EventLog, register_handlers
+from .metrics import PROMETHEUS_TEXT, SDKMetrics
 from .settings import Settings
 
 logger = logging.getLogger("example.app")
@@ -62,15 +71,23 @@ def create_app(
         seen=seen,
         clock=clock,
     )
+    ledger = catch_up_ledger(settings)
     log = EventLog(settings.event_log)
     register_handlers(receiver, log)
+    metrics = SDKMetrics()
+    shared: list[object] = [seen, nonces, ledger]  # closed at shutdown
 
     def make_client() -> Fullscript:
+        # Made inside the lifespan: Redis clients belong to the event loop that uses them.
+        store, limiter = token_store(settings), rate_limiter(settings)
+        shared.extend((store, limiter))
         return Fullscript(
             app=OAuthApp(settings.client_id, settings.client_secret, settings.redirect_uri),
             region=settings.region(next(iter(settings.clinics))),
-            token_store=FileTokenStore(settings.token_file),
+            token_store=store,
+            limiter=limiter,
             transport=transport,
+            hooks=metrics.hooks(),
         )
 
     def clinic_client(fs: Fullscript, clinic: str) -> Fullscript:
@@ -80,18 +97,28 @@ def create_app(
         return fs.with_region(settings.region(clinic)).for_grant(clinic)
 
     async def catch_up(fs: Fullscript) -> None:
-        """At startup: handle what Fullscript sent while this app was down."""
-        since = datetime.fromtimestamp(clock(), UTC) - timedelta(hours=settings.catch_up_hours)
-        for clinic in settings.clinics:
-            try:
-                handled = await receiver.catch_up(clinic_client(fs, clinic), since)
-            except TokenMissingError:
-                continue  # not connected yet: nothing to catch up on
-            logger.info("caught up on %d missed events of clinic %s", handled, clinic)
+        """At startup: handle what Fullscript sent while this app was down. Each connected
+        clinic once across the workers (the ledger's lease), from its last event handled."""
+        for region in {settings.region(clinic) for clinic in settings.clinics}:
+            regional = fs.with_region(region)
+            connected = [
+                clinic
+                for clinic in await regional.grants()
+                if clinic in settings.clinics and settings.region(clinic) == region
+            ]
+            results = await receiver.catch_up_clinics(
+                regional,
+                ledger=ledger,
+                grants=connected,
+                first_look_back=timedelta(hours=settings.catch_up_hours),
+            )
+            for clinic, handled in results.items():
+                if handled is not None:
+                    logger.info("caught up on %d missed events of clinic %s", handled, clinic)
 
     async def close_stores(fs: Fullscript) -> None:
-        for store in (seen, nonces):
-            close = getattr(store, "aclose", None)
+        for resource in shared:
+            close = getattr(resource, "aclose", None)
             if close is not None:
                 await close()
 
@@ -104,13 +131,13 @@ def create_app(
     # This example has no login: one operator connects its configured clinics, named in the
     # URL. A real app reads both from the signed-in user's session, never from the URL, or
     # anyone could bind any clinic to their own Fullscript account (docs/fastapi.md).
-    def requested_clinic(request: Request) -> str:
+    async def requested_clinic(request: Request) -> str:
         clinic = request.query_params.get("clinic", "")
         if clinic not in settings.clinics:
             raise HTTPException(404, f"unknown clinic {clinic!r}")
         return clinic
 
-    def operator(request: Request) -> str:
+    async def operator(request: Request) -> str:
         return "example-operator"
 
     signer = OAuthStateSigner(settings.state_secret, clock=clock, nonces=nonces)
@@ -119,7 +146,7 @@ def create_app(
     )
     app.include_router(webhook_router(receiver))
 
-    def clinic_id(clinic: str) -> str:
+    async def clinic_id(clinic: str) -> str:  # async: no threadpool hop per request
         return clinic
 
     ClinicFullscript = Annotated[
@@ -143,12 +170,46 @@ def create_app(
     async def handled_events() -> list[dict[str, Any]]:
         return log.read()
 
+    @api.get("/metrics", response_class=PlainTextResponse)
+    async def sdk_metrics() -> PlainTextResponse:
+        return PlainTextResponse(metrics.render(), media_type=PROMETHEUS_TEXT)
+
     @api.get("/health")
     async def health() -> dict[str, str]:
         return {"status": "ok"}
 
     app.include_router(api)
     return app
+
+
+def token_store(settings: Settings) -> TokenStore:
+    """Redis when configured (every worker on every machine), else the token file (the
+    workers of one machine)."""
+    if settings.redis_url is None:
+        return FileTokenStore(settings.token_file)
+    from fullscript.redis import RedisTokenStore
+
+    return RedisTokenStore(settings.redis_url, prefix="example")
+
+
+def rate_limiter(settings: Settings) -> RateLimiter | None:
+    """One 5000/300 s quota for every worker when Redis is configured; else None (each
+    process its own limiter: run one worker, or configure Redis)."""
+    if settings.redis_url is None:
+        return None
+    from fullscript.redis import RedisRateLimiter
+
+    return RedisRateLimiter(settings.redis_url, key_prefix="example:quota")
+
+
+def catch_up_ledger(settings: Settings) -> CatchUpLedger:
+    """Who catches which clinic up at startup, and from where: Redis when configured, else a
+    file beside the token file (the workers of one machine)."""
+    if settings.redis_url is None:
+        return FileCatchUpLedger(settings.token_file + ".catch-up.json")
+    from fullscript.webhooks.redis import RedisCatchUpLedger
+
+    return RedisCatchUpLedger(settings.redis_url, prefix="example:catch-up:")
 
 
 def _seen_store(settings: Settings, purpose: str, ttl: float = DEFAULT_SEEN_TTL) -> SeenStore:

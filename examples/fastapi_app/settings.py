@@ -21,12 +21,17 @@ class Settings:
         webhook_secrets: the webhook secret(s): during a rotation, the new one first.
         webhook_challenge: the challenge token shown with the webhook settings.
         state_secret: signs the OAuth state (same value on every worker).
-        token_file: where token pairs live (one JSON file shared by the workers).
+        token_file: where token pairs live without Redis (one JSON file shared by the workers
+            of one machine); ``<token_file>.catch-up.json`` holds the startup catch-up's
+            leases and cursors.
         event_log: where handled events are written (this example's "database").
-        redis_url: shared dedup and OAuth nonces for several workers (None: in memory).
+        redis_url: with several workers, the state they share: token pairs, the rate limiter
+            (one quota), dedup, OAuth nonces, catch-up leases and cursors (None: the token
+            file, and the rest per process).
         api_base: where the API lives per region, e.g. ``http://127.0.0.1:8765/{region}`` for a
             served sandbox (None: Fullscript's own hosts).
-        catch_up_hours: how far back to reconcile missed events at startup.
+        catch_up_hours: how far back a clinic's first startup catch-up looks (later ones
+            start from the last event handled).
     """
 
     client_id: str

@@ -59,9 +59,12 @@ def venv_python(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def make_venv(venv: Path, requirement: str | Path, *, extras: Sequence[str] = ()) -> Path:
+def make_venv(
+    venv: Path, requirement: str | Path, *, extras: Sequence[str] = (), also: Sequence[str] = ()
+) -> Path:
     """A new virtualenv at `venv` with `requirement` (a wheel or a source directory) installed,
-    with `extras`; return its interpreter. Nothing else goes in: no dev group, no pip."""
+    with `extras`, and the requirements `also` names (e.g. a user's test tools); return its
+    interpreter. Nothing else goes in: no dev group, no pip."""
     _uv("venv", "--quiet", "--python", base_interpreter(), venv)
     python = venv_python(venv)
     target = f"{requirement}[{','.join(extras)}]" if extras else str(requirement)
@@ -77,6 +80,7 @@ def make_venv(venv: Path, requirement: str | Path, *, extras: Sequence[str] = ()
         "--python",
         python,
         target,
+        *also,
     )
     return python
 

@@ -7,7 +7,10 @@ Run by `benchmarks.lean` with the clean virtualenv's interpreter, once per fresh
 The three clients share one in-process `httpx2.MockTransport` answering a fixed patient, so
 nothing but client-side work is timed: plain httpx2 (`get` + `.json()`), the bare generated
 call (`retrieve_patient.asyncio_detailed`) and the façade (`fs.patients.retrieve`, with its
-token, limiter, retry transport and error mapping). Rounds are interleaved, so drift in the
+token, limiter, retry transport and error mapping). Where the OpenTelemetry SDK is installed
+(the dev environment, not the lean virtualenv) a fourth client is the façade with
+``telemetry=`` on, recording spans and metrics into SDK providers that export nothing: the
+SDK's recording cost, not an exporter's. Rounds are interleaved, so drift in the
 machine's speed hits the three alike; each figure is the median round, in CPU seconds per call
 (`time.process_time`, which does not count time spent waiting for a busy CPU).
 
@@ -74,7 +77,9 @@ def benchmark_token() -> OAuthToken:
     )
 
 
-def facade(transport: httpx2.AsyncBaseTransport, limiter: RollingWindowLimiter) -> Fullscript:
+def facade(
+    transport: httpx2.AsyncBaseTransport, limiter: RollingWindowLimiter, telemetry: Any = False
+) -> Fullscript:
     """A façade holding `benchmark_token()`, sending through `transport`."""
     return Fullscript(
         client_id="benchmark",
@@ -84,7 +89,21 @@ def facade(transport: httpx2.AsyncBaseTransport, limiter: RollingWindowLimiter) 
         token_store=InMemoryTokenStore([benchmark_token()]),
         transport=transport,
         limiter=limiter,
+        telemetry=telemetry,
     )
+
+
+def sdk_telemetry() -> Any:
+    """`fullscript.telemetry.Telemetry` on OpenTelemetry SDK providers that export nothing, or
+    None where the SDK is not installed (the lean virtualenv: the wheel alone)."""
+    try:
+        from opentelemetry.sdk.metrics import MeterProvider
+        from opentelemetry.sdk.trace import TracerProvider
+
+        from fullscript.telemetry import Telemetry
+    except ImportError:
+        return None
+    return Telemetry(tracer_provider=TracerProvider(), meter_provider=MeterProvider())
 
 
 Call = Callable[[], Awaitable[Any]]
@@ -114,12 +133,29 @@ async def three_clients() -> AsyncIterator[dict[str, Call]]:
     async def facade_call() -> Any:
         return await fs.patients.retrieve(PATIENT_ID)
 
+    variants: dict[str, Call] = {
+        "plain httpx2": plain_call,
+        "bare generated": bare_call,
+        "façade": facade_call,
+    }
+    telemetry = sdk_telemetry()
+    observed = None
+    if telemetry is not None:
+        observed = facade(transport, RollingWindowLimiter(10**9, 300.0), telemetry)
+
+        async def observed_call() -> Any:
+            assert observed is not None
+            return await observed.patients.retrieve(PATIENT_ID)
+
+        variants["façade, telemetry on"] = observed_call
     try:
-        yield {"plain httpx2": plain_call, "bare generated": bare_call, "façade": facade_call}
+        yield variants
     finally:
         await plain.aclose()
         await bare.get_async_httpx_client().aclose()
         await fs.aclose()
+        if observed is not None:
+            await observed.aclose()
 
 
 async def cpu_per_call(call: Call, calls: int) -> float:

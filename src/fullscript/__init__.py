@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from ._grants import DEFAULT_GRANT, GrantRevokedError, UnknownGrantError
+    from ._hooks import Hooks
     from ._http_package import WrongHTTPPackageError
     from ._limiters import (
         LimiterStats,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     )
     from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
     from ._oauth import OAuthApp, OAuthClient
+    from ._observation import AttemptInfo, CallEvent, CallInfo
     from ._options import RequestOptions, use_request_options
     from ._pagination import AsyncPaginator, Page
     from ._refresh_stats import RefreshStatsSnapshot
@@ -82,9 +84,12 @@ _EXPORTS: dict[str, str] = {
     "APIStatusError": "._errors",
     "APITimeoutError": "._errors",
     "AsyncPaginator": "._pagination",
+    "AttemptInfo": "._observation",
     "AuthenticationError": "._errors",
     "BadRequestError": "._errors",
     "BearerAuth": "._auth",
+    "CallEvent": "._observation",
+    "CallInfo": "._observation",
     "CallbackTokenStore": ".token_stores",
     "Clock": "._clock",
     "EnvironmentsFileError": "._environments",
@@ -94,6 +99,7 @@ _EXPORTS: dict[str, str] = {
     "FullscriptTransport": "._transport",
     "GoneError": "._errors",
     "GrantRevokedError": "._grants",
+    "Hooks": "._hooks",
     "InMemoryTokenStore": ".token_stores",
     "InvalidParameterError": "._errors",
     "InvalidParameterTypeError": "._errors",
@@ -142,9 +148,12 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncPaginator",
+    "AttemptInfo",
     "AuthenticationError",
     "BadRequestError",
     "BearerAuth",
+    "CallEvent",
+    "CallInfo",
     "CallbackTokenStore",
     "Clock",
     "EnvironmentsFileError",
@@ -154,6 +163,7 @@ __all__ = [
     "FullscriptTransport",
     "GoneError",
     "GrantRevokedError",
+    "Hooks",
     "InMemoryTokenStore",
     "InvalidParameterError",
     "InvalidParameterTypeError",

@@ -40,6 +40,7 @@ from ._grants import (
 )
 from ._limiters import GRANT_ID_EXTENSION
 from ._oauth import OAuthClient, check_token_region
+from ._observation import detached_from_call
 from ._refresh_stats import RefreshStats
 from ._regions import Region
 from ._tokens import OAuthToken
@@ -285,7 +286,8 @@ class TokenManager:
         just now)."""
         if self._clock.now() < self._early_refresh_paused_until:
             return
-        self._start_refresh(token)
+        with detached_from_call():  # a background refresh is no part of this caller's call
+            self._start_refresh(token)
 
     async def settle(self) -> None:
         """Wait for a refresh in flight to finish (its outcome is logged, not raised), so that

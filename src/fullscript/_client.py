@@ -29,7 +29,12 @@ from fullscript_api.client import Client as GeneratedClient
 
 from ._auth import BearerAuth, TokenManager, check_token_store
 from ._clock import Clock
-from ._errors import FullscriptError, InvalidParameterError, RegionMismatchError
+from ._errors import (
+    FullscriptError,
+    InvalidParameterError,
+    InvalidParameterTypeError,
+    RegionMismatchError,
+)
 from ._grants import (
     DEFAULT_GRANT,
     GrantStates,
@@ -37,6 +42,7 @@ from ._grants import (
     check_grant_id,
     describe_grant,
 )
+from ._hooks import Hooks
 from ._http_package import refuse_old_httpx
 from ._limiters import (
     LimiterStats,
@@ -49,6 +55,7 @@ from ._limiters import (
 )
 from ._logging import configure_from_environment, install_httpx_query_filter
 from ._oauth import OAuthApp, OAuthClient, check_token_region
+from ._observation import CallObserver
 from ._options import RequestOptions
 from ._refresh_stats import RefreshStats, RefreshStatsSnapshot
 from ._regions import ENVIRONMENTS, Region
@@ -107,8 +114,10 @@ class _SharedState:
         timeout: httpx2.Timeout,
         refresh_leeway: float,
         clock: Clock | None,
+        observers: tuple[CallObserver, ...] = (),
     ) -> None:
         self.store = store
+        self.observers = observers
         self.transport = transport
         self.timeout = timeout
         self.refresh_leeway = refresh_leeway
@@ -118,7 +127,7 @@ class _SharedState:
         self.oauth = OAuthClient(
             app, httpx2.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
         )
-        self.refresh_stats = RefreshStats()
+        self.refresh_stats = RefreshStats(observers)
         self.state = ClientState()
         # Per (grant, region, host): its authenticated connection, alive while used and kept a
         # while after (`GrantStates`), and its token manager, alive as long as its connection
@@ -165,6 +174,8 @@ class _SharedState:
             generated=generated,
             state=self.state,
             default_retry=self.transport.retry,
+            grant_id=key[0],
+            observers=self.observers,
         )
 
     def _region_clients(self, region: Region) -> tuple[httpx2.AsyncClient, GeneratedClient]:
@@ -323,6 +334,34 @@ def _timeout_from(timeout: float | httpx2.Timeout | None) -> httpx2.Timeout:
     return httpx2.Timeout(_check_timeout("", timeout))
 
 
+def _observers_from(
+    hooks: Hooks | None, telemetry: bool | CallObserver
+) -> tuple[CallObserver, ...]:
+    observers: list[CallObserver] = []
+    if hooks is not None:
+        if not isinstance(hooks, Hooks):
+            raise InvalidParameterTypeError(
+                f"hooks= must be a fullscript.Hooks, got {type(hooks).__name__}",
+                operation="Fullscript",
+                parameter="hooks",
+            )
+        observers.append(hooks)
+    if telemetry is True:
+        from .telemetry import Telemetry  # ImportError naming the extra when it is missing
+
+        observers.append(Telemetry())
+    elif telemetry is not False:
+        if not isinstance(telemetry, CallObserver):
+            raise InvalidParameterTypeError(
+                "telemetry= must be True, False or a fullscript.telemetry.Telemetry, got "
+                f"{type(telemetry).__name__}",
+                operation="Fullscript",
+                parameter="telemetry",
+            )
+        observers.append(telemetry)
+    return tuple(observers)
+
+
 def _setting(value: str | None, env_name: str) -> str:
     found = value if value is not None else os.environ.get(env_name)
     if not found:
@@ -378,6 +417,11 @@ class Fullscript(ApiResources):
             pass ``httpx2.ASGITransport(sandbox_app)`` to talk to the embedded sandbox.
         refresh_leeway: refresh this many seconds before the access token expires.
         clock: time source for pacing, backoff and expiry (tests, virtual time).
+        hooks: `Hooks` (request, response and event callbacks, sync or async) told about every
+            attempt and event of every call.
+        telemetry: ``True`` for OpenTelemetry spans and metrics through the global providers,
+            or a ``fullscript.telemetry.Telemetry`` (needs ``pip install 'fullscript[otel]'``).
+            Off by default, and then costs nothing.
     """
 
     def __init__(
@@ -400,6 +444,8 @@ class Fullscript(ApiResources):
         transport: httpx2.AsyncBaseTransport | None = None,
         refresh_leeway: float = 300.0,
         clock: Clock | None = None,
+        hooks: Hooks | None = None,
+        telemetry: bool | CallObserver = False,
     ) -> None:
         # httpx2's INFO request line would otherwise carry query strings (search terms).
         install_httpx_query_filter()
@@ -462,6 +508,7 @@ class Fullscript(ApiResources):
             timeout=_timeout_from(timeout),
             refresh_leeway=refresh_leeway,
             clock=clock,
+            observers=_observers_from(hooks, telemetry),
         )
         self._setup(shared, DEFAULT_GRANT, region, RequestOptions(), owner=True)
 

@@ -37,7 +37,9 @@ from it without importing the façade; ``fullscript.FullscriptError`` is its pub
     ├── SpecDeviationError* (also ValueError)      fullscript_api.types: strict parsing
     ├── InvalidPathParameterError* (also ValueError)  fullscript_api.errors: an unsendable id
     ├── UnexpectedStatus*                          fullscript_api.errors: raise_on_unexpected
-    └── VirtualTimeDeadlock* (also RuntimeError)   fullscript.testing: no task can progress
+    ├── VirtualTimeDeadlock* (also RuntimeError)   fullscript.testing: no task can progress
+    ├── FullscriptMarkerError* (also ValueError)   fullscript.pytest_plugin: a bad marker setting
+    └── LiveSetupError* (also ValueError)          fullscript.pytest_plugin: --fullscript-live unset
 
 `APIStatusError` and its subclasses carry what is needed to act on or report a failed call:
 `status_code`, `request_id` (the server's `X-Request-Id`, quote it to Fullscript support), the

@@ -12,7 +12,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from ._errors import AuthenticationError, TokenMissingError
+from ._errors import (
+    AuthenticationError,
+    InvalidParameterError,
+    InvalidParameterTypeError,
+    TokenMissingError,
+)
 
 __all__ = [
     "DEFAULT_GRANT",
@@ -29,15 +34,30 @@ DEFAULT_GRANT = "default"
 """The grant a client uses unless told otherwise (``Fullscript(...)``, ``fs.exchange_code(code)``)."""
 
 
+MAX_GRANT_ID_CHARS = 1024
+"""Longer grant ids are refused: a grant id is a key in every store and log line."""
+
+
 def check_grant_id(grant_id: object, *, argument: str = "grant_id") -> str:
-    """``grant_id`` if it is a usable grant id; ``TypeError``/``ValueError`` naming it otherwise."""
+    """``grant_id`` if it is a usable grant id; `InvalidParameterError` naming it otherwise
+    (`InvalidParameterTypeError`, also a ``TypeError``, when it is not a str)."""
     if not isinstance(grant_id, str):
-        raise TypeError(
-            f"{argument} must be a str (e.g. your tenant id), got {type(grant_id).__name__}"
+        raise InvalidParameterTypeError(
+            f"{argument} must be a str (e.g. your tenant id), got {type(grant_id).__name__}",
+            operation="grant",
+            parameter=argument,
         )
     if not grant_id or grant_id != grant_id.strip():
-        raise ValueError(
-            f"{argument} must be a non-empty str without surrounding whitespace, got {grant_id!r}"
+        raise InvalidParameterError(
+            f"{argument} must be a non-empty str without surrounding whitespace, got {grant_id!r}",
+            operation="grant",
+            parameter=argument,
+        )
+    if len(grant_id) > MAX_GRANT_ID_CHARS:
+        raise InvalidParameterError(
+            f"{argument} must be at most {MAX_GRANT_ID_CHARS} characters, got {len(grant_id)}",
+            operation="grant",
+            parameter=argument,
         )
     return grant_id
 

@@ -45,6 +45,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ._observation import ObservedStream
 from ._reprs import never_raising_repr
 from ._validation import check_count
 
@@ -115,6 +116,8 @@ class AsyncPaginator(Generic[T]):
             accepts (0: never).
         is_transient: which failures of ``fetch_page`` are worth fetching the page again
             (default: none).
+        open_stream: for observed clients (hooks, telemetry): makes the `ObservedStream`
+            each pass fetches its pages through.
     """
 
     def __init__(
@@ -128,8 +131,10 @@ class AsyncPaginator(Generic[T]):
         item_key: Callable[[T], Hashable] | None = None,
         page_retries: int = DEFAULT_PAGE_RETRIES,
         is_transient: Callable[[BaseException], bool] | None = None,
+        open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
     ) -> None:
         self._fetch_page = fetch_page
+        self._open_stream = open_stream
         self.page_size = validate_page_size(page_size)
         where = "AsyncPaginator"
         self.limit = (
@@ -152,6 +157,7 @@ class AsyncPaginator(Generic[T]):
             item_key=self._item_key,
             page_retries=self.page_retries,
             is_transient=self._is_transient,
+            open_stream=self._open_stream,
         )
 
     def __repr__(self) -> str:
@@ -170,6 +176,7 @@ class AsyncPaginator(Generic[T]):
             item_key=self._item_key,
             page_retries=self.page_retries,
             is_transient=self._is_transient,
+            open_stream=self._open_stream,
         )
 
     def __aiter__(self) -> ItemIterator[T]:
@@ -348,8 +355,10 @@ class _PageStream(Generic[T]):
         item_key: Callable[[T], Hashable] | None,
         page_retries: int = 0,
         is_transient: Callable[[BaseException], bool] | None = None,
+        open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
     ) -> None:
-        self._fetch_page = fetch_page
+        self._observed = open_stream() if open_stream is not None else None
+        self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
         self._page_retries = page_retries
         self._is_transient = is_transient
         self._page_size = page_size
@@ -373,9 +382,9 @@ class _PageStream(Generic[T]):
             number, task = self._pending.popleft()
             try:
                 page = await task
-            except BaseException:
+            except BaseException as error:
                 # Failure or cancellation of the consumer: nothing more will be read.
-                self._finish()
+                self._finish(error)
                 raise
             result = self._accept(number, page)
             if not self._finished:
@@ -458,9 +467,11 @@ class _PageStream(Generic[T]):
         self._pending.append((number, task))
         self._next_number = number + 1
 
-    def _finish(self) -> None:
+    def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""
         self._finished = True
+        if self._observed is not None:
+            self._observed.ended(error)
         while self._pending:
             _, task = self._pending.popleft()
             task.cancel()

@@ -6,6 +6,7 @@ from collections import Counter
 
 import attrs
 
+from ._observation import CallObserver, report_client_event
 from ._reprs import never_raising_repr
 
 __all__ = ["RefreshStats", "RefreshStatsSnapshot"]
@@ -45,9 +46,14 @@ class RefreshStatsSnapshot:
 
 
 class RefreshStats:
-    """Mutable counters shared by every token manager of one client; read via `snapshot()`."""
+    """Mutable counters shared by every token manager of one client; read via `snapshot()`.
 
-    def __init__(self) -> None:
+    Each outcome is also reported to the client's ``observers`` (hooks, telemetry; see
+    `_observation`) as an event, with the operation call it happened in, if any.
+    """
+
+    def __init__(self, observers: tuple[CallObserver, ...] = ()) -> None:
+        self._observers = observers
         self._refreshes: Counter[tuple[str, str]] = Counter()
         self._adopted = 0
         self._failures = 0
@@ -56,18 +62,22 @@ class RefreshStats:
     def refreshed(self, grant_id: str, region: str) -> None:
         """A refresh rotated the pair of ``(grant_id, region)``."""
         self._refreshes[(grant_id, region)] += 1
+        report_client_event(self._observers, "token.refreshed")
 
     def adopted(self) -> None:
         """A pair rotated by a sibling was used instead of refreshing."""
         self._adopted += 1
+        report_client_event(self._observers, "token.adopted")
 
     def failed(self) -> None:
         """A refresh attempt failed."""
         self._failures += 1
+        report_client_event(self._observers, "token.refresh_failed")
 
     def grant_died(self) -> None:
         """A grant's stored pair was refused for good."""
         self._dead_grants += 1
+        report_client_event(self._observers, "grant.dead")
 
     def snapshot(self) -> RefreshStatsSnapshot:
         """The counts now (a frozen copy)."""

@@ -22,6 +22,7 @@ from ._environments import (
     EnvironmentURLs,
     read_environments,
 )
+from ._errors import InvalidParameterError
 from ._reprs import never_raising_repr
 
 __all__ = ["ENVIRONMENTS", "Region", "load_environments"]
@@ -119,8 +120,10 @@ class Region:
     def of(cls, country: str, environment: str = "production") -> Region:
         """The region of ``country`` (``"us"``/``"ca"``) in ``environment``."""
         if environment not in ENVIRONMENTS:
-            raise ValueError(
-                f"unknown Fullscript environment {environment!r}; use 'production' or 'sandbox'"
+            raise InvalidParameterError(
+                f"unknown Fullscript environment {environment!r}; use 'production' or 'sandbox'",
+                operation="Region.of",
+                parameter="environment",
             )
         key = country if environment == "production" else f"{country}{_SANDBOX_SUFFIX}"
         return cls.from_key(key)
@@ -131,7 +134,7 @@ class Region:
         A region of the environments table maps to the table's region. A re-hosted region (a
         served sandbox at ``http://127.0.0.1:8765/us-snd``, the in-process sandbox) maps to the
         same host with the other key, when the key is the last path segment or part of the host
-        name (``api-us.``); any other base URL raises ``ValueError``, since where the other
+        name (``api-us.``); any other base URL raises `InvalidParameterError` (a ``ValueError``), since where the other
         region lives cannot be guessed: give a `Region` built with `with_base_url` instead.
         """
         target = Region.of(country.removesuffix(_SANDBOX_SUFFIX), self.environment)
@@ -141,10 +144,12 @@ class Region:
             return target
         base = _swap_key(self.base_url, self.key, target.key)
         if base is None:
-            raise ValueError(
+            raise InvalidParameterError(
                 f"cannot tell where region {target.key!r} is served: this client's base URL "
                 f"{self.base_url!r} does not name its region; pass "
-                f"Region.from_key({target.key!r}).with_base_url(...) instead"
+                f"Region.from_key({target.key!r}).with_base_url(...) instead",
+                operation="Region.in_country",
+                parameter="country",
             )
         return Region(
             target.key,
@@ -171,13 +176,17 @@ class Region:
 
         The URLs come from the file named by ``FULLSCRIPT_ENVIRONMENTS_FILE`` when that is set
         (read once; `EnvironmentsFileError` if it cannot be used), else from Fullscript's
-        canonical table. Raises ``ValueError`` naming the valid keys when ``key`` is unknown.
+        canonical table. Raises `InvalidParameterError` (a ``ValueError``) naming the valid keys when ``key`` is unknown.
         """
         regions = _active_regions()
         found = regions.get(key)
         if found is None:
             valid = ", ".join(repr(known) for known in regions)
-            raise ValueError(f"unknown Fullscript region {key!r}; valid regions are {valid}")
+            raise InvalidParameterError(
+                f"unknown Fullscript region {key!r}; valid regions are {valid}",
+                operation="Region.from_key",
+                parameter="key",
+            )
         return found
 
     def with_base_url(self, base_url: str, authorize_url: str | None = None) -> Region:

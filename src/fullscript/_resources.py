@@ -33,6 +33,14 @@ from ._errors import (
     is_transient_failure,
     malformed_response_error,
 )
+from ._grants import DEFAULT_GRANT
+from ._observation import (
+    URL_TEMPLATE_EXTENSION,
+    CallInfo,
+    CallObserver,
+    ObservedStream,
+    observed_call,
+)
 from ._options import RequestOptions, use_request_options
 from ._pagination import AsyncPaginator, Page
 from ._regions import Region
@@ -69,6 +77,8 @@ class RegionConnection:
         generated: the generated client (parsers consult its settings); one per region.
         state: open or closed, shared with every copy of the client.
         default_retry: the client's retry policy (per-call options may replace it).
+        grant_id: the grant whose token ``http`` sends.
+        observers: told about every call, attempt and event (hooks, telemetry); usually none.
     """
 
     # Weakly referenced: a grant's connection is freed once idle (see `GrantStates`).
@@ -77,7 +87,9 @@ class RegionConnection:
         "anonymous_http",
         "default_retry",
         "generated",
+        "grant_id",
         "http",
+        "observers",
         "region",
         "state",
     )
@@ -91,8 +103,12 @@ class RegionConnection:
         generated: GeneratedClient,
         state: ClientState,
         default_retry: RetryPolicy | None = None,
+        grant_id: str = DEFAULT_GRANT,
+        observers: tuple[CallObserver, ...] = (),
     ) -> None:
         self.region = region
+        self.grant_id = grant_id
+        self.observers = observers
         self.http = http
         self.anonymous_http = anonymous_http
         self.generated = generated
@@ -117,6 +133,12 @@ class OperationBinding:
 
     async def request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         """Send the operation; return its parsed success body, unwrapped at ``result_key``."""
+        if not self._connection.observers:
+            return await self._request(operation, arguments)
+        async with observed_call(self._call_info(operation), self._connection.observers):
+            return await self._request(operation, arguments)
+
+    async def _request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         parsed = self._parse(operation, await self._send(operation, arguments))
         if operation.result_key is None:
             return parsed
@@ -124,6 +146,12 @@ class OperationBinding:
 
     async def request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         """Send the operation; return the generated `Response` (status, headers, parsed body)."""
+        if not self._connection.observers:
+            return await self._request_raw(operation, arguments)
+        async with observed_call(self._call_info(operation), self._connection.observers):
+            return await self._request_raw(operation, arguments)
+
+    async def _request_raw(self, operation: Operation, arguments: dict[str, Any]) -> Response[Any]:
         response = await self._send(operation, arguments)
         built: Response[Any] = _read(
             operation, response, operation.module._build_response, self._connection.generated
@@ -158,14 +186,24 @@ class OperationBinding:
         if number_param is None or size_param is None or items_key is None:
             raise TypeError(f"{operation.name} is not a paginated list operation")
 
-        async def fetch_page(number: int, size: int) -> Page[Any]:
+        async def read_page(number: int, size: int) -> Page[Any]:
             page_arguments = {**arguments, number_param: number, size_param: size}
             parsed = self._parse(operation, await self._send(operation, page_arguments))
             items = _member(parsed, items_key, operation)
             return page_from(items, getattr(parsed, "meta", None), number=number, size=size)
 
+        observers = self._connection.observers
+
+        def open_stream() -> ObservedStream[Page[Any]]:
+            info = self._call_info(operation)
+            info.stream = True
+            return ObservedStream(
+                info, observers, read_page, lambda number: self._call_info(operation, page=number)
+            )
+
         return AsyncPaginator(
-            fetch_page,
+            read_page,
+            open_stream=open_stream if observers else None,
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,
@@ -173,6 +211,17 @@ class OperationBinding:
             # List calls are reads: a page that failed for a transient reason is asked again.
             page_retries=self._retry_policy().stream_page_retries,
             is_transient=is_transient_failure,
+        )
+
+    def _call_info(self, operation: Operation, *, page: int | None = None) -> CallInfo:
+        return CallInfo(
+            operation=f"{operation.group}.{operation.method_name}",
+            operation_id=operation.name,
+            http_method=operation.http_method,
+            url_template=operation.path,
+            region=self._connection.region.key,
+            grant_id=self._connection.grant_id,
+            page=page,
         )
 
     def _retry_policy(self) -> RetryPolicy:
@@ -195,6 +244,9 @@ class OperationBinding:
                 operation=operation.name,
                 parameter=error.parameter,
             ) from None
+        if self._connection.observers:
+            # Observers name the attempt by the spec's template, never the path with ids.
+            kwargs["extensions"] = {URL_TEMPLATE_EXTENSION: operation.path}
         http = (
             self._connection.anonymous_http
             if _path_is_client_authenticated(operation.path)

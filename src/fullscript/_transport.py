@@ -18,6 +18,7 @@ import httpx2
 from ._clock import Clock, SystemClock
 from ._http_package import refuse_old_httpx
 from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, give_back, host_scope
+from ._observation import current_call, report_event
 from ._options import current_request_options
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
 from ._validation import check_seconds
@@ -121,15 +122,23 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         method = "PUT" if request.extensions.get(RETRY_AS_IDEMPOTENT) else request.method
         scope = self._scope(request)
         max_wait = self._max_wait_for(request, options.max_limiter_wait)
+        # The operation call being observed (hooks, telemetry): None unless the client has some.
+        call = current_call()
         retry_number = 0
         while True:
             try:
-                permit = await self._limiter.acquire(scope, max_wait=max_wait)
+                if call is None:
+                    permit = await self._limiter.acquire(scope, max_wait=max_wait)
+                else:
+                    permit = await call.acquire(self._limiter, scope, max_wait)
             except RateLimitWaitExceeded as refused:
                 raise refused.with_request(request.method, _without_query(request.url)) from None
             try:
                 try:
-                    response = await self._inner.handle_async_request(request)
+                    if call is None:
+                        response = await self._inner.handle_async_request(request)
+                    else:
+                        response = await call.send(self._inner, request)
                     malformed = await self._is_retryable_malformed(
                         method, response, retry_number, policy
                     )
@@ -164,6 +173,7 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
                     # Our count disagrees with the server's (other processes, clock skew):
                     # everybody sharing the limiter waits, not just this request.
                     await self._limiter.pause(delay, scope)
+                    report_event("rate_limit.pause", seconds=delay)
                     logger.debug(
                         "Rate limited on %s %s: pausing every request sharing the limiter for %.3fs",
                         request.method,
@@ -246,6 +256,7 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
             reason,
             delay,
         )
+        report_event("retry", retry=retry_number + 1, reason=reason, delay=delay)
 
     async def aclose(self) -> None:
         """Close the inner transport (and so its connection pool)."""

@@ -108,3 +108,20 @@ def test_regions_are_immutable_values() -> None:
     assert Region.US.with_base_url("http://elsewhere") != Region.US
     with pytest.raises(AttributeError):
         Region.US.key = "ca"  # type: ignore[misc]
+
+
+def test_an_unknown_region_key_is_an_invalid_parameter_error_naming_the_valid_keys() -> None:
+    from fullscript import FullscriptError, InvalidParameterError
+
+    with pytest.raises(InvalidParameterError, match="unknown Fullscript region 'mars'") as info:
+        Region.from_key("mars")
+    assert isinstance(info.value, FullscriptError) and isinstance(info.value, ValueError)
+    assert info.value.parameter == "key"
+    assert "'us'" in str(info.value)
+
+
+def test_an_unknown_environment_is_an_invalid_parameter_error() -> None:
+    from fullscript import InvalidParameterError
+
+    with pytest.raises(InvalidParameterError, match="unknown Fullscript environment 'staging'"):
+        Region.of("us", "staging")

@@ -1,6 +1,7 @@
 """examples/fastapi_app in-process against the sandbox: two clinics connected by OAuth,
 patients streamed and created, webhooks handled, and on restart the events missed while the
-app was down handled exactly once (dedup in a real Redis, shared with the webhook path)."""
+app was down handled exactly once (dedup in a real Redis, shared with the webhook path), and
+two workers sharing one token store and one rate limiter through Redis."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from webhook_support import CHALLENGE, SECRET, FakeTime
 
 from examples.fastapi_app.app import create_app
 from examples.fastapi_app.settings import Settings
+from fullscript.redis import RedisRateLimiter
 from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
 
 REDIRECT = f"{APP_URL}/oauth/callback"
@@ -131,3 +133,42 @@ async def test_missed_events_are_caught_up_on_restart_exactly_once(
         handled = [e["id"] for e in (await client.get("/events/handled")).json()]
     assert Counter(handled) == Counter(live + missed)
     assert set(Counter(handled).values()) == {1}
+
+
+async def test_metrics_show_what_the_sdk_did_as_prometheus_text(
+    settings: Settings, sandbox: Sandbox
+) -> None:
+    async with running(build(settings, sandbox)) as client:
+        await connect(client, sandbox, "clinic-a")
+        sandbox.faults.error(503, operation_id="list_patients", times=1)
+        await client.get("/clinics/clinic-a/patients")
+        answer = await client.get("/metrics")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/plain; version=0.0.4")
+    lines = answer.text.splitlines()
+    assert 'fullscript_attempts_total{operation="patients.list",status="503"} 1' in lines
+    assert 'fullscript_attempts_total{operation="patients.list",status="200"} 1' in lines
+    assert 'fullscript_events_total{event="retry"} 1' in lines
+    assert any(line.startswith("fullscript_limiter_wait_seconds_count") for line in lines)
+
+
+async def test_two_workers_share_one_token_store_and_one_limiter(
+    settings: Settings,
+    sandbox: Sandbox,
+) -> None:
+    scope = f"app:{DEFAULT_CLIENT_ID}@{httpx2.URL(Sandbox.base_url('us')).host}"
+    one, two = build(settings, sandbox), build(settings, sandbox)
+    async with running(one) as first, running(two) as second:
+        await connect(first, sandbox, "clinic-a")  # through worker one only
+        listed = await second.get("/clinics/clinic-a/patients/" + _first_patient(sandbox))
+        assert listed.status_code == 200  # worker two has the token worker one saved
+        limiters: list[Any] = [app.state.fullscript.limiter for app in (one, two)]
+        assert all(isinstance(limiter, RedisRateLimiter) for limiter in limiters)
+        await second.get("/clinics/clinic-a/patients/" + _first_patient(sandbox))
+        # One quota: each worker sees the other's requests in it.
+        used = [await limiter.used(scope) for limiter in limiters]
+        assert used[0] == used[1] >= 3  # the code exchange and two reads, at least
+
+
+def _first_patient(sandbox: Sandbox) -> str:
+    return str(sandbox.records("us", "patients")[0]["id"])

@@ -29,6 +29,7 @@ NOT_AT_IMPORT = (
     "redis",
     "fastapi",
     "cryptography",
+    "opentelemetry",
 )
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
 

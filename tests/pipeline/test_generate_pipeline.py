@@ -214,10 +214,10 @@ def test_check_fails_when_the_templates_generate_an_httpx_import(
 
     templates = tmp_path / "templates"
     shutil.copytree(generate.TEMPLATE_DIR, templates)
-    client_template = templates / "client.py.jinja"
-    client_template.write_text(
-        client_template.read_text().replace("import httpx2 as httpx\n", "import httpx\n")
-    )
+    endpoint_template = templates / "endpoint_module.py.jinja"
+    original = endpoint_template.read_text()
+    assert "import httpx2\n" in original
+    endpoint_template.write_text(original.replace("import httpx2\n", "import httpx as httpx2\n"))
     monkeypatch.setattr(generate, "TEMPLATE_DIR", templates)
     out = tmp_path / "out"
     assert generate.main(["--spec", str(small_spec), "--out", str(out)]) == 0
@@ -227,5 +227,5 @@ def test_check_fails_when_the_templates_generate_an_httpx_import(
 
     printed = capsys.readouterr().out
     assert status == 1
-    assert "client.py:" in printed and ": httpx" in printed
+    assert "api/" in printed and ": httpx" in printed
     assert "differs" not in printed

@@ -11,6 +11,7 @@ from fullscript import (
     DEFAULT_GRANT,
     GrantRevokedError,
     InMemoryTokenStore,
+    InvalidParameterError,
     RegionMismatchError,
     TokenMissingError,
     UnknownGrantError,
@@ -146,6 +147,11 @@ async def test_bad_grant_input_gets_a_clear_error(
             fs.for_grant(42)  # type: ignore[arg-type]
         with pytest.raises(ValueError, match="non-empty"):
             fs.for_grant("")
+        with pytest.raises(
+            InvalidParameterError, match="at most 1024 characters, got 1025"
+        ) as too_long:
+            fs.for_grant("t" * 1025)
+        assert too_long.value.parameter == "grant_id" and "ttt" not in str(too_long.value)
         with pytest.raises(
             UnknownGrantError, match="no OAuth token stored for grant 'nobody'"
         ) as info:

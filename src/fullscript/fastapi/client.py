@@ -82,8 +82,12 @@ def fullscript_lifespan(
     return lifespan
 
 
-def get_fullscript(request: Request) -> Fullscript:
-    """The app's client (a dependency); a clear error when the lifespan is not installed."""
+async def get_fullscript(request: Request) -> Fullscript:
+    """The app's client (a dependency); a clear error when the lifespan is not installed.
+
+    ``async def``, as every dependency this package provides: FastAPI runs a plain ``def``
+    dependency in its threadpool, a thread hop per request for a lookup that never blocks.
+    """
     fs = getattr(request.state, STATE_KEY, None) or getattr(request.app.state, STATE_KEY, None)
     if not isinstance(fs, Fullscript):
         raise RuntimeError(
@@ -126,13 +130,14 @@ def grant_dependency(
 
     Args:
         grant_id: a FastAPI dependency returning the grant (tenant, clinic) id, e.g. one that
-            reads a path parameter or your session.
+            reads a path parameter or your session. Make it ``async def``: FastAPI runs a
+            plain ``def`` dependency in its threadpool, a thread hop on every request.
         resolver: ``resolver(fs, grant_id)`` returning that grant's client (default:
             ``fs.for_grant(grant_id)``).
 
     Example::
 
-        def clinic_id(clinic_id: str) -> str:        # the {clinic_id} path parameter
+        async def clinic_id(clinic_id: str) -> str:        # the {clinic_id} path parameter
             return clinic_id
 
         ClinicDep = Annotated[Fullscript, Depends(grant_dependency(clinic_id))]

@@ -18,6 +18,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess by 
     ) from error
 
 from .faults.injector import FaultInjector
+from .faults.presets import FAULT_PRESETS
 from .faults.rules import FaultRule
 from .limits.traffic import QuotaCounters, TrafficSnapshot
 from .oauth.apps import OAuthApp
@@ -50,6 +51,7 @@ __all__ = [
     "DEFAULT_TOKEN_TTL",
     "DEFAULT_WEBHOOK_CHALLENGE",
     "DEFAULT_WEBHOOK_SECRET",
+    "FAULT_PRESETS",
     "OPERATIONS",
     "REGIONS",
     "ClinicControl",

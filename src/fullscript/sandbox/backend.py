@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx2
 
 from .faults.injector import FaultInjector
+from .faults.presets import apply_fault_preset
+from .faults.rules import FaultRule
 from .limits.rate_limit import RollingWindowLimiter
 from .limits.traffic import TrafficCounters, TrafficSnapshot
 from .oauth.apps import OAuthApp
@@ -35,6 +37,7 @@ from .state.clinic import ClinicControl
 from .state.clock import SandboxClock
 from .state.seed.region import seed_region
 from .state.store import COLLECTIONS, Record, RegionState, public
+from .state.transitions import LabOrderTransitions
 from .webhooks.delivery import WebhookDispatcher
 
 __all__ = ["SandboxBackend", "check_region"]
@@ -104,6 +107,8 @@ class SandboxBackend:
         )
         self._regions: dict[str, RegionState] = {}
         self._clinics: dict[str, ClinicControl] = {}
+        #: Lab orders moving through their statuses (by hand, at once, or on a schedule).
+        self.transitions = LabOrderTransitions(self.clinic, self.clock)
         self.oauth_app = self.register_app(
             client_id=client_id,
             client_secret=client_secret,
@@ -119,7 +124,10 @@ class SandboxBackend:
     # --- state ------------------------------------------------------------------------------
 
     def region(self, name: str) -> RegionState:
-        """The state of a region, seeded on first use (so unused regions cost nothing)."""
+        """The state of a region, seeded on first use (so unused regions cost nothing).
+
+        Scheduled lab order transitions that fell due are applied first."""
+        self.transitions.catch_up()
         state = self._regions.get(name)
         if state is None:
             state = seed_region(
@@ -144,6 +152,7 @@ class SandboxBackend:
         self.traffic.reset()
         self.faults.clear()
         self.webhooks.reset()
+        self.transitions.clear()
         self.oauth.clear_tokens()
 
     def _resource_owner(self, region: str, owner_type: str) -> str:
@@ -167,6 +176,10 @@ class SandboxBackend:
     def traffic_stats(self) -> TrafficSnapshot:
         """Requests, 429s, refreshes and the busiest rolling window, per app and per grant."""
         return self.traffic.snapshot()
+
+    def use_fault_preset(self, name: str) -> list[FaultRule]:
+        """Apply a named fault preset (see `FAULT_PRESETS`); returns the rules it added."""
+        return apply_fault_preset(self, name)
 
     # --- time -------------------------------------------------------------------------------
 
@@ -258,10 +271,12 @@ class SandboxBackend:
         duplicates: int | None = None,
         out_of_order: bool | None = None,
         concurrency: int | None = None,
+        drop_next: int | None = None,
+        delay: float | None = None,
     ) -> None:
         """Set the webhook endpoint (and the transport used to reach it, e.g. an ASGI app's),
-        and how delivery misbehaves: ``duplicates``, ``out_of_order``, ``concurrency`` (see
-        `WebhookDispatcher.configure`)."""
+        and how delivery misbehaves: ``duplicates``, ``out_of_order``, ``concurrency``,
+        ``drop_next``, ``delay`` (see `WebhookDispatcher.configure`)."""
         self.webhooks.configure(
             url=url,
             secret=secret,
@@ -270,6 +285,8 @@ class SandboxBackend:
             duplicates=duplicates,
             out_of_order=out_of_order,
             concurrency=concurrency,
+            drop_next=drop_next,
+            delay=delay,
         )
 
     async def send_webhook_probe(self, *, signed: bool = True) -> Record:
@@ -278,4 +295,5 @@ class SandboxBackend:
 
     async def deliver_webhooks(self) -> list[Record]:
         """POST every due event to the webhook URL; returns the delivery records (served view)."""
+        self.transitions.catch_up()
         return [public(record) for record in await self.webhooks.flush()]

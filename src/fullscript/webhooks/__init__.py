@@ -11,12 +11,25 @@ One call from raw delivery to typed event::
 
 Or let a `WebhookReceiver` do verification, dedup, the challenge and your handlers, and reuse
 the same handlers on events missed while you were down (`WebhookReceiver.catch_up`, built on
-`reconcile`). ``fullscript.fastapi.webhook_router`` serves a receiver from FastAPI.
+`reconcile`). At startup on several workers, `WebhookReceiver.catch_up_clinics` catches each
+clinic up once across the workers, from a cursor in a shared `CatchUpLedger`
+(`fullscript.webhooks.catch_up`). ``fullscript.fastapi.webhook_router`` serves a receiver
+from FastAPI.
 
 `verify_signature(body, header, secret)` remains for checking a signature alone. Redis-backed
 dedup for several workers lives in `fullscript.webhooks.redis` (the ``[redis]`` extra).
 """
 
+from .catch_up import (
+    DEFAULT_CATCH_UP_LEASE,
+    DEFAULT_FIRST_LOOK_BACK,
+    CatchUpCursor,
+    CatchUpLedger,
+    FileCatchUpLedger,
+    InMemoryCatchUpLedger,
+    catch_up_clinic,
+    catch_up_clinics,
+)
 from .events import (
     EVENT_CLASSES,
     EVENT_TYPES,
@@ -68,17 +81,23 @@ from .unwrap import (
 )
 
 __all__ = [
+    "DEFAULT_CATCH_UP_LEASE",
+    "DEFAULT_FIRST_LOOK_BACK",
     "DEFAULT_SEEN_TTL",
     "DEFAULT_TOLERANCE",
     "EVENT_CLASSES",
     "EVENT_LISTS",
     "EVENT_TYPES",
     "SIGNATURE_HEADER",
+    "CatchUpCursor",
+    "CatchUpLedger",
     "ClinicKeyActivated",
     "ClinicKeyEventData",
     "ClinicKeyRevoked",
     "Delivery",
     "DeliveryKind",
+    "FileCatchUpLedger",
+    "InMemoryCatchUpLedger",
     "InMemorySeenStore",
     "LabOrderEventData",
     "LabOrderUpdated",
@@ -105,6 +124,8 @@ __all__ = [
     "WebhookPayloadError",
     "WebhookReceiver",
     "WebhookSignatureError",
+    "catch_up_clinic",
+    "catch_up_clinics",
     "challenge_response",
     "compute_signature",
     "event_key",

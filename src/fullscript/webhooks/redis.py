@@ -1,8 +1,12 @@
-"""`RedisSeenStore`: deduplication shared by every worker, in Redis (``pip install 'fullscript[redis]'``).
+"""Webhook state shared by every worker, in Redis (``pip install 'fullscript[redis]'``).
 
-    from fullscript.webhooks.redis import RedisSeenStore
+    from fullscript.webhooks.redis import RedisCatchUpLedger, RedisSeenStore
 
     seen = RedisSeenStore("redis://localhost:6379/0")      # or a redis.asyncio.Redis you own
+    ledger = RedisCatchUpLedger("redis://localhost:6379/0")   # startup catch-up, once
+
+`RedisCatchUpLedger` holds each clinic's catch-up lease (``SET NX PX``) and cursor
+(`fullscript.webhooks.catch_up`); its writes check the lease holder in one Lua script.
 
 A claim is one ``SET <prefix><key> 1 NX PX <ttl>``: Redis makes it atomic, so of several
 workers receiving the same event exactly one wins. Built on the shared plumbing of
@@ -22,9 +26,10 @@ except ImportError as missing:  # pragma: no cover - exercised in a subprocess t
 
 from .._validation import check_seconds
 from ..redis._connection import redis_client, translate_errors
+from .catch_up import CatchUpCursor
 from .seen import DEFAULT_SEEN_TTL
 
-__all__ = ["RedisSeenStore"]
+__all__ = ["RedisCatchUpLedger", "RedisSeenStore"]
 
 
 class RedisSeenStore:
@@ -70,6 +75,80 @@ class RedisSeenStore:
 
     async def aclose(self) -> None:
         """Close the client if this store made it from a URL."""
+        if self._owns_client:
+            await self._client.aclose()
+
+
+# KEYS: lease, cursor; ARGV: holder, cursor JSON, lease ms. Saves only while holding the lease.
+_ADVANCE = """
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1
+"""
+
+# KEYS: lease; ARGV: holder.
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+class RedisCatchUpLedger:
+    """Catch-up leases and cursors in Redis, shared by every worker on every machine.
+
+    Args:
+        url_or_client: a Redis URL, or a ``redis.asyncio.Redis`` you own (and close).
+        prefix: prepended to every key (``<prefix>lease:<clinic>``, ``<prefix>cursor:<clinic>``).
+
+    A lease is ``SET NX PX``, so it expires on Redis' clock even if its holder dies; a cursor
+    is saved (and the lease renewed) only while its holder still holds the lease.
+    """
+
+    def __init__(
+        self, url_or_client: str | aioredis.Redis, *, prefix: str = "fullscript:catch-up:"
+    ) -> None:
+        self._client, self._address = redis_client(url_or_client)
+        self._owns_client = isinstance(url_or_client, str)
+        self.prefix = prefix
+        self._advance = self._client.register_script(_ADVANCE)
+        self._release = self._client.register_script(_RELEASE)
+
+    def __repr__(self) -> str:
+        return f"RedisCatchUpLedger({self._address!r}, prefix={self.prefix!r})"
+
+    def _keys(self, clinic: str) -> list[str]:
+        return [f"{self.prefix}lease:{clinic}", f"{self.prefix}cursor:{clinic}"]
+
+    async def acquire(self, clinic: str, *, holder: str, lease: float) -> bool:
+        """``SET lease holder NX PX``: True when this holder took it."""
+        with translate_errors(self._address, "taking a catch-up lease"):
+            taken = await self._client.set(self._keys(clinic)[0], holder, nx=True, px=_ms(lease))
+        return bool(taken)
+
+    async def cursor(self, clinic: str) -> CatchUpCursor | None:
+        """The saved cursor (``GET``), or None."""
+        with translate_errors(self._address, "reading a catch-up cursor"):
+            saved = await self._client.get(self._keys(clinic)[1])
+        return CatchUpCursor.from_json(saved) if saved else None
+
+    async def advance(
+        self, clinic: str, cursor: CatchUpCursor, *, holder: str, lease: float
+    ) -> bool:
+        """Save the cursor and renew the lease, atomically, only while ``holder`` holds it."""
+        with translate_errors(self._address, "saving a catch-up cursor"):
+            saved = await self._advance(
+                keys=self._keys(clinic), args=[holder, cursor.to_json(), _ms(lease)]
+            )
+        return bool(saved)
+
+    async def release(self, clinic: str, *, holder: str) -> None:
+        """Delete the lease if ``holder`` holds it."""
+        with translate_errors(self._address, "giving back a catch-up lease"):
+            await self._release(keys=self._keys(clinic)[:1], args=[holder])
+
+    async def aclose(self) -> None:
+        """Close the client if this ledger made it from a URL."""
         if self._owns_client:
             await self._client.aclose()
 

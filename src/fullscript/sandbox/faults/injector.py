@@ -53,6 +53,21 @@ class FaultInjector:
         """Run the operation but answer a truncated, unparseable JSON body."""
         return self.add("malformed", **match)
 
+    def revoke_token(self, **match: Any) -> FaultRule:
+        """Revoke the access token a matching request carries (and its refresh token) before
+        the request is served, as when the clinic revokes the integration mid-run."""
+        return self.add("revoke_token", **match)
+
+    def reuse_refresh_token(self, **match: Any) -> FaultRule:
+        """On a matching refresh call, spend its refresh token first (as another worker
+        would), so the call answers ``invalid_grant``: the refresh token was reused."""
+        return self.add("reuse_refresh_token", operation_id="create_oauth_token", **match)
+
+    def drift(self, drift: str, **match: Any) -> FaultRule:
+        """Run the operation, then drift its answer: ``"unknown_enum"``, ``"extra_field"``,
+        ``"missing_field"`` or ``"null_field"`` (see :mod:`..web.drift`)."""
+        return self.add("drift", drift=drift, **match)
+
     def remove(self, rule: FaultRule) -> None:
         """Remove one rule (the very object :meth:`add` returned); the others keep firing."""
         self.rules = [existing for existing in self.rules if existing is not rule]

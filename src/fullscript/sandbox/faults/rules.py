@@ -1,5 +1,5 @@
 """Fault rules: what a fault does (5xx answers, 429 bursts, latency, dropped connections,
-malformed bodies) and which requests it matches.
+malformed bodies, tokens spoiled mid-run, schema drift) and which requests it matches.
 
 Rules match on operationId, HTTP method, a path pattern (``fnmatch`` style, relative to the
 region prefix, e.g. ``/api/clinic/patients*``) and region; unset criteria match everything.
@@ -15,9 +15,27 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["APPLYING_KINDS", "FAULT_KINDS", "FaultKind", "FaultPlan", "FaultRule"]
+__all__ = [
+    "APPLYING_KINDS",
+    "DRIFTS",
+    "FAULT_KINDS",
+    "TOKEN_KINDS",
+    "FaultKind",
+    "FaultPlan",
+    "FaultRule",
+]
 
-FaultKind = Literal["error", "rate_limit", "latency", "drop", "drop_after_apply", "malformed"]
+FaultKind = Literal[
+    "error",
+    "rate_limit",
+    "latency",
+    "drop",
+    "drop_after_apply",
+    "malformed",
+    "revoke_token",
+    "reuse_refresh_token",
+    "drift",
+]
 FAULT_KINDS: tuple[str, ...] = (
     "error",
     "rate_limit",
@@ -25,9 +43,19 @@ FAULT_KINDS: tuple[str, ...] = (
     "drop",
     "drop_after_apply",
     "malformed",
+    "revoke_token",
+    "reuse_refresh_token",
+    "drift",
 )
 # Kinds that run the operation (its write takes effect) and then spoil the answer.
-APPLYING_KINDS = frozenset({"drop_after_apply", "malformed"})
+APPLYING_KINDS = frozenset({"drop_after_apply", "malformed", "drift"})
+# Kinds that spoil the request's token before the operation runs: "revoke_token" revokes the
+# access token the request carries (the clinic revoked the integration mid-run);
+# "reuse_refresh_token" spends a refresh call's refresh token first, as another worker would
+# have, so the call meets a refresh token that was already used.
+TOKEN_KINDS = frozenset({"revoke_token", "reuse_refresh_token"})
+#: What a "drift" rule does to the answer's objects (see `..web.drift`).
+DRIFTS: tuple[str, ...] = ("unknown_enum", "extra_field", "missing_field", "null_field")
 _ERROR_STATUSES = frozenset(status.value for status in HTTPStatus if 400 <= status.value <= 599)
 
 
@@ -60,6 +88,11 @@ def _error_status(rule: FaultRule, attribute: attrs.Attribute[Any], value: Any) 
         raise ValueError(f"status must be an HTTP error status such as 503, not {value!r}")
 
 
+def _drift(rule: FaultRule, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and value not in DRIFTS:
+        raise ValueError(f"drift must be one of {', '.join(DRIFTS)}, not {value!r}")
+
+
 def _text(rule: FaultRule, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and not isinstance(value, str):
         raise ValueError(f"{attribute.name} must be a string, not {value!r}")
@@ -80,6 +113,7 @@ class FaultRule:
     probability: float = attrs.field(default=1.0, validator=_number(0, 1))
     times: int | None = attrs.field(default=None, validator=attrs.validators.optional(_count))
     skip: int = attrs.field(default=0, validator=_count)
+    drift: str | None = attrs.field(default=None, validator=_drift)
     matched: int = 0
     fired: int = 0
 
@@ -88,6 +122,8 @@ class FaultRule:
             raise ValueError(f"unknown fault kind {self.kind!r}; use one of {FAULT_KINDS}")
         if self.kind == "rate_limit":
             self.status = 429  # what it answers, so that listings say so
+        if self.kind == "drift" and self.drift is None:
+            raise ValueError(f"a drift fault needs drift=, one of {', '.join(DRIFTS)}")
         if self.method is not None:
             self.method = self.method.upper()
 

@@ -158,6 +158,17 @@ class OAuthServer:
         self._by_refresh[record.refresh_token] = record
         return record
 
+    def spend_refresh_token(self, refresh_token: object) -> None:
+        """Refresh with ``refresh_token`` and use the new pair, as another worker would: the
+        refresh token is then spent, and a second refresh with it is ``invalid_grant``."""
+        old = self._by_refresh.get(str(refresh_token or ""))
+        if old is None or old.revoked:
+            return
+        app = self.apps[old.client_id]
+        newer = self.issue(old.region, app, old.scopes, previous=old, owner=old.resource_owner_id)
+        newer.used = True
+        self.revoke_record(old)
+
     # --- revoke -----------------------------------------------------------------------------
 
     def revoke(self, region: str, body: Mapping[str, Any]) -> None:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from ..errors import ApiError, forbidden
 from ..faults.injector import FaultInjector
-from ..faults.rules import APPLYING_KINDS, FaultRule
+from ..faults.rules import APPLYING_KINDS, TOKEN_KINDS, FaultRule
 from ..handlers.call import Call, Handler, Upload
 from ..limits.rate_limit import RollingWindowLimiter
 from ..limits.traffic import TrafficCounters
@@ -21,6 +21,7 @@ from ..operations import Operation
 from ..state.clock import SandboxClock
 from ..state.store import RegionState
 from .body import read_body
+from .drift import drift_body
 from .responses import (
     DroppedConnectionResponse,
     error_response,
@@ -82,13 +83,29 @@ def _limit_key(core: Core, app: str, grant: str | None) -> str:
 
 def _fault_answer(fault: FaultRule | None) -> Response | None:
     """What a fault answers instead of running the operation; None lets the operation run."""
-    if fault is None or fault.kind in APPLYING_KINDS:  # these run it, then spoil the answer
-        return None
+    if fault is None or fault.kind in APPLYING_KINDS or fault.kind in TOKEN_KINDS:
+        return None  # these run it, and spoil its token or its answer
     if fault.kind == "rate_limit":
         return _rate_limited(fault.retry_after)
     if fault.kind == "drop":
         return DroppedConnectionResponse()
     return error_response(fault.status)
+
+
+def _spoil_token(
+    core: Core, fault: FaultRule | None, request: Request, body: dict[str, object]
+) -> None:
+    """Apply a token fault to the request's own token, before it is checked."""
+    if fault is None or fault.kind not in TOKEN_KINDS:
+        return
+    if fault.kind == "reuse_refresh_token":
+        if body.get("grant_type") == "refresh_token":
+            core.oauth.spend_refresh_token(body.get("refresh_token"))
+        return
+    token = bearer_token(request.headers.get("authorization"))
+    record = core.oauth.lookup(token) if token is not None else None
+    if record is not None:
+        core.oauth.revoke_record(record)
 
 
 def _authorize(
@@ -125,6 +142,7 @@ async def handle_api_call(
             core.traffic.request(core.clock.now(), app, grant, rate_limited=retry_after is not None)
             if retry_after is not None:
                 return _rate_limited(retry_after, core.limiter)
+        _spoil_token(core, plan.terminal, request, body)
         token = _authorize(core, operation, region, request)
         query = request.query_params
         call = Call(
@@ -153,4 +171,6 @@ async def handle_api_call(
         return malformed_response(reply.status, reply.body)
     if plan.terminal is not None and plan.terminal.kind == "drop_after_apply":
         return DroppedConnectionResponse()
+    if plan.terminal is not None and plan.terminal.drift is not None and reply.status < 300:
+        return json_response(reply.status, drift_body(reply.body, plan.terminal.drift))
     return json_response(reply.status, reply.body)

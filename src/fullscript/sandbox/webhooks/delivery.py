@@ -4,7 +4,9 @@ Besides retries with backoff, the dispatcher can reproduce what a receiver must 
 (Fullscript documents each as possible): duplicates (``duplicates=N`` extra copies of every
 delivery), out-of-order delivery (``out_of_order=True``: each flush sends in a seeded random
 order), several deliveries in flight at once (``concurrency=N``, so duplicates race on a
-multi-worker receiver), and the empty-body probe of a new URL (``send_probe()``, signed or not:
+multi-worker receiver), lost deliveries (``drop_next=N``: the next N events are never
+delivered; the events API still lists them), late ones (``delay=SECONDS`` of sandbox time before
+a new event's first attempt), and the empty-body probe of a new URL (``send_probe()``, signed or not:
 whether Fullscript signs it is not documented).
 """
 
@@ -39,6 +41,8 @@ MAX_ATTEMPTS = 6
 #: Bounds of the misbehaviour settings (more would only slow tests down).
 MAX_DUPLICATES = 5
 MAX_CONCURRENCY = 32
+MAX_DROPPED = 1000
+MAX_DELAY = 86400.0
 
 
 def retry_delay(attempt: int) -> float:
@@ -83,6 +87,12 @@ def _checked_count(name: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValueError(f"webhook {name} must be a whole number from {low} to {high}")
     return value
+
+
+def _checked_delay(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_DELAY:
+        raise ValueError(f"webhook delay must be a number of seconds from 0 to {MAX_DELAY:g}")
+    return float(value)
 
 
 def _checked_flag(name: str, value: object) -> bool:
@@ -132,6 +142,8 @@ class WebhookDispatcher:
         self.duplicates = 0
         self.out_of_order = False
         self.concurrency = 1
+        self.drop_next = 0
+        self.delay = 0.0
         self._seed = seed
         self._order = random.Random(seed)  # the same seed, the same delivery order
 
@@ -148,13 +160,16 @@ class WebhookDispatcher:
         duplicates: int | None = None,
         out_of_order: bool | None = None,
         concurrency: int | None = None,
+        drop_next: int | None = None,
+        delay: float | None = None,
     ) -> None:
         """Change the endpoint settings; re-enables an endpoint disabled by a 410.
 
         ``duplicates``: extra copies of every event queued from now on (0 to 5), each
         delivered and retried on its own. ``out_of_order``: send each flush's due deliveries
         in a seeded random order. ``concurrency``: deliveries in flight at once (1 to 32).
-        All are checked before any is applied (ValueError naming the setting).
+        ``drop_next``: the next N events are lost (never delivered). ``delay``: seconds of
+        sandbox time before each new event's first attempt. All are checked before any is applied (ValueError naming the setting).
         """
         checked_url = _checked_url(url) if url is not None else self.url
         checked_secret = _checked_secret(secret) if secret is not None else self._secret
@@ -175,6 +190,12 @@ class WebhookDispatcher:
             if concurrency is not None
             else self.concurrency
         )
+        checked_drop = (
+            _checked_count("drop_next", drop_next, 0, MAX_DROPPED)
+            if drop_next is not None
+            else self.drop_next
+        )
+        checked_delay = _checked_delay(delay) if delay is not None else self.delay
         self.url, self._secret = checked_url, checked_secret
         if challenge is not None:
             self._challenge = checked_challenge
@@ -183,6 +204,8 @@ class WebhookDispatcher:
         self.duplicates = checked_duplicates
         self.out_of_order = checked_order
         self.concurrency = checked_concurrency
+        self.drop_next = checked_drop
+        self.delay = checked_delay
         self.disabled = False
 
     def reset(self) -> None:
@@ -191,9 +214,14 @@ class WebhookDispatcher:
         self._order = random.Random(self._seed)
 
     def enqueue(self, state: RegionState, event: Record) -> None:
-        """Queue an event (and its duplicates) for the next :meth:`flush`, due now."""
+        """Queue an event (and its duplicates) for the next :meth:`flush`, due now (or after
+        ``delay``); a lost event (``drop_next``) is not queued at all."""
+        if self.drop_next > 0:
+            self.drop_next -= 1
+            return
+        due = self._clock.now() + self.delay
         for _ in range(1 + self.duplicates):
-            self.pending.append(PendingDelivery(state, event, attempt=1, due=self._clock.now()))
+            self.pending.append(PendingDelivery(state, event, attempt=1, due=due))
 
     async def flush(self) -> list[Record]:
         """Attempt every delivery that is due; return the delivery records created."""
