@@ -270,7 +270,7 @@ def measure_file_store() -> dict[int, dict[str, float]]:
 def report() -> list[tuple[str, bool]]:
     """Run both measurements, print them, and answer (target, met) pairs."""
     print(
-        "7. Grants at scale: memory per grant (one call each, views dropped; tracemalloc) and "
+        "9. Grants at scale: memory per grant (one call each, views dropped; tracemalloc) and "
         "the file token store"
     )
     memory = measure_memory()
