@@ -29,6 +29,7 @@ from fullscript_api.client import Client as GeneratedClient
 
 from ._auth import BearerAuth, TokenManager, check_token_store
 from ._clock import Clock
+from ._deadline import check_deadline
 from ._errors import (
     FullscriptError,
     InvalidParameterError,
@@ -174,6 +175,7 @@ class _SharedState:
             generated=generated,
             state=self.state,
             default_retry=self.transport.retry,
+            default_max_limiter_wait=self.transport.max_wait,
             grant_id=key[0],
             observers=self.observers,
         )
@@ -413,6 +415,12 @@ class Fullscript(ApiResources):
             ``math.inf``: no bound).
         retry / max_retries: retry policy, or just its number of retries.
         timeout: seconds or an ``httpx2.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
+        deadline: longest a whole call may take, in seconds: waits for the rate limit, every
+            attempt, backoff and ``Retry-After`` pauses, and a token refresh together; past it
+            the call raises `DeadlineExceededError` (default: twice the longest timeout value,
+            120 s with `DEFAULT_TIMEOUT`, plus ``max_limiter_wait`` when you set one;
+            ``math.inf``: none). A retry whose wait would end past it is not made: the last
+            answer or error is raised at once. In a list stream each page is a call.
         transport: the innermost httpx2 transport (default ``httpx2.AsyncHTTPTransport()``);
             pass ``httpx2.ASGITransport(sandbox_app)`` to talk to the embedded sandbox.
         refresh_leeway: refresh this many seconds before the access token expires.
@@ -441,6 +449,7 @@ class Fullscript(ApiResources):
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
         timeout: float | httpx2.Timeout | None = None,
+        deadline: float | None = None,
         transport: httpx2.AsyncBaseTransport | None = None,
         refresh_leeway: float = 300.0,
         clock: Clock | None = None,
@@ -510,7 +519,10 @@ class Fullscript(ApiResources):
             clock=clock,
             observers=_observers_from(hooks, telemetry),
         )
-        self._setup(shared, DEFAULT_GRANT, region, RequestOptions(), owner=True)
+        options = RequestOptions(
+            deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None
+        )
+        self._setup(shared, DEFAULT_GRANT, region, options, owner=True)
 
     def _setup(
         self,
@@ -570,11 +582,13 @@ class Fullscript(ApiResources):
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         max_limiter_wait: float | None = None,
+        deadline: float | None = None,
     ) -> Self:
-        """A cheap copy whose calls use another timeout, retry policy and/or maximum wait for
-        a rate-limit slot (same pool and limiter)::
+        """A cheap copy whose calls use another timeout, retry policy, maximum wait for a
+        rate-limit slot and/or deadline for the whole call (same pool and limiter)::
 
         await fs.with_options(timeout=5, max_retries=0).patients.retrieve(patient_id)
+        await fs.with_options(deadline=30).patients.create(body=request)
         """
         policy = retry
         if max_retries is not None:
@@ -586,6 +600,7 @@ class Fullscript(ApiResources):
             max_limiter_wait=(
                 _check_max_limiter_wait(max_limiter_wait) if max_limiter_wait is not None else None
             ),
+            deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None,
         )
         return self._copy(self.region, self._options.merged_with(override))
 

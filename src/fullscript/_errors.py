@@ -14,6 +14,7 @@ from it without importing the façade; ``fullscript.FullscriptError`` is its pub
     │   └── UnknownGrantError* (also LookupError)  fullscript: no pair for this grant
     ├── APIConnectionError                         no response: connect, send or read failed
     │   └── APITimeoutError                        ... because it timed out
+    │       └── DeadlineExceededError              ... the call's overall deadline passed
     ├── MalformedResponseError                     a success answer whose body is unusable
     ├── APIStatusError                             an error status (4xx, 5xx)
     │   ├── BadRequestError                        400
@@ -70,6 +71,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "DeadlineExceededError",
     "FullscriptError",
     "GoneError",
     "InvalidParameterError",
@@ -106,6 +108,11 @@ _AUTH_VALUE = re.compile(
 _SECRET_NAMES = "|".join(sorted(_SECRET_FIELDS, key=len, reverse=True))
 _SECRET_ASSIGNMENT = re.compile(
     rf"""(?i)(["']?\b(?:{_SECRET_NAMES})\b["']?\s*[:=]\s*)("[^"]*"?|'[^']*'?|[^"'&\s,;}}]+)"""
+)
+# Said of every write whose outcome is unknown (a dropped connection, a 502 or 504).
+_MAY_HAVE_BEEN_APPLIED = (
+    "; the write may have been applied: look the record up before repeating it "
+    "(see 'Ambiguous writes' in docs/facade.md)"
 )
 # The key Rails uses for errors about the record as a whole rather than one field.
 BASE_FIELD = "base"
@@ -159,7 +166,7 @@ class APIConnectionError(_PicklesKeywords, FullscriptError):
     `fullscript.reconcile.find_patient_by_email`). ``operation`` names the call.
     """
 
-    _keyword_fields = ("method", "url", "operation", "may_have_been_applied")
+    _keyword_fields: tuple[str, ...] = ("method", "url", "operation", "may_have_been_applied")
 
     def __init__(
         self,
@@ -211,6 +218,47 @@ class MalformedResponseError(_PicklesKeywords, FullscriptError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or waiting for a pooled connection)."""
+
+
+class DeadlineExceededError(APITimeoutError):
+    """The call's overall deadline passed (limiter waits, attempts, backoff and token refresh
+    together; see ``deadline=`` of `Fullscript` and `Fullscript.with_options`).
+
+    ``deadline`` is the deadline in seconds, ``attempts_sent`` how many attempts went out.
+    ``may_have_been_applied`` is True for a write of which an attempt was sent.
+    """
+
+    _keyword_fields = (*APITimeoutError._keyword_fields, "deadline", "attempts_sent")
+
+    def __init__(
+        self, message: str, *, deadline: float, attempts_sent: int = 0, **details: Any
+    ) -> None:
+        super().__init__(message, **details)
+        self.deadline = deadline
+        self.attempts_sent = attempts_sent
+
+
+def deadline_exceeded_error(
+    *, method: str, url: httpx2.URL, operation: str, deadline: float, attempts_sent: int
+) -> DeadlineExceededError:
+    """The error for a call whose deadline passed after ``attempts_sent`` attempts."""
+    applied = attempts_sent > 0 and not is_safe_read(method)
+    message = (
+        f"{method} {url.path} ({operation}) did not finish within its deadline of "
+        f"{deadline:g} s ({attempts_sent} attempt(s) sent; the deadline covers waits for the "
+        "rate limit, retries, backoff and token refresh)"
+    )
+    if applied:
+        message += _MAY_HAVE_BEEN_APPLIED
+    return DeadlineExceededError(
+        message,
+        method=method,
+        url=_public_url(url),
+        operation=operation,
+        may_have_been_applied=applied,
+        deadline=deadline,
+        attempts_sent=attempts_sent,
+    )
 
 
 class APIStatusError(FullscriptError):
@@ -297,7 +345,27 @@ class RateLimitError(APIStatusError):
 
 
 class ServerError(APIStatusError):
-    """5xx: the server failed."""
+    """5xx: the server failed.
+
+    ``may_have_been_applied`` is True for a write (POST, PATCH, PUT, DELETE) answered with any
+    5xx but 501: a 502 or 504 from a gateway is as ambiguous as a dropped connection, the
+    server behind it may have carried the write out. The message says so; see "Ambiguous
+    writes" in docs/facade.md.
+    """
+
+    @property
+    def may_have_been_applied(self) -> bool:
+        """True for a write answered with a 5xx other than 501 (Not Implemented)."""
+        return write_may_have_been_applied(self.method, self.status_code)
+
+
+def write_may_have_been_applied(method: str, status_code: int) -> bool:
+    """Whether a write answered ``status_code`` (a 5xx) may still have been carried out.
+
+    501 says the server does not implement the operation, so it did nothing; any other 5xx
+    (often from a gateway that lost the upstream answer) proves nothing either way.
+    """
+    return status_code >= 500 and status_code != 501 and not is_safe_read(method)
 
 
 def _rebuild_status_error(
@@ -341,6 +409,8 @@ def error_from_response(response: httpx2.Response) -> APIStatusError:
         response.headers.get("x-request-id"),
         _server_message(body),
     )
+    if write_may_have_been_applied(response.request.method, response.status_code):
+        message += _MAY_HAVE_BEEN_APPLIED
     return status_error(error_class_for(response.status_code), response, message, body=body)
 
 
@@ -446,10 +516,7 @@ def connection_error_from(
     named = f" ({operation})" if operation else ""
     message = f"{request.method} {request.url.path}{named} {what}: {detail}"
     if applied:
-        message += (
-            "; the request was sent, so the write may have been applied: look the record up "
-            "before repeating it (see 'Ambiguous writes' in docs/facade.md)"
-        )
+        message += "; the request was sent" + _MAY_HAVE_BEEN_APPLIED
     return cls(
         message,
         method=request.method,

@@ -33,10 +33,19 @@ class RequestOptions:
     timeout: httpx2.Timeout | None = None
     # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
     max_limiter_wait: float | None = None
+    # Longest a whole call may take, in seconds: limiter waits, attempts, backoff and token
+    # refresh together (math.inf: none). Enforced by the binding, not by the transport.
+    deadline: float | None = None
 
     @property
     def overrides_nothing(self) -> bool:
         """True when every field is None, so applying these options changes nothing."""
+        return self.overrides_no_transport_setting and self.deadline is None
+
+    @property
+    def overrides_no_transport_setting(self) -> bool:
+        """True when the transport has nothing to read from these options (the deadline,
+        if any, travels with each request instead)."""
         return self.retry is None and self.timeout is None and self.max_limiter_wait is None
 
     def merged_with(self, override: RequestOptions) -> RequestOptions:
@@ -49,6 +58,7 @@ class RequestOptions:
                 if override.max_limiter_wait is not None
                 else self.max_limiter_wait
             ),
+            deadline=override.deadline if override.deadline is not None else self.deadline,
         )
 
 

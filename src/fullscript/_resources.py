@@ -11,9 +11,11 @@ and unwraps or pages it. No code here names an operation.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 import logging
+import math
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
@@ -24,16 +26,20 @@ from fullscript_api.errors import InvalidPathParameterError
 from fullscript_api.types import Response, Unset
 
 from ._arguments import coerce_arguments
+from ._deadline import DEADLINE_EXTENSION, CallDeadline, default_deadline
 from ._errors import (
+    APITimeoutError,
     FullscriptError,
     InvalidParameterError,
     connection_error_from,
+    deadline_exceeded_error,
     error_from_response,
     is_malformed_json,
     is_transient_failure,
     malformed_response_error,
 )
 from ._grants import DEFAULT_GRANT
+from ._limiters import RateLimitWaitExceeded
 from ._observation import (
     URL_TEMPLATE_EXTENSION,
     CallInfo,
@@ -77,6 +83,7 @@ class RegionConnection:
         generated: the generated client (parsers consult its settings); one per region.
         state: open or closed, shared with every copy of the client.
         default_retry: the client's retry policy (per-call options may replace it).
+        default_max_limiter_wait: the client's maximum wait for a rate-limit slot, when set.
         grant_id: the grant whose token ``http`` sends.
         observers: told about every call, attempt and event (hooks, telemetry); usually none.
     """
@@ -85,6 +92,7 @@ class RegionConnection:
     __slots__ = (
         "__weakref__",
         "anonymous_http",
+        "default_max_limiter_wait",
         "default_retry",
         "generated",
         "grant_id",
@@ -103,6 +111,7 @@ class RegionConnection:
         generated: GeneratedClient,
         state: ClientState,
         default_retry: RetryPolicy | None = None,
+        default_max_limiter_wait: float | None = None,
         grant_id: str = DEFAULT_GRANT,
         observers: tuple[CallObserver, ...] = (),
     ) -> None:
@@ -114,6 +123,7 @@ class RegionConnection:
         self.generated = generated
         self.state = state
         self.default_retry = default_retry if default_retry is not None else RetryPolicy()
+        self.default_max_limiter_wait = default_max_limiter_wait
 
     def __repr__(self) -> str:
         return f"RegionConnection(region={self.region!r}, state={self.state!r})"
@@ -125,7 +135,19 @@ class OperationBinding:
     def __init__(self, connection: RegionConnection, options: RequestOptions) -> None:
         self._connection = connection
         # Options that override nothing need no context around the call (about 3 us a call).
-        self._options = None if options.overrides_nothing else options
+        self._options = None if options.overrides_no_transport_setting else options
+        # Seconds a whole call may take: the one given, else a multiple of its timeout (and
+        # the maximum wait for a slot, when one was set).
+        self._deadline = (
+            options.deadline
+            if options.deadline is not None
+            else default_deadline(
+                options.timeout or connection.http.timeout,
+                options.max_limiter_wait
+                if options.max_limiter_wait is not None
+                else connection.default_max_limiter_wait,
+            )
+        )
 
     @property
     def region(self) -> Region:
@@ -213,6 +235,49 @@ class OperationBinding:
             is_transient=is_transient_failure,
         )
 
+    async def _send_request(
+        self, http: httpx2.AsyncClient, kwargs: dict[str, Any], operation: Operation
+    ) -> httpx2.Response:
+        try:
+            if self._options is None:
+                return await http.request(**kwargs)
+            with use_request_options(self._options):
+                return await http.request(**kwargs)
+        except httpx2.TransportError as error:
+            raise connection_error_from(error, operation=operation.name) from error
+
+    async def _request_by_deadline(
+        self, http: httpx2.AsyncClient, kwargs: dict[str, Any], operation: Operation
+    ) -> httpx2.Response:
+        """`_send_request` within the call's deadline (see `fullscript._deadline`)."""
+        loop = asyncio.get_running_loop()
+        deadline = CallDeadline(self._deadline, loop.time())
+        kwargs["extensions"] = {**kwargs.get("extensions", {}), DEADLINE_EXTENSION: deadline}
+
+        def exceeded() -> FullscriptError:
+            return deadline_exceeded_error(
+                method=kwargs["method"].upper(),
+                url=httpx2.URL(str(http.base_url).rstrip("/") + kwargs["url"]),
+                operation=operation.name,
+                deadline=deadline.seconds,
+                attempts_sent=deadline.attempts_sent,
+            )
+
+        try:
+            async with asyncio.timeout_at(deadline.at):
+                return await self._send_request(http, kwargs, operation)
+        except TimeoutError:
+            # The whole call (a token refresh or an attempt included) ran out of time.
+            raise exceeded() from None
+        except RateLimitWaitExceeded as refused:
+            if deadline.wait_clipped:  # the slot would have come after the deadline
+                raise exceeded() from refused
+            raise
+        except APITimeoutError as error:
+            if deadline.remaining(loop.time()) <= 0:  # an attempt cut short by the deadline
+                raise exceeded() from error
+            raise
+
     def _call_info(self, operation: Operation, *, page: int | None = None) -> CallInfo:
         return CallInfo(
             operation=f"{operation.group}.{operation.method_name}",
@@ -252,14 +317,10 @@ class OperationBinding:
             if _path_is_client_authenticated(operation.path)
             else self._connection.http
         )
-        try:
-            if self._options is None:
-                response = await http.request(**kwargs)
-            else:
-                with use_request_options(self._options):
-                    response = await http.request(**kwargs)
-        except httpx2.TransportError as error:
-            raise connection_error_from(error, operation=operation.name) from error
+        if math.isinf(self._deadline):
+            response = await self._send_request(http, kwargs, operation)
+        else:
+            response = await self._request_by_deadline(http, kwargs, operation)
         if logger.isEnabledFor(logging.DEBUG):
             # Method, path and status only: queries and bodies may carry personal data.
             # Guarded: reading the URL path and headers costs microseconds on every call.

@@ -6,6 +6,7 @@ token calls that share the transport, are paced and retried without any per-oper
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import math
@@ -16,6 +17,7 @@ from typing import Any
 import httpx2
 
 from ._clock import Clock, SystemClock
+from ._deadline import DEADLINE_EXTENSION, CallDeadline
 from ._http_package import refuse_old_httpx
 from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, give_back, host_scope
 from ._observation import current_call, report_event
@@ -104,6 +106,11 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         return self._limiter
 
     @property
+    def max_wait(self) -> float | None:
+        """The longest wait for a slot given to the transport (None: the call's timeout)."""
+        return self._max_wait
+
+    @property
     def retry(self) -> RetryPolicy:
         """The default retry policy (per-call `RequestOptions` may replace it)."""
         return self._retry
@@ -122,17 +129,27 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         method = "PUT" if request.extensions.get(RETRY_AS_IDEMPOTENT) else request.method
         scope = self._scope(request)
         max_wait = self._max_wait_for(request, options.max_limiter_wait)
+        deadline: CallDeadline | None = request.extensions.get(DEADLINE_EXTENSION)
+        timeout = request.extensions.get("timeout")
         # The operation call being observed (hooks, telemetry): None unless the client has some.
         call = current_call()
         retry_number = 0
         while True:
+            attempt_wait = max_wait if deadline is None else self._within(deadline, max_wait)
             try:
                 if call is None:
-                    permit = await self._limiter.acquire(scope, max_wait=max_wait)
+                    permit = await self._limiter.acquire(scope, max_wait=attempt_wait)
                 else:
-                    permit = await call.acquire(self._limiter, scope, max_wait)
+                    permit = await call.acquire(self._limiter, scope, attempt_wait)
             except RateLimitWaitExceeded as refused:
                 raise refused.with_request(request.method, _without_query(request.url)) from None
+            if deadline is not None:
+                # The attempt's timeouts end by the call's deadline.
+                request.extensions = {
+                    **request.extensions,
+                    "timeout": deadline.clipped_timeout(timeout, _loop_time()),
+                }
+                deadline.attempts_sent += 1
             try:
                 try:
                     if call is None:
@@ -153,11 +170,14 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
                 ):
                     raise
                 delay = policy.delay(retry_number, uniform=self._random.random)
+                if not _fits(deadline, delay):
+                    raise  # the deadline would pass before the retry: this failure is final
                 self._log_retry(request, retry_number, policy, type(error).__name__, delay)
             else:
                 status = response.status_code
                 if malformed:
                     delay = policy.delay(retry_number, uniform=self._random.random)
+                if malformed and _fits(deadline, delay):
                     await _discard(response)
                     self._log_retry(request, retry_number, policy, "a body that is not JSON", delay)
                     await self._clock.sleep(delay)
@@ -180,7 +200,8 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
                         request.url.path,
                         delay,
                     )
-                if not retryable:
+                if not retryable or not _fits(deadline, delay):
+                    # Retries exhausted, or the deadline would pass before the next one.
                     return response
                 await _discard(response)
                 self._log_retry(request, retry_number, policy, f"status {status}", delay)
@@ -215,6 +236,15 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         # The body is parsed once per answer: the client's own `response.json()` gets this value.
         response.json = _ParsedOnce(response.json, parsed)  # type: ignore[method-assign]
         return False
+
+    @staticmethod
+    def _within(deadline: CallDeadline, max_wait: float) -> float:
+        """``max_wait``, shortened to the time the call has left."""
+        left = max(deadline.remaining(_loop_time()), 0.0)
+        if left < max_wait:
+            deadline.wait_clipped = True
+            return left
+        return max_wait
 
     def _max_wait_for(self, request: httpx2.Request, per_call: float | None) -> float:
         if per_call is not None:
@@ -299,6 +329,16 @@ def _longest_timeout(timeout: object) -> float:
         if isinstance(value, int | float) and (longest is None or value > longest):
             longest = value
     return float(longest) if longest is not None else math.inf
+
+
+def _loop_time() -> float:
+    # The deadline is on the event loop's clock, as asyncio.timeout_at is.
+    return asyncio.get_running_loop().time()
+
+
+def _fits(deadline: CallDeadline | None, delay: float) -> bool:
+    """Whether a backoff of ``delay`` seconds ends before the call's deadline (if any)."""
+    return deadline is None or delay < deadline.remaining(_loop_time())
 
 
 def _without_query(url: httpx2.URL) -> str:

@@ -247,3 +247,21 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
             await asyncio.sleep(0)
     assert sorted(cancelled) == sorted(waiting) == ["2", "3", "4"]
     assert asyncio.all_tasks() == {asyncio.current_task()}
+
+
+@pytest.mark.parametrize("status", [502, 504])
+async def test_a_gateway_error_on_a_create_says_the_write_may_have_been_applied(
+    sandbox: Sandbox, recorder: RecordingTransport, status: int
+) -> None:
+    from fullscript_api.models import PatientCreateRequest
+
+    sandbox.faults.error(status=status, operation_id="create_patient", times=1)
+    async with make_client(sandbox, transport=recorder) as fs:
+        with pytest.raises(ServerError) as caught:
+            await fs.patients.create(
+                body=PatientCreateRequest(email="gw@example.org", first_name="G", last_name="W")
+            )
+    assert caught.value.status_code == status
+    assert caught.value.may_have_been_applied is True
+    assert "may have been applied" in str(caught.value)
+    assert recorder.count("/api/clinic/patients", "POST") == 1  # not repeated

@@ -132,7 +132,7 @@ def test_field_errors_from_a_single_error_string() -> None:
 
 
 def test_non_json_body_is_kept_as_text() -> None:
-    error = error_from_response(failed(502, text="Bad gateway from upstream"))
+    error = error_from_response(failed(502, text="Bad gateway from upstream", method="GET"))
 
     assert isinstance(error, ServerError)
     assert error.body == "Bad gateway from upstream"
@@ -141,12 +141,11 @@ def test_non_json_body_is_kept_as_text() -> None:
 
 
 def test_html_error_page_is_kept_in_body_but_not_in_the_message() -> None:
-    error = error_from_response(failed(503, text="<html><body>Down</body></html>"))
+    error = error_from_response(failed(503, text="<html><body>Down</body></html>", method="GET"))
 
     assert error.body == "<html><body>Down</body></html>"
     assert (
-        str(error)
-        == "503 Service Unavailable for PATCH /api/clinic/patients/42 (request id req-123)"
+        str(error) == "503 Service Unavailable for GET /api/clinic/patients/42 (request id req-123)"
     )
 
 
@@ -362,3 +361,30 @@ def test_connection_error_survives_pickling() -> None:
 
     assert type(copy) is APITimeoutError
     assert (str(copy), copy.method, copy.url) == (str(error), error.method, error.url)
+
+
+@pytest.mark.parametrize("status_code", [500, 502, 503, 504])
+@pytest.mark.parametrize("method", ["POST", "PATCH", "PUT", "DELETE"])
+def test_a_5xx_answer_to_a_write_says_it_may_have_been_applied(
+    status_code: int, method: str
+) -> None:
+    error = error_from_response(failed(status_code, method=method))
+    assert isinstance(error, ServerError)
+    assert error.may_have_been_applied is True
+    assert "may have been applied" in str(error)
+    assert "Ambiguous writes" in str(error)
+
+
+@pytest.mark.parametrize(("method", "status_code"), [("GET", 502), ("POST", 501), ("HEAD", 504)])
+def test_a_5xx_to_a_read_or_a_501_was_not_applied(method: str, status_code: int) -> None:
+    error = error_from_response(failed(status_code, method=method))
+    assert isinstance(error, ServerError)
+    assert error.may_have_been_applied is False
+    assert "may have been applied" not in str(error)
+
+
+def test_a_server_error_keeps_may_have_been_applied_through_pickling() -> None:
+    error = error_from_response(failed(504, method="POST"))
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.may_have_been_applied is True
+    assert str(copy) == str(error)

@@ -64,12 +64,20 @@ except ImportError as error:
 else:
     sandbox_error = ""
 
+try:
+    import fullscript.cli
+except ImportError as error:
+    cli_error = str(error)
+else:
+    cli_error = ""
+
 print(
     json.dumps(
         {
             "after_import": AFTER_IMPORT,
             "calls": asyncio.run(use_the_client()),
             "sandbox_error": sandbox_error,
+            "cli_error": cli_error,
         }
     )
 )

@@ -23,6 +23,8 @@ NOT_IN_BASE = {
     "python-dateutil",
     "aiolimiter",
     "cryptography",
+    "rich",
+    "keyring",
 }
 
 pytestmark = pytest.mark.slow
@@ -59,3 +61,7 @@ def test_import_loads_no_optional_package_in_a_clean_install(
 
 def test_sandbox_without_its_extra_names_the_extra(probe_report: dict[str, object]) -> None:
     assert "pip install 'fullscript[sandbox]'" in str(probe_report["sandbox_error"])
+
+
+def test_cli_without_its_extra_names_the_extra(probe_report: dict[str, object]) -> None:
+    assert "pip install 'fullscript[cli]'" in str(probe_report["cli_error"])

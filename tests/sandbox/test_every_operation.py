@@ -564,6 +564,7 @@ REQUIRED_FIELD_CASES = [
         "create_patient_treatment_plan": ["recommendations"],
         "update_treatment_plan": ["recommendations"],
         "create_treatment_plan_link": ["treatment_plan"],
+        "create_gateway_treatment_plan_link": ["treatment_plan"],
         "create_practitioner_resource": ["name", "attachment", "save_to_library"],
     }.items()
     for field in fields
@@ -597,7 +598,7 @@ async def test_a_missing_required_field_answers_a_documented_error_naming_it(
     }  # fmt: skip
     async with sandbox.client("us", token=token) as http:
         response = await http.request(method, "/api" + path, **options)
-    if operation_id == "create_treatment_plan_link":
+    if operation_id in ("create_treatment_plan_link", "create_gateway_treatment_plan_link"):
         # Dynamic-link POSTs document 400 for a missing top-level param (Rails' ParameterMissing).
         assert response.status_code == 400, response.text
     else:

@@ -19,24 +19,22 @@ class GatewayDynamicLinkCreateRequest:
     """What the gateway treatment plan link is for.
 
     Attributes:
+        treatment_plan (DynamicLinkTreatmentPlanInput): The treatment plan to open.
         entrypoint (GatewayDynamicLinkCreateRequestEntrypoint | Unset): Page the practitioner lands on.
-        treatment_plan (DynamicLinkTreatmentPlanInput | Unset): The treatment plan to open.
         patient (GatewayPatientInput | Unset): Patient to match in Fullscript's patient matching screen.
     """
 
+    treatment_plan: DynamicLinkTreatmentPlanInput
     entrypoint: GatewayDynamicLinkCreateRequestEntrypoint | Unset = UNSET
-    treatment_plan: DynamicLinkTreatmentPlanInput | Unset = UNSET
     patient: GatewayPatientInput | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        treatment_plan = self.treatment_plan.to_dict()
+
         entrypoint: str | Unset = UNSET
         if not isinstance(self.entrypoint, Unset):
             entrypoint = self.entrypoint.value
-
-        treatment_plan: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.treatment_plan, Unset):
-            treatment_plan = self.treatment_plan.to_dict()
 
         patient: dict[str, Any] | Unset = UNSET
         if not isinstance(self.patient, Unset):
@@ -44,11 +42,13 @@ class GatewayDynamicLinkCreateRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "treatment_plan": treatment_plan,
+            }
+        )
         if entrypoint is not UNSET:
             field_dict["entrypoint"] = entrypoint
-        if treatment_plan is not UNSET:
-            field_dict["treatment_plan"] = treatment_plan
         if patient is not UNSET:
             field_dict["patient"] = patient
 
@@ -57,19 +57,14 @@ class GatewayDynamicLinkCreateRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        treatment_plan = DynamicLinkTreatmentPlanInput.from_dict(d.pop("treatment_plan"))
+
         _entrypoint = d.pop("entrypoint", UNSET)
         entrypoint: GatewayDynamicLinkCreateRequestEntrypoint | Unset
         if isinstance(_entrypoint, Unset):
             entrypoint = UNSET
         else:
             entrypoint = GatewayDynamicLinkCreateRequestEntrypoint(_entrypoint)
-
-        _treatment_plan = d.pop("treatment_plan", UNSET)
-        treatment_plan: DynamicLinkTreatmentPlanInput | Unset
-        if isinstance(_treatment_plan, Unset):
-            treatment_plan = UNSET
-        else:
-            treatment_plan = DynamicLinkTreatmentPlanInput.from_dict(_treatment_plan)
 
         _patient = d.pop("patient", UNSET)
         patient: GatewayPatientInput | Unset
@@ -79,8 +74,8 @@ class GatewayDynamicLinkCreateRequest:
             patient = GatewayPatientInput.from_dict(_patient)
 
         gateway_dynamic_link_create_request = cls(
-            entrypoint=entrypoint,
             treatment_plan=treatment_plan,
+            entrypoint=entrypoint,
             patient=patient,
         )
 

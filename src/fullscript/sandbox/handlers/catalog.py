@@ -6,16 +6,20 @@ from ..errors import ApiError, not_found
 from ..state.store import Record, public
 from .call import Call, Handler, Reply
 from .generic import list_handler, retrieve_handler
-from .listing import page, query_bool
+from .listing import page, query_choice
 
 __all__ = ["HANDLERS"]
 
 
+# These brand filters are switches the spec spells only as "true" (absent: no filter).
+_ON = ("true",)
+
+
 def list_brands(call: Call) -> Reply:
     brands = call.state.values("brands")
-    if query_bool(call.query, "available"):
+    if query_choice(call.query, "available", _ON):
         brands = [brand for brand in brands if brand["status"] == "available"]
-    if query_bool(call.query, "clinic_permitted"):
+    if query_choice(call.query, "clinic_permitted", _ON):
         stocked = {product["_brand_id"] for product in call.state.values("products")}
         brands = [brand for brand in brands if brand["id"] in stocked]
     return Reply(200, page(call.query, brands, "brands"))

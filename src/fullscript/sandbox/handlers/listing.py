@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -32,7 +33,7 @@ _DATE_FILTER = re.compile(
 
 def _page_int(query: Mapping[str, str], name: str, default: int, maximum: int | None) -> int:
     raw = query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     try:
         value = int(raw)
@@ -70,35 +71,53 @@ def page(
 
 
 def _day(value: str, name: str) -> datetime:
+    """The day ``yyyy-mm-dd``; 422 naming ``name`` for a day no calendar has (``2024-02-30``).
+
+    Two days the spec's pattern allows are read leniently, so that every value it accepts is
+    a date: year 0000 is the earliest day there is (Python's calendar starts at year 1), and
+    February 29 of a common year (a pattern cannot tell leap years) is February 28.
+    """
     try:
-        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
+        year, month, day = (int(part) for part in value.split("-"))
+        year = max(year, 1)
+        if month == 2 and day == 29 and not calendar.isleap(year):
+            day = 28
+        return datetime(year, month, day, tzinfo=UTC)
     except ValueError:
         raise ValidationFailed({name: [f"{value!r} is not a valid yyyy-mm-dd date"]}) from None
+
+
+def _next_day(day: datetime) -> datetime | None:
+    """The day after ``day``; None after the last day of the calendar (no upper bound)."""
+    try:
+        return day + timedelta(days=1)
+    except OverflowError:
+        return None
 
 
 def date_filter(query: Mapping[str, str], name: str) -> Callable[[float | None], bool]:
     """Predicate on epoch seconds for ``yyyy-mm-dd``, ``<d``, ``>d`` or ``d1..d2`` (inclusive days)."""
     raw = query.get(name)
-    if not raw:
+    if raw is None:
         return lambda _moment: True
     match = _DATE_FILTER.match(raw.strip())
     if match is None:
         raise ValidationFailed(
             {name: ["must be yyyy-mm-dd, <yyyy-mm-dd, >yyyy-mm-dd or yyyy-mm-dd..yyyy-mm-dd"]}
         )
-    day = timedelta(days=1)
     if match["one"]:
         start = _day(match["one"], name)
         if match["op"] == "<":
             low, high = None, start
         elif match["op"] == ">":
-            low, high = start + day, None
+            low, high = _next_day(start), None
+            if low is None:  # after the calendar's last day: nothing
+                return lambda _moment: False
         else:
-            low, high = start, start + day
+            low, high = start, _next_day(start)
     else:
-        low, high = _day(match["start"], name), _day(match["end"], name) + day
-        if low >= high:
-            raise ValidationFailed({name: ["range start must not be after its end"]})
+        # A range whose start is after its end matches nothing (the spec allows writing one).
+        low, high = _day(match["start"], name), _next_day(_day(match["end"], name))
     low_ts = low.timestamp() if low else None
     high_ts = high.timestamp() if high else None
 
@@ -113,12 +132,12 @@ def date_filter(query: Mapping[str, str], name: str) -> Callable[[float | None],
 def query_bool(query: Mapping[str, str], name: str) -> bool | None:
     """``true``/``false`` query flag; None when absent; 422 naming it otherwise."""
     raw = query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
-    lowered = raw.lower()
-    if lowered in ("true", "1"):
+    # The spec's enum: exactly "true" or "false" (an empty value is not one of them).
+    if raw == "true":
         return True
-    if lowered in ("false", "0"):
+    if raw == "false":
         return False
     raise ValidationFailed({name: ["must be true or false"]})
 
@@ -126,9 +145,9 @@ def query_bool(query: Mapping[str, str], name: str) -> bool | None:
 def query_choice(query: Mapping[str, str], name: str, choices: Sequence[str]) -> str | None:
     """An enum query parameter; None when absent; 422 naming it when not one of ``choices``."""
     value = query.get(name)
-    if value and value not in choices:
+    if value is not None and value not in choices:  # an empty value is none of them either
         raise ValidationFailed({name: [f"must be one of: {', '.join(choices)}"]})
-    return value or None
+    return value
 
 
 def sort_records(
@@ -138,10 +157,10 @@ def sort_records(
 ) -> list[Record]:
     """Apply ``sort_by`` (one of ``allowed``) and ``order_by`` (ASC|DESC, default ASC)."""
     sort_by = query.get("sort_by")
-    order_by = (query.get("order_by") or "ASC").upper()
-    if order_by not in ("ASC", "DESC"):
+    order_by = query.get("order_by", "ASC")
+    if order_by not in ("ASC", "DESC"):  # the spec's SortDirection, exactly
         raise ValidationFailed({"order_by": ["must be ASC or DESC"]})
-    if not sort_by:
+    if sort_by is None:
         return records[::-1] if order_by == "DESC" else records
     if sort_by not in allowed:
         raise ValidationFailed({"sort_by": [f"must be one of: {', '.join(allowed)}"]})

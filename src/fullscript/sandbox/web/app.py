@@ -41,6 +41,20 @@ def _api_endpoint(
     return endpoint
 
 
+def _by_method(
+    endpoints: Mapping[str, Callable[[Request], Awaitable[Response]]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """One endpoint answering each of a path's methods with that operation's endpoint."""
+    # Starlette adds HEAD wherever GET is allowed: HEAD is answered as GET would be.
+    by_method = {**endpoints, **({"HEAD": endpoints["GET"]} if "GET" in endpoints else {})}
+
+    async def endpoint(request: Request) -> Response:
+        return await by_method[request.method](request)
+
+    endpoint.__name__ = "_".join(sorted(e.__name__ for e in endpoints.values()))
+    return endpoint
+
+
 def _authorize_endpoint(
     sandbox: SandboxBackend, region: str
 ) -> Callable[[Request], Awaitable[Response]]:
@@ -88,15 +102,15 @@ def build_app(
         region_routes: list[BaseRoute] = [
             Route(path, authorize, methods=["GET"]) for path in AUTHORIZE_PATHS
         ]
+        # One route per path holding all of its methods: a method the path does not have is
+        # then answered 405 with an `Allow` header listing every one it does.
+        by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
+        for op in operations:
+            handler = handlers.get(op.operation_id) or unimplemented(op)
+            by_path.setdefault(op.path, {})[op.method] = _api_endpoint(sandbox, op, handler, region)
         region_routes.extend(
-            Route(
-                "/api" + op.path,
-                _api_endpoint(
-                    sandbox, op, handlers.get(op.operation_id) or unimplemented(op), region
-                ),
-                methods=[op.method],
-            )
-            for op in operations
+            Route("/api" + path, _by_method(endpoints), methods=list(endpoints))
+            for path, endpoints in by_path.items()
         )
         routes.append(Mount(f"/{region}", routes=region_routes))
     routes.append(Mount("/_sandbox", routes=control_routes(sandbox)))

@@ -1,0 +1,253 @@
+"""Path, query and multipart values are checked against their declared types before sending.
+
+A value of the wrong type is refused with `InvalidParameterTypeError` (also a ``TypeError``),
+one that cannot be sent with `InvalidParameterError` (a ``ValueError``); both name the
+parameter and the type given, never the value, and nothing reaches the network.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+from typing import Any
+
+import attrs
+import pytest
+from fullscript_api.models import (
+    ListPatientsPatientType,
+    PractitionerResourceCreateRequest,
+    ResourceType,
+)
+from fullscript_api.types import File
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fullscript import (
+    Fullscript,
+    FullscriptError,
+    InvalidParameterError,
+    InvalidParameterTypeError,
+)
+
+from .conftest import RecordingTransport
+
+EXAMPLES = settings(
+    max_examples=60,
+    deadline=None,
+    # The client fixture is shared by the examples on purpose: every one is refused before
+    # anything is sent, so none changes its state.
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@attrs.frozen
+class PatientCard:
+    """A value whose repr holds personal data: it must never reach a URL or a message."""
+
+    name: str = "Maya Lind"
+    email: str = "maya.lind@example.org"
+
+
+class Colour(enum.Enum):
+    RED = "red"
+
+
+# Anything but text: what must never be turned into a path segment or query value by str().
+not_text = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.binary(max_size=8),
+    st.lists(st.text(max_size=3), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.builds(PatientCard),
+    st.sampled_from([Colour.RED, object(), 1.5j]),
+)
+# Anything but an int: what must never be sent as a page number.
+not_int = st.one_of(
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.text(max_size=5),
+    st.binary(max_size=8),
+    st.builds(PatientCard),
+)
+# Text holding a lone surrogate, which cannot be encoded as UTF-8.
+lone_surrogate = st.builds(
+    lambda before, surrogate, after: before + surrogate + after,
+    st.text(max_size=5),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+    st.text(max_size=5),
+)
+
+
+def assert_refused_without_the_value(
+    error: InvalidParameterError, parameter: str, value: Any
+) -> None:
+    assert isinstance(error, FullscriptError)
+    assert error.parameter == parameter
+    assert parameter in str(error)
+    if isinstance(value, PatientCard):
+        assert "Maya" not in str(error)
+        assert "maya.lind@example.org" not in str(error)
+    if isinstance(value, str):
+        assert repr(value) not in str(error)
+
+
+@given(value=not_text)
+@EXAMPLES
+async def test_a_path_id_that_is_not_text_is_refused_naming_its_type(
+    fs: Fullscript, recorder: RecordingTransport, value: Any
+) -> None:
+    sent = len(recorder.sent)
+    with pytest.raises(InvalidParameterTypeError) as caught:
+        await fs.patients.retrieve(value)
+    assert isinstance(caught.value, TypeError)
+    assert type(value).__name__ in str(caught.value)
+    assert_refused_without_the_value(caught.value, "id", value)
+    assert len(recorder.sent) == sent
+
+
+@given(value=lone_surrogate)
+@EXAMPLES
+async def test_an_id_holding_a_lone_surrogate_is_refused_not_a_unicode_error(
+    fs: Fullscript, recorder: RecordingTransport, value: str
+) -> None:
+    sent = len(recorder.sent)
+    with pytest.raises(InvalidParameterError) as caught:
+        await fs.patients.retrieve(value)
+    assert isinstance(caught.value, ValueError)
+    assert "lone surrogate" in str(caught.value)
+    assert_refused_without_the_value(caught.value, "id", value)
+    assert len(recorder.sent) == sent
+
+
+@given(value=not_text.filter(lambda value: not isinstance(value, list)))
+@EXAMPLES
+async def test_a_query_value_that_is_not_text_is_refused(
+    fs: Fullscript, recorder: RecordingTransport, value: Any
+) -> None:
+    sent = len(recorder.sent)
+    with pytest.raises(InvalidParameterTypeError) as caught:
+        await fs.products.search(query=value).to_list()
+    assert_refused_without_the_value(caught.value, "query", value)
+    assert len(recorder.sent) == sent
+
+
+@given(value=not_int)
+@EXAMPLES
+async def test_a_page_size_that_is_not_an_int_is_refused(
+    fs: Fullscript, recorder: RecordingTransport, value: Any
+) -> None:
+    sent = len(recorder.sent)
+    with pytest.raises(InvalidParameterTypeError) as caught:
+        await fs.with_raw_response.patients.list(page_size=value)
+    assert_refused_without_the_value(caught.value, "pagesize", value)
+    assert len(recorder.sent) == sent
+
+
+@given(value=st.one_of(not_int, st.integers()).filter(lambda value: not isinstance(value, str)))
+@EXAMPLES
+async def test_an_enum_parameter_given_neither_a_member_nor_text_is_a_typed_error(
+    fs: Fullscript, recorder: RecordingTransport, value: Any
+) -> None:
+    sent = len(recorder.sent)
+    with pytest.raises(InvalidParameterTypeError) as caught:
+        await fs.patients.list(patient_type=value).to_list()
+    assert "ListPatientsPatientType" in str(caught.value)
+    assert_refused_without_the_value(caught.value, "patient_type", value)
+    assert len(recorder.sent) == sent
+
+
+@given(value=st.lists(not_text.filter(lambda value: not isinstance(value, list)), min_size=1))
+@EXAMPLES
+async def test_a_list_query_parameter_holding_anything_but_text_is_refused(
+    fs: Fullscript, recorder: RecordingTransport, value: list[Any]
+) -> None:
+    sent = len(recorder.sent)
+    with pytest.raises(InvalidParameterTypeError) as caught:
+        await fs.products.search(allergen_ids=value).to_list()
+    assert_refused_without_the_value(caught.value, "allergen_ids", value)
+    assert len(recorder.sent) == sent
+
+
+async def test_a_single_string_for_a_list_parameter_is_refused(fs: Fullscript) -> None:
+    with pytest.raises(InvalidParameterTypeError, match="a list of str, got str"):
+        await fs.products.search(allergen_ids="abc").to_list()
+
+
+async def test_an_unknown_enum_string_is_refused_without_echoing_it(fs: Fullscript) -> None:
+    with pytest.raises(InvalidParameterError) as caught:
+        await fs.patients.list(patient_type="secret-ish value").to_list()
+    assert "'guardian'" in str(caught.value)
+    assert "secret-ish" not in str(caught.value)
+
+
+async def test_none_for_an_optional_parameter_means_not_given(
+    fs: Fullscript, recorder: RecordingTransport
+) -> None:
+    await fs.patients.list(patient_type=None).to_list()
+    assert "patient_type" not in recorder.sent[-1].query
+
+
+async def test_none_for_a_path_id_is_refused(fs: Fullscript) -> None:
+    with pytest.raises(InvalidParameterError, match="id"):
+        await fs.patients.retrieve(None)
+
+
+async def test_values_of_the_declared_types_are_still_sent(
+    fs: Fullscript, recorder: RecordingTransport
+) -> None:
+    page = await fs.with_raw_response.patients.list(
+        patient_type=ListPatientsPatientType.GUARDIAN, page=1, page_size=5
+    )
+    assert page.status_code == 200
+    assert recorder.sent[-1].query == {
+        "patient_type": "guardian",
+        "page[number]": "1",
+        "page[size]": "5",
+    }
+
+
+def _resource(**fields: Any) -> PractitionerResourceCreateRequest:
+    values: dict[str, Any] = {
+        "name": "Diet sheet",
+        "attachment": File(payload=io.BytesIO(b"%PDF-1.4"), file_name="diet.pdf"),
+        "save_to_library": True,
+        "type_": ResourceType.HANDOUT,
+    }
+    values.update(fields)
+    return PractitionerResourceCreateRequest(**values)
+
+
+@pytest.mark.parametrize(
+    ("fields", "parameter"),
+    [
+        ({"name": None}, "body.name"),
+        ({"treatment_plan_id": None}, "body.treatment_plan_id"),
+        ({"name": PatientCard()}, "body.name"),
+        ({"save_to_library": "yes"}, "body.save_to_library"),
+        ({"type_": "not-a-type"}, "body.type_"),
+    ],
+)
+async def test_a_multipart_field_of_the_wrong_type_or_none_is_refused(
+    fs: Fullscript, recorder: RecordingTransport, fields: dict[str, Any], parameter: str
+) -> None:
+    practitioner_id = "prac-1"
+    sent = len(recorder.sent)
+    with pytest.raises(InvalidParameterError) as caught:
+        await fs.practitioners.create_resource(practitioner_id, body=_resource(**fields))
+    assert caught.value.parameter == parameter
+    assert "Maya" not in str(caught.value)
+    assert len(recorder.sent) == sent
+
+
+async def test_a_multipart_extra_field_of_none_is_refused_not_sent_as_text(
+    fs: Fullscript, recorder: RecordingTransport
+) -> None:
+    body = _resource()
+    body.additional_properties["note"] = None
+    sent = len(recorder.sent)
+    with pytest.raises(InvalidParameterTypeError) as caught:
+        await fs.practitioners.create_resource("prac-1", body=body)
+    assert caught.value.parameter == "body.note"
+    assert len(recorder.sent) == sent
