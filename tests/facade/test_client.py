@@ -544,3 +544,25 @@ async def test_multipart_upload_and_put_update(fs: Fullscript, sandbox: Sandbox)
         practitioner_id, str(created.id), body=PractitionerResourceUpdateRequest(name="Sleep guide")
     )
     assert updated.name == "Sleep guide"
+
+
+def test_building_a_client_after_the_first_reads_no_package_metadata(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.metadata
+
+    def app() -> Fullscript:
+        return Fullscript(client_id="i", client_secret="s", redirect_uri="https://a.example")
+
+    first = app()
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("importlib.metadata read while building a client")
+
+    for name in ("version", "distribution", "metadata", "packages_distributions"):
+        monkeypatch.setattr(importlib.metadata, name, refuse)
+    second = app()
+    # The same User-Agent, worked out once.
+    agent = second._shared.headers["User-Agent"]  # type: ignore[attr-defined]
+    assert agent == first._shared.headers["User-Agent"]  # type: ignore[attr-defined]
+    assert agent.startswith("fullscript-python/")

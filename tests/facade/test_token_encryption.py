@@ -61,6 +61,12 @@ class Rows:
         return repr(self.rows)
 
 
+def file_bytes(path: Path) -> str:
+    """Everything the file store keeps on disk: its database and SQLite's write-ahead log."""
+    found = [p for p in (path, path.with_name(f"{path.name}-wal")) if p.exists()]
+    return "".join(p.read_bytes().decode("latin-1") for p in found)
+
+
 # Each maker: (encryption) -> (store, what is at rest now). Stores made twice share the data.
 Maker = Callable[[TokenEncryption | None], tuple[TokenStore, Callable[[], str]]]
 
@@ -73,7 +79,7 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Maker:
 
     def make(encryption: TokenEncryption | None) -> tuple[TokenStore, Callable[[], str]]:
         if request.param == "file":
-            return FileTokenStore(path, encryption=encryption), lambda: path.read_text()
+            return FileTokenStore(path, encryption=encryption), lambda: file_bytes(path)
         if request.param == "callback":
             return rows.store(encryption), rows.at_rest
         # A process-local store: its "rest" is its own memory (shared here, as a file is).
@@ -208,5 +214,5 @@ async def test_a_client_refreshes_through_an_encrypted_file_store_expiry_after_e
     assert current is not None
     # Each expiry cost one refresh, each saved by compare-and-set over the sealed pair.
     assert refreshes.refreshes == 3
-    assert current.refresh_token not in path.read_text()
+    assert current.refresh_token not in file_bytes(path)
     assert await FileTokenStore(path, encryption=TokenEncryption(KEY_1)).load("us") == current
