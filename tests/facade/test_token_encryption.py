@@ -9,7 +9,7 @@ import json
 import os
 import stat
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,14 @@ from fullscript import (
 
 KEY_1 = TokenEncryption.generate_key()
 KEY_2 = TokenEncryption.generate_key()
+
+
+@pytest.fixture(autouse=True)
+def _token_files_are_private() -> Iterator[None]:
+    """Files these tests write are 0600, as a careful deployment's are (the store warns else)."""
+    previous = os.umask(0o077)
+    yield
+    os.umask(previous)
 
 
 def pair(n: int) -> OAuthToken:

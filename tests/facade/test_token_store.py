@@ -8,6 +8,7 @@ import json
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,14 @@ from fullscript.token_stores import (
     TokenStoreError,
 )
 from fullscript.token_stores import _file as file_store_module
+
+
+@pytest.fixture(autouse=True)
+def _token_files_are_private() -> Iterator[None]:
+    """Files these tests write are 0600, as a careful deployment's are (the store warns else)."""
+    previous = os.umask(0o077)
+    yield
+    os.umask(previous)
 
 
 def file_names(directory: Path) -> list[str]:
