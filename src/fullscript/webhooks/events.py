@@ -172,14 +172,45 @@ def _patient(data: Mapping[str, Any]) -> PatientEventData:
     return PatientEventData(_model(data, "patient", Patient))
 
 
+# Event data names dosage keys as Fullscript's 2021 event example does (``recommended_amount``);
+# the plan endpoints, and so the `Dosage` model, say ``amount``. Both are read.
+_EVENT_DOSAGE_KEYS = {
+    "recommended_amount": "amount",
+    "recommended_frequency": "frequency",
+    "recommended_duration": "duration",
+}
+
+
+def _plan_dosage(recommendation: object) -> object:
+    if not isinstance(recommendation, Mapping):
+        return recommendation
+    dosage = recommendation.get("dosage")
+    if not isinstance(dosage, Mapping):
+        return recommendation
+    renamed = {_EVENT_DOSAGE_KEYS.get(k, k): v for k, v in dosage.items()}
+    # A key already in the plan's form wins over its event-form twin.
+    renamed.update({k: v for k, v in dosage.items() if k in _EVENT_DOSAGE_KEYS.values()})
+    return {**recommendation, "dosage": renamed}
+
+
+def _plan_model(data: Mapping[str, Any]) -> TreatmentPlan:
+    plan = data["treatment_plan"]
+    if not isinstance(plan, Mapping):
+        raise TypeError("data.treatment_plan is not an object")
+    items = plan.get("recommendations")
+    if isinstance(items, list):
+        plan = {**plan, "recommendations": [_plan_dosage(item) for item in items]}
+    return TreatmentPlan.from_dict(plan)
+
+
 def _plan(data: Mapping[str, Any]) -> TreatmentPlanEventData:
-    return TreatmentPlanEventData(_model(data, "treatment_plan", TreatmentPlan))
+    return TreatmentPlanEventData(_plan_model(data))
 
 
 def _recommendation(data: Mapping[str, Any]) -> RecommendationEventData:
-    item = data.get("recommendation")
+    item = _plan_dosage(data.get("recommendation"))
     return RecommendationEventData(
-        _model(data, "treatment_plan", TreatmentPlan),
+        _plan_model(data),
         Recommendation.from_dict(item) if isinstance(item, Mapping) else None,
     )
 

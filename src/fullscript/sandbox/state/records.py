@@ -21,6 +21,7 @@ __all__ = [
     "build_treatment_plan",
     "clinic_discount",
     "event_category",
+    "event_data",
     "resource_url",
     "touch",
 ]
@@ -200,6 +201,35 @@ def event_category(event_type: str) -> str:
     return _EVENT_CATEGORIES[event_type.split(".", 1)[0]]
 
 
+#: How a dosage key of a stored plan is named in event data: Fullscript's 2021 example of a
+#: ``treatment_plan.created`` event says ``recommended_amount``, where the plan endpoints say
+#: ``amount`` (``format`` and ``additional_info`` keep their names).
+_EVENT_DOSAGE_KEYS = {
+    "amount": "recommended_amount",
+    "frequency": "recommended_frequency",
+    "duration": "recommended_duration",
+}
+
+
+def _event_recommendation(recommendation: Any) -> Any:
+    if not isinstance(recommendation, dict) or not isinstance(recommendation.get("dosage"), dict):
+        return recommendation
+    dosage = {_EVENT_DOSAGE_KEYS.get(k, k): v for k, v in recommendation["dosage"].items()}
+    return {**recommendation, "dosage": dosage}
+
+
+def event_data(data: Record) -> Record:
+    """``data`` of an event as Fullscript sends it (new dicts: ``data`` is not changed)."""
+    shown = dict(data)
+    plan = shown.get("treatment_plan")
+    if isinstance(plan, dict) and isinstance(plan.get("recommendations"), list):
+        items = [_event_recommendation(item) for item in plan["recommendations"]]
+        shown["treatment_plan"] = {**plan, "recommendations": items}
+    if "recommendation" in shown:
+        shown["recommendation"] = _event_recommendation(shown["recommendation"])
+    return shown
+
+
 def build_event(state: RegionState, event_type: str, data: Record, now: float) -> Record:
     """An event as the clinic's action in the Fullscript UI would create it."""
     return {
@@ -208,7 +238,7 @@ def build_event(state: RegionState, event_type: str, data: Record, now: float) -
         "created_at": format_timestamp(now),
         "clinic_id": state.clinic["id"],
         "integration_id": state.clinic["integration_id"],
-        "data": data,
+        "data": event_data(data),
         "_category": event_category(event_type),
         "_created": now,
     }
