@@ -210,7 +210,7 @@ REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
         {},
     ),
     "list_practitioner_resources": lambda s: (
-        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources",
+        f"/clinic/practitioners/{_resource(s)['_practitioner_id']}/resources",
         {},
     ),
     "create_practitioner_resource": lambda s: (
@@ -221,15 +221,15 @@ REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
         },
     ),
     "retrieve_practitioner_resource": lambda s: (
-        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        f"/clinic/practitioners/{_resource(s)['_practitioner_id']}/resources/{_resource(s)['id']}",
         {},
     ),
     "update_practitioner_resource": lambda s: (
-        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        f"/clinic/practitioners/{_resource(s)['_practitioner_id']}/resources/{_resource(s)['id']}",
         {"data": {"name": "Renamed guide", "category": "Lifestyle"}},
     ),
     "delete_practitioner_resource": lambda s: (
-        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        f"/clinic/practitioners/{_resource(s)['_practitioner_id']}/resources/{_resource(s)['id']}",
         {},
     ),
     "list_staff": lambda s: ("/clinic/staff", {}),
@@ -324,6 +324,40 @@ async def test_operation_answers_a_documented_success_matching_its_schema(
         response = await http.request(method, "/api" + path, **options)
     assert response.status_code in SUCCESS[method], response.text
     checker.check(operation_id, response)
+
+
+def _handler_name(operation_id: str) -> str:
+    """Where the sandbox answers an operation: ``fullscript/sandbox/handlers/<module>.py``."""
+    from fullscript.sandbox.handlers.registry import handler_groups
+    from fullscript.sandbox.oauth.server import OAuthServer
+
+    groups = handler_groups(OAuthServer.__new__(OAuthServer))
+    for module, handlers in groups.items():
+        if operation_id in handlers:
+            handler = handlers[operation_id]
+            name = getattr(handler, "__qualname__", repr(handler))
+            return f"src/fullscript/sandbox/handlers/{module}.py ({name})"
+    return "no handler (src/fullscript/sandbox/handlers/registry.py)"
+
+
+@pytest.mark.parametrize("operation_id", BEARER_OPERATIONS)
+async def test_operation_answers_only_fields_its_response_schema_declares(
+    operation_id: str, sandbox: Sandbox, token: IssuedToken, checker: Any
+) -> None:
+    method, _, _ = checker.operations[operation_id]
+    path, options = REQUESTS[operation_id](sandbox)
+    async with sandbox.client("us", token=token) as http:
+        response = await http.request(method, "/api" + path, **options)
+    if not response.content:
+        return
+    undeclared = checker.undeclared_fields(operation_id, response.json())
+    assert undeclared == [], (
+        f"{operation_id} (answered by {_handler_name(operation_id)}) sends fields its response "
+        f"schema does not declare: {undeclared}. Next step: stop producing them in the sandbox "
+        "(src/fullscript/sandbox/state/), or declare them in openapi/openapi.json with "
+        "x-inferred and x-inferred-reason, list them in docs/spec-inferred.md, and run "
+        "make generate"
+    )
 
 
 @pytest.mark.parametrize(

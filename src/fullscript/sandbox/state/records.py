@@ -59,8 +59,6 @@ def build_patient(state: RegionState, fields: dict[str, Any], now: float) -> Rec
         "metadata": {"id": (fields.get("metadata") or {}).get("id")},
         "is_dependent": guardian is not None,
         "guardian_patient_id": guardian,
-        "created_at": format_timestamp(now),
-        "updated_at": format_timestamp(now),
         "_created": now,
         "_updated": now,
     }
@@ -126,7 +124,7 @@ def build_order(
         "msrp_total": f"{msrp:.2f}",
         "payment_total": f"{item_total * 1.05 + 4.99:.2f}",
         "line_items": [public(item) for item in line_items],
-        "type": order_type,
+        "_type": order_type,  # the list filter `type`; Order declares no such field
         "_created": now,
         "_updated": now,
     }
@@ -166,19 +164,29 @@ def build_resource(
     attachment_url: str | None,
     now: float,
 ) -> Record:
-    """A practitioner resource (or, without a practitioner, a Fullscript one)."""
-    return {
+    """A practitioner resource (or, without a practitioner, a Fullscript one).
+
+    Each keeps the fields its schema declares: a Fullscript resource has no owner, plan,
+    library flag or timestamps (`FullscriptResource`), a practitioner's resource names no
+    practitioner (`PractitionerResource`; the owner is the path's ``practitioner_id``).
+    """
+    shared = {
         "id": resource_id,
         "name": name,
         "type": resource_type,
         "category": category,
-        "practitioner_id": practitioner_id,
+        "attachment_url": attachment_url,
+        "_created": now,
+    }
+    if practitioner_id is None:
+        return shared
+    return {
+        **shared,
         "treatment_plan_id": treatment_plan_id,
         "save_to_library": save_to_library,
-        "attachment_url": attachment_url,
         "created_at": format_timestamp(now),
         "updated_at": format_timestamp(now),
-        "_created": now,
+        "_practitioner_id": practitioner_id,
     }
 
 
