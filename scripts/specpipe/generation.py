@@ -118,10 +118,14 @@ def _template_environment(template_dir: Path) -> jinja2.Environment:
     return environment
 
 
-def python_literal(value: str | bool | None) -> str:
-    """``value`` as Python source in the formatter's style: ``"text"``, ``True``, ``None``."""
+def python_literal(value: str | bool | tuple[str, ...] | None) -> str:
+    """``value`` as Python source in the formatter's style: ``"text"``, ``True``, ``None``,
+    ``("a", "b")`` (the formatter then wraps long lines)."""
     if value is None or isinstance(value, bool):
         return repr(value)
+    if isinstance(value, tuple):
+        items = [json.dumps(item) for item in value]
+        return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
     return json.dumps(value)
 
 

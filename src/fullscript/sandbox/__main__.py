@@ -97,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--webhook-url", default=None, help="where to POST webhook deliveries")
     parser.add_argument("--webhook-secret", default=DEFAULT_WEBHOOK_SECRET, help="signing key")
     parser.add_argument(
+        "--lax-parameters",
+        action="store_true",
+        help="ignore undeclared query parameters and body members instead of answering 422",
+    )
+    parser.add_argument(
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
     return parser
@@ -116,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         patients=args.patients,
         webhook_url=args.webhook_url,
         webhook_secret=args.webhook_secret,
+        lax_parameters=args.lax_parameters,
     )
     root = f"http://{args.host}:{args.port}"
     limit, window = sandbox.settings.rate_limit

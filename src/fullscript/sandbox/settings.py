@@ -85,6 +85,9 @@ class SandboxSettings:
     seed: int = 0
     patients: int = attrs.field(default=DEFAULT_PATIENTS, validator=_at_least_one)
     allow_restricted: bool = True
+    #: Ignore query parameters and body members the operation does not declare (as Rails
+    #: does) instead of answering 422 naming them.
+    lax_parameters: bool = False
     webhook_url: str | None = None
     webhook_secret: str = attrs.field(default=DEFAULT_WEBHOOK_SECRET, repr=False)
     webhook_challenge: str | None = attrs.field(default=DEFAULT_WEBHOOK_CHALLENGE, repr=False)

@@ -21,6 +21,7 @@ from ..operations import Operation
 from ..state.clock import SandboxClock
 from ..state.store import RegionState
 from .body import read_body
+from .declared import refuse_undeclared
 from .responses import (
     DroppedConnectionResponse,
     error_response,
@@ -43,6 +44,7 @@ class Core(Protocol):
     traffic: TrafficCounters
     faults: FaultInjector
     allow_restricted: bool
+    lax_parameters: bool
 
     def region(self, name: str) -> RegionState: ...
 
@@ -127,6 +129,8 @@ async def handle_api_call(
                 return _rate_limited(retry_after, core.limiter)
         token = _authorize(core, operation, region, request)
         query = request.query_params
+        if not core.lax_parameters:
+            refuse_undeclared(operation, query.keys(), body, files)
         call = Call(
             operation=operation,
             state=core.region(region),
