@@ -12,13 +12,23 @@ The same classes come out of `fullscript.webhooks.unwrap` (deliveries) and
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import attrs
-from fullscript_api.models import LabOrder, Order, Patient, Product, Recommendation, TreatmentPlan
+
+if TYPE_CHECKING:
+    from fullscript_api.models import (
+        LabOrder,
+        Order,
+        Patient,
+        Product,
+        Recommendation,
+        TreatmentPlan,
+    )
 
 from .._errors import FullscriptError
 
@@ -161,15 +171,28 @@ class ClinicKeyEventData:
     clinic_id: str | None
 
 
-def _model(data: Mapping[str, Any], key: str, model: Any) -> Any:
+class MissingModelError(LookupError):
+    """The generated client has no model for an event's data (built from another spec)."""
+
+
+def _generated_model(name: str) -> Any:
+    # Looked up when an event is parsed, not imported: a client generated from a spec without
+    # this model keeps `fullscript.webhooks` importable, and its events become UnknownEvent.
+    model = getattr(importlib.import_module("fullscript_api.models"), name, None)
+    if model is None:
+        raise MissingModelError(f"the generated client has no model {name}")
+    return model
+
+
+def _model(data: Mapping[str, Any], key: str, model: str) -> Any:
     value = data[key]
     if not isinstance(value, Mapping):
         raise TypeError(f"data.{key} is not an object")
-    return model.from_dict(value)
+    return _generated_model(model).from_dict(value)
 
 
 def _patient(data: Mapping[str, Any]) -> PatientEventData:
-    return PatientEventData(_model(data, "patient", Patient))
+    return PatientEventData(_model(data, "patient", "Patient"))
 
 
 # Event data names dosage keys as Fullscript's 2021 event example does (``recommended_amount``);
@@ -200,7 +223,8 @@ def _plan_model(data: Mapping[str, Any]) -> TreatmentPlan:
     items = plan.get("recommendations")
     if isinstance(items, list):
         plan = {**plan, "recommendations": [_plan_dosage(item) for item in items]}
-    return TreatmentPlan.from_dict(plan)
+    parsed: TreatmentPlan = _generated_model("TreatmentPlan").from_dict(plan)
+    return parsed
 
 
 def _plan(data: Mapping[str, Any]) -> TreatmentPlanEventData:
@@ -211,20 +235,20 @@ def _recommendation(data: Mapping[str, Any]) -> RecommendationEventData:
     item = _plan_dosage(data.get("recommendation"))
     return RecommendationEventData(
         _plan_model(data),
-        Recommendation.from_dict(item) if isinstance(item, Mapping) else None,
+        _generated_model("Recommendation").from_dict(item) if isinstance(item, Mapping) else None,
     )
 
 
 def _order(data: Mapping[str, Any]) -> OrderEventData:
-    return OrderEventData(_model(data, "order", Order))
+    return OrderEventData(_model(data, "order", "Order"))
 
 
 def _lab_order(data: Mapping[str, Any]) -> LabOrderEventData:
-    return LabOrderEventData(_model(data, "lab_order", LabOrder))
+    return LabOrderEventData(_model(data, "lab_order", "LabOrder"))
 
 
 def _product(data: Mapping[str, Any]) -> ProductEventData:
-    return ProductEventData(_model(data, "product", Product))
+    return ProductEventData(_model(data, "product", "Product"))
 
 
 def _clinic_key(data: Mapping[str, Any]) -> ClinicKeyEventData:
@@ -401,6 +425,8 @@ def parse_event(payload: object) -> WebhookEvent:
         return UnknownEvent(**common, data=data, reason=f"{cls.TYPE} event without a data object")
     try:
         parsed = _DATA_PARSERS[cls](data)
+    except MissingModelError as exc:
+        return UnknownEvent(**common, data=data, reason=str(exc))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         # A documented type with data of another shape: keep it (raw) rather than lose it.
         # The exception's type (and a missing key's name) only: values may be personal data.

@@ -15,21 +15,12 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import importlib
 import logging
 from collections import deque
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
-
-from fullscript_api.models import (
-    ListClinicKeyEventsSortBy,
-    ListLabOrderEventsSortBy,
-    ListOrderEventsSortBy,
-    ListPatientEventsSortBy,
-    ListProductEventsSortBy,
-    ListTreatmentPlanEventsSortBy,
-    SortDirection,
-)
 
 from .._errors import NotFoundError
 from .events import TypedEvent, WebhookEvent, parse_event
@@ -52,15 +43,22 @@ EVENT_LISTS: dict[str, str] = {
     "clinic_keys": "list_clinic_key_events",
 }
 
-# Each list's own enum for sort_by=created_at (the generated client has one per operation).
-_BY_CREATION: dict[str, Any] = {
-    "patients": ListPatientEventsSortBy.CREATED_AT,
-    "treatment_plans": ListTreatmentPlanEventsSortBy.CREATED_AT,
-    "orders": ListOrderEventsSortBy.CREATED_AT,
-    "lab_orders": ListLabOrderEventsSortBy.CREATED_AT,
-    "products": ListProductEventsSortBy.CREATED_AT,
-    "clinic_keys": ListClinicKeyEventsSortBy.CREATED_AT,
-}
+def _sort_arguments(category: str) -> dict[str, Any]:
+    """``sort_by=created_at, order_by=ASC`` in the generated enums of the category's list.
+
+    Looked up by name when used (``list_patient_events`` -> ``ListPatientEventsSortBy``), so a
+    client generated from another spec keeps this module importable; plain strings stand in for
+    an enum the client does not have.
+    """
+    models = importlib.import_module("fullscript_api.models")
+    camel = "".join(part.title() for part in EVENT_LISTS[category].split("_"))
+    sort_by = getattr(models, f"{camel}SortBy", None)
+    direction = getattr(models, "SortDirection", None)
+    return {
+        "sort_by": sort_by("created_at") if sort_by is not None else "created_at",
+        "order_by": direction("ASC") if direction is not None else "ASC",
+    }
+
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 
@@ -82,8 +80,7 @@ async def _category_events(
     # Oldest first: events created while we page are appended at the end, so no page shifts.
     paginator = method(
         created_at=_day_filter(since),
-        sort_by=_BY_CREATION[category],
-        order_by=SortDirection.ASC,
+        **_sort_arguments(category),
         page_size=page_size,
         prefetch=prefetch,
     )
