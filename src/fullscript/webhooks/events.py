@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import typing
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -369,6 +370,24 @@ _DATA_PARSERS: dict[type[TypedEvent[Any]], Callable[[Mapping[str, Any]], Any]] =
 
 #: Event class of each documented type.
 EVENT_CLASSES: Mapping[str, type[TypedEvent[Any]]] = {cls.TYPE: cls for cls in _DATA_PARSERS}
+
+
+def event_data_models() -> dict[type[TypedEvent[Any]], dict[str, str]]:
+    """Each event class's ``data`` attributes that hold a generated model, by model name.
+
+    ``{OrderPlaced: {"order": "Order"}, ...}``, read from the data classes' annotations, so a
+    spec diff can say which handlers read a changed model (``OrderPlaced.data.order``).
+    """
+    found: dict[type[TypedEvent[Any]], dict[str, str]] = {}
+    for cls in _DATA_PARSERS:
+        data_class = typing.get_args(cls.__orig_bases__[0])[0]  # type: ignore[attr-defined]
+        found[cls] = {
+            field.name: model
+            for field in attrs.fields(data_class)
+            if (model := str(field.type).removesuffix(" | None")) not in ("str", "None")
+        }
+    return found
+
 
 #: The documented event types (the one list of them: the sandbox reads it too, and a test
 #: checks it against the ``event_type`` values of the spec's event lists).

@@ -43,6 +43,7 @@ EVENT_LISTS: dict[str, str] = {
     "clinic_keys": "list_clinic_key_events",
 }
 
+
 def _sort_arguments(category: str) -> dict[str, Any]:
     """``sort_by=created_at, order_by=ASC`` in the generated enums of the category's list.
 
