@@ -92,6 +92,8 @@ def _print_fixes(normalized: NormalizedSpec, *, verbose: bool) -> None:
         print("normalise: spec needed no fixes")
         return
     print(f"normalise: applied {len(fixes)} fix(es): {normalized.summary()}")
+    for conflict in normalized.conflicts:
+        print(f"  CONFLICT {conflict}")
     if verbose:
         for fix in fixes:
             print(f"  - {fix}")
