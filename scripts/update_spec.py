@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _heading(title: str) -> None:
-    print(f"\n== {title}")
+    print(f"\n== {title}", flush=True)  # before the output of the steps run in subprocesses
 
 
 def _relative(path: Path) -> str:
