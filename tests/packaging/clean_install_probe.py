@@ -64,9 +64,12 @@ except ImportError as error:
 else:
     sandbox_error = ""
 
+from fullscript.spec import shipped_spec  # noqa: E402
+
 print(
     json.dumps(
         {
+            "shipped_spec_paths": len(shipped_spec()["paths"]),
             "after_import": AFTER_IMPORT,
             "calls": asyncio.run(use_the_client()),
             "sandbox_error": sandbox_error,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ._breaking import BreakingChange, breaking_changes, event_readings
 from ._loading import SpecLoadError, load_spec, shipped_spec
+from ._values import response_enum, unlisted_value
 
 __all__ = [
     "BreakingChange",
@@ -23,5 +24,7 @@ __all__ = [
     "breaking_changes",
     "event_readings",
     "load_spec",
+    "response_enum",
     "shipped_spec",
+    "unlisted_value",
 ]

@@ -17,7 +17,9 @@ import attrs
 
 __all__ = ["APPLYING_KINDS", "FAULT_KINDS", "FaultKind", "FaultPlan", "FaultRule"]
 
-FaultKind = Literal["error", "rate_limit", "latency", "drop", "drop_after_apply", "malformed"]
+FaultKind = Literal[
+    "error", "rate_limit", "latency", "drop", "drop_after_apply", "malformed", "unlisted_value"
+]
 FAULT_KINDS: tuple[str, ...] = (
     "error",
     "rate_limit",
@@ -25,9 +27,10 @@ FAULT_KINDS: tuple[str, ...] = (
     "drop",
     "drop_after_apply",
     "malformed",
+    "unlisted_value",
 )
 # Kinds that run the operation (its write takes effect) and then spoil the answer.
-APPLYING_KINDS = frozenset({"drop_after_apply", "malformed"})
+APPLYING_KINDS = frozenset({"drop_after_apply", "malformed", "unlisted_value"})
 _ERROR_STATUSES = frozenset(status.value for status in HTTPStatus if 400 <= status.value <= 599)
 
 
@@ -80,12 +83,18 @@ class FaultRule:
     probability: float = attrs.field(default=1.0, validator=_number(0, 1))
     times: int | None = attrs.field(default=None, validator=attrs.validators.optional(_count))
     skip: int = attrs.field(default=0, validator=_count)
+    #: ``unlisted_value``: the member of the answer to change, and its new value (default: one
+    #: the spec's enum for it does not list, as a value Fullscript adds later would be).
+    field: str | None = attrs.field(default=None, validator=_text)
+    value: str | None = attrs.field(default=None, validator=_text)
     matched: int = 0
     fired: int = 0
 
     def __attrs_post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; use one of {FAULT_KINDS}")
+        if self.kind == "unlisted_value" and not self.field:
+            raise ValueError("an unlisted_value fault needs field=, the member to change")
         if self.kind == "rate_limit":
             self.status = 429  # what it answers, so that listings say so
         if self.method is not None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 import anyio
 from starlette.requests import Request
 from starlette.responses import Response
 
+from fullscript.spec import response_enum, unlisted_value
+
 from ..errors import ApiError, forbidden
 from ..faults.injector import FaultInjector
 from ..faults.rules import APPLYING_KINDS, FaultRule
-from ..handlers.call import Call, Handler, Upload
+from ..handlers.call import Call, Handler, Reply, Upload
 from ..limits.rate_limit import RollingWindowLimiter
 from ..limits.traffic import TrafficCounters
 from ..oauth.bearer import bearer_token
@@ -107,6 +109,22 @@ def _authorize(
     return token
 
 
+def _with_unlisted_value(rule: FaultRule, operation: Operation, reply: Reply) -> Any:
+    field = str(rule.field)
+    value = rule.value
+    if value is None:
+        value = unlisted_value(response_enum(operation.operation_id, field))
+
+    def replaced(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: value if k == field else replaced(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [replaced(item) for item in node]
+        return node
+
+    return replaced(reply.body)
+
+
 async def handle_api_call(
     core: Core, operation: Operation, handler: Handler, region: str, request: Request
 ) -> Response:
@@ -153,6 +171,8 @@ async def handle_api_call(
             core.traffic.refresh(app, grant)
     except ApiError as error:
         return error_response(error.status, error.body, error.headers)
+    if plan.terminal is not None and plan.terminal.kind == "unlisted_value":
+        return json_response(reply.status, _with_unlisted_value(plan.terminal, operation, reply))
     if plan.terminal is not None and plan.terminal.kind == "malformed":
         return malformed_response(reply.status, reply.body)
     if plan.terminal is not None and plan.terminal.kind == "drop_after_apply":
