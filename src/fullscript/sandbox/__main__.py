@@ -102,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="ignore undeclared query parameters and body members instead of answering 422",
     )
     parser.add_argument(
+        "--fill-declared-fields",
+        action="store_true",
+        help="produce declared fields the sandbox does not know (their example, else null)",
+    )
+    parser.add_argument(
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
     return parser
@@ -122,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         webhook_url=args.webhook_url,
         webhook_secret=args.webhook_secret,
         lax_parameters=args.lax_parameters,
+        fill_declared_fields=args.fill_declared_fields,
     )
     root = f"http://{args.host}:{args.port}"
     limit, window = sandbox.settings.rate_limit

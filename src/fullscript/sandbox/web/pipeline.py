@@ -24,6 +24,7 @@ from ..state.clock import SandboxClock
 from ..state.store import RegionState
 from .body import read_body
 from .declared import refuse_undeclared
+from .declared_fields import fill_declared_fields, response_schema
 from .responses import (
     DroppedConnectionResponse,
     error_response,
@@ -47,6 +48,7 @@ class Core(Protocol):
     faults: FaultInjector
     allow_restricted: bool
     lax_parameters: bool
+    fill_declared_fields: bool
 
     def region(self, name: str) -> RegionState: ...
 
@@ -171,6 +173,10 @@ async def handle_api_call(
             core.traffic.refresh(app, grant)
     except ApiError as error:
         return error_response(error.status, error.body, error.headers)
+    if core.fill_declared_fields and reply.body is not None:
+        schema = response_schema(operation.operation_id, reply.status)
+        if schema is not None:
+            reply = Reply(reply.status, fill_declared_fields(schema, reply.body))
     if plan.terminal is not None and plan.terminal.kind == "unlisted_value":
         return json_response(reply.status, _with_unlisted_value(plan.terminal, operation, reply))
     if plan.terminal is not None and plan.terminal.kind == "malformed":
