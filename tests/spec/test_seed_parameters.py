@@ -88,7 +88,12 @@ def spec_operations() -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def spec_operation(endpoint: Endpoint) -> dict[str, Any]:
-    return spec_operations()[(endpoint.method, blank("/api" + endpoint.path))]
+    found = spec_operations().get((endpoint.method, blank("/api" + endpoint.path)))
+    assert found is not None, (
+        f"{endpoint_id(endpoint)} of the reference is not in openapi/openapi.json: describe it "
+        "there (with its arguments), then make generate"
+    )
+    return found
 
 
 def endpoint_id(endpoint: Endpoint) -> str:
@@ -142,7 +147,10 @@ def test_every_documented_argument_is_declared_with_its_wire_name(endpoint: Endp
             if path.rsplit(".", 1)[-1].removesuffix("[]") == argument.name
         ):
             problems.append(f"body field {argument.name} not required")
-    assert problems == []
+    assert problems == [], (
+        f"{endpoint_id(endpoint)}: declare each argument in openapi/openapi.json with the "
+        "reference's wire name (query parameter for GET, request body member otherwise)"
+    )
 
 
 def test_array_filters_of_the_reference_are_bracketed_arrays() -> None:

@@ -51,7 +51,11 @@ def test_the_typed_events_are_the_event_types_the_spec_lists() -> None:
     }
 
     assert listed
-    assert set(EVENT_TYPES) == listed
+    assert set(EVENT_TYPES) == listed, (
+        f"the spec lists event types {sorted(listed - set(EVENT_TYPES))} the SDK does not type, "
+        f"and the SDK types {sorted(set(EVENT_TYPES) - listed)} the spec no longer lists: add or "
+        "remove a class (and its data parser) in src/fullscript/webhooks/events.py"
+    )
 
 
 def test_every_event_type_unwraps_into_its_class_with_data_in_sdk_models(
