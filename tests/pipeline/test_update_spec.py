@@ -84,3 +84,19 @@ def test_a_renamed_query_parameter_is_breaking_and_names_the_handler_to_change(
     assert "order_number" in done.stdout and "BREAKING" in done.stdout.upper()
     assert "list_orders declares query parameter(s) number" in done.stdout
     assert "src/fullscript/sandbox/handlers/orders.py never reads" in done.stdout
+
+
+def test_generating_generated_from_an_unadopted_spec_says_how_to_adopt_it(
+    tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    import generate
+
+    other = tmp_path / "other.json"
+    other.write_text(OUR_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(generate, "DEFAULT_OUT", tmp_path / "generated")
+
+    assert generate.main(["--spec", str(other), "--out", str(tmp_path / "generated")]) == 0
+
+    printed = capsys.readouterr().out
+    assert "openapi/openapi.json is unchanged" in printed
+    assert f"make update-spec NEW={other}" in printed
