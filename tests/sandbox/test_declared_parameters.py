@@ -80,3 +80,23 @@ async def test_lax_parameters_ignore_undeclared_names_as_fullscript_does(
     assert everything.status_code == 200
     assert everything.json()["meta"]["total_count"] == plain.json()["meta"]["total_count"]
     assert lax.settings.lax_parameters is True
+
+
+async def test_the_oauth_token_endpoint_ignores_unknown_members_as_rfc_6749_requires(
+    sandbox: Sandbox,
+) -> None:
+    app = sandbox.oauth_app
+    async with sandbox.client("us") as http:
+        response = await http.post(
+            "/api/oauth/token",
+            json={
+                "grant_type": "authorization_code",
+                "client_id": app.client_id,
+                "client_secret": app.client_secret,
+                "code": "no-such-code",
+                "redirect_uri": app.redirect_uri,
+                "device": "kiosk-3",
+            },
+        )
+    assert response.status_code == 400  # the unknown code, not the unknown member
+    assert "device" not in response.text

@@ -12,6 +12,7 @@ The same classes come out of `fullscript.webhooks.unwrap` (deliveries) and
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import typing
@@ -172,17 +173,17 @@ class ClinicKeyEventData:
     clinic_id: str | None
 
 
-class MissingModelError(LookupError):
-    """The generated client has no model for an event's data (built from another spec)."""
-
-
 def _generated_model(name: str) -> Any:
     # Looked up when an event is parsed, not imported: a client generated from a spec without
-    # this model keeps `fullscript.webhooks` importable, and its events become UnknownEvent.
-    model = getattr(importlib.import_module("fullscript_api.models"), name, None)
-    if model is None:
-        raise MissingModelError(f"the generated client has no model {name}")
-    return model
+    # this model keeps `fullscript.webhooks` importable (parse_event checks it exists first).
+    return getattr(importlib.import_module("fullscript_api.models"), name)
+
+
+def _missing_models(cls: type[TypedEvent[Any]]) -> list[str]:
+    """Models the event's data needs that the generated client does not have."""
+    models = importlib.import_module("fullscript_api.models")
+    needed = event_data_models()[cls].values()
+    return [name for name in needed if getattr(models, name, None) is None]
 
 
 def _model(data: Mapping[str, Any], key: str, model: str) -> Any:
@@ -372,7 +373,8 @@ _DATA_PARSERS: dict[type[TypedEvent[Any]], Callable[[Mapping[str, Any]], Any]] =
 EVENT_CLASSES: Mapping[str, type[TypedEvent[Any]]] = {cls.TYPE: cls for cls in _DATA_PARSERS}
 
 
-def event_data_models() -> dict[type[TypedEvent[Any]], dict[str, str]]:
+@functools.cache
+def event_data_models() -> Mapping[type[TypedEvent[Any]], Mapping[str, str]]:
     """Each event class's ``data`` attributes that hold a generated model, by model name.
 
     ``{OrderPlaced: {"order": "Order"}, ...}``, read from the data classes' annotations, so a
@@ -442,10 +444,12 @@ def parse_event(payload: object) -> WebhookEvent:
         return UnknownEvent(**common, data=data, reason=f"unknown event type {event_type!r}")
     if not isinstance(data, Mapping):
         return UnknownEvent(**common, data=data, reason=f"{cls.TYPE} event without a data object")
+    missing = _missing_models(cls)
+    if missing:
+        reason = f"the generated client has no model {', '.join(missing)}"
+        return UnknownEvent(**common, data=data, reason=reason)
     try:
         parsed = _DATA_PARSERS[cls](data)
-    except MissingModelError as exc:
-        return UnknownEvent(**common, data=data, reason=str(exc))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         # A documented type with data of another shape: keep it (raw) rather than lose it.
         # The exception's type (and a missing key's name) only: values may be personal data.

@@ -149,7 +149,8 @@ async def handle_api_call(
                 return _rate_limited(retry_after, core.limiter)
         token = _authorize(core, operation, region, request)
         query = request.query_params
-        if not core.lax_parameters:
+        # The OAuth token endpoints "MUST ignore unrecognized request parameters" (RFC 6749).
+        if not core.lax_parameters and operation.authenticated:
             refuse_undeclared(operation, query.keys(), body, files)
         call = Call(
             operation=operation,
