@@ -23,6 +23,8 @@
    (goal: equal), beside the fixed look-back every worker ran before; 8. FastAPI requests/s with
    `def` dependencies, `async def` ones and a plain route, in-process ASGI
    (benchmarks/fastapi_scale.py).
+9. Grants at scale: memory per grant and `FileTokenStore` load and save (against the JSON file
+   it replaced) at 10, 1,000 and 10,000 grants (benchmarks/scale_grants.py).
 
 Targets: façade within 1.25x of the bare generated client; zero window violations; prefetch at
 least 5x faster than page by page; the goals of 4 are printed beside its figures; one refresh per
@@ -41,7 +43,7 @@ from typing import Any
 import aiolimiter
 import attrs
 import httpx2
-from benchmarks import fastapi_scale, lean, prefetch_bound, scale_quota, scale_tokens
+from benchmarks import fastapi_scale, lean, prefetch_bound, scale_grants, scale_quota, scale_tokens
 from benchmarks.overhead_probe import PATIENT, facade, three_clients
 
 from fullscript import RollingWindowLimiter
@@ -291,6 +293,9 @@ def main() -> int:
 
     print()
     results += fastapi_scale.report()
+
+    print()
+    results += scale_grants.report()
 
     print()
     print("Targets")

@@ -72,13 +72,15 @@ class ClientState:
 
 
 class RegionConnection:
-    """The HTTP side of one region: its clients share the façade's transport (connection pool).
+    """The HTTP side of one grant in one region: its clients share the façade's transport
+    (connection pool).
 
     Attributes:
         region: where requests go.
-        http: client with the region's `BearerAuth`, for operations that need a token.
-        anonymous_http: client without auth (OAuth token endpoints), same transport.
-        generated: the generated client (parsers consult its settings).
+        http: client with the grant's `BearerAuth`, for operations that need a token.
+        anonymous_http: client without auth (OAuth token endpoints), same transport; one per
+            region, shared by its grants.
+        generated: the generated client (parsers consult its settings); one per region.
         state: open or closed, shared with every copy of the client.
         default_retry: the client's retry policy (per-call options may replace it).
         default_max_limiter_wait: the client's maximum wait for a rate-limit slot, when set.
@@ -86,7 +88,9 @@ class RegionConnection:
         observers: told about every call, attempt and event (hooks, telemetry); usually none.
     """
 
+    # Weakly referenced: a grant's connection is freed once idle (see `GrantStates`).
     __slots__ = (
+        "__weakref__",
         "anonymous_http",
         "default_max_limiter_wait",
         "default_retry",

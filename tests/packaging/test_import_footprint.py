@@ -30,6 +30,9 @@ NOT_AT_IMPORT = (
     "fastapi",
     "cryptography",
     "opentelemetry",
+    "click",
+    "rich",
+    "keyring",
 )
 _MODEL_IMPORT = re.compile(r"from \.\.\.?models\.(\w+) import")
 
