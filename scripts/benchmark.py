@@ -10,6 +10,9 @@
 3. Streaming 4,000 patients (40 pages) through the façade with 50 ms of simulated latency per
    page, page by page vs `prefetch=10`, on the virtual clock (exact latency, no CPU cost) and on
    the wall clock (real sleeping, the client's CPU time included; the target is judged here).
+   Then prefetch against its latency bound (`benchmarks.prefetch_bound`): 200 pages at 50 ms
+   from a loopback server, prefetch 4, 10 and 20, the façade beside plain httpx2 with a window
+   of tasks, as a share of pages x latency / prefetch (goal: at least 90%).
 4. Lean install and import (`benchmarks.lean`): in a clean virtualenv holding only the wheel,
    `import fullscript` and the README quick-start imports against `import httpx2`, and the
    façade's CPU per call against the bare generated call and plain httpx2, in fresh processes.
@@ -40,7 +43,7 @@ from typing import Any
 import aiolimiter
 import attrs
 import httpx2
-from benchmarks import fastapi_scale, lean, scale_grants, scale_quota, scale_tokens
+from benchmarks import fastapi_scale, lean, prefetch_bound, scale_grants, scale_quota, scale_tokens
 from benchmarks.overhead_probe import PATIENT, facade, three_clients
 
 from fullscript import RollingWindowLimiter
@@ -272,6 +275,10 @@ def main() -> int:
             wall_speedup >= PREFETCH_TARGET and complete,
         )
     )
+
+    print()
+    print("3b. Prefetch against its latency bound (loopback)")
+    results += prefetch_bound.report()
 
     print()
     print("4. Lean install and import (clean virtualenv: the wheel and its base dependencies)")

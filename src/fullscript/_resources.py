@@ -48,7 +48,7 @@ from ._observation import (
     observed_call,
 )
 from ._options import RequestOptions, use_request_options
-from ._pagination import AsyncPaginator, Page
+from ._pagination import AsyncPaginator, Page, RememberedPageCounts
 from ._regions import Region
 from ._retry import RetryPolicy
 
@@ -148,6 +148,8 @@ class OperationBinding:
                 else connection.default_max_limiter_wait,
             )
         )
+        # A list streamed again starts its prefetch window with page 1 (see `AsyncPaginator`).
+        self._page_counts = RememberedPageCounts()
 
     @property
     def region(self) -> Region:
@@ -229,6 +231,7 @@ class OperationBinding:
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,
+            page_count=self._page_counts.of((operation.name, page_size, repr(arguments))),
             item_key=record_key,
             # List calls are reads: a page that failed for a transient reason is asked again.
             page_retries=self._retry_policy().stream_page_retries,
