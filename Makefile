@@ -13,7 +13,7 @@ OUT ?= generated
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo demo-scale example-fastapi test lint typecheck pytest redis-server tmux generate check-generated spec-diff sandbox benchmark clean
+.PHONY: install demo demo-scale example-fastapi test lint typecheck pytest redis-server tmux generate check-generated spec-diff update-spec sandbox benchmark clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -87,6 +87,12 @@ check-generated: install
 spec-diff: NEW ?= https://us.fullscript.com/docs/api/open-api/v1/openapi.json
 spec-diff: install
 	$(PY) scripts/spec_diff.py openapi/openapi.json $(NEW) $(DIFF_ARGS)
+
+# Adopt a new spec: diff, normalise, write it to openapi/openapi.json, regenerate, and list
+# what the sandbox does not serve yet:  make update-spec NEW=path/or/url
+update-spec: install
+	@test -n "$(NEW)" || { echo "usage: make update-spec NEW=<path or URL of the new spec>" >&2; exit 2; }
+	$(PY) scripts/update_spec.py $(NEW)
 
 sandbox: install
 	$(PY) -m fullscript.sandbox --host 127.0.0.1 --port 8765

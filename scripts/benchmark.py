@@ -10,6 +10,9 @@
 3. Streaming 4,000 patients (40 pages) through the façade with 50 ms of simulated latency per
    page, page by page vs `prefetch=10`, on the virtual clock (exact latency, no CPU cost) and on
    the wall clock (real sleeping, the client's CPU time included; the target is judged here).
+   Then prefetch against its latency bound (`benchmarks.prefetch_bound`): 200 pages at 50 ms
+   from a loopback server, prefetch 4, 10 and 20, the façade beside plain httpx2 with a window
+   of tasks, as a share of pages x latency / prefetch (goal: at least 90%).
 4. Lean install and import (`benchmarks.lean`): in a clean virtualenv holding only the wheel,
    `import fullscript` and the README quick-start imports against `import httpx2`, and the
    façade's CPU per call against the bare generated call and plain httpx2, in fresh processes.
@@ -20,7 +23,9 @@
    (goal: equal), beside the fixed look-back every worker ran before; 8. FastAPI requests/s with
    `def` dependencies, `async def` ones and a plain route, in-process ASGI
    (benchmarks/fastapi_scale.py).
-9. One quota, many clinics (benchmarks/sharing.py, virtual time): an export completing under
+9. Grants at scale: memory per grant and `FileTokenStore` load and save (against the JSON file
+   it replaced) at 10, 1,000 and 10,000 grants (benchmarks/scale_grants.py).
+10. One quota, many clinics (benchmarks/sharing.py, virtual time): an export completing under
    the defaults, a clinic's calls beside it (first come, first served vs classes and the
    reserve), ten grants sharing fairly; the chart of docs/scale-out.md comes from here.
 
@@ -41,7 +46,15 @@ from typing import Any
 import aiolimiter
 import attrs
 import httpx2
-from benchmarks import fastapi_scale, lean, scale_quota, scale_tokens, sharing
+from benchmarks import (
+    fastapi_scale,
+    lean,
+    prefetch_bound,
+    scale_grants,
+    scale_quota,
+    scale_tokens,
+    sharing,
+)
 from benchmarks.overhead_probe import PATIENT, facade, three_clients
 
 from fullscript import RollingWindowLimiter
@@ -275,6 +288,10 @@ def main() -> int:
     )
 
     print()
+    print("3b. Prefetch against its latency bound (loopback)")
+    results += prefetch_bound.report()
+
+    print()
     print("4. Lean install and import (clean virtualenv: the wheel and its base dependencies)")
     results.extend(lean.report(lean.measure()))
 
@@ -287,6 +304,9 @@ def main() -> int:
 
     print()
     results += fastapi_scale.report()
+
+    print()
+    results += scale_grants.report()
 
     print()
     results += sharing.report()

@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             return _check(normalized, out_dir)
         _generate(normalized, out_dir)
+        _warn_if_not_adopted(args.spec, out_dir)
     except GenerationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -92,11 +93,24 @@ def _print_fixes(normalized: NormalizedSpec, *, verbose: bool) -> None:
         print("normalise: spec needed no fixes")
         return
     print(f"normalise: applied {len(fixes)} fix(es): {normalized.summary()}")
+    for conflict in normalized.conflicts:
+        print(f"  CONFLICT {conflict}")
     if verbose:
         for fix in fixes:
             print(f"  - {fix}")
     else:
         print("  (use --verbose to list every fix)")
+
+
+def _warn_if_not_adopted(spec: str, out_dir: Path) -> None:
+    """generated/ from another spec than openapi/openapi.json: the next check would revert it."""
+    if out_dir != DEFAULT_OUT.resolve() or (not is_url(spec) and Path(spec) == DEFAULT_SPEC):
+        return
+    print(
+        f"note: {out_dir.name}/ now follows {spec}, but {DEFAULT_SPEC.relative_to(REPO_ROOT)} is "
+        "unchanged: `make check-generated` will call it stale and `make generate` will revert "
+        f"it. To adopt the spec: make update-spec NEW={spec}"
+    )
 
 
 def _generate(normalized: NormalizedSpec, out_dir: Path) -> None:

@@ -16,6 +16,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_allergen",
@@ -26,6 +28,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_brands",
@@ -36,6 +40,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]", "available", "clinic_permitted"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_brand",
@@ -46,6 +52,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_ingredients",
@@ -56,6 +64,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_ingredient",
@@ -66,6 +76,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_practitioner_types",
@@ -76,6 +88,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_products",
@@ -86,6 +100,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_product",
@@ -96,6 +112,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("practitioner_id",),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_similar_products",
@@ -106,6 +124,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=True,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="search_products",
@@ -116,6 +136,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=True,
         authenticated=True,
+        query_parameters=("query", "allergen_ids[]", "brand_id", "ingredient_ids[]", "supplement_type_ids[]", "third_party_certification_ids[]", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_supplement_types",
@@ -126,6 +148,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_supplement_type",
@@ -136,6 +160,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_third_party_certifications",
@@ -146,6 +172,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_third_party_certification",
@@ -156,6 +184,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_variant",
@@ -166,6 +196,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="catalog:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_clinic",
@@ -176,6 +208,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_categories",
@@ -186,6 +220,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_category_products",
@@ -196,6 +232,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_category",
@@ -206,6 +244,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_gateway_treatment_plan_link",
@@ -216,6 +256,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("entrypoint", "treatment_plan", "patient"),
     ),
     OperationFacts(
         operation_id="retrieve_new_treatment_plan_link",
@@ -226,6 +268,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_treatment_plan_link",
@@ -236,6 +280,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("treatment_plan", "patient"),
     ),
     OperationFacts(
         operation_id="retrieve_treatment_plan_link",
@@ -246,6 +292,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_session_grant",
@@ -256,6 +304,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("user_id", "user_type"),
     ),
     OperationFacts(
         operation_id="list_fullscript_protocols",
@@ -266,6 +316,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_fullscript_resources",
@@ -276,6 +328,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_lab_orders",
@@ -286,6 +340,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:order_history",
         restricted=False,
         authenticated=True,
+        query_parameters=("patient_id", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_lab_order",
@@ -296,6 +352,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:order_history",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_lab_test",
@@ -306,6 +364,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:order_history",
         restricted=True,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="find_metadata_objects",
@@ -316,6 +376,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("id", "type", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_orders",
@@ -326,6 +388,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:order_history",
         restricted=False,
         authenticated=True,
+        query_parameters=("patient_id", "treatment_plan_id", "completed_at", "order_number", "type", "sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_order",
@@ -336,6 +400,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:order_history",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_patients",
@@ -346,6 +412,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("patient_type", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_patient",
@@ -356,6 +424,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("email", "first_name", "last_name", "date_of_birth", "gender", "mobile_number", "send_welcome_email", "discount", "metadata"),
     ),
     OperationFacts(
         operation_id="retrieve_patient",
@@ -366,6 +436,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="update_patient",
@@ -376,6 +448,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("email", "first_name", "last_name", "date_of_birth", "gender", "mobile_number", "discount", "metadata"),
     ),
     OperationFacts(
         operation_id="list_patient_addresses",
@@ -386,6 +460,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_patient_dependents",
@@ -396,6 +472,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_patient_orders",
@@ -406,6 +484,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:order_history",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_patient_treatment_plans",
@@ -416,6 +496,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:treatment_plan_history",
         restricted=False,
         authenticated=True,
+        query_parameters=("sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_patient_treatment_plan",
@@ -426,6 +508,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:write",
         restricted=True,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("practitioner_id", "personal_message", "state", "recommendations", "metadata"),
     ),
     OperationFacts(
         operation_id="list_practitioners",
@@ -436,6 +520,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_practitioner",
@@ -446,6 +532,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("practitioner_type_id", "email", "first_name", "last_name", "metadata"),
     ),
     OperationFacts(
         operation_id="retrieve_practitioner",
@@ -456,6 +544,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="update_practitioner",
@@ -466,6 +556,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("email", "first_name", "last_name", "metadata"),
     ),
     OperationFacts(
         operation_id="list_practitioner_protocols",
@@ -476,6 +568,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("current_state", "sort_by", "order_by", "ownership_type", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_practitioner_resources",
@@ -486,6 +580,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_practitioner_resource",
@@ -496,6 +592,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("name", "attachment", "save_to_library", "type", "category", "treatment_plan_id"),
     ),
     OperationFacts(
         operation_id="retrieve_practitioner_resource",
@@ -506,6 +604,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="update_practitioner_resource",
@@ -516,6 +616,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("name", "attachment", "save_to_library", "type", "category", "treatment_plan_id"),
     ),
     OperationFacts(
         operation_id="delete_practitioner_resource",
@@ -526,6 +628,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_practitioner_templates",
@@ -536,6 +640,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_protocol",
@@ -546,6 +652,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="search_patients",
@@ -556,6 +664,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("query", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_staff",
@@ -566,6 +676,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=("page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_staff",
@@ -576,6 +688,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("email", "first_name", "last_name", "metadata"),
     ),
     OperationFacts(
         operation_id="retrieve_staff",
@@ -586,6 +700,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="update_staff",
@@ -596,6 +712,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("email", "first_name", "last_name", "metadata"),
     ),
     OperationFacts(
         operation_id="retrieve_template",
@@ -606,6 +724,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="clinic:read",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_treatment_plan",
@@ -616,6 +736,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:treatment_plan_history",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="update_treatment_plan",
@@ -626,6 +748,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=("personal_message", "recommendations", "metadata"),
     ),
     OperationFacts(
         operation_id="activate_treatment_plan",
@@ -636,6 +760,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:write",
         restricted=True,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="cancel_treatment_plan",
@@ -646,6 +772,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="create_in_office_checkout",
@@ -656,6 +784,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope="patients:write",
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_clinic_key_events",
@@ -666,6 +796,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=("created_at", "event_type", "sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_lab_order_events",
@@ -676,6 +808,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=("created_at", "event_type", "sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_order_events",
@@ -686,6 +820,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=("created_at", "event_type", "sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_patient_events",
@@ -696,6 +832,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=("created_at", "event_type", "sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_product_events",
@@ -706,6 +844,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=("created_at", "event_type", "sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="list_treatment_plan_events",
@@ -716,6 +856,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=("created_at", "event_type", "sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="retrieve_event",
@@ -726,6 +868,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=(),
+        body_fields=(),
     ),
     OperationFacts(
         operation_id="revoke_oauth_token",
@@ -736,6 +880,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=False,
+        query_parameters=(),
+        body_fields=("client_id", "client_secret", "token"),
     ),
     OperationFacts(
         operation_id="create_oauth_token",
@@ -746,6 +892,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=False,
+        query_parameters=(),
+        body_fields=("grant_type", "client_id", "client_secret", "code", "redirect_uri", "refresh_token"),
     ),
     OperationFacts(
         operation_id="list_webhook_deliveries",
@@ -756,6 +904,8 @@ OPERATIONS: tuple[OperationFacts, ...] = (
         scope=None,
         restricted=False,
         authenticated=True,
+        query_parameters=("attempted_at", "event_id", "successfully_delivered", "sort_by", "order_by", "page[number]", "page[size]"),
+        body_fields=(),
     ),
 )
 

@@ -15,6 +15,9 @@ class OperationFacts(NamedTuple):
         scope: the OAuth scope a token needs, or None when any token will do.
         restricted: Fullscript opens the operation to approved apps only.
         authenticated: False when the operation takes no bearer token at all.
+        query_parameters: the query parameters it declares, by wire name (``page[size]``).
+        body_fields: the top-level members of its request body (empty without a body), or
+            None when the body's schema is open to any member.
     """
 
     operation_id: str
@@ -25,6 +28,8 @@ class OperationFacts(NamedTuple):
     scope: str | None
     restricted: bool
     authenticated: bool
+    query_parameters: tuple[str, ...] = ()
+    body_fields: tuple[str, ...] | None = ()
 
 
 __all__ = ["OperationFacts"]

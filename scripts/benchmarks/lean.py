@@ -4,7 +4,8 @@ Everything here runs in a clean virtualenv holding only the wheel and its base d
 (see `clean_venv`): no dev tools, no extras, so httpx2's optional CLI (click, rich, pygments)
 is absent as it is for most users. Three figures, each printed beside its goal:
 
-1. ``import fullscript`` against ``import httpx2``;
+1. ``import fullscript`` and ``from fullscript import Fullscript`` against ``import httpx2``
+   (and, shown, what the first use of one group adds);
 2. the README quick-start imports against ``import httpx2``;
 3. CPU per call of the façade against the bare generated call and plain httpx2 on the same
    in-process transport (see `overhead_probe`).
@@ -32,12 +33,17 @@ from .clean_venv import build_wheel, make_venv
 __all__ = ["ImportFigures", "LeanResults", "main", "measure", "report"]
 
 IMPORT_GOAL = 1.5
+CLIENT_IMPORT_GOAL = 1.3
 QUICK_START_GOAL = 1.8
 FACADE_VS_BARE_GOAL = 1.10
 FACADE_VS_HTTPX_GOAL = 1.25
 
 HTTPX_IMPORT = "import httpx2"
 FULLSCRIPT_IMPORT = "import fullscript"
+CLIENT_IMPORT = "from fullscript import Fullscript"
+# What the first use of one group adds: its resource classes, none of its operations' modules
+# or models (those load on each operation's first call).
+FIRST_GROUP_IMPORT = f"{CLIENT_IMPORT}; import fullscript_api.api.patients"
 # The imports of the README's quick start, as a user's first script has them.
 QUICK_START_IMPORT = (
     "from fullscript import FileTokenStore, Fullscript; "
@@ -49,6 +55,8 @@ QUICK_START_IMPORT = (
 IMPORT_STATEMENTS = {
     "import httpx2": HTTPX_IMPORT,
     "import fullscript": FULLSCRIPT_IMPORT,
+    "from fullscript import Fullscript": CLIENT_IMPORT,
+    "... and the patients group": FIRST_GROUP_IMPORT,
     "import httpx2, asyncio, attrs": "import httpx2, asyncio, attrs",
     "README quick-start imports": QUICK_START_IMPORT,
 }
@@ -149,6 +157,12 @@ def report(results: LeanResults) -> list[tuple[str, bool]]:
             f"   {name:<36}{figures.cpu * 1e3:>9.1f}{figures.cpu / baseline.cpu:>9.2f}x"
             f"{figures.wall * 1e3:>10.1f}{figures.wall / baseline.wall:>9.2f}x"
         )
+    floor = imports["import httpx2, asyncio, attrs"].cpu
+    own = imports["from fullscript import Fullscript"].cpu - floor
+    print(
+        f"   the SDK's own modules add {own * 1e3:.1f} ms ({own / httpx_cpu:.2f}x import httpx2) "
+        f"to the floor of httpx2, asyncio and attrs ({floor / httpx_cpu:.2f}x)"
+    )
     per_call = results.per_call
     bare, plain, facade = per_call["bare generated"], per_call["plain httpx2"], per_call["façade"]
     print("   CPU per call, median of fresh processes (same in-process transport)")
@@ -156,11 +170,17 @@ def report(results: LeanResults) -> list[tuple[str, bool]]:
     for name, seconds in per_call.items():
         print(f"   {name:<36}{seconds * 1e6:>9.1f}{seconds / bare:>9.2f}x{seconds / plain:>9.2f}x")
     import_ratio = imports["import fullscript"].cpu / httpx_cpu
+    client_ratio = imports["from fullscript import Fullscript"].cpu / httpx_cpu
     quick_ratio = imports["README quick-start imports"].cpu / httpx_cpu
     return [
         (
             f"import fullscript {import_ratio:.2f}x import httpx2 (<= {IMPORT_GOAL}x)",
             import_ratio <= IMPORT_GOAL,
+        ),
+        (
+            f"from fullscript import Fullscript {client_ratio:.2f}x import httpx2"
+            f" (<= {CLIENT_IMPORT_GOAL}x)",
+            client_ratio <= CLIENT_IMPORT_GOAL,
         ),
         (
             f"README quick-start imports {quick_ratio:.2f}x import httpx2 (<= {QUICK_START_GOAL}x)",

@@ -427,7 +427,7 @@ def chart(data: dict[str, Any], path: Path) -> None:
 
 
 def report(scale: int = 1, chart_path: Path | None = None) -> list[tuple[str, bool]]:
-    print("9. One quota, many clinics (classes, reserve, fair share)")
+    print("10. One quota, many clinics (classes, reserve, fair share)")
     results, data = run(scale)
     results += report_processes()
     if chart_path is not None:

@@ -35,6 +35,9 @@ def type_of(spec: Spec, schema: JSON, seen: frozenset[str] = frozenset()) -> str
     node, seen, _ = _deref(spec, schema, seen)
     if not isinstance(node, dict):
         return "any"
+    declared = node.get("x-declared-type")  # widened by examples: compare what was declared
+    if isinstance(declared, str):
+        return declared
     variants = node.get("oneOf") or node.get("anyOf")
     if isinstance(variants, list) and variants:
         return "|".join(sorted({type_of(spec, v, seen) for v in variants}))

@@ -37,6 +37,7 @@ PROBLEM_MARKERS = ("Warning(s) encountered", "Error(s) encountered", "WARNING pa
 FACTS_TEMPLATE = "operation_facts.jinja"
 TABLE_TEMPLATE = "operations.py.jinja"
 TABLE_MODULE = "operations.py"
+SHIPPED_SPEC = "openapi.json"
 
 
 class GenerationError(Exception):
@@ -102,6 +103,11 @@ def generate_package(spec: dict[str, JSON], destination: Path, settings: Generat
         copy_runtime(settings.runtime_dir, destination)
     # Without --meta there is no py.typed; the package is typed, so say so for type checkers.
     (destination / "py.typed").write_text("", "utf-8")
+    # The spec the package was built from ships with it: `python -m fullscript.spec` compares
+    # an installed SDK with another spec, and names what users call from its stamps.
+    (destination / SHIPPED_SPEC).write_text(
+        json.dumps(spec, indent=1, ensure_ascii=False, sort_keys=True) + "\n", "utf-8"
+    )
     return output
 
 
@@ -118,10 +124,14 @@ def _template_environment(template_dir: Path) -> jinja2.Environment:
     return environment
 
 
-def python_literal(value: str | bool | None) -> str:
-    """``value`` as Python source in the formatter's style: ``"text"``, ``True``, ``None``."""
+def python_literal(value: str | bool | tuple[str, ...] | None) -> str:
+    """``value`` as Python source in the formatter's style: ``"text"``, ``True``, ``None``,
+    ``("a", "b")`` (the formatter then wraps long lines)."""
     if value is None or isinstance(value, bool):
         return repr(value)
+    if isinstance(value, tuple):
+        items = [json.dumps(item) for item in value]
+        return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
     return json.dumps(value)
 
 

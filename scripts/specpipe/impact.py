@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fullscript.spec import event_readings
 from specpipe.fields import FieldInfo
 from specpipe.generated_names import (
     attribute,
@@ -81,6 +82,15 @@ class FieldPlace:
     holder: str
     name: str
     enum_class: str
+    schema: str = ""  # the shared schema the field is in, "" when inline
+
+    @property
+    def in_events(self) -> str:
+        """``; in webhook handlers: `OrderPlaced.data.order.x` `` when events carry the schema."""
+        if self.direction != "response" or not self.schema:
+            return ""
+        readings = [f"`{where}.{self.argument}`" for where in event_readings(self.schema)]
+        return f"; in webhook handlers: {', '.join(readings)}" if readings else ""
 
     @property
     def argument(self) -> str:
@@ -114,10 +124,11 @@ def field_place(
     model = class_name(root, *[f"{part}_item" if array else part for part, array in steps])
     if direction == "request":
         return FieldPlace(direction, model, name, _enum_class(info, model, name))
+    shared = info.schema if info.schema and not steps else ""
     reader = (variable(info.schema) if info.schema else variable(root)) + "".join(
         f".{attribute(part)}" + ("[i]" if array else "") for part, array in steps
     )
-    return FieldPlace(direction, reader, name, _enum_class(info, model, name))
+    return FieldPlace(direction, reader, name, _enum_class(info, model, name), shared)
 
 
 def _enum_class(info: FieldInfo, model: str, name: str) -> str:
@@ -130,6 +141,7 @@ def field_removed(place: FieldPlace) -> str:
         return (
             f"reading `{place.reading}` raises AttributeError on the regenerated client; a value "
             f'the API still sends lands in `{place.holder}.additional_properties["{place.name}"]`'
+            f"{place.in_events}"
         )
     return f"`{place.passing}` raises TypeError (unexpected keyword argument)"
 
@@ -145,7 +157,10 @@ def now_required(place: FieldPlace) -> str:
 def type_changed(place: FieldPlace, old: str, new: str) -> str:
     was, now = python_type(old), python_type(new)
     if place.direction == "response":
-        return f"`{place.reading}` is now {now}, not {was}: code using it as {was} breaks"
+        return (
+            f"`{place.reading}` is now {now}, not {was}: code using it as {was} breaks"
+            f"{place.in_events}"
+        )
     return f"`{place.passing}` takes {now} now, not {was}"
 
 
@@ -153,7 +168,10 @@ def enum_values_removed(place: FieldPlace, values: list[str], old_enum: tuple[st
     members = ", ".join(f"`{place.enum_class}.{enum_member(v, old_enum.index(v))}`" for v in values)
     verb = "no longer exists" if len(values) == 1 else "no longer exist"
     if place.direction == "response":
-        return f"{members} {verb} (AttributeError) in code comparing `{place.reading}` with it"
+        return (
+            f"{members} {verb} (AttributeError) in code comparing `{place.reading}` with it"
+            f"{place.in_events}"
+        )
     return f"{members} {verb} (AttributeError) in code sending it"
 
 

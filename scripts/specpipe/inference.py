@@ -206,13 +206,20 @@ def _accepts_null(spec: dict[str, JSON], schema: dict[str, JSON]) -> bool:
 # --- scalar types -----------------------------------------------------------------------------
 
 SCALAR_TYPES = ("string", "integer", "number", "boolean")
+#: The type a schema declared before examples of another type widened it to a ``oneOf``.
+DECLARED_TYPE = "x-declared-type"
+#: The kind of fix `infer_example_types` reports under: a conflict, listed even without -v.
+DECLARED_TYPE_CONFLICT = "conflicts: examples contradict the declared type"
 
 
 def infer_example_types(spec: dict[str, JSON]) -> list[str]:
     """A scalar property whose examples show another JSON type accepts both (``oneOf``).
 
-    The declared type stays first; ``integer`` values fit ``number``. Enums and references
-    are left alone.
+    This is a conflict between the example and its schema, never a silent change: the declared
+    type stays first and is kept as ``x-declared-type`` (what the diff compares, so a field
+    that became an integer shows as ``string`` -> ``integer``), and each case is reported as a
+    conflict (`DECLARED_TYPE_CONFLICT`). ``integer`` values fit ``number``. Enums and
+    references are left alone.
     """
     walker = ExampleWalker(spec).observe_document()
     pointers = node_pointers(spec)
@@ -232,12 +239,14 @@ def infer_example_types(spec: dict[str, JSON]) -> list[str]:
         first = {"type": declared, **({"format": schema["format"]} if "format" in schema else {})}
         slot.container[slot.key] = {
             **kept,
+            DECLARED_TYPE: declared,
             "oneOf": [first, *({"type": t} for t in extra)],
             **({"nullable": True} if schema.get("nullable") else {}),
         }
         where = f"{pointers.get(id(slot.container), '#')}/{slot.key}"
         fixes.append(
-            f"{where}: declared {declared} but examples show {', '.join(extra)}; accepts both"
+            f"{where}: declared {declared} but examples show {', '.join(extra)}; readers accept "
+            f"both, the diff compares {declared}: correct the schema or the example"
         )
     return sorted(fixes)
 

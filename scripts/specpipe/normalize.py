@@ -24,6 +24,7 @@ from specpipe.document import (
     success_response,
 )
 from specpipe.inference import (
+    DECLARED_TYPE_CONFLICT,
     infer_array_items,
     infer_example_types,
     infer_nullable,
@@ -74,6 +75,11 @@ class NormalizedSpec:
     def fixes(self) -> list[str]:
         """Every fix, one human-readable line each, in the order they were applied."""
         return [line for lines in self.fixes_by_kind.values() for line in lines]
+
+    @property
+    def conflicts(self) -> list[str]:
+        """Where an example contradicts its schema's declared type (always shown to people)."""
+        return list(self.fixes_by_kind.get(DECLARED_TYPE_CONFLICT, []))
 
     def summary(self) -> str:
         """``"61 operation names, 28 pagination parameters"``; empty when nothing changed."""
@@ -317,7 +323,7 @@ FIXES: tuple[tuple[str, Fix], ...] = (
     ("development servers", drop_development_servers),
     ("array schemas", infer_array_items),
     ("nullable from examples", infer_nullable),
-    ("types from examples", infer_example_types),
+    (DECLARED_TYPE_CONFLICT, infer_example_types),
     ("resource ids", infer_resource_ids),
     ("operation names", assign_operation_ids),
     ("tags", derive_missing_tags),

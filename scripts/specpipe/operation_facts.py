@@ -11,6 +11,11 @@ decided once, here or in `specpipe.generated_names`:
 - ``x-fullscript-authenticated``: false when the operation takes no bearer token at all
   (``security: []``, the OAuth token endpoints).
 - ``x-fullscript-restricted``: Fullscript opens it to approved apps only (``x-restricted``).
+
+Two facts are read from the operation itself rather than stamped: ``query_parameters`` (the
+declared query names, as sent: ``page[size]``, ``allergen_ids[]``) and ``body_fields`` (the
+top-level members of the request body, or None when there is no body schema to hold a request
+to). The sandbox answers 422 for a name outside them.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import copy
 from typing import TypedDict
 
-from specpipe.document import JSON, iter_operations
+from specpipe.document import JSON, OperationRef, iter_operations, operation_parameters, resolve
 from specpipe.generated_names import endpoint_name, facade_names
 
 GROUP = "x-fullscript-group"
@@ -41,6 +46,8 @@ class OperationFacts(TypedDict):
     scope: str | None
     restricted: bool
     authenticated: bool
+    query_parameters: tuple[str, ...]
+    body_fields: tuple[str, ...] | None
 
 
 def stamp_operation_facts(spec: dict[str, JSON]) -> None:
@@ -81,9 +88,45 @@ def operation_facts(spec: dict[str, JSON]) -> list[OperationFacts]:
                 scope=op.operation[SCOPE],
                 restricted=bool(op.operation[RESTRICTED]),
                 authenticated=bool(op.operation[AUTHENTICATED]),
+                query_parameters=tuple(
+                    str(p["name"]) for p in operation_parameters(spec, op) if p.get("in") == "query"
+                ),
+                body_fields=_body_fields(spec, op),
             )
         )
     return rows
+
+
+def _body_fields(spec: dict[str, JSON], op: OperationRef) -> tuple[str, ...] | None:
+    """Top-level members of the request body schema (any media type); None when it is open."""
+    body = resolve(spec, op.operation.get("requestBody"))
+    if not isinstance(body, dict):
+        return ()
+    names: list[str] = []
+    for media in (body.get("content") or {}).values():
+        schema = resolve(spec, media.get("schema")) if isinstance(media, dict) else None
+        members = _members(spec, schema)
+        if members is None:
+            return None
+        names.extend(name for name in members if name not in names)
+    return tuple(names)
+
+
+def _members(spec: dict[str, JSON], schema: JSON) -> list[str] | None:
+    """Property names of ``schema`` and the schemas it is composed of; None if it is open."""
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict) or schema.get("additionalProperties") not in (None, False):
+        return None
+    names = [str(name) for name in schema.get("properties") or {}]
+    for key in ("allOf", "oneOf", "anyOf"):
+        for part in schema.get(key) or []:
+            more = _members(spec, part)
+            if more is None:
+                return None
+            names.extend(name for name in more if name not in names)
+    if not names and schema.get("type") != "object":
+        return None
+    return names
 
 
 def _effective_security(spec: dict[str, JSON], operation: dict[str, JSON]) -> list[JSON]:

@@ -16,6 +16,7 @@ only in its token: its requests go through an httpx2 client whose auth is its ow
 from __future__ import annotations
 
 import os
+import weakref
 from contextlib import AbstractAsyncContextManager
 from functools import cache, cached_property
 from types import TracebackType
@@ -35,7 +36,13 @@ from ._errors import (
     InvalidParameterTypeError,
     RegionMismatchError,
 )
-from ._grants import DEFAULT_GRANT, UnknownGrantError, check_grant_id, describe_grant
+from ._grants import (
+    DEFAULT_GRANT,
+    GrantStates,
+    UnknownGrantError,
+    check_grant_id,
+    describe_grant,
+)
 from ._hooks import Hooks
 from ._http_package import refuse_old_httpx
 from ._limiters import (
@@ -65,6 +72,14 @@ from .token_stores import InMemoryTokenStore, TokenStore
 __all__ = ["DEFAULT_TIMEOUT", "Fullscript"]
 
 configure_from_environment()  # FULLSCRIPT_LOG=debug|info
+
+IDLE_GRANTS_KEPT = 256
+"""How many (grant, region) connections stay built after their last use beyond those in use.
+An idle grant past them costs no memory; its next call rebuilds its state as its first did
+(a few hundred microseconds and one token store load). See docs/scale-out.md for figures."""
+
+# (grant id, region key, base URL)
+_GrantKey = tuple[str, str, str]
 
 DEFAULT_TIMEOUT = httpx2.Timeout(60.0, connect=10.0)
 """Applied unless you pass another: 60 s to read/write/pool, 10 s to connect."""
@@ -116,30 +131,61 @@ class _SharedState:
             app, httpx2.AsyncClient(transport=transport, timeout=timeout, headers=self.headers)
         )
         self.refresh_stats = RefreshStats(observers)
-        # One entry per (grant, region, host) in use: cheap (the clients borrow the transport).
-        self._grants: dict[tuple[str, str, str], tuple[RegionConnection, TokenManager]] = {}
         self.state = ClientState()
+        # Per (grant, region, host): its authenticated connection, alive while used and kept a
+        # while after (`GrantStates`), and its token manager, alive as long as its connection
+        # or a refresh of its own needs it: a grant never has two managers at once.
+        self._connections: GrantStates[_GrantKey, RegionConnection] = GrantStates(
+            keep=IDLE_GRANTS_KEPT
+        )
+        self._managers: weakref.WeakValueDictionary[_GrantKey, TokenManager] = (
+            weakref.WeakValueDictionary()
+        )
+        # Per (region, host): what its grants share (the anonymous client, the generated one).
+        self._regions: dict[tuple[str, str], tuple[httpx2.AsyncClient, GeneratedClient]] = {}
 
     def connection(self, grant_id: str, region: Region) -> tuple[RegionConnection, TokenManager]:
-        """The connection and token manager of a grant in `region`, created once, then reused."""
+        """The connection and token manager of a grant in `region`: the live ones if anything
+        still uses them, else made afresh (as on the grant's first use)."""
         key = (grant_id, region.key, region.base_url)
-        if key not in self._grants:
-            manager = TokenManager(
+        connection = self._connections.get(key, lambda: self._connect(key, region))
+        return connection, self._managers[key]
+
+    def _connect(self, key: _GrantKey, region: Region) -> RegionConnection:
+        manager = self._managers.get(key)
+        if manager is None:
+            manager = self._managers[key] = TokenManager(
                 self.oauth,
                 self.store,
                 region,
-                grant_id=grant_id,
+                grant_id=key[0],
                 leeway=self.refresh_leeway,
                 clock=self.clock,
                 stats=self.refresh_stats,
             )
-            http = httpx2.AsyncClient(
+        anonymous, generated = self._region_clients(region)
+        return RegionConnection(
+            region=region,
+            http=httpx2.AsyncClient(
                 base_url=region.base_url,
                 auth=BearerAuth(manager),
                 transport=self.transport,
                 timeout=self.timeout,
                 headers=self.headers,
-            )
+            ),
+            anonymous_http=anonymous,
+            generated=generated,
+            state=self.state,
+            default_retry=self.transport.retry,
+            default_max_limiter_wait=self.transport.max_wait,
+            grant_id=key[0],
+            observers=self.observers,
+        )
+
+    def _region_clients(self, region: Region) -> tuple[httpx2.AsyncClient, GeneratedClient]:
+        key = (region.key, region.base_url)
+        found = self._regions.get(key)
+        if found is None:
             anonymous = httpx2.AsyncClient(
                 base_url=region.base_url,
                 transport=self.transport,
@@ -147,33 +193,28 @@ class _SharedState:
                 headers=self.headers,
             )
             generated = GeneratedClient(base_url=region.base_url, timeout=self.timeout)
-            generated.set_async_httpx_client(http)
-            connection = RegionConnection(
-                region=region,
-                http=http,
-                anonymous_http=anonymous,
-                generated=generated,
-                state=self.state,
-                default_retry=self.transport.retry,
-                default_max_limiter_wait=self.transport.max_wait,
-                grant_id=grant_id,
-                observers=self.observers,
-            )
-            self._grants[key] = (connection, manager)
-        return self._grants[key]
+            generated.set_async_httpx_client(anonymous)
+            found = self._regions[key] = (anonymous, generated)
+        return found
 
     def forget_grant(self, grant_id: str, region_key: str) -> None:
         """Drop a removed grant's managers (views still holding one find the store empty)."""
-        for key in [k for k in self._grants if k[0] == grant_id and k[1] == region_key]:
-            _, manager = self._grants.pop(key)
-            manager.forget()
+        for key, manager in list(self._managers.items()):
+            if key[0] == grant_id and key[1] == region_key:
+                self._connections.pop(key)
+                del self._managers[key]
+                manager.forget()
+
+    def live_grants(self) -> int:
+        """How many (grant, region) token managers are alive now (idle ones are freed)."""
+        return len(self._managers)
 
     async def aclose(self) -> None:
         if self.state.closed:
             return
         self.state.closed = True
         # An early refresh may be running in the background: let it save its rotated pair.
-        for _, manager in list(self._grants.values()):
+        for manager in list(self._managers.values()):
             await manager.settle()
         # The AsyncClients only borrow the transport; closing it closes the pool once.
         await self.transport.aclose()

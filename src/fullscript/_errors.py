@@ -38,8 +38,11 @@ from it without importing the façade; ``fullscript.FullscriptError`` is its pub
     ├── SpecDeviationError* (also ValueError)      fullscript_api.types: strict parsing
     ├── InvalidPathParameterError* (also ValueError)  fullscript_api.errors: an unsendable id
     ├── UnexpectedStatus*                          fullscript_api.errors: raise_on_unexpected
+    ├── SpecLoadError* (also ValueError)           fullscript.spec: a spec that cannot be read
     ├── VirtualTimeDeadlock* (also RuntimeError)   fullscript.testing: no task can progress
     ├── FullscriptMarkerError* (also ValueError)   fullscript.pytest_plugin: a bad marker setting
+    ├── AuthNeededError*                           fullscript.cli: log in first
+    │   └── LoginError*                            fullscript.cli: the authorization failed
     └── LiveSetupError* (also ValueError)          fullscript.pytest_plugin: --fullscript-live unset
 
 `APIStatusError` and its subclasses carry what is needed to act on or report a failed call:

@@ -7,7 +7,10 @@ has its own token pair, stored under ``(grant_id, region)``; the single-grant AP
 
 from __future__ import annotations
 
-from typing import Any
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
 
 from ._errors import (
     AuthenticationError,
@@ -19,9 +22,13 @@ from ._errors import (
 __all__ = [
     "DEFAULT_GRANT",
     "GrantRevokedError",
+    "GrantStates",
     "UnknownGrantError",
     "check_grant_id",
 ]
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 DEFAULT_GRANT = "default"
 """The grant a client uses unless told otherwise (``Fullscript(...)``, ``fs.exchange_code(code)``)."""
@@ -115,3 +122,50 @@ class GrantRevokedError(AuthenticationError):
         error.grant_id = grant_id
         error.region = region
         return error
+
+
+class GrantStates(Generic[K, V]):
+    """Per-grant state (a grant's connection and token manager) that thousands of idle grants
+    do not pile up.
+
+    A state lives while anything uses it (a grant view, a call, a refresh in flight), so a
+    grant never has two at once; beyond that the ``keep`` most recently asked for are kept,
+    so a grant used again soon finds its own. Any other is freed, and built again, exactly as
+    on the grant's first use, the next time it is asked for.
+    """
+
+    def __init__(self, keep: int) -> None:
+        self._keep = keep
+        self._live: weakref.WeakValueDictionary[K, V] = weakref.WeakValueDictionary()
+        self._recent: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        """The state of ``key``, made by ``make()`` when nothing holds it any more."""
+        value = self._recent.get(key)
+        if value is not None:
+            self._recent.move_to_end(key)
+            return value
+        value = self._live.get(key)
+        if value is None:
+            value = make()
+            self._live[key] = value
+        self._recent[key] = value
+        if len(self._recent) > self._keep:
+            self._recent.popitem(last=False)
+        return value
+
+    def find(self, key: K) -> V | None:
+        """The state of ``key`` if it is alive (no new one is made)."""
+        return self._live.get(key)
+
+    def pop(self, key: K) -> V | None:
+        """Forget ``key``'s state (those still holding it keep it)."""
+        self._recent.pop(key, None)
+        return self._live.pop(key, None)
+
+    def items(self) -> list[tuple[K, V]]:
+        """Every state alive now."""
+        return list(self._live.items())
+
+    def __len__(self) -> int:
+        return len(self._live)

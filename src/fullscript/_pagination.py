@@ -10,10 +10,16 @@
 
 Design notes:
 
-* Pages are fetched in order, one at a time by default. With ``prefetch=N`` and once the
-  first page has told us ``total_pages``, up to N following pages are fetched concurrently
-  while the caller consumes the current one. Records are still yielded strictly in order,
-  and no more than ``prefetch + 1`` pages are ever held or in flight, however long the list.
+* Pages are fetched in order, one at a time by default. With ``prefetch=N``, up to N pages
+  beyond the one the caller holds or waits for are in flight or fetched and waiting, however
+  long the list (so N + 1 requests run while the caller waits). The window refills as soon as
+  room opens or more is known: when a fetch completes (page 1's answer starts it from a done
+  callback, before the caller runs again) and when the caller moves on to the next page. It
+  reaches only pages known to exist: up to the latest ``total_pages`` any answer gave, or,
+  before the first answer, the count an earlier pass over the same list saw (a paginator's
+  previous pass, the stream it resumes, or the client's previous listing with the same
+  arguments): then pages 2..N+1 start alongside page 1. Never past a page that said it was
+  the last, nor further than ``limit`` needs. Records are still yielded strictly in order.
 * Every stream owns its in-flight fetches. Breaking out of the loop, an exception, or
   cancellation of the consuming task cancels them; nothing is left running.
 * Offset pagination over a changing collection can shift records across page boundaries.
@@ -45,9 +51,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import math
-from collections import deque
+import weakref
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Generator, Hashable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -59,7 +67,14 @@ from ._options import in_stream
 from ._reprs import never_raising_repr
 from ._validation import check_count
 
-__all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "StreamProgress"]
+__all__ = [
+    "MAX_PAGE_SIZE",
+    "AsyncPaginator",
+    "Page",
+    "PageCountMemory",
+    "RememberedPageCounts",
+    "StreamProgress",
+]
 
 T = TypeVar("T")
 
@@ -210,6 +225,9 @@ class AsyncPaginator(Generic[T]):
             the client's setting, else ``"background"``).
         open_stream: for observed clients (hooks, telemetry): makes the `ObservedStream`
             each pass fetches its pages through.
+        page_count: where the list's page count is remembered between passes (and shared
+            with `starting_at` copies); a client passes one per list it streamed before, so
+            a new paginator over the same list starts its prefetch window with page 1.
     """
 
     def __init__(
@@ -226,6 +244,7 @@ class AsyncPaginator(Generic[T]):
         quota_wait: QuotaWait | None = None,
         work_class: WorkClass | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
+        page_count: PageCountMemory | None = None,
     ) -> None:
         self._fetch_page = fetch_page
         self._open_stream = open_stream
@@ -242,6 +261,7 @@ class AsyncPaginator(Generic[T]):
         self._quota_wait = quota_wait
         self.work_class = None if work_class is None else check_work_class(work_class, where=where)
         self._progress: _Progress | None = None
+        self._page_count = page_count if page_count is not None else PageCountMemory()
 
     def starting_at(self, page: int) -> AsyncPaginator[T]:
         """The same stream, beginning at page ``page`` (e.g. an error's ``resume_page``)."""
@@ -268,6 +288,7 @@ class AsyncPaginator(Generic[T]):
             quota_wait=self._quota_wait,
             work_class=work_class,
             open_stream=self._open_stream,
+            page_count=self._page_count,  # the same list: its page count is known
         )
 
     @property
@@ -304,6 +325,7 @@ class AsyncPaginator(Generic[T]):
             streaming=streaming,
             progress=progress,
             open_stream=self._open_stream,
+            page_count=self._page_count,
         )
 
     def __aiter__(self) -> ItemIterator[T]:
@@ -499,6 +521,42 @@ def _consume_outcome(task: asyncio.Task[Any]) -> None:
         task.exception()
 
 
+class PageCountMemory:
+    """The list's page count as the latest answer of any pass gave it (``total_pages``)."""
+
+    __slots__ = ("total_pages",)
+
+    def __init__(self) -> None:
+        self.total_pages: int | None = None
+
+
+class RememberedPageCounts:
+    """The page counts of the lists a client streamed, by list; the least recently streamed
+    are forgotten beyond `capacity` lists."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._counts: OrderedDict[Hashable, PageCountMemory] = OrderedDict()
+        self._capacity = capacity
+
+    def of(self, list_key: Hashable) -> PageCountMemory:
+        """The memory of one list (the same object each time, while remembered)."""
+        memory = self._counts.pop(list_key, None)
+        if memory is None:
+            memory = PageCountMemory()
+        self._counts[list_key] = memory
+        if len(self._counts) > self._capacity:
+            self._counts.popitem(last=False)
+        return memory
+
+
+def _refill_on_completion(stream: weakref.ref[_PageStream[Any]], task: asyncio.Task[Any]) -> None:
+    # Holds the stream weakly, like `_fetch`: a running fetch must not keep a dropped stream
+    # (and so its other fetches) alive.
+    live = stream()
+    if live is not None:
+        live._fetch_completed(task)
+
+
 class _RecentKeys:
     """The keys of the last `capacity` records yielded (bounded, unlike a set of all keys)."""
 
@@ -538,6 +596,7 @@ class _PageStream(Generic[T]):
         streaming: bool = True,
         progress: _Progress | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
+        page_count: PageCountMemory | None = None,
     ) -> None:
         self._observed = open_stream() if open_stream is not None else None
         self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
@@ -552,6 +611,12 @@ class _PageStream(Generic[T]):
         self._next_number = start_page
         self._last_page_number: int | None = None  # as announced by the server (total_pages)
         self._delivered = 0
+        # Prefetch window state (see `_refill`).
+        self._page_count = page_count if page_count is not None else PageCountMemory()
+        self._expected_last = self._page_count.total_pages  # before any answer: a known count
+        self._last_accepted = start_page - 1
+        self._end_seen: int | None = None  # a page that said it was the last one
+        self._waiting = False  # the consumer awaits the first pending fetch
         self._finished = limit == 0
         # Shifts of up to a few pages are caught; older keys are forgotten to bound memory.
         self._recent = _RecentKeys(page_size * (prefetch + 2))
@@ -566,16 +631,24 @@ class _PageStream(Generic[T]):
         while not self._finished:
             if not self._pending:
                 self._schedule(self._next_number)
-            number, task = self._pending.popleft()
+            number, task = self._pending[0]
+            # The page waited for is the consumer's now: the window runs `prefetch` beyond it
+            # (at the start, pages known to exist start alongside the first).
+            self._waiting = True
+            self._refill()
             try:
                 page = await task
             except BaseException as error:
                 # Failure or cancellation of the consumer: nothing more will be read.
                 self._finish(error)
                 raise
+            finally:
+                self._waiting = False
+            self._pending.popleft()
             result = self._accept(number, page)
             if not self._finished:
-                self._fill_prefetch_window(number)
+                self._last_accepted = number
+                self._refill()
             if result is not None:
                 self._progress.pages += 1
                 self._progress.records += len(result.items)
@@ -592,6 +665,7 @@ class _PageStream(Generic[T]):
         if page.total_pages is not None:
             # The latest answer wins: totals may grow or shrink while we page.
             self._last_page_number = page.total_pages
+            self._page_count.total_pages = page.total_pages
         items = self._new_items(page.items)
         only_repeats = bool(page.items) and not items
         if only_repeats and (self._last_page_number is None or number >= self._last_page_number):
@@ -636,23 +710,57 @@ class _PageStream(Generic[T]):
                 fresh.append(item)
         return fresh
 
-    def _fill_prefetch_window(self, handed_out: int) -> None:
-        if self._prefetch == 0 or self._last_page_number is None:
-            return  # without a known total, fetching ahead would be guessing
-        last_wanted = self._last_page_number
-        if self._limit is not None:
-            remaining = self._limit - self._delivered
-            last_wanted = min(last_wanted, handed_out + math.ceil(remaining / self._page_size))
-        while len(self._pending) < self._prefetch and self._next_number <= last_wanted:
-            self._schedule(self._next_number)
+    # --- prefetch window ------------------------------------------------------------------------
 
     def _schedule(self, number: int) -> None:
         task = asyncio.ensure_future(
             _fetch(self._fetch_page, number, self._page_size, self._rules, self._progress)
         )
         task.add_done_callback(_consume_outcome)
+        if self._prefetch:
+            task.add_done_callback(functools.partial(_refill_on_completion, weakref.ref(self)))
         self._pending.append((number, task))
         self._next_number = number + 1
+
+    def _fetch_completed(self, task: asyncio.Task[Page[T]]) -> None:
+        """A fetch finished: learn what its page says about the list, then refill at once."""
+        if self._finished or task.cancelled() or task.exception() is not None:
+            return  # a failed page stops the stream when reached: fetch nothing more for it
+        number = next((n for n, pending in self._pending if pending is task), None)
+        page = task.result()
+        if number is None or page.current_page != number:
+            return  # taken already, or not the page asked for (`_accept` decides)
+        if page.total_pages is not None:
+            self._last_page_number = page.total_pages
+        if page.next_page is None or not page.items:
+            self._end_seen = number if self._end_seen is None else min(self._end_seen, number)
+        self._refill()
+
+    def _undelivered(self) -> int:
+        """Pages in flight or fetched beyond the one the consumer holds or waits for."""
+        return len(self._pending) - 1 if self._waiting and self._pending else len(self._pending)
+
+    def _last_wanted(self) -> int:
+        """The last page number the window may ask for now."""
+        known = self._last_page_number
+        if known is None:
+            known = self._expected_last
+        if known is None:
+            return 0  # without a known total, fetching ahead would be guessing
+        if self._end_seen is not None:
+            known = min(known, self._end_seen)
+        if self._limit is not None:
+            remaining = self._limit - self._delivered
+            known = min(known, self._last_accepted + math.ceil(remaining / self._page_size))
+        return known
+
+    def _refill(self) -> None:
+        """Start fetches until `prefetch` pages are undelivered or no known page is left."""
+        if self._prefetch == 0 or self._finished:
+            return
+        last_wanted = self._last_wanted()
+        while self._undelivered() < self._prefetch and self._next_number <= last_wanted:
+            self._schedule(self._next_number)
 
     def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""

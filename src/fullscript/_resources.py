@@ -49,7 +49,7 @@ from ._observation import (
     observed_call,
 )
 from ._options import RequestOptions, use_request_options, work_class_in_effect
-from ._pagination import AsyncPaginator, Page
+from ._pagination import AsyncPaginator, Page, RememberedPageCounts
 from ._regions import Region
 from ._retry import RetryPolicy
 
@@ -73,13 +73,15 @@ class ClientState:
 
 
 class RegionConnection:
-    """The HTTP side of one region: its clients share the façade's transport (connection pool).
+    """The HTTP side of one grant in one region: its clients share the façade's transport
+    (connection pool).
 
     Attributes:
         region: where requests go.
-        http: client with the region's `BearerAuth`, for operations that need a token.
-        anonymous_http: client without auth (OAuth token endpoints), same transport.
-        generated: the generated client (parsers consult its settings).
+        http: client with the grant's `BearerAuth`, for operations that need a token.
+        anonymous_http: client without auth (OAuth token endpoints), same transport; one per
+            region, shared by its grants.
+        generated: the generated client (parsers consult its settings); one per region.
         state: open or closed, shared with every copy of the client.
         default_retry: the client's retry policy (per-call options may replace it).
         default_max_limiter_wait: the client's maximum wait for a rate-limit slot, when set.
@@ -87,7 +89,9 @@ class RegionConnection:
         observers: told about every call, attempt and event (hooks, telemetry); usually none.
     """
 
+    # Weakly referenced: a grant's connection is freed once idle (see `GrantStates`).
     __slots__ = (
+        "__weakref__",
         "anonymous_http",
         "default_max_limiter_wait",
         "default_retry",
@@ -145,6 +149,8 @@ class OperationBinding:
                 else connection.default_max_limiter_wait,
             )
         )
+        # A list streamed again starts its prefetch window with page 1 (see `AsyncPaginator`).
+        self._page_counts = RememberedPageCounts()
 
         # Background work (streams, syncs) has no default deadline: it completes, at the
         # pace the quota allows. A deadline the caller gave still holds.
@@ -236,6 +242,7 @@ class OperationBinding:
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,
+            page_count=self._page_counts.of((operation.name, page_size, repr(arguments))),
             item_key=record_key,
             # List calls are reads: a page that failed for a transient reason is asked again.
             page_retries=self._retry_policy().stream_page_retries,

@@ -512,13 +512,13 @@ async def test_delete_is_retried_after_a_server_error_and_answers_none(
     fs: Fullscript, sandbox: Sandbox, recorder: RecordingTransport
 ) -> None:
     resource = sandbox.records("us", "practitioner_resources")[0]
-    path = f"/us/api/clinic/practitioners/{resource['practitioner_id']}/resources/{resource['id']}"
+    path = f"/us/api/clinic/practitioners/{resource['_practitioner_id']}/resources/{resource['id']}"
     sandbox.faults.error(503, operation_id="delete_practitioner_resource", times=1)
-    result = await fs.practitioners.delete_resource(resource["practitioner_id"], resource["id"])
+    result = await fs.practitioners.delete_resource(resource["_practitioner_id"], resource["id"])
     assert result is None
     assert recorder.count(path, "DELETE") == 2
     with pytest.raises(NotFoundError):
-        await fs.practitioners.retrieve_resource(resource["practitioner_id"], resource["id"])
+        await fs.practitioners.retrieve_resource(resource["_practitioner_id"], resource["id"])
 
 
 async def test_multipart_upload_and_put_update(fs: Fullscript, sandbox: Sandbox) -> None:
@@ -544,3 +544,25 @@ async def test_multipart_upload_and_put_update(fs: Fullscript, sandbox: Sandbox)
         practitioner_id, str(created.id), body=PractitionerResourceUpdateRequest(name="Sleep guide")
     )
     assert updated.name == "Sleep guide"
+
+
+def test_building_a_client_after_the_first_reads_no_package_metadata(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.metadata
+
+    def app() -> Fullscript:
+        return Fullscript(client_id="i", client_secret="s", redirect_uri="https://a.example")
+
+    first = app()
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("importlib.metadata read while building a client")
+
+    for name in ("version", "distribution", "metadata", "packages_distributions"):
+        monkeypatch.setattr(importlib.metadata, name, refuse)
+    second = app()
+    # The same User-Agent, worked out once.
+    agent = second._shared.headers["User-Agent"]  # type: ignore[attr-defined]
+    assert agent == first._shared.headers["User-Agent"]  # type: ignore[attr-defined]
+    assert agent.startswith("fullscript-python/")

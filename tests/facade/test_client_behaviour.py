@@ -202,7 +202,38 @@ async def test_prefetch_through_the_client_keeps_order_and_bounds_pages_in_fligh
     assert len(streamed) == 350
     assert sorted(streamed) == sorted(expected)
     assert streamed == page_by_page
-    assert 2 <= most_in_flight <= 3  # concurrent, never more than the prefetch depth
+    # Concurrent, never more than the page waited for and the prefetch depth beyond it.
+    assert 2 <= most_in_flight <= 3 + 1
+
+
+async def test_a_list_streamed_again_starts_its_prefetch_window_with_the_first_page(
+    sandbox: Sandbox,
+) -> None:
+    inner = sandbox.transport()
+    started: list[int] = []
+    started_when_page_one_answered: list[int] = []
+
+    class Recording(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+            if request.url.path.endswith("/patients"):
+                page = int(request.url.params["page[number]"])
+                started.append(page)
+                for _ in range(5):  # a few loop turns of latency
+                    await asyncio.sleep(0)
+                if page == 1:
+                    started_when_page_one_answered.append(len(started))
+            return await inner.handle_async_request(request)
+
+    async with make_client(sandbox, transport=Recording(), retry=NO_WAIT_RETRY) as fs:
+        passes = []
+        for _ in range(2):
+            started.clear()
+            passes.append([p.id async for p in fs.patients.list(page_size=100, prefetch=3)])
+            assert sorted(started) == [1, 2, 3, 4]  # 350 patients: never a page past the last
+    assert passes[0] == passes[1]
+    assert len(passes[0]) == 350
+    # First listing: page 1 alone (the count is unknown). Again: pages 2-4 start with page 1.
+    assert started_when_page_one_answered == [1, 4]
 
 
 async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
@@ -219,7 +250,7 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
         if number == "1":
             return await inner.handle_async_request(request)
         waiting.append(number)
-        if len(waiting) == 3:
+        if len(waiting) == 4:
             all_blocked.set()
         try:
             await gate.wait()
@@ -236,7 +267,8 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
                 seen.append(patient.id)
 
         consumer = asyncio.create_task(consume())
-        await all_blocked.wait()  # pages 2-4 prefetched and stuck; page 1 being consumed
+        # Page 1 consumed; page 2 waited for and pages 3-5 prefetched, all stuck.
+        await all_blocked.wait()
         for _ in range(5):
             await asyncio.sleep(0)
         assert len(seen) == 20
@@ -245,7 +277,7 @@ async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(
             await consumer
         for _ in range(5):
             await asyncio.sleep(0)
-    assert sorted(cancelled) == sorted(waiting) == ["2", "3", "4"]
+    assert sorted(cancelled) == sorted(waiting) == ["2", "3", "4", "5"]
     assert asyncio.all_tasks() == {asyncio.current_task()}
 
 

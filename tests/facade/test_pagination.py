@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fullscript._pagination import AsyncPaginator, Page
+from fullscript._pagination import AsyncPaginator, Page, RememberedPageCounts
+from fullscript.testing import run_in_virtual_time
 
 
 class FakeListServer:
@@ -322,6 +323,146 @@ async def test_prefetch_without_known_total_falls_back_to_one_page_at_a_time() -
     assert worst == 1
 
 
+async def test_while_the_consumer_waits_prefetch_pages_beyond_that_page_are_in_flight() -> None:
+    server = FakeListServer(list(range(100)))
+    gate = asyncio.Event()
+
+    async def hold_after_first(number: int) -> None:
+        if number > 1:
+            await gate.wait()
+
+    server.before_answer = hold_after_first
+    pages = AsyncPaginator(server.fetch, page_size=10, prefetch=4).pages()
+    await pages.__anext__()
+    waiting = asyncio.create_task(pages.__anext__())  # the consumer waits for page 2
+    await settle()
+    assert sorted(server.requested) == [1, 2, 3, 4, 5, 6]  # page 2 and the 4 beyond it
+    gate.set()
+    assert (await waiting).current_page == 2
+    assert [page.current_page async for page in pages] == list(range(3, 11))
+
+
+async def test_a_page_count_known_from_an_earlier_pass_starts_the_window_with_page_one() -> None:
+    server = FakeListServer(list(range(100)))
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=4)
+    assert await paginator.to_list() == list(range(100))
+    server.requested.clear()
+    gate = asyncio.Event()
+
+    async def hold(number: int) -> None:
+        await gate.wait()
+
+    server.before_answer = hold
+    pages = paginator.pages()
+    first = asyncio.create_task(pages.__anext__())
+    await settle()
+    assert sorted(server.requested) == [1, 2, 3, 4, 5]  # pages 2..N+1 alongside page 1
+    gate.set()
+    assert (await first).current_page == 1
+    assert [page.current_page async for page in pages] == list(range(2, 11))
+    assert sorted(server.requested) == list(range(1, 11))
+
+
+async def test_cancelling_a_window_started_with_page_one_leaves_nothing_running() -> None:
+    server = FakeListServer(list(range(100)))
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=4)
+    await paginator.first_page()  # the count is known from here on
+    server.requested.clear()
+    blocked = asyncio.Event()
+
+    async def block(number: int) -> None:
+        await blocked.wait()
+
+    server.before_answer = block
+    consumer = asyncio.create_task(paginator.to_list())
+    await settle()
+    assert server.in_flight == 5
+    consumer.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await consumer
+    await settle()
+    assert server.in_flight == 0
+    assert other_tasks() == set()
+
+
+async def test_a_resumed_stream_knows_the_page_count_of_the_one_it_resumes() -> None:
+    server = FakeListServer(list(range(100)))
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=3)
+    await paginator.first_page()
+    server.requested.clear()
+    gate = asyncio.Event()
+
+    async def hold(number: int) -> None:
+        await gate.wait()
+
+    server.before_answer = hold
+    items = asyncio.create_task(paginator.starting_at(6).to_list())
+    await settle()
+    assert sorted(server.requested) == [6, 7, 8, 9]
+    gate.set()
+    assert await items == list(range(50, 100))
+
+
+@pytest.mark.parametrize("prefetch", [1, 4, 20])
+async def test_the_window_never_asks_for_a_page_past_the_last(prefetch: int) -> None:
+    server = FakeListServer(list(range(45)))
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=prefetch)
+    for _ in range(2):  # the second pass starts with the page count known
+        assert await paginator.to_list() == list(range(45))
+        assert sorted(server.requested) == [1, 2, 3, 4, 5]
+        server.requested.clear()
+
+
+async def test_a_list_shorter_than_an_earlier_pass_ends_at_its_new_last_page() -> None:
+    server = FakeListServer(list(range(100)))
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=3)
+    await paginator.to_list()
+    server.records = list(range(25))
+    server.requested.clear()
+    assert await paginator.to_list() == list(range(25))
+    # Pages 2..4 started with page 1 on the old count; page 1's answer stopped the window.
+    assert sorted(server.requested) == [1, 2, 3, 4]
+    assert other_tasks() == set()
+
+
+def test_a_client_remembers_page_counts_of_a_bounded_number_of_lists() -> None:
+    counts = RememberedPageCounts(capacity=2)
+    first = counts.of("patients")
+    assert counts.of("patients") is first
+    counts.of("orders")
+    counts.of("products")  # the least recently streamed list ("patients") is forgotten
+    assert counts.of("patients") is not first
+
+
+@pytest.mark.parametrize("prefetch", [4, 10, 20])
+def test_prefetch_streams_within_the_latency_bound_on_a_virtual_clock(prefetch: int) -> None:
+    latency, pages = 0.05, 200
+    server = FakeListServer(list(range(pages)))
+
+    async def answer_after_latency(number: int) -> None:
+        await asyncio.sleep(latency)
+
+    server.before_answer = answer_after_latency
+    paginator = AsyncPaginator(server.fetch, page_size=1, prefetch=prefetch)
+
+    async def stream() -> float:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        assert await paginator.to_list() == list(range(pages))
+        return loop.time() - started
+
+    bound = pages * latency / prefetch
+    # First pass: page 1 alone (the count is not known yet), then `prefetch` pages beyond the
+    # one waited for are always in flight, so no round trip waits for the consumer.
+    assert run_in_virtual_time(stream()) <= latency + bound + 1e-9
+    assert server.max_in_flight == prefetch + 1
+    assert sorted(server.requested) == list(range(1, pages + 1))
+    # Second pass: the count is known, so the window starts with page 1.
+    server.requested.clear()
+    assert run_in_virtual_time(stream()) <= bound + 1e-9
+    assert sorted(server.requested) == list(range(1, pages + 1))
+
+
 # --- cancellation -----------------------------------------------------------------------------
 
 
@@ -409,7 +550,8 @@ async def test_cancelling_the_consumer_cancels_every_fetch() -> None:
     with pytest.raises(asyncio.CancelledError):
         await consumer
     await settle()
-    assert sorted(cancelled) == [2, 3, 4, 5]
+    # The page waited for (2) and the four beyond it: every fetch started, none left running.
+    assert sorted(cancelled) == [2, 3, 4, 5, 6] == sorted(server.requested)[1:]
     assert other_tasks() == set()
 
 
@@ -434,7 +576,7 @@ async def test_a_failed_fetch_surfaces_in_order_and_cancels_the_rest() -> None:
             seen.append(item)
     await settle()
     assert seen == list(range(10))  # page 1 fully delivered before the failure
-    assert sorted(cancelled) == [3, 4]
+    assert sorted(cancelled) == [3, 4, 5]  # the window beyond the failed page
     assert other_tasks() == set()
 
 
@@ -614,19 +756,23 @@ async def test_pages_that_partly_repeat_the_previous_one_never_truncate_a_long_l
 def test_any_combination_yields_exactly_the_first_limit_records(
     total: int, page_size: int, prefetch: int, limit: int | None
 ) -> None:
-    async def run() -> tuple[list[int], list[int]]:
+    async def run() -> list[tuple[list[int], list[int]]]:
         server = FakeListServer(list(range(total)))
         paginator = AsyncPaginator(
             server.fetch, page_size=page_size, prefetch=prefetch, limit=limit
         )
-        return await paginator.to_list(), server.requested
+        passes = []
+        for _ in range(2):  # the second pass knows the page count before its first answer
+            server.requested = []
+            passes.append((await paginator.to_list(), server.requested))
+        return passes
 
-    items, requested = asyncio.run(run())
     expected = list(range(total))[:limit] if limit is not None else list(range(total))
-    assert items == expected
     wanted = total if limit is None else min(total, limit)
     pages_needed = max(1, math.ceil(wanted / page_size)) if limit != 0 else 0
-    assert sorted(requested) == list(range(1, pages_needed + 1))
+    for items, requested in asyncio.run(run()):
+        assert items == expected
+        assert sorted(requested) == list(range(1, pages_needed + 1))
 
 
 async def test_iterators_are_context_managers_that_cancel_on_exit() -> None:

@@ -9,7 +9,7 @@ import json
 import os
 import stat
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,14 @@ from fullscript import (
 
 KEY_1 = TokenEncryption.generate_key()
 KEY_2 = TokenEncryption.generate_key()
+
+
+@pytest.fixture(autouse=True)
+def _token_files_are_private() -> Iterator[None]:
+    """Files these tests write are 0600, as a careful deployment's are (the store warns else)."""
+    previous = os.umask(0o077)
+    yield
+    os.umask(previous)
 
 
 def pair(n: int) -> OAuthToken:
@@ -61,6 +69,12 @@ class Rows:
         return repr(self.rows)
 
 
+def file_bytes(path: Path) -> str:
+    """Everything the file store keeps on disk: its database and SQLite's write-ahead log."""
+    found = [p for p in (path, path.with_name(f"{path.name}-wal")) if p.exists()]
+    return "".join(p.read_bytes().decode("latin-1") for p in found)
+
+
 # Each maker: (encryption) -> (store, what is at rest now). Stores made twice share the data.
 Maker = Callable[[TokenEncryption | None], tuple[TokenStore, Callable[[], str]]]
 
@@ -73,7 +87,7 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Maker:
 
     def make(encryption: TokenEncryption | None) -> tuple[TokenStore, Callable[[], str]]:
         if request.param == "file":
-            return FileTokenStore(path, encryption=encryption), lambda: path.read_text()
+            return FileTokenStore(path, encryption=encryption), lambda: file_bytes(path)
         if request.param == "callback":
             return rows.store(encryption), rows.at_rest
         # A process-local store: its "rest" is its own memory (shared here, as a file is).
@@ -208,5 +222,5 @@ async def test_a_client_refreshes_through_an_encrypted_file_store_expiry_after_e
     assert current is not None
     # Each expiry cost one refresh, each saved by compare-and-set over the sealed pair.
     assert refreshes.refreshes == 3
-    assert current.refresh_token not in path.read_text()
+    assert current.refresh_token not in file_bytes(path)
     assert await FileTokenStore(path, encryption=TokenEncryption(KEY_1)).load("us") == current

@@ -1,10 +1,14 @@
-"""Token stores: in-memory, file (atomic, 0600, all grants and regions in one file), callbacks."""
+"""Token stores: in-memory, file (one private SQLite file, migrated from JSON), callbacks."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
+import sqlite3
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +22,15 @@ from fullscript.token_stores import (
     TokenStore,
     TokenStoreError,
 )
+from fullscript.token_stores import _file as file_store_module
+
+
+@pytest.fixture(autouse=True)
+def _token_files_are_private() -> Iterator[None]:
+    """Files these tests write are 0600, as a careful deployment's are (the store warns else)."""
+    previous = os.umask(0o077)
+    yield
+    os.umask(previous)
 
 
 def file_names(directory: Path) -> list[str]:
@@ -69,44 +82,85 @@ async def test_file_store_round_trip(tmp_path: Path) -> None:
     await exercise(store)
 
 
-async def test_file_store_holds_all_regions_in_one_private_file(tmp_path: Path) -> None:
+async def test_file_store_holds_all_grants_and_regions_in_one_private_database(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "nested" / "tokens.json"
     store = FileTokenStore(path)
     await store.save(make_token("us"))
     await store.save(make_token("ca-snd"))
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
-    document = json.loads(path.read_text())
-    assert document["version"] == 2
-    assert set(document["grants"]["default"]) == {"us", "ca-snd"}
-    # The one file and its lock file: no temporary files left behind.
-    assert file_names(path.parent) == ["tokens.json", "tokens.json.lock"]
+    await store.save(make_token("us", 2), "clinic-b")
+    # The database and SQLite's write-ahead log beside it, all private; nothing else.
+    assert set(file_names(path.parent)) <= {"tokens.json", "tokens.json-wal", "tokens.json-shm"}
+    for name in file_names(path.parent):
+        assert stat.S_IMODE(os.stat(path.parent / name).st_mode) == 0o600, name
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        rows = sorted(db.execute("SELECT grant_id, region FROM tokens"))
+    assert rows == [("clinic-b", "us"), ("default", "ca-snd"), ("default", "us")]
     # A fresh store (another run) reads the same tokens.
     assert await FileTokenStore(path).load("ca-snd") == make_token("ca-snd")
     assert "SECRET" not in repr(store)
 
 
-async def test_file_store_keeps_the_old_file_when_a_write_fails(
+async def test_a_failed_save_keeps_the_stored_pair(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "tokens.json"
     store = FileTokenStore(path)
     await store.save(make_token("us"))
 
-    def broken_replace(src: str, dst: object) -> None:
+    def broken(stored: object, expected: object) -> bool:
         raise OSError("disk full")
 
-    monkeypatch.setattr(os, "replace", broken_replace)
+    monkeypatch.setattr(file_store_module, "same_pair", broken)
     with pytest.raises(OSError, match="disk full"):
-        await store.save(make_token("us", 2))
+        await store.save(make_token("us", 2), replaces=make_token("us"))
     monkeypatch.undo()
     assert await store.load("us") == make_token("us")
-    assert file_names(tmp_path) == ["tokens.json", "tokens.json.lock"]
+    # The transaction was rolled back: the next save is not stuck behind it.
+    assert await store.save(make_token("us", 3), replaces=make_token("us"))
+    assert await FileTokenStore(path).load("us") == make_token("us", 3)
+
+
+async def test_a_load_reads_its_own_pair_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = FileTokenStore(tmp_path / "tokens.json")
+    for n in range(200):
+        await store.save(make_token("us", n), f"clinic-{n}")
+    parsed: list[str] = []
+    real_from_dict = OAuthToken.from_dict.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[OAuthToken], data: dict[str, object]) -> OAuthToken:
+        parsed.append(str(data["refresh_token"]))
+        return real_from_dict(cls, data)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(OAuthToken, "from_dict", classmethod(counting))
+    assert await store.load("us", "clinic-7") == make_token("us", 7)
+    assert await store.save(make_token("us", 8), "clinic-7", replaces=make_token("us", 7))
+    # One pair parsed for the load, one for the compare-and-set: never the other 199 grants.
+    assert parsed == ["refresh-SECRET-us-7", "refresh-SECRET-us-7"]
+
+
+async def test_a_damaged_pair_of_one_grant_leaves_the_others_usable(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.json"
+    store = FileTokenStore(path)
+    await store.save(make_token("us", 1), "clinic-a")
+    await store.save(make_token("us", 2), "clinic-b")
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        db.execute(
+            "UPDATE tokens SET pair = '{\"access_token\": \"SECRET' WHERE grant_id = 'clinic-a'"
+        )
+    with pytest.raises(TokenStoreError, match="no valid OAuth token for grant 'clinic-a'") as info:
+        await FileTokenStore(path).load("us", "clinic-a")
+    assert "SECRET" not in str(info.value)
+    assert await FileTokenStore(path).load("us", "clinic-b") == make_token("us", 2)
 
 
 async def test_corrupt_file_is_reported_without_its_content(tmp_path: Path) -> None:
     path = tmp_path / "tokens.json"
     path.write_text('{"tokens": {"us": "access-SECRET"')
-    with pytest.raises(TokenStoreError, match="not valid JSON") as info:
+    with pytest.raises(TokenStoreError, match="neither a token database nor valid JSON") as info:
         await FileTokenStore(path).load("us")
     assert "SECRET" not in str(info.value)
 
@@ -163,14 +217,13 @@ async def test_an_unreadable_token_file_is_a_token_store_error_naming_it(
     path.write_text("{}")
     path.chmod(0)
     if os.geteuid() == 0:  # root reads any file: make the read fail the way it does for others
-        real_read_text = Path.read_text
 
-        def refuse(self: Path, *args: object, **kwargs: object) -> str:
-            if self == path:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real_read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+        def refuse(file: object, *args: object, **kwargs: object) -> object:
+            if Path(str(file)) == path:
+                raise PermissionError(13, "Permission denied", str(file))
+            return open(file, *args, **kwargs)  # type: ignore[call-overload]
 
-        monkeypatch.setattr(Path, "read_text", refuse)
+        monkeypatch.setattr(file_store_module, "open", refuse, raising=False)
     with pytest.raises(TokenStoreError, match="cannot be read: PermissionError") as info:
         await FileTokenStore(path).load("us")
     assert str(path) in str(info.value)
@@ -316,3 +369,76 @@ def test_something_that_is_not_a_token_store_is_refused_by_name(
         Fullscript(
             client_id="i", client_secret="s", redirect_uri="https://a.example", token_store=store
         )  # type: ignore[arg-type]
+
+
+# --- migration from the JSON format (version 2) -----------------------------------------------
+
+
+def write_json_token_file(path: Path, grants: dict[str, dict[str, dict[str, object]]]) -> None:
+    """A token file as the JSON store wrote it (version 2, indented, mode 0600)."""
+    path.write_text(json.dumps({"version": 2, "grants": grants}, indent=2))
+    path.chmod(0o600)
+
+
+async def test_a_json_token_file_is_migrated_on_first_use(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.json"
+    write_json_token_file(
+        path,
+        {
+            "default": {"us": make_token("us", 1).to_dict(), "ca": make_token("ca", 2).to_dict()},
+            "clinic-b": {"us": make_token("us", 3).to_dict()},
+        },
+    )
+    store = FileTokenStore(path)
+    assert await store.load("us", "clinic-b") == make_token("us", 3)
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert await store.grant_ids("us") == ["clinic-b", "default"]
+    assert await store.load("ca") == make_token("ca", 2)
+    # The migrated store goes on as any other: compare-and-set, and a fresh store reads it.
+    assert await store.save(make_token("us", 4), replaces=make_token("us", 1))
+    assert await FileTokenStore(path).load("us") == make_token("us", 4)
+    assert not [name for name in file_names(tmp_path) if name.startswith(".")]  # no temp left
+
+
+async def test_an_encrypted_json_token_file_is_migrated_still_encrypted(tmp_path: Path) -> None:
+    pytest.importorskip("cryptography")
+    from fullscript import TokenEncryption
+
+    key = TokenEncryption.generate_key()
+    path = tmp_path / "tokens.json"
+    sealed = TokenEncryption(key).seal(make_token("us")).to_dict()
+    write_json_token_file(path, {"default": {"us": sealed}})
+    store = FileTokenStore(path, encryption=TokenEncryption(key))
+    assert await store.load("us") == make_token("us")
+    assert b"refresh-SECRET" not in path.read_bytes()
+
+
+async def test_stores_opening_a_json_token_file_together_migrate_it_once(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.json"
+    write_json_token_file(
+        path, {f"clinic-{n}": {"us": make_token("us", n).to_dict()} for n in range(50)}
+    )
+    stores = [FileTokenStore(path) for _ in range(8)]
+    loaded = await asyncio.gather(
+        *(store.load("us", f"clinic-{n}") for n, store in enumerate(stores))
+    )
+    assert loaded == [make_token("us", n) for n in range(8)]
+    assert await stores[0].grant_ids("us") == sorted(f"clinic-{n}" for n in range(50))
+
+
+async def test_a_database_of_a_newer_format_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.json"
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA user_version = 9")
+    with pytest.raises(TokenStoreError, match="format version 9, which this version of fullscript"):
+        await FileTokenStore(path).load("us")
+
+
+async def test_a_sqlite_database_of_something_else_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.json"
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(TokenStoreError, match="a SQLite database of something else") as info:
+        await FileTokenStore(path).save(make_token("us"))
+    assert str(path) in str(info.value)

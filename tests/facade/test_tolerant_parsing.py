@@ -42,6 +42,7 @@ from support.forwarding_transport import ForwardingTransport
 
 from fullscript import Fullscript
 from fullscript.sandbox import Sandbox
+from fullscript.spec import response_enum, unlisted_value
 
 from .conftest import make_client
 
@@ -109,6 +110,10 @@ def remover(key: str, field: str) -> Edit:
     return edit
 
 
+#: A treatment plan state the spec does not list (what a state Fullscript adds would look like).
+UNLISTED_STATE = unlisted_value(response_enum("retrieve_treatment_plan", "state"))
+
+
 def deviation_messages(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == DEVIATION_LOGGER]
 
@@ -125,24 +130,30 @@ async def test_an_unknown_treatment_plan_state_reads_as_an_unknown_member(
     tolerant: None, fs: Fullscript, sandbox: Sandbox, deviating: DeviatingTransport
 ) -> None:
     plan_id = first(sandbox, "treatment_plans")["id"]
-    deviating.edit(f"/treatment_plans/{plan_id}", setter("treatment_plan", "state", "archived"))
+    # A state the spec does not list (derived from the spec, so it stays unlisted), served by
+    # the sandbox's fault for a new enum value.
+    sandbox.faults.unlisted_value("state", operation_id="retrieve_treatment_plan")
 
     plan = await fs.treatment_plans.retrieve(plan_id)
 
     assert plan.id == plan_id
     state = plan.state
     assert isinstance(state, TreatmentPlanState)
-    assert state.value == "archived" and str(state) == "archived" and f"{state}" == "archived"
-    assert state == "archived"
+    assert (
+        state.value == UNLISTED_STATE
+        and str(state) == UNLISTED_STATE
+        and f"{state}" == UNLISTED_STATE
+    )
+    assert state == UNLISTED_STATE
     assert all(state != member for member in TreatmentPlanState)
     assert not state.is_known and TreatmentPlanState.ACTIVE.is_known
     assert "not in the spec" in repr(state)
     # Written back as sent, and it survives pickling (the constructor would refuse it).
-    assert plan.to_dict()["state"] == "archived"
-    assert pickle.loads(pickle.dumps(state)) == "archived"
+    assert plan.to_dict()["state"] == UNLISTED_STATE
+    assert pickle.loads(pickle.dumps(state)) == UNLISTED_STATE
     # Reading it did not open the enum for code that builds values itself.
-    with pytest.raises(ValueError, match="archived"):
-        TreatmentPlanState("archived")
+    with pytest.raises(ValueError, match=UNLISTED_STATE):
+        TreatmentPlanState(UNLISTED_STATE)
 
 
 async def test_an_unknown_line_item_type_reads_and_the_rest_of_the_order_parses(
@@ -178,8 +189,8 @@ async def test_a_new_lab_order_status_reads(
 
 def test_request_enums_and_request_models_stay_closed(tolerant: None) -> None:
     # Users building a request are still held to the listed values, tolerant or not.
-    with pytest.raises(ValueError, match="archived"):
-        TreatmentPlanCreateRequestState("archived")
+    with pytest.raises(ValueError, match=UNLISTED_STATE):
+        TreatmentPlanCreateRequestState(UNLISTED_STATE)
     assert issubclass(TreatmentPlanCreateRequestState, OpenStrEnum)  # one kind of enum...
     request = TreatmentPlanCreateRequest(
         recommendations=[], state=TreatmentPlanCreateRequestState.DRAFT

@@ -64,6 +64,8 @@ except ImportError as error:
 else:
     sandbox_error = ""
 
+from fullscript.spec import shipped_spec  # noqa: E402
+
 try:
     import fullscript.cli
 except ImportError as error:
@@ -74,6 +76,7 @@ else:
 print(
     json.dumps(
         {
+            "shipped_spec_paths": len(shipped_spec()["paths"]),
             "after_import": AFTER_IMPORT,
             "calls": asyncio.run(use_the_client()),
             "sandbox_error": sandbox_error,

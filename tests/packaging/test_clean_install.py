@@ -59,6 +59,14 @@ def test_import_loads_no_optional_package_in_a_clean_install(
     assert loaded & {"starlette", "uvicorn", "redis", "fastapi", "dateutil", "aiolimiter"} == set()
 
 
+def test_the_wheel_ships_the_spec_the_client_was_generated_from(
+    probe_report: dict[str, object],
+) -> None:
+    # `python -m fullscript.spec diff` compares an installed SDK with another spec.
+    assert isinstance(probe_report["shipped_spec_paths"], int)
+    assert probe_report["shipped_spec_paths"] > 0
+
+
 def test_sandbox_without_its_extra_names_the_extra(probe_report: dict[str, object]) -> None:
     assert "pip install 'fullscript[sandbox]'" in str(probe_report["sandbox_error"])
 

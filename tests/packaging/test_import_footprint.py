@@ -129,6 +129,34 @@ def test_first_use_of_one_group_loads_only_models_that_group_can_reach() -> None
     assert used & products_only == set()
 
 
+def endpoint_modules_of(group: str, modules: set[str]) -> set[str]:
+    prefix = f"fullscript_api.api.{group}."
+    return {name.removeprefix(prefix) for name in modules if name.startswith(prefix)}
+
+
+def test_using_a_group_loads_none_of_its_operations_or_models() -> None:
+    loaded = loaded_after(
+        """
+        from fullscript_api.api import ApiResources
+        resources = ApiResources(invoker=None)
+        assert resources.patients.OPERATIONS["retrieve"].name == "retrieve_patient"
+        """
+    )
+    assert "fullscript_api.api.patients" in loaded
+    assert endpoint_modules_of("patients", loaded) == set()
+    assert loaded_models(loaded) == set()
+
+
+def test_first_call_loads_only_the_called_operation_and_the_models_it_can_reach() -> None:
+    loaded = loaded_after(FIRST_CALL)
+    assert endpoint_modules_of("patients", loaded) == {"retrieve_patient"}
+    retrieve = models_reachable_from(
+        models_named_in([GENERATED / "api" / "patients" / "retrieve_patient.py"])
+    )
+    assert "patient" in loaded_models(loaded)
+    assert loaded_models(loaded) <= retrieve
+
+
 def test_every_model_is_still_importable_from_the_package() -> None:
     names = (GENERATED / "models").glob("*.py")
     count = sum(1 for path in names if path.name != "__init__.py")

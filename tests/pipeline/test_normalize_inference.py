@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline_support import minimal_spec
+from specpipe.diffing import diff_specs
 from specpipe.normalize import normalize
 
 
@@ -167,7 +168,7 @@ def test_inferred_fixes_are_idempotent() -> None:
     assert twice.fixes == [] and twice.spec == once.spec
 
 
-def test_scalar_contradicted_by_its_examples_accepts_both_types() -> None:
+def test_scalar_contradicted_by_its_examples_is_a_reported_conflict_keeping_its_type() -> None:
     spec = spec_with_schemas(
         thing_schema(
             msrp={"type": "integer", "description": "Price."},
@@ -183,19 +184,39 @@ def test_scalar_contradicted_by_its_examples_accepts_both_types() -> None:
     properties = result.spec["components"]["schemas"]["Thing"]["properties"]
     assert properties["msrp"] == {
         "description": "Price.",
+        "x-declared-type": "integer",
         "oneOf": [{"type": "integer"}, {"type": "string"}],
     }
     assert properties["units"] == {
+        "x-declared-type": "string",
         "oneOf": [{"type": "string"}, {"type": "integer"}],
         "nullable": True,
     }
     assert properties["count"] == {"type": "number"}  # an integer is a number
-    assert result.fixes_by_kind["types from examples"] == [
+    assert result.conflicts == [
         "#/components/schemas/Thing/properties/msrp: declared integer but examples show string; "
-        "accepts both",
+        "readers accept both, the diff compares integer: correct the schema or the example",
         "#/components/schemas/Thing/properties/units: declared string but examples show integer; "
-        "accepts both",
+        "readers accept both, the diff compares string: correct the schema or the example",
     ]
+
+
+def test_a_type_change_contradicted_by_a_stale_example_diffs_as_the_real_change() -> None:
+    # A field became an integer but its example still shows a string: the diff says
+    # string -> integer, not the misleading string -> integer|string.
+    old = spec_with_schemas(thing_schema(count={"type": "string"}), {"count": "3"}, "Thing")
+    new = spec_with_schemas(thing_schema(count={"type": "integer"}), {"count": "3"}, "Thing")
+
+    changes = [
+        c
+        for c in diff_specs(normalize(old).spec, normalize(new).spec)
+        if c.subject.endswith("count")
+    ]
+
+    assert changes and all(c.breaking for c in changes)
+    assert all("string" in c.detail and "integer|string" not in c.detail for c in changes)
+    assert all("integer" in c.detail for c in changes)
+    assert normalize(new).conflicts
 
 
 def test_enums_and_matching_scalars_keep_their_type() -> None:
@@ -205,7 +226,7 @@ def test_enums_and_matching_scalars_keep_their_type() -> None:
         "Thing",
     )
 
-    assert "types from examples" not in normalize(spec).fixes_by_kind
+    assert normalize(spec).conflicts == []
 
 
 def test_null_spreads_to_the_other_views_of_the_same_object() -> None:

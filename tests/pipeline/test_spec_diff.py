@@ -407,3 +407,18 @@ def test_make_spec_diff_prints_the_text_report_for_a_url(served_dir: tuple[str, 
     # Each shared change is given once, not once per operation.
     assert result.stdout.count("mobile_number: field removed") == 1
     assert "operations: 0 added, 1 removed, 9 changed; 5 breaking change(s)" in lines
+
+
+def test_a_changed_model_names_the_webhook_events_that_carry_it() -> None:
+    spec = json.loads(OUR_SPEC.read_text())
+    changed = copy.deepcopy(spec)
+    del changed["components"]["schemas"]["Order"]["properties"]["item_total"]
+
+    removed = [
+        c
+        for c in diff_specs(spec, changed)
+        if c.change == "removed" and c.schema == "Order" and c.schema_field == "item_total"
+    ]
+
+    assert removed and all(c.breaking for c in removed)
+    assert all("`OrderPlaced.data.order.item_total`" in c.impact for c in removed)

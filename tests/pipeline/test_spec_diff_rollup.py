@@ -40,7 +40,10 @@ def test_field_removed_from_a_shared_schema_is_one_entry_listing_its_operations(
     assert entry.subjects == ("patients[].email", "patient.email")
     assert entry.impacts == (
         "reading `patient.email` raises AttributeError on the regenerated client; a value the "
-        'API still sends lands in `patient.additional_properties["email"]`',
+        'API still sends lands in `patient.additional_properties["email"]`'
+        # Patient is the data of three webhook events: handlers reading it break too.
+        "; in webhook handlers: `PatientCreated.data.patient.email`, "
+        "`PatientUpdated.data.patient.email`, `PatientEmancipated.data.patient.email`",
     )
 
 
@@ -171,7 +174,9 @@ def test_removed_value_of_a_shared_enum_schema_is_a_change_of_that_schema() -> N
         ("Gender", "enum values removed: x", ("list_patients", "create_patient"))
     ]
     assert shared[0].impacts == (
-        "`Gender.X` no longer exists (AttributeError) in code comparing `patient.gender` with it",
+        "`Gender.X` no longer exists (AttributeError) in code comparing `patient.gender` with it"
+        "; in webhook handlers: `PatientCreated.data.patient.gender`, "
+        "`PatientUpdated.data.patient.gender`, `PatientEmancipated.data.patient.gender`",
     )
 
 

@@ -80,6 +80,52 @@ class SpecChecker:
         root = {**_nullable_to_anyof(copy.deepcopy(schema)), "components": self.components}
         jsonschema.Draft7Validator(root).validate(response.json())
 
+    def _branches(self, node: Any) -> list[dict[str, Any]]:
+        """``node`` and every schema it is composed of (``$ref``, ``allOf``/``oneOf``/``anyOf``)."""
+        if not isinstance(node, dict):
+            return []
+        node = self._resolve(node)
+        found = [node]
+        for key in ("allOf", "oneOf", "anyOf"):
+            for part in node.get(key, ()):
+                found.extend(self._branches(part))
+        return found
+
+    def undeclared_fields(self, operation_id: str, body: Any) -> list[str]:
+        """Dotted paths of the keys in ``body`` that the success schema does not declare."""
+        _, _, operation = self.operations[operation_id]
+        for status in ("200", "201"):
+            declared = self._resolve(operation["responses"].get(status, {}))
+            content = declared.get("content")
+            if content:
+                return sorted(set(self._undeclared(content["application/json"]["schema"], body)))
+        return []
+
+    def _undeclared(self, schema: Any, value: Any, where: str = "") -> list[str]:
+        branches = self._branches(schema)
+        found: list[str] = []
+        if isinstance(value, list):
+            for branch in branches:
+                if "items" in branch:
+                    for item in value:
+                        found.extend(self._undeclared(branch["items"], item, f"{where}[]"))
+            return found
+        if not isinstance(value, dict) or not branches:
+            return found
+        properties: dict[str, Any] = {}
+        for branch in branches:
+            properties.update(branch.get("properties", {}))
+        open_ended = any(
+            branch.get("additionalProperties") not in (None, False) for branch in branches
+        )
+        for key, item in value.items():
+            path = f"{where}.{key}" if where else key
+            if key in properties:
+                found.extend(self._undeclared(properties[key], item, path))
+            elif not open_ended and any(b.get("properties") for b in branches):
+                found.append(path)
+        return found
+
 
 @pytest.fixture(scope="session")
 def spec() -> dict[str, Any]:

@@ -280,7 +280,7 @@ async def test_every_kind_of_answer_has_a_fresh_request_id(
             200: await http.get("/api/clinic"),
             201: await http.post("/api/clinic/staff", json={"email": "r@example.com",
                                                               "first_name": "R", "last_name": "I"}),
-            204: await http.delete(f"/api/clinic/practitioners/{resource['practitioner_id']}"
+            204: await http.delete(f"/api/clinic/practitioners/{resource['_practitioner_id']}"
                                    f"/resources/{resource['id']}"),
             302: await anonymous.get("/api/oauth/authorize", params=params),
             400: await http.post("/api/clinic/patients", content=b"{",

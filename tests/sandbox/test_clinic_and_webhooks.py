@@ -124,6 +124,20 @@ async def test_a_clinic_action_creates_an_event_readable_through_the_api(
     assert retrieved.json()["event"]["data"]["patient"]["email"] == "ui@example.com"
 
 
+async def test_event_lists_carry_no_data_like_fullscripts_2021_examples(
+    sandbox: Sandbox, client: httpx2.AsyncClient
+) -> None:
+    # All five list examples of the 2021 spec show id, type, created_at (and clinic_id) only;
+    # `data` comes with GET /events/{id}.
+    sandbox.clinic("us").create_patient(email="list@example.com", first_name="L", last_name="S")
+    for category in ("patients", "orders", "treatment_plans", "lab_orders", "products"):
+        listed = (await client.get(f"/api/events/{category}")).json()["events"]
+        assert listed, f"the seed has no {category} events"
+        assert all("data" not in entry for entry in listed), category
+        one = (await client.get(f"/api/events/{listed[0]['id']}")).json()["event"]
+        assert isinstance(one["data"], dict)
+
+
 def _first_id(sandbox: Sandbox, table: str, **where: Any) -> str:
     return str(
         next(r for r in sandbox.records("us", table) if all(r[k] == v for k, v in where.items()))[

@@ -210,7 +210,7 @@ REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
         {},
     ),
     "list_practitioner_resources": lambda s: (
-        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources",
+        f"/clinic/practitioners/{_resource(s)['_practitioner_id']}/resources",
         {},
     ),
     "create_practitioner_resource": lambda s: (
@@ -221,15 +221,15 @@ REQUESTS: dict[str, Callable[[Sandbox], Request]] = {
         },
     ),
     "retrieve_practitioner_resource": lambda s: (
-        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        f"/clinic/practitioners/{_resource(s)['_practitioner_id']}/resources/{_resource(s)['id']}",
         {},
     ),
     "update_practitioner_resource": lambda s: (
-        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        f"/clinic/practitioners/{_resource(s)['_practitioner_id']}/resources/{_resource(s)['id']}",
         {"data": {"name": "Renamed guide", "category": "Lifestyle"}},
     ),
     "delete_practitioner_resource": lambda s: (
-        f"/clinic/practitioners/{_resource(s)['practitioner_id']}/resources/{_resource(s)['id']}",
+        f"/clinic/practitioners/{_resource(s)['_practitioner_id']}/resources/{_resource(s)['id']}",
         {},
     ),
     "list_staff": lambda s: ("/clinic/staff", {}),
@@ -280,6 +280,17 @@ PAGINATED_OPERATIONS = sorted(
 )
 
 
+def _request(operation_id: str, sandbox: Sandbox) -> Request:
+    """The sweep's request for an operation, or a failure saying what to add."""
+    build = REQUESTS.get(operation_id)
+    assert build is not None, (
+        f"{operation_id} has no request in REQUESTS (tests/sandbox/test_every_operation.py): add "
+        f'"{operation_id}": lambda s: ("<path under /api>", {{<httpx2 options>}}); '
+        "`python -m fullscript.sandbox.coverage` says whether it has a handler yet"
+    )
+    return build(sandbox)
+
+
 def _operation(operation_id: str) -> Operation:
     return next(op for op in OPERATIONS if op.operation_id == operation_id)
 
@@ -290,8 +301,16 @@ def test_every_operation_is_driven_by_the_bearer_sweep_or_the_oauth_tests(checke
         for op_id, (_, _, operation) in checker.operations.items()
         if operation.get("security") == []
     }
-    assert without_bearer == CLIENT_CREDENTIAL_OPERATIONS
-    assert set(REQUESTS) == set(checker.operations) - CLIENT_CREDENTIAL_OPERATIONS
+    assert without_bearer == CLIENT_CREDENTIAL_OPERATIONS, (
+        "operations without a bearer token changed: drive them in CLIENT_CREDENTIAL_REQUESTS "
+        "(tests/sandbox/test_every_operation.py)"
+    )
+    unswept = sorted(set(checker.operations) - CLIENT_CREDENTIAL_OPERATIONS - set(REQUESTS))
+    stale = sorted(set(REQUESTS) - set(checker.operations))
+    assert unswept == [], (
+        f"add a request for {unswept} to REQUESTS in tests/sandbox/test_every_operation.py"
+    )
+    assert stale == [], f"remove {stale} from REQUESTS: the spec no longer has them"
     assert set(REQUESTS) == set(BEARER_OPERATIONS)
 
 
@@ -319,11 +338,45 @@ async def test_operation_answers_a_documented_success_matching_its_schema(
     operation_id: str, sandbox: Sandbox, token: IssuedToken, checker: Any
 ) -> None:
     method, _, _ = checker.operations[operation_id]
-    path, options = REQUESTS[operation_id](sandbox)
+    path, options = _request(operation_id, sandbox)
     async with sandbox.client("us", token=token) as http:
         response = await http.request(method, "/api" + path, **options)
     assert response.status_code in SUCCESS[method], response.text
     checker.check(operation_id, response)
+
+
+def _handler_name(operation_id: str) -> str:
+    """Where the sandbox answers an operation: ``fullscript/sandbox/handlers/<module>.py``."""
+    from fullscript.sandbox.handlers.registry import handler_groups
+    from fullscript.sandbox.oauth.server import OAuthServer
+
+    groups = handler_groups(OAuthServer.__new__(OAuthServer))
+    for module, handlers in groups.items():
+        if operation_id in handlers:
+            handler = handlers[operation_id]
+            name = getattr(handler, "__qualname__", repr(handler))
+            return f"src/fullscript/sandbox/handlers/{module}.py ({name})"
+    return "no handler (src/fullscript/sandbox/handlers/registry.py)"
+
+
+@pytest.mark.parametrize("operation_id", BEARER_OPERATIONS)
+async def test_operation_answers_only_fields_its_response_schema_declares(
+    operation_id: str, sandbox: Sandbox, token: IssuedToken, checker: Any
+) -> None:
+    method, _, _ = checker.operations[operation_id]
+    path, options = _request(operation_id, sandbox)
+    async with sandbox.client("us", token=token) as http:
+        response = await http.request(method, "/api" + path, **options)
+    if not response.content:
+        return
+    undeclared = checker.undeclared_fields(operation_id, response.json())
+    assert undeclared == [], (
+        f"{operation_id} (answered by {_handler_name(operation_id)}) sends fields its response "
+        f"schema does not declare: {undeclared}. Next step: stop producing them in the sandbox "
+        "(src/fullscript/sandbox/state/), or declare them in openapi/openapi.json with "
+        "x-inferred and x-inferred-reason, list them in docs/spec-inferred.md, and run "
+        "make generate"
+    )
 
 
 @pytest.mark.parametrize(
@@ -339,7 +392,9 @@ async def test_unknown_ids_answer_a_documented_404(
         url = url.replace("{" + name + "}", "no-such-id")
     options: dict[str, Any] = {}
     if method in ("POST", "PATCH", "PUT"):
-        options = {"json": {"recommendations": _recommendations(sandbox), "name": "x"}}
+        body = {"recommendations": _recommendations(sandbox), "name": "x"}
+        declared = _operation(operation_id).body_fields  # others answer 422 naming them
+        options = {"json": {k: v for k, v in body.items() if declared is None or k in declared}}
     async with sandbox.client("us", token=token) as http:
         response = await http.request(method, url, **options)
     assert response.status_code == 404, response.text
@@ -350,7 +405,7 @@ async def test_unknown_ids_answer_a_documented_404(
 async def test_every_authenticated_operation_answers_401_without_a_token(
     operation_id: str, sandbox: Sandbox, checker: Any
 ) -> None:
-    path, options = REQUESTS[operation_id](sandbox)
+    path, options = _request(operation_id, sandbox)
     async with sandbox.client("us") as http:
         response = await http.request(_operation(operation_id).method, "/api" + path, **options)
     assert response.status_code == 401
@@ -362,7 +417,7 @@ async def test_every_scoped_operation_answers_a_documented_403_without_its_scope
     operation_id: str, sandbox: Sandbox, checker: Any
 ) -> None:
     scopeless = sandbox.issue_token("us", scopes=())
-    path, options = REQUESTS[operation_id](sandbox)
+    path, options = _request(operation_id, sandbox)
     async with sandbox.client("us", token=scopeless) as http:
         response = await http.request(_operation(operation_id).method, "/api" + path, **options)
     assert response.status_code == 403, response.text
@@ -376,7 +431,7 @@ async def test_every_authenticated_operation_answers_a_documented_429_over_the_l
 ) -> None:
     sandbox = Sandbox(seed=7, clock=fake_time, rate_limit=(1, 300))
     token = sandbox.issue_token("us")
-    path, options = REQUESTS[operation_id](sandbox)
+    path, options = _request(operation_id, sandbox)
     async with sandbox.client("us", token=token) as http:
         assert (await http.get("/api/clinic")).status_code == 200  # the app's only request
         response = await http.request(_operation(operation_id).method, "/api" + path, **options)
@@ -395,7 +450,7 @@ async def test_bad_page_parameters_answer_a_documented_422_naming_them(
     token: IssuedToken,
     checker: Any,
 ) -> None:
-    path, options = REQUESTS[operation_id](sandbox)
+    path, options = _request(operation_id, sandbox)
     params = {**options.get("params", {}), name: value}
     async with sandbox.client("us", token=token) as http:
         response = await http.get("/api" + path, params=params)
@@ -416,7 +471,7 @@ async def test_bad_page_parameters_answer_a_documented_422_naming_them(
 async def test_impossible_date_filters_answer_a_documented_422_naming_them(
     operation_id: str, name: str, value: str, sandbox: Sandbox, token: IssuedToken, checker: Any
 ) -> None:
-    path, _ = REQUESTS[operation_id](sandbox)
+    path, _ = _request(operation_id, sandbox)
     async with sandbox.client("us", token=token) as http:
         response = await http.get("/api" + path, params={name: value})
     assert response.status_code == 422, response.text
@@ -590,7 +645,7 @@ async def test_a_missing_required_field_answers_a_documented_error_naming_it(
     operation_id: str, field: str, sandbox: Sandbox, token: IssuedToken, checker: Any
 ) -> None:
     method, _, _ = checker.operations[operation_id]
-    path, options = REQUESTS[operation_id](sandbox)
+    path, options = _request(operation_id, sandbox)
     options = {
         kind: {k: v for k, v in value.items() if k != field} if kind in ("json", "data", "files")
         else value

@@ -184,3 +184,24 @@ async def test_a_fault_with_a_bad_option_is_refused_and_never_breaks_later_calls
         sandbox.faults.add(kind, **options)  # type: ignore[arg-type]
     assert sandbox.faults.rules == []
     assert (await client.get("/api/clinic")).status_code == 200
+
+
+async def test_an_unlisted_value_fault_answers_a_value_the_spec_does_not_list(
+    sandbox: Sandbox, client: httpx2.AsyncClient
+) -> None:
+    from fullscript.spec import response_enum
+
+    listed = response_enum("list_lab_orders", "status")
+    rule = sandbox.faults.unlisted_value("status", operation_id="list_lab_orders", times=1)
+
+    spoiled = (await client.get("/api/clinic/labs/orders")).json()["lab_orders"]
+    plain = (await client.get("/api/clinic/labs/orders")).json()["lab_orders"]
+
+    assert listed and rule.fired == 1
+    assert {order["status"] for order in spoiled} == {f"{listed[0]}_unlisted"}
+    assert all(order["status"] in listed for order in plain)
+
+
+def test_an_unlisted_value_fault_needs_the_field_to_change(sandbox: Sandbox) -> None:
+    with pytest.raises(ValueError, match="field="):
+        sandbox.faults.add("unlisted_value")

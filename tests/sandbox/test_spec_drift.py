@@ -244,3 +244,35 @@ def test_each_event_list_takes_the_event_types_the_spec_lists_for_it(spec: dict[
                 continue
             served = {t for t in EVENT_TYPES if event_category(t) == category}
             assert served == set(parameter["schema"]["enum"]), path
+
+
+def test_every_declared_query_parameter_is_read_by_its_handler() -> None:
+    from fullscript.sandbox.coverage import sandbox_gaps
+
+    gaps = sandbox_gaps()
+    assert gaps == [], "the sandbox does not serve all the spec declares:\n" + "\n".join(gaps)
+
+
+def test_a_renamed_query_parameter_is_a_gap_naming_the_handler_and_the_next_step() -> None:
+    import attrs
+
+    from fullscript.sandbox.coverage import sandbox_gaps
+
+    # The spec renamed order_number to number; the handler still reads order_number.
+    renamed = [
+        attrs.evolve(
+            op,
+            query_parameters=tuple(
+                "number" if name == "order_number" else name for name in op.query_parameters
+            ),
+        )
+        if op.operation_id == "list_orders"
+        else op
+        for op in OPERATIONS
+    ]
+
+    gaps = sandbox_gaps(renamed)
+
+    assert len(gaps) == 1
+    assert "list_orders declares query parameter(s) number" in gaps[0]
+    assert f"{HANDLERS_PACKAGE}/orders.py" in gaps[0] and "list_orders" in gaps[0]

@@ -59,9 +59,10 @@ def frozen_holder(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture
 def frozen_writer(tmp_path: Path) -> Iterator[Path]:
-    """A process frozen while it holds the store's write lock."""
+    """A process frozen in the middle of a write transaction on the store's database."""
     path = tmp_path / "tokens.json"
-    with _frozen(_LOCK_AND_FREEZE, path.with_name(f"{path.name}.lock")):
+    asyncio.run(FileTokenStore(path).save(_token()))
+    with _frozen(_WRITE_AND_FREEZE, path):
         yield path
 
 
@@ -120,13 +121,13 @@ async def test_a_save_behind_a_frozen_writer_gives_up_with_an_error_naming_the_f
     assert str(frozen_writer) in str(gave_up.value)
 
 
-# A writer frozen (SIGSTOP) while it holds the store's write lock, as `flock` takes it.
-_LOCK_AND_FREEZE = textwrap.dedent(
+# A writer frozen (SIGSTOP) inside a write transaction, as the store's saves take it.
+_WRITE_AND_FREEZE = textwrap.dedent(
     """
-    import fcntl, os, signal, sys
+    import os, signal, sqlite3, sys
 
-    fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
-    fcntl.flock(fd, fcntl.LOCK_EX)
+    db = sqlite3.connect(sys.argv[1], isolation_level=None)
+    db.execute("BEGIN IMMEDIATE")
     print("held", flush=True)
     os.kill(os.getpid(), signal.SIGSTOP)
     """
@@ -140,3 +141,9 @@ def _token() -> OAuthToken:
         region="us",
         created_at="2024-01-01T00:00:00Z",
     )
+
+
+async def test_a_load_behind_a_frozen_writer_still_answers(frozen_writer: Path) -> None:
+    # Readers never wait for a writer (the database's write-ahead log).
+    store = FileTokenStore(frozen_writer, lock_wait=0.3)
+    assert await asyncio.wait_for(store.load("us"), timeout=60) == _token()

@@ -46,7 +46,10 @@ def operation_by_id(operation_id: str) -> dict[str, Any]:
     for _, _, op in operations():
         if op.get("operationId") == operation_id:
             return op
-    raise KeyError(operation_id)
+    raise LookupError(
+        f"{operation_id} is not an operation of openapi/openapi.json: the spec renamed or dropped "
+        "it; update the test to the operationId the spec now uses"
+    )
 
 
 def parameters_of(op: dict[str, Any]) -> dict[str, dict[str, Any]]:

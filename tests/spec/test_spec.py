@@ -98,7 +98,10 @@ def test_every_documented_operation_is_described_with_an_operation_id() -> None:
         for method, path in documented
         if "operationId" not in paths.get(path, {}).get(method, {})
     ]
-    assert missing == []
+    assert missing == [], (
+        "documented operations missing from openapi/openapi.json (or without operationId): add "
+        "them there, then make generate"
+    )
 
 
 def test_spec_describes_its_operations_under_api() -> None:
@@ -111,7 +114,11 @@ def test_spec_describes_its_operations_under_api() -> None:
 def test_spec_describes_no_operation_the_notes_do_not_document() -> None:
     documented = set(documented_operations())
     extra = [(method, path) for method, path, _ in operations() if (method, path) not in documented]
-    assert extra == []
+    assert extra == [], (
+        "openapi/openapi.json describes operations ../shared/operations.tsv does not list: if an "
+        "adopted spec brought them, confirm them in Fullscript's docs and add them to "
+        "../shared/operations.tsv; otherwise remove them from openapi/openapi.json"
+    )
 
 
 def test_operation_ids_are_unique_snake_case() -> None:

@@ -177,6 +177,35 @@ async def test_handlers_are_chosen_by_class_type_name_unknown_and_star() -> None
     assert calls == ["class", "name", "star", "unknown", "star"]
 
 
+async def test_a_typed_handler_never_receives_an_untypable_event_of_its_type() -> None:
+    hub = receiver()
+    typed: list[WebhookEvent] = []
+    untyped: list[WebhookEvent] = []
+    hub.on(PatientUpdated)(typed.append)
+    hub.on("patient.updated")(typed.append)
+    hub.on(UnknownEvent)(untyped.append)
+    # A patient.updated with no data (the shape of an entry of Fullscript's event lists).
+    without_data = {key: value for key, value in PATIENT_EVENT.items() if key != "data"}
+    assert await hub.handle(parse_event(without_data)) is True
+    assert typed == []
+    assert [event.id for event in untyped] == [PATIENT_EVENT["id"]]
+
+
+async def test_an_untypable_event_without_an_unknown_handler_is_logged_once_and_acknowledged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    hub = receiver()
+    typed: list[WebhookEvent] = []
+    hub.on(PatientUpdated)(typed.append)
+    without_data = {key: value for key, value in PATIENT_EVENT.items() if key != "data"}
+    delivered = await hub.receive(*delivery(without_data))
+    with caplog.at_level(logging.WARNING, "fullscript.webhooks"):
+        assert await hub.handle(delivered) is True
+    assert typed == []
+    assert sum("could not be typed" in r.getMessage() for r in caplog.records) == 1
+    assert (await hub.receive(*delivery(without_data))).kind is DeliveryKind.DUPLICATE
+
+
 async def test_a_failing_handler_is_logged_and_its_event_released_for_catch_up(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -51,7 +51,11 @@ def test_the_typed_events_are_the_event_types_the_spec_lists() -> None:
     }
 
     assert listed
-    assert set(EVENT_TYPES) == listed
+    assert set(EVENT_TYPES) == listed, (
+        f"the spec lists event types {sorted(listed - set(EVENT_TYPES))} the SDK does not type, "
+        f"and the SDK types {sorted(set(EVENT_TYPES) - listed)} the spec no longer lists: add or "
+        "remove a class (and its data parser) in src/fullscript/webhooks/events.py"
+    )
 
 
 def test_every_event_type_unwraps_into_its_class_with_data_in_sdk_models(
@@ -222,3 +226,55 @@ def test_the_challenge_answer_echoes_the_dashboard_token() -> None:
     assert json.loads(json.dumps(challenge_response(CHALLENGE)))["challenge"] == CHALLENGE
     with pytest.raises(TypeError):
         challenge_response(None)  # type: ignore[arg-type]
+
+
+REFERENCE_SPEC = Path(__file__).resolve().parents[3] / "shared" / "reference"
+REFERENCE_SPEC = REFERENCE_SPEC / "fullscript-openapi-2021.json"
+
+
+def _reference_event_example() -> dict[str, Any]:
+    if not REFERENCE_SPEC.is_file():
+        pytest.skip(f"{REFERENCE_SPEC} (Fullscript's 2021 spec, read at test time) is absent")
+    reference = json.loads(REFERENCE_SPEC.read_text(encoding="utf-8"))
+    item = next(v for p, v in reference["paths"].items() if p.endswith("/events/{id}"))
+    example: dict[str, Any] = item["get"]["responses"]["200"]["content"]["application/json"][
+        "example"
+    ]["event"]
+    return example
+
+
+def test_fullscripts_2021_treatment_plan_event_reads_its_recommended_dosage_keys() -> None:
+    example = _reference_event_example()
+    dosage = example["data"]["treatment_plan"]["recommendations"][0]["dosage"]
+    assert "recommended_amount" in dosage, "the 2021 example names recommended_* dosage keys"
+    event = unwrap(*delivery(example), SECRET, clock=at(START))
+    assert isinstance(event, TypedEvent), getattr(event, "reason", "")
+    parsed = event.data.treatment_plan.recommendations[0].dosage
+    assert (parsed.amount, parsed.frequency) == (
+        dosage["recommended_amount"],
+        dosage["recommended_frequency"],
+    )
+
+
+def test_sandbox_plan_events_name_dosage_keys_like_fullscript_and_both_forms_parse(
+    sandbox: Sandbox,
+) -> None:
+    by_type = {e["type"]: e for e in one_event_of_each_type(sandbox)}
+    raw = by_type["treatment_plan.created"]
+    dosage = raw["data"]["treatment_plan"]["recommendations"][0]["dosage"]
+    assert {"recommended_amount", "recommended_frequency", "recommended_duration"} <= set(dosage)
+    assert not {"amount", "frequency", "duration"} & set(dosage)
+    event = unwrap(*delivery(raw), SECRET, clock=at(START))
+    assert isinstance(event, TypedEvent)
+    assert (
+        event.data.treatment_plan.recommendations[0].dosage.amount == dosage["recommended_amount"]
+    )
+    # The plan endpoints' form (amount, frequency, duration) reads the same.
+    plan_form = {"amount" if k == "recommended_amount" else k: v for k, v in dosage.items()}
+    raw_plan_form = json.loads(json.dumps(raw))
+    raw_plan_form["data"]["treatment_plan"]["recommendations"][0]["dosage"] = plan_form
+    again = unwrap(*delivery(raw_plan_form), SECRET, clock=at(START))
+    assert isinstance(again, TypedEvent)
+    assert (
+        again.data.treatment_plan.recommendations[0].dosage.amount == dosage["recommended_amount"]
+    )

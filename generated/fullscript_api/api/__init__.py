@@ -9,6 +9,7 @@ responses) hold one resource object per tag. They do no I/O themselves: each met
 from __future__ import annotations
 
 from functools import cached_property
+from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -58,9 +59,11 @@ class Operation:
         method_name: its friendly name inside the group.
         http_method: HTTP method, upper case.
         path: path template, e.g. ``/api/clinic/patients/{id}``.
-        module: the generated endpoint module (``_get_kwargs`` builds the request,
-            ``_parse_response`` parses the answer, ``_build_response`` wraps it in a
-            ``Response`` with the status and headers).
+        module_name: the dotted name of the generated endpoint module.
+        module: that module (``_get_kwargs`` builds the request, ``_parse_response`` parses
+            the answer, ``_build_response`` wraps it in a ``Response`` with the status and
+            headers), imported on first use: a group's import loads none of its operations'
+            modules or models, a call loads only its own.
         result_key: attribute of the parsed success body holding the result, when the body
             is a one-key wrapper such as ``{"patient": {...}}``.
         items_key: for list operations, attribute holding the page's records.
@@ -68,25 +71,26 @@ class Operation:
         page_size_param: for list operations, the Python name of ``page[size]``.
     """
 
-    __slots__ = (
+    _FIELDS = (
         "group",
         "http_method",
         "items_key",
         "method_name",
-        "module",
+        "module_name",
         "name",
         "page_number_param",
         "page_size_param",
         "path",
         "result_key",
     )
+    __slots__ = (*_FIELDS, "_module")
 
     name: str
     group: str
     method_name: str
     http_method: str
     path: str
-    module: ModuleType
+    module_name: str
     result_key: str | None
     items_key: str | None
     page_number_param: str | None
@@ -100,7 +104,7 @@ class Operation:
         method_name: str,
         http_method: str,
         path: str,
-        module: ModuleType,
+        module_name: str,
         result_key: str | None,
         items_key: str | None,
         page_number_param: str | None,
@@ -112,7 +116,7 @@ class Operation:
             "method_name": method_name,
             "http_method": http_method,
             "path": path,
-            "module": module,
+            "module_name": module_name,
             "result_key": result_key,
             "items_key": items_key,
             "page_number_param": page_number_param,
@@ -120,6 +124,16 @@ class Operation:
         }
         for field, value in fields.items():
             object.__setattr__(self, field, value)
+        object.__setattr__(self, "_module", None)
+
+    @property
+    def module(self) -> ModuleType:
+        """The generated endpoint module, imported on the operation's first use."""
+        module = self._module
+        if module is None:
+            module = import_module(self.module_name)
+            object.__setattr__(self, "_module", module)
+        return module
 
     def __setattr__(self, field: str, value: object) -> None:
         raise AttributeError(f"Operation is immutable: cannot set {field!r}")
@@ -128,7 +142,7 @@ class Operation:
         raise AttributeError(f"Operation is immutable: cannot delete {field!r}")
 
     def _fields(self) -> tuple[object, ...]:
-        return tuple(getattr(self, field) for field in self.__slots__)
+        return tuple(getattr(self, field) for field in self._FIELDS)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not Operation:

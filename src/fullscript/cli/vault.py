@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .._errors import FullscriptError
+
 __all__ = ["DEFAULT_KEYRING_TIMEOUT", "KEYRING_SERVICE", "CredentialVault"]
 
 KEYRING_SERVICE = "fullscript-cli"
@@ -29,8 +31,8 @@ CREDENTIALS_FILE = "credentials.json"
 _T = TypeVar("_T")
 
 
-class _KeyringUnusable(Exception):
-    """The keyring failed, timed out, or there is none."""
+class _KeyringUnusable(FullscriptError):
+    """The keyring failed, timed out, or there is none (caught here: the file takes over)."""
 
 
 def _with_timeout(call: Callable[[], _T], timeout: float) -> _T:

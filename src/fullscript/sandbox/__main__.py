@@ -97,6 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--webhook-url", default=None, help="where to POST webhook deliveries")
     parser.add_argument("--webhook-secret", default=DEFAULT_WEBHOOK_SECRET, help="signing key")
     parser.add_argument(
+        "--lax-parameters",
+        action="store_true",
+        help="ignore undeclared query parameters and body members instead of answering 422",
+    )
+    parser.add_argument(
+        "--fill-declared-fields",
+        action="store_true",
+        help="produce declared fields the sandbox does not know (their example, else null)",
+    )
+    parser.add_argument(
         "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
     return parser
@@ -116,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         patients=args.patients,
         webhook_url=args.webhook_url,
         webhook_secret=args.webhook_secret,
+        lax_parameters=args.lax_parameters,
+        fill_declared_fields=args.fill_declared_fields,
     )
     root = f"http://{args.host}:{args.port}"
     limit, window = sandbox.settings.rate_limit

@@ -69,6 +69,8 @@ class SandboxBackend:
         clock: Callable[[], float] | None = None,
         patients: int = DEFAULT_PATIENTS,
         allow_restricted: bool = True,
+        lax_parameters: bool = False,
+        fill_declared_fields: bool = False,
         webhook_url: str | None = None,
         webhook_secret: str = DEFAULT_WEBHOOK_SECRET,
         webhook_challenge: str | None = DEFAULT_WEBHOOK_CHALLENGE,
@@ -86,12 +88,16 @@ class SandboxBackend:
             seed=seed,
             patients=patients,
             allow_restricted=allow_restricted,
+            lax_parameters=lax_parameters,
+            fill_declared_fields=fill_declared_fields,
             webhook_url=webhook_url,
             webhook_secret=webhook_secret,
             webhook_challenge=webhook_challenge,
         )
         self.clock = SandboxClock(clock)
         self.allow_restricted = allow_restricted
+        self.lax_parameters = lax_parameters
+        self.fill_declared_fields = fill_declared_fields
         self.oauth = OAuthServer(self.clock, int(token_ttl), self._resource_owner)
         self.limiter = RollingWindowLimiter(*self.settings.rate_limit, self.clock)
         self.rate_limit_scope = self.settings.rate_limit_scope

@@ -60,6 +60,10 @@ class Operation:
     scope: str | None
     restricted: bool = False
     authenticated: bool = True
+    #: The query parameters the spec declares (wire names) and the request body's top-level
+    #: members (None: any); the sandbox refuses others (see ``web.declared``).
+    query_parameters: tuple[str, ...] = ()
+    body_fields: tuple[str, ...] | None = ()
 
 
 API_PREFIX = "/api"
@@ -80,6 +84,8 @@ def operation_table(facts: Iterable[OperationFacts]) -> tuple[Operation, ...]:
             scope=row.scope,
             restricted=row.restricted,
             authenticated=row.authenticated,
+            query_parameters=row.query_parameters,
+            body_fields=row.body_fields,
         )
         for row in facts
     ]

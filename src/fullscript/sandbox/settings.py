@@ -85,6 +85,12 @@ class SandboxSettings:
     seed: int = 0
     patients: int = attrs.field(default=DEFAULT_PATIENTS, validator=_at_least_one)
     allow_restricted: bool = True
+    #: Ignore query parameters and body members the operation does not declare (as Rails
+    #: does) instead of answering 422 naming them.
+    lax_parameters: bool = False
+    #: Produce every member an answer's schema declares and the sandbox does not know (a
+    #: field a new spec added): its example, else null.
+    fill_declared_fields: bool = False
     webhook_url: str | None = None
     webhook_secret: str = attrs.field(default=DEFAULT_WEBHOOK_SECRET, repr=False)
     webhook_challenge: str | None = attrs.field(default=DEFAULT_WEBHOOK_CHALLENGE, repr=False)

@@ -1,7 +1,7 @@
 """Where OAuth token pairs live between runs, keyed by (grant, region).
 
 - `InMemoryTokenStore`: this process only.
-- `FileTokenStore`: one JSON file, safe across processes on one machine.
+- `FileTokenStore`: one SQLite file, safe across processes on one machine.
 - `CallbackTokenStore`: your own functions (a database table, say).
 - ``fullscript.redis.RedisTokenStore`` (extra ``fullscript[redis]``): shared by many machines.
 

@@ -12,13 +12,25 @@ The same classes come out of `fullscript.webhooks.unwrap` (deliveries) and
 
 from __future__ import annotations
 
+import functools
+import importlib
 import logging
+import typing
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import attrs
-from fullscript_api.models import LabOrder, Order, Patient, Product, Recommendation, TreatmentPlan
+
+if TYPE_CHECKING:
+    from fullscript_api.models import (
+        LabOrder,
+        Order,
+        Patient,
+        Product,
+        Recommendation,
+        TreatmentPlan,
+    )
 
 from .._errors import FullscriptError
 
@@ -161,39 +173,84 @@ class ClinicKeyEventData:
     clinic_id: str | None
 
 
-def _model(data: Mapping[str, Any], key: str, model: Any) -> Any:
+def _generated_model(name: str) -> Any:
+    # Looked up when an event is parsed, not imported: a client generated from a spec without
+    # this model keeps `fullscript.webhooks` importable (parse_event checks it exists first).
+    return getattr(importlib.import_module("fullscript_api.models"), name)
+
+
+def _missing_models(cls: type[TypedEvent[Any]]) -> list[str]:
+    """Models the event's data needs that the generated client does not have."""
+    models = importlib.import_module("fullscript_api.models")
+    needed = event_data_models()[cls].values()
+    return [name for name in needed if getattr(models, name, None) is None]
+
+
+def _model(data: Mapping[str, Any], key: str, model: str) -> Any:
     value = data[key]
     if not isinstance(value, Mapping):
         raise TypeError(f"data.{key} is not an object")
-    return model.from_dict(value)
+    return _generated_model(model).from_dict(value)
 
 
 def _patient(data: Mapping[str, Any]) -> PatientEventData:
-    return PatientEventData(_model(data, "patient", Patient))
+    return PatientEventData(_model(data, "patient", "Patient"))
+
+
+# Event data names dosage keys as Fullscript's 2021 event example does (``recommended_amount``);
+# the plan endpoints, and so the `Dosage` model, say ``amount``. Both are read.
+_EVENT_DOSAGE_KEYS = {
+    "recommended_amount": "amount",
+    "recommended_frequency": "frequency",
+    "recommended_duration": "duration",
+}
+
+
+def _plan_dosage(recommendation: object) -> object:
+    if not isinstance(recommendation, Mapping):
+        return recommendation
+    dosage = recommendation.get("dosage")
+    if not isinstance(dosage, Mapping):
+        return recommendation
+    renamed = {_EVENT_DOSAGE_KEYS.get(k, k): v for k, v in dosage.items()}
+    # A key already in the plan's form wins over its event-form twin.
+    renamed.update({k: v for k, v in dosage.items() if k in _EVENT_DOSAGE_KEYS.values()})
+    return {**recommendation, "dosage": renamed}
+
+
+def _plan_model(data: Mapping[str, Any]) -> TreatmentPlan:
+    plan = data["treatment_plan"]
+    if not isinstance(plan, Mapping):
+        raise TypeError("data.treatment_plan is not an object")
+    items = plan.get("recommendations")
+    if isinstance(items, list):
+        plan = {**plan, "recommendations": [_plan_dosage(item) for item in items]}
+    parsed: TreatmentPlan = _generated_model("TreatmentPlan").from_dict(plan)
+    return parsed
 
 
 def _plan(data: Mapping[str, Any]) -> TreatmentPlanEventData:
-    return TreatmentPlanEventData(_model(data, "treatment_plan", TreatmentPlan))
+    return TreatmentPlanEventData(_plan_model(data))
 
 
 def _recommendation(data: Mapping[str, Any]) -> RecommendationEventData:
-    item = data.get("recommendation")
+    item = _plan_dosage(data.get("recommendation"))
     return RecommendationEventData(
-        _model(data, "treatment_plan", TreatmentPlan),
-        Recommendation.from_dict(item) if isinstance(item, Mapping) else None,
+        _plan_model(data),
+        _generated_model("Recommendation").from_dict(item) if isinstance(item, Mapping) else None,
     )
 
 
 def _order(data: Mapping[str, Any]) -> OrderEventData:
-    return OrderEventData(_model(data, "order", Order))
+    return OrderEventData(_model(data, "order", "Order"))
 
 
 def _lab_order(data: Mapping[str, Any]) -> LabOrderEventData:
-    return LabOrderEventData(_model(data, "lab_order", LabOrder))
+    return LabOrderEventData(_model(data, "lab_order", "LabOrder"))
 
 
 def _product(data: Mapping[str, Any]) -> ProductEventData:
-    return ProductEventData(_model(data, "product", Product))
+    return ProductEventData(_model(data, "product", "Product"))
 
 
 def _clinic_key(data: Mapping[str, Any]) -> ClinicKeyEventData:
@@ -315,6 +372,25 @@ _DATA_PARSERS: dict[type[TypedEvent[Any]], Callable[[Mapping[str, Any]], Any]] =
 #: Event class of each documented type.
 EVENT_CLASSES: Mapping[str, type[TypedEvent[Any]]] = {cls.TYPE: cls for cls in _DATA_PARSERS}
 
+
+@functools.cache
+def event_data_models() -> Mapping[type[TypedEvent[Any]], Mapping[str, str]]:
+    """Each event class's ``data`` attributes that hold a generated model, by model name.
+
+    ``{OrderPlaced: {"order": "Order"}, ...}``, read from the data classes' annotations, so a
+    spec diff can say which handlers read a changed model (``OrderPlaced.data.order``).
+    """
+    found: dict[type[TypedEvent[Any]], dict[str, str]] = {}
+    for cls in _DATA_PARSERS:
+        data_class = typing.get_args(cls.__orig_bases__[0])[0]  # type: ignore[attr-defined]
+        found[cls] = {
+            field.name: model
+            for field in attrs.fields(data_class)
+            if (model := str(field.type).removesuffix(" | None")) not in ("str", "None")
+        }
+    return found
+
+
 #: The documented event types (the one list of them: the sandbox reads it too, and a test
 #: checks it against the ``event_type`` values of the spec's event lists).
 EVENT_TYPES: tuple[str, ...] = tuple(EVENT_CLASSES)
@@ -368,6 +444,10 @@ def parse_event(payload: object) -> WebhookEvent:
         return UnknownEvent(**common, data=data, reason=f"unknown event type {event_type!r}")
     if not isinstance(data, Mapping):
         return UnknownEvent(**common, data=data, reason=f"{cls.TYPE} event without a data object")
+    missing = _missing_models(cls)
+    if missing:
+        reason = f"the generated client has no model {', '.join(missing)}"
+        return UnknownEvent(**common, data=data, reason=reason)
     try:
         parsed = _DATA_PARSERS[cls](data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -188,11 +188,13 @@ class WebhookReceiver:
         raise TypeError(f"cannot register a handler for {kind!r}: not an event class")
 
     def handlers_for(self, event: WebhookEvent) -> list[Handler[Any]]:
-        """The handlers an event runs, in order."""
-        names = [event.type]
-        if isinstance(event, UnknownEvent):
-            names.append("unknown")
-        names.append(_ANY)
+        """The handlers an event runs, in order.
+
+        An `UnknownEvent` never reaches a handler registered for a type (a handler for
+        `PatientUpdated` expects ``event.data.patient``): it goes to handlers for `UnknownEvent`
+        and for every event only.
+        """
+        names = ["unknown" if isinstance(event, UnknownEvent) else event.type, _ANY]
         found: list[Handler[Any]] = []
         for name in names:
             for handler in self._handlers.get(name, ()):
@@ -241,7 +243,17 @@ class WebhookReceiver:
             event, key = delivery.event, delivery.key
         else:
             event, key = delivery, self.key(delivery)
-        for handler in self.handlers_for(event):
+        handlers = self.handlers_for(event)
+        if not handlers and isinstance(event, UnknownEvent):
+            # Acknowledged (so it is not offered again) and logged once, without the payload.
+            logger.warning(
+                "event %s (%s) could not be typed (%s) and no handler takes UnknownEvent: "
+                "acknowledged unhandled",
+                event.id,
+                event.type,
+                event.reason,
+            )
+        for handler in handlers:
             try:
                 result = handler(event)
                 if inspect.isawaitable(result):

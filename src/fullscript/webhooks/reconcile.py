@@ -1,9 +1,11 @@
 """Catching up on events missed while the receiver was down, from the ``GET /events/*`` lists.
 
 Fullscript keeps events for 30 days. `reconcile` walks every event list from a point in time
-(oldest first, pages fetched ahead), types each event exactly like a webhook delivery, and
-yields only those the `SeenStore` has not seen, claiming them as it goes. Give it the store
-your webhook receiver uses and an event handled by one path is never handled by the other::
+(oldest first, pages fetched ahead). The lists carry no ``data`` (only ``GET /events/{id}``
+does), so each entry is fetched by id, a few ahead; each event is typed exactly like a
+webhook delivery, and only those the `SeenStore` has not seen are yielded, claimed as they
+go. Give it the store your webhook receiver uses and an event handled by one path is never
+handled by the other::
 
     async for event in reconcile(fs, since=last_seen, seen=store):
         await handle(event)
@@ -13,27 +15,23 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
+import importlib
+import logging
+from collections import deque
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from fullscript_api.models import (
-    ListClinicKeyEventsSortBy,
-    ListLabOrderEventsSortBy,
-    ListOrderEventsSortBy,
-    ListPatientEventsSortBy,
-    ListProductEventsSortBy,
-    ListTreatmentPlanEventsSortBy,
-    SortDirection,
-)
-
-from .events import WebhookEvent, parse_event
+from .._errors import NotFoundError
+from .events import TypedEvent, WebhookEvent, parse_event
 from .seen import SeenStore, event_key
 
 if TYPE_CHECKING:
     from .._client import Fullscript
 
 __all__ = ["EVENT_LISTS", "reconcile"]
+
+logger = logging.getLogger("fullscript.webhooks")
 
 #: Which ``fs.events`` list holds each category of events (``/events/<category>``).
 EVENT_LISTS: dict[str, str] = {
@@ -45,15 +43,23 @@ EVENT_LISTS: dict[str, str] = {
     "clinic_keys": "list_clinic_key_events",
 }
 
-# Each list's own enum for sort_by=created_at (the generated client has one per operation).
-_BY_CREATION: dict[str, Any] = {
-    "patients": ListPatientEventsSortBy.CREATED_AT,
-    "treatment_plans": ListTreatmentPlanEventsSortBy.CREATED_AT,
-    "orders": ListOrderEventsSortBy.CREATED_AT,
-    "lab_orders": ListLabOrderEventsSortBy.CREATED_AT,
-    "products": ListProductEventsSortBy.CREATED_AT,
-    "clinic_keys": ListClinicKeyEventsSortBy.CREATED_AT,
-}
+
+def _sort_arguments(category: str) -> dict[str, Any]:
+    """``sort_by=created_at, order_by=ASC`` in the generated enums of the category's list.
+
+    Looked up by name when used (``list_patient_events`` -> ``ListPatientEventsSortBy``), so a
+    client generated from another spec keeps this module importable; plain strings stand in for
+    an enum the client does not have.
+    """
+    models = importlib.import_module("fullscript_api.models")
+    camel = "".join(part.title() for part in EVENT_LISTS[category].split("_"))
+    sort_by = getattr(models, f"{camel}SortBy", None)
+    direction = getattr(models, "SortDirection", None)
+    return {
+        "sort_by": sort_by("created_at") if sort_by is not None else "created_at",
+        "order_by": direction("ASC") if direction is not None else "ASC",
+    }
+
 
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 
@@ -75,19 +81,48 @@ async def _category_events(
     # Oldest first: events created while we page are appended at the end, so no page shifts.
     paginator = method(
         created_at=_day_filter(since),
-        sort_by=_BY_CREATION[category],
-        order_by=SortDirection.ASC,
+        **_sort_arguments(category),
         page_size=page_size,
         prefetch=prefetch,
     )
     iterator = paginator.__aiter__()
+    # Entries whose ``data`` is being fetched, in list order: up to `prefetch` ahead.
+    pending: deque[asyncio.Future[WebhookEvent]] = deque()
     try:
         async for listed in iterator:
-            event = parse_event(listed.to_dict())
-            if event.created_at is None or _aware(event.created_at) >= since:
-                yield event
+            entry = listed.to_dict()
+            event = parse_event(entry)
+            if event.created_at is not None and _aware(event.created_at) < since:
+                continue
+            pending.append(asyncio.ensure_future(_with_data(fs, entry, event)))
+            if len(pending) > prefetch:
+                yield await pending.popleft()
+        while pending:
+            yield await pending.popleft()
     finally:
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
         await iterator.aclose()
+
+
+async def _with_data(fs: Fullscript, entry: dict[str, Any], listed: WebhookEvent) -> WebhookEvent:
+    """The typed event of a list entry, fetched by id when the entry has no ``data``.
+
+    Fullscript's lists carry no ``data`` (only ``GET /events/{id}`` does), so each entry costs
+    one more request; it goes through the client like any call, within the clinic's quota.
+    """
+    if isinstance(listed, TypedEvent):
+        return listed
+    if isinstance(entry.get("data"), Mapping):
+        return listed  # data of another shape: fetching again would not change it
+    try:
+        fetched = await fs.events.retrieve(id=listed.id)
+    except NotFoundError:
+        # Expired (30 days) between the list and the fetch: offer what the list said.
+        logger.warning("event %s (%s) is gone: offered untyped", listed.id, listed.type)
+        return listed
+    return parse_event({**entry, **fetched.to_dict()})
 
 
 async def reconcile(
@@ -111,7 +146,8 @@ async def reconcile(
             release the key (``await seen.release(key(event))``) if handling it fails.
         key: the dedup key of an event (default: integration, clinic and event id).
         categories: which lists to walk (keys of `EVENT_LISTS`; default all six).
-        prefetch: pages fetched ahead in each list while the current one is handled.
+        prefetch: pages fetched ahead in each list, and events fetched ahead by id, while the
+            current one is handled.
         page_size: events per request (at most 100).
         claim_ttl: claim each event for this long only (then ``await seen.confirm(key)``
             once handled; default: the store's full time to live).

@@ -5,15 +5,16 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.allergen import Allergen
-from ...models.error import Error
-from ...models.list_allergens_response_200 import ListAllergensResponse200
-from ...models.retrieve_allergen_response_200 import RetrieveAllergenResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_allergens, retrieve_allergen
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.allergen import Allergen
+    from ...models.error import Error
+    from ...models.list_allergens_response_200 import ListAllergensResponse200
+    from ...models.retrieve_allergen_response_200 import RetrieveAllergenResponse200
     from ...pagination import Paginator
 
 __all__ = ["AllergensRawResource", "AllergensResource"]
@@ -24,7 +25,7 @@ _LIST_ALLERGENS = Operation(
     method_name="list",
     http_method="GET",
     path="/api/catalog/allergens",
-    module=list_allergens,
+    module_name=f"{__name__}.list_allergens",
     result_key=None,
     items_key="allergens",
     page_number_param="pagenumber",
@@ -36,7 +37,7 @@ _RETRIEVE_ALLERGEN = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/catalog/allergens/{id}",
-    module=retrieve_allergen,
+    module_name=f"{__name__}.retrieve_allergen",
     result_key="allergen",
     items_key=None,
     page_number_param=None,
@@ -100,7 +101,7 @@ class AllergensResource:
         """
 
         return cast(
-            Allergen,
+            "Allergen",
             await self._invoker.request(
                 _RETRIEVE_ALLERGEN,
                 {

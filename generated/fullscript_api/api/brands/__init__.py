@@ -5,17 +5,18 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.brand import Brand
-from ...models.error import Error
-from ...models.list_brands_available import ListBrandsAvailable
-from ...models.list_brands_clinic_permitted import ListBrandsClinicPermitted
-from ...models.list_brands_response_200 import ListBrandsResponse200
-from ...models.retrieve_brand_response_200 import RetrieveBrandResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_brands, retrieve_brand
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.brand import Brand
+    from ...models.error import Error
+    from ...models.list_brands_available import ListBrandsAvailable
+    from ...models.list_brands_clinic_permitted import ListBrandsClinicPermitted
+    from ...models.list_brands_response_200 import ListBrandsResponse200
+    from ...models.retrieve_brand_response_200 import RetrieveBrandResponse200
     from ...pagination import Paginator
 
 __all__ = ["BrandsRawResource", "BrandsResource"]
@@ -26,7 +27,7 @@ _LIST_BRANDS = Operation(
     method_name="list",
     http_method="GET",
     path="/api/catalog/brands",
-    module=list_brands,
+    module_name=f"{__name__}.list_brands",
     result_key=None,
     items_key="brands",
     page_number_param="pagenumber",
@@ -38,7 +39,7 @@ _RETRIEVE_BRAND = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/catalog/brands/{id}",
-    module=retrieve_brand,
+    module_name=f"{__name__}.retrieve_brand",
     result_key="brand",
     items_key=None,
     page_number_param=None,
@@ -108,7 +109,7 @@ class BrandsResource:
         """
 
         return cast(
-            Brand,
+            "Brand",
             await self._invoker.request(
                 _RETRIEVE_BRAND,
                 {

@@ -5,17 +5,18 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.category import Category
-from ...models.error import Error
-from ...models.list_categories_response_200 import ListCategoriesResponse200
-from ...models.list_category_products_response_200 import ListCategoryProductsResponse200
-from ...models.product import Product
-from ...models.retrieve_category_response_200 import RetrieveCategoryResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_categories, list_category_products, retrieve_category
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.category import Category
+    from ...models.error import Error
+    from ...models.list_categories_response_200 import ListCategoriesResponse200
+    from ...models.list_category_products_response_200 import ListCategoryProductsResponse200
+    from ...models.product import Product
+    from ...models.retrieve_category_response_200 import RetrieveCategoryResponse200
     from ...pagination import Paginator
 
 __all__ = ["CategoriesRawResource", "CategoriesResource"]
@@ -26,7 +27,7 @@ _LIST_CATEGORIES = Operation(
     method_name="list",
     http_method="GET",
     path="/api/clinic/categories",
-    module=list_categories,
+    module_name=f"{__name__}.list_categories",
     result_key=None,
     items_key="categories",
     page_number_param="pagenumber",
@@ -38,7 +39,7 @@ _LIST_CATEGORY_PRODUCTS = Operation(
     method_name="list_products",
     http_method="GET",
     path="/api/clinic/categories/{category_id}/products",
-    module=list_category_products,
+    module_name=f"{__name__}.list_category_products",
     result_key=None,
     items_key="products",
     page_number_param="pagenumber",
@@ -50,7 +51,7 @@ _RETRIEVE_CATEGORY = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic/categories/{id}",
-    module=retrieve_category,
+    module_name=f"{__name__}.retrieve_category",
     result_key="category",
     items_key=None,
     page_number_param=None,
@@ -144,7 +145,7 @@ class CategoriesResource:
         """
 
         return cast(
-            Category,
+            "Category",
             await self._invoker.request(
                 _RETRIEVE_CATEGORY,
                 {

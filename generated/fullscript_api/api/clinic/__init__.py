@@ -5,14 +5,15 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.clinic import Clinic
-from ...models.error import Error
-from ...models.retrieve_clinic_response_200 import RetrieveClinicResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import retrieve_clinic
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.clinic import Clinic
+    from ...models.error import Error
+    from ...models.retrieve_clinic_response_200 import RetrieveClinicResponse200
     from ...pagination import Paginator
 
 __all__ = ["ClinicRawResource", "ClinicResource"]
@@ -23,7 +24,7 @@ _RETRIEVE_CLINIC = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic",
-    module=retrieve_clinic,
+    module_name=f"{__name__}.retrieve_clinic",
     result_key="clinic",
     items_key=None,
     page_number_param=None,
@@ -60,7 +61,7 @@ class ClinicResource:
         """
 
         return cast(
-            Clinic,
+            "Clinic",
             await self._invoker.request(
                 _RETRIEVE_CLINIC,
                 {},

@@ -5,26 +5,24 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.create_gateway_treatment_plan_link_response_200 import (
-    CreateGatewayTreatmentPlanLinkResponse200,
-)
-from ...models.create_treatment_plan_link_response_200 import CreateTreatmentPlanLinkResponse200
-from ...models.dynamic_link import DynamicLink
-from ...models.dynamic_link_create_request import DynamicLinkCreateRequest
-from ...models.error import Error
-from ...models.gateway_dynamic_link_create_request import GatewayDynamicLinkCreateRequest
-from ...models.redirect_url import RedirectUrl
-from ...models.retrieve_treatment_plan_link_response_200 import RetrieveTreatmentPlanLinkResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import (
-    create_gateway_treatment_plan_link,
-    create_treatment_plan_link,
-    retrieve_new_treatment_plan_link,
-    retrieve_treatment_plan_link,
-)
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.create_gateway_treatment_plan_link_response_200 import (
+        CreateGatewayTreatmentPlanLinkResponse200,
+    )
+    from ...models.create_treatment_plan_link_response_200 import CreateTreatmentPlanLinkResponse200
+    from ...models.dynamic_link import DynamicLink
+    from ...models.dynamic_link_create_request import DynamicLinkCreateRequest
+    from ...models.error import Error
+    from ...models.gateway_dynamic_link_create_request import GatewayDynamicLinkCreateRequest
+    from ...models.redirect_url import RedirectUrl
+    from ...models.retrieve_treatment_plan_link_response_200 import (
+        RetrieveTreatmentPlanLinkResponse200,
+    )
     from ...pagination import Paginator
 
 __all__ = ["DynamicLinksRawResource", "DynamicLinksResource"]
@@ -35,7 +33,7 @@ _CREATE_GATEWAY_TREATMENT_PLAN_LINK = Operation(
     method_name="create_gateway_treatment_plan_link",
     http_method="POST",
     path="/api/clinic/dynamic_links/gateway/treatment_plans",
-    module=create_gateway_treatment_plan_link,
+    module_name=f"{__name__}.create_gateway_treatment_plan_link",
     result_key="dynamic_links",
     items_key=None,
     page_number_param=None,
@@ -47,7 +45,7 @@ _RETRIEVE_NEW_TREATMENT_PLAN_LINK = Operation(
     method_name="retrieve_new_treatment_plan_link",
     http_method="GET",
     path="/api/clinic/dynamic_links/treatment_plans",
-    module=retrieve_new_treatment_plan_link,
+    module_name=f"{__name__}.retrieve_new_treatment_plan_link",
     result_key="redirect_url",
     items_key=None,
     page_number_param=None,
@@ -59,7 +57,7 @@ _CREATE_TREATMENT_PLAN_LINK = Operation(
     method_name="create_treatment_plan_link",
     http_method="POST",
     path="/api/clinic/dynamic_links/treatment_plans",
-    module=create_treatment_plan_link,
+    module_name=f"{__name__}.create_treatment_plan_link",
     result_key="dynamic_links",
     items_key=None,
     page_number_param=None,
@@ -71,7 +69,7 @@ _RETRIEVE_TREATMENT_PLAN_LINK = Operation(
     method_name="retrieve_treatment_plan_link",
     http_method="GET",
     path="/api/clinic/dynamic_links/treatment_plans/{id}",
-    module=retrieve_treatment_plan_link,
+    module_name=f"{__name__}.retrieve_treatment_plan_link",
     result_key="dynamic_links",
     items_key=None,
     page_number_param=None,
@@ -114,7 +112,7 @@ class DynamicLinksResource:
         """
 
         return cast(
-            DynamicLink,
+            "DynamicLink",
             await self._invoker.request(
                 _CREATE_GATEWAY_TREATMENT_PLAN_LINK,
                 {
@@ -137,7 +135,7 @@ class DynamicLinksResource:
         """
 
         return cast(
-            str,
+            "str",
             await self._invoker.request(
                 _RETRIEVE_NEW_TREATMENT_PLAN_LINK,
                 {},
@@ -162,7 +160,7 @@ class DynamicLinksResource:
         """
 
         return cast(
-            DynamicLink,
+            "DynamicLink",
             await self._invoker.request(
                 _CREATE_TREATMENT_PLAN_LINK,
                 {
@@ -186,7 +184,7 @@ class DynamicLinksResource:
         """
 
         return cast(
-            DynamicLink,
+            "DynamicLink",
             await self._invoker.request(
                 _RETRIEVE_TREATMENT_PLAN_LINK,
                 {

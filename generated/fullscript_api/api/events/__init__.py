@@ -5,41 +5,34 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.event import Event
-from ...models.list_clinic_key_events_event_type import ListClinicKeyEventsEventType
-from ...models.list_clinic_key_events_response_200 import ListClinicKeyEventsResponse200
-from ...models.list_clinic_key_events_sort_by import ListClinicKeyEventsSortBy
-from ...models.list_lab_order_events_event_type import ListLabOrderEventsEventType
-from ...models.list_lab_order_events_response_200 import ListLabOrderEventsResponse200
-from ...models.list_lab_order_events_sort_by import ListLabOrderEventsSortBy
-from ...models.list_order_events_event_type import ListOrderEventsEventType
-from ...models.list_order_events_response_200 import ListOrderEventsResponse200
-from ...models.list_order_events_sort_by import ListOrderEventsSortBy
-from ...models.list_patient_events_event_type import ListPatientEventsEventType
-from ...models.list_patient_events_response_200 import ListPatientEventsResponse200
-from ...models.list_patient_events_sort_by import ListPatientEventsSortBy
-from ...models.list_product_events_event_type import ListProductEventsEventType
-from ...models.list_product_events_response_200 import ListProductEventsResponse200
-from ...models.list_product_events_sort_by import ListProductEventsSortBy
-from ...models.list_treatment_plan_events_event_type import ListTreatmentPlanEventsEventType
-from ...models.list_treatment_plan_events_response_200 import ListTreatmentPlanEventsResponse200
-from ...models.list_treatment_plan_events_sort_by import ListTreatmentPlanEventsSortBy
-from ...models.retrieve_event_response_200 import RetrieveEventResponse200
-from ...models.sort_direction import SortDirection
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import (
-    list_clinic_key_events,
-    list_lab_order_events,
-    list_order_events,
-    list_patient_events,
-    list_product_events,
-    list_treatment_plan_events,
-    retrieve_event,
-)
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.event import Event
+    from ...models.list_clinic_key_events_event_type import ListClinicKeyEventsEventType
+    from ...models.list_clinic_key_events_response_200 import ListClinicKeyEventsResponse200
+    from ...models.list_clinic_key_events_sort_by import ListClinicKeyEventsSortBy
+    from ...models.list_lab_order_events_event_type import ListLabOrderEventsEventType
+    from ...models.list_lab_order_events_response_200 import ListLabOrderEventsResponse200
+    from ...models.list_lab_order_events_sort_by import ListLabOrderEventsSortBy
+    from ...models.list_order_events_event_type import ListOrderEventsEventType
+    from ...models.list_order_events_response_200 import ListOrderEventsResponse200
+    from ...models.list_order_events_sort_by import ListOrderEventsSortBy
+    from ...models.list_patient_events_event_type import ListPatientEventsEventType
+    from ...models.list_patient_events_response_200 import ListPatientEventsResponse200
+    from ...models.list_patient_events_sort_by import ListPatientEventsSortBy
+    from ...models.list_product_events_event_type import ListProductEventsEventType
+    from ...models.list_product_events_response_200 import ListProductEventsResponse200
+    from ...models.list_product_events_sort_by import ListProductEventsSortBy
+    from ...models.list_treatment_plan_events_event_type import ListTreatmentPlanEventsEventType
+    from ...models.list_treatment_plan_events_response_200 import ListTreatmentPlanEventsResponse200
+    from ...models.list_treatment_plan_events_sort_by import ListTreatmentPlanEventsSortBy
+    from ...models.retrieve_event_response_200 import RetrieveEventResponse200
+    from ...models.sort_direction import SortDirection
     from ...pagination import Paginator
 
 __all__ = ["EventsRawResource", "EventsResource"]
@@ -50,7 +43,7 @@ _LIST_CLINIC_KEY_EVENTS = Operation(
     method_name="list_clinic_key_events",
     http_method="GET",
     path="/api/events/clinic_keys",
-    module=list_clinic_key_events,
+    module_name=f"{__name__}.list_clinic_key_events",
     result_key=None,
     items_key="events",
     page_number_param="pagenumber",
@@ -62,7 +55,7 @@ _LIST_LAB_ORDER_EVENTS = Operation(
     method_name="list_lab_order_events",
     http_method="GET",
     path="/api/events/lab_orders",
-    module=list_lab_order_events,
+    module_name=f"{__name__}.list_lab_order_events",
     result_key=None,
     items_key="events",
     page_number_param="pagenumber",
@@ -74,7 +67,7 @@ _LIST_ORDER_EVENTS = Operation(
     method_name="list_order_events",
     http_method="GET",
     path="/api/events/orders",
-    module=list_order_events,
+    module_name=f"{__name__}.list_order_events",
     result_key=None,
     items_key="events",
     page_number_param="pagenumber",
@@ -86,7 +79,7 @@ _LIST_PATIENT_EVENTS = Operation(
     method_name="list_patient_events",
     http_method="GET",
     path="/api/events/patients",
-    module=list_patient_events,
+    module_name=f"{__name__}.list_patient_events",
     result_key=None,
     items_key="events",
     page_number_param="pagenumber",
@@ -98,7 +91,7 @@ _LIST_PRODUCT_EVENTS = Operation(
     method_name="list_product_events",
     http_method="GET",
     path="/api/events/products",
-    module=list_product_events,
+    module_name=f"{__name__}.list_product_events",
     result_key=None,
     items_key="events",
     page_number_param="pagenumber",
@@ -110,7 +103,7 @@ _LIST_TREATMENT_PLAN_EVENTS = Operation(
     method_name="list_treatment_plan_events",
     http_method="GET",
     path="/api/events/treatment_plans",
-    module=list_treatment_plan_events,
+    module_name=f"{__name__}.list_treatment_plan_events",
     result_key=None,
     items_key="events",
     page_number_param="pagenumber",
@@ -122,7 +115,7 @@ _RETRIEVE_EVENT = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/events/{id}",
-    module=retrieve_event,
+    module_name=f"{__name__}.retrieve_event",
     result_key="event",
     items_key=None,
     page_number_param=None,
@@ -382,7 +375,7 @@ class EventsResource:
         """
 
         return cast(
-            Event,
+            "Event",
             await self._invoker.request(
                 _RETRIEVE_EVENT,
                 {

@@ -5,15 +5,16 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.ingredient import Ingredient
-from ...models.list_ingredients_response_200 import ListIngredientsResponse200
-from ...models.retrieve_ingredient_response_200 import RetrieveIngredientResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_ingredients, retrieve_ingredient
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.ingredient import Ingredient
+    from ...models.list_ingredients_response_200 import ListIngredientsResponse200
+    from ...models.retrieve_ingredient_response_200 import RetrieveIngredientResponse200
     from ...pagination import Paginator
 
 __all__ = ["IngredientsRawResource", "IngredientsResource"]
@@ -24,7 +25,7 @@ _LIST_INGREDIENTS = Operation(
     method_name="list",
     http_method="GET",
     path="/api/catalog/ingredients",
-    module=list_ingredients,
+    module_name=f"{__name__}.list_ingredients",
     result_key=None,
     items_key="ingredients",
     page_number_param="pagenumber",
@@ -36,7 +37,7 @@ _RETRIEVE_INGREDIENT = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/catalog/ingredients/{id}",
-    module=retrieve_ingredient,
+    module_name=f"{__name__}.retrieve_ingredient",
     result_key="ingredient",
     items_key=None,
     page_number_param=None,
@@ -100,7 +101,7 @@ class IngredientsResource:
         """
 
         return cast(
-            Ingredient,
+            "Ingredient",
             await self._invoker.request(
                 _RETRIEVE_INGREDIENT,
                 {

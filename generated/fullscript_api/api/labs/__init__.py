@@ -5,17 +5,18 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.lab_order import LabOrder
-from ...models.lab_test import LabTest
-from ...models.list_lab_orders_response_200 import ListLabOrdersResponse200
-from ...models.retrieve_lab_order_response_200 import RetrieveLabOrderResponse200
-from ...models.retrieve_lab_test_response_200 import RetrieveLabTestResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_lab_orders, retrieve_lab_order, retrieve_lab_test
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.lab_order import LabOrder
+    from ...models.lab_test import LabTest
+    from ...models.list_lab_orders_response_200 import ListLabOrdersResponse200
+    from ...models.retrieve_lab_order_response_200 import RetrieveLabOrderResponse200
+    from ...models.retrieve_lab_test_response_200 import RetrieveLabTestResponse200
     from ...pagination import Paginator
 
 __all__ = ["LabsRawResource", "LabsResource"]
@@ -26,7 +27,7 @@ _LIST_LAB_ORDERS = Operation(
     method_name="list_orders",
     http_method="GET",
     path="/api/clinic/labs/orders",
-    module=list_lab_orders,
+    module_name=f"{__name__}.list_lab_orders",
     result_key=None,
     items_key="lab_orders",
     page_number_param="pagenumber",
@@ -38,7 +39,7 @@ _RETRIEVE_LAB_ORDER = Operation(
     method_name="retrieve_order",
     http_method="GET",
     path="/api/clinic/labs/orders/{id}",
-    module=retrieve_lab_order,
+    module_name=f"{__name__}.retrieve_lab_order",
     result_key="lab_order",
     items_key=None,
     page_number_param=None,
@@ -50,7 +51,7 @@ _RETRIEVE_LAB_TEST = Operation(
     method_name="retrieve_test",
     http_method="GET",
     path="/api/clinic/labs/tests/{id}",
-    module=retrieve_lab_test,
+    module_name=f"{__name__}.retrieve_lab_test",
     result_key="lab_test",
     items_key=None,
     page_number_param=None,
@@ -118,7 +119,7 @@ class LabsResource:
         """
 
         return cast(
-            LabOrder,
+            "LabOrder",
             await self._invoker.request(
                 _RETRIEVE_LAB_ORDER,
                 {
@@ -143,7 +144,7 @@ class LabsResource:
         """
 
         return cast(
-            LabTest,
+            "LabTest",
             await self._invoker.request(
                 _RETRIEVE_LAB_TEST,
                 {

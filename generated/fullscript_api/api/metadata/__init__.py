@@ -5,15 +5,16 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.find_metadata_objects_response_200 import FindMetadataObjectsResponse200
-from ...models.find_metadata_objects_type import FindMetadataObjectsType
-from ...models.metadatum import Metadatum
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import find_metadata_objects
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.find_metadata_objects_response_200 import FindMetadataObjectsResponse200
+    from ...models.find_metadata_objects_type import FindMetadataObjectsType
+    from ...models.metadatum import Metadatum
     from ...pagination import Paginator
 
 __all__ = ["MetadataRawResource", "MetadataResource"]
@@ -24,7 +25,7 @@ _FIND_METADATA_OBJECTS = Operation(
     method_name="find_objects",
     http_method="GET",
     path="/api/clinic/metadata",
-    module=find_metadata_objects,
+    module_name=f"{__name__}.find_metadata_objects",
     result_key=None,
     items_key="metadata",
     page_number_param="pagenumber",

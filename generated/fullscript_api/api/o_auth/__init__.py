@@ -5,17 +5,18 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.create_oauth_token_response_200 import CreateOauthTokenResponse200
-from ...models.error import Error
-from ...models.o_auth_revoke_request import OAuthRevokeRequest
-from ...models.o_auth_revoke_result import OAuthRevokeResult
-from ...models.o_auth_token import OAuthToken
-from ...models.o_auth_token_request import OAuthTokenRequest
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import create_oauth_token, revoke_oauth_token
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.create_oauth_token_response_200 import CreateOauthTokenResponse200
+    from ...models.error import Error
+    from ...models.o_auth_revoke_request import OAuthRevokeRequest
+    from ...models.o_auth_revoke_result import OAuthRevokeResult
+    from ...models.o_auth_token import OAuthToken
+    from ...models.o_auth_token_request import OAuthTokenRequest
     from ...pagination import Paginator
 
 __all__ = ["OauthRawResource", "OauthResource"]
@@ -26,7 +27,7 @@ _REVOKE_OAUTH_TOKEN = Operation(
     method_name="revoke_token",
     http_method="POST",
     path="/api/oauth/revoke",
-    module=revoke_oauth_token,
+    module_name=f"{__name__}.revoke_oauth_token",
     result_key=None,
     items_key=None,
     page_number_param=None,
@@ -38,7 +39,7 @@ _CREATE_OAUTH_TOKEN = Operation(
     method_name="create_token",
     http_method="POST",
     path="/api/oauth/token",
-    module=create_oauth_token,
+    module_name=f"{__name__}.create_oauth_token",
     result_key="oauth",
     items_key=None,
     page_number_param=None,
@@ -78,7 +79,7 @@ class OauthResource:
         """
 
         return cast(
-            OAuthRevokeResult,
+            "OAuthRevokeResult",
             await self._invoker.request(
                 _REVOKE_OAUTH_TOKEN,
                 {
@@ -106,7 +107,7 @@ class OauthResource:
         """
 
         return cast(
-            OAuthToken,
+            "OAuthToken",
             await self._invoker.request(
                 _CREATE_OAUTH_TOKEN,
                 {

@@ -5,18 +5,19 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.list_orders_response_200 import ListOrdersResponse200
-from ...models.list_orders_sort_by import ListOrdersSortBy
-from ...models.list_orders_type import ListOrdersType
-from ...models.order import Order
-from ...models.retrieve_order_response_200 import RetrieveOrderResponse200
-from ...models.sort_direction import SortDirection
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_orders, retrieve_order
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.list_orders_response_200 import ListOrdersResponse200
+    from ...models.list_orders_sort_by import ListOrdersSortBy
+    from ...models.list_orders_type import ListOrdersType
+    from ...models.order import Order
+    from ...models.retrieve_order_response_200 import RetrieveOrderResponse200
+    from ...models.sort_direction import SortDirection
     from ...pagination import Paginator
 
 __all__ = ["OrdersRawResource", "OrdersResource"]
@@ -27,7 +28,7 @@ _LIST_ORDERS = Operation(
     method_name="list",
     http_method="GET",
     path="/api/clinic/orders",
-    module=list_orders,
+    module_name=f"{__name__}.list_orders",
     result_key=None,
     items_key="orders",
     page_number_param="pagenumber",
@@ -39,7 +40,7 @@ _RETRIEVE_ORDER = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic/orders/{id}",
-    module=retrieve_order,
+    module_name=f"{__name__}.retrieve_order",
     result_key="order",
     items_key=None,
     page_number_param=None,
@@ -119,7 +120,7 @@ class OrdersResource:
         """
 
         return cast(
-            Order,
+            "Order",
             await self._invoker.request(
                 _RETRIEVE_ORDER,
                 {

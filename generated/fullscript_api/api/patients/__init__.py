@@ -5,45 +5,37 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.address import Address
-from ...models.create_patient_response_201 import CreatePatientResponse201
-from ...models.create_patient_treatment_plan_response_201 import (
-    CreatePatientTreatmentPlanResponse201,
-)
-from ...models.error import Error
-from ...models.list_patient_addresses_response_200 import ListPatientAddressesResponse200
-from ...models.list_patient_dependents_response_200 import ListPatientDependentsResponse200
-from ...models.list_patient_orders_response_200 import ListPatientOrdersResponse200
-from ...models.list_patient_treatment_plans_response_200 import ListPatientTreatmentPlansResponse200
-from ...models.list_patient_treatment_plans_sort_by import ListPatientTreatmentPlansSortBy
-from ...models.list_patients_patient_type import ListPatientsPatientType
-from ...models.list_patients_response_200 import ListPatientsResponse200
-from ...models.order import Order
-from ...models.patient import Patient
-from ...models.patient_create_request import PatientCreateRequest
-from ...models.patient_update_request import PatientUpdateRequest
-from ...models.retrieve_patient_response_200 import RetrievePatientResponse200
-from ...models.search_patients_response_200 import SearchPatientsResponse200
-from ...models.sort_direction import SortDirection
-from ...models.treatment_plan import TreatmentPlan
-from ...models.treatment_plan_create_request import TreatmentPlanCreateRequest
-from ...models.update_patient_response_200 import UpdatePatientResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import (
-    create_patient,
-    create_patient_treatment_plan,
-    list_patient_addresses,
-    list_patient_dependents,
-    list_patient_orders,
-    list_patient_treatment_plans,
-    list_patients,
-    retrieve_patient,
-    search_patients,
-    update_patient,
-)
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.address import Address
+    from ...models.create_patient_response_201 import CreatePatientResponse201
+    from ...models.create_patient_treatment_plan_response_201 import (
+        CreatePatientTreatmentPlanResponse201,
+    )
+    from ...models.error import Error
+    from ...models.list_patient_addresses_response_200 import ListPatientAddressesResponse200
+    from ...models.list_patient_dependents_response_200 import ListPatientDependentsResponse200
+    from ...models.list_patient_orders_response_200 import ListPatientOrdersResponse200
+    from ...models.list_patient_treatment_plans_response_200 import (
+        ListPatientTreatmentPlansResponse200,
+    )
+    from ...models.list_patient_treatment_plans_sort_by import ListPatientTreatmentPlansSortBy
+    from ...models.list_patients_patient_type import ListPatientsPatientType
+    from ...models.list_patients_response_200 import ListPatientsResponse200
+    from ...models.order import Order
+    from ...models.patient import Patient
+    from ...models.patient_create_request import PatientCreateRequest
+    from ...models.patient_update_request import PatientUpdateRequest
+    from ...models.retrieve_patient_response_200 import RetrievePatientResponse200
+    from ...models.search_patients_response_200 import SearchPatientsResponse200
+    from ...models.sort_direction import SortDirection
+    from ...models.treatment_plan import TreatmentPlan
+    from ...models.treatment_plan_create_request import TreatmentPlanCreateRequest
+    from ...models.update_patient_response_200 import UpdatePatientResponse200
     from ...pagination import Paginator
 
 __all__ = ["PatientsRawResource", "PatientsResource"]
@@ -54,7 +46,7 @@ _LIST_PATIENTS = Operation(
     method_name="list",
     http_method="GET",
     path="/api/clinic/patients",
-    module=list_patients,
+    module_name=f"{__name__}.list_patients",
     result_key=None,
     items_key="patients",
     page_number_param="pagenumber",
@@ -66,7 +58,7 @@ _CREATE_PATIENT = Operation(
     method_name="create",
     http_method="POST",
     path="/api/clinic/patients",
-    module=create_patient,
+    module_name=f"{__name__}.create_patient",
     result_key="patient",
     items_key=None,
     page_number_param=None,
@@ -78,7 +70,7 @@ _RETRIEVE_PATIENT = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic/patients/{id}",
-    module=retrieve_patient,
+    module_name=f"{__name__}.retrieve_patient",
     result_key="patient",
     items_key=None,
     page_number_param=None,
@@ -90,7 +82,7 @@ _UPDATE_PATIENT = Operation(
     method_name="update",
     http_method="PATCH",
     path="/api/clinic/patients/{id}",
-    module=update_patient,
+    module_name=f"{__name__}.update_patient",
     result_key="patient",
     items_key=None,
     page_number_param=None,
@@ -102,7 +94,7 @@ _LIST_PATIENT_ADDRESSES = Operation(
     method_name="list_addresses",
     http_method="GET",
     path="/api/clinic/patients/{patient_id}/addresses",
-    module=list_patient_addresses,
+    module_name=f"{__name__}.list_patient_addresses",
     result_key=None,
     items_key="addresses",
     page_number_param="pagenumber",
@@ -114,7 +106,7 @@ _LIST_PATIENT_DEPENDENTS = Operation(
     method_name="list_dependents",
     http_method="GET",
     path="/api/clinic/patients/{patient_id}/dependents",
-    module=list_patient_dependents,
+    module_name=f"{__name__}.list_patient_dependents",
     result_key=None,
     items_key="patients",
     page_number_param="pagenumber",
@@ -126,7 +118,7 @@ _LIST_PATIENT_ORDERS = Operation(
     method_name="list_orders",
     http_method="GET",
     path="/api/clinic/patients/{patient_id}/orders",
-    module=list_patient_orders,
+    module_name=f"{__name__}.list_patient_orders",
     result_key=None,
     items_key="orders",
     page_number_param="pagenumber",
@@ -138,7 +130,7 @@ _LIST_PATIENT_TREATMENT_PLANS = Operation(
     method_name="list_treatment_plans",
     http_method="GET",
     path="/api/clinic/patients/{patient_id}/treatment_plans",
-    module=list_patient_treatment_plans,
+    module_name=f"{__name__}.list_patient_treatment_plans",
     result_key=None,
     items_key="treatment_plans",
     page_number_param="pagenumber",
@@ -150,7 +142,7 @@ _CREATE_PATIENT_TREATMENT_PLAN = Operation(
     method_name="create_treatment_plan",
     http_method="POST",
     path="/api/clinic/patients/{patient_id}/treatment_plans",
-    module=create_patient_treatment_plan,
+    module_name=f"{__name__}.create_patient_treatment_plan",
     result_key="treatment_plan",
     items_key=None,
     page_number_param=None,
@@ -162,7 +154,7 @@ _SEARCH_PATIENTS = Operation(
     method_name="search",
     http_method="GET",
     path="/api/clinic/search/patients",
-    module=search_patients,
+    module_name=f"{__name__}.search_patients",
     result_key=None,
     items_key="patients",
     page_number_param="pagenumber",
@@ -238,7 +230,7 @@ class PatientsResource:
         """
 
         return cast(
-            Patient,
+            "Patient",
             await self._invoker.request(
                 _CREATE_PATIENT,
                 {
@@ -262,7 +254,7 @@ class PatientsResource:
         """
 
         return cast(
-            Patient,
+            "Patient",
             await self._invoker.request(
                 _RETRIEVE_PATIENT,
                 {
@@ -288,7 +280,7 @@ class PatientsResource:
         """
 
         return cast(
-            Patient,
+            "Patient",
             await self._invoker.request(
                 _UPDATE_PATIENT,
                 {
@@ -437,7 +429,7 @@ class PatientsResource:
         """
 
         return cast(
-            TreatmentPlan,
+            "TreatmentPlan",
             await self._invoker.request(
                 _CREATE_PATIENT_TREATMENT_PLAN,
                 {

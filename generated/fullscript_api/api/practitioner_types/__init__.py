@@ -5,14 +5,15 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.list_practitioner_types_response_200 import ListPractitionerTypesResponse200
-from ...models.practitioner_type import PractitionerType
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_practitioner_types
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.list_practitioner_types_response_200 import ListPractitionerTypesResponse200
+    from ...models.practitioner_type import PractitionerType
     from ...pagination import Paginator
 
 __all__ = ["PractitionerTypesRawResource", "PractitionerTypesResource"]
@@ -23,7 +24,7 @@ _LIST_PRACTITIONER_TYPES = Operation(
     method_name="list",
     http_method="GET",
     path="/api/catalog/practitioner_types",
-    module=list_practitioner_types,
+    module_name=f"{__name__}.list_practitioner_types",
     result_key=None,
     items_key="practitioner_types",
     page_number_param="pagenumber",

@@ -5,56 +5,51 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.create_practitioner_resource_response_201 import (
-    CreatePractitionerResourceResponse201,
-)
-from ...models.create_practitioner_response_201 import CreatePractitionerResponse201
-from ...models.error import Error
-from ...models.list_practitioner_protocols_current_state import (
-    ListPractitionerProtocolsCurrentState,
-)
-from ...models.list_practitioner_protocols_ownership_type import (
-    ListPractitionerProtocolsOwnershipType,
-)
-from ...models.list_practitioner_protocols_response_200 import ListPractitionerProtocolsResponse200
-from ...models.list_practitioner_protocols_sort_by import ListPractitionerProtocolsSortBy
-from ...models.list_practitioner_resources_response_200 import ListPractitionerResourcesResponse200
-from ...models.list_practitioner_templates_response_200 import ListPractitionerTemplatesResponse200
-from ...models.list_practitioners_response_200 import ListPractitionersResponse200
-from ...models.practitioner import Practitioner
-from ...models.practitioner_create_request import PractitionerCreateRequest
-from ...models.practitioner_resource import PractitionerResource
-from ...models.practitioner_resource_create_request import PractitionerResourceCreateRequest
-from ...models.practitioner_resource_update_request import PractitionerResourceUpdateRequest
-from ...models.practitioner_update_request import PractitionerUpdateRequest
-from ...models.protocol import Protocol
-from ...models.retrieve_practitioner_resource_response_200 import (
-    RetrievePractitionerResourceResponse200,
-)
-from ...models.retrieve_practitioner_response_200 import RetrievePractitionerResponse200
-from ...models.sort_direction import SortDirection
-from ...models.template import Template
-from ...models.update_practitioner_resource_response_200 import (
-    UpdatePractitionerResourceResponse200,
-)
-from ...models.update_practitioner_response_200 import UpdatePractitionerResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import (
-    create_practitioner,
-    create_practitioner_resource,
-    delete_practitioner_resource,
-    list_practitioner_protocols,
-    list_practitioner_resources,
-    list_practitioner_templates,
-    list_practitioners,
-    retrieve_practitioner,
-    retrieve_practitioner_resource,
-    update_practitioner,
-    update_practitioner_resource,
-)
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.create_practitioner_resource_response_201 import (
+        CreatePractitionerResourceResponse201,
+    )
+    from ...models.create_practitioner_response_201 import CreatePractitionerResponse201
+    from ...models.error import Error
+    from ...models.list_practitioner_protocols_current_state import (
+        ListPractitionerProtocolsCurrentState,
+    )
+    from ...models.list_practitioner_protocols_ownership_type import (
+        ListPractitionerProtocolsOwnershipType,
+    )
+    from ...models.list_practitioner_protocols_response_200 import (
+        ListPractitionerProtocolsResponse200,
+    )
+    from ...models.list_practitioner_protocols_sort_by import ListPractitionerProtocolsSortBy
+    from ...models.list_practitioner_resources_response_200 import (
+        ListPractitionerResourcesResponse200,
+    )
+    from ...models.list_practitioner_templates_response_200 import (
+        ListPractitionerTemplatesResponse200,
+    )
+    from ...models.list_practitioners_response_200 import ListPractitionersResponse200
+    from ...models.practitioner import Practitioner
+    from ...models.practitioner_create_request import PractitionerCreateRequest
+    from ...models.practitioner_resource import PractitionerResource
+    from ...models.practitioner_resource_create_request import PractitionerResourceCreateRequest
+    from ...models.practitioner_resource_update_request import PractitionerResourceUpdateRequest
+    from ...models.practitioner_update_request import PractitionerUpdateRequest
+    from ...models.protocol import Protocol
+    from ...models.retrieve_practitioner_resource_response_200 import (
+        RetrievePractitionerResourceResponse200,
+    )
+    from ...models.retrieve_practitioner_response_200 import RetrievePractitionerResponse200
+    from ...models.sort_direction import SortDirection
+    from ...models.template import Template
+    from ...models.update_practitioner_resource_response_200 import (
+        UpdatePractitionerResourceResponse200,
+    )
+    from ...models.update_practitioner_response_200 import UpdatePractitionerResponse200
     from ...pagination import Paginator
 
 __all__ = ["PractitionersRawResource", "PractitionersResource"]
@@ -65,7 +60,7 @@ _LIST_PRACTITIONERS = Operation(
     method_name="list",
     http_method="GET",
     path="/api/clinic/practitioners",
-    module=list_practitioners,
+    module_name=f"{__name__}.list_practitioners",
     result_key=None,
     items_key="practitioners",
     page_number_param="pagenumber",
@@ -77,7 +72,7 @@ _CREATE_PRACTITIONER = Operation(
     method_name="create",
     http_method="POST",
     path="/api/clinic/practitioners",
-    module=create_practitioner,
+    module_name=f"{__name__}.create_practitioner",
     result_key="practitioner",
     items_key=None,
     page_number_param=None,
@@ -89,7 +84,7 @@ _RETRIEVE_PRACTITIONER = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic/practitioners/{id}",
-    module=retrieve_practitioner,
+    module_name=f"{__name__}.retrieve_practitioner",
     result_key="practitioner",
     items_key=None,
     page_number_param=None,
@@ -101,7 +96,7 @@ _UPDATE_PRACTITIONER = Operation(
     method_name="update",
     http_method="PATCH",
     path="/api/clinic/practitioners/{id}",
-    module=update_practitioner,
+    module_name=f"{__name__}.update_practitioner",
     result_key="practitioner",
     items_key=None,
     page_number_param=None,
@@ -113,7 +108,7 @@ _LIST_PRACTITIONER_PROTOCOLS = Operation(
     method_name="list_protocols",
     http_method="GET",
     path="/api/clinic/practitioners/{practitioner_id}/protocols",
-    module=list_practitioner_protocols,
+    module_name=f"{__name__}.list_practitioner_protocols",
     result_key=None,
     items_key="protocols",
     page_number_param="pagenumber",
@@ -125,7 +120,7 @@ _LIST_PRACTITIONER_RESOURCES = Operation(
     method_name="list_resources",
     http_method="GET",
     path="/api/clinic/practitioners/{practitioner_id}/resources",
-    module=list_practitioner_resources,
+    module_name=f"{__name__}.list_practitioner_resources",
     result_key=None,
     items_key="resources",
     page_number_param="pagenumber",
@@ -137,7 +132,7 @@ _CREATE_PRACTITIONER_RESOURCE = Operation(
     method_name="create_resource",
     http_method="POST",
     path="/api/clinic/practitioners/{practitioner_id}/resources",
-    module=create_practitioner_resource,
+    module_name=f"{__name__}.create_practitioner_resource",
     result_key="resource",
     items_key=None,
     page_number_param=None,
@@ -149,7 +144,7 @@ _RETRIEVE_PRACTITIONER_RESOURCE = Operation(
     method_name="retrieve_resource",
     http_method="GET",
     path="/api/clinic/practitioners/{practitioner_id}/resources/{id}",
-    module=retrieve_practitioner_resource,
+    module_name=f"{__name__}.retrieve_practitioner_resource",
     result_key="resource",
     items_key=None,
     page_number_param=None,
@@ -161,7 +156,7 @@ _UPDATE_PRACTITIONER_RESOURCE = Operation(
     method_name="update_resource",
     http_method="PUT",
     path="/api/clinic/practitioners/{practitioner_id}/resources/{id}",
-    module=update_practitioner_resource,
+    module_name=f"{__name__}.update_practitioner_resource",
     result_key="resource",
     items_key=None,
     page_number_param=None,
@@ -173,7 +168,7 @@ _DELETE_PRACTITIONER_RESOURCE = Operation(
     method_name="delete_resource",
     http_method="DELETE",
     path="/api/clinic/practitioners/{practitioner_id}/resources/{id}",
-    module=delete_practitioner_resource,
+    module_name=f"{__name__}.delete_practitioner_resource",
     result_key=None,
     items_key=None,
     page_number_param=None,
@@ -185,7 +180,7 @@ _LIST_PRACTITIONER_TEMPLATES = Operation(
     method_name="list_templates",
     http_method="GET",
     path="/api/clinic/practitioners/{practitioner_id}/templates",
-    module=list_practitioner_templates,
+    module_name=f"{__name__}.list_practitioner_templates",
     result_key=None,
     items_key="templates",
     page_number_param="pagenumber",
@@ -260,7 +255,7 @@ class PractitionersResource:
         """
 
         return cast(
-            Practitioner,
+            "Practitioner",
             await self._invoker.request(
                 _CREATE_PRACTITIONER,
                 {
@@ -284,7 +279,7 @@ class PractitionersResource:
         """
 
         return cast(
-            Practitioner,
+            "Practitioner",
             await self._invoker.request(
                 _RETRIEVE_PRACTITIONER,
                 {
@@ -310,7 +305,7 @@ class PractitionersResource:
         """
 
         return cast(
-            Practitioner,
+            "Practitioner",
             await self._invoker.request(
                 _UPDATE_PRACTITIONER,
                 {
@@ -405,7 +400,7 @@ class PractitionersResource:
         """
 
         return cast(
-            PractitionerResource,
+            "PractitionerResource",
             await self._invoker.request(
                 _CREATE_PRACTITIONER_RESOURCE,
                 {
@@ -431,7 +426,7 @@ class PractitionersResource:
         """
 
         return cast(
-            PractitionerResource,
+            "PractitionerResource",
             await self._invoker.request(
                 _RETRIEVE_PRACTITIONER_RESOURCE,
                 {
@@ -459,7 +454,7 @@ class PractitionersResource:
         """
 
         return cast(
-            PractitionerResource,
+            "PractitionerResource",
             await self._invoker.request(
                 _UPDATE_PRACTITIONER_RESOURCE,
                 {
@@ -486,7 +481,7 @@ class PractitionersResource:
         """
 
         return cast(
-            Any,
+            "Any",
             await self._invoker.request(
                 _DELETE_PRACTITIONER_RESOURCE,
                 {

@@ -5,17 +5,18 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.list_products_response_200 import ListProductsResponse200
-from ...models.list_similar_products_response_200 import ListSimilarProductsResponse200
-from ...models.product import Product
-from ...models.retrieve_product_response_200 import RetrieveProductResponse200
-from ...models.search_products_response_200 import SearchProductsResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_products, list_similar_products, retrieve_product, search_products
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.list_products_response_200 import ListProductsResponse200
+    from ...models.list_similar_products_response_200 import ListSimilarProductsResponse200
+    from ...models.product import Product
+    from ...models.retrieve_product_response_200 import RetrieveProductResponse200
+    from ...models.search_products_response_200 import SearchProductsResponse200
     from ...pagination import Paginator
 
 __all__ = ["ProductsRawResource", "ProductsResource"]
@@ -26,7 +27,7 @@ _LIST_PRODUCTS = Operation(
     method_name="list",
     http_method="GET",
     path="/api/catalog/products",
-    module=list_products,
+    module_name=f"{__name__}.list_products",
     result_key=None,
     items_key="products",
     page_number_param="pagenumber",
@@ -38,7 +39,7 @@ _RETRIEVE_PRODUCT = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/catalog/products/{id}",
-    module=retrieve_product,
+    module_name=f"{__name__}.retrieve_product",
     result_key="product",
     items_key=None,
     page_number_param=None,
@@ -50,7 +51,7 @@ _LIST_SIMILAR_PRODUCTS = Operation(
     method_name="list_similar_products",
     http_method="GET",
     path="/api/catalog/products/{product_id}/similar",
-    module=list_similar_products,
+    module_name=f"{__name__}.list_similar_products",
     result_key=None,
     items_key="products",
     page_number_param="pagenumber",
@@ -62,7 +63,7 @@ _SEARCH_PRODUCTS = Operation(
     method_name="search",
     http_method="GET",
     path="/api/catalog/search/products",
-    module=search_products,
+    module_name=f"{__name__}.search_products",
     result_key=None,
     items_key="products",
     page_number_param="pagenumber",
@@ -131,7 +132,7 @@ class ProductsResource:
         """
 
         return cast(
-            Product,
+            "Product",
             await self._invoker.request(
                 _RETRIEVE_PRODUCT,
                 {

@@ -5,17 +5,18 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.list_fullscript_protocols_response_200 import ListFullscriptProtocolsResponse200
-from ...models.list_fullscript_protocols_sort_by import ListFullscriptProtocolsSortBy
-from ...models.protocol import Protocol
-from ...models.retrieve_protocol_response_200 import RetrieveProtocolResponse200
-from ...models.sort_direction import SortDirection
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_fullscript_protocols, retrieve_protocol
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.list_fullscript_protocols_response_200 import ListFullscriptProtocolsResponse200
+    from ...models.list_fullscript_protocols_sort_by import ListFullscriptProtocolsSortBy
+    from ...models.protocol import Protocol
+    from ...models.retrieve_protocol_response_200 import RetrieveProtocolResponse200
+    from ...models.sort_direction import SortDirection
     from ...pagination import Paginator
 
 __all__ = ["ProtocolsRawResource", "ProtocolsResource"]
@@ -26,7 +27,7 @@ _LIST_FULLSCRIPT_PROTOCOLS = Operation(
     method_name="list_fullscript_protocols",
     http_method="GET",
     path="/api/clinic/fullscript_protocols",
-    module=list_fullscript_protocols,
+    module_name=f"{__name__}.list_fullscript_protocols",
     result_key=None,
     items_key="protocols",
     page_number_param="pagenumber",
@@ -38,7 +39,7 @@ _RETRIEVE_PROTOCOL = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic/protocols/{id}",
-    module=retrieve_protocol,
+    module_name=f"{__name__}.retrieve_protocol",
     result_key="protocol",
     items_key=None,
     page_number_param=None,
@@ -107,7 +108,7 @@ class ProtocolsResource:
         """
 
         return cast(
-            Protocol,
+            "Protocol",
             await self._invoker.request(
                 _RETRIEVE_PROTOCOL,
                 {

@@ -5,14 +5,15 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.fullscript_resource import FullscriptResource
-from ...models.list_fullscript_resources_response_200 import ListFullscriptResourcesResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_fullscript_resources
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.fullscript_resource import FullscriptResource
+    from ...models.list_fullscript_resources_response_200 import ListFullscriptResourcesResponse200
     from ...pagination import Paginator
 
 __all__ = ["ResourcesRawResource", "ResourcesResource"]
@@ -23,7 +24,7 @@ _LIST_FULLSCRIPT_RESOURCES = Operation(
     method_name="list_fullscript_resources",
     http_method="GET",
     path="/api/clinic/fullscript_resources",
-    module=list_fullscript_resources,
+    module_name=f"{__name__}.list_fullscript_resources",
     result_key=None,
     items_key="resources",
     page_number_param="pagenumber",

@@ -5,14 +5,15 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.session_grant import SessionGrant
-from ...models.session_grant_create_request import SessionGrantCreateRequest
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import create_session_grant
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.session_grant import SessionGrant
+    from ...models.session_grant_create_request import SessionGrantCreateRequest
     from ...pagination import Paginator
 
 __all__ = ["SessionGrantsRawResource", "SessionGrantsResource"]
@@ -23,7 +24,7 @@ _CREATE_SESSION_GRANT = Operation(
     method_name="create",
     http_method="POST",
     path="/api/clinic/embeddable/session_grants",
-    module=create_session_grant,
+    module_name=f"{__name__}.create_session_grant",
     result_key=None,
     items_key=None,
     page_number_param=None,
@@ -62,7 +63,7 @@ class SessionGrantsResource:
         """
 
         return cast(
-            SessionGrant,
+            "SessionGrant",
             await self._invoker.request(
                 _CREATE_SESSION_GRANT,
                 {

@@ -5,19 +5,20 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.create_staff_response_201 import CreateStaffResponse201
-from ...models.error import Error
-from ...models.list_staff_response_200 import ListStaffResponse200
-from ...models.retrieve_staff_response_200 import RetrieveStaffResponse200
-from ...models.staff import Staff
-from ...models.staff_create_request import StaffCreateRequest
-from ...models.staff_update_request import StaffUpdateRequest
-from ...models.update_staff_response_200 import UpdateStaffResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import create_staff, list_staff, retrieve_staff, update_staff
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.create_staff_response_201 import CreateStaffResponse201
+    from ...models.error import Error
+    from ...models.list_staff_response_200 import ListStaffResponse200
+    from ...models.retrieve_staff_response_200 import RetrieveStaffResponse200
+    from ...models.staff import Staff
+    from ...models.staff_create_request import StaffCreateRequest
+    from ...models.staff_update_request import StaffUpdateRequest
+    from ...models.update_staff_response_200 import UpdateStaffResponse200
     from ...pagination import Paginator
 
 __all__ = ["StaffRawResource", "StaffResource"]
@@ -28,7 +29,7 @@ _LIST_STAFF = Operation(
     method_name="list",
     http_method="GET",
     path="/api/clinic/staff",
-    module=list_staff,
+    module_name=f"{__name__}.list_staff",
     result_key=None,
     items_key="staff",
     page_number_param="pagenumber",
@@ -40,7 +41,7 @@ _CREATE_STAFF = Operation(
     method_name="create",
     http_method="POST",
     path="/api/clinic/staff",
-    module=create_staff,
+    module_name=f"{__name__}.create_staff",
     result_key="staff",
     items_key=None,
     page_number_param=None,
@@ -52,7 +53,7 @@ _RETRIEVE_STAFF = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic/staff/{id}",
-    module=retrieve_staff,
+    module_name=f"{__name__}.retrieve_staff",
     result_key="staff",
     items_key=None,
     page_number_param=None,
@@ -64,7 +65,7 @@ _UPDATE_STAFF = Operation(
     method_name="update",
     http_method="PATCH",
     path="/api/clinic/staff/{id}",
-    module=update_staff,
+    module_name=f"{__name__}.update_staff",
     result_key="staff",
     items_key=None,
     page_number_param=None,
@@ -131,7 +132,7 @@ class StaffResource:
         """
 
         return cast(
-            Staff,
+            "Staff",
             await self._invoker.request(
                 _CREATE_STAFF,
                 {
@@ -155,7 +156,7 @@ class StaffResource:
         """
 
         return cast(
-            Staff,
+            "Staff",
             await self._invoker.request(
                 _RETRIEVE_STAFF,
                 {
@@ -181,7 +182,7 @@ class StaffResource:
         """
 
         return cast(
-            Staff,
+            "Staff",
             await self._invoker.request(
                 _UPDATE_STAFF,
                 {

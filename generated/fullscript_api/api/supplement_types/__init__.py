@@ -5,15 +5,16 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.list_supplement_types_response_200 import ListSupplementTypesResponse200
-from ...models.retrieve_supplement_type_response_200 import RetrieveSupplementTypeResponse200
-from ...models.supplement_type import SupplementType
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_supplement_types, retrieve_supplement_type
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.list_supplement_types_response_200 import ListSupplementTypesResponse200
+    from ...models.retrieve_supplement_type_response_200 import RetrieveSupplementTypeResponse200
+    from ...models.supplement_type import SupplementType
     from ...pagination import Paginator
 
 __all__ = ["SupplementTypesRawResource", "SupplementTypesResource"]
@@ -24,7 +25,7 @@ _LIST_SUPPLEMENT_TYPES = Operation(
     method_name="list",
     http_method="GET",
     path="/api/catalog/supplement_types",
-    module=list_supplement_types,
+    module_name=f"{__name__}.list_supplement_types",
     result_key=None,
     items_key="supplement_types",
     page_number_param="pagenumber",
@@ -36,7 +37,7 @@ _RETRIEVE_SUPPLEMENT_TYPE = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/catalog/supplement_types/{id}",
-    module=retrieve_supplement_type,
+    module_name=f"{__name__}.retrieve_supplement_type",
     result_key="supplement_type",
     items_key=None,
     page_number_param=None,
@@ -100,7 +101,7 @@ class SupplementTypesResource:
         """
 
         return cast(
-            SupplementType,
+            "SupplementType",
             await self._invoker.request(
                 _RETRIEVE_SUPPLEMENT_TYPE,
                 {

@@ -5,14 +5,15 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.retrieve_template_response_200 import RetrieveTemplateResponse200
-from ...models.template import Template
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import retrieve_template
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.retrieve_template_response_200 import RetrieveTemplateResponse200
+    from ...models.template import Template
     from ...pagination import Paginator
 
 __all__ = ["TemplatesRawResource", "TemplatesResource"]
@@ -23,7 +24,7 @@ _RETRIEVE_TEMPLATE = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic/templates/{id}",
-    module=retrieve_template,
+    module_name=f"{__name__}.retrieve_template",
     result_key="template",
     items_key=None,
     page_number_param=None,
@@ -60,7 +61,7 @@ class TemplatesResource:
         """
 
         return cast(
-            Template,
+            "Template",
             await self._invoker.request(
                 _RETRIEVE_TEMPLATE,
                 {

@@ -5,19 +5,20 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.list_third_party_certifications_response_200 import (
-    ListThirdPartyCertificationsResponse200,
-)
-from ...models.retrieve_third_party_certification_response_200 import (
-    RetrieveThirdPartyCertificationResponse200,
-)
-from ...models.third_party_certification import ThirdPartyCertification
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_third_party_certifications, retrieve_third_party_certification
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.list_third_party_certifications_response_200 import (
+        ListThirdPartyCertificationsResponse200,
+    )
+    from ...models.retrieve_third_party_certification_response_200 import (
+        RetrieveThirdPartyCertificationResponse200,
+    )
+    from ...models.third_party_certification import ThirdPartyCertification
     from ...pagination import Paginator
 
 __all__ = ["ThirdPartyCertificationsRawResource", "ThirdPartyCertificationsResource"]
@@ -28,7 +29,7 @@ _LIST_THIRD_PARTY_CERTIFICATIONS = Operation(
     method_name="list",
     http_method="GET",
     path="/api/catalog/third_party_certifications",
-    module=list_third_party_certifications,
+    module_name=f"{__name__}.list_third_party_certifications",
     result_key=None,
     items_key="third_party_certifications",
     page_number_param="pagenumber",
@@ -40,7 +41,7 @@ _RETRIEVE_THIRD_PARTY_CERTIFICATION = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/catalog/third_party_certifications/{id}",
-    module=retrieve_third_party_certification,
+    module_name=f"{__name__}.retrieve_third_party_certification",
     result_key="third_party_certification",
     items_key=None,
     page_number_param=None,
@@ -104,7 +105,7 @@ class ThirdPartyCertificationsResource:
         """
 
         return cast(
-            ThirdPartyCertification,
+            "ThirdPartyCertification",
             await self._invoker.request(
                 _RETRIEVE_THIRD_PARTY_CERTIFICATION,
                 {

@@ -5,26 +5,21 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.activate_treatment_plan_response_200 import ActivateTreatmentPlanResponse200
-from ...models.cancel_treatment_plan_response_200 import CancelTreatmentPlanResponse200
-from ...models.create_in_office_checkout_response_201 import CreateInOfficeCheckoutResponse201
-from ...models.error import Error
-from ...models.in_office_checkout import InOfficeCheckout
-from ...models.retrieve_treatment_plan_response_200 import RetrieveTreatmentPlanResponse200
-from ...models.treatment_plan import TreatmentPlan
-from ...models.treatment_plan_update_request import TreatmentPlanUpdateRequest
-from ...models.update_treatment_plan_response_200 import UpdateTreatmentPlanResponse200
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import (
-    activate_treatment_plan,
-    cancel_treatment_plan,
-    create_in_office_checkout,
-    retrieve_treatment_plan,
-    update_treatment_plan,
-)
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.activate_treatment_plan_response_200 import ActivateTreatmentPlanResponse200
+    from ...models.cancel_treatment_plan_response_200 import CancelTreatmentPlanResponse200
+    from ...models.create_in_office_checkout_response_201 import CreateInOfficeCheckoutResponse201
+    from ...models.error import Error
+    from ...models.in_office_checkout import InOfficeCheckout
+    from ...models.retrieve_treatment_plan_response_200 import RetrieveTreatmentPlanResponse200
+    from ...models.treatment_plan import TreatmentPlan
+    from ...models.treatment_plan_update_request import TreatmentPlanUpdateRequest
+    from ...models.update_treatment_plan_response_200 import UpdateTreatmentPlanResponse200
     from ...pagination import Paginator
 
 __all__ = ["TreatmentPlansRawResource", "TreatmentPlansResource"]
@@ -35,7 +30,7 @@ _RETRIEVE_TREATMENT_PLAN = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/clinic/treatment_plans/{id}",
-    module=retrieve_treatment_plan,
+    module_name=f"{__name__}.retrieve_treatment_plan",
     result_key="treatment_plan",
     items_key=None,
     page_number_param=None,
@@ -47,7 +42,7 @@ _UPDATE_TREATMENT_PLAN = Operation(
     method_name="update",
     http_method="PATCH",
     path="/api/clinic/treatment_plans/{id}",
-    module=update_treatment_plan,
+    module_name=f"{__name__}.update_treatment_plan",
     result_key="treatment_plan",
     items_key=None,
     page_number_param=None,
@@ -59,7 +54,7 @@ _ACTIVATE_TREATMENT_PLAN = Operation(
     method_name="activate",
     http_method="PATCH",
     path="/api/clinic/treatment_plans/{treatment_plan_id}/activate",
-    module=activate_treatment_plan,
+    module_name=f"{__name__}.activate_treatment_plan",
     result_key="treatment_plan",
     items_key=None,
     page_number_param=None,
@@ -71,7 +66,7 @@ _CANCEL_TREATMENT_PLAN = Operation(
     method_name="cancel",
     http_method="PATCH",
     path="/api/clinic/treatment_plans/{treatment_plan_id}/cancel",
-    module=cancel_treatment_plan,
+    module_name=f"{__name__}.cancel_treatment_plan",
     result_key="treatment_plan",
     items_key=None,
     page_number_param=None,
@@ -83,7 +78,7 @@ _CREATE_IN_OFFICE_CHECKOUT = Operation(
     method_name="create_in_office_checkout",
     http_method="POST",
     path="/api/clinic/treatment_plans/{treatment_plan_id}/in_office_checkout",
-    module=create_in_office_checkout,
+    module_name=f"{__name__}.create_in_office_checkout",
     result_key="in_office_checkout",
     items_key=None,
     page_number_param=None,
@@ -124,7 +119,7 @@ class TreatmentPlansResource:
         """
 
         return cast(
-            TreatmentPlan,
+            "TreatmentPlan",
             await self._invoker.request(
                 _RETRIEVE_TREATMENT_PLAN,
                 {
@@ -150,7 +145,7 @@ class TreatmentPlansResource:
         """
 
         return cast(
-            TreatmentPlan,
+            "TreatmentPlan",
             await self._invoker.request(
                 _UPDATE_TREATMENT_PLAN,
                 {
@@ -176,7 +171,7 @@ class TreatmentPlansResource:
         """
 
         return cast(
-            TreatmentPlan,
+            "TreatmentPlan",
             await self._invoker.request(
                 _ACTIVATE_TREATMENT_PLAN,
                 {
@@ -200,7 +195,7 @@ class TreatmentPlansResource:
         """
 
         return cast(
-            TreatmentPlan,
+            "TreatmentPlan",
             await self._invoker.request(
                 _CANCEL_TREATMENT_PLAN,
                 {
@@ -225,7 +220,7 @@ class TreatmentPlansResource:
         """
 
         return cast(
-            InOfficeCheckout,
+            "InOfficeCheckout",
             await self._invoker.request(
                 _CREATE_IN_OFFICE_CHECKOUT,
                 {

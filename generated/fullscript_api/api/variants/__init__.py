@@ -5,14 +5,15 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.retrieve_variant_response_200 import RetrieveVariantResponse200
-from ...models.variant import Variant
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import retrieve_variant
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.retrieve_variant_response_200 import RetrieveVariantResponse200
+    from ...models.variant import Variant
     from ...pagination import Paginator
 
 __all__ = ["VariantsRawResource", "VariantsResource"]
@@ -23,7 +24,7 @@ _RETRIEVE_VARIANT = Operation(
     method_name="retrieve",
     http_method="GET",
     path="/api/catalog/variants/{id}",
-    module=retrieve_variant,
+    module_name=f"{__name__}.retrieve_variant",
     result_key="variant",
     items_key=None,
     page_number_param=None,
@@ -61,7 +62,7 @@ class VariantsResource:
         """
 
         return cast(
-            Variant,
+            "Variant",
             await self._invoker.request(
                 _RETRIEVE_VARIANT,
                 {

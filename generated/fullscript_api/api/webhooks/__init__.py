@@ -5,19 +5,20 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from ...models.error import Error
-from ...models.list_webhook_deliveries_response_200 import ListWebhookDeliveriesResponse200
-from ...models.list_webhook_deliveries_sort_by import ListWebhookDeliveriesSortBy
-from ...models.list_webhook_deliveries_successfully_delivered import (
-    ListWebhookDeliveriesSuccessfullyDelivered,
-)
-from ...models.sort_direction import SortDirection
-from ...models.webhook_delivery import WebhookDelivery
 from ...types import UNSET, Response, Unset
 from .. import Operation, OperationInvoker
-from . import list_webhook_deliveries
 
+# Models are named only in annotations, and each endpoint module is imported by its
+# `Operation` on first use: using the group loads nothing of an operation not called.
 if TYPE_CHECKING:
+    from ...models.error import Error
+    from ...models.list_webhook_deliveries_response_200 import ListWebhookDeliveriesResponse200
+    from ...models.list_webhook_deliveries_sort_by import ListWebhookDeliveriesSortBy
+    from ...models.list_webhook_deliveries_successfully_delivered import (
+        ListWebhookDeliveriesSuccessfullyDelivered,
+    )
+    from ...models.sort_direction import SortDirection
+    from ...models.webhook_delivery import WebhookDelivery
     from ...pagination import Paginator
 
 __all__ = ["WebhooksRawResource", "WebhooksResource"]
@@ -28,7 +29,7 @@ _LIST_WEBHOOK_DELIVERIES = Operation(
     method_name="list_deliveries",
     http_method="GET",
     path="/api/webhooks/deliveries",
-    module=list_webhook_deliveries,
+    module_name=f"{__name__}.list_webhook_deliveries",
     result_key=None,
     items_key="webhook_deliveries",
     page_number_param="pagenumber",

@@ -68,6 +68,14 @@ class FaultInjector:
         ``"missing_field"`` or ``"null_field"`` (see :mod:`..web.drift`)."""
         return self.add("drift", drift=drift, **match)
 
+    def unlisted_value(self, field: str, value: str | None = None, **match: Any) -> FaultRule:
+        """Run the operation, then answer ``value`` for every member named ``field``.
+
+        Without ``value``, one the spec's enum for that field does not list: what a client
+        sees when Fullscript adds an enum value, to test tolerant parsing against it.
+        """
+        return self.add("unlisted_value", field=field, value=value, **match)
+
     def remove(self, rule: FaultRule) -> None:
         """Remove one rule (the very object :meth:`add` returned); the others keep firing."""
         self.rules = [existing for existing in self.rules if existing is not rule]

@@ -35,6 +35,7 @@ FaultKind = Literal[
     "revoke_token",
     "reuse_refresh_token",
     "drift",
+    "unlisted_value",
 ]
 FAULT_KINDS: tuple[str, ...] = (
     "error",
@@ -46,9 +47,10 @@ FAULT_KINDS: tuple[str, ...] = (
     "revoke_token",
     "reuse_refresh_token",
     "drift",
+    "unlisted_value",
 )
 # Kinds that run the operation (its write takes effect) and then spoil the answer.
-APPLYING_KINDS = frozenset({"drop_after_apply", "malformed", "drift"})
+APPLYING_KINDS = frozenset({"drop_after_apply", "malformed", "drift", "unlisted_value"})
 # Kinds that spoil the request's token before the operation runs: "revoke_token" revokes the
 # access token the request carries (the clinic revoked the integration mid-run);
 # "reuse_refresh_token" spends a refresh call's refresh token first, as another worker would
@@ -114,12 +116,18 @@ class FaultRule:
     times: int | None = attrs.field(default=None, validator=attrs.validators.optional(_count))
     skip: int = attrs.field(default=0, validator=_count)
     drift: str | None = attrs.field(default=None, validator=_drift)
+    #: ``unlisted_value``: the member of the answer to change, and its new value (default: one
+    #: the spec's enum for it does not list, as a value Fullscript adds later would be).
+    field: str | None = attrs.field(default=None, validator=_text)
+    value: str | None = attrs.field(default=None, validator=_text)
     matched: int = 0
     fired: int = 0
 
     def __attrs_post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; use one of {FAULT_KINDS}")
+        if self.kind == "unlisted_value" and not self.field:
+            raise ValueError("an unlisted_value fault needs field=, the member to change")
         if self.kind == "rate_limit":
             self.status = 429  # what it answers, so that listings say so
         if self.kind == "drift" and self.drift is None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..errors import not_found
 from ..state.records import EVENT_TYPES, event_category
-from ..state.store import public
+from ..state.store import Record, public
 from .call import Call, Handler, Reply
 from .listing import date_filter, page, query_bool, query_choice, sort_records
 
-__all__ = ["EVENT_RETENTION", "HANDLERS"]
+__all__ = ["EVENT_RETENTION", "HANDLERS", "listed_event"]
 
 #: Fullscript keeps events for 30 days.
 EVENT_RETENTION = 30 * 86400.0
@@ -18,6 +18,15 @@ _DELIVERY_SORTS = {
     "event_id": lambda r: r["_event_id"],
     "attempted_at": lambda r: r["_created"],
 }
+
+
+def listed_event(event: Record) -> Record:
+    """An event as the ``GET /events/*`` lists show it: without ``data``.
+
+    Fullscript's 2021 examples of all five lists carry no ``data``; only ``GET /events/{id}``
+    (and the webhook delivery) does, so a reader of the lists fetches each event by id.
+    """
+    return {key: value for key, value in public(event).items() if key != "data"}
 
 
 def events_handler(category: str) -> Handler:
@@ -37,7 +46,7 @@ def events_handler(category: str) -> Handler:
             and created(event["_created"])
         ]
         events = sort_records(call.query, events, _EVENT_SORTS)
-        return Reply(200, page(call.query, events, "events"))
+        return Reply(200, page(call.query, events, "events", listed_event))
 
     return handle
 

@@ -33,7 +33,7 @@ def list_orders(call: Call) -> Reply:
         if (not patient_id or order["patient_id"] == patient_id)
         and (not plan_id or plan_id in order["treatment_plan_ids"])
         and (not number or order["order_number"] == number)
-        and (not order_type or order["type"] == order_type)
+        and (not order_type or order["_type"] == order_type)
         and completed(order["_created"])
     ]
     orders = sort_records(call.query, orders, _ORDER_SORTS)

@@ -60,7 +60,7 @@ def _validate(body: Mapping[str, Any], *, creating: bool) -> Validator:
 def _resource(call: Call) -> Record:
     practitioner = call.record("practitioners", "practitioner_id")
     resource = call.record("practitioner_resources")
-    if resource["practitioner_id"] != practitioner["id"]:
+    if resource["_practitioner_id"] != practitioner["id"]:
         raise not_found(f"resource {resource['id']} not found")
     return resource
 
@@ -75,7 +75,7 @@ def list_practitioner_resources(call: Call) -> Reply:
     resources = [
         r
         for r in call.state.values("practitioner_resources")
-        if r["practitioner_id"] == practitioner["id"]
+        if r["_practitioner_id"] == practitioner["id"]
     ]
     return Reply(200, page(call.query, resources, "resources"))
 

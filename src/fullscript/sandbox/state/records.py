@@ -21,6 +21,7 @@ __all__ = [
     "build_treatment_plan",
     "clinic_discount",
     "event_category",
+    "event_data",
     "resource_url",
     "touch",
 ]
@@ -58,8 +59,6 @@ def build_patient(state: RegionState, fields: dict[str, Any], now: float) -> Rec
         "metadata": {"id": (fields.get("metadata") or {}).get("id")},
         "is_dependent": guardian is not None,
         "guardian_patient_id": guardian,
-        "created_at": format_timestamp(now),
-        "updated_at": format_timestamp(now),
         "_created": now,
         "_updated": now,
     }
@@ -125,7 +124,7 @@ def build_order(
         "msrp_total": f"{msrp:.2f}",
         "payment_total": f"{item_total * 1.05 + 4.99:.2f}",
         "line_items": [public(item) for item in line_items],
-        "type": order_type,
+        "_type": order_type,  # the list filter `type`; Order declares no such field
         "_created": now,
         "_updated": now,
     }
@@ -165,19 +164,29 @@ def build_resource(
     attachment_url: str | None,
     now: float,
 ) -> Record:
-    """A practitioner resource (or, without a practitioner, a Fullscript one)."""
-    return {
+    """A practitioner resource (or, without a practitioner, a Fullscript one).
+
+    Each keeps the fields its schema declares: a Fullscript resource has no owner, plan,
+    library flag or timestamps (`FullscriptResource`), a practitioner's resource names no
+    practitioner (`PractitionerResource`; the owner is the path's ``practitioner_id``).
+    """
+    shared = {
         "id": resource_id,
         "name": name,
         "type": resource_type,
         "category": category,
-        "practitioner_id": practitioner_id,
+        "attachment_url": attachment_url,
+        "_created": now,
+    }
+    if practitioner_id is None:
+        return shared
+    return {
+        **shared,
         "treatment_plan_id": treatment_plan_id,
         "save_to_library": save_to_library,
-        "attachment_url": attachment_url,
         "created_at": format_timestamp(now),
         "updated_at": format_timestamp(now),
-        "_created": now,
+        "_practitioner_id": practitioner_id,
     }
 
 
@@ -200,6 +209,35 @@ def event_category(event_type: str) -> str:
     return _EVENT_CATEGORIES[event_type.split(".", 1)[0]]
 
 
+#: How a dosage key of a stored plan is named in event data: Fullscript's 2021 example of a
+#: ``treatment_plan.created`` event says ``recommended_amount``, where the plan endpoints say
+#: ``amount`` (``format`` and ``additional_info`` keep their names).
+_EVENT_DOSAGE_KEYS = {
+    "amount": "recommended_amount",
+    "frequency": "recommended_frequency",
+    "duration": "recommended_duration",
+}
+
+
+def _event_recommendation(recommendation: Any) -> Any:
+    if not isinstance(recommendation, dict) or not isinstance(recommendation.get("dosage"), dict):
+        return recommendation
+    dosage = {_EVENT_DOSAGE_KEYS.get(k, k): v for k, v in recommendation["dosage"].items()}
+    return {**recommendation, "dosage": dosage}
+
+
+def event_data(data: Record) -> Record:
+    """``data`` of an event as Fullscript sends it (new dicts: ``data`` is not changed)."""
+    shown = dict(data)
+    plan = shown.get("treatment_plan")
+    if isinstance(plan, dict) and isinstance(plan.get("recommendations"), list):
+        items = [_event_recommendation(item) for item in plan["recommendations"]]
+        shown["treatment_plan"] = {**plan, "recommendations": items}
+    if "recommendation" in shown:
+        shown["recommendation"] = _event_recommendation(shown["recommendation"])
+    return shown
+
+
 def build_event(state: RegionState, event_type: str, data: Record, now: float) -> Record:
     """An event as the clinic's action in the Fullscript UI would create it."""
     return {
@@ -208,7 +246,7 @@ def build_event(state: RegionState, event_type: str, data: Record, now: float) -
         "created_at": format_timestamp(now),
         "clinic_id": state.clinic["id"],
         "integration_id": state.clinic["integration_id"],
-        "data": data,
+        "data": event_data(data),
         "_category": event_category(event_type),
         "_created": now,
     }

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 import anyio
 from starlette.requests import Request
 from starlette.responses import Response
 
+from fullscript.spec import response_enum, unlisted_value
+
 from ..errors import ApiError, forbidden
 from ..faults.injector import FaultInjector
 from ..faults.rules import APPLYING_KINDS, TOKEN_KINDS, FaultRule
-from ..handlers.call import Call, Handler, Upload
+from ..handlers.call import Call, Handler, Reply, Upload
 from ..limits.rate_limit import RollingWindowLimiter
 from ..limits.traffic import TrafficCounters
 from ..oauth.bearer import bearer_token
@@ -21,6 +23,8 @@ from ..operations import Operation
 from ..state.clock import SandboxClock
 from ..state.store import RegionState
 from .body import read_body
+from .declared import refuse_undeclared
+from .declared_fields import fill_declared_fields, response_schema
 from .drift import drift_body
 from .responses import (
     DroppedConnectionResponse,
@@ -44,6 +48,8 @@ class Core(Protocol):
     traffic: TrafficCounters
     faults: FaultInjector
     allow_restricted: bool
+    lax_parameters: bool
+    fill_declared_fields: bool
 
     def region(self, name: str) -> RegionState: ...
 
@@ -122,6 +128,22 @@ def _authorize(
     return token
 
 
+def _with_unlisted_value(rule: FaultRule, operation: Operation, reply: Reply) -> Any:
+    field = str(rule.field)
+    value = rule.value
+    if value is None:
+        value = unlisted_value(response_enum(operation.operation_id, field))
+
+    def replaced(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: value if k == field else replaced(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [replaced(item) for item in node]
+        return node
+
+    return replaced(reply.body)
+
+
 async def handle_api_call(
     core: Core, operation: Operation, handler: Handler, region: str, request: Request
 ) -> Response:
@@ -145,6 +167,9 @@ async def handle_api_call(
         _spoil_token(core, plan.terminal, request, body)
         token = _authorize(core, operation, region, request)
         query = request.query_params
+        # The OAuth token endpoints "MUST ignore unrecognized request parameters" (RFC 6749).
+        if not core.lax_parameters and operation.authenticated:
+            refuse_undeclared(operation, query.keys(), body, files)
         call = Call(
             operation=operation,
             state=core.region(region),
@@ -167,6 +192,12 @@ async def handle_api_call(
             core.traffic.refresh(app, grant)
     except ApiError as error:
         return error_response(error.status, error.body, error.headers)
+    if core.fill_declared_fields and reply.body is not None:
+        schema = response_schema(operation.operation_id, reply.status)
+        if schema is not None:
+            reply = Reply(reply.status, fill_declared_fields(schema, reply.body))
+    if plan.terminal is not None and plan.terminal.kind == "unlisted_value":
+        return json_response(reply.status, _with_unlisted_value(plan.terminal, operation, reply))
     if plan.terminal is not None and plan.terminal.kind == "malformed":
         return malformed_response(reply.status, reply.body)
     if plan.terminal is not None and plan.terminal.kind == "drop_after_apply":

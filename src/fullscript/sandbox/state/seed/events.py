@@ -15,7 +15,7 @@ def seed_events(state: RegionState) -> None:
     now = state.seeded_at
     patients = state.values("patients")
     plans = state.values("treatment_plans")
-    orders = [o for o in state.values("orders") if o["type"] == "supplement"]
+    orders = [o for o in state.values("orders") if o["_type"] == "supplement"]
     labs = state.values("lab_orders")
     products = state.values("products")
     kinds = (

@@ -108,7 +108,6 @@ def seed_people(state: RegionState, patient_count: int) -> None:
                     "city": city,
                     "state": province,
                     "country": country,
-                    "default": number == 0,
                     "_patient_id": patient["id"],
                 },
             )

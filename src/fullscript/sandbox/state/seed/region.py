@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 
-from ..clock import DAY, format_date
 from ..records import DISPENSARY_HOST
 from ..store import RegionState
 from .catalog import seed_catalog
@@ -32,7 +31,6 @@ def seed_region(region: str, seed: int, now: float, patient_count: int) -> Regio
         "dispensary_url": f"{DISPENSARY_HOST}/{region}/sandbox-wellness",
         "integration_id": state.new_id(),
         "integration_activated_at": None,
-        "created_at": format_date(now - 500 * DAY),
     }
     seed_catalog(state)
     seed_people(state, patient_count)
