@@ -76,8 +76,10 @@ def run_workers(
     windows: int,
     redis: str | None,
     key_prefix: str = "fullscript:quota",
+    per_process: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Start `processes` worker processes that call the sandbox for `windows` windows."""
+    """Start `processes` worker processes that call the sandbox for `windows` windows
+    (`per_process`: settings of each process on top of the common ones)."""
     token = sandbox.issue_token("us").to_oauth()
     # Half a window short of `windows` whole windows: the batch due at the next window
     # boundary is not part of the run.
@@ -98,14 +100,14 @@ def run_workers(
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     workers = [
         subprocess.Popen(
-            [sys.executable, str(WORKER), json.dumps(settings)],
+            [sys.executable, str(WORKER), json.dumps({**settings, **extra})],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=environment,
         )
-        for _ in range(processes)
+        for extra in (per_process or [{}] * processes)
     ]
     try:
         for worker in workers:

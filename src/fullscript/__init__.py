@@ -48,15 +48,17 @@ if TYPE_CHECKING:
         LimiterStats,
         Pacer,
         Permit,
+        QueueStats,
         RateLimiter,
         RateLimitWaitExceeded,
         RollingWindowLimiter,
+        WorkClass,
     )
     from ._logging import HTTPX_QUERY_FILTER, QueryStringFilter
     from ._oauth import OAuthApp, OAuthClient
     from ._observation import AttemptInfo, CallEvent, CallInfo
     from ._options import RequestOptions, use_request_options
-    from ._pagination import AsyncPaginator, Page
+    from ._pagination import AsyncPaginator, Page, StreamProgress
     from ._refresh_stats import RefreshStatsSnapshot
     from ._regions import Region, load_environments
     from ._retry import RetryPolicy
@@ -116,6 +118,7 @@ _EXPORTS: dict[str, str] = {
     "PermissionDeniedError": "._errors",
     "Permit": "._limiters",
     "QueryStringFilter": "._logging",
+    "QueueStats": "._limiters",
     "RateLimitError": "._errors",
     "RateLimitWaitExceeded": "._limiters",
     "RateLimiter": "._limiters",
@@ -126,6 +129,7 @@ _EXPORTS: dict[str, str] = {
     "RetryPolicy": "._retry",
     "RollingWindowLimiter": "._limiters",
     "ServerError": "._errors",
+    "StreamProgress": "._pagination",
     "SystemClock": "._clock",
     "TokenManager": "._auth",
     "TokenMissingError": "._errors",
@@ -135,6 +139,7 @@ _EXPORTS: dict[str, str] = {
     "TokenStoreError": ".token_stores",
     "UnknownGrantError": "._grants",
     "ValidationError": "._errors",
+    "WorkClass": "._limiters",
     "WrongHTTPPackageError": "._http_package",
     "load_environments": "._regions",
     "use_request_options": "._options",
@@ -181,6 +186,7 @@ __all__ = [
     "PermissionDeniedError",
     "Permit",
     "QueryStringFilter",
+    "QueueStats",
     "RateLimitError",
     "RateLimitWaitExceeded",
     "RateLimiter",
@@ -191,6 +197,7 @@ __all__ = [
     "RetryPolicy",
     "RollingWindowLimiter",
     "ServerError",
+    "StreamProgress",
     "SystemClock",
     "TokenEncryption",
     "TokenEncryptionError",
@@ -200,6 +207,7 @@ __all__ = [
     "TokenStoreError",
     "UnknownGrantError",
     "ValidationError",
+    "WorkClass",
     "WrongHTTPPackageError",
     "load_environments",
     "use_request_options",

@@ -44,6 +44,7 @@ from ._observation import detached_from_call
 from ._refresh_stats import RefreshStats
 from ._regions import Region
 from ._tokens import OAuthToken
+from ._transport import AUTHORIZE_EXTENSION
 from ._validation import check_count, check_seconds
 from .token_stores import TokenStore, TokenStoreError, same_pair
 
@@ -609,13 +610,40 @@ class BearerAuth(httpx2.Auth):
         # Buffer a streamed body so the request can be replayed after a 401. (httpx2's
         # `requires_request_body` flag would do this only in the default flow, overridden here.)
         await request.aread()
-        # Tell the transport whose request this is: a per-grant quota keys on it.
-        request.extensions = {**request.extensions, GRANT_ID_EXTENSION: self._manager.grant_id}
+        # Make sure a usable token exists (refreshing early if due) before the request queues
+        # for its slot: a refresh is a request of its own and must not wait behind this one.
         token = await self._manager.get_token()
-        request.headers["Authorization"] = f"Bearer {token.access_token}"
+        sent = _TokenAtSlot(self._manager, token)
+        # Tell the transport whose request this is (per-grant quotas and fair share key on
+        # it), and let it put the token on once the slot is granted: a sibling may rotate the
+        # token while this request waits. Set here too, for a transport that does not call it.
+        request.extensions = {
+            **request.extensions,
+            GRANT_ID_EXTENSION: self._manager.grant_id,
+            AUTHORIZE_EXTENSION: sent.authorize,
+        }
+        sent.authorize(request)
         response = yield request
         if response.status_code != 401:
             return
-        fresh = await self._manager.refresh(token)
+        fresh = await self._manager.refresh(sent.token)
+        sent.token = fresh
         request.headers["Authorization"] = f"Bearer {fresh.access_token}"
         yield request
+
+
+class _TokenAtSlot:
+    """Puts the manager's newest token on a request, and remembers which one it sent (a 401
+    then refreshes that one, not whatever the manager holds by then)."""
+
+    __slots__ = ("_manager", "token")
+
+    def __init__(self, manager: TokenManager, token: OAuthToken) -> None:
+        self._manager = manager
+        self.token = token
+
+    def authorize(self, request: httpx2.Request) -> None:
+        current = self._manager.current_token
+        if current is not None:
+            self.token = current
+        request.headers["Authorization"] = f"Bearer {self.token.access_token}"

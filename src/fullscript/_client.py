@@ -50,6 +50,8 @@ from ._limiters import (
     QuotaScope,
     RateLimiter,
     RollingWindowLimiter,
+    WorkClass,
+    check_work_class,
 )
 from ._limiters import (
     quota_scope as _quota_scope,
@@ -318,6 +320,10 @@ def _check_timeout(what: str, value: object) -> float:
     )
 
 
+def _check_work_class(value: object, where: str) -> WorkClass | None:
+    return None if value is None else check_work_class(value, where=where)
+
+
 def _check_max_limiter_wait(value: object) -> float:
     return check_seconds(
         value, name="max_limiter_wait", where="Fullscript", allow_zero=True, allow_infinity=True
@@ -411,8 +417,12 @@ class Fullscript(ApiResources):
             client_id and server), ``"grant"`` (one per grant as well), or a function of the
             ``httpx2.Request`` returning the quota's name.
         max_limiter_wait: longest wait for a rate-limit slot, in seconds; past it the call
-            raises `RateLimitWaitExceeded` and sends nothing (default: the call's timeout;
-            ``math.inf``: no bound).
+            raises `RateLimitWaitExceeded` and sends nothing (default: the call's timeout
+            for interactive work, no bound for background work; ``math.inf``: no bound).
+        work_class: ``"interactive"`` (a user waits on the calls) or ``"background"`` (syncs,
+            exports): how the rate limiter orders this client's calls when the quota is
+            short. Default None: calls are interactive, list streams background. Also
+            settable per grant view, with `with_options`, and per stream.
         retry / max_retries: retry policy, or just its number of retries.
         timeout: seconds or an ``httpx2.Timeout`` (default `DEFAULT_TIMEOUT`; never unlimited).
         deadline: longest a whole call may take, in seconds: waits for the rate limit, every
@@ -446,6 +456,7 @@ class Fullscript(ApiResources):
         limiter: RateLimiter | None = None,
         quota_scope: Literal["app", "grant"] | QuotaScope = "app",
         max_limiter_wait: float | None = None,
+        work_class: WorkClass | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
         timeout: float | httpx2.Timeout | None = None,
@@ -486,7 +497,8 @@ class Fullscript(ApiResources):
         )
         if limiter is not None and not isinstance(limiter, RateLimiter):
             raise TypeError(
-                "limiter= must implement RateLimiter (async acquire(scope, max_wait=) -> Permit, "
+                "limiter= must implement RateLimiter (async acquire(scope, max_wait=, work_class=, "
+                "grant=) -> Permit, "
                 f"release(permit), pause(seconds, scope), stats()), got {type(limiter).__name__}"
             )
         policy = retry if retry is not None else RetryPolicy()
@@ -520,7 +532,8 @@ class Fullscript(ApiResources):
             observers=_observers_from(hooks, telemetry),
         )
         options = RequestOptions(
-            deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None
+            deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None,
+            work_class=_check_work_class(work_class, "Fullscript"),
         )
         self._setup(shared, DEFAULT_GRANT, region, options, owner=True)
 
@@ -583,12 +596,15 @@ class Fullscript(ApiResources):
         retry: RetryPolicy | None = None,
         max_limiter_wait: float | None = None,
         deadline: float | None = None,
+        work_class: WorkClass | None = None,
     ) -> Self:
         """A cheap copy whose calls use another timeout, retry policy, maximum wait for a
-        rate-limit slot and/or deadline for the whole call (same pool and limiter)::
+        rate-limit slot, deadline for the whole call and/or work class (same pool and
+        limiter)::
 
         await fs.with_options(timeout=5, max_retries=0).patients.retrieve(patient_id)
         await fs.with_options(deadline=30).patients.create(body=request)
+        await fs.with_options(work_class="background").patients.retrieve(patient_id)
         """
         policy = retry
         if max_retries is not None:
@@ -601,6 +617,7 @@ class Fullscript(ApiResources):
                 _check_max_limiter_wait(max_limiter_wait) if max_limiter_wait is not None else None
             ),
             deadline=check_deadline(deadline, where="Fullscript") if deadline is not None else None,
+            work_class=_check_work_class(work_class, "with_options"),
         )
         return self._copy(self.region, self._options.merged_with(override))
 
@@ -615,7 +632,7 @@ class Fullscript(ApiResources):
 
     # --- grants -------------------------------------------------------------------------------
 
-    def for_grant(self, grant_id: str) -> Self:
+    def for_grant(self, grant_id: str, *, work_class: WorkClass | None = None) -> Self:
         """A view of this client acting for another grant (one clinic's authorization).
 
         It shares everything - credentials, pool, limiter, store, options, region - except
@@ -626,10 +643,18 @@ class Fullscript(ApiResources):
             clinic = fs.for_grant(tenant.id)
             await clinic.patients.list()
 
+        ``work_class="background"`` marks the view's calls as background work (a sync): they
+        give way to interactive calls and wait for quota without a time limit. Grants whose
+        work waits in one class take turns for the quota (see `RollingWindowLimiter`).
+
         A grant with no token stored raises `UnknownGrantError` (naming it) on its first call.
         Raises ``TypeError`` when ``grant_id`` is not a str.
         """
-        return self._copy(self.region, self._options, check_grant_id(grant_id))
+        options = self._options
+        if work_class is not None:
+            checked = _check_work_class(work_class, "for_grant")
+            options = options.merged_with(RequestOptions(work_class=checked))
+        return self._copy(self.region, options, check_grant_id(grant_id))
 
     async def grants(self) -> list[str]:
         """The ids of the grants that hold a token pair in this client's region, sorted."""

@@ -35,7 +35,7 @@ import attrs
 if TYPE_CHECKING:
     import httpx2
 
-    from ._limiters import Permit, RateLimiter
+    from ._limiters import Permit, RateLimiter, WorkClass
 
 __all__ = [
     "URL_TEMPLATE_EXTENSION",
@@ -202,13 +202,23 @@ class ObservedCall:
         self._quota = ""
         self._wait = 0.0
 
-    async def acquire(self, limiter: RateLimiter, quota: str, max_wait: float) -> Permit:
+    async def acquire(
+        self,
+        limiter: RateLimiter,
+        quota: str,
+        max_wait: float,
+        *,
+        work_class: WorkClass = "interactive",
+        grant: str = "default",
+    ) -> Permit:
         """``limiter.acquire``, reporting the wait for the slot to the observers."""
         for observer in self.observers:
             await _settle(observer.wait_started(self.info, quota))
         queued_at = time.perf_counter()
         try:
-            return await limiter.acquire(quota, max_wait=max_wait)
+            return await limiter.acquire(
+                quota, max_wait=max_wait, work_class=work_class, grant=grant
+            )
         finally:
             self._quota = quota
             self._wait = time.perf_counter() - queued_at

@@ -13,14 +13,24 @@ from __future__ import annotations
 import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Protocol
 
 import attrs
 import httpx2
 
+from ._limiters import BACKGROUND, INTERACTIVE, WorkClass
 from ._reprs import never_raising_repr
 from ._retry import RetryPolicy
 
-__all__ = ["RequestOptions", "current_request_options", "use_request_options"]
+__all__ = [
+    "QuotaWatcher",
+    "RequestOptions",
+    "current_request_options",
+    "in_stream",
+    "quota_watcher",
+    "use_request_options",
+    "work_class_in_effect",
+]
 
 
 @attrs.frozen(repr=False)
@@ -33,6 +43,8 @@ class RequestOptions:
     timeout: httpx2.Timeout | None = None
     # Longest wait for a rate-limit slot, in seconds (math.inf: no bound).
     max_limiter_wait: float | None = None
+    # "interactive" or "background" (None: interactive for calls, background in streams).
+    work_class: WorkClass | None = None
     # Longest a whole call may take, in seconds: limiter waits, attempts, backoff and token
     # refresh together (math.inf: none). Enforced by the binding, not by the transport.
     deadline: float | None = None
@@ -46,7 +58,12 @@ class RequestOptions:
     def overrides_no_transport_setting(self) -> bool:
         """True when the transport has nothing to read from these options (the deadline,
         if any, travels with each request instead)."""
-        return self.retry is None and self.timeout is None and self.max_limiter_wait is None
+        return (
+            self.retry is None
+            and self.timeout is None
+            and self.max_limiter_wait is None
+            and self.work_class is None
+        )
 
     def merged_with(self, override: RequestOptions) -> RequestOptions:
         """These options with every field `override` sets replaced."""
@@ -58,6 +75,7 @@ class RequestOptions:
                 if override.max_limiter_wait is not None
                 else self.max_limiter_wait
             ),
+            work_class=override.work_class if override.work_class is not None else self.work_class,
             deadline=override.deadline if override.deadline is not None else self.deadline,
         )
 
@@ -82,3 +100,42 @@ def use_request_options(options: RequestOptions) -> Iterator[RequestOptions]:
         yield effective
     finally:
         _request_options.reset(token)
+
+
+class QuotaWatcher(Protocol):
+    """Told when a stream's request starts (+1) and stops (-1) waiting for a rate-limit slot."""
+
+    def waiting_for_slot(self, change: int) -> None: ...
+
+
+# Inside a stream's page fetches: (True, the class the stream was given or None, its watcher).
+_stream: contextvars.ContextVar[tuple[bool, WorkClass | None, QuotaWatcher | None]] = (
+    contextvars.ContextVar("fullscript_stream", default=(False, None, None))
+)
+
+
+@contextmanager
+def in_stream(work_class: WorkClass | None, watcher: QuotaWatcher | None = None) -> Iterator[None]:
+    """Mark the requests made inside the block as a stream's (class `work_class`, or the
+    default: background); `watcher` hears when they wait for a slot."""
+    token = _stream.set((True, work_class, watcher))
+    try:
+        yield
+    finally:
+        _stream.reset(token)
+
+
+def quota_watcher() -> QuotaWatcher | None:
+    """The watcher of the stream whose request this is, if any."""
+    return _stream.get()[2]
+
+
+def work_class_in_effect(options: RequestOptions) -> WorkClass:
+    """The work class of a request: the stream's own setting, else the client's, view's or
+    `with_options` setting, else background inside a stream and interactive outside one."""
+    streaming, stream_class, _ = _stream.get()
+    if stream_class is not None:
+        return stream_class
+    if options.work_class is not None:
+        return options.work_class
+    return BACKGROUND if streaming else INTERACTIVE

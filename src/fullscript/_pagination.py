@@ -37,6 +37,14 @@ Design notes:
   keeps failing for that long. Pages before it are never fetched again, and the order holds.
 * When a stream does fail, the error gets ``resume_page`` (the page that failed) and a note
   saying so: ``paginator.starting_at(error.resume_page)`` continues where it stopped.
+* A stream's requests are **background** work for the rate limiter unless the stream, or the
+  client it came from, says otherwise (`with_work_class`): they give way to interactive calls
+  and wait for quota without a time limit. A page refused for quota (the limiter's
+  `RateLimitWaitExceeded`, the server's 429 after the transport's own retries) is fetched
+  again once the wait it named is over (``quota_wait``), without using a page retry: a full
+  window is not a failure of the page.
+* `progress` tells where a stream is (pages, records, whether and until when it waits for
+  quota), read whenever the caller likes, with no log line per page.
 """
 
 from __future__ import annotations
@@ -53,11 +61,20 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ._limiters import WorkClass, check_work_class
 from ._observation import ObservedStream
+from ._options import in_stream
 from ._reprs import never_raising_repr
 from ._validation import check_count
 
-__all__ = ["MAX_PAGE_SIZE", "AsyncPaginator", "Page", "PageCountMemory", "RememberedPageCounts"]
+__all__ = [
+    "MAX_PAGE_SIZE",
+    "AsyncPaginator",
+    "Page",
+    "PageCountMemory",
+    "RememberedPageCounts",
+    "StreamProgress",
+]
 
 T = TypeVar("T")
 
@@ -74,6 +91,84 @@ DEFAULT_PAGE_RETRIES = 3
 transport's retries of each request)."""
 MAX_PAGE_RETRY_WAIT = 30.0
 """Longest pause (seconds) before the stream fetches a failed page again."""
+MAX_QUOTA_WAITS = 1000
+"""How often one page may be refused for quota and waited out before the refusal is raised
+(a bound against a server that answers 429 for ever, far above any real backlog)."""
+
+QuotaWait = Callable[[BaseException], "float | None"]
+"""``quota_wait(error)``: seconds to wait before asking again when ``error`` is a refusal for
+quota (not a failure of the page), else None."""
+
+
+@attrs.frozen(repr=False)
+class StreamProgress:
+    """Where a stream is (`AsyncPaginator.progress`, or an iterator's ``progress``).
+
+    Attributes:
+        pages: pages handed out so far.
+        records: records handed out so far.
+        quota_waits: times a page was refused for quota and waited out.
+        page_retries: times a page was fetched again after a transient failure.
+        waiting_for_slot: the stream's requests queued in the rate limiter right now.
+        waiting_until: the event loop time (``loop.time()``) when the current wait out of a
+            refusal for quota ends (a 429's ``Retry-After``), or None.
+        finished: whether the stream has ended.
+    """
+
+    __repr__ = never_raising_repr
+
+    pages: int = 0
+    records: int = 0
+    quota_waits: int = 0
+    page_retries: int = 0
+    waiting_for_slot: int = 0
+    waiting_until: float | None = None
+    finished: bool = False
+
+    @property
+    def waiting_for_quota(self) -> bool:
+        """Whether the stream is waiting for quota right now (queued for a slot, or waiting
+        out a refusal)."""
+        return self.waiting_for_slot > 0 or self.waiting_until is not None
+
+
+class _Progress:
+    """The mutable counters behind `StreamProgress`, shared by a stream and its fetches."""
+
+    __slots__ = (
+        "finished",
+        "page_retries",
+        "pages",
+        "queued",
+        "quota_waits",
+        "records",
+        "waits",
+    )
+
+    def __init__(self) -> None:
+        self.pages = 0
+        self.records = 0
+        self.quota_waits = 0
+        self.page_retries = 0
+        self.finished = False
+        self.queued = 0
+        # Ends of the quota waits under way (several prefetched pages may wait at once).
+        self.waits: list[float] = []
+
+    def waiting_for_slot(self, change: int) -> None:
+        """A request of the stream started (+1) or stopped (-1) waiting in the rate limiter."""
+        self.queued += change
+
+    def snapshot(self) -> StreamProgress:
+        return StreamProgress(
+            pages=self.pages,
+            records=self.records,
+            quota_waits=self.quota_waits,
+            page_retries=self.page_retries,
+            waiting_for_slot=self.queued,
+            waiting_until=max(self.waits) if self.waits else None,
+            finished=self.finished,
+        )
 
 
 @attrs.frozen(repr=False)
@@ -124,6 +219,10 @@ class AsyncPaginator(Generic[T]):
             accepts (0: never).
         is_transient: which failures of ``fetch_page`` are worth fetching the page again
             (default: none).
+        quota_wait: which failures are refusals for quota, and how long to wait them out
+            (default: none); these never use a page retry.
+        work_class: the rate limiter's work class of the stream's requests (default None:
+            the client's setting, else ``"background"``).
         open_stream: for observed clients (hooks, telemetry): makes the `ObservedStream`
             each pass fetches its pages through.
         page_count: where the list's page count is remembered between passes (and shared
@@ -142,6 +241,8 @@ class AsyncPaginator(Generic[T]):
         item_key: Callable[[T], Hashable] | None = None,
         page_retries: int = DEFAULT_PAGE_RETRIES,
         is_transient: Callable[[BaseException], bool] | None = None,
+        quota_wait: QuotaWait | None = None,
+        work_class: WorkClass | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
         page_count: PageCountMemory | None = None,
     ) -> None:
@@ -157,22 +258,48 @@ class AsyncPaginator(Generic[T]):
         self.page_retries = check_count(page_retries, name="page_retries", where=where, minimum=0)
         self._item_key = item_key
         self._is_transient = is_transient
+        self._quota_wait = quota_wait
+        self.work_class = None if work_class is None else check_work_class(work_class, where=where)
+        self._progress: _Progress | None = None
         self._page_count = page_count if page_count is not None else PageCountMemory()
 
     def starting_at(self, page: int) -> AsyncPaginator[T]:
         """The same stream, beginning at page ``page`` (e.g. an error's ``resume_page``)."""
+        return self._copy(start_page=page, work_class=self.work_class)
+
+    def with_work_class(self, work_class: WorkClass) -> AsyncPaginator[T]:
+        """The same stream, its requests of ``work_class`` for the rate limiter: streams are
+        ``"background"`` unless told otherwise; ``"interactive"`` when a user waits on it::
+
+            page = await fs.patients.list(limit=20).with_work_class("interactive").to_list()
+        """
+        return self._copy(start_page=self.start_page, work_class=work_class)
+
+    def _copy(self, *, start_page: int, work_class: WorkClass | None) -> AsyncPaginator[T]:
         return AsyncPaginator(
             self._fetch_page,
             page_size=self.page_size,
             limit=self.limit,
             prefetch=self.prefetch,
-            start_page=page,
+            start_page=start_page,
             item_key=self._item_key,
             page_retries=self.page_retries,
             is_transient=self._is_transient,
+            quota_wait=self._quota_wait,
+            work_class=work_class,
             open_stream=self._open_stream,
             page_count=self._page_count,  # the same list: its page count is known
         )
+
+    @property
+    def progress(self) -> StreamProgress:
+        """Where the latest stream started from this paginator is (all zero before one)::
+
+        sync = fs.patients.list()
+        async for patient in sync:
+            ...  # elsewhere: sync.progress.records, sync.progress.waiting_until
+        """
+        return self._progress.snapshot() if self._progress is not None else StreamProgress()
 
     def __repr__(self) -> str:
         return (
@@ -180,7 +307,10 @@ class AsyncPaginator(Generic[T]):
             f"prefetch={self.prefetch}, start_page={self.start_page})"
         )
 
-    def _stream(self, *, prefetch: int | None = None) -> _PageStream[T]:
+    def _stream(self, *, prefetch: int | None = None, streaming: bool = True) -> _PageStream[T]:
+        progress = _Progress()
+        if streaming:
+            self._progress = progress
         return _PageStream(
             self._fetch_page,
             page_size=self.page_size,
@@ -190,6 +320,10 @@ class AsyncPaginator(Generic[T]):
             item_key=self._item_key,
             page_retries=self.page_retries,
             is_transient=self._is_transient,
+            quota_wait=self._quota_wait,
+            work_class=self.work_class,
+            streaming=streaming,
+            progress=progress,
             open_stream=self._open_stream,
             page_count=self._page_count,
         )
@@ -203,7 +337,8 @@ class AsyncPaginator(Generic[T]):
 
     async def first_page(self) -> Page[T]:
         """Fetch only the first page (``start_page``), trimmed to ``limit``."""
-        stream = self._stream(prefetch=0)
+        # One page is a call, not a stream: interactive unless the stream or client says not.
+        stream = self._stream(prefetch=0, streaming=self.work_class is not None)
         try:
             page = await stream.next_page()
         finally:
@@ -251,6 +386,11 @@ class PageIterator(Generic[T]):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
+    @property
+    def progress(self) -> StreamProgress:
+        """Where this stream is: pages, records, waits for quota."""
+        return self._stream.progress
+
     async def aclose(self) -> None:
         """Stop the stream and wait until its in-flight fetches are cancelled."""
         await self._stream.aclose()
@@ -281,6 +421,11 @@ class ItemIterator(Generic[T]):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
+    @property
+    def progress(self) -> StreamProgress:
+        """Where this stream is: pages, records, waits for quota."""
+        return self._stream.progress
+
     async def aclose(self) -> None:
         """Stop the stream and wait until its in-flight fetches are cancelled."""
         self._items.clear()
@@ -291,30 +436,70 @@ async def _fetch(
     fetch_page: FetchPage[T],
     number: int,
     size: int,
-    retries: int,
-    is_transient: Callable[[BaseException], bool] | None,
+    how: _FetchRules,
+    progress: _Progress,
 ) -> Page[T]:
     # A free function (not a method) so that running fetches hold no reference to the
     # stream: dropping the iterator then finalises the stream at once and cancels them.
+    if how.streaming:
+        with in_stream(how.work_class, progress):
+            return await _fetch_with_retries(fetch_page, number, size, how, progress)
+    return await _fetch_with_retries(fetch_page, number, size, how, progress)
+
+
+async def _fetch_with_retries(
+    fetch_page: FetchPage[T],
+    number: int,
+    size: int,
+    how: _FetchRules,
+    progress: _Progress,
+) -> Page[T]:
     attempt = 0
+    quota_waits = 0
     while True:
         try:
             return await fetch_page(number, size)
         except Exception as error:
-            if attempt >= retries or is_transient is None or not is_transient(error):
+            wait = how.quota_wait(error) if how.quota_wait is not None else None
+            if wait is not None and quota_waits < MAX_QUOTA_WAITS:
+                # A full window is no failure of the page: wait it out, keep the retries.
+                quota_waits += 1
+                progress.quota_waits += 1
+                loop = asyncio.get_running_loop()
+                ends = loop.time() + wait
+                progress.waits.append(ends)
+                try:
+                    await asyncio.sleep(wait)
+                finally:
+                    progress.waits.remove(ends)
+                continue
+            transient = how.is_transient is not None and how.is_transient(error)
+            if attempt >= how.retries or not transient:
                 _mark_resume_page(error, number)
                 raise
-            wait = min(MAX_PAGE_RETRY_WAIT, 2.0**attempt)
+            pause = min(MAX_PAGE_RETRY_WAIT, 2.0**attempt)
             logger.debug(
                 "list stream: page %d failed (%s); fetching it again in %.0fs (%d of %d)",
                 number,
                 type(error).__name__,
-                wait,
+                pause,
                 attempt + 1,
-                retries,
+                how.retries,
             )
-            await asyncio.sleep(wait)
+            progress.page_retries += 1
+            await asyncio.sleep(pause)
             attempt += 1
+
+
+@attrs.frozen
+class _FetchRules:
+    """How a stream fetches each page: retries, quota waits, work class."""
+
+    retries: int
+    is_transient: Callable[[BaseException], bool] | None
+    quota_wait: QuotaWait | None
+    work_class: WorkClass | None
+    streaming: bool
 
 
 def _mark_resume_page(error: Exception, number: int) -> None:
@@ -406,13 +591,17 @@ class _PageStream(Generic[T]):
         item_key: Callable[[T], Hashable] | None,
         page_retries: int = 0,
         is_transient: Callable[[BaseException], bool] | None = None,
+        quota_wait: QuotaWait | None = None,
+        work_class: WorkClass | None = None,
+        streaming: bool = True,
+        progress: _Progress | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
         page_count: PageCountMemory | None = None,
     ) -> None:
         self._observed = open_stream() if open_stream is not None else None
         self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
-        self._page_retries = page_retries
-        self._is_transient = is_transient
+        self._rules = _FetchRules(page_retries, is_transient, quota_wait, work_class, streaming)
+        self._progress = progress if progress is not None else _Progress()
         self._page_size = page_size
         self._limit = limit
         self._prefetch = prefetch
@@ -431,6 +620,11 @@ class _PageStream(Generic[T]):
         self._finished = limit == 0
         # Shifts of up to a few pages are caught; older keys are forgotten to bound memory.
         self._recent = _RecentKeys(page_size * (prefetch + 2))
+
+    @property
+    def progress(self) -> StreamProgress:
+        """Where this stream is."""
+        return self._progress.snapshot()
 
     async def next_page(self) -> Page[T] | None:
         """The next page in order, or None when the stream has ended."""
@@ -456,6 +650,8 @@ class _PageStream(Generic[T]):
                 self._last_accepted = number
                 self._refill()
             if result is not None:
+                self._progress.pages += 1
+                self._progress.records += len(result.items)
                 return result
             # A page holding only records already yielded: skipped, the next one follows.
         return None
@@ -518,9 +714,7 @@ class _PageStream(Generic[T]):
 
     def _schedule(self, number: int) -> None:
         task = asyncio.ensure_future(
-            _fetch(
-                self._fetch_page, number, self._page_size, self._page_retries, self._is_transient
-            )
+            _fetch(self._fetch_page, number, self._page_size, self._rules, self._progress)
         )
         task.add_done_callback(_consume_outcome)
         if self._prefetch:
@@ -571,6 +765,7 @@ class _PageStream(Generic[T]):
     def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""
         self._finished = True
+        self._progress.finished = True
         if self._observed is not None:
             self._observed.ended(error)
         while self._pending:

@@ -31,6 +31,7 @@ from ._errors import (
     APITimeoutError,
     FullscriptError,
     InvalidParameterError,
+    RateLimitError,
     connection_error_from,
     deadline_exceeded_error,
     error_from_response,
@@ -39,7 +40,7 @@ from ._errors import (
     malformed_response_error,
 )
 from ._grants import DEFAULT_GRANT
-from ._limiters import RateLimitWaitExceeded
+from ._limiters import BACKGROUND, RateLimitWaitExceeded
 from ._observation import (
     URL_TEMPLATE_EXTENSION,
     CallInfo,
@@ -47,7 +48,7 @@ from ._observation import (
     ObservedStream,
     observed_call,
 )
-from ._options import RequestOptions, use_request_options
+from ._options import RequestOptions, use_request_options, work_class_in_effect
 from ._pagination import AsyncPaginator, Page, RememberedPageCounts
 from ._regions import Region
 from ._retry import RetryPolicy
@@ -151,6 +152,16 @@ class OperationBinding:
         # A list streamed again starts its prefetch window with page 1 (see `AsyncPaginator`).
         self._page_counts = RememberedPageCounts()
 
+        # Background work (streams, syncs) has no default deadline: it completes, at the
+        # pace the quota allows. A deadline the caller gave still holds.
+        self._default_deadline_only = options.deadline is None
+        self._class_setting = RequestOptions(work_class=options.work_class)
+
+    def _deadline_now(self) -> float:
+        if self._default_deadline_only and work_class_in_effect(self._class_setting) == BACKGROUND:
+            return math.inf
+        return self._deadline
+
     @property
     def region(self) -> Region:
         return self._connection.region
@@ -236,6 +247,7 @@ class OperationBinding:
             # List calls are reads: a page that failed for a transient reason is asked again.
             page_retries=self._retry_policy().stream_page_retries,
             is_transient=is_transient_failure,
+            quota_wait=quota_wait,
         )
 
     async def _send_request(
@@ -250,11 +262,15 @@ class OperationBinding:
             raise connection_error_from(error, operation=operation.name) from error
 
     async def _request_by_deadline(
-        self, http: httpx2.AsyncClient, kwargs: dict[str, Any], operation: Operation
+        self,
+        http: httpx2.AsyncClient,
+        kwargs: dict[str, Any],
+        operation: Operation,
+        seconds: float,
     ) -> httpx2.Response:
         """`_send_request` within the call's deadline (see `fullscript._deadline`)."""
         loop = asyncio.get_running_loop()
-        deadline = CallDeadline(self._deadline, loop.time())
+        deadline = CallDeadline(seconds, loop.time())
         kwargs["extensions"] = {**kwargs.get("extensions", {}), DEADLINE_EXTENSION: deadline}
 
         def exceeded() -> FullscriptError:
@@ -320,10 +336,11 @@ class OperationBinding:
             if _path_is_client_authenticated(operation.path)
             else self._connection.http
         )
-        if math.isinf(self._deadline):
+        deadline = self._deadline_now()
+        if math.isinf(deadline):
             response = await self._send_request(http, kwargs, operation)
         else:
-            response = await self._request_by_deadline(http, kwargs, operation)
+            response = await self._request_by_deadline(http, kwargs, operation, deadline)
         if logger.isEnabledFor(logging.DEBUG):
             # Method, path and status only: queries and bodies may carry personal data.
             # Guarded: reading the URL path and headers costs microseconds on every call.
@@ -337,6 +354,16 @@ class OperationBinding:
         if response.status_code >= 400:
             raise error_from_response(response)
         return response
+
+
+def quota_wait(error: BaseException) -> float | None:
+    """Seconds a stream waits before asking for a page refused for quota again: the wait the
+    limiter named, or the server's ``Retry-After``; None for any other failure."""
+    if isinstance(error, RateLimitWaitExceeded):
+        return error.would_wait if math.isfinite(error.would_wait) else None
+    if isinstance(error, RateLimitError) and error.retry_after is not None:
+        return error.retry_after
+    return None
 
 
 # OAuth's token and revoke endpoints authenticate the app by the client credentials in the

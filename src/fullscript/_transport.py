@@ -19,13 +19,27 @@ import httpx2
 from ._clock import Clock, SystemClock
 from ._deadline import DEADLINE_EXTENSION, CallDeadline
 from ._http_package import refuse_old_httpx
-from ._limiters import QuotaScope, RateLimiter, RateLimitWaitExceeded, give_back, host_scope
+from ._limiters import (
+    BACKGROUND,
+    DEFAULT_GRANT_ID,
+    GRANT_ID_EXTENSION,
+    QuotaScope,
+    RateLimiter,
+    RateLimitWaitExceeded,
+    WorkClass,
+    give_back,
+    host_scope,
+)
 from ._observation import current_call, report_event
-from ._options import current_request_options
+from ._options import current_request_options, quota_watcher, work_class_in_effect
 from ._retry import RETRY_AS_IDEMPOTENT, RetryPolicy, parse_retry_after
 from ._validation import check_seconds
 
-__all__ = ["FullscriptTransport"]
+__all__ = ["AUTHORIZE_EXTENSION", "FullscriptTransport"]
+
+AUTHORIZE_EXTENSION = "fullscript.authorize"
+"""Request extension: a function the transport calls with the request right after each
+attempt's slot is granted (the auth layer puts the current token on it there)."""
 
 _LONGEST_TIMEOUTS_KEPT = 64
 
@@ -128,21 +142,40 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         # The method the retry decisions judge by: a POST marked safe to repeat counts as a PUT.
         method = "PUT" if request.extensions.get(RETRY_AS_IDEMPOTENT) else request.method
         scope = self._scope(request)
-        max_wait = self._max_wait_for(request, options.max_limiter_wait)
+        work_class = work_class_in_effect(options)
+        grant = request.extensions.get(GRANT_ID_EXTENSION, DEFAULT_GRANT_ID)
+        max_wait = self._max_wait_for(request, options.max_limiter_wait, work_class)
         deadline: CallDeadline | None = request.extensions.get(DEADLINE_EXTENSION)
         timeout = request.extensions.get("timeout")
         # The operation call being observed (hooks, telemetry): None unless the client has some.
         call = current_call()
+        # Set by the auth layer: puts the token on the request once its slot is granted, so a
+        # request never leaves with a token older than its wait.
+        authorize: Callable[[httpx2.Request], None] | None = request.extensions.get(
+            AUTHORIZE_EXTENSION
+        )
+        watcher = quota_watcher()  # a stream showing its progress
         retry_number = 0
         while True:
             attempt_wait = max_wait if deadline is None else self._within(deadline, max_wait)
+            if watcher is not None:
+                watcher.waiting_for_slot(+1)
             try:
                 if call is None:
-                    permit = await self._limiter.acquire(scope, max_wait=attempt_wait)
+                    permit = await self._limiter.acquire(
+                        scope, max_wait=attempt_wait, work_class=work_class, grant=grant
+                    )
                 else:
-                    permit = await call.acquire(self._limiter, scope, attempt_wait)
+                    permit = await call.acquire(
+                        self._limiter, scope, attempt_wait, work_class=work_class, grant=grant
+                    )
             except RateLimitWaitExceeded as refused:
                 raise refused.with_request(request.method, _without_query(request.url)) from None
+            finally:
+                if watcher is not None:
+                    watcher.waiting_for_slot(-1)
+            if authorize is not None:
+                authorize(request)
             if deadline is not None:
                 # The attempt's timeouts end by the call's deadline.
                 request.extensions = {
@@ -246,11 +279,15 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
             return left
         return max_wait
 
-    def _max_wait_for(self, request: httpx2.Request, per_call: float | None) -> float:
+    def _max_wait_for(
+        self, request: httpx2.Request, per_call: float | None, work_class: WorkClass
+    ) -> float:
         if per_call is not None:
             return per_call
         if self._max_wait is not None:
             return self._max_wait
+        if work_class == BACKGROUND:
+            return math.inf  # background work completes; its deadline is the caller's to give
         timeout = request.extensions.get("timeout")
         if type(timeout) is not dict:
             return _longest_timeout(timeout)

@@ -34,7 +34,16 @@ from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 import attrs
 
 from ._errors import FullscriptError
-from ._limiters import DEFAULT_SCOPE, LimiterStats, Permit, RateLimiter, StatsRecorder
+from ._limiters import (
+    DEFAULT_GRANT_ID,
+    DEFAULT_SCOPE,
+    INTERACTIVE,
+    LimiterStats,
+    Permit,
+    RateLimiter,
+    StatsRecorder,
+    WorkClass,
+)
 
 if TYPE_CHECKING:
     from _typeshed import FileDescriptorLike
@@ -195,6 +204,8 @@ class LimiterCall:
     scope: str
     at: float
     seconds: float | None = None
+    work_class: str | None = None
+    grant: str | None = None
 
 
 class RecordingLimiter:
@@ -228,14 +239,25 @@ class RecordingLimiter:
         """The seconds of each pause, in order."""
         return [call.seconds or 0.0 for call in self.calls if call.kind == "pause"]
 
-    async def acquire(self, scope: str = DEFAULT_SCOPE, *, max_wait: float = math.inf) -> Permit:
+    async def acquire(
+        self,
+        scope: str = DEFAULT_SCOPE,
+        *,
+        max_wait: float = math.inf,
+        work_class: WorkClass = INTERACTIVE,
+        grant: str = DEFAULT_GRANT_ID,
+    ) -> Permit:
         if self.inner is not None:
-            permit = await self.inner.acquire(scope, max_wait=max_wait)
+            permit = await self.inner.acquire(
+                scope, max_wait=max_wait, work_class=work_class, grant=grant
+            )
         else:
             self._tickets += 1
             permit = Permit(scope=scope, ticket=self._tickets)
-            self._recorder.grant(0.0)
-        self.calls.append(LimiterCall("acquire", scope, self._now()))
+            self._recorder.grant(0.0, work_class, grant)
+        self.calls.append(
+            LimiterCall("acquire", scope, self._now(), work_class=work_class, grant=grant)
+        )
         return permit
 
     async def release(self, permit: Permit) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+from typing import cast
 
 import attrs
 from hypothesis import HealthCheck, given, settings
@@ -91,6 +92,7 @@ async def play(scenario: Scenario) -> Outcome:
     grants: list[float] = []
     called_order: list[int] = []
     granted_order: list[int] = []
+    tickets: list[tuple[int, int]] = []
     cancelled: set[int] = set()
 
     async def request(number: int, spec: Request) -> None:
@@ -104,7 +106,9 @@ async def play(scenario: Scenario) -> Outcome:
             return
         await limiter.release(permit)  # an answer that comes back at once
         grants.append(now())
-        granted_order.append(number)
+        # In the order the limiter granted (its tickets count up), not the order the tasks
+        # resumed: a waiter granted by a release resumes after a newcomer granted at once.
+        tickets.append((cast(int, permit.ticket), number))
 
     async def pause(at: float, seconds: float) -> None:
         await asyncio.sleep(at)
@@ -114,6 +118,7 @@ async def play(scenario: Scenario) -> Outcome:
         *(request(number, spec) for number, spec in enumerate(scenario.requests)),
         *(pause(at, seconds) for at, seconds in scenario.pauses),
     )
+    granted_order.extend(number for _, number in sorted(tickets))
     return Outcome(grants, called_order, granted_order, cancelled, limiter.waiting)
 
 

@@ -799,3 +799,51 @@ async def test_iterators_are_context_managers_that_cancel_on_exit() -> None:
         await settle()
     assert sorted(cancelled) == [2, 2, 3, 3]
     assert other_tasks() == set()
+
+
+class QuotaRefusal(Exception):
+    """A page refused for quota, to be asked again after `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"wait {seconds}s")
+        self.seconds = seconds
+
+
+def test_a_page_refused_for_quota_is_waited_out_without_using_a_page_retry() -> None:
+    from fullscript.testing import run_in_virtual_time
+
+    async def scenario() -> tuple[list[int], list[object], float]:
+        server = FakeListServer(list(range(6)))
+        refusals = iter([30.0, 30.0, 30.0, 30.0, 30.0])  # more than the page retries
+
+        async def before(number: int) -> None:
+            if number == 2:
+                wait = next(refusals, None)
+                if wait is not None:
+                    raise QuotaRefusal(wait)
+
+        server.before_answer = before
+        stream = AsyncPaginator(
+            server.fetch,
+            page_size=2,
+            page_retries=1,
+            is_transient=lambda error: True,
+            quota_wait=lambda error: error.seconds if isinstance(error, QuotaRefusal) else None,
+        )
+        seen: list[object] = []
+
+        async def watch() -> None:
+            await asyncio.sleep(45.0)
+            seen.append(stream.progress)
+
+        watcher = asyncio.create_task(watch())
+        records = await stream.to_list()
+        await watcher
+        return records, [stream.progress, *seen], asyncio.get_running_loop().time()
+
+    records, (final, during), took = run_in_virtual_time(scenario())
+    assert records == list(range(6))
+    assert took == 150.0
+    assert final.quota_waits == 5 and final.page_retries == 0  # type: ignore[attr-defined]
+    assert during.waiting_until == 60.0 and during.waiting_for_quota  # type: ignore[attr-defined]
+    assert (during.pages, during.records) == (1, 2)  # type: ignore[attr-defined]

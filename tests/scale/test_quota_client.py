@@ -376,3 +376,31 @@ def test_per_grant_quota_counts_a_grants_token_refresh_against_that_grant() -> N
     scopes = virtual(scenario)
     assert len(scopes) == 2  # the token refresh, then the call
     assert all(scope.endswith("/tenant-7") for scope in scopes), scopes
+
+
+def grant_cost(waiters: int, max_wait: float) -> float:
+    """CPU seconds to queue `waiters` callers behind a full limiter and grant them all."""
+
+    async def scenario() -> float:
+        limiter = RollingWindowLimiter(waiters, 3600.0)
+        held = [await limiter.acquire() for _ in range(waiters)]
+        started = time.process_time()
+        tasks = [asyncio.create_task(limiter.acquire(max_wait=max_wait)) for _ in range(waiters)]
+        await asyncio.sleep(0)
+        assert limiter.waiting == waiters
+        for permit in held:  # each release hands its slot... to nobody: it counts an hour
+            await limiter.release(permit)
+        await asyncio.sleep(3600.0)  # the hour passes: every queued caller is granted
+        await asyncio.gather(*tasks)
+        spent = time.process_time() - started
+        assert limiter.waiting == 0
+        return spent
+
+    return min(run_in_virtual_time(scenario()) for _ in range(3))
+
+
+def test_a_finite_maximum_wait_costs_queued_callers_no_more_than_none() -> None:
+    """One timer handle per waiter, not a sleeping task each: 10,000 waiters with a maximum
+    wait cost about what they cost without one."""
+    unbounded, bounded = grant_cost(10_000, math.inf), grant_cost(10_000, 7200.0)
+    assert bounded / unbounded < 1.5, (unbounded, bounded)

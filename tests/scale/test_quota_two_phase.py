@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import math
 import random
+from typing import Any
 
 import httpx2
 import pytest
@@ -26,8 +27,10 @@ NO_RETRY = RetryPolicy(max_retries=0)
 class OnePhaseLimiter(RollingWindowLimiter):
     """What the limiter did before: a slot counts from its grant, whatever the latency."""
 
-    async def acquire(self, scope: str = "default", *, max_wait: float = math.inf) -> Permit:
-        permit = await super().acquire(scope, max_wait=max_wait)
+    async def acquire(
+        self, scope: str = "default", *, max_wait: float = math.inf, **how: Any
+    ) -> Permit:
+        permit = await super().acquire(scope, max_wait=max_wait, **how)
         await super().release(permit)
         return permit
 

@@ -15,6 +15,8 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from .._reprs import never_raising_repr
+from ._classes import INTERACTIVE, WorkClass
+from ._scopes import DEFAULT_GRANT_ID
 from ._stats import LimiterStats
 
 __all__ = ["DEFAULT_SCOPE", "Pacer", "Permit", "RateLimiter"]
@@ -42,7 +44,8 @@ class Permit:
 class RateLimiter(Protocol):
     """What the transport needs from a rate limiter (see `RollingWindowLimiter`).
 
-    The transport calls, per attempt: `acquire(scope, max_wait=...)` before sending, then
+    The transport calls, per attempt: `acquire(scope, max_wait=..., work_class=..., grant=...)`
+    before sending, then
     `release(permit)` exactly once when the response headers arrived or the attempt failed
     (also when it was cancelled), and `pause(seconds, scope)` when the server answered 429.
     A scope is one quota (for example one app on one server); see `Fullscript(quota_scope=)`.
@@ -53,11 +56,21 @@ class RateLimiter(Protocol):
     `fullscript.redis.RedisRateLimiter` shares one quota between processes.
     """
 
-    async def acquire(self, scope: str = DEFAULT_SCOPE, *, max_wait: float = math.inf) -> Permit:
+    async def acquire(
+        self,
+        scope: str = DEFAULT_SCOPE,
+        *,
+        max_wait: float = math.inf,
+        work_class: WorkClass = INTERACTIVE,
+        grant: str = DEFAULT_GRANT_ID,
+    ) -> Permit:
         """Wait until one request may be sent in `scope` and take that slot.
 
-        Raises `RateLimitWaitExceeded` (nothing taken) when the slot cannot be had within
-        `max_wait` seconds; cancelling the wait takes no slot either.
+        `work_class` says whether a user waits on the request (``"interactive"``) or not
+        (``"background"``); `grant` whose work it is, for fair share between grants. A
+        limiter without classes may ignore both. Raises `RateLimitWaitExceeded` (nothing
+        taken) when the slot cannot be had within `max_wait` seconds; cancelling the wait
+        takes no slot either.
         """
         ...
 

@@ -2,11 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import attrs
 
 from .._reprs import never_raising_repr
 
-__all__ = ["LimiterStats", "StatsRecorder"]
+__all__ = ["LimiterStats", "QueueStats", "StatsRecorder"]
+
+_EMPTY: Mapping[str, QueueStats] = MappingProxyType({})
+
+
+@attrs.frozen(repr=False)
+class QueueStats:
+    """Counters of one work class or one grant (see `LimiterStats.by_class`, `by_grant`).
+
+    Attributes:
+        granted: slots handed out.
+        waited: grants that had to wait first.
+        total_wait: seconds spent waiting, summed over those grants.
+        longest_wait: the longest single wait, in seconds.
+        refused: acquires that failed because their wait would exceed their maximum wait.
+        queued: acquires waiting right now.
+    """
+
+    __repr__ = never_raising_repr
+
+    granted: int = 0
+    waited: int = 0
+    total_wait: float = 0.0
+    longest_wait: float = 0.0
+    refused: int = 0
+    queued: int = 0
 
 
 @attrs.frozen(repr=False)
@@ -22,6 +50,8 @@ class LimiterStats:
         refused: calls that failed locally because their wait would exceed the maximum wait.
         pauses: pauses (server 429s) this process applied.
         in_flight: slots granted and not yet released.
+        by_class: the same counters per work class (``"interactive"``, ``"background"``).
+        by_grant: the same counters per grant id.
     """
 
     __repr__ = never_raising_repr
@@ -33,12 +63,45 @@ class LimiterStats:
     refused: int = 0
     pauses: int = 0
     in_flight: int = 0
+    by_class: Mapping[str, QueueStats] = _EMPTY
+    by_grant: Mapping[str, QueueStats] = _EMPTY
+
+
+class _Counters:
+    __slots__ = ("granted", "longest_wait", "queued", "refused", "total_wait", "waited")
+
+    def __init__(self) -> None:
+        self.granted = 0
+        self.waited = 0
+        self.total_wait = 0.0
+        self.longest_wait = 0.0
+        self.refused = 0
+        self.queued = 0
+
+    def grant(self, waited: float) -> None:
+        self.granted += 1
+        if waited > 0:
+            self.waited += 1
+            self.total_wait += waited
+            self.longest_wait = max(self.longest_wait, waited)
+
+    def frozen(self) -> QueueStats:
+        return QueueStats(
+            granted=self.granted,
+            waited=self.waited,
+            total_wait=self.total_wait,
+            longest_wait=self.longest_wait,
+            refused=self.refused,
+            queued=self.queued,
+        )
 
 
 class StatsRecorder:
     """Mutable counters behind `LimiterStats`; one per limiter."""
 
     __slots__ = (
+        "_by_class",
+        "_by_grant",
         "granted",
         "in_flight",
         "longest_wait",
@@ -56,8 +119,19 @@ class StatsRecorder:
         self.refused = 0
         self.pauses = 0
         self.in_flight = 0
+        self._by_class: dict[str, _Counters] = {}
+        self._by_grant: dict[str, _Counters] = {}
 
-    def grant(self, waited: float) -> None:
+    def _pair(self, work_class: str, grant: str) -> tuple[_Counters, _Counters]:
+        of_class = self._by_class.get(work_class)
+        if of_class is None:
+            of_class = self._by_class[work_class] = _Counters()
+        of_grant = self._by_grant.get(grant)
+        if of_grant is None:
+            of_grant = self._by_grant[grant] = _Counters()
+        return of_class, of_grant
+
+    def grant(self, waited: float, work_class: str = "interactive", grant: str = "default") -> None:
         """One slot handed out after `waited` seconds."""
         self.granted += 1
         self.in_flight += 1
@@ -65,11 +139,23 @@ class StatsRecorder:
             self.waited += 1
             self.total_wait += waited
             self.longest_wait = max(self.longest_wait, waited)
+        for counters in self._pair(work_class, grant):
+            counters.grant(waited)
 
-    def grant_at_once(self) -> None:
-        """One slot handed out without waiting (`grant(0.0)` for the fast path)."""
-        self.granted += 1
-        self.in_flight += 1
+    def grant_at_once(self, work_class: str = "interactive", grant: str = "default") -> None:
+        """One slot handed out without waiting (`grant(0.0)`)."""
+        self.grant(0.0, work_class, grant)
+
+    def refuse(self, work_class: str = "interactive", grant: str = "default") -> None:
+        """One acquire refused: its wait would have exceeded its maximum wait."""
+        self.refused += 1
+        for counters in self._pair(work_class, grant):
+            counters.refused += 1
+
+    def queue(self, work_class: str, grant: str, change: int) -> None:
+        """`change` acquires started (+1) or stopped (-1) waiting in the queue."""
+        for counters in self._pair(work_class, grant):
+            counters.queued += change
 
     def release(self) -> None:
         """One slot given back."""
@@ -85,4 +171,6 @@ class StatsRecorder:
             refused=self.refused,
             pauses=self.pauses,
             in_flight=self.in_flight,
+            by_class=MappingProxyType({k: v.frozen() for k, v in self._by_class.items()}),
+            by_grant=MappingProxyType({k: v.frozen() for k, v in self._by_grant.items()}),
         )

@@ -11,7 +11,7 @@ import time
 from datetime import datetime
 
 from fullscript import LimiterStats, Permit, RateLimiter, RollingWindowLimiter
-from fullscript._limiters import DEFAULT_SCOPE
+from fullscript._limiters import DEFAULT_SCOPE, WorkClass
 
 __all__ = ["QuotaWatch"]
 
@@ -28,12 +28,21 @@ class QuotaWatch:
         self._waiting_since: float | None = None
         self._waiters = 0
 
-    async def acquire(self, scope: str = DEFAULT_SCOPE, *, max_wait: float = math.inf) -> Permit:
+    async def acquire(
+        self,
+        scope: str = DEFAULT_SCOPE,
+        *,
+        max_wait: float = math.inf,
+        work_class: WorkClass = "interactive",
+        grant: str = "default",
+    ) -> Permit:
         self._waiters += 1
         if self._waiting_since is None:
             self._waiting_since = time.monotonic()
         try:
-            return await self.limiter.acquire(scope, max_wait=max_wait)
+            return await self.limiter.acquire(
+                scope, max_wait=max_wait, work_class=work_class, grant=grant
+            )
         finally:
             self._waiters -= 1
             if self._waiters == 0:

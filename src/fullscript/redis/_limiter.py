@@ -8,24 +8,30 @@ import logging
 import math
 import random
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 import redis.asyncio as aioredis
 
 from .._clock import Clock, SystemClock
 from .._limiters import (
+    DEFAULT_GRANT_ID,
+    DEFAULT_RESERVE,
     DEFAULT_SCOPE,
+    INTERACTIVE,
     LimiterStats,
     Permit,
     RateLimitWaitExceeded,
+    SchedulingSettings,
     StatsRecorder,
     WindowQuota,
+    WorkClass,
+    check_work_class,
     keep_until_done,
-    run_to_completion,
 )
 from .._validation import check_count, check_seconds
 from ._connection import RedisClientOwner, RedisUnavailableError, translate_errors
-from ._scripts import ACQUIRE, PAUSE, RELEASE
+from ._scripts import ACQUIRE, DROP, PAUSE, RELEASE
 
 __all__ = ["RedisRateLimiter"]
 
@@ -37,7 +43,7 @@ _NOTHING_SENT = (
 )
 
 
-class RedisRateLimiter(RedisClientOwner, WindowQuota):
+class RedisRateLimiter(RedisClientOwner, WindowQuota, SchedulingSettings):
     """A `RateLimiter` whose quota lives in Redis, shared by every process and machine using
     the same Redis, `key_prefix` and scope:
 
@@ -54,6 +60,12 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
     still counts what the lost log held. A 429 pause is a key with a TTL that every process
     honours. Waiters sleep the wait Redis returned plus a little jitter, so there is no
     polling storm; there is no strict first-come-first-served order between processes.
+
+    Work classes, the interactive reserve and fair share between grants hold here too, in
+    the same script (see `fullscript.redis._scripts`): the window exactly, fair share and
+    priority approximately (docs/scale-out.md says how far). A release is sent without being
+    waited for, so a call costs one round trip to Redis on its response path; `flush()` waits
+    for the releases under way.
 
     If Redis cannot be reached or refuses (out of memory, a read-only replica), `acquire()`
     and `pause()` raise `RedisUnavailableError` (nothing is sent); a failed `release()` is
@@ -74,6 +86,7 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         jitter: up to this many seconds are added at random to each wait.
         clock: local time source for sleeping and measuring waits (tests).
         random_source: the jitter's random numbers (tests).
+        reserve, reserve_always, grant_weights: as for `RollingWindowLimiter`.
     """
 
     def __init__(
@@ -87,9 +100,19 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         jitter: float | None = None,
         clock: Clock | None = None,
         random_source: random.Random | None = None,
+        reserve: float = DEFAULT_RESERVE,
+        reserve_always: bool = False,
+        grant_weights: Mapping[str, float] | None = None,
     ) -> None:
         check_count(max_requests, name="max_requests", where="RedisRateLimiter")
         check_seconds(window, name="window", where="RedisRateLimiter")
+        self._set_scheduling(
+            max_requests=max_requests,
+            reserve=reserve,
+            reserve_always=reserve_always,
+            grant_weights=grant_weights,
+            where="RedisRateLimiter",
+        )
         check_seconds(lease, name="lease", where="RedisRateLimiter")
         if not isinstance(key_prefix, str) or not key_prefix:
             raise ValueError(f"key_prefix must be a non-empty str, got {key_prefix!r}")
@@ -103,7 +126,10 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         self._random = random_source if random_source is not None else random.Random()
         self._acquire = self._redis.register_script(ACQUIRE)
         self._release = self._redis.register_script(RELEASE)
+        self._drop_script = self._redis.register_script(DROP)
         self._pause = self._redis.register_script(PAUSE)
+        # Releases on their way to Redis: the response path does not wait for them.
+        self._releasing: set[asyncio.Future[None]] = set()
         self._stats = StatsRecorder()
         self._last_logged: dict[str, float] = {}
         # Scopes whose marker key this limiter has seen: its absence later means data loss.
@@ -126,12 +152,28 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         # Never expires: it tells "Redis lost the log" apart from "the log expired, idle".
         return f"{self._prefix}:{{{scope}}}:marker"
 
+    def _script_keys(self, scope: str) -> list[str]:
+        """Every key of the acquire script (all in the scope's Cluster slot)."""
+        log, pause = self.keys(scope)
+        base = f"{self._prefix}:{{{scope}}}"
+        return [
+            log,
+            pause,
+            self._marker_key(scope),
+            f"{base}:counts",
+            f"{base}:waiting",
+            f"{base}:interactive",
+            f"{base}:interactive-waiting",
+            f"{base}:weights",
+        ]
+
     def stats(self) -> LimiterStats:
         """This process's counters (grants, waits, refusals, pauses); the quota is shared."""
         return self._stats.snapshot()
 
     async def used(self, scope: str = DEFAULT_SCOPE) -> int:
         """Slots of `scope` that count now, over all processes."""
+        await self.flush()
         log, _ = self.keys(scope)
         with translate_errors(self._address, "reading the rate-limit log"):
             await self._redis.zremrangebyscore(log, "-inf", await self._now() - self._window)
@@ -141,7 +183,14 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         seconds, microseconds = await self._redis.time()
         return float(seconds) + float(microseconds) / 1e6
 
-    async def acquire(self, scope: str = DEFAULT_SCOPE, *, max_wait: float = math.inf) -> Permit:
+    async def acquire(
+        self,
+        scope: str = DEFAULT_SCOPE,
+        *,
+        max_wait: float = math.inf,
+        work_class: WorkClass = INTERACTIVE,
+        grant: str = DEFAULT_GRANT_ID,
+    ) -> Permit:
         """Wait for a slot of `scope` in the shared log and take it.
 
         Raises `RateLimitWaitExceeded` when the slot is further away than `max_wait` seconds,
@@ -150,17 +199,22 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         max_wait = check_seconds(
             max_wait, name="max_wait", where="acquire", allow_zero=True, allow_infinity=True
         )
-        keys = [*self.keys(scope), self._marker_key(scope)]
-        member = uuid.uuid4().hex
+        work_class = check_work_class(work_class, where="acquire")
+        if not isinstance(grant, str):
+            raise TypeError(f"grant must be a str, got {type(grant).__name__}")
+        keys = self._script_keys(scope)
+        kind = "i" if work_class == INTERACTIVE else "b"
+        member = f"{kind}:{uuid.uuid4().hex}:{grant}"
         start = self._clock.now()
         while True:
-            granted, wait = await self._attempt(scope, keys, member)
+            patience = max(max_wait - (self._clock.now() - start), 0.0)
+            granted, wait = await self._attempt(scope, keys, member, [kind, grant, patience])
             elapsed = self._clock.now() - start
             if granted:
-                self._stats.grant(elapsed)
+                self._stats.grant(elapsed, work_class, grant)
                 return Permit(scope=scope, ticket=member, waited=elapsed)
             if elapsed + wait > max_wait:
-                self._stats.refused += 1
+                self._stats.refuse(work_class, grant)
                 raise RateLimitWaitExceeded(
                     would_wait=wait, max_wait=max_wait, scope=scope, waited=elapsed
                 )
@@ -170,39 +224,59 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
             nap = wait + self._random.random() * self._jitter
             await self._clock.sleep(min(nap, max(max_wait - elapsed, 0.0)))
 
-    async def _attempt(self, scope: str, keys: list[str], member: str) -> tuple[bool, float]:
+    async def _attempt(
+        self, scope: str, keys: list[str], member: str, how: list[Any]
+    ) -> tuple[bool, float]:
         """One run of the acquire script that a cancelled caller cannot leave half-done.
 
         The script may already be in Redis when the caller is cancelled: it then runs to its
         end, and a slot it granted is removed again (nothing was sent with it), so a storm of
         cancellations leaves no slot counting in Redis that the local stats do not know of.
         """
-        attempt = keep_until_done(asyncio.ensure_future(self._try_acquire(scope, keys, member)))
+        attempt = keep_until_done(
+            asyncio.ensure_future(self._try_acquire(scope, keys, member, how))
+        )
         try:
             return await asyncio.shield(attempt)
         except asyncio.CancelledError:
-            attempt.add_done_callback(functools.partial(self._drop_if_granted, keys[0], member))
+            attempt.add_done_callback(
+                functools.partial(self._drop_if_granted, [keys[0], keys[3]], member)
+            )
             raise
 
-    def _drop_if_granted(self, log: str, member: str, attempt: asyncio.Future[Any]) -> None:
+    def _drop_if_granted(self, keys: list[str], member: str, attempt: asyncio.Future[Any]) -> None:
         if attempt.cancelled() or attempt.exception() is not None or not attempt.result()[0]:
             return
-        keep_until_done(asyncio.ensure_future(self._drop(log, member)))
+        keep_until_done(asyncio.ensure_future(self._drop(keys, member)))
 
-    async def _drop(self, log: str, member: str) -> None:
+    async def _drop(self, keys: list[str], member: str) -> None:
         try:
             with translate_errors(self._address, "returning an unused rate-limit slot"):
-                await self._redis.zrem(log, member)
+                await self._drop_script(keys=keys, args=[member])
         except RedisUnavailableError as error:
             logger.warning("%s; the slot counts until its lease of %.0fs ends", error, self._lease)
 
-    async def _try_acquire(self, scope: str, keys: list[str], member: str) -> tuple[bool, float]:
+    async def _try_acquire(
+        self, scope: str, keys: list[str], member: str, how: list[Any]
+    ) -> tuple[bool, float]:
+        kind, grant, patience = how
+        # How soon a background caller that stepped back for another's turn asks again: about
+        # the time one slot takes to come round at full use, so slots do not sit idle long.
+        retry = max(self._window / self._max_requests, 0.005)
         args: list[Any] = [
             self._max_requests,
             repr(self._window),
             repr(self._lease),
             member,
             1 if scope in self._marked else 0,
+            kind,
+            grant,
+            repr(self.weight(grant)),
+            self._reserve_slots,
+            1 if self._reserve_always else 0,
+            repr(retry),
+            repr(2 * (self._jitter + retry) + 0.25),
+            "inf" if math.isinf(patience) else repr(patience),
         ]
         with translate_errors(self._address, "acquiring a rate-limit slot", _NOTHING_SENT):
             granted, wait, _now, lost = await self._acquire(keys=keys, args=args)
@@ -226,7 +300,19 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
         """
         log, _ = self.keys(permit.scope)
         self._stats.release()
-        await run_to_completion(self._move_to_released(log, str(permit.ticket)))
+        # Sent without waiting for the answer: the response path keeps one round trip per
+        # call (the acquire). Until it lands the slot counts as in flight, which only errs
+        # on the safe side; `flush()` waits for the releases still on their way.
+        task = keep_until_done(
+            asyncio.ensure_future(self._move_to_released(log, str(permit.ticket)))
+        )
+        self._releasing.add(task)
+        task.add_done_callback(self._releasing.discard)
+
+    async def flush(self) -> None:
+        """Wait until every release sent so far has reached Redis."""
+        while self._releasing:
+            await asyncio.gather(*self._releasing, return_exceptions=True)
 
     async def _move_to_released(self, log: str, member: str) -> None:
         try:
@@ -276,8 +362,16 @@ class RedisRateLimiter(RedisClientOwner, WindowQuota):
     async def reset(self, scope: str = DEFAULT_SCOPE) -> None:
         """Forget every slot and pause of `scope` (for tests and maintenance). The marker
         stays, so that no process takes the reset for lost data."""
+        await self.flush()
+        keys = [key for key in self._script_keys(scope) if key != self._marker_key(scope)]
         with translate_errors(self._address, "resetting the rate-limit log"):
-            await self._redis.delete(*self.keys(scope))
+            await self._redis.delete(*keys)
+
+    async def aclose(self) -> None:
+        """Let the releases on their way reach Redis, then close the client if this limiter
+        made it from a URL."""
+        await self.flush()
+        await super().aclose()
 
     def __repr__(self) -> str:
         # Never raises, even half-built (a failed __init__ seen by an error reporter).
