@@ -15,6 +15,7 @@ of time raises `DeadlineExceededError`.
 
 from __future__ import annotations
 
+import asyncio
 import math
 from typing import Any
 
@@ -50,6 +51,10 @@ class CallDeadline:
         self.attempts_sent = 0
         # True when a wait for a rate-limit slot was shortened to fit the deadline.
         self.wait_clipped = False
+
+    def passed(self) -> bool:
+        """Whether the deadline has passed, by the running event loop's clock."""
+        return asyncio.get_running_loop().time() >= self.at
 
     def remaining(self, now: float) -> float:
         """Seconds left (negative once passed)."""

@@ -250,53 +250,6 @@ class OperationBinding:
             quota_wait=quota_wait,
         )
 
-    async def _send_request(
-        self, http: httpx2.AsyncClient, kwargs: dict[str, Any], operation: Operation
-    ) -> httpx2.Response:
-        try:
-            if self._options is None:
-                return await http.request(**kwargs)
-            with use_request_options(self._options):
-                return await http.request(**kwargs)
-        except httpx2.TransportError as error:
-            raise connection_error_from(error, operation=operation.name) from error
-
-    async def _request_by_deadline(
-        self,
-        http: httpx2.AsyncClient,
-        kwargs: dict[str, Any],
-        operation: Operation,
-        seconds: float,
-    ) -> httpx2.Response:
-        """`_send_request` within the call's deadline (see `fullscript._deadline`)."""
-        loop = asyncio.get_running_loop()
-        deadline = CallDeadline(seconds, loop.time())
-        kwargs["extensions"] = {**kwargs.get("extensions", {}), DEADLINE_EXTENSION: deadline}
-
-        def exceeded() -> FullscriptError:
-            return deadline_exceeded_error(
-                method=kwargs["method"].upper(),
-                url=httpx2.URL(str(http.base_url).rstrip("/") + kwargs["url"]),
-                operation=operation.name,
-                deadline=deadline.seconds,
-                attempts_sent=deadline.attempts_sent,
-            )
-
-        try:
-            async with asyncio.timeout_at(deadline.at):
-                return await self._send_request(http, kwargs, operation)
-        except TimeoutError:
-            # The whole call (a token refresh or an attempt included) ran out of time.
-            raise exceeded() from None
-        except RateLimitWaitExceeded as refused:
-            if deadline.wait_clipped:  # the slot would have come after the deadline
-                raise exceeded() from refused
-            raise
-        except APITimeoutError as error:
-            if deadline.remaining(loop.time()) <= 0:  # an attempt cut short by the deadline
-                raise exceeded() from error
-            raise
-
     def _call_info(self, operation: Operation, *, page: int | None = None) -> CallInfo:
         return CallInfo(
             operation=f"{operation.group}.{operation.method_name}",
@@ -328,19 +281,60 @@ class OperationBinding:
                 operation=operation.name,
                 parameter=error.parameter,
             ) from None
+        extensions: dict[str, Any] = {}
         if self._connection.observers:
             # Observers name the attempt by the spec's template, never the path with ids.
-            kwargs["extensions"] = {URL_TEMPLATE_EXTENSION: operation.path}
+            extensions[URL_TEMPLATE_EXTENSION] = operation.path
         http = (
             self._connection.anonymous_http
             if _path_is_client_authenticated(operation.path)
             else self._connection.http
         )
-        deadline = self._deadline_now()
-        if math.isinf(deadline):
-            response = await self._send_request(http, kwargs, operation)
-        else:
-            response = await self._request_by_deadline(http, kwargs, operation, deadline)
+        seconds = self._deadline_now()
+        deadline = None
+        if seconds != math.inf:
+            # The deadline starts now; the transport reads it from the request (see
+            # `fullscript._deadline`), and the whole call, token refresh included, is bounded.
+            deadline = CallDeadline(seconds, asyncio.get_running_loop().time())
+            extensions[DEADLINE_EXTENSION] = deadline
+        if extensions:
+            kwargs["extensions"] = extensions
+        options = self._options
+        try:
+            if deadline is None:
+                if options is None:
+                    response = await http.request(**kwargs)
+                else:
+                    with use_request_options(options):
+                        response = await http.request(**kwargs)
+            else:
+                async with asyncio.timeout_at(deadline.at):
+                    if options is None:
+                        response = await http.request(**kwargs)
+                    else:
+                        with use_request_options(options):
+                            response = await http.request(**kwargs)
+        except httpx2.TransportError as error:
+            failure = connection_error_from(error, operation=operation.name)
+            failure.__cause__ = error  # as `raise failure from error` would set it
+            if deadline is not None and isinstance(failure, APITimeoutError) and deadline.passed():
+                # An attempt cut short by the deadline.
+                raise _exceeded(deadline, http, kwargs, operation) from failure
+            raise failure from error
+        except TimeoutError:
+            if deadline is None:
+                raise
+            # The whole call (a token refresh or an attempt included) ran out of time.
+            raise _exceeded(deadline, http, kwargs, operation) from None
+        except RateLimitWaitExceeded as refused:
+            if deadline is not None and deadline.wait_clipped:
+                # The slot would have come after the deadline.
+                raise _exceeded(deadline, http, kwargs, operation) from refused
+            raise
+        except APITimeoutError as error:
+            if deadline is not None and deadline.passed():
+                raise _exceeded(deadline, http, kwargs, operation) from error
+            raise
         if logger.isEnabledFor(logging.DEBUG):
             # Method, path and status only: queries and bodies may carry personal data.
             # Guarded: reading the URL path and headers costs microseconds on every call.
@@ -354,6 +348,21 @@ class OperationBinding:
         if response.status_code >= 400:
             raise error_from_response(response)
         return response
+
+
+def _exceeded(
+    deadline: CallDeadline,
+    http: httpx2.AsyncClient,
+    kwargs: dict[str, Any],
+    operation: Operation,
+) -> FullscriptError:
+    return deadline_exceeded_error(
+        method=kwargs["method"].upper(),
+        url=httpx2.URL(str(http.base_url).rstrip("/") + kwargs["url"]),
+        operation=operation.name,
+        deadline=deadline.seconds,
+        attempts_sent=deadline.attempts_sent,
+    )
 
 
 def quota_wait(error: BaseException) -> float | None:
