@@ -26,7 +26,7 @@ from fullscript_api.errors import InvalidPathParameterError
 from fullscript_api.types import Response, Unset
 
 from ._arguments import coerce_arguments
-from ._deadline import DEADLINE_EXTENSION, CallDeadline, default_deadline
+from ._deadline import DEADLINE_EXTENSION, CallDeadline, DeadlineWatch, default_deadline
 from ._errors import (
     APITimeoutError,
     FullscriptError,
@@ -149,6 +149,8 @@ class OperationBinding:
                 else connection.default_max_limiter_wait,
             )
         )
+        # Cancels calls whose deadline passed; made on first use in an event loop.
+        self._watch: DeadlineWatch | None = None
         # A list streamed again starts its prefetch window with page 1 (see `AsyncPaginator`).
         self._page_counts = RememberedPageCounts()
 
@@ -295,25 +297,27 @@ class OperationBinding:
         if seconds != math.inf:
             # The deadline starts now; the transport reads it from the request (see
             # `fullscript._deadline`), and the whole call, token refresh included, is bounded.
-            deadline = CallDeadline(seconds, asyncio.get_running_loop().time())
+            loop = asyncio.get_running_loop()
+            deadline = CallDeadline(seconds, loop.time())
             extensions[DEADLINE_EXTENSION] = deadline
         if extensions:
             kwargs["extensions"] = extensions
         options = self._options
         try:
             if deadline is None:
-                if options is None:
-                    response = await http.request(**kwargs)
-                else:
-                    with use_request_options(options):
-                        response = await http.request(**kwargs)
+                response = await _send_with(http, kwargs, options)
             else:
-                async with asyncio.timeout_at(deadline.at):
-                    if options is None:
-                        response = await http.request(**kwargs)
-                    else:
-                        with use_request_options(options):
-                            response = await http.request(**kwargs)
+                watch = self._watch
+                if watch is None or watch.loop is not loop:
+                    watch = self._watch = DeadlineWatch(loop)
+                watch.start(deadline)
+                try:
+                    response = await _send_with(http, kwargs, options)
+                except BaseException as error:
+                    if watch.stop(deadline, error):
+                        raise TimeoutError from None  # the deadline passed
+                    raise
+                watch.stop(deadline, None)
         except httpx2.TransportError as error:
             failure = connection_error_from(error, operation=operation.name)
             failure.__cause__ = error  # as `raise failure from error` would set it
@@ -348,6 +352,15 @@ class OperationBinding:
         if response.status_code >= 400:
             raise error_from_response(response)
         return response
+
+
+async def _send_with(
+    http: httpx2.AsyncClient, kwargs: dict[str, Any], options: RequestOptions | None
+) -> httpx2.Response:
+    if options is None:
+        return await http.request(**kwargs)
+    with use_request_options(options):
+        return await http.request(**kwargs)
 
 
 def _exceeded(
