@@ -12,6 +12,7 @@ and unwraps or pages it. No code here names an operation.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
 import logging
@@ -56,6 +57,9 @@ from ._retry import RetryPolicy
 __all__ = ["ClientState", "OperationBinding", "RegionConnection"]
 
 logger = logging.getLogger("fullscript")
+
+# What a call without options of its own is sent within: nothing to set.
+_NO_OPTIONS = contextlib.nullcontext()
 
 
 # These two are internal plumbing, so plain slotted classes: an attrs class costs about half a
@@ -170,10 +174,14 @@ class OperationBinding:
 
     async def request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         """Send the operation; return its parsed success body, unwrapped at ``result_key``."""
-        if not self._connection.observers:
-            return await self._request(operation, arguments)
-        async with observed_call(self._call_info(operation), self._connection.observers):
-            return await self._request(operation, arguments)
+        if self._connection.observers:
+            async with observed_call(self._call_info(operation), self._connection.observers):
+                return await self._request(operation, arguments)
+        # Unobserved (nearly every call): the same as `_request`, one coroutine fewer.
+        parsed = self._parse(operation, await self._send(operation, arguments))
+        if operation.result_key is None:
+            return parsed
+        return _member(parsed, operation.result_key, operation)
 
     async def _request(self, operation: Operation, arguments: dict[str, Any]) -> Any:
         parsed = self._parse(operation, await self._send(operation, arguments))
@@ -305,14 +313,16 @@ class OperationBinding:
         options = self._options
         try:
             if deadline is None:
-                response = await _send_with(http, kwargs, options)
+                with _NO_OPTIONS if options is None else use_request_options(options):
+                    response = await http.request(**kwargs)
             else:
                 watch = self._watch
                 if watch is None or watch.loop is not loop:
                     watch = self._watch = DeadlineWatch(loop)
                 watch.start(deadline)
                 try:
-                    response = await _send_with(http, kwargs, options)
+                    with _NO_OPTIONS if options is None else use_request_options(options):
+                        response = await http.request(**kwargs)
                 except BaseException as error:
                     if watch.stop(deadline, error):
                         raise TimeoutError from None  # the deadline passed
@@ -352,15 +362,6 @@ class OperationBinding:
         if response.status_code >= 400:
             raise error_from_response(response)
         return response
-
-
-async def _send_with(
-    http: httpx2.AsyncClient, kwargs: dict[str, Any], options: RequestOptions | None
-) -> httpx2.Response:
-    if options is None:
-        return await http.request(**kwargs)
-    with use_request_options(options):
-        return await http.request(**kwargs)
 
 
 def _exceeded(
