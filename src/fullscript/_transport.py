@@ -59,6 +59,8 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
     Every attempt, first or retry, waits for `limiter.acquire(scope)`, so the limiter counts
     exactly what reaches the network, and releases its permit when the response headers arrive
     or the attempt fails: the slot then counts for one more window, as the server counts it.
+    A `RollingWindowLimiter` with a slot free at once grants and takes it back synchronously
+    (`RollingWindowLimiter.acquire_at_once`), so an uncontended attempt awaits nothing for it.
     A wait longer than the maximum fails the call locally with `RateLimitWaitExceeded` and
     sends nothing. A 429 pauses the request's quota for everybody sharing the limiter, for the
     `Retry-After` the server asked for (capped by the policy) or the backoff when it gave none.

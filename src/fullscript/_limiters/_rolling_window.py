@@ -17,7 +17,9 @@ Who gets a free slot (see `_classes` and `_fair_queue`):
 
 Granting is one synchronous pass (`_dispatch`) run whenever something changes (a release, a
 newcomer, a timer): a granted waiter's future gets its `Permit`, so a waiter costs one future
-and, with a finite maximum wait, one timer handle; no task of its own.
+and, with a finite maximum wait, one timer handle; no task of its own. A newcomer who finds a
+slot free takes it in the same synchronous step (`acquire_at_once`, which the transport asks
+first), so an uncontended slot costs no coroutine at all.
 """
 
 from __future__ import annotations
