@@ -15,14 +15,16 @@ shielded, so giving up on it never loses a rotated token). A call that runs out 
 
 Why not ``asyncio.timeout_at`` itself: it schedules and cancels a loop timer for every call,
 about a third of the façade's own cost per call, for a deadline that almost never fires (two
-minutes by default, for calls that take milliseconds). One watch per event loop keeps a single
-timer, at the earliest deadline it watches, however many calls start and end before it.
+minutes by default, for calls that take milliseconds). One watch per event loop
+(`deadline_watch`) keeps a single timer, at the earliest deadline it watches, however many calls
+start and end before it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+import weakref
 from typing import Any
 
 import httpx2
@@ -35,6 +37,7 @@ __all__ = [
     "CallDeadline",
     "DeadlineWatch",
     "check_deadline",
+    "deadline_watch",
     "default_deadline",
 ]
 
@@ -130,10 +133,11 @@ class DeadlineWatch:
         watch.stop(deadline, None)
     """
 
-    __slots__ = ("_timer", "_timer_at", "_watched", "loop")
+    __slots__ = ("__weakref__", "_loop", "_timer", "_timer_at", "_watched")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
+        # Weakly: the watch lives as long as its loop (see `deadline_watch`), not longer.
+        self._loop = weakref.ref(loop)
         self._watched: set[CallDeadline] = set()
         self._timer: asyncio.TimerHandle | None = None
         self._timer_at = math.inf
@@ -145,7 +149,7 @@ class DeadlineWatch:
 
     def start(self, deadline: CallDeadline) -> None:
         """Watch ``deadline`` for the current task (call in the call's own task)."""
-        task = asyncio.current_task(self.loop)
+        task = asyncio.current_task()
         if task is None:
             raise RuntimeError("DeadlineWatch.start must be called from a task")
         deadline._task = task
@@ -165,15 +169,21 @@ class DeadlineWatch:
         return task.uncancel() <= deadline._cancelling and isinstance(error, asyncio.CancelledError)
 
     def _arm(self, at: float) -> None:
+        loop = self._loop()
+        if loop is None:
+            return
         if self._timer is not None:
             self._timer.cancel()
         self._timer_at = at
-        self._timer = self.loop.call_at(at, self._expire)
+        self._timer = loop.call_at(at, self._expire)
 
     def _expire(self) -> None:
         self._timer = None
         self._timer_at = math.inf
-        now = self.loop.time()
+        loop = self._loop()
+        if loop is None:
+            return
+        now = loop.time()
         earliest = math.inf
         for deadline in list(self._watched):
             if deadline.at <= now:
@@ -188,3 +198,17 @@ class DeadlineWatch:
 
     def __repr__(self) -> str:
         return f"DeadlineWatch(watched={len(self._watched)})"
+
+
+_watches: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, DeadlineWatch] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def deadline_watch(loop: asyncio.AbstractEventLoop) -> DeadlineWatch:
+    """The one `DeadlineWatch` of ``loop``, shared by every client and copy calling in it (so
+    at most one timer per loop waits for a deadline, however many clients make calls)."""
+    watch = _watches.get(loop)
+    if watch is None:
+        watch = _watches[loop] = DeadlineWatch(loop)
+    return watch

@@ -27,7 +27,13 @@ from fullscript_api.errors import InvalidPathParameterError
 from fullscript_api.types import Response, Unset
 
 from ._arguments import coerce_arguments
-from ._deadline import DEADLINE_EXTENSION, CallDeadline, DeadlineWatch, default_deadline
+from ._deadline import (
+    DEADLINE_EXTENSION,
+    CallDeadline,
+    DeadlineWatch,
+    deadline_watch,
+    default_deadline,
+)
 from ._errors import (
     APITimeoutError,
     FullscriptError,
@@ -153,8 +159,10 @@ class OperationBinding:
                 else connection.default_max_limiter_wait,
             )
         )
-        # Cancels calls whose deadline passed; made on first use in an event loop.
+        # Cancels calls whose deadline passed: the event loop's one watch, looked up on the
+        # first call in that loop.
         self._watch: DeadlineWatch | None = None
+        self._watch_loop: asyncio.AbstractEventLoop | None = None
         # A list streamed again starts its prefetch window with page 1 (see `AsyncPaginator`).
         self._page_counts = RememberedPageCounts()
 
@@ -317,8 +325,9 @@ class OperationBinding:
                     response = await http.request(**kwargs)
             else:
                 watch = self._watch
-                if watch is None or watch.loop is not loop:
-                    watch = self._watch = DeadlineWatch(loop)
+                if watch is None or self._watch_loop is not loop:
+                    watch = self._watch = deadline_watch(loop)
+                    self._watch_loop = loop
                 watch.start(deadline)
                 try:
                     with _NO_OPTIONS if options is None else use_request_options(options):

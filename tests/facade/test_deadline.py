@@ -7,8 +7,10 @@ Run on virtual time: the deadlines and delays are the API's real ones (Retry-Aft
 from __future__ import annotations
 
 import asyncio
+import gc
 import math
 import pickle
+import weakref
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -27,7 +29,7 @@ from fullscript import (
     RetryPolicy,
     RollingWindowLimiter,
 )
-from fullscript._deadline import CallDeadline, DeadlineWatch
+from fullscript._deadline import CallDeadline, DeadlineWatch, deadline_watch
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -238,7 +240,8 @@ class StalledServer(httpx2.AsyncBaseTransport):
 
 
 def test_calls_share_one_loop_timer_for_their_deadlines(sandbox: Sandbox) -> None:
-    """Calls that end in time neither schedule nor cancel a loop timer each."""
+    """Calls that end in time neither schedule nor cancel a loop timer each, whichever client
+    or copy of one makes them."""
 
     async def scenario() -> int:
         loop = asyncio.get_running_loop()
@@ -252,9 +255,11 @@ def test_calls_share_one_loop_timer_for_their_deadlines(sandbox: Sandbox) -> Non
             return schedule(when, callback, *args, **kwargs)
 
         loop.call_at = counting_call_at  # type: ignore[method-assign]
-        async with make_client(sandbox, deadline=30) as fs:
-            for _ in range(20):
+        async with make_client(sandbox, deadline=30) as fs, make_client(sandbox) as other:
+            for _ in range(10):
                 await fs.clinic.retrieve()
+                await fs.with_options(deadline=40).clinic.retrieve()
+                await other.clinic.retrieve()
         return deadline_timers
 
     assert run_in_virtual_time(scenario()) == 1
@@ -338,3 +343,18 @@ def test_a_deadline_watch_turns_only_its_own_expiry_into_a_timeout() -> None:
         "timed out at 8",
         "CancelledError at 10",
     ]
+
+
+def test_each_event_loop_has_one_deadline_watch_that_does_not_keep_it_alive() -> None:
+    loop = asyncio.new_event_loop()
+    other = asyncio.new_event_loop()
+    try:
+        assert deadline_watch(loop) is deadline_watch(loop)
+        assert deadline_watch(other) is not deadline_watch(loop)
+    finally:
+        loop.close()
+        other.close()
+    closed = weakref.ref(loop)
+    del loop, other
+    gc.collect()
+    assert closed() is None
