@@ -351,22 +351,24 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
 class _ParsedOnce:
     """``response.json`` handing out, once, the value the malformed-body check already parsed.
 
-    Later calls, or calls with ``json.loads`` keyword arguments, parse the body again, so every
-    caller still gets a value of its own.
+    Later calls, or calls with ``json.loads`` keyword arguments, parse the body again (as
+    ``httpx2.Response.json`` does), so every caller still gets a value of its own. It holds the
+    body, not the response: a reference back to the response would make each answer a
+    reference cycle, freed only by the garbage collector (which then ran about twice as often).
     """
 
-    __slots__ = ("_parse", "_value")
+    __slots__ = ("_content", "_value")
 
     _NOTHING: Any = object()
 
-    def __init__(self, parse: Callable[..., Any], value: Any) -> None:
-        self._parse = parse
+    def __init__(self, content: bytes, value: Any) -> None:
+        self._content = content
         self._value = value
 
     def __call__(self, **kwargs: Any) -> Any:
         value, self._value = self._value, self._NOTHING
         if value is self._NOTHING or kwargs:
-            return self._parse(**kwargs)
+            return json.loads(self._content, **kwargs)
         return value
 
 
@@ -439,7 +441,7 @@ async def _is_malformed(response: httpx2.Response) -> bool:
     except ValueError:
         return True
     # The body is parsed once per answer: the client's own `response.json()` gets this value.
-    response.json = _ParsedOnce(response.json, parsed)  # type: ignore[method-assign]
+    response.json = _ParsedOnce(response.content, parsed)  # type: ignore[method-assign]
     return False
 
 
