@@ -159,9 +159,11 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
         work_class = work_class_in_effect(options)
         grant = extensions.get(GRANT_ID_EXTENSION, DEFAULT_GRANT_ID)
         timeout = extensions.get("timeout")
-        longest, bound = self._timeout_facts(timeout)
-        max_wait = self._max_wait_for(options.max_limiter_wait, work_class, longest)
         deadline: CallDeadline | None = extensions.get(DEADLINE_EXTENSION)
+        # The longest an attempt's wait may last under its own timeouts: while the deadline is
+        # further away than that, the timeouts need no clipping.
+        bound = self._timeout_facts(timeout)[1] if deadline is not None else math.inf
+        max_wait: float | None = None  # worked out when a slot has to be waited for
         # The operation call being observed (hooks, telemetry): None unless the client has some.
         call = current_call()
         # Set by the auth layer: puts the token on the request once its slot is granted, so a
@@ -179,6 +181,9 @@ class FullscriptTransport(httpx2.AsyncBaseTransport):
             now = _loop_time() if deadline is not None else 0.0
             permit = at_once[0](scope, work_class, grant) if at_once is not None else None
             if permit is None:
+                if max_wait is None:
+                    longest = self._timeout_facts(timeout)[0]
+                    max_wait = self._max_wait_for(options.max_limiter_wait, work_class, longest)
                 permit = await self._acquire(
                     request, scope, work_class, grant, max_wait, deadline, now, call, watcher
                 )
