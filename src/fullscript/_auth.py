@@ -14,6 +14,7 @@ import contextlib
 import logging
 import math
 import sys
+import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
 from datetime import UTC, datetime
 from typing import cast
@@ -634,16 +635,22 @@ class BearerAuth(httpx2.Auth):
 
 class _TokenAtSlot:
     """Puts the manager's newest token on a request, and remembers which one it sent (a 401
-    then refreshes that one, not whatever the manager holds by then)."""
+    then refreshes that one, not whatever the manager holds by then).
+
+    It holds its manager weakly: a request (in the request/response reference cycle httpx2
+    leaves for the garbage collector) keeps this in its extensions, and must not keep an idle
+    grant's token manager alive after the grant's connection was freed.
+    """
 
     __slots__ = ("_manager", "token")
 
     def __init__(self, manager: TokenManager, token: OAuthToken) -> None:
-        self._manager = manager
+        self._manager = weakref.ref(manager)
         self.token = token
 
     def authorize(self, request: httpx2.Request) -> None:
-        current = self._manager.current_token
+        manager = self._manager()
+        current = manager.current_token if manager is not None else None
         if current is not None:
             self.token = current
         request.headers["Authorization"] = f"Bearer {self.token.access_token}"
