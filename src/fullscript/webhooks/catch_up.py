@@ -363,7 +363,11 @@ async def catch_up_clinics(
     lease: float = DEFAULT_CATCH_UP_LEASE,
     prefetch: int = 4,
 ) -> dict[str, int | None]:
-    """`catch_up_clinic` for every grant (default: every grant in ``fs``'s store and region).
+    """The startup catch-up of an app with several workers and clinics: `catch_up_clinic` for
+    every grant (default: every grant in ``fs``'s store and region), so each clinic is caught up
+    once across the workers sharing ``ledger``, from the last event handled.
+
+    Also ``receiver.catch_up_clinics(fs, ledger=...)``.
 
     With no grant at all this does nothing, so an app starts before any clinic connected. A
     clinic whose catch-up fails (its authorization revoked, Fullscript unreachable) is logged

@@ -26,16 +26,13 @@ import inspect
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
 from .._validation import check_seconds
 from .catch_up import (
-    DEFAULT_CATCH_UP_LEASE,
-    DEFAULT_FIRST_LOOK_BACK,
-    CatchUpLedger,
     catch_up_clinics,
 )
 from .events import EVENT_CLASSES, UnknownEvent, WebhookEvent
@@ -304,29 +301,6 @@ class WebhookReceiver:
             handled += 1
         return handled
 
-    async def catch_up_clinics(
-        self,
-        fs: Fullscript,
-        *,
-        ledger: CatchUpLedger,
-        grants: Sequence[str] | None = None,
-        first_look_back: timedelta = DEFAULT_FIRST_LOOK_BACK,
-        lease: float = DEFAULT_CATCH_UP_LEASE,
-        prefetch: int = 4,
-    ) -> dict[str, int | None]:
-        """The startup catch-up of an app with several workers and clinics: each clinic (every
-        grant in ``fs``'s store, or ``grants``) once across the workers sharing ``ledger``,
-        from the last event handled (see `fullscript.webhooks.catch_up`).
-
-        Returns the events handled per grant (None: another worker has that clinic). With no
-        grant yet it does nothing; a clinic that fails is logged and left for the next start.
-        """
-        return await catch_up_clinics(
-            self,
-            fs,
-            ledger=ledger,
-            grants=grants,
-            first_look_back=first_look_back,
-            lease=lease,
-            prefetch=prefetch,
-        )
+    # The function of `fullscript.webhooks.catch_up`, bound to this receiver as a method: one
+    # signature and docstring for both spellings.
+    catch_up_clinics = catch_up_clinics
