@@ -25,7 +25,7 @@ import enum
 import inspect
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -272,6 +272,26 @@ class WebhookReceiver:
 
     # --- reconciliation ---------------------------------------------------------------------
 
+    def _unhandled_events(
+        self,
+        fs: Fullscript,
+        since: datetime,
+        prefetch: int,
+        categories: Sequence[str] | None = None,
+    ) -> AsyncIterator[WebhookEvent]:
+        """`reconcile` through this receiver's dedup store: the events since ``since`` it has
+        not handled, each claimed for `processing_ttl` as it is yielded."""
+        options: dict[str, Any] = {} if categories is None else {"categories": categories}
+        return reconcile(
+            fs,
+            since,
+            seen=self.seen,
+            key=self.key,
+            prefetch=prefetch,
+            claim_ttl=self.processing_ttl,
+            **options,
+        )
+
     async def catch_up(
         self,
         fs: Fullscript,
@@ -287,16 +307,7 @@ class WebhookReceiver:
         handled here are skipped if a delayed delivery brings them later.
         """
         handled = 0
-        options: dict[str, Any] = {} if categories is None else {"categories": categories}
-        async for event in reconcile(
-            fs,
-            since,
-            seen=self.seen,
-            key=self.key,
-            prefetch=prefetch,
-            claim_ttl=self.processing_ttl,
-            **options,
-        ):
+        async for event in self._unhandled_events(fs, since, prefetch, categories):
             await self.handle(event)
             handled += 1
         return handled
