@@ -12,12 +12,13 @@ what was given, e.g. ``window must be a finite number of seconds > 0, got 0``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._errors import InvalidParameterError
 
-__all__ = ["check_count", "check_seconds"]
+__all__ = ["check_count", "check_number", "check_seconds"]
 
 
 def check_seconds(
@@ -84,6 +85,32 @@ def check_count(
             wrong_type=False,
         )
     return value
+
+
+def check_number(
+    value: object,
+    *,
+    name: str,
+    where: str,
+    within: Callable[[float], bool],
+    accepted: str,
+    expected: str,
+) -> float:
+    """``value`` as a float when it is a number and ``within(value)``, else an error naming
+    ``name``: "``name`` must be ``accepted``" for a wrong type, "must be ``expected``" for a
+    number out of range (``within`` must be false for nan)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _invalid(
+            f"{name} must be {accepted}, got {type(value).__name__}",
+            where=where,
+            name=name,
+            wrong_type=True,
+        )
+    if not within(value):
+        raise _invalid(
+            f"{name} must be {expected}, got {value!r}", where=where, name=name, wrong_type=False
+        )
+    return float(value)
 
 
 def _invalid(message: str, *, where: str, name: str, wrong_type: bool) -> InvalidParameterError:
