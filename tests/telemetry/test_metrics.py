@@ -7,6 +7,7 @@ import asyncio
 
 import httpx2
 import pytest
+from support.manual_clock import ManualClock
 from support.otel_recording import Recorded
 from support.sandbox_clients import make_client
 
@@ -100,24 +101,10 @@ def test_every_metric_is_in_the_docs_table() -> None:
         assert f"| `{spec.name}` | {spec.kind} | `{spec.unit}` |" in table, spec.name
 
 
-class ManualClock:
-    """A monotonic clock the test moves by hand (sleeps advance it at once)."""
-
-    def __init__(self) -> None:
-        self.t = 10_000.0
-
-    def now(self) -> float:
-        return self.t
-
-    async def sleep(self, seconds: float) -> None:
-        self.t += max(seconds, 0.0)
-        await asyncio.sleep(0)
-
-
 async def test_a_background_refresh_is_counted_and_belongs_to_no_call(
     sandbox: Sandbox, recorded: Recorded
 ) -> None:
-    clock = ManualClock()
+    clock = ManualClock(10_000)
     async with make_client(sandbox, telemetry=recorded.telemetry(), clock=clock) as fs:
         await fs.clinic.retrieve()
         clock.t += 7200 - 299  # inside the 300 s leeway: refreshed beside the next call
