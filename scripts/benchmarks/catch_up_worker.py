@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
 import sys
 import threading
 from datetime import UTC, datetime, timedelta
@@ -51,38 +50,10 @@ def run_workers(
     count: int, sandbox_url: str, token_file: Path, ledger: str, *, timeout: float = 300
 ) -> list[dict[str, Any]]:
     """Start ``count`` workers, let them go at once, return each one's printed answer."""
+    from .together import run_together  # in the parent only: a worker runs as a script
+
     command = [sys.executable, __file__, sandbox_url, str(token_file), ledger]
-    processes = [
-        subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(count)
-    ]
-    try:
-        for process in processes:
-            assert process.stdout is not None
-            if not process.stdout.readline():
-                raise RuntimeError(f"catch-up worker failed:\n{process.communicate()[1][-3000:]}")
-        for process in processes:
-            assert process.stdin is not None
-            process.stdin.write("go\n")
-            process.stdin.flush()
-        answers = []
-        for process in processes:
-            out, err = process.communicate(timeout=timeout)
-            if process.returncode != 0:
-                raise RuntimeError(f"catch-up worker failed:\n{err[-3000:]}")
-            answers.append(json.loads(out.strip().splitlines()[-1]))
-        return answers
-    finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+    return run_together([command] * count, timeout=timeout)
 
 
 def ledger_from(spec: str) -> CatchUpLedger:
