@@ -50,7 +50,9 @@ end
 # refused registers its grant as waiting; a background caller finding a free slot steps
 # back when a waiting grant has fewer slots in the window than its own (weighted), so free
 # slots go to the least-served grants that want them.
-ACQUIRE = _UNCOUNT + """
+ACQUIRE = (
+    _UNCOUNT
+    + """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local limit = tonumber(ARGV[1])
@@ -146,14 +148,18 @@ redis.call('PEXPIRE', KEYS[1], idle_ms)
 redis.call('PEXPIRE', KEYS[4], idle_ms)
 return {1, '0', tostring(now), lost}
 """
+)
 
 # KEYS[1] log, KEYS[2] counts; ARGV: member. Takes back a slot granted to a caller that was
 # cancelled before it sent anything (it never reached the server), with its counts.
-DROP = _UNCOUNT + """
+DROP = (
+    _UNCOUNT
+    + """
 if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
 uncount(KEYS[2], ARGV[1])
 return 1
 """
+)
 
 # KEYS[1] log; ARGV: window (s), lease (s), member. Moves the slot's score to now (if it is
 # still there) so that it counts one window from the response. Returns 1 if it was there.
