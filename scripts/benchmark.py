@@ -182,13 +182,7 @@ async def answer_page_after_latency(request: httpx2.Request) -> httpx2.Response:
         for i in range(size)
         if (number - 1) * size + i < PAGES * PAGE_SIZE
     ]
-    meta = {
-        "current_page": number,
-        "next_page": number + 1 if number < PAGES else None,
-        "prev_page": number - 1 if number > 1 else None,
-        "total_pages": PAGES,
-        "total_count": PAGES * PAGE_SIZE,
-    }
+    meta = prefetch_bound.list_meta(number, PAGES, PAGE_SIZE)
     return httpx2.Response(200, json={"patients": patients, "meta": meta})
 
 

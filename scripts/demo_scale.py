@@ -66,7 +66,7 @@ async def many_clinics(out: Output, directory: Path) -> dict[str, int]:
         redirect_uri=DEFAULT_REDIRECT_URI,
         region=Region.US.with_base_url(sandbox.base_url("us")),
         transport=wire,
-        token_store=FileTokenStore(directory / "tokens.json"),
+        token_store=FileTokenStore(directory / "tokens.db"),
     ) as fs:
         for clinic in CLINICS:
             # In a web app: send the clinic's user to fs.authorization_url(state), and on the

@@ -32,13 +32,13 @@ from specpipe.generation import (
 from specpipe.import_policy import RETIRED_PACKAGES, imports_of_retired_packages
 from specpipe.loading import SpecLoadError, is_url, load_spec
 from specpipe.normalize import NormalizedSpec, normalize
+from specpipe.runtime_files import RUNTIME_DIR
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SPEC = REPO_ROOT / "openapi" / "openapi.json"
 DEFAULT_OUT = REPO_ROOT / "generated"
 CONFIG_PATH = REPO_ROOT / "openapi" / "config.yaml"
 TEMPLATE_DIR = REPO_ROOT / "openapi" / "templates"
-RUNTIME_DIR = REPO_ROOT / "openapi" / "runtime"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,7 +58,7 @@ def settings_for(app_url: str, sandbox_url: str, directory: Path, **extra: objec
         webhook_secrets=("example-webhook-secret",),
         webhook_challenge="example-challenge",
         state_secret=secrets.token_urlsafe(32),
-        token_file=str(directory / "tokens.json"),
+        token_file=str(directory / "tokens.db"),
         event_log=str(directory / "handled-events.jsonl"),
         api_base=f"{sandbox_url}/{{region}}",
         **extra,  # type: ignore[arg-type]

@@ -103,6 +103,19 @@ class Client:
     def _prepare_headers(self) -> None:
         """Called before an httpx client is made; the authenticated client adds its token."""
 
+    def _httpx_client_arguments(self) -> dict[str, Any]:
+        """What the sync and the async httpx client are both made with."""
+        self._prepare_headers()
+        return {
+            "base_url": self._base_url,
+            "cookies": self._cookies,
+            "headers": self._headers,
+            "timeout": self._timeout,
+            "verify": self._verify_ssl,
+            "follow_redirects": self._follow_redirects,
+            **self._httpx_args,
+        }
+
     def set_httpx_client(self, client: httpx2.Client) -> Self:
         """Manually set the underlying httpx2.Client
 
@@ -114,16 +127,7 @@ class Client:
     def get_httpx_client(self) -> httpx2.Client:
         """Get the underlying httpx2.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._prepare_headers()
-            self._client = httpx2.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            self._client = httpx2.Client(**self._httpx_client_arguments())
         return self._client
 
     def __enter__(self) -> Self:
@@ -151,16 +155,7 @@ class Client:
     def get_async_httpx_client(self) -> httpx2.AsyncClient:
         """Get the underlying httpx2.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._prepare_headers()
-            self._async_client = httpx2.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            self._async_client = httpx2.AsyncClient(**self._httpx_client_arguments())
         return self._async_client
 
     async def __aenter__(self) -> Self:
@@ -181,29 +176,9 @@ class Client:
 class AuthenticatedClient(Client):
     """A Client which has been authenticated for use on secured endpoints
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
-
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
-
-        ``cookies``: A dictionary of cookies to be sent with every request
-
-        ``headers``: A dictionary of headers to be sent with every request
-
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx2.TimeoutException if this is exceeded.
-
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
-
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx2.Client`` and ``httpx2.AsyncClient`` constructor.
-
+    Takes every keyword argument of `Client`, and:
 
     Attributes:
-        raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
-            status code that was not documented in the source OpenAPI document. Can also be provided as a keyword
-            argument to the constructor.
         token: The token to use for authentication
         prefix: The prefix to use for the Authorization header
         auth_header_name: The name of the Authorization header

@@ -13,17 +13,13 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Annotated
 
 import httpx2
 from fastapi import Depends, FastAPI, Request
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from fullscript import FileTokenStore, Fullscript, OAuthToken
 from fullscript.fastapi import FullscriptDep, fullscript_lifespan, grant_dependency
@@ -35,59 +31,14 @@ from fullscript.sandbox import (
     serve,
 )
 
-WORKER = Path(__file__).with_name("catch_up_worker.py")
+from .catch_up_worker import LOOK_BACK, EventListCounter, run_workers
+
 CLINICS = ("clinic-a", "clinic-b", "clinic-c")
 CONCURRENT = 1000
 ROUNDS = 3
 
 
 # --- 1. startup catch-up ----------------------------------------------------------------------
-
-
-class EventListCounter:
-    """Counts the ``GET .../events/...`` requests the served sandbox answers."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.count = 0
-        self._lock = threading.Lock()
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and "/events/" in scope["path"]:
-            with self._lock:
-                self.count += 1
-        await self.app(scope, receive, send)
-
-
-def _start_together(arguments: list[str], workers: int) -> None:
-    processes = [
-        subprocess.Popen(
-            [sys.executable, str(WORKER), *arguments],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(workers)
-    ]
-    try:
-        for process in processes:
-            assert process.stdout is not None
-            if not process.stdout.readline():
-                raise RuntimeError(f"catch-up worker failed:\n{process.communicate()[1][-2000:]}")
-        for process in processes:
-            assert process.stdin is not None
-            process.stdin.write("go\n")
-            process.stdin.flush()
-        for process in processes:
-            _, err = process.communicate(timeout=300)
-            if process.returncode != 0:
-                raise RuntimeError(f"catch-up worker failed:\n{err[-2000:]}")
-    finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
 
 
 def measure_catch_up() -> dict[tuple[str, int], int]:
@@ -110,11 +61,13 @@ def measure_catch_up() -> dict[tuple[str, int], int]:
 
         asyncio.run(connect())
         with serve(sandbox) as served:
-            for mode in ("ledger", "look-back"):
+            for mode in ("ledger", LOOK_BACK):
                 for workers in (1, 4):
-                    ledger = Path(directory) / f"ledger-{mode}-{workers}.json"
+                    ledger = f"file:{Path(directory) / f'ledger-{workers}.json'}"
                     before = counter.count
-                    _start_together([served.url, str(token_file), mode, str(ledger)], workers)
+                    run_workers(
+                        workers, served.url, token_file, ledger if mode == "ledger" else mode
+                    )
                     counts[(mode, workers)] = counter.count - before
     return counts
 

@@ -37,7 +37,7 @@ import httpx2
 
 from fullscript import Fullscript, InMemoryTokenStore, Region, RollingWindowLimiter
 
-__all__ = ["measure", "report"]
+__all__ = ["list_meta", "measure", "report"]
 
 PAGES = 200
 PAGE_SIZE = 10
@@ -62,14 +62,18 @@ def _page_body(number: int) -> bytes:
         {"id": f"patient-{first + i}", "first_name": "Maya", "last_name": "Lindqvist"}
         for i in range(PAGE_SIZE)
     ]
-    meta = {
+    return json.dumps({"patients": patients, "meta": list_meta(number, PAGES, PAGE_SIZE)}).encode()
+
+
+def list_meta(number: int, pages: int, page_size: int) -> dict[str, int | None]:
+    """The ``meta`` of page ``number`` of a list of ``pages`` full pages."""
+    return {
         "current_page": number,
-        "next_page": number + 1 if number < PAGES else None,
+        "next_page": number + 1 if number < pages else None,
         "prev_page": number - 1 if number > 1 else None,
-        "total_pages": PAGES,
-        "total_count": PAGES * PAGE_SIZE,
+        "total_pages": pages,
+        "total_count": pages * page_size,
     }
-    return json.dumps({"patients": patients, "meta": meta}).encode()
 
 
 async def _serve() -> None:

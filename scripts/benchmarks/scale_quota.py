@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib
 import json
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -97,45 +96,25 @@ def run_workers(
         "callers": callers,
         "duration": duration,
     }
+    from .together import run_together
+
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    workers = [
-        subprocess.Popen(
-            [sys.executable, str(WORKER), json.dumps({**settings, **extra})],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=environment,
-        )
-        for extra in (per_process or [{}] * processes)
-    ]
-    try:
-        for worker in workers:
-            assert worker.stdout is not None
-            line = worker.stdout.readline()
-            if line.strip() != "ready":
-                _, errors = worker.communicate(timeout=30)
-                raise RuntimeError(f"quota worker did not start: {line}{errors[-2000:]}")
-        # Forget the workers' warm-up calls: the run starts from an empty window.
+
+    def forget_warm_up() -> None:  # the run starts from an empty window
         sandbox.limiter.reset()
         sandbox.traffic.reset()
-        start_at = time.time() + START_MARGIN
-        for worker in workers:
-            assert worker.stdin is not None
-            worker.stdin.write(f"{start_at}\n")
-            worker.stdin.flush()
-        results = []
-        for worker in workers:
-            output, errors = worker.communicate(timeout=duration + 120)
-            if worker.returncode != 0:
-                raise RuntimeError(f"quota worker failed ({worker.returncode}): {errors[-2000:]}")
-            results.append(json.loads(output.strip().splitlines()[-1]))
-    finally:
-        for worker in workers:
-            if worker.poll() is None:
-                worker.kill()
-                worker.wait()
-    return results
+
+    return run_together(
+        [
+            [sys.executable, str(WORKER), json.dumps({**settings, **extra})]
+            for extra in (per_process or [{}] * processes)
+        ],
+        timeout=duration + 120,
+        is_ready=lambda line: line == "ready",
+        on_ready=forget_warm_up,
+        start_line=lambda: str(time.time() + START_MARGIN),
+        env=environment,
+    )
 
 
 @contextmanager

@@ -46,6 +46,7 @@ from fullscript.sandbox import (
     DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
     Sandbox,
+    TrafficSnapshot,
     serve,
 )
 
@@ -181,6 +182,8 @@ def run(
 
     ``store_kind`` is ``"file"``, ``"redis"`` (on ``redis_url``) or ``"memory"`` (unshared).
     """
+    from .together import run_together  # in the parent only: a worker runs as a script
+
     sandbox = Sandbox(seed=1, patients=2, token_ttl=token_ttl, rate_limit=(1_000_000, 300.0))
     spec = f"{store_kind}:{directory / f'{store_kind}-{processes}.json'}"
     if store_kind == "redis":
@@ -191,34 +194,20 @@ def run(
     sandbox.app = counter  # the cached ASGI app, wrapped before any server is made
     with serve(sandbox) as served:
         command = [sys.executable, __file__, "worker", spec, served.base_url("us"), str(seconds)]
-        workers = [
-            subprocess.Popen(
-                command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,  # the table counts what went wrong
-                text=True,
-            )
-            for _ in range(processes)
-        ]
-        try:
-            for worker in workers:
-                assert worker.stdout is not None
-                if json.loads(worker.stdout.readline() or "{}") != {"ready": True}:
-                    raise RuntimeError("a benchmark worker failed to start")
-            before = sandbox.traffic_stats()
-            counter.calls, counter.pairs = 0, set()  # count the run, not the warm-up
-            for worker in workers:
-                assert worker.stdin is not None
-                worker.stdin.write("go\n")
-                worker.stdin.flush()
-            results = [json.loads(w.communicate(timeout=300)[0].splitlines()[-1]) for w in workers]
-            after = sandbox.traffic_stats()
-        finally:
-            for worker in workers:
-                if worker.poll() is None:
-                    worker.kill()
-                    worker.wait()
+        stats: list[TrafficSnapshot] = []
+
+        def count_the_run_only() -> None:  # not the warm-up
+            stats.append(sandbox.traffic_stats())
+            counter.calls, counter.pairs = 0, set()
+
+        results = run_together(
+            [command] * processes,
+            timeout=300,
+            is_ready=lambda line: json.loads(line or "{}") == {"ready": True},
+            on_ready=count_the_run_only,
+            keep_stderr=False,  # the table counts what went wrong
+        )
+        before, after = stats[0], sandbox.traffic_stats()
     refreshes = sum(c.refreshes for c in after.grants.values()) - sum(
         c.refreshes for c in before.grants.values()
     )

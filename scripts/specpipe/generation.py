@@ -26,6 +26,7 @@ from pathlib import Path
 import jinja2
 
 from specpipe.document import JSON
+from specpipe.generated_names import endpoint_name
 from specpipe.operation_facts import operation_facts
 from specpipe.response_schemas import mark_response_schemas
 
@@ -143,7 +144,7 @@ def _templates_with_facts(template_dir: Path, spec: dict[str, JSON], target: Pat
     Jinja reads as they are.
     """
     shutil.copytree(template_dir, target)
-    facts = {row["endpoint"]: dict(row) for row in operation_facts(spec)}
+    facts = {endpoint_name(row.operation_id): row._asdict() for row in operation_facts(spec)}
     (target / FACTS_TEMPLATE).write_text(f"{{% set operation_facts = {facts!r} %}}\n", "utf-8")
     return target
 

@@ -21,10 +21,11 @@ to). The sandbox answers 422 for a name outside them.
 from __future__ import annotations
 
 import copy
-from typing import TypedDict
+from typing import TYPE_CHECKING
 
 from specpipe.document import JSON, OperationRef, iter_operations, operation_parameters, resolve
-from specpipe.generated_names import endpoint_name, facade_names
+from specpipe.generated_names import facade_names
+from specpipe.runtime_files import load_runtime_module
 
 GROUP = "x-fullscript-group"
 METHOD = "x-fullscript-method"
@@ -34,20 +35,12 @@ RESTRICTED = "x-fullscript-restricted"
 STAMPS = (GROUP, METHOD, SCOPE, AUTHENTICATED, RESTRICTED)
 
 
-class OperationFacts(TypedDict):
-    """One row of the generated operation table (``fullscript_api.operations.OPERATIONS``)."""
-
-    operation_id: str
-    endpoint: str
-    http_method: str
-    path: str
-    group: str
-    method_name: str
-    scope: str | None
-    restricted: bool
-    authenticated: bool
-    query_parameters: tuple[str, ...]
-    body_fields: tuple[str, ...] | None
+# The row type is the runtime's own (openapi/runtime/operation_facts.py, which make generate
+# copies into fullscript_api): loaded by path, as openapi/ is no package of the scripts.
+if TYPE_CHECKING:
+    from fullscript_api.operation_facts import OperationFacts  # that file's verbatim copy
+else:
+    OperationFacts = load_runtime_module("operation_facts").OperationFacts
 
 
 def stamp_operation_facts(spec: dict[str, JSON]) -> None:
@@ -76,11 +69,9 @@ def operation_facts(spec: dict[str, JSON]) -> list[OperationFacts]:
     """The stamped facts of every operation of a normalised ``spec``, in document order."""
     rows: list[OperationFacts] = []
     for op in iter_operations(spec):
-        operation_id = str(op.operation["operationId"])
         rows.append(
             OperationFacts(
-                operation_id=operation_id,
-                endpoint=endpoint_name(operation_id),
+                operation_id=str(op.operation["operationId"]),
                 http_method=op.method.upper(),
                 path=op.path,
                 group=str(op.operation[GROUP]),

@@ -14,6 +14,7 @@ import contextlib
 import logging
 import math
 import sys
+import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
 from datetime import UTC, datetime
 from typing import cast
@@ -653,21 +654,32 @@ class BearerAuth(httpx2.Auth):
 
 class _TokenAtSlot:
     """Puts the manager's newest token on a request, and remembers which one it sent (a 401
-    then refreshes that one, not whatever the manager holds by then)."""
+    then refreshes that one, not whatever the manager holds by then).
+
+    It holds its manager weakly: a request (in the request/response reference cycle httpx2
+    leaves for the garbage collector) keeps this in its extensions, and must not keep an idle
+    grant's token manager alive after the grant's connection was freed.
+    """
 
     __slots__ = ("_manager", "_on_request", "token")
 
     def __init__(self, manager: TokenManager, token: OAuthToken) -> None:
-        self._manager = manager
+        self._manager = weakref.ref(manager)
         self.token = token
         self._on_request: OAuthToken | None = None  # the token in the request's header
 
     def authorize(self, request: httpx2.Request) -> None:
-        current = self._manager.current_token
+        manager = self._manager()
+        current = manager.current_token if manager is not None else None
         self.put_on(request, current if current is not None else self.token)
 
     def put_on(self, request: httpx2.Request, token: OAuthToken) -> None:
         self.token = token
         if token is not self._on_request:  # the header is set once per token, not per attempt
-            request.headers["Authorization"] = self._manager.bearer_header(token)
+            manager = self._manager()
+            request.headers["Authorization"] = (
+                manager.bearer_header(token)
+                if manager is not None
+                else f"Bearer {token.access_token}"
+            )
             self._on_request = token

@@ -386,7 +386,7 @@ class Fullscript(ApiResources):
 
         async with Fullscript(
             client_id="...", client_secret="...", redirect_uri="https://app.example/callback",
-            region="us", token_store=FileTokenStore("tokens.json"),
+            region="us", token_store=FileTokenStore("tokens.db"),
         ) as fs:
             patient = await fs.patients.create(body=PatientCreateRequest(...))
             async for p in fs.patients.list(prefetch=4):

@@ -12,12 +12,13 @@ what was given, e.g. ``window must be a finite number of seconds > 0, got 0``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._errors import InvalidParameterError
 
-__all__ = ["check_count", "check_seconds"]
+__all__ = ["check_count", "check_number", "check_seconds"]
 
 
 def check_seconds(
@@ -36,16 +37,10 @@ def check_seconds(
     (``allow_infinity``: or ``math.inf``, meaning no bound). ``accepted`` describes the types
     taken, for the message about a wrong one.
     """
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _invalid(
-            f"{name} must be {accepted}, got {type(value).__name__}",
-            where=where,
-            name=name,
-            wrong_type=True,
-        )
-    bound = ">= 0" if allow_zero else "> 0"
-    in_range = value >= 0 if allow_zero else value > 0  # False for nan
-    if not in_range or (math.isinf(value) and not allow_infinity):
+    number = _number(value, name=name, where=where, accepted=accepted)
+    in_range = number >= 0 if allow_zero else number > 0  # False for nan
+    if not in_range or (math.isinf(number) and not allow_infinity):
+        bound = ">= 0" if allow_zero else "> 0"
         kind = "a number of seconds" if allow_infinity else "a finite number of seconds"
         hint = " (math.inf: no bound)" if allow_infinity else ""
         raise _invalid(
@@ -54,7 +49,7 @@ def check_seconds(
             name=name,
             wrong_type=False,
         )
-    return float(value)
+    return number
 
 
 def check_count(
@@ -84,6 +79,39 @@ def check_count(
             wrong_type=False,
         )
     return value
+
+
+def check_number(
+    value: object,
+    *,
+    name: str,
+    where: str,
+    within: Callable[[float], bool],
+    accepted: str,
+    expected: str,
+) -> float:
+    """``value`` as a float when it is a number and ``within(value)``, else an error naming
+    ``name``: "``name`` must be ``accepted``" for a wrong type, "must be ``expected``" for a
+    number out of range (``within`` must be false for nan)."""
+    number = _number(value, name=name, where=where, accepted=accepted)
+    if not within(number):
+        raise _invalid(
+            f"{name} must be {expected}, got {value!r}", where=where, name=name, wrong_type=False
+        )
+    return number
+
+
+def _number(value: object, *, name: str, where: str, accepted: str) -> float:
+    """``value`` as a float when it is an int or a float (not a bool), else an error saying
+    that ``name`` must be ``accepted``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _invalid(
+            f"{name} must be {accepted}, got {type(value).__name__}",
+            where=where,
+            name=name,
+            wrong_type=True,
+        )
+    return float(value)
 
 
 def _invalid(message: str, *, where: str, name: str, wrong_type: bool) -> InvalidParameterError:

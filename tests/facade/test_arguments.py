@@ -7,10 +7,12 @@ parameter and the type given, never the value, and nothing reaches the network.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import io
 import typing
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
 import attrs
 import pytest
@@ -32,6 +34,8 @@ from fullscript import (
 from fullscript._arguments import coerce_arguments
 
 from .conftest import RecordingTransport
+
+E = TypeVar("E", bound=BaseException)
 
 EXAMPLES = settings(
     max_examples=60,
@@ -82,6 +86,17 @@ lone_surrogate = st.builds(
 )
 
 
+@contextlib.contextmanager
+def refused_before_sending(
+    recorder: RecordingTransport, error: type[E]
+) -> Iterator[pytest.ExceptionInfo[E]]:
+    """The block must raise ``error`` and send nothing."""
+    sent = len(recorder.sent)
+    with pytest.raises(error) as caught:
+        yield caught
+    assert len(recorder.sent) == sent
+
+
 def assert_refused_without_the_value(
     error: InvalidParameterError, parameter: str, value: Any
 ) -> None:
@@ -100,13 +115,11 @@ def assert_refused_without_the_value(
 async def test_a_path_id_that_is_not_text_is_refused_naming_its_type(
     fs: Fullscript, recorder: RecordingTransport, value: Any
 ) -> None:
-    sent = len(recorder.sent)
-    with pytest.raises(InvalidParameterTypeError) as caught:
+    with refused_before_sending(recorder, InvalidParameterTypeError) as caught:
         await fs.patients.retrieve(value)
     assert isinstance(caught.value, TypeError)
     assert type(value).__name__ in str(caught.value)
     assert_refused_without_the_value(caught.value, "id", value)
-    assert len(recorder.sent) == sent
 
 
 @given(value=lone_surrogate)
@@ -114,13 +127,11 @@ async def test_a_path_id_that_is_not_text_is_refused_naming_its_type(
 async def test_an_id_holding_a_lone_surrogate_is_refused_not_a_unicode_error(
     fs: Fullscript, recorder: RecordingTransport, value: str
 ) -> None:
-    sent = len(recorder.sent)
-    with pytest.raises(InvalidParameterError) as caught:
+    with refused_before_sending(recorder, InvalidParameterError) as caught:
         await fs.patients.retrieve(value)
     assert isinstance(caught.value, ValueError)
     assert "lone surrogate" in str(caught.value)
     assert_refused_without_the_value(caught.value, "id", value)
-    assert len(recorder.sent) == sent
 
 
 @given(value=not_text.filter(lambda value: not isinstance(value, list)))
@@ -128,11 +139,9 @@ async def test_an_id_holding_a_lone_surrogate_is_refused_not_a_unicode_error(
 async def test_a_query_value_that_is_not_text_is_refused(
     fs: Fullscript, recorder: RecordingTransport, value: Any
 ) -> None:
-    sent = len(recorder.sent)
-    with pytest.raises(InvalidParameterTypeError) as caught:
+    with refused_before_sending(recorder, InvalidParameterTypeError) as caught:
         await fs.products.search(query=value).to_list()
     assert_refused_without_the_value(caught.value, "query", value)
-    assert len(recorder.sent) == sent
 
 
 @given(value=not_int)
@@ -140,11 +149,9 @@ async def test_a_query_value_that_is_not_text_is_refused(
 async def test_a_page_size_that_is_not_an_int_is_refused(
     fs: Fullscript, recorder: RecordingTransport, value: Any
 ) -> None:
-    sent = len(recorder.sent)
-    with pytest.raises(InvalidParameterTypeError) as caught:
+    with refused_before_sending(recorder, InvalidParameterTypeError) as caught:
         await fs.with_raw_response.patients.list(page_size=value)
     assert_refused_without_the_value(caught.value, "pagesize", value)
-    assert len(recorder.sent) == sent
 
 
 @given(value=st.one_of(not_int, st.integers()).filter(lambda value: not isinstance(value, str)))
@@ -152,12 +159,10 @@ async def test_a_page_size_that_is_not_an_int_is_refused(
 async def test_an_enum_parameter_given_neither_a_member_nor_text_is_a_typed_error(
     fs: Fullscript, recorder: RecordingTransport, value: Any
 ) -> None:
-    sent = len(recorder.sent)
-    with pytest.raises(InvalidParameterTypeError) as caught:
+    with refused_before_sending(recorder, InvalidParameterTypeError) as caught:
         await fs.patients.list(patient_type=value).to_list()
     assert "ListPatientsPatientType" in str(caught.value)
     assert_refused_without_the_value(caught.value, "patient_type", value)
-    assert len(recorder.sent) == sent
 
 
 @given(value=st.lists(not_text.filter(lambda value: not isinstance(value, list)), min_size=1))
@@ -165,11 +170,9 @@ async def test_an_enum_parameter_given_neither_a_member_nor_text_is_a_typed_erro
 async def test_a_list_query_parameter_holding_anything_but_text_is_refused(
     fs: Fullscript, recorder: RecordingTransport, value: list[Any]
 ) -> None:
-    sent = len(recorder.sent)
-    with pytest.raises(InvalidParameterTypeError) as caught:
+    with refused_before_sending(recorder, InvalidParameterTypeError) as caught:
         await fs.products.search(allergen_ids=value).to_list()
     assert_refused_without_the_value(caught.value, "allergen_ids", value)
-    assert len(recorder.sent) == sent
 
 
 async def test_a_single_string_for_a_list_parameter_is_refused(fs: Fullscript) -> None:
@@ -235,12 +238,10 @@ async def test_a_multipart_field_of_the_wrong_type_or_none_is_refused(
     fs: Fullscript, recorder: RecordingTransport, fields: dict[str, Any], parameter: str
 ) -> None:
     practitioner_id = "prac-1"
-    sent = len(recorder.sent)
-    with pytest.raises(InvalidParameterError) as caught:
+    with refused_before_sending(recorder, InvalidParameterError) as caught:
         await fs.practitioners.create_resource(practitioner_id, body=_resource(**fields))
     assert caught.value.parameter == parameter
     assert "Maya" not in str(caught.value)
-    assert len(recorder.sent) == sent
 
 
 async def test_a_multipart_extra_field_of_none_is_refused_not_sent_as_text(
@@ -248,11 +249,9 @@ async def test_a_multipart_extra_field_of_none_is_refused_not_sent_as_text(
 ) -> None:
     body = _resource()
     body.additional_properties["note"] = None
-    sent = len(recorder.sent)
-    with pytest.raises(InvalidParameterTypeError) as caught:
+    with refused_before_sending(recorder, InvalidParameterTypeError) as caught:
         await fs.practitioners.create_resource("prac-1", body=body)
     assert caught.value.parameter == "body.note"
-    assert len(recorder.sent) == sent
 
 
 class _Tone(enum.Enum):

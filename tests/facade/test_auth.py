@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx2
 import pytest
+from support.manual_clock import ManualClock
 
 from fullscript._auth import BearerAuth, TokenManager
 from fullscript._errors import (
@@ -32,22 +33,6 @@ APP = OAuthApp("client-id", CLIENT_SECRET, "https://app.example/cb")
 NOW = datetime(2025, 3, 1, 12, 0, 0, tzinfo=UTC)
 REGION = Region.US_SANDBOX.with_base_url("http://fake/us-snd")
 API = "http://fake/us-snd/api/clinic/patients"
-
-
-class FakeClock:
-    """Monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def now(self) -> float:
-        return self.t
-
-    async def sleep(self, seconds: float) -> None:
-        self.t += seconds
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 class FakeFullscript:
@@ -143,7 +128,7 @@ class Harness:
         self, *, created_at: datetime = NOW, stored: bool = True, refresh_retries: int = 3
     ) -> None:
         self.server = FakeFullscript()
-        self.clock = FakeClock()
+        self.clock = ManualClock(1000)
         self.wall = NOW
         self.transport = httpx2.MockTransport(self.server)
         self.store = RecordingStore(
@@ -813,7 +798,7 @@ class ExpiringServer:
     """A token endpoint whose wall clock is `skew` seconds off ours, and an API that refuses
     an access token once its lifetime has passed (on the true clock)."""
 
-    def __init__(self, clock: FakeClock, skew: float, lifetime: int = 7200) -> None:
+    def __init__(self, clock: ManualClock, skew: float, lifetime: int = 7200) -> None:
         self.clock, self.skew, self.lifetime = clock, skew, lifetime
         self.valid_until: dict[str, float] = {}
         self.token_calls = 0
@@ -850,7 +835,7 @@ class ExpiringServer:
 async def test_processes_sharing_a_store_refresh_once_per_expiry_whatever_the_server_clock(
     skew: int,
 ) -> None:
-    clock = FakeClock()
+    clock = ManualClock(1000)
     server = ExpiringServer(clock, skew)
     transport = httpx2.MockTransport(server)
     store = InMemoryTokenStore()

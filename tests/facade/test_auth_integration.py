@@ -8,6 +8,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import httpx2
+from support.manual_clock import ManualClock
 
 from fullscript._auth import BearerAuth, TokenManager
 from fullscript._limiters import RollingWindowLimiter
@@ -23,22 +24,8 @@ NOW = datetime(2025, 3, 1, 12, 0, 0, tzinfo=UTC)
 REGION = Region.CA_SANDBOX.with_base_url("http://sandbox/ca-snd")
 
 
-class VirtualClock:
-    """Virtual time: sleeping advances the clock at once, so waits cost nothing."""
-
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def now(self) -> float:
-        return self.t
-
-    async def sleep(self, seconds: float) -> None:
-        self.t += max(seconds, 0.0)
-        await asyncio.sleep(0)
-
-
 class CountingLimiter(RecordingLimiter):
-    def __init__(self, clock: VirtualClock) -> None:
+    def __init__(self, clock: ManualClock) -> None:
         super().__init__(RollingWindowLimiter(5000, 300.0, clock=clock))
 
 
@@ -77,7 +64,7 @@ class Server:
 
 
 def wire(server: Server, *, expired: bool) -> tuple[httpx2.AsyncClient, CountingLimiter]:
-    clock = VirtualClock()
+    clock = ManualClock()
     limiter = CountingLimiter(clock)
     transport = FullscriptTransport(
         httpx2.MockTransport(server),

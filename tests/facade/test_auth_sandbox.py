@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx2
 import pytest
+from support.manual_clock import ManualClock
 
 from fullscript._auth import BearerAuth, TokenManager
 from fullscript._errors import AuthenticationError, TokenMissingError
@@ -20,17 +21,6 @@ from fullscript.sandbox import (
     Sandbox,
 )
 from fullscript.token_stores import InMemoryTokenStore
-
-
-class ManualClock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def now(self) -> float:
-        return self.t
-
-    async def sleep(self, seconds: float) -> None:
-        self.t += seconds
 
 
 class World:

@@ -9,6 +9,7 @@ import asyncio
 
 import httpx2
 import pytest
+from support.sandbox_clients import revoke_at_sandbox
 
 from fullscript import (
     APIConnectionError,
@@ -25,7 +26,7 @@ from fullscript import (
     ServerError,
     ValidationError,
 )
-from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
+from fullscript.sandbox import Sandbox
 from fullscript.testing import RecordingLimiter, run_in_virtual_time
 
 from .conftest import NO_WAIT_RETRY, RecordingTransport, make_client, sandbox_region
@@ -137,15 +138,7 @@ async def test_each_status_family_raises_its_typed_error_with_request_id_and_bod
 async def test_a_revoked_grant_is_an_authentication_error(sandbox: Sandbox) -> None:
     async with make_client(sandbox, max_retries=0) as fs:
         token = await fs.token_manager.get_token()
-        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
-            await other.post(
-                f"{fs.region.api_url}/oauth/revoke",
-                json={
-                    "client_id": DEFAULT_CLIENT_ID,
-                    "client_secret": DEFAULT_CLIENT_SECRET,
-                    "token": token.access_token,
-                },
-            )
+        await revoke_at_sandbox(sandbox, fs, token.access_token)
         # The API answers 401; the refresh that follows is refused by the token endpoint.
         with pytest.raises(AuthenticationError) as raised:
             await fs.clinic.retrieve()

@@ -9,6 +9,7 @@ import asyncio
 
 import httpx2
 import pytest
+from support.manual_clock import ManualClock
 
 from fullscript import (
     APIConnectionError,
@@ -22,20 +23,6 @@ from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
 from .conftest import RecordingTransport, make_client
 
 TOKEN_PATH = "/us/api/oauth/token"
-
-
-class ManualClock:
-    """A monotonic clock the test moves by hand (sleeps advance it at once)."""
-
-    def __init__(self) -> None:
-        self.t = 10_000.0
-
-    def now(self) -> float:
-        return self.t
-
-    async def sleep(self, seconds: float) -> None:
-        self.t += max(seconds, 0.0)
-        await asyncio.sleep(0)
 
 
 class GatedTokenEndpoint(httpx2.AsyncBaseTransport):
@@ -75,7 +62,7 @@ async def _thousand_calls_with_one_refresh(
 ) -> tuple[RecordingTransport, OAuthToken, OAuthToken]:
     recorder = RecordingTransport(sandbox.transport())
     gated = GatedTokenEndpoint(recorder)
-    clock = ManualClock()
+    clock = ManualClock(10_000)
     async with make_client(sandbox, transport=gated, clock=clock) as fs:
         old = await fs.token_manager.get_token()
         if expire_on == "client clock":
@@ -110,7 +97,7 @@ async def test_1000_concurrent_calls_through_the_client_make_exactly_one_refresh
 
 async def test_early_refresh_follows_the_monotonic_clock_not_the_server(sandbox: Sandbox) -> None:
     recorder = RecordingTransport(sandbox.transport())
-    clock = ManualClock()
+    clock = ManualClock(10_000)
     async with make_client(sandbox, transport=recorder, clock=clock) as fs:
         await fs.clinic.retrieve()
         clock.t += 7200 - 301  # 301 s left: outside the default 300 s leeway
@@ -152,7 +139,7 @@ async def test_network_failure_during_refresh_keeps_the_old_pair_and_is_retried(
     store = InMemoryTokenStore()
     recorder = RecordingTransport(sandbox.transport())
     async with make_client(
-        sandbox, transport=recorder, token_store=store, max_retries=0, clock=ManualClock()
+        sandbox, transport=recorder, token_store=store, max_retries=0, clock=ManualClock(10_000)
     ) as fs:
         await fs.clinic.retrieve()
         old = await store.load("us")
@@ -173,7 +160,9 @@ async def test_network_failure_during_refresh_keeps_the_old_pair_and_is_retried(
 
 async def test_a_dropped_refresh_is_tried_again_while_the_caller_waits(sandbox: Sandbox) -> None:
     recorder = RecordingTransport(sandbox.transport())
-    async with make_client(sandbox, transport=recorder, max_retries=0, clock=ManualClock()) as fs:
+    async with make_client(
+        sandbox, transport=recorder, max_retries=0, clock=ManualClock(10_000)
+    ) as fs:
         await fs.clinic.retrieve()
         sandbox.advance_time(7300)
         sandbox.faults.drop(operation_id="create_oauth_token", times=DEFAULT_REFRESH_RETRIES)

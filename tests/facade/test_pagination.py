@@ -40,6 +40,17 @@ class FakeListServer:
         finally:
             self.in_flight -= 1
 
+    def hold_answers(self, *, from_page: int = 1) -> asyncio.Event:
+        """Hold the answers to pages ``from_page`` and later until the returned event is set."""
+        gate = asyncio.Event()
+
+        async def hold(number: int) -> None:
+            if number >= from_page:
+                await gate.wait()
+
+        self.before_answer = hold
+        return gate
+
     def page(self, number: int, size: int) -> Page[int]:
         total = len(self.records)
         total_pages = max(1, math.ceil(total / size))
@@ -225,13 +236,7 @@ async def test_prefetch_keeps_order_when_later_pages_arrive_first() -> None:
 
 async def test_prefetch_fetches_following_pages_concurrently() -> None:
     server = FakeListServer(list(range(100)))
-    gate = asyncio.Event()
-
-    async def hold_after_first(number: int) -> None:
-        if number > 1:
-            await gate.wait()
-
-    server.before_answer = hold_after_first
+    gate = server.hold_answers(from_page=2)
     iterator = AsyncPaginator(server.fetch, page_size=10, prefetch=4).pages()
     first = await iterator.__anext__()
     await settle()
@@ -325,13 +330,7 @@ async def test_prefetch_without_known_total_falls_back_to_one_page_at_a_time() -
 
 async def test_while_the_consumer_waits_prefetch_pages_beyond_that_page_are_in_flight() -> None:
     server = FakeListServer(list(range(100)))
-    gate = asyncio.Event()
-
-    async def hold_after_first(number: int) -> None:
-        if number > 1:
-            await gate.wait()
-
-    server.before_answer = hold_after_first
+    gate = server.hold_answers(from_page=2)
     pages = AsyncPaginator(server.fetch, page_size=10, prefetch=4).pages()
     await pages.__anext__()
     waiting = asyncio.create_task(pages.__anext__())  # the consumer waits for page 2
@@ -347,12 +346,7 @@ async def test_a_page_count_known_from_an_earlier_pass_starts_the_window_with_pa
     paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=4)
     assert await paginator.to_list() == list(range(100))
     server.requested.clear()
-    gate = asyncio.Event()
-
-    async def hold(number: int) -> None:
-        await gate.wait()
-
-    server.before_answer = hold
+    gate = server.hold_answers()
     pages = paginator.pages()
     first = asyncio.create_task(pages.__anext__())
     await settle()
@@ -368,12 +362,7 @@ async def test_cancelling_a_window_started_with_page_one_leaves_nothing_running(
     paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=4)
     await paginator.first_page()  # the count is known from here on
     server.requested.clear()
-    blocked = asyncio.Event()
-
-    async def block(number: int) -> None:
-        await blocked.wait()
-
-    server.before_answer = block
+    server.hold_answers()  # never released: the consumer is cancelled
     consumer = asyncio.create_task(paginator.to_list())
     await settle()
     assert server.in_flight == 5
@@ -390,12 +379,7 @@ async def test_a_resumed_stream_knows_the_page_count_of_the_one_it_resumes() -> 
     paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=3)
     await paginator.first_page()
     server.requested.clear()
-    gate = asyncio.Event()
-
-    async def hold(number: int) -> None:
-        await gate.wait()
-
-    server.before_answer = hold
+    gate = server.hold_answers()
     items = asyncio.create_task(paginator.starting_at(6).to_list())
     await settle()
     assert sorted(server.requested) == [6, 7, 8, 9]

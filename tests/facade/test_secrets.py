@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx2
 import pytest
 from fullscript_api.models import PatientCreateRequest
+from support.sandbox_clients import revoke_at_sandbox
 
 from fullscript import FileTokenStore, FullscriptError, OAuthApp, RetryPolicy
 from fullscript.sandbox import (
@@ -77,15 +78,7 @@ async def test_no_secret_in_logs_reprs_or_errors_across_a_demo_like_run(
         keep(limited.value)
         texts.append(str(dict(limited.value.headers)))  # type: ignore[attr-defined]
         # A revoked grant: the refresh is refused, the error must not quote the tokens.
-        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
-            await other.post(
-                f"{fs.region.api_url}/oauth/revoke",
-                json={
-                    "client_id": DEFAULT_CLIENT_ID,
-                    "client_secret": DEFAULT_CLIENT_SECRET,
-                    "token": tokens[1].access_token,
-                },
-            )
+        await revoke_at_sandbox(sandbox, fs, tokens[1].access_token)
         with pytest.raises(FullscriptError) as revoked:
             await fs.clinic.retrieve()
         keep(revoked.value)

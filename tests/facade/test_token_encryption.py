@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support.token_pairs import pair
 
 from fullscript import (
     CallbackTokenStore,
@@ -35,15 +36,6 @@ def _token_files_are_private() -> Iterator[None]:
     previous = os.umask(0o077)
     yield
     os.umask(previous)
-
-
-def pair(n: int) -> OAuthToken:
-    return OAuthToken(
-        access_token=f"access-SECRET-{n}-0123456789",
-        refresh_token=f"refresh-SECRET-{n}-0123456789",
-        region="us",
-        created_at="2026-01-02T03:04:05Z",
-    )
 
 
 class Rows:

@@ -16,12 +16,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from support.spec_pipeline import generate_package
 
 from fullscript import OAuthToken
 from fullscript._dates import parse_datetime
 from fullscript.sandbox.state.clock import format_timestamp
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 MINUS_5 = timezone(timedelta(hours=-5))
 
 # (text, the instant it names)
@@ -130,24 +130,7 @@ DATED_SPEC = {
 @pytest.fixture(scope="module")
 def dated_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Output directory of the pipeline run on a spec with date-time and date fields."""
-    root = tmp_path_factory.mktemp("dated")
-    spec = root / "spec.json"
-    spec.write_text(json.dumps(DATED_SPEC))
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO_ROOT / "scripts" / "generate.py"),
-            "--spec",
-            str(spec),
-            "--out",
-            str(root / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "out"
+    return generate_package(DATED_SPEC, tmp_path_factory.mktemp("dated"))
 
 
 def test_generated_code_does_not_use_dateutil(dated_package: Path) -> None:

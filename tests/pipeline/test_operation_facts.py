@@ -108,34 +108,20 @@ def test_scope_token_and_restriction_come_from_security_and_x_restricted() -> No
 @pytest.mark.skipif(not OUR_SPEC.is_file(), reason="openapi/openapi.json missing")
 def test_the_generated_operation_table_holds_the_stamped_facts_of_every_operation() -> None:
     spec = normalize(json.loads(OUR_SPEC.read_text())).spec
-    expected = [
-        (
-            f["operation_id"],
-            f["http_method"],
-            f["path"],
-            f["group"],
-            f["method_name"],
-            f["scope"],
-            f["restricted"],
-            f["authenticated"],
-            f["query_parameters"],
-            f["body_fields"],
-        )
-        for f in operation_facts(spec)
-    ]
+    expected = [tuple(f) for f in operation_facts(spec)]
 
     assert [tuple(row) for row in generated_table.OPERATIONS] == expected
 
 
 def test_declared_query_parameters_and_body_members_are_read_from_the_operation() -> None:
     spec = normalize(json.loads(OUR_SPEC.read_text())).spec
-    facts = {f["operation_id"]: f for f in operation_facts(spec)}
-    assert "page[size]" in facts["list_orders"]["query_parameters"]
-    assert "allergen_ids[]" in facts["search_products"]["query_parameters"]
-    assert facts["list_orders"]["body_fields"] == ()
-    assert facts["update_patient"]["body_fields"] is not None
-    assert "first_name" in facts["update_patient"]["body_fields"]
-    assert "attachment" in (facts["create_practitioner_resource"]["body_fields"] or ())
+    facts = {f.operation_id: f for f in operation_facts(spec)}
+    assert "page[size]" in facts["list_orders"].query_parameters
+    assert "allergen_ids[]" in facts["search_products"].query_parameters
+    assert facts["list_orders"].body_fields == ()
+    assert facts["update_patient"].body_fields is not None
+    assert "first_name" in facts["update_patient"].body_fields
+    assert "attachment" in (facts["create_practitioner_resource"].body_fields or ())
 
 
 def test_no_template_restates_the_naming_rules() -> None:

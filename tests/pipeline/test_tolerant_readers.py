@@ -7,7 +7,6 @@ imports it from the output directory instead of the installed one.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import textwrap
@@ -15,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pipeline_support import minimal_spec, run_script
+from pipeline_support import minimal_spec
+from support.spec_pipeline import generate_package
 
 EVENT = {
     "type": "object",
@@ -95,12 +95,7 @@ CHECKS = """
 
 @pytest.fixture(scope="module")
 def package_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("tolerant")
-    spec_path = root / "spec.json"
-    spec_path.write_text(json.dumps(spec()))
-    result = run_script("generate.py", "--spec", str(spec_path), "--out", str(root / "out"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "out"
+    return generate_package(spec(), tmp_path_factory.mktemp("tolerant"))
 
 
 def test_dates_uuids_int_enums_nested_arrays_and_string_unions(package_dir: Path) -> None:

@@ -28,8 +28,8 @@ def test_the_preset_table_lists_every_preset_as_the_code_describes_it() -> None:
 
 
 def test_every_fixture_of_the_plugin_is_documented() -> None:
-    import fullscript.pytest_plugin as plugin
+    import fullscript.pytest_plugin.fixtures as plugin_fixtures
 
-    fixtures = {name for name in plugin.__all__ if name.startswith("fullscript_")}
+    fixtures = {name for name in plugin_fixtures.__all__ if name.startswith("fullscript_")}
     rows = set(re.findall(r"^\| `(fullscript_\w+)` \|", TESTING.read_text("utf-8"), re.M))
     assert rows == fixtures

@@ -295,6 +295,15 @@ def _operation(operation_id: str) -> Operation:
     return next(op for op in OPERATIONS if op.operation_id == operation_id)
 
 
+async def _answer(
+    operation_id: str, sandbox: Sandbox, token: IssuedToken | None
+) -> httpx2.Response:
+    """The sandbox's answer to the sweep's request for an operation, sent with ``token``."""
+    path, options = _request(operation_id, sandbox)
+    async with sandbox.client("us", token=token) as http:
+        return await http.request(_operation(operation_id).method, "/api" + path, **options)
+
+
 def test_every_operation_is_driven_by_the_bearer_sweep_or_the_oauth_tests(checker: Any) -> None:
     without_bearer = {
         op_id
@@ -338,9 +347,7 @@ async def test_operation_answers_a_documented_success_matching_its_schema(
     operation_id: str, sandbox: Sandbox, token: IssuedToken, checker: Any
 ) -> None:
     method, _, _ = checker.operations[operation_id]
-    path, options = _request(operation_id, sandbox)
-    async with sandbox.client("us", token=token) as http:
-        response = await http.request(method, "/api" + path, **options)
+    response = await _answer(operation_id, sandbox, token)
     assert response.status_code in SUCCESS[method], response.text
     checker.check(operation_id, response)
 
@@ -363,10 +370,7 @@ def _handler_name(operation_id: str) -> str:
 async def test_operation_answers_only_fields_its_response_schema_declares(
     operation_id: str, sandbox: Sandbox, token: IssuedToken, checker: Any
 ) -> None:
-    method, _, _ = checker.operations[operation_id]
-    path, options = _request(operation_id, sandbox)
-    async with sandbox.client("us", token=token) as http:
-        response = await http.request(method, "/api" + path, **options)
+    response = await _answer(operation_id, sandbox, token)
     if not response.content:
         return
     undeclared = checker.undeclared_fields(operation_id, response.json())
@@ -405,9 +409,7 @@ async def test_unknown_ids_answer_a_documented_404(
 async def test_every_authenticated_operation_answers_401_without_a_token(
     operation_id: str, sandbox: Sandbox, checker: Any
 ) -> None:
-    path, options = _request(operation_id, sandbox)
-    async with sandbox.client("us") as http:
-        response = await http.request(_operation(operation_id).method, "/api" + path, **options)
+    response = await _answer(operation_id, sandbox, token=None)
     assert response.status_code == 401
     checker.check(operation_id, response)
 
@@ -417,9 +419,7 @@ async def test_every_scoped_operation_answers_a_documented_403_without_its_scope
     operation_id: str, sandbox: Sandbox, checker: Any
 ) -> None:
     scopeless = sandbox.issue_token("us", scopes=())
-    path, options = _request(operation_id, sandbox)
-    async with sandbox.client("us", token=scopeless) as http:
-        response = await http.request(_operation(operation_id).method, "/api" + path, **options)
+    response = await _answer(operation_id, sandbox, scopeless)
     assert response.status_code == 403, response.text
     assert _operation(operation_id).scope in response.json()["message"]
     checker.check(operation_id, response)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+from support.import_graph import import_circles, import_graph
 
 import fullscript.sandbox
 
@@ -14,52 +15,9 @@ SANDBOX_DIR = Path(fullscript.sandbox.__file__).parent
 PACKAGE = "fullscript.sandbox"
 
 
-def _module_name(path: Path) -> str:
-    parts = [*path.relative_to(SANDBOX_DIR).with_suffix("").parts]
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join([PACKAGE, *parts])
-
-
-def _imports(path: Path) -> set[str]:
-    """Sandbox modules ``path`` imports, TYPE_CHECKING-only and function-level imports included."""
-    name = _module_name(path)
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.ImportFrom):
-            base = package
-            for _ in range(node.level - 1):
-                base = base.rpartition(".")[0]
-            target = f"{base}.{node.module}" if node.level and node.module else node.module or base
-            for alias in node.names:
-                # ``from .pkg import module`` imports the module; ``from .module import name`` not.
-                candidate = f"{target}.{alias.name}"
-                found.add(candidate if candidate in _MODULES else target)
-        elif isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-    return {module for module in found if module in _MODULES and module != name}
-
-
-_MODULES = {_module_name(path) for path in SANDBOX_DIR.rglob("*.py")}
-
-
 def test_no_sandbox_module_imports_a_module_that_imports_it_back() -> None:
-    graph = {_module_name(path): _imports(path) for path in SANDBOX_DIR.rglob("*.py")}
-    circles: list[list[str]] = []
-    finished: set[str] = set()
-
-    def walk(trail: list[str]) -> None:
-        for target in sorted(graph[trail[-1]]):
-            if target in trail:
-                circles.append([*trail[trail.index(target) :], target])
-            elif target not in finished:
-                walk([*trail, target])
-        finished.add(trail[-1])
-
-    for module in sorted(graph):
-        if module not in finished:
-            walk([module])
+    # TYPE_CHECKING-only and function-level imports count too: the sandbox has no excuse for them.
+    circles = import_circles(import_graph(SANDBOX_DIR, PACKAGE, top_level_only=False))
     assert not circles, "import circles in the sandbox:\n" + "\n".join(
         " -> ".join(circle) for circle in circles[:10]
     )

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import copy
 import importlib
-import json
-import subprocess
 import sys
 import types
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 
 import httpx2
 import pytest
+from support.spec_pipeline import generate_package
 
 from fullscript.sandbox import OPERATIONS, IssuedToken, Operation, Sandbox, SandboxTransport
 from fullscript.sandbox.handlers.registry import handler_groups, handlers_for
@@ -24,7 +23,6 @@ from fullscript.sandbox.operations import operation_table
 from fullscript.sandbox.state.records import EVENT_TYPES, event_category
 from fullscript.sandbox.web.app import build_app
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 HANDLERS_PACKAGE = "src/fullscript/sandbox/handlers"
 
 
@@ -165,28 +163,13 @@ async def test_an_unimplemented_operation_still_requires_a_token(sandbox: Sandbo
     assert answer.status_code == 401
 
 
-def _operation_table_generated_from(spec: dict[str, Any], out: Path) -> tuple[Operation, ...]:
+def _operation_table_generated_from(spec: dict[str, Any], directory: Path) -> tuple[Operation, ...]:
     """The sandbox table built from the package the pipeline generates from ``spec``.
 
     Only the generated table and its row type are loaded (as package ``spec_copy``), so the
     installed ``fullscript_api`` stays untouched.
     """
-    spec_path = out / "openapi.json"
-    spec_path.write_text(json.dumps(spec))
-    generated = subprocess.run(
-        [
-            sys.executable,
-            str(REPO_ROOT / "scripts" / "generate.py"),
-            "--spec",
-            str(spec_path),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert generated.returncode == 0, generated.stdout + generated.stderr
+    out = generate_package(spec, directory)
     package = types.ModuleType("spec_copy")
     package.__path__ = [str(out / "fullscript_api")]
     sys.modules["spec_copy"] = package

@@ -15,11 +15,10 @@ from typing import Any, TypeVar
 import attrs
 import httpx2
 import pytest
+from support.sandbox_clients import make_client, token_from
 
 from fullscript import (
     Fullscript,
-    InMemoryTokenStore,
-    OAuthToken,
     RateLimitError,
     RateLimitWaitExceeded,
     Region,
@@ -29,7 +28,6 @@ from fullscript import (
 from fullscript._limiters import GRANT_ID_EXTENSION
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
-    DEFAULT_CLIENT_SECRET,
     DEFAULT_REDIRECT_URI,
     Sandbox,
 )
@@ -71,27 +69,8 @@ def sandbox_on_loop(rate_limit: str) -> Sandbox:
 def client_for(
     sandbox: Sandbox, transport: httpx2.AsyncBaseTransport, **options: Any
 ) -> Fullscript:
-    issued = sandbox.issue_token("us")
-    token = OAuthToken.from_response(
-        {
-            "access_token": issued.access_token,
-            "refresh_token": issued.refresh_token,
-            "expires_in": issued.expires_in,
-            "created_at": issued.created_at,
-            "scope": issued.scope,
-        },
-        region="us",
-    )
     options.setdefault("retry", RetryPolicy(max_retries=0))
-    return Fullscript(
-        client_id=DEFAULT_CLIENT_ID,
-        client_secret=DEFAULT_CLIENT_SECRET,
-        redirect_uri=DEFAULT_REDIRECT_URI,
-        region=Region.from_key("us").with_base_url(sandbox.base_url("us")),
-        transport=transport,
-        token_store=InMemoryTokenStore([token]),
-        **options,
-    )
+    return make_client(sandbox, transport=transport, **options)
 
 
 def test_limiter_equal_to_the_server_limit_with_latency_uses_the_quota_without_429s() -> None:
@@ -355,17 +334,7 @@ def test_per_grant_quota_counts_a_grants_token_refresh_against_that_grant() -> N
         async with client_for(
             sandbox, sandbox.transport(), limiter=limiter, quota_scope="grant"
         ) as fs:
-            issued = sandbox.issue_token("us")
-            fresh = OAuthToken.from_response(
-                {
-                    "access_token": issued.access_token,
-                    "refresh_token": issued.refresh_token,
-                    "expires_in": issued.expires_in,
-                    "created_at": issued.created_at,
-                    "scope": issued.scope,
-                },
-                region="us",
-            )
+            fresh = token_from(sandbox.issue_token("us"))
             # Issued long ago: expired here, so the view's first call refreshes it.
             stale = attrs.evolve(fresh, created_at=datetime(2020, 1, 1, tzinfo=UTC))
             view = await fs.add_grant("tenant-7", stale)

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx2
 import pytest
+from support.sandbox_clients import token_from
 
 from fullscript import InvalidParameterError, OAuthToken, RollingWindowLimiter
 from fullscript.sandbox import Sandbox
@@ -25,17 +26,7 @@ def sandbox_with(patients: int, rate_limit: str) -> Sandbox:
 
 
 def token_for(sandbox: Sandbox) -> OAuthToken:
-    issued = sandbox.issue_token("us")
-    return OAuthToken.from_response(
-        {
-            "access_token": issued.access_token,
-            "refresh_token": issued.refresh_token,
-            "expires_in": issued.expires_in,
-            "created_at": issued.created_at,
-            "scope": issued.scope,
-        },
-        region="us",
-    )
+    return token_from(sandbox.issue_token("us"))
 
 
 def classes(limiter: RecordingLimiter) -> list[tuple[str | None, str | None]]:

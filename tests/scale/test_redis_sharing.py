@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
 import sys
 import time
 import uuid
@@ -24,6 +23,10 @@ import pytest
 
 from fullscript.testing import max_in_rolling_window
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from benchmarks.together import run_together
+
 WORKER = Path(__file__).with_name("sharing_worker.py")
 LIMIT, WINDOW = 40, 2.0
 # Grant times are read on each process's clock just after Redis granted the slot; the gap
@@ -32,38 +35,24 @@ CLOCK_SLACK = 0.1
 
 
 def run_processes(settings: list[dict[str, Any]], timeout: float = 120.0) -> list[dict[str, Any]]:
-    processes = [
-        subprocess.Popen(
-            [sys.executable, str(WORKER), json.dumps(s)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for s in settings
-    ]
+    return run_together(
+        [[sys.executable, str(WORKER), json.dumps(s)] for s in settings],
+        timeout=timeout,
+        start_line=lambda: str(time.time() + 0.5),
+    )
+
+
+async def background_slots_at_once(limiter: Any) -> int:
+    """How many background slots of quota ``q`` ``limiter`` grants before it refuses one."""
+    from fullscript import RateLimitWaitExceeded
+
+    taken = 0
     try:
-        for p in processes:
-            assert p.stdout is not None
-            line = p.stdout.readline()
-            if not line:
-                raise AssertionError(f"worker exited early:\n{p.communicate()[1][-3000:]}")
-        start = f"{time.time() + 0.5}\n"
-        for p in processes:
-            assert p.stdin is not None
-            p.stdin.write(start)
-            p.stdin.flush()
-        results = []
-        for p in processes:
-            out, err = p.communicate(timeout=timeout)
-            assert p.returncode == 0, err[-3000:]
-            results.append(json.loads(out.strip().splitlines()[-1]))
-        return results
-    finally:
-        for p in processes:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
+        while True:
+            await limiter.acquire("q", work_class="background", grant="sync", max_wait=0.0)
+            taken += 1
+    except RateLimitWaitExceeded:
+        return taken
 
 
 def jain(values: list[float]) -> float:
@@ -129,7 +118,6 @@ def test_interactive_calls_find_the_reserve_while_processes_export(redis_url: st
 async def test_background_work_leaves_the_reserve_while_interactive_work_is_active(
     redis_url: str,
 ) -> None:
-    from fullscript import RateLimitWaitExceeded
     from fullscript.redis import RedisRateLimiter
 
     prefix = f"sharing-{uuid.uuid4().hex}"
@@ -138,13 +126,7 @@ async def test_background_work_leaves_the_reserve_while_interactive_work_is_acti
         RedisRateLimiter(redis_url, 10, 60.0, key_prefix=prefix, reserve=0.2) as worker,
     ):
         await web.acquire("q")  # interactive, in another process: 1 of the reserve of 2 used
-        background = 0
-        try:
-            while True:
-                await worker.acquire("q", work_class="background", grant="sync", max_wait=0.0)
-                background += 1
-        except RateLimitWaitExceeded:
-            pass
+        background = await background_slots_at_once(worker)
         await web.acquire("q")  # the reserve's last slot is there for a user
         assert background == 8
         assert await worker.used("q") == 10
@@ -153,18 +135,11 @@ async def test_background_work_leaves_the_reserve_while_interactive_work_is_acti
 async def test_background_work_takes_the_whole_window_without_interactive_work(
     redis_url: str,
 ) -> None:
-    from fullscript import RateLimitWaitExceeded
     from fullscript.redis import RedisRateLimiter
 
     prefix = f"sharing-{uuid.uuid4().hex}"
     async with RedisRateLimiter(redis_url, 10, 60.0, key_prefix=prefix, reserve=0.2) as worker:
-        background = 0
-        try:
-            while True:
-                await worker.acquire("q", work_class="background", grant="sync", max_wait=0.0)
-                background += 1
-        except RateLimitWaitExceeded:
-            pass
+        background = await background_slots_at_once(worker)
         assert background == 10
 
 

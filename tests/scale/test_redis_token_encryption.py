@@ -8,21 +8,13 @@ from collections.abc import AsyncIterator
 
 import pytest
 import redis.asyncio as aioredis
+from support.token_pairs import pair
 
-from fullscript import OAuthToken, TokenEncryption
+from fullscript import TokenEncryption
 from fullscript.redis import RedisTokenStore
 
 KEY_1 = TokenEncryption.generate_key()
 KEY_2 = TokenEncryption.generate_key()
-
-
-def pair(n: int) -> OAuthToken:
-    return OAuthToken(
-        access_token=f"access-SECRET-{n}-0123456789",
-        refresh_token=f"refresh-SECRET-{n}-0123456789",
-        region="us",
-        created_at="2026-01-01T00:00:00Z",
-    )
 
 
 @pytest.fixture

@@ -8,18 +8,9 @@ import asyncio
 import pytest
 import redis.asyncio as aioredis
 from support.redis_server import RedisServer
+from support.token_pairs import pair
 
-from fullscript import OAuthToken
 from fullscript.redis import RedisTokenStore, RedisUnavailableError
-
-
-def pair(n: int) -> OAuthToken:
-    return OAuthToken(
-        access_token=f"access-SECRET-{n}",
-        refresh_token=f"refresh-SECRET-{n}",
-        region="us",
-        created_at="2024-01-01T00:00:00Z",
-    )
 
 
 async def test_a_save_redis_refuses_for_lack_of_memory_is_a_typed_error(

@@ -12,8 +12,9 @@ from collections.abc import AsyncIterator
 import pytest
 import redis.asyncio as aioredis
 from support.redis_server import RedisServer
+from support.token_pairs import pair
 
-from fullscript import GrantRevokedError, OAuthToken, TokenStore, TokenStoreError
+from fullscript import GrantRevokedError, TokenStore, TokenStoreError
 from fullscript.redis import RedisTokenStore, RedisUnavailableError
 from fullscript.sandbox import Sandbox
 
@@ -30,15 +31,6 @@ from .process_support import (
     run_refresh_scenario,
     start_worker,
 )
-
-
-def pair(n: int, region: str = "us") -> OAuthToken:
-    return OAuthToken(
-        access_token=f"access-SECRET-{n}",
-        refresh_token=f"refresh-SECRET-{n}",
-        region=region,
-        created_at="2024-01-01T00:00:00Z",
-    )
 
 
 @pytest.fixture

@@ -3,25 +3,13 @@ pair this process holds is not lost, and a valid token keeps serving while Redis
 
 from __future__ import annotations
 
+from support.manual_clock import ManualClock
 from support.redis_server import RedisServer
 
 from fullscript.redis import RedisTokenStore
 from fullscript.sandbox import Sandbox
 
 from .grant_support import GrantTracingTransport, make_app_client
-
-
-class ManualClock:
-    """The client's monotonic clock, moved by hand (sleeps advance it at once)."""
-
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def now(self) -> float:
-        return self.t
-
-    async def sleep(self, seconds: float) -> None:
-        self.t += seconds
 
 
 async def test_a_redis_restart_that_lost_the_pair_does_not_make_the_grant_reauthorize(

@@ -54,3 +54,17 @@ def make_client(
         token=token,
         **options,
     )
+
+
+async def revoke_at_sandbox(sandbox: Sandbox, fs: Fullscript, token: str) -> None:
+    """Revoke ``token`` at the sandbox's ``/oauth/revoke`` of ``fs``'s region, as the clinic
+    revoking the integration would (the client itself is not told)."""
+    async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
+        await other.post(
+            f"{fs.region.api_url}/oauth/revoke",
+            json={
+                "client_id": DEFAULT_CLIENT_ID,
+                "client_secret": DEFAULT_CLIENT_SECRET,
+                "token": token,
+            },
+        )

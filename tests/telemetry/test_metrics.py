@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import asyncio
 
-import httpx2
 import pytest
+from support.manual_clock import ManualClock
 from support.otel_recording import Recorded
-from support.sandbox_clients import make_client
+from support.sandbox_clients import make_client, revoke_at_sandbox
 
 from fullscript import AuthenticationError, NotFoundError, RollingWindowLimiter
-from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox
+from fullscript.sandbox import Sandbox
 from fullscript.telemetry import METRICS
 
 
@@ -78,15 +78,7 @@ async def test_429s_retries_and_refreshes_are_counted(sandbox: Sandbox, recorded
 async def test_a_dead_grant_is_counted(sandbox: Sandbox, recorded: Recorded) -> None:
     async with make_client(sandbox, telemetry=recorded.telemetry(), max_retries=0) as fs:
         token = await fs.token_manager.get_token()
-        async with httpx2.AsyncClient(transport=sandbox.transport()) as other:
-            await other.post(
-                f"{fs.region.api_url}/oauth/revoke",
-                json={
-                    "client_id": DEFAULT_CLIENT_ID,
-                    "client_secret": DEFAULT_CLIENT_SECRET,
-                    "token": token.access_token,
-                },
-            )
+        await revoke_at_sandbox(sandbox, fs, token.access_token)
         with pytest.raises(AuthenticationError):
             await fs.clinic.retrieve()
     assert recorded.total("fullscript.grants.dead") == 1
@@ -100,24 +92,10 @@ def test_every_metric_is_in_the_docs_table() -> None:
         assert f"| `{spec.name}` | {spec.kind} | `{spec.unit}` |" in table, spec.name
 
 
-class ManualClock:
-    """A monotonic clock the test moves by hand (sleeps advance it at once)."""
-
-    def __init__(self) -> None:
-        self.t = 10_000.0
-
-    def now(self) -> float:
-        return self.t
-
-    async def sleep(self, seconds: float) -> None:
-        self.t += max(seconds, 0.0)
-        await asyncio.sleep(0)
-
-
 async def test_a_background_refresh_is_counted_and_belongs_to_no_call(
     sandbox: Sandbox, recorded: Recorded
 ) -> None:
-    clock = ManualClock()
+    clock = ManualClock(10_000)
     async with make_client(sandbox, telemetry=recorded.telemetry(), clock=clock) as fs:
         await fs.clinic.retrieve()
         clock.t += 7200 - 299  # inside the 300 s leeway: refreshed beside the next call

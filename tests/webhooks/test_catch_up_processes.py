@@ -4,74 +4,22 @@ file ledger): the event-list requests Fullscript receives are the same with 1 wo
 from __future__ import annotations
 
 import asyncio
-import json
-import subprocess
 import sys
-import threading
 import uuid
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
-from starlette.types import ASGIApp, Receive, Scope, Send
 from webhook_support import token_from
 
 from fullscript import FileTokenStore
 from fullscript.sandbox import Sandbox, serve
 
-WORKER = Path(__file__).with_name("catch_up_worker.py")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from benchmarks.catch_up_worker import EventListCounter, run_workers
+
 CLINICS = ["clinic-a", "clinic-b", "clinic-c"]
-
-
-class EventListCounter:
-    """Counts the ``GET .../events/...`` requests a served sandbox answers (thread-safe)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.count = 0
-        self._lock = threading.Lock()
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and "/events/" in scope["path"]:
-            with self._lock:
-                self.count += 1
-        await self.app(scope, receive, send)
-
-
-def run_workers(count: int, sandbox_url: str, token_file: Path, ledger: str) -> list[Any]:
-    """Start ``count`` workers, let them go at once, return each one's results."""
-    command = [sys.executable, str(WORKER), sandbox_url, str(token_file), ledger]
-    processes = [
-        subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(count)
-    ]
-    try:
-        for process in processes:
-            assert process.stdout is not None
-            line = process.stdout.readline()
-            assert line, process.communicate()[1][-3000:]
-        for process in processes:
-            assert process.stdin is not None
-            process.stdin.write("go\n")
-            process.stdin.flush()
-        answers = []
-        for process in processes:
-            out, err = process.communicate(timeout=120)
-            assert process.returncode == 0, err[-3000:]
-            answers.append(json.loads(out.strip().splitlines()[-1]))
-        return answers
-    finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
 
 
 @pytest.mark.slow

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
+import httpx2
 import pytest
+from support.forwarding_transport import ForwardingTransport
 from webhook_support import (
     CHALLENGE,
     SECRET,
@@ -18,6 +20,7 @@ from webhook_support import (
 
 from fullscript.sandbox import Sandbox
 from fullscript.webhooks import (
+    EVENT_LISTS,
     EVENT_TYPES,
     DeliveryKind,
     InMemorySeenStore,
@@ -136,3 +139,55 @@ async def test_a_client_without_a_token_fails_clearly_and_closes_every_list(
         with pytest.raises(TokenMissingError):
             async for _ in reconcile(stranger, datetime.now(UTC), seen=InMemorySeenStore()):
                 pass
+
+
+class _EventFetches(ForwardingTransport):
+    """Counts the ``GET /events/{id}`` requests (fetching one event's data)."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
+        super().__init__(inner)
+        self.fetched: list[str] = []
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        parts = request.url.path.rstrip("/").split("/")
+        if request.method == "GET" and parts[-2] == "events" and parts[-1] not in EVENT_LISTS:
+            self.fetched.append(parts[-1])
+        return await super().handle_async_request(request)
+
+
+async def test_an_event_already_handled_costs_no_request_for_its_data(
+    sandbox: Sandbox, sandbox_time: FakeTime
+) -> None:
+    since = datetime.fromtimestamp(sandbox.now(), UTC)
+    clinic = sandbox.clinic("us")
+    made = []
+    for patient in sandbox.records("us", "patients")[:3]:
+        made.append(clinic.update_patient(patient["id"], last_name="Once")["id"])
+        sandbox_time.value += 1
+    seen = InMemorySeenStore()
+    fetches = _EventFetches(sandbox.transport())
+    async with sdk_client(sandbox, transport=fetches) as fs:
+        first = [e.id async for e in reconcile(fs, since, seen=seen, categories=["patients"])]
+        assert fetches.fetched == made  # each listed entry's data fetched once
+        again = [e.id async for e in reconcile(fs, since, seen=seen, categories=["patients"])]
+    assert first == made and again == []
+    assert fetches.fetched == made  # the second walk listed them and fetched nothing
+
+
+async def test_events_claimed_ahead_but_not_yielded_are_released_when_the_caller_stops(
+    sandbox: Sandbox, sandbox_time: FakeTime
+) -> None:
+    since = datetime.fromtimestamp(sandbox.now(), UTC)
+    clinic = sandbox.clinic("us")
+    made = []
+    for patient in sandbox.records("us", "patients")[:6]:
+        made.append(clinic.update_patient(patient["id"], last_name="Ahead")["id"])
+        sandbox_time.value += 1
+    seen = InMemorySeenStore()
+    async with sdk_client(sandbox) as fs:
+        walk = reconcile(fs, since, seen=seen, categories=["patients"], prefetch=4)
+        first = await anext(walk)  # the others are claimed and fetched ahead meanwhile
+        await walk.aclose()  # the caller stops after one
+        rest = [e.id async for e in reconcile(fs, since, seen=seen, categories=["patients"])]
+    assert first.id == made[0]
+    assert rest == made[1:]  # nothing lost to a claim the first walk never yielded

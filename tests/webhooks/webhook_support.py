@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import httpx2
 from support.sandbox_clients import sandbox_region, token_from
 
 from fullscript import Fullscript
@@ -33,14 +34,16 @@ class FakeTime:
         return self.value
 
 
-def sdk_client(sandbox: Sandbox, region: str = "us") -> Fullscript:
+def sdk_client(
+    sandbox: Sandbox, region: str = "us", *, transport: httpx2.AsyncBaseTransport | None = None
+) -> Fullscript:
     """A `Fullscript` on the in-process sandbox holding a fresh token for `region`."""
     return Fullscript(
         client_id=DEFAULT_CLIENT_ID,
         client_secret=DEFAULT_CLIENT_SECRET,
         redirect_uri=DEFAULT_REDIRECT_URI,
         region=sandbox_region(sandbox, region),
-        transport=sandbox.transport(),
+        transport=transport or sandbox.transport(),
         token=token_from(sandbox.issue_token(region)),
         max_retries=0,
     )

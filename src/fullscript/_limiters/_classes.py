@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from typing import Literal
 
+from .._validation import check_number
+
 __all__ = [
     "BACKGROUND",
     "DEFAULT_RESERVE",
@@ -52,41 +54,23 @@ def check_work_class(value: object, *, where: str) -> WorkClass:
 
 def check_reserve(value: object, *, where: str) -> float:
     """``value`` as a share of the window in [0, 1), else an error saying so."""
-    from .._validation import _invalid
-
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _invalid(
-            f"reserve must be a number in [0, 1), got {type(value).__name__}",
-            where=where,
-            name="reserve",
-            wrong_type=True,
-        )
-    if not 0 <= value < 1:  # False for nan
-        raise _invalid(
-            f"reserve must be a share of the window in [0, 1), got {value!r}",
-            where=where,
-            name="reserve",
-            wrong_type=False,
-        )
-    return float(value)
+    return check_number(
+        value,
+        name="reserve",
+        where=where,
+        within=lambda share: 0 <= share < 1,  # False for nan
+        accepted="a number in [0, 1)",
+        expected="a share of the window in [0, 1)",
+    )
 
 
 def check_weight(value: object, *, where: str) -> float:
     """``value`` as a grant's weight (a finite number > 0), else an error saying so."""
-    from .._validation import _invalid
-
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _invalid(
-            f"weight must be a positive number, got {type(value).__name__}",
-            where=where,
-            name="weight",
-            wrong_type=True,
-        )
-    if not (value > 0 and math.isfinite(value)):
-        raise _invalid(
-            f"weight must be a finite number > 0, got {value!r}",
-            where=where,
-            name="weight",
-            wrong_type=False,
-        )
-    return float(value)
+    return check_number(
+        value,
+        name="weight",
+        where=where,
+        within=lambda weight: weight > 0 and math.isfinite(weight),
+        accepted="a positive number",
+        expected="a finite number > 0",
+    )

@@ -11,13 +11,15 @@ endpoint against their real sandbox account.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
+import attrs
 import click
 import httpx2
 
@@ -34,7 +36,7 @@ from fullscript.webhooks import (
 from .exit_codes import AuthNeededError
 from .session import WEBHOOK_SECRET_ENV, CliContext, client_for
 
-__all__ = ["forward", "new_events", "set_secret", "tail"]
+__all__ = ["Polling", "forward", "set_secret", "tail"]
 
 DEFAULT_INTERVAL = 5.0
 # Events up to this much older than the newest seen are asked for again: an event created
@@ -42,33 +44,42 @@ DEFAULT_INTERVAL = 5.0
 _OVERLAP = timedelta(seconds=60)
 
 
-async def new_events(
-    fs: Fullscript,
-    since: datetime | None,
-    *,
-    interval: float,
-    categories: tuple[str, ...],
-) -> AsyncIterator[WebhookEvent]:
-    """Every event from ``since`` on, polling every ``interval`` seconds, each once.
+@attrs.frozen
+class Polling:
+    """What ``tail`` and ``forward`` poll for: their shared ``--since``, ``--interval``,
+    ``--category`` and ``--count`` options."""
 
-    Without ``since``, only events that appear after the first poll: what the first poll
-    finds (the last moments before the command started) is marked seen, not yielded.
-    """
-    seen = InMemorySeenStore()
-    wanted = categories or tuple(EVENT_LISTS)
-    quiet = since is None
-    start = since if since is not None else datetime.now(UTC) - _OVERLAP
-    start = start if start.tzinfo is not None else start.replace(tzinfo=UTC)
-    while True:
-        async for event in reconcile(fs, start, seen=seen, categories=wanted):
-            if event.created_at is not None:
-                start = max(start, event.created_at - _OVERLAP)
-            if not quiet:
-                yield event
-        if quiet:
-            click.echo("Waiting for new events (Ctrl-C to stop) ...", err=True)
-        quiet = False
-        await asyncio.sleep(interval)
+    since: datetime | None
+    interval: float
+    categories: tuple[str, ...]
+    count: int | None
+
+    async def new_events(self, fs: Fullscript) -> AsyncIterator[WebhookEvent]:
+        """Every event from ``since`` on, polling every ``interval`` seconds, each once, until
+        ``count`` events (if set).
+
+        Without ``since``, only events that appear after the first poll: what the first poll
+        finds (the last moments before the command started) is marked seen, not yielded.
+        """
+        seen = InMemorySeenStore()
+        wanted = self.categories or tuple(EVENT_LISTS)
+        quiet = self.since is None
+        start = self.since if self.since is not None else datetime.now(UTC) - _OVERLAP
+        start = start if start.tzinfo is not None else start.replace(tzinfo=UTC)
+        yielded = 0
+        while True:
+            async for event in reconcile(fs, start, seen=seen, categories=wanted):
+                if event.created_at is not None:
+                    start = max(start, event.created_at - _OVERLAP)
+                if not quiet:
+                    yield event
+                    yielded += 1
+                    if self.count is not None and yielded >= self.count:
+                        return
+            if quiet:
+                click.echo("Waiting for new events (Ctrl-C to stop) ...", err=True)
+            quiet = False
+            await asyncio.sleep(self.interval)
 
 
 def _context() -> CliContext:
@@ -77,10 +88,19 @@ def _context() -> CliContext:
     return context
 
 
-_Command = TypeVar("_Command", bound=Callable[..., Any])
+def _polling_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Adds the `Polling` options to ``command``, which receives them as ``polling``."""
 
+    @functools.wraps(command)
+    def with_polling(
+        since: datetime | None,
+        interval: float,
+        categories: tuple[str, ...],
+        count: int | None,
+        **arguments: Any,
+    ) -> None:
+        command(polling=Polling(since, interval, categories, count), **arguments)
 
-def _polling_options(function: _Command) -> _Command:
     options = [
         click.option(
             "--since",
@@ -101,33 +121,21 @@ def _polling_options(function: _Command) -> _Command:
         ),
     ]
     for option in reversed(options):
-        function = option(function)
-    return function
+        with_polling = option(with_polling)
+    return with_polling
 
 
 @click.command()
 @_polling_options
-def tail(
-    since: datetime | None, interval: float, categories: tuple[str, ...], count: int | None
-) -> None:
+def tail(polling: Polling) -> None:
     """Print new events as they happen, one JSON line each (Ctrl-C to stop)."""
-    asyncio.run(_tail(_context(), since, interval, categories, count))
+    asyncio.run(_tail(_context(), polling))
 
 
-async def _tail(
-    context: CliContext,
-    since: datetime | None,
-    interval: float,
-    categories: tuple[str, ...],
-    count: int | None,
-) -> None:
-    printed = 0
+async def _tail(context: CliContext, polling: Polling) -> None:
     async with client_for(context) as fs:
-        async for event in new_events(fs, since, interval=interval, categories=categories):
+        async for event in polling.new_events(fs):
             click.echo(json.dumps(dict(event.payload), ensure_ascii=False))
-            printed += 1
-            if count is not None and printed >= count:
-                return
 
 
 @click.command()
@@ -135,13 +143,7 @@ async def _tail(
     "--to", "url", required=True, help="Your receiver, e.g. http://127.0.0.1:8000/webhooks"
 )
 @_polling_options
-def forward(
-    url: str,
-    since: datetime | None,
-    interval: float,
-    categories: tuple[str, ...],
-    count: int | None,
-) -> None:
+def forward(url: str, polling: Polling) -> None:
     """Post new events to a local endpoint as signed webhook deliveries.
 
     Signed with the webhook secret from FULLSCRIPT_WEBHOOK_SECRET or the keyring
@@ -154,21 +156,12 @@ def forward(
         raise AuthNeededError(
             f"no webhook secret: set {WEBHOOK_SECRET_ENV} or run `fullscript webhooks set-secret`"
         )
-    asyncio.run(_forward(context, secret, url, since, interval, categories, count))
+    asyncio.run(_forward(context, secret, url, polling))
 
 
-async def _forward(
-    context: CliContext,
-    secret: str,
-    url: str,
-    since: datetime | None,
-    interval: float,
-    categories: tuple[str, ...],
-    count: int | None,
-) -> None:
-    delivered = 0
+async def _forward(context: CliContext, secret: str, url: str, polling: Polling) -> None:
     async with client_for(context) as fs, httpx2.AsyncClient(timeout=30.0) as http:
-        async for event in new_events(fs, since, interval=interval, categories=categories):
+        async for event in polling.new_events(fs):
             body = json.dumps({"event": dict(event.payload)}, separators=(",", ":")).encode()
             headers = {
                 "Content-Type": "application/json",
@@ -185,9 +178,6 @@ async def _forward(
                 if not 200 <= status < 300:
                     click.echo(f"warning: {url} answered {status} to {event.id}", err=True)
             click.echo(json.dumps({"event_id": event.id, "type": event.type, "status": status}))
-            delivered += 1
-            if count is not None and delivered >= count:
-                return
 
 
 @click.command("set-secret")

@@ -6,8 +6,8 @@ file back to that size (dropping a half-written page) and continues from that pa
 export removes the checkpoint. Progress (records, pages, rate, time left, and "waiting for
 quota until ..." when the rate limit window is full) is drawn on stderr, never on the data.
 
-The export pages with the paginator's defaults: the SDK has no "background" work class yet
-that would let interactive calls overtake it in the quota.
+The export is background work for the rate limiter (as every stream is): it waits out a full
+window instead of failing, and interactive calls of the same quota go first, from their reserve.
 """
 
 from __future__ import annotations
@@ -162,7 +162,11 @@ async def _export(
             pages=checkpoint.pages,
         )
         async with client_for(context, limiter=watch) as fs:
-            paginator: Any = getattr(fs, group).list(page_size=checkpoint.page_size)
+            paginator: Any = (
+                getattr(fs, group)
+                .list(page_size=checkpoint.page_size)
+                .with_work_class("background")
+            )
             async for page in paginator.starting_at(checkpoint.next_page).pages():
                 for record in page.items:
                     out.write(json.dumps(jsonable(record), ensure_ascii=False).encode() + b"\n")

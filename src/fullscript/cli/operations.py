@@ -169,7 +169,9 @@ def build_command(facts: OperationFacts) -> click.Command:
     resource = getattr(_resources(), facts.group)
     method = getattr(resource, facts.method_name)
     operation: Operation = type(resource).OPERATIONS[facts.method_name]
-    namespace = dict(vars(sys.modules[type(resource).__module__]))
+    # The group module names its models for type checkers only (they load on first use);
+    # the operation's endpoint module imports the ones its annotations need.
+    namespace = {**vars(sys.modules[type(resource).__module__]), **vars(operation.module)}
     params: list[click.Parameter] = []
     positional: list[str] = []
     body_fields: dict[str, attrs.Attribute[Any]] = {}

@@ -27,32 +27,18 @@ from pathlib import Path
 
 import pytest
 
-from .fixtures import (
-    fullscript_client,
-    fullscript_grants,
-    fullscript_options,
-    fullscript_sandbox,
-    fullscript_served,
-    fullscript_target,
-    fullscript_time,
-    fullscript_webhooks,
-)
 from .keys import PARITY_SHAPES, SANDBOX_BOUND_FIXTURES, TARGETS
 
 __all__ = [
-    "fullscript_client",
-    "fullscript_grants",
-    "fullscript_options",
-    "fullscript_sandbox",
-    "fullscript_served",
-    "fullscript_target",
-    "fullscript_time",
-    "fullscript_webhooks",
     "pytest_addoption",
     "pytest_configure",
     "pytest_generate_tests",
     "pytest_terminal_summary",
 ]
+
+# pytest registers the fixtures module as a plugin of its own, so its fixtures are listed there
+# only once.
+pytest_plugins = ["fullscript.pytest_plugin.fixtures"]
 
 MARKER = (
     "fullscript(seed=0, patients=350, region='us', rate_limit='5000/300', token_ttl=7200, "

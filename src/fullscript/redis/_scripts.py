@@ -11,6 +11,20 @@ from __future__ import annotations
 
 __all__ = ["ACQUIRE", "DROP", "PAUSE", "RELEASE"]
 
+# Takes a slot that leaves the log (``member``, "<i|b>:<hex>:<grant>") out of the counts hash:
+# the interactive count and its grant's. Shared by the scripts that remove slots.
+_UNCOUNT = """
+local function uncount(counts, member)
+  local c, g = string.match(member, '^(%a):%x+:(.*)$')
+  if c == 'i' and redis.call('HINCRBY', counts, 'i', -1) <= 0 then
+    redis.call('HDEL', counts, 'i')
+  end
+  if g and redis.call('HINCRBY', counts, 'g:' .. g, -1) <= 0 then
+    redis.call('HDEL', counts, 'g:' .. g)
+  end
+end
+"""
+
 # KEYS: [1] log, [2] pause, [3] marker, [4] counts (hash: "i" = interactive slots in the
 # log, "g:<grant>" = that grant's slots in the log), [5] waiting (sorted set: background
 # grants refused lately, score = when that stops counting), [6] interactive-active marker,
@@ -36,7 +50,9 @@ __all__ = ["ACQUIRE", "DROP", "PAUSE", "RELEASE"]
 # refused registers its grant as waiting; a background caller finding a free slot steps
 # back when a waiting grant has fewer slots in the window than its own (weighted), so free
 # slots go to the least-served grants that want them.
-ACQUIRE = """
+ACQUIRE = (
+    _UNCOUNT
+    + """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 local limit = tonumber(ARGV[1])
@@ -62,15 +78,7 @@ end
 -- A slot released at s counts while s + window > now. Its counts go with it.
 local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if #expired > 0 then
-  for _, member in ipairs(expired) do
-    local c, g = string.match(member, '^(%a):%x+:(.*)$')
-    if c == 'i' and redis.call('HINCRBY', KEYS[4], 'i', -1) <= 0 then
-      redis.call('HDEL', KEYS[4], 'i')
-    end
-    if g and redis.call('HINCRBY', KEYS[4], 'g:' .. g, -1) <= 0 then
-      redis.call('HDEL', KEYS[4], 'g:' .. g)
-    end
-  end
+  for _, member in ipairs(expired) do uncount(KEYS[4], member) end
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 end
 local wait = 0
@@ -140,20 +148,18 @@ redis.call('PEXPIRE', KEYS[1], idle_ms)
 redis.call('PEXPIRE', KEYS[4], idle_ms)
 return {1, '0', tostring(now), lost}
 """
+)
 
 # KEYS[1] log, KEYS[2] counts; ARGV: member. Takes back a slot granted to a caller that was
 # cancelled before it sent anything (it never reached the server), with its counts.
-DROP = """
+DROP = (
+    _UNCOUNT
+    + """
 if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
-local c, g = string.match(ARGV[1], '^(%a):%x+:(.*)$')
-if c == 'i' and redis.call('HINCRBY', KEYS[2], 'i', -1) <= 0 then
-  redis.call('HDEL', KEYS[2], 'i')
-end
-if g and redis.call('HINCRBY', KEYS[2], 'g:' .. g, -1) <= 0 then
-  redis.call('HDEL', KEYS[2], 'g:' .. g)
-end
+uncount(KEYS[2], ARGV[1])
 return 1
 """
+)
 
 # KEYS[1] log; ARGV: window (s), lease (s), member. Moves the slot's score to now (if it is
 # still there) so that it counts one window from the response. Returns 1 if it was there.

@@ -21,6 +21,8 @@ from typing import Any
 
 import attrs
 
+from ._references import resolve
+
 __all__ = ["BreakingChange", "breaking_changes", "event_readings"]
 
 _METHODS = ("get", "put", "post", "delete", "patch")
@@ -42,20 +44,6 @@ class BreakingChange:
 
     def __str__(self) -> str:
         return f"{', '.join(self.names)}: {self.change}"
-
-
-def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    seen: set[str] = set()
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-        ref = str(node["$ref"])
-        if ref in seen or not ref.startswith("#/"):
-            return {}
-        seen.add(ref)
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target.get(part, {}) if isinstance(target, Mapping) else {}
-        node = target
-    return node
 
 
 def _operations(spec: Mapping[str, Any]) -> dict[str, tuple[str, Mapping[str, Any]]]:
@@ -87,7 +75,7 @@ def _query(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> dict[str, M
     item = operation.get("_item") or {}
     merged: dict[str, Mapping[str, Any]] = {}
     for raw in [*(item.get("parameters") or []), *(operation.get("parameters") or [])]:
-        parameter = _resolve(spec, raw)
+        parameter = resolve(spec, raw)
         if isinstance(parameter, Mapping) and parameter.get("in") == "query":
             merged[str(parameter.get("name"))] = parameter
     return merged
@@ -97,7 +85,7 @@ def _type(spec: Mapping[str, Any], schema: Any) -> str:
     """A short type: ``string``, ``integer``, ``array of Patient``, ``Patient``, ``a|b``."""
     if isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str):
         return str(schema["$ref"]).rsplit("/", 1)[-1]
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
     if not isinstance(schema, Mapping):
         return "any"
     for key in ("oneOf", "anyOf"):
@@ -112,7 +100,7 @@ def _type(spec: Mapping[str, Any], schema: Any) -> str:
 
 
 def _enum(spec: Mapping[str, Any], schema: Any) -> tuple[str, ...]:
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
     if not isinstance(schema, Mapping):
         return ()
     if schema.get("enum"):
@@ -126,7 +114,7 @@ def _enum(spec: Mapping[str, Any], schema: Any) -> tuple[str, ...]:
 
 
 def _properties(spec: Mapping[str, Any], schema: Any) -> dict[str, Any]:
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
     if not isinstance(schema, Mapping):
         return {}
     found = dict(schema.get("properties") or {})

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._loading import shipped_spec
+from ._references import operation_by_id, resolve
 
 __all__ = ["response_enum", "unlisted_value"]
 
@@ -22,37 +23,27 @@ def unlisted_value(values: Iterable[str]) -> str:
 def response_enum(operation_id: str, field: str) -> tuple[str, ...]:
     """The enum values the SDK's spec lists for ``field`` anywhere in an operation's answer."""
     spec = shipped_spec()
-    for item in spec["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, Mapping) and operation.get("operationId") == operation_id:
-                for response in (operation.get("responses") or {}).values():
-                    for media in (_resolve(spec, response).get("content") or {}).values():
-                        found = _find_enum(spec, media.get("schema"), field, set())
-                        if found:
-                            return found
-                return ()
-    raise LookupError(f"{operation_id} is not an operation of the SDK's spec")
-
-
-def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-        target: Any = spec
-        for part in str(node["$ref"])[2:].split("/"):
-            target = target[part]
-        node = target
-    return node if isinstance(node, Mapping) else {}
+    operation = operation_by_id(spec, operation_id)
+    if operation is None:
+        raise LookupError(f"{operation_id} is not an operation of the SDK's spec")
+    for response in (operation.get("responses") or {}).values():
+        for media in (resolve(spec, response).get("content") or {}).values():
+            found = _find_enum(spec, media.get("schema"), field, set())
+            if found:
+                return found
+    return ()
 
 
 def _find_enum(spec: Mapping[str, Any], schema: Any, field: str, seen: set[int]) -> tuple[str, ...]:
-    node = _resolve(spec, schema)
+    node = resolve(spec, schema)
     if id(node) in seen:
         return ()
     seen.add(id(node))
     properties = node.get("properties") or {}
     if field in properties:
-        target = _resolve(spec, properties[field])
+        target = resolve(spec, properties[field])
         for part in [target, *(target.get("allOf") or []), *(target.get("oneOf") or [])]:
-            values = _resolve(spec, part).get("enum")
+            values = resolve(spec, part).get("enum")
             if values:
                 return tuple(str(value) for value in values)
     children = [

@@ -2,7 +2,7 @@
 
     from fullscript import FileTokenStore, TokenEncryption
 
-    store = FileTokenStore("tokens.json", encryption=TokenEncryption([new_key, old_key]))
+    store = FileTokenStore("tokens.db", encryption=TokenEncryption([new_key, old_key]))
 
 `TokenEncryption` (extra ``fullscript[crypto]``: ``cryptography``'s Fernet, MultiFernet for
 rotation) *seals* a pair before a store keeps it: the access and refresh tokens become Fernet

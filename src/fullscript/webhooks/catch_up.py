@@ -39,7 +39,6 @@ import attrs
 from .._errors import FullscriptError
 from .._validation import _invalid, check_seconds
 from ..token_stores._file_lock import async_file_lock, require_flock
-from .reconcile import reconcile
 
 if TYPE_CHECKING:
     from .._client import Fullscript
@@ -313,14 +312,7 @@ async def _catch_up_holding(
         since = datetime.fromtimestamp(receiver.clock(), UTC) - first_look_back
     handled, unsaved, complete = 0, 0, True
     latest = cursor
-    async for event in reconcile(
-        fs,
-        since,
-        seen=receiver.seen,
-        key=receiver.key,
-        prefetch=prefetch,
-        claim_ttl=receiver.processing_ttl,
-    ):
+    async for event in receiver._unhandled_events(fs, since, prefetch):
         key = receiver.key(event)
         if cursor is not None and key == cursor.key:
             await receiver.seen.confirm(key)  # handled by the previous catch-up
@@ -363,7 +355,11 @@ async def catch_up_clinics(
     lease: float = DEFAULT_CATCH_UP_LEASE,
     prefetch: int = 4,
 ) -> dict[str, int | None]:
-    """`catch_up_clinic` for every grant (default: every grant in ``fs``'s store and region).
+    """The startup catch-up of an app with several workers and clinics: `catch_up_clinic` for
+    every grant (default: every grant in ``fs``'s store and region), so each clinic is caught up
+    once across the workers sharing ``ledger``, from the last event handled.
+
+    Also ``receiver.catch_up_clinics(fs, ledger=...)``.
 
     With no grant at all this does nothing, so an app starts before any clinic connected. A
     clinic whose catch-up fails (its authorization revoked, Fullscript unreachable) is logged

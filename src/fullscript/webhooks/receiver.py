@@ -25,17 +25,14 @@ import enum
 import inspect
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime, timedelta
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
 from .._validation import check_seconds
 from .catch_up import (
-    DEFAULT_CATCH_UP_LEASE,
-    DEFAULT_FIRST_LOOK_BACK,
-    CatchUpLedger,
     catch_up_clinics,
 )
 from .events import EVENT_CLASSES, UnknownEvent, WebhookEvent
@@ -275,6 +272,26 @@ class WebhookReceiver:
 
     # --- reconciliation ---------------------------------------------------------------------
 
+    def _unhandled_events(
+        self,
+        fs: Fullscript,
+        since: datetime,
+        prefetch: int,
+        categories: Sequence[str] | None = None,
+    ) -> AsyncIterator[WebhookEvent]:
+        """`reconcile` through this receiver's dedup store: the events since ``since`` it has
+        not handled, each claimed for `processing_ttl` as it is yielded."""
+        options: dict[str, Any] = {} if categories is None else {"categories": categories}
+        return reconcile(
+            fs,
+            since,
+            seen=self.seen,
+            key=self.key,
+            prefetch=prefetch,
+            claim_ttl=self.processing_ttl,
+            **options,
+        )
+
     async def catch_up(
         self,
         fs: Fullscript,
@@ -290,43 +307,11 @@ class WebhookReceiver:
         handled here are skipped if a delayed delivery brings them later.
         """
         handled = 0
-        options: dict[str, Any] = {} if categories is None else {"categories": categories}
-        async for event in reconcile(
-            fs,
-            since,
-            seen=self.seen,
-            key=self.key,
-            prefetch=prefetch,
-            claim_ttl=self.processing_ttl,
-            **options,
-        ):
+        async for event in self._unhandled_events(fs, since, prefetch, categories):
             await self.handle(event)
             handled += 1
         return handled
 
-    async def catch_up_clinics(
-        self,
-        fs: Fullscript,
-        *,
-        ledger: CatchUpLedger,
-        grants: Sequence[str] | None = None,
-        first_look_back: timedelta = DEFAULT_FIRST_LOOK_BACK,
-        lease: float = DEFAULT_CATCH_UP_LEASE,
-        prefetch: int = 4,
-    ) -> dict[str, int | None]:
-        """The startup catch-up of an app with several workers and clinics: each clinic (every
-        grant in ``fs``'s store, or ``grants``) once across the workers sharing ``ledger``,
-        from the last event handled (see `fullscript.webhooks.catch_up`).
-
-        Returns the events handled per grant (None: another worker has that clinic). With no
-        grant yet it does nothing; a clinic that fails is logged and left for the next start.
-        """
-        return await catch_up_clinics(
-            self,
-            fs,
-            ledger=ledger,
-            grants=grants,
-            first_look_back=first_look_back,
-            lease=lease,
-            prefetch=prefetch,
-        )
+    # The function of `fullscript.webhooks.catch_up`, bound to this receiver as a method: one
+    # signature and docstring for both spellings.
+    catch_up_clinics = catch_up_clinics

@@ -2,9 +2,9 @@
 
 Fullscript keeps events for 30 days. `reconcile` walks every event list from a point in time
 (oldest first, pages fetched ahead). The lists carry no ``data`` (only ``GET /events/{id}``
-does), so each entry is fetched by id, a few ahead; each event is typed exactly like a
-webhook delivery, and only those the `SeenStore` has not seen are yielded, claimed as they
-go. Give it the store your webhook receiver uses and an event handled by one path is never
+does), so each entry the `SeenStore` has not seen is claimed and fetched by id, a few
+ahead (an event already handled costs no request); each is typed exactly like a webhook
+delivery. Claims not yielded when the walk ends are released. Give it the store your webhook receiver uses and an event handled by one path is never
 handled by the other::
 
     async for event in reconcile(fs, since=last_seen, seen=store):
@@ -75,7 +75,13 @@ def _day_filter(since: datetime) -> str:
 
 
 async def _category_events(
-    fs: Fullscript, category: str, since: datetime, *, prefetch: int, page_size: int
+    fs: Fullscript,
+    category: str,
+    since: datetime,
+    claims: _Claims,
+    *,
+    prefetch: int,
+    page_size: int,
 ) -> AsyncGenerator[WebhookEvent]:
     method: Callable[..., Any] = getattr(fs.events, EVENT_LISTS[category])
     # Oldest first: events created while we page are appended at the end, so no page shifts.
@@ -94,6 +100,10 @@ async def _category_events(
             event = parse_event(entry)
             if event.created_at is not None and _aware(event.created_at) < since:
                 continue
+            # Claimed before its data is fetched: an event already handled (by a webhook
+            # delivery or another worker) costs no request.
+            if not await claims.claim(event):
+                continue
             pending.append(asyncio.ensure_future(_with_data(fs, entry, event)))
             if len(pending) > prefetch:
                 yield await pending.popleft()
@@ -104,6 +114,38 @@ async def _category_events(
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
         await iterator.aclose()
+
+
+class _Claims:
+    """The events `reconcile` claimed in the seen store and has not yielded yet.
+
+    Events are claimed when listed (so a handled one is never fetched), ahead of being
+    yielded; whatever was claimed but not yielded when the walk ends (the caller stopped
+    early, or a request failed) is released, so no event is lost to a claim.
+    """
+
+    def __init__(
+        self, seen: SeenStore, key: Callable[[WebhookEvent], str], ttl: float | None
+    ) -> None:
+        self._seen = seen
+        self._key = key
+        self._ttl = ttl
+        self._held: set[str] = set()
+
+    async def claim(self, event: WebhookEvent) -> bool:
+        name = self._key(event)
+        if not await self._seen.claim(name, ttl=self._ttl):
+            return False
+        self._held.add(name)
+        return True
+
+    def yielded(self, event: WebhookEvent) -> None:
+        self._held.discard(self._key(event))
+
+    async def release_unyielded(self) -> None:
+        held, self._held = self._held, set()
+        for name in held:
+            await self._seen.release(name)
 
 
 async def _with_data(fs: Fullscript, entry: dict[str, Any], listed: WebhookEvent) -> WebhookEvent:
@@ -162,8 +204,10 @@ async def reconcile(
         raise ValueError(
             f"unknown event categories {unknown}; use some of {', '.join(EVENT_LISTS)}"
         )
+    claims = _Claims(seen, key, claim_ttl)
     streams = [
-        _category_events(fs, name, since, prefetch=prefetch, page_size=page_size) for name in wanted
+        _category_events(fs, name, since, claims, prefetch=prefetch, page_size=page_size)
+        for name in wanted
     ]
     # A heap of each stream's next event, ordered by (created_at, list position, sequence).
     heads: list[tuple[datetime, int, int, WebhookEvent]] = []
@@ -182,11 +226,12 @@ async def reconcile(
             if following is not None:
                 heapq.heappush(heads, (_when(following), position, sequence, following))
                 sequence += 1
-            if await seen.claim(key(event), ttl=claim_ttl):
-                yield event
+            claims.yielded(event)
+            yield event
     finally:
         for stream in streams:
             await stream.aclose()
+        await claims.release_unyielded()
 
 
 async def _first_of_each(

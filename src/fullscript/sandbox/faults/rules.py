@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 from http import HTTPStatus
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -37,18 +37,7 @@ FaultKind = Literal[
     "drift",
     "unlisted_value",
 ]
-FAULT_KINDS: tuple[str, ...] = (
-    "error",
-    "rate_limit",
-    "latency",
-    "drop",
-    "drop_after_apply",
-    "malformed",
-    "revoke_token",
-    "reuse_refresh_token",
-    "drift",
-    "unlisted_value",
-)
+FAULT_KINDS: tuple[str, ...] = get_args(FaultKind)
 # Kinds that run the operation (its write takes effect) and then spoil the answer.
 APPLYING_KINDS = frozenset({"drop_after_apply", "malformed", "drift", "unlisted_value"})
 # Kinds that spoil the request's token before the operation runs: "revoke_token" revokes the

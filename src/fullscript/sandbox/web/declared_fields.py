@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from fullscript.spec import shipped_spec
+from fullscript.spec._references import operation_by_id, resolve
 
 __all__ = ["fill_declared_fields", "response_schema"]
 
@@ -25,25 +26,18 @@ def _spec() -> Mapping[str, Any]:
 
 
 def _resolve(node: Any) -> Mapping[str, Any]:
-    spec = _spec()
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-        target: Any = spec
-        for part in str(node["$ref"])[2:].split("/"):
-            target = target[part]
-        node = target
-    return node if isinstance(node, Mapping) else {}
+    return resolve(_spec(), node)
 
 
 def response_schema(operation_id: str, status: int) -> Mapping[str, Any] | None:
     """The JSON schema of an operation's answer with ``status``, from the SDK's spec."""
-    for item in _spec()["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, Mapping) and operation.get("operationId") == operation_id:
-                response = _resolve((operation.get("responses") or {}).get(str(status)))
-                media = (response.get("content") or {}).get("application/json") or {}
-                schema = media.get("schema")
-                return schema if isinstance(schema, Mapping) else None
-    return None
+    operation = operation_by_id(_spec(), operation_id)
+    if operation is None:
+        return None
+    response = _resolve((operation.get("responses") or {}).get(str(status)))
+    media = (response.get("content") or {}).get("application/json") or {}
+    schema = media.get("schema")
+    return schema if isinstance(schema, Mapping) else None
 
 
 def _properties(schema: Mapping[str, Any]) -> dict[str, Any]:
