@@ -4,8 +4,8 @@ The generated functions turn values into URLs and form fields with ``str()``: a 
 as an id put its repr (a patient's name and email) into the path, floats, bytes and lists were
 sent, an enum parameter given anything but a member failed with a raw ``AttributeError``, a lone
 surrogate with a raw ``UnicodeEncodeError``, and a multipart ``None`` was sent as ``"None"``.
-`coerce_arguments` reads each operation's own type hints once (and a multipart body model's
-field hints), so this covers every operation without naming one:
+`coerce_arguments` reads each operation's own type hints once per function (and a multipart
+body model's field hints once per model), so this covers every operation without naming one:
 
 * a path or query value must be of its declared type (``str``, ``int`` but not ``bool``,
   ``list[str]``, an enum); otherwise `InvalidParameterTypeError` (a ``TypeError``) names the
@@ -46,13 +46,28 @@ def _members(hint: Any) -> tuple[Any, ...]:
     return (hint,)
 
 
+class _Parameter:
+    """What one parameter of a generated function accepts, worked out from its hint once."""
+
+    __slots__ = ("members", "models", "plain_text")
+
+    def __init__(self, members: tuple[Any, ...]) -> None:
+        self.members = members
+        # A str is sent as it is once it is known to be valid text (no enum to convert it to).
+        self.plain_text = str in members and _enum_of(members) is None
+        # For a body: the models a dict may become.
+        self.models = _models_of(members)
+
+
 @functools.cache
-def _hints(function: Callable[..., Any]) -> dict[str, tuple[Any, ...]]:
+def _parameters(function: Callable[..., Any]) -> dict[str, _Parameter]:
+    """The parameters of a generated function by name, from its type hints (read once per
+    function: asked on every call)."""
     try:
         hints = typing.get_type_hints(function)
     except Exception:  # an unresolvable annotation: leave that operation's inputs alone
         return {}
-    return {name: _members(hint) for name, hint in hints.items() if name != "return"}
+    return {name: _Parameter(_members(hint)) for name, hint in hints.items() if name != "return"}
 
 
 def _is_unset(value: Any) -> bool:
@@ -285,19 +300,21 @@ def coerce_arguments(
     that cannot be sent `InvalidParameterError`. ``arguments`` itself is never modified (it
     is returned as is when nothing needs converting).
     """
-    hints = _hints(function)
+    parameters = _parameters(function)
     # Copied only when something is converted: most calls pass nothing to convert.
     coerced: dict[str, Any] | None = None
     for name, value in arguments.items():
-        members = hints.get(name)
-        if members is None:
+        parameter = parameters.get(name)
+        if parameter is None:
             continue
+        if parameter.plain_text and type(value) is str and value.isascii():
+            continue  # the usual argument, an id: ASCII text is always valid
         if name == "body":
             if value is None or _is_unset(value):
                 continue
-            exact = _coerce_body(operation, _models_of(members), value)
+            exact = _coerce_body(operation, parameter.models, value)
         else:
-            exact = _checked_argument(operation, name, members, value)
+            exact = _checked_argument(operation, name, parameter.members, value)
         if exact is not value:
             if coerced is None:
                 coerced = dict(arguments)

@@ -181,6 +181,9 @@ class TokenManager:
         # holds that pair, calls fail at once instead of asking again.
         self._dead: tuple[OAuthToken, GrantRevokedError] | None = None
         self._warned_unknown_lifetime = False
+        # The header of the token sent last (`bearer_header`).
+        self._header_token: OAuthToken | None = None
+        self._header = ""
 
     @property
     def region(self) -> Region:
@@ -228,6 +231,21 @@ class TokenManager:
             f"store={self._store!r})"
         )
 
+    def bearer_header(self, token: OAuthToken) -> str:
+        """The ``Authorization`` value sending ``token``, built once per token."""
+        if token is not self._header_token:
+            self._header = f"Bearer {token.access_token}"
+            self._header_token = token
+        return self._header
+
+    def fresh_token(self) -> OAuthToken | None:
+        """The token to send now when it is not yet due for refresh, else None (then
+        `get_token`); no I/O, no waiting."""
+        token = self._token
+        if token is not None and self._clock.now() < self._refresh_at_monotonic:
+            return token
+        return None
+
     async def get_token(self) -> OAuthToken:
         """The token to send now.
 
@@ -240,9 +258,10 @@ class TokenManager:
         another region, and `GrantRevokedError` at once, without a request, for a grant
         whose refresh token the server refused, until it is authorized again.
         """
-        token = self._token
-        if token is not None and self._clock.now() < self._refresh_at_monotonic:
+        token = self.fresh_token()
+        if token is not None:
             return token  # the path nearly every request takes
+        token = self._token
         if self._dead is not None:
             return await self._revived_or_raise()
         if token is None:
@@ -613,23 +632,23 @@ class BearerAuth(httpx2.Auth):
         await request.aread()
         # Make sure a usable token exists (refreshing early if due) before the request queues
         # for its slot: a refresh is a request of its own and must not wait behind this one.
-        token = await self._manager.get_token()
+        token = self._manager.fresh_token()
+        if token is None:
+            token = await self._manager.get_token()
         sent = _TokenAtSlot(self._manager, token)
         # Tell the transport whose request this is (per-grant quotas and fair share key on
         # it), and let it put the token on once the slot is granted: a sibling may rotate the
-        # token while this request waits. Set here too, for a transport that does not call it.
-        request.extensions = {
-            **request.extensions,
-            GRANT_ID_EXTENSION: self._manager.grant_id,
-            AUTHORIZE_EXTENSION: sent.authorize,
-        }
+        # token while this request waits. The request owns its extensions (httpx2 copies the
+        # ones it is given), so they are set in place. The token is put on here too, for a
+        # transport that does not call `authorize`.
+        extensions = request.extensions
+        extensions[GRANT_ID_EXTENSION] = self._manager.grant_id
+        extensions[AUTHORIZE_EXTENSION] = sent.authorize
         sent.authorize(request)
         response = yield request
         if response.status_code != 401:
             return
-        fresh = await self._manager.refresh(sent.token)
-        sent.token = fresh
-        request.headers["Authorization"] = f"Bearer {fresh.access_token}"
+        sent.put_on(request, await self._manager.refresh(sent.token))
         yield request
 
 
@@ -642,15 +661,25 @@ class _TokenAtSlot:
     grant's token manager alive after the grant's connection was freed.
     """
 
-    __slots__ = ("_manager", "token")
+    __slots__ = ("_manager", "_on_request", "token")
 
     def __init__(self, manager: TokenManager, token: OAuthToken) -> None:
         self._manager = weakref.ref(manager)
         self.token = token
+        self._on_request: OAuthToken | None = None  # the token in the request's header
 
     def authorize(self, request: httpx2.Request) -> None:
         manager = self._manager()
         current = manager.current_token if manager is not None else None
-        if current is not None:
-            self.token = current
-        request.headers["Authorization"] = f"Bearer {self.token.access_token}"
+        self.put_on(request, current if current is not None else self.token)
+
+    def put_on(self, request: httpx2.Request, token: OAuthToken) -> None:
+        self.token = token
+        if token is not self._on_request:  # the header is set once per token, not per attempt
+            manager = self._manager()
+            request.headers["Authorization"] = (
+                manager.bearer_header(token)
+                if manager is not None
+                else f"Bearer {token.access_token}"
+            )
+            self._on_request = token

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import io
+import typing
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -30,6 +31,7 @@ from fullscript import (
     InvalidParameterError,
     InvalidParameterTypeError,
 )
+from fullscript._arguments import coerce_arguments
 
 from .conftest import RecordingTransport
 
@@ -250,3 +252,43 @@ async def test_a_multipart_extra_field_of_none_is_refused_not_sent_as_text(
     with refused_before_sending(recorder, InvalidParameterTypeError) as caught:
         await fs.practitioners.create_resource("prac-1", body=body)
     assert caught.value.parameter == "body.note"
+
+
+class _Tone(enum.Enum):
+    CALM = "calm"
+
+
+def test_an_operations_hints_are_read_once_however_often_it_is_called(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads: list[object] = []
+    read_hints = typing.get_type_hints
+
+    def counting(obj: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        reads.append(obj)
+        return read_hints(obj, *args, **kwargs)
+
+    monkeypatch.setattr(typing, "get_type_hints", counting)
+
+    def operation(id: str, tone: _Tone | None = None) -> dict[str, Any]:
+        return {}
+
+    for patient_id in ("a1", "b2", "ç3"):
+        coerced = coerce_arguments("operation", operation, {"id": patient_id, "tone": "calm"})
+        assert coerced == {"id": patient_id, "tone": _Tone.CALM}
+    assert reads == [operation]
+
+
+@given(text=st.text(min_size=1))
+def test_any_valid_text_id_is_sent_as_given(text: str) -> None:
+    def operation(id: str) -> dict[str, Any]:
+        return {}
+
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        with pytest.raises(InvalidParameterError):
+            coerce_arguments("operation", operation, {"id": text})
+        return
+    arguments = {"id": text}
+    assert coerce_arguments("operation", operation, arguments) is arguments

@@ -853,3 +853,27 @@ async def test_processes_sharing_a_store_refresh_once_per_expiry_whatever_the_se
         clock.advance(60)
     assert server.unauthorized == 0
     assert server.token_calls == 1 + lifetimes  # the exchange, then one refresh per expiry
+
+
+async def test_the_bearer_header_is_built_once_per_token() -> None:
+    h = Harness()
+    first = await h.manager.get_token()
+    header = h.manager.bearer_header(first)
+    assert header == "Bearer access-SECRET-0"
+    assert h.manager.bearer_header(first) is header
+    h.clock.advance(7200)  # expired: the next request refreshes and sends the new token
+    assert h.manager.fresh_token() is None
+    await h.get()
+    fresh = h.manager.current_token
+    assert fresh is not None and fresh is not first
+    assert h.manager.bearer_header(fresh) == "Bearer access-SECRET-1"
+    assert h.sent_tokens() == ["access-SECRET-1"]
+
+
+async def test_a_token_not_yet_due_for_refresh_is_handed_out_without_waiting() -> None:
+    h = Harness()
+    assert h.manager.fresh_token() is None  # nothing loaded yet: `get_token` loads it
+    token = await h.manager.get_token()
+    assert h.manager.fresh_token() is token
+    h.clock.advance(7200 - 300)  # within the leeway: due for an early refresh
+    assert h.manager.fresh_token() is None

@@ -7,9 +7,12 @@ Run on virtual time: the deadlines and delays are the API's real ones (Retry-Aft
 from __future__ import annotations
 
 import asyncio
+import gc
 import math
 import pickle
+import weakref
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import attrs
 import httpx2
@@ -26,6 +29,7 @@ from fullscript import (
     RetryPolicy,
     RollingWindowLimiter,
 )
+from fullscript._deadline import CallDeadline, DeadlineWatch, deadline_watch
 from fullscript.sandbox import (
     DEFAULT_CLIENT_ID,
     DEFAULT_CLIENT_SECRET,
@@ -220,3 +224,137 @@ def test_the_deadline_error_survives_pickling() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.deadline, copy.attempts_sent, copy.may_have_been_applied) == (30.0, 1, True)
     assert "q=1" not in str(copy) and "q=1" not in copy.url
+
+
+class StalledServer(httpx2.AsyncBaseTransport):
+    """Never answers calls to paths ending in ``path_suffix`` (ignoring every timeout)."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport, path_suffix: str) -> None:
+        self.inner = inner
+        self.path_suffix = path_suffix
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        if request.url.path.endswith(self.path_suffix):
+            await asyncio.sleep(3600)
+        return await self.inner.handle_async_request(request)
+
+
+def test_calls_share_one_loop_timer_for_their_deadlines(sandbox: Sandbox) -> None:
+    """Calls that end in time neither schedule nor cancel a loop timer each, whichever client
+    or copy of one makes them."""
+
+    async def scenario() -> int:
+        loop = asyncio.get_running_loop()
+        deadline_timers = 0
+        schedule = loop.call_at
+
+        def counting_call_at(when: float, callback: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal deadline_timers
+            if isinstance(getattr(callback, "__self__", None), DeadlineWatch):
+                deadline_timers += 1
+            return schedule(when, callback, *args, **kwargs)
+
+        loop.call_at = counting_call_at  # type: ignore[method-assign]
+        async with make_client(sandbox, deadline=30) as fs, make_client(sandbox) as other:
+            for _ in range(10):
+                await fs.clinic.retrieve()
+                await fs.with_options(deadline=40).clinic.retrieve()
+                await other.clinic.retrieve()
+        return deadline_timers
+
+    assert run_in_virtual_time(scenario()) == 1
+
+
+def test_each_call_ends_at_its_own_deadline_and_the_client_goes_on(sandbox: Sandbox) -> None:
+    """Deadlines watched together each fire on time, and calls after them are bounded too."""
+
+    async def scenario() -> list[tuple[str, float]]:
+        ended: list[tuple[str, float]] = []
+        loop = asyncio.get_running_loop()
+        stalled = StalledServer(sandbox.transport(), "/api/clinic")
+        async with make_client(sandbox, transport=stalled) as fs:
+
+            async def call(deadline: float) -> None:
+                started = loop.time()
+                try:
+                    await fs.with_options(deadline=deadline).clinic.retrieve()
+                except DeadlineExceededError:
+                    ended.append((f"deadline {deadline:g}", loop.time() - started))
+
+            await asyncio.gather(call(20), call(10))
+            await asyncio.sleep(5)  # a call started later is bounded from its own start
+            await call(10)
+        return ended
+
+    assert run_in_virtual_time(scenario()) == [
+        ("deadline 10", 10.0),
+        ("deadline 20", 20.0),
+        ("deadline 10", 10.0),
+    ]
+
+
+def test_a_call_cancelled_by_its_caller_is_not_reported_as_past_its_deadline(
+    sandbox: Sandbox,
+) -> None:
+    async def scenario() -> bool:
+        stalled = StalledServer(sandbox.transport(), "/api/clinic")
+        async with make_client(sandbox, transport=stalled, deadline=60) as fs:
+            task = asyncio.ensure_future(fs.clinic.retrieve())
+            await asyncio.sleep(5)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            return task.cancelled()
+
+    assert run_in_virtual_time(scenario()) is True
+
+
+def test_a_deadline_watch_turns_only_its_own_expiry_into_a_timeout() -> None:
+    async def scenario() -> list[str]:
+        loop = asyncio.get_running_loop()
+        watch = DeadlineWatch(loop)
+        outcomes: list[str] = []
+
+        async def work(seconds: float, sleep: float) -> None:
+            deadline = CallDeadline(seconds, loop.time())
+            watch.start(deadline)
+            try:
+                await asyncio.sleep(sleep)
+            except BaseException as error:
+                if watch.stop(deadline, error):
+                    outcomes.append(f"timed out at {loop.time():g}")
+                    return
+                outcomes.append(f"{type(error).__name__} at {loop.time():g}")
+                raise
+            watch.stop(deadline, None)
+            outcomes.append(f"done at {loop.time():g}")
+
+        await asyncio.gather(work(5, 100), work(50, 1), work(8, 100))
+        cancelled = asyncio.ensure_future(work(30, 100))
+        loop.call_later(2, cancelled.cancel)
+        with pytest.raises(asyncio.CancelledError):
+            await cancelled
+        assert watch.watched == 0
+        return outcomes
+
+    assert run_in_virtual_time(scenario()) == [
+        "done at 1",
+        "timed out at 5",
+        "timed out at 8",
+        "CancelledError at 10",
+    ]
+
+
+def test_each_event_loop_has_one_deadline_watch_that_does_not_keep_it_alive() -> None:
+    loop = asyncio.new_event_loop()
+    other = asyncio.new_event_loop()
+    try:
+        assert deadline_watch(loop) is deadline_watch(loop)
+        assert deadline_watch(other) is not deadline_watch(loop)
+    finally:
+        loop.close()
+        other.close()
+    closed = weakref.ref(loop)
+    del loop, other
+    gc.collect()
+    assert closed() is None

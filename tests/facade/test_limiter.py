@@ -12,7 +12,8 @@ from collections.abc import Awaitable, Callable
 import aiolimiter
 import pytest
 
-from fullscript._limiters import RateLimiter, RollingWindowLimiter
+from fullscript._limiters import Permit, RateLimiter, RollingWindowLimiter
+from fullscript._limiters._rolling_window import synchronous_slots
 from fullscript.testing import max_in_rolling_window, run_in_virtual_time
 
 
@@ -331,3 +332,60 @@ def test_rejects_an_invalid_pause(seconds: float) -> None:
     limiter = RollingWindowLimiter()
     with pytest.raises(ValueError, match="pause must be a finite number of seconds >= 0"):
         run_in_virtual_time(limiter.pause(seconds))
+
+
+async def test_a_free_slot_is_granted_at_once_without_awaiting() -> None:
+    limiter = RollingWindowLimiter(max_requests=2, window=300.0)
+    first = limiter.acquire_at_once("quota", "interactive", "clinic-a")
+    second = limiter.acquire_at_once("quota", "background", "clinic-b")
+    assert first is not None and second is not None
+    assert limiter.used("quota") == 2
+    # The window is full: the caller is told to wait (`acquire`), and nothing is taken.
+    assert limiter.acquire_at_once("quota", "interactive", "clinic-a") is None
+    limiter.release_at_once(first)
+    limiter.release_at_once(first)  # a second release of one permit counts nothing
+    stats = limiter.stats()
+    assert (stats.granted, stats.in_flight, limiter.used("quota")) == (2, 1, 2)
+
+
+class _SetClock:
+    def __init__(self) -> None:
+        self.time = 0.0
+
+    def now(self) -> float:
+        return self.time
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(0)
+
+
+async def test_no_slot_is_granted_at_once_past_a_pause_or_a_queue() -> None:
+    clock = _SetClock()
+    limiter = RollingWindowLimiter(max_requests=1, window=10.0, clock=clock)
+    await limiter.pause(5.0, "paused")
+    assert limiter.acquire_at_once("paused", "interactive", "default") is None
+
+    await limiter.release(await limiter.acquire("queued"))  # counts until t=10
+    waiter = asyncio.ensure_future(limiter.acquire("queued"))
+    await asyncio.sleep(0)
+    clock.time = 11.0  # the slot is free again, but the waiter asked first
+    assert limiter.acquire_at_once("queued", "interactive", "default") is None
+    assert limiter.waiting == 1
+    waiter.cancel()
+
+
+async def test_a_paced_limiter_grants_nothing_at_once() -> None:
+    limiter = RollingWindowLimiter(pacing=aiolimiter.AsyncLimiter(10, 1.0))
+    assert limiter.acquire_at_once("quota", "interactive", "default") is None
+    assert synchronous_slots(limiter) is not None  # asked, and it says: await `acquire`
+
+
+class _OwnRelease(RollingWindowLimiter):
+    async def release(self, permit: Permit) -> None:
+        await super().release(permit)
+
+
+def test_only_a_limiter_whose_acquire_and_release_are_its_own_offers_synchronous_slots() -> None:
+    assert synchronous_slots(RollingWindowLimiter()) is not None
+    assert synchronous_slots(_OwnRelease()) is None
+    assert synchronous_slots(object()) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import random
 from collections.abc import AsyncIterator, Callable
@@ -12,7 +13,8 @@ from email.utils import format_datetime
 import httpx2
 import pytest
 
-from fullscript._limiters import RollingWindowLimiter
+from fullscript._deadline import DEADLINE_EXTENSION, CallDeadline
+from fullscript._limiters import Permit, RateLimitWaitExceeded, RollingWindowLimiter
 from fullscript._options import RequestOptions, use_request_options
 from fullscript._retry import RetryPolicy
 from fullscript._transport import FullscriptTransport
@@ -553,3 +555,112 @@ async def test_a_checked_success_body_is_parsed_once_and_each_caller_gets_its_ow
     first["patient"]["id"] = "changed"
     assert response.json() == {"patient": {"id": "1"}}  # a later call parses afresh
     assert len(parses) == 2
+
+
+class TimeoutsSeen(httpx2.AsyncBaseTransport):
+    """Answers 503 then 200, remembering each attempt's timeout extension."""
+
+    def __init__(self) -> None:
+        self.timeouts: list[dict[str, float | None]] = []
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.timeouts.append(dict(request.extensions["timeout"]))
+        return httpx2.Response(503 if len(self.timeouts) == 1 else 200, json={})
+
+
+FIVE = {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0}
+
+
+@pytest.mark.parametrize(
+    ("timeout", "deadline", "expected"),
+    [
+        # Further away than every timeout: the attempts keep the timeouts they were given.
+        (httpx2.Timeout(5.0), 100.0, [FIVE, FIVE]),
+        # An unset timeout (None) is clipped to the deadline however far away it is.
+        (
+            httpx2.Timeout(5.0, read=None),
+            100.0,
+            [{**FIVE, "read": 100.0}, {**FIVE, "read": 99.0}],
+        ),
+        # Nearer: each attempt's timeouts end by the deadline (the backoff took 1 s).
+        (
+            httpx2.Timeout(5.0),
+            3.0,
+            [dict.fromkeys(FIVE, 3.0), dict.fromkeys(FIVE, 2.0)],
+        ),
+    ],
+)
+def test_attempt_timeouts_are_clipped_only_when_the_deadline_is_nearer(
+    timeout: httpx2.Timeout, deadline: float, expected: list[dict[str, float]]
+) -> None:
+    async def scenario() -> list[dict[str, float | None]]:
+        server = TimeoutsSeen()
+        transport = FullscriptTransport(
+            server,
+            limiter=RollingWindowLimiter(),
+            retry=RetryPolicy(max_retries=1, initial_backoff=1.0, jitter=False),
+        )
+        extension = CallDeadline(deadline, asyncio.get_running_loop().time())
+        async with httpx2.AsyncClient(transport=transport, base_url=API, timeout=timeout) as client:
+            response = await client.get(
+                "/clinic/patients", extensions={DEADLINE_EXTENSION: extension}
+            )
+        assert response.status_code == 200
+        return server.timeouts
+
+    assert run_in_virtual_time(scenario()) == expected
+
+
+async def test_a_free_rolling_window_slot_is_granted_and_given_back_in_one_pass() -> None:
+    limiter = RollingWindowLimiter(max_requests=2, window=300.0)
+    server = ScriptedServer(ok(), ok(), ok())
+    transport = FullscriptTransport(httpx2.MockTransport(server.handle), limiter=limiter)
+    async with httpx2.AsyncClient(transport=transport, base_url=API) as client:
+        await client.get("/clinic/patients")
+        await client.get("/clinic/patients")
+        stats = limiter.stats()
+        assert (stats.granted, stats.in_flight, limiter.used("us-snd.fullscript.io")) == (2, 0, 2)
+        # The window is full now: the third call waits, and is refused past its maximum wait.
+        with pytest.raises(RateLimitWaitExceeded):
+            await client.get("/clinic/patients", extensions={"timeout": {"pool": 1.0}})
+    assert server.attempts == 2
+
+
+class _CountsAcquires(RollingWindowLimiter):
+    def __init__(self) -> None:
+        super().__init__()
+        self.acquired = 0
+
+    async def acquire(self, *args: object, **kwargs: object) -> Permit:
+        self.acquired += 1
+        return await super().acquire(*args, **kwargs)  # type: ignore[arg-type]
+
+
+async def test_a_limiter_subclass_that_changes_acquire_is_asked_for_every_attempt() -> None:
+    limiter = _CountsAcquires()
+    server = ScriptedServer(status(503), ok())
+    transport = FullscriptTransport(
+        httpx2.MockTransport(server.handle), limiter=limiter, clock=RecordingClock()
+    )
+    async with httpx2.AsyncClient(transport=transport, base_url=API) as client:
+        await client.get("/clinic/patients")
+    assert limiter.acquired == server.attempts == 2
+
+
+async def test_answers_are_freed_at_once_not_left_to_the_garbage_collector() -> None:
+    """The body checked for JSON is handed to the client's parser without a reference cycle
+    between the response and its parsed value (a cycle per call made the collector run twice
+    as often)."""
+    h = Harness(*[ok({"patient": {"id": str(number)}}) for number in range(21)])
+    assert (await h.request("GET")).json() == {"patient": {"id": "0"}}
+    gc.collect()
+    gc.disable()
+    try:
+        for number in range(1, 21):
+            response = await h.request("GET")
+            assert response.json() == {"patient": {"id": str(number)}}
+            assert response.json() == {"patient": {"id": str(number)}}  # parsed anew
+        del response
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -17,7 +17,9 @@ Who gets a free slot (see `_classes` and `_fair_queue`):
 
 Granting is one synchronous pass (`_dispatch`) run whenever something changes (a release, a
 newcomer, a timer): a granted waiter's future gets its `Permit`, so a waiter costs one future
-and, with a finite maximum wait, one timer handle; no task of its own.
+and, with a finite maximum wait, one timer handle; no task of its own. A newcomer who finds a
+slot free takes it in the same synchronous step (`acquire_at_once`, which the transport asks
+first), so an uncontended slot costs no coroutine at all.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import itertools
 import logging
 import math
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .._clock import Clock, SystemClock
 from .._validation import check_count, check_seconds
@@ -41,7 +43,7 @@ from ._stats import LimiterStats, StatsRecorder
 from ._timers import Timer, call_later
 from ._window_quota import WindowQuota
 
-__all__ = ["RollingWindowLimiter"]
+__all__ = ["RollingWindowLimiter", "synchronous_slots"]
 
 logger = logging.getLogger("fullscript")
 
@@ -204,6 +206,10 @@ class RollingWindowLimiter(WindowQuota, SchedulingSettings):
 
     async def release(self, permit: Permit) -> None:
         """The attempt of `permit` is over: its slot counts until one window from now."""
+        self.release_at_once(permit)
+
+    def release_at_once(self, permit: Permit) -> None:
+        """`release`, synchronously: giving a slot back here never waits."""
         quota = self._quotas.get(permit.scope)
         if quota is None or not isinstance(permit.ticket, int):
             return
@@ -246,14 +252,9 @@ class RollingWindowLimiter(WindowQuota, SchedulingSettings):
         if self._pacing is not None:
             await self._pacing.acquire()
         start = self._clock.now()
-        self._forget_expired(quota, start)
-        if work_class == INTERACTIVE:
-            quota.last_interactive = start
-            ahead = quota.interactive.live
-        else:
-            ahead = quota.interactive.live + quota.background.live
-        if not ahead and self._admits(quota, work_class, start):
-            return self._grant(quota, scope, work_class, grant, start, start)
+        permit = self._grant_if_free(quota, scope, work_class, grant, start)
+        if permit is not None:
+            return permit
         # Fail at once when even a lower bound of the wait is over the maximum.
         mine = quota.queue(work_class).queued_for(grant)
         lower_bound = self._lower_bound(quota, start, ahead=mine)
@@ -281,7 +282,40 @@ class RollingWindowLimiter(WindowQuota, SchedulingSettings):
                 self._leave(quota, waiter)
             raise
 
+    def acquire_at_once(
+        self, scope: str, work_class: WorkClass, grant: str = DEFAULT_GRANT_ID
+    ) -> Permit | None:
+        """`acquire`'s slot when one is free now (nobody queued ahead, no pause, room in the
+        window), synchronously; None when the caller would have to wait (then `acquire`).
+
+        The transport asks this first: an uncontended slot then costs no coroutine. With
+        `pacing` every grant awaits the pacer, so this always answers None.
+        """
+        if self._pacing is not None:
+            return None
+        if work_class is not INTERACTIVE and work_class is not BACKGROUND:
+            return None  # `acquire` says what is wrong with it
+        quota = self._quotas.get(scope)
+        if quota is None:
+            quota = self._quota(scope)
+        return self._grant_if_free(quota, scope, work_class, grant, self._clock.now())
+
     # --- scheduling ---------------------------------------------------------------------------
+
+    def _grant_if_free(
+        self, quota: _Quota, scope: str, work_class: WorkClass, grant: str, now: float
+    ) -> Permit | None:
+        """A slot granted at `now` when nobody of this class (or, for background work, of
+        either class) is queued ahead and the window admits it; else None."""
+        self._forget_expired(quota, now)
+        if work_class == INTERACTIVE:
+            quota.last_interactive = now
+            ahead = quota.interactive.live
+        else:
+            ahead = quota.interactive.live + quota.background.live
+        if not ahead and self._admits(quota, work_class, now):
+            return self._grant(quota, scope, work_class, grant, now, now)
+        return None
 
     def _admits(self, quota: _Quota, work_class: WorkClass, now: float) -> bool:
         """Whether a slot of `work_class` may be granted now (queues aside)."""
@@ -471,3 +505,25 @@ class RollingWindowLimiter(WindowQuota, SchedulingSettings):
             f"RollingWindowLimiter(max_requests={self._max_requests}, window={self._window}, "
             f"reserve={self._reserve}, waiting={self.waiting})"
         )
+
+
+AcquireAtOnce = Callable[[str, WorkClass, str], Permit | None]
+ReleaseAtOnce = Callable[[Permit], None]
+
+
+def synchronous_slots(limiter: object) -> tuple[AcquireAtOnce, ReleaseAtOnce] | None:
+    """``limiter``'s `RollingWindowLimiter.acquire_at_once` and `release_at_once`, for a
+    transport to take a free slot without awaiting; None for any other limiter, and for a
+    subclass that changes how slots are acquired or released (those go through its own
+    ``acquire`` and ``release``)."""
+    if not isinstance(limiter, RollingWindowLimiter):
+        return None
+    cls = type(limiter)
+    if (
+        cls.acquire is not RollingWindowLimiter.acquire
+        or cls.release is not RollingWindowLimiter.release
+        or cls.acquire_at_once is not RollingWindowLimiter.acquire_at_once
+        or cls.release_at_once is not RollingWindowLimiter.release_at_once
+    ):
+        return None
+    return limiter.acquire_at_once, limiter.release_at_once
