@@ -72,6 +72,8 @@ class CallInfo:
         grant_id: the grant whose token the call carries (often a tenant id: observers that
             export it should let the user opt in).
         page: the page number when the call fetches one page of a list stream.
+        work_class: the call's class for the rate limiter (``"interactive"`` or
+            ``"background"``; streams and their pages are background unless told otherwise).
         stream: True for a whole list stream (each page is then a call of its own, whose
             ``parent`` is the stream).
         parent: the stream a page call belongs to.
@@ -89,6 +91,7 @@ class CallInfo:
     region: str
     grant_id: str
     page: int | None = None
+    work_class: str = "interactive"
     stream: bool = False
     parent: CallInfo | None = attrs.field(default=None, repr=False)
     attempts: int = 0

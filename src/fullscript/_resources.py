@@ -277,6 +277,7 @@ class OperationBinding:
             region=self._connection.region.key,
             grant_id=self._connection.grant_id,
             page=page,
+            work_class=work_class_in_effect(self._class_setting),
         )
 
     def _retry_policy(self) -> RetryPolicy:

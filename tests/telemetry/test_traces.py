@@ -43,6 +43,7 @@ async def test_a_plain_call_is_an_operation_span_with_one_attempt_span(
     assert call.attributes["fullscript.operation"] == "clinic.retrieve"
     assert call.attributes["fullscript.region"] == "us"
     assert call.attributes["fullscript.attempts"] == 1
+    assert call.attributes["fullscript.work_class"] == "interactive"
     assert "fullscript.request_id" in call.attributes
     assert attempt.name == "GET /api/clinic"
     assert attempt.kind is SpanKind.CLIENT
@@ -161,6 +162,9 @@ async def test_a_stream_is_a_span_with_a_child_span_per_page(
     )
     assert numbers == list(range(1, -(-total // 50) + 1))
     assert {span.name for span in pages} == {"fullscript patients.list page"}
+    assert {
+        span.attributes["fullscript.work_class"] for span in pages if span.attributes is not None
+    } == {"background"}  # streams are background work for the rate limiter
     for page in pages:
         (attempt,) = children_of(page, recorded.finished())
         assert attempt.name == "GET /api/clinic/patients"
@@ -213,3 +217,15 @@ async def test_no_tracing_header_is_sent_to_fullscript(
     (app,) = recorded.named("app request")
     assert call.parent is not None and app.context is not None
     assert call.parent.span_id == app.context.span_id  # the call joins the app's trace
+
+
+async def test_a_stream_marked_interactive_says_so_on_its_pages(
+    sandbox: Sandbox, recorded: Recorded
+) -> None:
+    async with make_client(sandbox, telemetry=recorded.telemetry()) as fs:
+        await fs.patients.list(page_size=50, limit=60).with_work_class("interactive").to_list()
+    pages = [span for span in recorded.finished() if span.name == "fullscript patients.list page"]
+    assert pages
+    assert {span.attributes["fullscript.work_class"] for span in pages if span.attributes} == {
+        "interactive"
+    }

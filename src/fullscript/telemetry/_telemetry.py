@@ -73,6 +73,7 @@ class Telemetry:
             "fullscript.operation": call.operation,
             "fullscript.operation_id": call.operation_id,
             "fullscript.region": call.region,
+            "fullscript.work_class": call.work_class,
             "http.request.method": call.http_method,
             "url.template": call.url_template,
         }
