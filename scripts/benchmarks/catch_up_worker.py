@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from fullscript import FileTokenStore, Fullscript, Region
 from fullscript.sandbox import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI
-from fullscript.webhooks import CatchUpLedger, FileCatchUpLedger, WebhookEvent, WebhookReceiver
+from fullscript.webhooks import (
+    EVENT_LISTS,
+    CatchUpLedger,
+    FileCatchUpLedger,
+    WebhookEvent,
+    WebhookReceiver,
+)
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp, Receive, Scope, Send
@@ -32,7 +38,14 @@ LOOK_BACK = "look-back"
 
 
 class EventListCounter:
-    """Counts the ``GET .../events/...`` requests a served sandbox answers (thread-safe)."""
+    """Counts the ``GET .../events/<category>`` list requests a served sandbox answers
+    (thread-safe).
+
+    The fetches of one event's data (``GET .../events/{id}``) are left out: how many a worker
+    makes depends on which events its dedup store has already seen, and the grants these runs
+    connect are one sandbox clinic (the same events under each grant), which no real
+    deployment has. The list requests are what grows with workers x clinics.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -40,7 +53,9 @@ class EventListCounter:
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and "/events/" in scope["path"]:
+        path = scope.get("path", "").rstrip("/")
+        listing = path.rpartition("/events/")[2] in EVENT_LISTS
+        if scope["type"] == "http" and scope["method"] == "GET" and listing:
             with self._lock:
                 self.count += 1
         await self.app(scope, receive, send)
