@@ -43,10 +43,6 @@ class InvalidPathParameterError(FullscriptError, ValueError):
         super().__init__(f"path parameter {parameter!r} {problem}")
 
 
-def _preview(text: str) -> str:
-    return repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text)} characters)"
-
-
 def path_parameter(name: str, value: Any) -> str:
     """``value`` escaped as one path segment, or `InvalidPathParameterError` naming ``name``.
 
@@ -70,8 +66,8 @@ def path_parameter(name: str, value: Any) -> str:
         if any(segment.strip() in _DOT_SEGMENTS for segment in segments):
             raise InvalidPathParameterError(
                 name,
-                f"is or contains a dot segment ({_preview(text)}), which would address "
-                "another endpoint",
+                "is or contains a dot segment ('.' or '..' between slashes, after decoding), "
+                "which would address another endpoint",
             )
     return quote(text, safe="")
 
