@@ -18,11 +18,13 @@ from typing import Any
 
 import httpx2
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from fullscript_api import api as generated_api
 from fullscript_api.api import Operation
 from fullscript_api.errors import InvalidPathParameterError
 
-from fullscript import Fullscript, FullscriptError, OAuthToken
+from fullscript import Fullscript, FullscriptError, OAuthToken, Region
 
 from .conftest import RecordingTransport
 
@@ -150,3 +152,43 @@ async def test_the_issue_examples_reach_nothing(
     with pytest.raises(ValueError, match="None"):
         await fs.patients.retrieve(None)  # type: ignore[arg-type]
     assert recorder.sent == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    identifier=st.text(min_size=1, max_size=40).filter(
+        lambda text: text.strip() not in ("", ".", "..") and "/" not in text and "\\" not in text
+    ),
+    region=st.sampled_from(
+        [Region.US, Region.CA, Region.CA_SANDBOX.with_base_url("http://127.0.0.1:8000/ca-snd")]
+    ),
+)
+async def test_the_url_sent_is_the_one_httpx2_merges_from_the_base_url(
+    identifier: str, region: Region
+) -> None:
+    # The façade hands httpx2 an absolute URL (one parse instead of a parse and a merge); it
+    # must be exactly what httpx2 builds from the client's base URL and the generated path.
+    operation = GENERATED[("GET", "/api/clinic/patients/{id}")]
+    try:
+        relative = operation.module._get_kwargs(id=identifier)["url"]
+    except InvalidPathParameterError:
+        return  # refused before sending (dot segments): covered above
+    sent: list[httpx2.URL] = []
+
+    def record(request: httpx2.Request) -> httpx2.Response:
+        sent.append(request.url)
+        return httpx2.Response(200, json={"patient": {"id": "p"}})
+
+    fs = Fullscript(
+        client_id="id",
+        client_secret="secret",
+        redirect_uri="https://app.example/cb",
+        region=region,
+        transport=httpx2.MockTransport(record),
+        token=OAuthToken(access_token="a", refresh_token="r", region=region.key),
+    )
+    async with fs:
+        await fs.patients.retrieve(identifier)
+        expected = httpx2.AsyncClient(base_url=fs.region.base_url).build_request("GET", relative)
+    assert sent == [expected.url]
+    assert str(sent[0]) == str(expected.url)
