@@ -29,7 +29,8 @@
    the defaults, a clinic's calls beside it (first come, first served vs classes and the
    reserve), ten grants sharing fairly; the chart of docs/scale-out.md comes from here.
 
-Targets: façade within 1.25x of the bare generated client; zero window violations; prefetch at
+Targets: façade at most 1.07x the bare generated call and 1.20x plain httpx2 (issue 14's
+goals, in 1 on the wall clock and in 4 on CPU time); zero window violations; prefetch at
 least 5x faster than page by page; the goals of 4 are printed beside its figures; one refresh per
 token expiry across processes and 0 auth errors. Exits 1 if a target is missed.
 """
@@ -62,7 +63,6 @@ from fullscript.testing import run_in_virtual_time
 
 CALLS_PER_ROUND = 2000
 ROUNDS = 7
-OVERHEAD_TARGET = 1.25
 PREFETCH_TARGET = 5.0
 
 
@@ -230,9 +230,16 @@ def main() -> int:
         # Reported, no target: what OpenTelemetry spans and metrics add to a call.
         added = timings["façade, telemetry on"] - timings["façade"]
         print(f"   telemetry on adds {added * 1e6:.1f} us/call (OpenTelemetry SDK, no exporter)")
-    ratio = timings["façade"] / bare
-    ok = ratio <= OVERHEAD_TARGET
-    results.append((f"façade overhead {ratio:.2f}x of bare generated (<= {OVERHEAD_TARGET}x)", ok))
+    # The goals are issue 14's, judged here on the wall clock of the dev environment and in
+    # the last section on CPU time in a clean virtualenv.
+    for anchor, goal in (
+        ("bare generated", lean.FACADE_VS_BARE_GOAL),
+        ("plain httpx2", lean.FACADE_VS_HTTPX_GOAL),
+    ):
+        ratio = timings["façade"] / timings[anchor]
+        results.append(
+            (f"façade wall time per call {ratio:.2f}x {anchor} (<= {goal}x)", ratio <= goal)
+        )
 
     print()
     print("2. Rate limiting, 15,000 requests from 50 workers as fast as allowed (virtual clock)")
