@@ -909,4 +909,7 @@ OPERATIONS: tuple[OperationFacts, ...] = (
     ),
 )
 
-__all__ = ["OPERATIONS"]
+#: Every OAuth scope an app can hold, in the spec's order (its OAuth 2 flows' scopes).
+SCOPES: tuple[str, ...] = ("catalog:read", "clinic:read", "clinic:write", "patients:read", "patients:write", "patients:treatment_plan_history", "patients:order_history")
+
+__all__ = ["OPERATIONS", "SCOPES"]

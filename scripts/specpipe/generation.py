@@ -27,7 +27,7 @@ import jinja2
 
 from specpipe.document import JSON
 from specpipe.generated_names import endpoint_name
-from specpipe.operation_facts import operation_facts
+from specpipe.operation_facts import oauth_scopes, operation_facts
 from specpipe.response_schemas import mark_response_schemas
 
 PACKAGE_NAME = "fullscript_api"
@@ -153,7 +153,9 @@ def write_operation_table(spec: dict[str, JSON], template_dir: Path, destination
     """Render ``operations.py.jinja`` with every operation's facts into the package."""
     template = _template_environment(template_dir).get_template(TABLE_TEMPLATE)
     target = destination / TABLE_MODULE
-    target.write_text(template.render(operations=operation_facts(spec)), "utf-8")
+    target.write_text(
+        template.render(operations=operation_facts(spec), scopes=oauth_scopes(spec)), "utf-8"
+    )
     return target
 
 

@@ -88,6 +88,24 @@ def operation_facts(spec: dict[str, JSON]) -> list[OperationFacts]:
     return rows
 
 
+def oauth_scopes(spec: dict[str, JSON]) -> tuple[str, ...]:
+    """Every OAuth scope an app can hold, in the spec's order: the scopes its OAuth 2 security
+    schemes declare, then any an operation requires that none declares."""
+    declared: list[str] = []
+    schemes = spec.get("components", {})
+    schemes = schemes.get("securitySchemes", {}) if isinstance(schemes, dict) else {}
+    for scheme in schemes.values() if isinstance(schemes, dict) else ():
+        flows = scheme.get("flows", {}) if isinstance(scheme, dict) else {}
+        for flow in flows.values() if isinstance(flows, dict) else ():
+            scopes = flow.get("scopes", {}) if isinstance(flow, dict) else {}
+            declared += [name for name in scopes if name not in declared]
+    required = (row.scope for row in operation_facts(spec) if row.scope is not None)
+    for scope in required:
+        if scope not in declared:
+            declared.append(scope)
+    return tuple(declared)
+
+
 def _body_fields(spec: dict[str, JSON], op: OperationRef) -> tuple[str, ...] | None:
     """Top-level members of the request body schema (any media type); None when it is open."""
     body = resolve(spec, op.operation.get("requestBody"))

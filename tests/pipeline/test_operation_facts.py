@@ -16,6 +16,7 @@ from specpipe.operation_facts import (
     METHOD,
     RESTRICTED,
     SCOPE,
+    oauth_scopes,
     operation_facts,
 )
 
@@ -111,6 +112,39 @@ def test_the_generated_operation_table_holds_the_stamped_facts_of_every_operatio
     expected = [tuple(f) for f in operation_facts(spec)]
 
     assert [tuple(row) for row in generated_table.OPERATIONS] == expected
+
+
+def test_the_scopes_an_app_can_hold_are_the_oauth_flows_then_any_only_an_operation_names() -> None:
+    oauth = {
+        "type": "oauth2",
+        "flows": {
+            "authorizationCode": {
+                "authorizationUrl": "https://a.example/authorize",
+                "tokenUrl": "https://a.example/token",
+                "scopes": {"clinic:read": "", "catalog:read": ""},
+            }
+        },
+    }
+    paths = {
+        "/api/clinic": {
+            "get": operation("retrieve_clinic", "Clinic", security=[{"oauth2": ["clinic:read"]}])
+        },
+        "/api/labs": {"get": operation("list_labs", "Labs", security=[{"oauth2": ["labs:read"]}])},
+    }
+    spec = normalize(minimal_spec(paths, components={"securitySchemes": {"oauth2": oauth}})).spec
+    assert oauth_scopes(spec) == ("clinic:read", "catalog:read", "labs:read")
+    # Without any OAuth 2 scheme: what the operations require.
+    assert oauth_scopes(normalize(minimal_spec(paths)).spec) == ("clinic:read", "labs:read")
+
+
+@pytest.mark.skipif(not OUR_SPEC.is_file(), reason="openapi/openapi.json missing")
+def test_the_generated_table_lists_the_specs_scopes_and_the_sandbox_serves_them() -> None:
+    from fullscript.sandbox import ALL_SCOPES
+
+    spec = json.loads(OUR_SPEC.read_text())
+    flow = spec["components"]["securitySchemes"]["oauth2"]["flows"]["authorizationCode"]
+    assert tuple(flow["scopes"]) == generated_table.SCOPES
+    assert ALL_SCOPES == generated_table.SCOPES
 
 
 def test_declared_query_parameters_and_body_members_are_read_from_the_operation() -> None:

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from fullscript import webhooks
 from fullscript.sandbox import DEFAULT_WEBHOOK_CHALLENGE, Sandbox
 from fullscript.webhooks import WebhookSignatureError, verify_signature
 
@@ -61,7 +62,8 @@ def receiver(sandbox: Sandbox) -> Receiver:
     return receiver
 
 
-EVENT_LISTS = ("patients", "treatment_plans", "orders", "lab_orders", "products", "clinic_keys")
+# Every event list of the spec (``/events/<category>``), as reconciliation walks them.
+EVENT_LISTS = tuple(webhooks.EVENT_LISTS)
 
 
 async def _event_counts(client: httpx2.AsyncClient) -> dict[str, int]:

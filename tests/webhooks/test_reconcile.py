@@ -14,7 +14,7 @@ from webhook_support import (
     SECRET,
     FakeTime,
     delivery,
-    one_event_of_each_type,
+    events_of_each_type,
     sdk_client,
 )
 
@@ -55,7 +55,7 @@ async def test_events_missed_while_down_arrive_exactly_once_and_webhooked_ones_a
     # Down: one event of every type, a second apart, and no delivery reaches us.
     sandbox_time.value += 1
     missed = []
-    for raw in one_event_of_each_type(sandbox):
+    for raw in events_of_each_type(sandbox):  # each happens when taken
         missed.append(raw)
         sandbox_time.value += 1
 
@@ -191,3 +191,21 @@ async def test_events_claimed_ahead_but_not_yielded_are_released_when_the_caller
         rest = [e.id async for e in reconcile(fs, since, seen=seen, categories=["patients"])]
     assert first.id == made[0]
     assert rest == made[1:]  # nothing lost to a claim the first walk never yielded
+
+
+def test_every_event_list_of_the_spec_is_walked_and_nothing_else() -> None:
+    # Derived from the generated operation table: a list added to the spec is walked with no
+    # hand-written change, and every entry names a method `fs.events` has.
+    import json
+    from pathlib import Path
+
+    from fullscript_api.api.events import EventsResource
+
+    spec = json.loads((Path(__file__).resolve().parents[2] / "openapi/openapi.json").read_text())
+    lists = {
+        path.removeprefix("/api/events/")
+        for path, item in spec["paths"].items()
+        if path.startswith("/api/events/") and "{" not in path and "get" in item
+    }
+    assert set(EVENT_LISTS) == lists and len(lists) >= 6
+    assert all(callable(getattr(EventsResource, method, None)) for method in EVENT_LISTS.values())

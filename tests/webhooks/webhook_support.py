@@ -4,6 +4,7 @@ and an SDK client on the in-process sandbox."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import httpx2
@@ -51,31 +52,35 @@ def sdk_client(
 
 def one_event_of_each_type(sandbox: Sandbox, region: str = "us") -> list[dict[str, Any]]:
     """Act as the clinic so that every documented event type happens once (in this order)."""
+    return list(events_of_each_type(sandbox, region))
+
+
+def events_of_each_type(sandbox: Sandbox, region: str = "us") -> Iterator[dict[str, Any]]:
+    """`one_event_of_each_type`, one action at a time: each event happens when it is taken,
+    so a caller can move the sandbox clock between them."""
     clinic = sandbox.clinic(region)
     state = sandbox.region(region)
     created = clinic.create_patient(
         email="webhook.person@example.org", first_name="Web", last_name="Hook"
     )
+    yield created
     patient_id = created["data"]["patient"]["id"]
+    yield clinic.update_patient(patient_id, last_name="Hooked")
     dependent = next(p for p in state.values("patients") if p["is_dependent"])
+    yield clinic.emancipate_patient(dependent["id"])
     planned = clinic.create_treatment_plan(patient_id)
+    yield planned
     plan_id = planned["data"]["treatment_plan"]["id"]
+    yield clinic.update_treatment_plan(plan_id, personal_message="Twice a day")
+    yield clinic.update_recommendation(plan_id, 0, units_to_purchase=2)
+    yield clinic.place_order(patient_id, treatment_plan_id=plan_id)
+    yield clinic.update_lab_order(state.values("lab_orders")[0]["id"], "processing")
+    yield clinic.create_product("Webhook Omega")
     product_id = state.values("products")[0]["id"]
-    return [
-        created,
-        clinic.update_patient(patient_id, last_name="Hooked"),
-        clinic.emancipate_patient(dependent["id"]),
-        planned,
-        clinic.update_treatment_plan(plan_id, personal_message="Twice a day"),
-        clinic.update_recommendation(plan_id, 0, units_to_purchase=2),
-        clinic.place_order(patient_id, treatment_plan_id=plan_id),
-        clinic.update_lab_order(state.values("lab_orders")[0]["id"], "processing"),
-        clinic.create_product("Webhook Omega"),
-        clinic.update_product(product_id, name="Renamed"),
-        clinic.update_product_description(product_id, "<p>New</p>"),
-        clinic.activate_clinic_key(),
-        clinic.revoke_clinic_key(),
-    ]
+    yield clinic.update_product(product_id, name="Renamed")
+    yield clinic.update_product_description(product_id, "<p>New</p>")
+    yield clinic.activate_clinic_key()
+    yield clinic.revoke_clinic_key()
 
 
 def delivery(

@@ -13,22 +13,15 @@ from collections.abc import Iterable
 import attrs
 from fullscript_api.operation_facts import OperationFacts
 from fullscript_api.operations import OPERATIONS as SPEC_OPERATIONS
+from fullscript_api.operations import SCOPES
 
 __all__ = ["ALL_SCOPES", "OPERATIONS", "REGIONS", "Operation", "check_scopes", "operation_table"]
 
 #: Region keys; each is served under its own path prefix (``/us/api/...``).
 REGIONS: tuple[str, ...] = ("us", "ca", "us-snd", "ca-snd")
 
-#: Every OAuth scope an app can hold.
-ALL_SCOPES: tuple[str, ...] = (
-    "catalog:read",
-    "clinic:read",
-    "clinic:write",
-    "patients:read",
-    "patients:write",
-    "patients:treatment_plan_history",
-    "patients:order_history",
-)
+#: Every OAuth scope an app can hold: the spec's (its OAuth 2 flows), from the generated table.
+ALL_SCOPES: tuple[str, ...] = SCOPES
 
 
 def check_scopes(scopes: Iterable[str]) -> tuple[str, ...]:

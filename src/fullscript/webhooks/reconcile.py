@@ -22,6 +22,8 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, M
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from fullscript_api.operations import OPERATIONS
+
 from .._errors import NotFoundError
 from .events import TypedEvent, WebhookEvent, parse_event
 from .seen import SeenStore, event_key
@@ -33,15 +35,22 @@ __all__ = ["EVENT_LISTS", "reconcile"]
 
 logger = logging.getLogger("fullscript.webhooks")
 
+
+def _event_lists() -> dict[str, str]:
+    """Every ``GET /events/<category>`` list of the spec, by category: the ``fs.events``
+    method that walks it (read from the generated operation table, in the spec's order)."""
+    return {
+        row.path.rstrip("/").rsplit("/", 1)[1]: row.method_name
+        for row in OPERATIONS
+        if row.group == "events"
+        and row.http_method == "GET"
+        and "{" not in row.path
+        and row.path.rstrip("/").rsplit("/", 2)[1] == "events"
+    }
+
+
 #: Which ``fs.events`` list holds each category of events (``/events/<category>``).
-EVENT_LISTS: dict[str, str] = {
-    "patients": "list_patient_events",
-    "treatment_plans": "list_treatment_plan_events",
-    "orders": "list_order_events",
-    "lab_orders": "list_lab_order_events",
-    "products": "list_product_events",
-    "clinic_keys": "list_clinic_key_events",
-}
+EVENT_LISTS: dict[str, str] = _event_lists()
 
 
 def _sort_arguments(category: str) -> dict[str, Any]:
@@ -187,7 +196,7 @@ async def reconcile(
         seen: the dedup store of your webhook receiver. Each yielded event is claimed in it;
             release the key (``await seen.release(key(event))``) if handling it fails.
         key: the dedup key of an event (default: integration, clinic and event id).
-        categories: which lists to walk (keys of `EVENT_LISTS`; default all six).
+        categories: which lists to walk (keys of `EVENT_LISTS`; default: every one).
         prefetch: pages fetched ahead in each list, and events fetched ahead by id, while the
             current one is handled.
         page_size: events per request (at most 100).
