@@ -3,8 +3,9 @@ arguments into that state and into the options of its copies.
 
 `fullscript._client` imports this module when the first client is built, not when `Fullscript`
 is imported: it brings the transport, token managers, limiter, token stores and OAuth client,
-and with them asyncio, attrs and most of the SDK (together more than half as much CPU as httpx2 itself),
-which a process that only names the class (type hints, a webhook receiver) never needs.
+and with them asyncio, attrs and most of the SDK (together more than half as much CPU as
+httpx2 itself), which a process that only names the class (type hints, a webhook receiver)
+never needs.
 """
 
 from __future__ import annotations
