@@ -54,8 +54,9 @@ def _load_machinery() -> None:
     The first `Fullscript()` calls this; every method after it uses the module bound here.
     Importing it with this module would make `from fullscript import Fullscript` import the
     transport, token managers, limiter, token stores and OAuth client (asyncio, attrs and most
-    of the SDK: more than half as much CPU again as httpx2 itself), which a process that only names the
-    class (type hints, a webhook receiver) never uses.
+    of the SDK: more than half as much CPU again as httpx2 itself), which a process that only
+    names the class (type hints, a webhook receiver) never uses. For the same reason the classes
+    the signatures name are imported for type checkers only.
     """
     global machinery
     from . import _client_machinery as machinery
