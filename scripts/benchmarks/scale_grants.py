@@ -36,7 +36,7 @@ from typing import Any
 
 import httpx2
 
-import fullscript._client as client_module
+import fullscript._client_machinery as client_module
 from fullscript import (
     FileTokenStore,
     Fullscript,

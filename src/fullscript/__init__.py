@@ -8,7 +8,8 @@
 
 Everything public is re-exported here; the modules starting with ``_`` are private. Each name is
 loaded on first use (PEP 562): ``import fullscript`` costs almost nothing, and
-``from fullscript import Fullscript`` loads the client and what it needs.
+``from fullscript import Fullscript`` loads the client class and httpx2; the first client built
+loads what it runs on (transport, tokens, limiter, asyncio, attrs).
 """
 
 from __future__ import annotations

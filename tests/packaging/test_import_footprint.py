@@ -212,3 +212,68 @@ def test_a_first_call_loads_neither_old_httpx_nor_httpcore() -> None:
     loaded = {name.partition(".")[0] for name in loaded_after(FIRST_CALL)}
     assert "httpx2" in loaded
     assert loaded & {"httpx", "httpcore"} == set()
+
+
+# What building a client brings in: the event loop, attrs and the SDK's machinery. Naming the
+# class (`from fullscript import Fullscript`, as a type hint or a FastAPI dependency does)
+# costs little more than `import httpx2` (scripts/benchmarks/lean.py measures it).
+MACHINERY = (
+    "asyncio",
+    "attr",
+    "attrs",
+    "fullscript._client_machinery",
+    "fullscript._transport",
+    "fullscript._limiters",
+    "fullscript._auth",
+    "fullscript._oauth",
+    "fullscript._resources",
+    "fullscript.token_stores",
+)
+
+
+def test_naming_the_client_class_loads_no_event_loop_attrs_or_client_machinery() -> None:
+    loaded = loaded_after("from fullscript import Fullscript")
+    assert loaded & set(MACHINERY) == set()
+    assert "httpx2" in loaded
+
+
+def test_a_client_built_after_the_lean_import_works() -> None:
+    # The class first, alone; then the first client loads the machinery and makes a call.
+    lean_import = """
+        import sys
+
+        from fullscript import Fullscript
+
+        assert "fullscript._client_machinery" not in sys.modules
+        """
+    loaded = loaded_after(textwrap.dedent(lean_import) + textwrap.dedent(FIRST_CALL))
+    assert set(MACHINERY) <= loaded
+
+
+def test_building_clients_looks_up_the_installed_version_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.metadata
+
+    import httpx2
+
+    from fullscript import Fullscript
+    from fullscript._client_machinery import user_agent
+
+    looked_up: list[str] = []
+    version = importlib.metadata.version
+
+    def counting_version(name: str) -> str:
+        looked_up.append(name)
+        return version(name)
+
+    user_agent.cache_clear()  # as in a fresh process
+    monkeypatch.setattr(importlib.metadata, "version", counting_version)
+    for _ in range(3):
+        Fullscript(
+            client_id="c",
+            client_secret="s",
+            redirect_uri="https://app.example/cb",
+            transport=httpx2.MockTransport(lambda request: httpx2.Response(204)),
+        )
+    assert looked_up == ["fullscript"]

@@ -11,7 +11,7 @@ import typing
 import httpx2
 import pytest
 
-import fullscript._client as client_module
+import fullscript._client_machinery as client_module
 from fullscript import Fullscript, InMemoryTokenStore, OAuthToken
 from fullscript.sandbox import Sandbox
 
