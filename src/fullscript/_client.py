@@ -15,6 +15,7 @@ only in its token: its requests go through an httpx2 client whose auth is its ow
 
 from __future__ import annotations
 
+import importlib
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Self
@@ -60,6 +61,32 @@ def _load_machinery() -> None:
     """
     global machinery
     from . import _client_machinery as machinery
+
+    # The classes the signatures name are loaded now: bind them here too, so that
+    # `typing.get_type_hints` resolves this module's annotations once a client exists.
+    for name, home in _SIGNATURE_TYPES.items():
+        globals()[name] = getattr(importlib.import_module(home, __package__), name)
+
+
+# Where each class named by the signatures above lives (the `TYPE_CHECKING` imports).
+_SIGNATURE_TYPES = {
+    "TokenManager": "._auth",
+    "SharedState": "._client_machinery",
+    "Clock": "._clock",
+    "Hooks": "._hooks",
+    "LimiterStats": "._limiters",
+    "QuotaScope": "._limiters",
+    "RateLimiter": "._limiters",
+    "WorkClass": "._limiters",
+    "OAuthApp": "._oauth",
+    "CallObserver": "._observation",
+    "RequestOptions": "._options",
+    "RefreshStatsSnapshot": "._refresh_stats",
+    "Region": "._regions",
+    "RetryPolicy": "._retry",
+    "OAuthToken": "._tokens",
+    "TokenStore": ".token_stores",
+}
 
 
 class Fullscript(ApiResources):

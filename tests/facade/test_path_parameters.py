@@ -18,11 +18,11 @@ from typing import Any
 
 import httpx2
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from fullscript_api import api as generated_api
 from fullscript_api.api import Operation
 from fullscript_api.errors import InvalidPathParameterError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fullscript import Fullscript, FullscriptError, OAuthToken, Region
 

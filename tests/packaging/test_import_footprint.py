@@ -277,3 +277,29 @@ def test_building_clients_looks_up_the_installed_version_once(
             transport=httpx2.MockTransport(lambda request: httpx2.Response(204)),
         )
     assert looked_up == ["fullscript"]
+
+
+def test_the_signatures_type_hints_resolve_once_a_client_is_built() -> None:
+    # Naming the class loads none of the classes its signatures name (they need asyncio and
+    # attrs); the first client loads them, and `typing.get_type_hints` then resolves every
+    # annotation of the client's methods, as dependency injectors and doc tools ask.
+    script = """
+        import inspect, typing
+        import httpx2
+        from fullscript import Fullscript
+
+        Fullscript(client_id="c", client_secret="s", redirect_uri="https://app.example/cb",
+                   transport=httpx2.MockTransport(lambda request: httpx2.Response(204)))
+        for name, member in vars(Fullscript).items():
+            function = getattr(member, "fget", member)
+            if inspect.isfunction(function):
+                typing.get_type_hints(function)
+        hints = typing.get_type_hints(Fullscript.__init__)
+        assert hints["limiter"].__args__[0].__name__ == "RateLimiter", hints["limiter"]
+        print("resolved")
+        """
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "resolved"
