@@ -109,6 +109,9 @@ class StreamProgress:
         records: records handed out so far.
         quota_waits: times a page was refused for quota and waited out.
         page_retries: times a page was fetched again after a transient failure.
+        wasted_pages: pages asked for past the end of the list, then cancelled or discarded:
+            the guesses of a window started before the page count was known, or the tail of
+            a list that shrank (a cancelled one may never have reached the server).
         waiting_for_slot: the stream's requests queued in the rate limiter right now.
         waiting_until: the event loop time (``loop.time()``) when the current wait out of a
             refusal for quota ends (a 429's ``Retry-After``), or None.
@@ -121,6 +124,7 @@ class StreamProgress:
     records: int = 0
     quota_waits: int = 0
     page_retries: int = 0
+    wasted_pages: int = 0
     waiting_for_slot: int = 0
     waiting_until: float | None = None
     finished: bool = False
@@ -143,6 +147,7 @@ class _Progress:
         "quota_waits",
         "records",
         "waits",
+        "wasted_pages",
     )
 
     def __init__(self) -> None:
@@ -150,6 +155,7 @@ class _Progress:
         self.records = 0
         self.quota_waits = 0
         self.page_retries = 0
+        self.wasted_pages = 0
         self.finished = False
         self.queued = 0
         # Ends of the quota waits under way (several prefetched pages may wait at once).
@@ -165,6 +171,7 @@ class _Progress:
             records=self.records,
             quota_waits=self.quota_waits,
             page_retries=self.page_retries,
+            wasted_pages=self.wasted_pages,
             waiting_for_slot=self.queued,
             waiting_until=max(self.waits) if self.waits else None,
             finished=self.finished,
@@ -613,7 +620,12 @@ class _PageStream(Generic[T]):
         self._delivered = 0
         # Prefetch window state (see `_refill`).
         self._page_count = page_count if page_count is not None else PageCountMemory()
-        self._expected_last = self._page_count.total_pages  # before any answer: a known count
+        # Before any answer: the count an earlier pass saw or, failing that and only when the
+        # caller asked for a prefetch, the guess that the list fills the window.
+        self._expected_last = self._page_count.total_pages
+        self._guessing = self._expected_last is None and prefetch > 0
+        if self._guessing:
+            self._expected_last = start_page + prefetch
         self._last_accepted = start_page - 1
         self._end_seen: int | None = None  # a page that said it was the last one
         self._waiting = False  # the consumer awaits the first pending fetch
@@ -662,10 +674,7 @@ class _PageStream(Generic[T]):
             # repeat ones already yielded and following it could loop forever.
             self._finish()
             return None
-        if page.total_pages is not None:
-            # The latest answer wins: totals may grow or shrink while we page.
-            self._last_page_number = page.total_pages
-            self._page_count.total_pages = page.total_pages
+        self._learn(number, page)
         items = self._new_items(page.items)
         only_repeats = bool(page.items) and not items
         if only_repeats and (self._last_page_number is None or number >= self._last_page_number):
@@ -684,14 +693,15 @@ class _PageStream(Generic[T]):
         if self._limit is not None:
             items = items[: self._limit - self._delivered]
         self._delivered += len(items)
-        ended = (
+        at_end = (
             page.next_page is None
             or not page.items
             # A server that ignores page[number] keeps pointing at a page we already asked for.
             or page.next_page <= number
-            or (self._limit is not None and self._delivered >= self._limit)
         )
-        if ended:
+        if at_end:
+            self._progress.wasted_pages += len(self._pending)  # all of them past the end
+        if at_end or (self._limit is not None and self._delivered >= self._limit):
             self._finish()
         if only_repeats:
             return None
@@ -730,11 +740,20 @@ class _PageStream(Generic[T]):
         page = task.result()
         if number is None or page.current_page != number:
             return  # taken already, or not the page asked for (`_accept` decides)
+        self._learn(number, page)
+        self._refill()
+
+    def _learn(self, number: int, page: Page[T]) -> None:
+        """Note what an answer says about the list: its page count, or that it ends here."""
         if page.total_pages is not None:
+            # The latest answer wins: totals may grow or shrink while we page.
             self._last_page_number = page.total_pages
+            self._page_count.total_pages = page.total_pages
+        elif self._guessing:
+            self._expected_last = None  # a server that gives no count: guess no further
+        self._guessing = False
         if page.next_page is None or not page.items:
             self._end_seen = number if self._end_seen is None else min(self._end_seen, number)
-        self._refill()
 
     def _undelivered(self) -> int:
         """Pages in flight or fetched beyond the one the consumer holds or waits for."""
@@ -758,9 +777,27 @@ class _PageStream(Generic[T]):
         """Start fetches until `prefetch` pages are undelivered or no known page is left."""
         if self._prefetch == 0 or self._finished:
             return
+        self._drop_pages_past_end()
         last_wanted = self._last_wanted()
         while self._undelivered() < self._prefetch and self._next_number <= last_wanted:
             self._schedule(self._next_number)
+
+    def _drop_pages_past_end(self) -> None:
+        """Cancel fetches of pages past the end the server announced (a guess too far, or a
+        list that shrank), so none of them waits for quota or retries for nothing. The page
+        the consumer reads next stays: only its answer may end the stream. Should the list
+        grow again, `_next_number` asks for them anew."""
+        end = self._last_page_number
+        if self._end_seen is not None:
+            end = self._end_seen if end is None else min(end, self._end_seen)
+        if end is None:
+            return
+        while len(self._pending) > 1 and self._pending[-1][0] > end:
+            number, task = self._pending.pop()
+            task.cancel()
+            self._abandoned.append(task)
+            self._next_number = number
+            self._progress.wasted_pages += 1
 
     def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""
