@@ -13,18 +13,30 @@ Design notes:
 * Pages are fetched in order, one at a time by default. With ``prefetch=N``, up to N pages
   beyond the one the caller holds or waits for are in flight or fetched and waiting, however
   long the list (so N + 1 requests run while the caller waits). The window refills as soon as
-  room opens or more is known: when a fetch completes (page 1's answer starts it from a done
-  callback, before the caller runs again) and when the caller moves on to the next page. It
-  reaches only pages known to exist: up to the latest ``total_pages`` any answer gave, or,
-  before the first answer, the count an earlier pass over the same list saw (a paginator's
-  previous pass, the stream it resumes, or the client's previous listing with the same
-  arguments): then pages 2..N+1 start alongside page 1. Never past a page that said it was
-  the last, nor further than ``limit`` needs. Records are still yielded strictly in order.
+  room opens or more is known: when a fetch completes (from a done callback, before the
+  caller runs again) and when the caller moves on to the next page. Once an answer gave
+  ``total_pages``, it reaches only pages known to exist: up to the latest total, never past a
+  page that said it was the last, nor further than ``limit`` needs.
+* Before the first answer the count is either remembered (an earlier pass over the same list:
+  a paginator's previous pass, the stream it resumes, or the client's previous listing with
+  the same arguments) or guessed: pages 2..N+1 start alongside page 1 as if the list filled
+  the window. Page 1 alone would cost a first listing one whole round trip (for 200 pages at
+  N = 20, one against the bound's ten: 9% of it before any other cost). The guess is
+  "safe" because only a caller who asked for N pages ahead pays for it (the default prefetch
+  is 0), it never exceeds the window (at most N requests past the end of a short list),
+  nor what ``limit`` needs, nor a remembered count; `known_pages_only` turns it off for a
+  prefetch chosen by default (the webhook catch-up's short event lists). Guesses past the end
+  the first answer announces are cancelled at once, those an answer already came back for are
+  discarded (their failures never surface), and all are counted in
+  ``progress.wasted_pages``. Should the list grow again, a dropped page is asked for anew.
+  An answer without a total ends the guess (no further page starts before it is known to
+  exist). Records are still yielded strictly in order, each once.
 * Every stream owns its in-flight fetches. Breaking out of the loop, an exception, or
   cancellation of the consuming task cancels them; nothing is left running.
 * Offset pagination over a changing collection can shift records across page boundaries.
   The stream ends on the first page that says so (``next_page`` null, or no records), never
-  asks for a page number twice, and, when records have a key (``item_key``), drops records it
+  asks for a page number twice (but for a guess dropped past an announced end that the list
+  then grew over), and, when records have a key (``item_key``), drops records it
   has just yielded so a shift does not produce duplicates. A page made only of such repeats is
   skipped while the server's ``total_pages`` says more pages follow; it ends the stream only
   when the server gave no total (a server ignoring ``page[number]`` would otherwise be paged
@@ -235,6 +247,9 @@ class AsyncPaginator(Generic[T]):
         page_count: where the list's page count is remembered between passes (and shared
             with `starting_at` copies); a client passes one per list it streamed before, so
             a new paginator over the same list starts its prefetch window with page 1.
+        guess_page_count: with a prefetch and no page count known before the first answer,
+            start pages 2..N+1 alongside page 1 as if the list filled the window (False:
+            page 1 alone, see `known_pages_only`).
     """
 
     def __init__(
@@ -252,9 +267,11 @@ class AsyncPaginator(Generic[T]):
         work_class: WorkClass | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
         page_count: PageCountMemory | None = None,
+        guess_page_count: bool = True,
     ) -> None:
         self._fetch_page = fetch_page
         self._open_stream = open_stream
+        self.guess_page_count = guess_page_count
         self.page_size = validate_page_size(page_size)
         where = "AsyncPaginator"
         self.limit = (
@@ -272,7 +289,9 @@ class AsyncPaginator(Generic[T]):
 
     def starting_at(self, page: int) -> AsyncPaginator[T]:
         """The same stream, beginning at page ``page`` (e.g. an error's ``resume_page``)."""
-        return self._copy(start_page=page, work_class=self.work_class)
+        return self._copy(
+            start_page=page, work_class=self.work_class, guess_page_count=self.guess_page_count
+        )
 
     def with_work_class(self, work_class: WorkClass) -> AsyncPaginator[T]:
         """The same stream, its requests of ``work_class`` for the rate limiter: streams are
@@ -280,9 +299,31 @@ class AsyncPaginator(Generic[T]):
 
             page = await fs.patients.list(limit=20).with_work_class("interactive").to_list()
         """
-        return self._copy(start_page=self.start_page, work_class=work_class)
+        return self._copy(
+            start_page=self.start_page,
+            work_class=work_class,
+            guess_page_count=self.guess_page_count,
+        )
 
-    def _copy(self, *, start_page: int, work_class: WorkClass | None) -> AsyncPaginator[T]:
+    def known_pages_only(self) -> AsyncPaginator[T]:
+        """The same stream, its prefetch reaching only pages known to exist: before the first
+        answer (and with no count remembered) page 1 goes alone instead of with guesses of
+        pages 2..N+1. For a prefetch chosen by default on lists that are often one page long,
+        where guesses would be wasted requests::
+
+            events = fs.events.list_order_events(page_size=100, prefetch=4).known_pages_only()
+        """
+        return self._copy(
+            start_page=self.start_page, work_class=self.work_class, guess_page_count=False
+        )
+
+    def _copy(
+        self,
+        *,
+        start_page: int,
+        work_class: WorkClass | None,
+        guess_page_count: bool,
+    ) -> AsyncPaginator[T]:
         return AsyncPaginator(
             self._fetch_page,
             page_size=self.page_size,
@@ -296,6 +337,7 @@ class AsyncPaginator(Generic[T]):
             work_class=work_class,
             open_stream=self._open_stream,
             page_count=self._page_count,  # the same list: its page count is known
+            guess_page_count=guess_page_count,
         )
 
     @property
@@ -333,6 +375,7 @@ class AsyncPaginator(Generic[T]):
             progress=progress,
             open_stream=self._open_stream,
             page_count=self._page_count,
+            guess_page_count=self.guess_page_count,
         )
 
     def __aiter__(self) -> ItemIterator[T]:
@@ -604,6 +647,7 @@ class _PageStream(Generic[T]):
         progress: _Progress | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
         page_count: PageCountMemory | None = None,
+        guess_page_count: bool = True,
     ) -> None:
         self._observed = open_stream() if open_stream is not None else None
         self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
@@ -623,7 +667,7 @@ class _PageStream(Generic[T]):
         # Before any answer: the count an earlier pass saw or, failing that and only when the
         # caller asked for a prefetch, the guess that the list fills the window.
         self._expected_last = self._page_count.total_pages
-        self._guessing = self._expected_last is None and prefetch > 0
+        self._guessing = self._expected_last is None and prefetch > 0 and guess_page_count
         if self._guessing:
             self._expected_last = start_page + prefetch
         self._last_accepted = start_page - 1

@@ -444,6 +444,23 @@ async def test_the_guess_goes_no_further_than_the_limit_needs() -> None:
     assert paginator.progress.wasted_pages == 0
 
 
+async def test_known_pages_only_sends_page_one_alone_on_a_first_listing() -> None:
+    server = FakeListServer(list(range(100)))
+    gate = server.hold_answers()
+    paginator = (
+        AsyncPaginator(server.fetch, page_size=10, prefetch=4)
+        .known_pages_only()
+        .with_work_class("interactive")  # copies keep the setting
+    )
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    assert server.requested == [1]
+    gate.set()
+    assert await items == list(range(100))
+    assert server.max_in_flight == 5  # once page 1 told the count, the window fills
+    assert paginator.progress.wasted_pages == 0
+
+
 async def test_a_remembered_short_count_bounds_the_guess() -> None:
     server = FakeListServer(list(range(25)))
     paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=20)
