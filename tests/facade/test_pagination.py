@@ -446,7 +446,13 @@ async def test_the_guess_goes_no_further_than_the_limit_needs() -> None:
 
 async def test_known_pages_only_sends_page_one_alone_on_a_first_listing() -> None:
     server = FakeListServer(list(range(100)))
-    gate = server.hold_answers()
+    gate = asyncio.Event()
+
+    async def answer_after_the_gate(number: int) -> None:
+        await gate.wait()
+        await asyncio.sleep(0)  # a turn of latency, so later pages overlap
+
+    server.before_answer = answer_after_the_gate
     paginator = (
         AsyncPaginator(server.fetch, page_size=10, prefetch=4)
         .known_pages_only()
