@@ -26,13 +26,16 @@ Design notes:
   is 0), it never exceeds the window (at most N requests past the end of a short list),
   nor what ``limit`` needs, nor a remembered count; `known_pages_only` turns it off for a
   prefetch chosen by default (the webhook catch-up's short event lists). Guesses past the end
-  the first answer announces are cancelled at once, those an answer already came back for are
-  discarded (their failures never surface), and all are counted in
-  ``progress.wasted_pages``. Should the list grow again, a dropped page is asked for anew.
+  an answer announces are given up at once and counted in ``progress.wasted_pages``: cancelled
+  if their request is not yet sent (not started, queued for quota, waiting to ask again),
+  else left to finish unread, since cancelling a request on the wire only closes its
+  connection; they are never fetched again and their failures never surface. Should the list
+  grow again, a dropped page is asked for anew.
   An answer without a total ends the guess (no further page starts before it is known to
   exist). Records are still yielded strictly in order, each once.
 * Every stream owns its in-flight fetches. Breaking out of the loop, an exception, or
-  cancellation of the consuming task cancels them; nothing is left running.
+  cancellation of the consuming task cancels them; nothing is left running (but a guess past
+  the end already on the wire, finishing unread, see above).
 * Offset pagination over a changing collection can shift records across page boundaries.
   The stream ends on the first page that says so (``next_page`` null, or no records), never
   asks for a page number twice (but for a guess dropped past an announced end that the list
@@ -482,19 +485,37 @@ class ItemIterator(Generic[T]):
         await self._stream.aclose()
 
 
+class _PageFetch:
+    """One page's fetch as its stream sees it: it passes the rate limiter's waits on to the
+    stream's progress and so knows whether its request may be on the wire."""
+
+    __slots__ = ("past_end", "progress", "queued", "sent")
+
+    def __init__(self, progress: _Progress) -> None:
+        self.progress = progress
+        self.queued = 0
+        self.sent = False  # out of the limiter and not failed since: the server may have it
+        self.past_end = False  # dropped by its stream: no retry, nobody reads the answer
+
+    def waiting_for_slot(self, change: int) -> None:
+        self.progress.waiting_for_slot(change)
+        self.queued += change
+        self.sent = change < 0 and self.queued == 0
+
+
 async def _fetch(
     fetch_page: FetchPage[T],
     number: int,
     size: int,
     how: _FetchRules,
-    progress: _Progress,
+    watch: _PageFetch,
 ) -> Page[T]:
     # A free function (not a method) so that running fetches hold no reference to the
     # stream: dropping the iterator then finalises the stream at once and cancels them.
     if how.streaming:
-        with in_stream(how.work_class, progress):
-            return await _fetch_with_retries(fetch_page, number, size, how, progress)
-    return await _fetch_with_retries(fetch_page, number, size, how, progress)
+        with in_stream(how.work_class, watch):
+            return await _fetch_with_retries(fetch_page, number, size, how, watch)
+    return await _fetch_with_retries(fetch_page, number, size, how, watch)
 
 
 async def _fetch_with_retries(
@@ -502,14 +523,18 @@ async def _fetch_with_retries(
     number: int,
     size: int,
     how: _FetchRules,
-    progress: _Progress,
+    watch: _PageFetch,
 ) -> Page[T]:
+    progress = watch.progress
     attempt = 0
     quota_waits = 0
     while True:
         try:
             return await fetch_page(number, size)
         except Exception as error:
+            watch.sent = False
+            if watch.past_end:
+                raise  # a page past the end: its answer is dropped, so is its failure
             wait = how.quota_wait(error) if how.quota_wait is not None else None
             if wait is not None and quota_waits < MAX_QUOTA_WAITS:
                 # A full window is no failure of the page: wait it out, keep the retries.
@@ -562,6 +587,10 @@ def _mark_resume_page(error: Exception, number: int) -> None:
         f"the list stream stopped at page {number}; paginator.starting_at({number}) "
         "continues from there"
     )
+
+
+_finishing_past_end: set[asyncio.Task[Any]] = set()
+"""Fetches of pages past the end whose requests were on the wire: left to finish, unread."""
 
 
 def _consume_outcome(task: asyncio.Task[Any]) -> None:
@@ -657,7 +686,7 @@ class _PageStream(Generic[T]):
         self._limit = limit
         self._prefetch = prefetch
         self._item_key = item_key
-        self._pending: deque[tuple[int, asyncio.Task[Page[T]]]] = deque()
+        self._pending: deque[tuple[int, asyncio.Task[Page[T]], _PageFetch]] = deque()
         self._abandoned: list[asyncio.Task[Page[T]]] = []  # cancelled, maybe still unwinding
         self._next_number = start_page
         self._last_page_number: int | None = None  # as announced by the server (total_pages)
@@ -687,7 +716,7 @@ class _PageStream(Generic[T]):
         while not self._finished:
             if not self._pending:
                 self._schedule(self._next_number)
-            number, task = self._pending[0]
+            number, task, _ = self._pending[0]
             # The page waited for is the consumer's now: the window runs `prefetch` beyond it
             # (at the start, pages known to exist start alongside the first).
             self._waiting = True
@@ -744,7 +773,8 @@ class _PageStream(Generic[T]):
             or page.next_page <= number
         )
         if at_end:
-            self._progress.wasted_pages += len(self._pending)  # all of them past the end
+            while self._pending:  # all of them past the end
+                self._let_go(*self._pending.popleft())
         if at_end or (self._limit is not None and self._delivered >= self._limit):
             self._finish()
         if only_repeats:
@@ -767,20 +797,21 @@ class _PageStream(Generic[T]):
     # --- prefetch window ------------------------------------------------------------------------
 
     def _schedule(self, number: int) -> None:
+        watch = _PageFetch(self._progress)
         task = asyncio.ensure_future(
-            _fetch(self._fetch_page, number, self._page_size, self._rules, self._progress)
+            _fetch(self._fetch_page, number, self._page_size, self._rules, watch)
         )
         task.add_done_callback(_consume_outcome)
         if self._prefetch:
             task.add_done_callback(functools.partial(_refill_on_completion, weakref.ref(self)))
-        self._pending.append((number, task))
+        self._pending.append((number, task, watch))
         self._next_number = number + 1
 
     def _fetch_completed(self, task: asyncio.Task[Page[T]]) -> None:
         """A fetch finished: learn what its page says about the list, then refill at once."""
         if self._finished or task.cancelled() or task.exception() is not None:
             return  # a failed page stops the stream when reached: fetch nothing more for it
-        number = next((n for n, pending in self._pending if pending is task), None)
+        number = next((n for n, pending, _ in self._pending if pending is task), None)
         page = task.result()
         if number is None or page.current_page != number:
             return  # taken already, or not the page asked for (`_accept` decides)
@@ -837,11 +868,23 @@ class _PageStream(Generic[T]):
         if end is None:
             return
         while len(self._pending) > 1 and self._pending[-1][0] > end:
-            number, task = self._pending.pop()
+            number, task, watch = self._pending.pop()
+            self._let_go(number, task, watch)
+            self._next_number = number
+
+    def _let_go(self, number: int, task: asyncio.Task[Page[T]], watch: _PageFetch) -> None:
+        """Give up a page past the end. A fetch not yet sent (or queued for quota, or waiting
+        to ask again) is cancelled; one whose request is on the wire is left to finish and
+        dropped, since cancelling it would only close its connection (the request counts
+        against the quota either way)."""
+        self._progress.wasted_pages += 1
+        if watch.sent and not task.done():
+            watch.past_end = True
+            _finishing_past_end.add(task)  # held until done: the loop keeps only weak refs
+            task.add_done_callback(_finishing_past_end.discard)
+        else:
             task.cancel()
             self._abandoned.append(task)
-            self._next_number = number
-            self._progress.wasted_pages += 1
 
     def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""
@@ -850,7 +893,7 @@ class _PageStream(Generic[T]):
         if self._observed is not None:
             self._observed.ended(error)
         while self._pending:
-            _, task = self._pending.popleft()
+            _, task, _ = self._pending.popleft()
             task.cancel()
             self._abandoned.append(task)
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fullscript._options import quota_watcher
 from fullscript._pagination import AsyncPaginator, Page, RememberedPageCounts
 from fullscript.testing import run_in_virtual_time
 
@@ -430,6 +431,80 @@ async def test_guessed_pages_past_the_end_that_fail_do_not_fail_the_stream() -> 
     gc.collect()
     await settle()
     assert unhandled == []
+
+
+def pass_through_a_limiter(
+    queued_from: int, answer: Callable[[int], Awaitable[None]], cancelled: list[int]
+) -> Callable[[int], Awaitable[None]]:
+    """A server's `before_answer` that first takes a slot the way the transport does (telling
+    the stream's watcher), pages ``queued_from`` and later waiting for quota for ever."""
+
+    async def take_a_slot_then_answer(number: int) -> None:
+        watcher = quota_watcher()
+        assert watcher is not None
+        try:
+            watcher.waiting_for_slot(+1)
+            try:
+                if number >= queued_from:
+                    await asyncio.Event().wait()
+            finally:
+                watcher.waiting_for_slot(-1)
+            await answer(number)
+        except asyncio.CancelledError:
+            cancelled.append(number)
+            raise
+
+    return take_a_slot_then_answer
+
+
+async def test_guesses_past_the_end_already_sent_finish_unread_the_others_are_cancelled() -> None:
+    server = FakeListServer(list(range(25)))  # 3 pages
+    page_one, the_rest = asyncio.Event(), asyncio.Event()
+    cancelled: list[int] = []
+
+    async def page_one_first(number: int) -> None:
+        await (page_one if number == 1 else the_rest).wait()
+
+    server.before_answer = pass_through_a_limiter(6, page_one_first, cancelled)
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=8)
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    page_one.set()
+    await settle()
+    # Pages 4 and 5 were on the wire: cancelling them would only close their connections.
+    assert sorted(cancelled) == [6, 7, 8, 9]  # still queued for quota: never sent
+    assert paginator.progress.wasted_pages == 6
+    the_rest.set()
+    assert await items == list(range(25))
+    await settle()
+    assert sorted(cancelled) == [6, 7, 8, 9]
+    assert server.in_flight == 0  # pages 4 and 5 answered, unread
+    assert other_tasks() == set()
+
+
+async def test_a_guess_past_the_end_that_fails_is_not_fetched_again() -> None:
+    server = FakeListServer(list(range(25)))  # 3 pages
+    page_one, the_rest = asyncio.Event(), asyncio.Event()
+
+    async def later_guesses_fail(number: int) -> None:
+        await (page_one if number == 1 else the_rest).wait()
+        if number > 3:
+            raise ConnectionError("dropped")
+
+    server.before_answer = pass_through_a_limiter(99, later_guesses_fail, [])
+    paginator = AsyncPaginator(
+        server.fetch, page_size=10, prefetch=4, is_transient=lambda error: True
+    )
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    page_one.set()
+    await settle()
+    the_rest.set()
+    assert await items == list(range(25))
+    await settle()
+    assert sorted(server.requested) == [1, 2, 3, 4, 5]  # each asked once
+    assert paginator.progress.page_retries == 0
+    assert other_tasks() == set()
 
 
 async def test_the_guess_goes_no_further_than_the_limit_needs() -> None:
