@@ -7,10 +7,11 @@ is the bound divided by the time taken: 100% is the bound itself.
 
 Three clients per N, interleaved, the median of `ROUNDS` runs each:
 
-* the façade, a client's first listing (page 1 alone: the page count is not known before it;
-  the client is a fresh `with_options()` copy, which shares the connection pool);
+* the façade, a client's first listing (the page count unknown: pages 2..N+1 are guessed
+  alongside page 1; the client is a fresh `with_options()` copy, which shares the connection
+  pool);
 * the façade, the same list listed again by that client (the count remembered: pages 2..N+1
-  start with page 1);
+  start with page 1 as known pages);
 * plain httpx2 with a window of N tasks after page 1 (the anchor);
 * plain httpx2 asking every page at once, N at a time, in no order (the ceiling: what this
   machine, loopback and server allow at that concurrency).

@@ -13,18 +13,33 @@ Design notes:
 * Pages are fetched in order, one at a time by default. With ``prefetch=N``, up to N pages
   beyond the one the caller holds or waits for are in flight or fetched and waiting, however
   long the list (so N + 1 requests run while the caller waits). The window refills as soon as
-  room opens or more is known: when a fetch completes (page 1's answer starts it from a done
-  callback, before the caller runs again) and when the caller moves on to the next page. It
-  reaches only pages known to exist: up to the latest ``total_pages`` any answer gave, or,
-  before the first answer, the count an earlier pass over the same list saw (a paginator's
-  previous pass, the stream it resumes, or the client's previous listing with the same
-  arguments): then pages 2..N+1 start alongside page 1. Never past a page that said it was
-  the last, nor further than ``limit`` needs. Records are still yielded strictly in order.
+  room opens or more is known: when a fetch completes (from a done callback, before the
+  caller runs again) and when the caller moves on to the next page. Once an answer gave
+  ``total_pages``, it reaches only pages known to exist: up to the latest total, never past a
+  page that said it was the last, nor further than ``limit`` needs.
+* Before the first answer the count is either remembered (an earlier pass over the same list:
+  a paginator's previous pass, the stream it resumes, or the client's previous listing with
+  the same arguments) or guessed: pages 2..N+1 start alongside page 1 as if the list filled
+  the window. Page 1 alone would cost a first listing one whole round trip (for 200 pages at
+  N = 20, one against the bound's ten: 9% of it before any other cost). The guess is
+  "safe" because only a caller who asked for N pages ahead pays for it (the default prefetch
+  is 0), it never exceeds the window (at most N requests past the end of a short list),
+  nor what ``limit`` needs, nor a remembered count; `known_pages_only` turns it off for a
+  prefetch chosen by default (the webhook catch-up's short event lists). Guesses past the end
+  an answer announces are given up at once and counted in ``progress.wasted_pages``: cancelled
+  if their request is not yet sent (not started, queued for quota, waiting to ask again),
+  else left to finish unread, since cancelling a request on the wire only closes its
+  connection; they are never fetched again and their failures never surface. Should the list
+  grow again, a dropped page is asked for anew.
+  An answer without a total ends the guess (no further page starts before it is known to
+  exist). Records are still yielded strictly in order, each once.
 * Every stream owns its in-flight fetches. Breaking out of the loop, an exception, or
-  cancellation of the consuming task cancels them; nothing is left running.
+  cancellation of the consuming task cancels them; nothing is left running (but a guess past
+  the end already on the wire, finishing unread, see above).
 * Offset pagination over a changing collection can shift records across page boundaries.
   The stream ends on the first page that says so (``next_page`` null, or no records), never
-  asks for a page number twice, and, when records have a key (``item_key``), drops records it
+  asks for a page number twice (but for a guess dropped past an announced end that the list
+  then grew over), and, when records have a key (``item_key``), drops records it
   has just yielded so a shift does not produce duplicates. A page made only of such repeats is
   skipped while the server's ``total_pages`` says more pages follow; it ends the stream only
   when the server gave no total (a server ignoring ``page[number]`` would otherwise be paged
@@ -109,6 +124,9 @@ class StreamProgress:
         records: records handed out so far.
         quota_waits: times a page was refused for quota and waited out.
         page_retries: times a page was fetched again after a transient failure.
+        wasted_pages: pages asked for past the end of the list, then cancelled or discarded:
+            the guesses of a window started before the page count was known, or the tail of
+            a list that shrank (a cancelled one may never have reached the server).
         waiting_for_slot: the stream's requests queued in the rate limiter right now.
         waiting_until: the event loop time (``loop.time()``) when the current wait out of a
             refusal for quota ends (a 429's ``Retry-After``), or None.
@@ -121,6 +139,7 @@ class StreamProgress:
     records: int = 0
     quota_waits: int = 0
     page_retries: int = 0
+    wasted_pages: int = 0
     waiting_for_slot: int = 0
     waiting_until: float | None = None
     finished: bool = False
@@ -143,6 +162,7 @@ class _Progress:
         "quota_waits",
         "records",
         "waits",
+        "wasted_pages",
     )
 
     def __init__(self) -> None:
@@ -150,6 +170,7 @@ class _Progress:
         self.records = 0
         self.quota_waits = 0
         self.page_retries = 0
+        self.wasted_pages = 0
         self.finished = False
         self.queued = 0
         # Ends of the quota waits under way (several prefetched pages may wait at once).
@@ -165,6 +186,7 @@ class _Progress:
             records=self.records,
             quota_waits=self.quota_waits,
             page_retries=self.page_retries,
+            wasted_pages=self.wasted_pages,
             waiting_for_slot=self.queued,
             waiting_until=max(self.waits) if self.waits else None,
             finished=self.finished,
@@ -228,6 +250,9 @@ class AsyncPaginator(Generic[T]):
         page_count: where the list's page count is remembered between passes (and shared
             with `starting_at` copies); a client passes one per list it streamed before, so
             a new paginator over the same list starts its prefetch window with page 1.
+        guess_page_count: with a prefetch and no page count known before the first answer,
+            start pages 2..N+1 alongside page 1 as if the list filled the window (False:
+            page 1 alone, see `known_pages_only`).
     """
 
     def __init__(
@@ -245,9 +270,11 @@ class AsyncPaginator(Generic[T]):
         work_class: WorkClass | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
         page_count: PageCountMemory | None = None,
+        guess_page_count: bool = True,
     ) -> None:
         self._fetch_page = fetch_page
         self._open_stream = open_stream
+        self.guess_page_count = guess_page_count
         self.page_size = validate_page_size(page_size)
         where = "AsyncPaginator"
         self.limit = (
@@ -265,7 +292,9 @@ class AsyncPaginator(Generic[T]):
 
     def starting_at(self, page: int) -> AsyncPaginator[T]:
         """The same stream, beginning at page ``page`` (e.g. an error's ``resume_page``)."""
-        return self._copy(start_page=page, work_class=self.work_class)
+        return self._copy(
+            start_page=page, work_class=self.work_class, guess_page_count=self.guess_page_count
+        )
 
     def with_work_class(self, work_class: WorkClass) -> AsyncPaginator[T]:
         """The same stream, its requests of ``work_class`` for the rate limiter: streams are
@@ -273,9 +302,31 @@ class AsyncPaginator(Generic[T]):
 
             page = await fs.patients.list(limit=20).with_work_class("interactive").to_list()
         """
-        return self._copy(start_page=self.start_page, work_class=work_class)
+        return self._copy(
+            start_page=self.start_page,
+            work_class=work_class,
+            guess_page_count=self.guess_page_count,
+        )
 
-    def _copy(self, *, start_page: int, work_class: WorkClass | None) -> AsyncPaginator[T]:
+    def known_pages_only(self) -> AsyncPaginator[T]:
+        """The same stream, its prefetch reaching only pages known to exist: before the first
+        answer (and with no count remembered) page 1 goes alone instead of with guesses of
+        pages 2..N+1. For a prefetch chosen by default on lists that are often one page long,
+        where guesses would be wasted requests::
+
+            events = fs.events.list_order_events(page_size=100, prefetch=4).known_pages_only()
+        """
+        return self._copy(
+            start_page=self.start_page, work_class=self.work_class, guess_page_count=False
+        )
+
+    def _copy(
+        self,
+        *,
+        start_page: int,
+        work_class: WorkClass | None,
+        guess_page_count: bool,
+    ) -> AsyncPaginator[T]:
         return AsyncPaginator(
             self._fetch_page,
             page_size=self.page_size,
@@ -289,6 +340,7 @@ class AsyncPaginator(Generic[T]):
             work_class=work_class,
             open_stream=self._open_stream,
             page_count=self._page_count,  # the same list: its page count is known
+            guess_page_count=guess_page_count,
         )
 
     @property
@@ -326,6 +378,7 @@ class AsyncPaginator(Generic[T]):
             progress=progress,
             open_stream=self._open_stream,
             page_count=self._page_count,
+            guess_page_count=self.guess_page_count,
         )
 
     def __aiter__(self) -> ItemIterator[T]:
@@ -432,19 +485,37 @@ class ItemIterator(Generic[T]):
         await self._stream.aclose()
 
 
+class _PageFetch:
+    """One page's fetch as its stream sees it: it passes the rate limiter's waits on to the
+    stream's progress and so knows whether its request may be on the wire."""
+
+    __slots__ = ("past_end", "progress", "queued", "sent")
+
+    def __init__(self, progress: _Progress) -> None:
+        self.progress = progress
+        self.queued = 0
+        self.sent = False  # out of the limiter and not failed since: the server may have it
+        self.past_end = False  # dropped by its stream: no retry, nobody reads the answer
+
+    def waiting_for_slot(self, change: int) -> None:
+        self.progress.waiting_for_slot(change)
+        self.queued += change
+        self.sent = change < 0 and self.queued == 0
+
+
 async def _fetch(
     fetch_page: FetchPage[T],
     number: int,
     size: int,
     how: _FetchRules,
-    progress: _Progress,
+    watch: _PageFetch,
 ) -> Page[T]:
     # A free function (not a method) so that running fetches hold no reference to the
     # stream: dropping the iterator then finalises the stream at once and cancels them.
     if how.streaming:
-        with in_stream(how.work_class, progress):
-            return await _fetch_with_retries(fetch_page, number, size, how, progress)
-    return await _fetch_with_retries(fetch_page, number, size, how, progress)
+        with in_stream(how.work_class, watch):
+            return await _fetch_with_retries(fetch_page, number, size, how, watch)
+    return await _fetch_with_retries(fetch_page, number, size, how, watch)
 
 
 async def _fetch_with_retries(
@@ -452,14 +523,18 @@ async def _fetch_with_retries(
     number: int,
     size: int,
     how: _FetchRules,
-    progress: _Progress,
+    watch: _PageFetch,
 ) -> Page[T]:
+    progress = watch.progress
     attempt = 0
     quota_waits = 0
     while True:
         try:
             return await fetch_page(number, size)
         except Exception as error:
+            watch.sent = False
+            if watch.past_end:
+                raise  # a page past the end: its answer is dropped, so is its failure
             wait = how.quota_wait(error) if how.quota_wait is not None else None
             if wait is not None and quota_waits < MAX_QUOTA_WAITS:
                 # A full window is no failure of the page: wait it out, keep the retries.
@@ -512,6 +587,10 @@ def _mark_resume_page(error: Exception, number: int) -> None:
         f"the list stream stopped at page {number}; paginator.starting_at({number}) "
         "continues from there"
     )
+
+
+_finishing_past_end: set[asyncio.Task[Any]] = set()
+"""Fetches of pages past the end whose requests were on the wire: left to finish, unread."""
 
 
 def _consume_outcome(task: asyncio.Task[Any]) -> None:
@@ -597,6 +676,7 @@ class _PageStream(Generic[T]):
         progress: _Progress | None = None,
         open_stream: Callable[[], ObservedStream[Page[T]]] | None = None,
         page_count: PageCountMemory | None = None,
+        guess_page_count: bool = True,
     ) -> None:
         self._observed = open_stream() if open_stream is not None else None
         self._fetch_page = self._observed.fetch_page if self._observed is not None else fetch_page
@@ -606,14 +686,19 @@ class _PageStream(Generic[T]):
         self._limit = limit
         self._prefetch = prefetch
         self._item_key = item_key
-        self._pending: deque[tuple[int, asyncio.Task[Page[T]]]] = deque()
+        self._pending: deque[tuple[int, asyncio.Task[Page[T]], _PageFetch]] = deque()
         self._abandoned: list[asyncio.Task[Page[T]]] = []  # cancelled, maybe still unwinding
         self._next_number = start_page
         self._last_page_number: int | None = None  # as announced by the server (total_pages)
         self._delivered = 0
         # Prefetch window state (see `_refill`).
         self._page_count = page_count if page_count is not None else PageCountMemory()
-        self._expected_last = self._page_count.total_pages  # before any answer: a known count
+        # Before any answer: the count an earlier pass saw or, failing that and only when the
+        # caller asked for a prefetch, the guess that the list fills the window.
+        self._expected_last = self._page_count.total_pages
+        self._guessing = self._expected_last is None and prefetch > 0 and guess_page_count
+        if self._guessing:
+            self._expected_last = start_page + prefetch
         self._last_accepted = start_page - 1
         self._end_seen: int | None = None  # a page that said it was the last one
         self._waiting = False  # the consumer awaits the first pending fetch
@@ -631,7 +716,7 @@ class _PageStream(Generic[T]):
         while not self._finished:
             if not self._pending:
                 self._schedule(self._next_number)
-            number, task = self._pending[0]
+            number, task, _ = self._pending[0]
             # The page waited for is the consumer's now: the window runs `prefetch` beyond it
             # (at the start, pages known to exist start alongside the first).
             self._waiting = True
@@ -662,10 +747,7 @@ class _PageStream(Generic[T]):
             # repeat ones already yielded and following it could loop forever.
             self._finish()
             return None
-        if page.total_pages is not None:
-            # The latest answer wins: totals may grow or shrink while we page.
-            self._last_page_number = page.total_pages
-            self._page_count.total_pages = page.total_pages
+        self._learn(number, page)
         items = self._new_items(page.items)
         only_repeats = bool(page.items) and not items
         if only_repeats and (self._last_page_number is None or number >= self._last_page_number):
@@ -684,14 +766,16 @@ class _PageStream(Generic[T]):
         if self._limit is not None:
             items = items[: self._limit - self._delivered]
         self._delivered += len(items)
-        ended = (
+        at_end = (
             page.next_page is None
             or not page.items
             # A server that ignores page[number] keeps pointing at a page we already asked for.
             or page.next_page <= number
-            or (self._limit is not None and self._delivered >= self._limit)
         )
-        if ended:
+        if at_end:
+            while self._pending:  # all of them past the end
+                self._let_go(*self._pending.popleft())
+        if at_end or (self._limit is not None and self._delivered >= self._limit):
             self._finish()
         if only_repeats:
             return None
@@ -713,28 +797,38 @@ class _PageStream(Generic[T]):
     # --- prefetch window ------------------------------------------------------------------------
 
     def _schedule(self, number: int) -> None:
+        watch = _PageFetch(self._progress)
         task = asyncio.ensure_future(
-            _fetch(self._fetch_page, number, self._page_size, self._rules, self._progress)
+            _fetch(self._fetch_page, number, self._page_size, self._rules, watch)
         )
         task.add_done_callback(_consume_outcome)
         if self._prefetch:
             task.add_done_callback(functools.partial(_refill_on_completion, weakref.ref(self)))
-        self._pending.append((number, task))
+        self._pending.append((number, task, watch))
         self._next_number = number + 1
 
     def _fetch_completed(self, task: asyncio.Task[Page[T]]) -> None:
         """A fetch finished: learn what its page says about the list, then refill at once."""
         if self._finished or task.cancelled() or task.exception() is not None:
             return  # a failed page stops the stream when reached: fetch nothing more for it
-        number = next((n for n, pending in self._pending if pending is task), None)
+        number = next((n for n, pending, _ in self._pending if pending is task), None)
         page = task.result()
         if number is None or page.current_page != number:
             return  # taken already, or not the page asked for (`_accept` decides)
+        self._learn(number, page)
+        self._refill()
+
+    def _learn(self, number: int, page: Page[T]) -> None:
+        """Note what an answer says about the list: its page count, or that it ends here."""
         if page.total_pages is not None:
+            # The latest answer wins: totals may grow or shrink while we page.
             self._last_page_number = page.total_pages
+            self._page_count.total_pages = page.total_pages
+        elif self._guessing:
+            self._expected_last = None  # a server that gives no count: guess no further
+        self._guessing = False
         if page.next_page is None or not page.items:
             self._end_seen = number if self._end_seen is None else min(self._end_seen, number)
-        self._refill()
 
     def _undelivered(self) -> int:
         """Pages in flight or fetched beyond the one the consumer holds or waits for."""
@@ -758,9 +852,39 @@ class _PageStream(Generic[T]):
         """Start fetches until `prefetch` pages are undelivered or no known page is left."""
         if self._prefetch == 0 or self._finished:
             return
+        self._drop_pages_past_end()
         last_wanted = self._last_wanted()
         while self._undelivered() < self._prefetch and self._next_number <= last_wanted:
             self._schedule(self._next_number)
+
+    def _drop_pages_past_end(self) -> None:
+        """Cancel fetches of pages past the end the server announced (a guess too far, or a
+        list that shrank), so none of them waits for quota or retries for nothing. The page
+        the consumer reads next stays: only its answer may end the stream. Should the list
+        grow again, `_next_number` asks for them anew."""
+        end = self._last_page_number
+        if self._end_seen is not None:
+            end = self._end_seen if end is None else min(end, self._end_seen)
+        if end is None:
+            return
+        while len(self._pending) > 1 and self._pending[-1][0] > end:
+            number, task, watch = self._pending.pop()
+            self._let_go(number, task, watch)
+            self._next_number = number
+
+    def _let_go(self, number: int, task: asyncio.Task[Page[T]], watch: _PageFetch) -> None:
+        """Give up a page past the end. A fetch not yet sent (or queued for quota, or waiting
+        to ask again) is cancelled; one whose request is on the wire is left to finish and
+        dropped, since cancelling it would only close its connection (the request counts
+        against the quota either way)."""
+        self._progress.wasted_pages += 1
+        if watch.sent and not task.done():
+            watch.past_end = True
+            _finishing_past_end.add(task)  # held until done: the loop keeps only weak refs
+            task.add_done_callback(_finishing_past_end.discard)
+        else:
+            task.cancel()
+            self._abandoned.append(task)
 
     def _finish(self, error: BaseException | None = None) -> None:
         """End the stream and cancel every fetch still in flight (synchronous)."""
@@ -769,7 +893,7 @@ class _PageStream(Generic[T]):
         if self._observed is not None:
             self._observed.ended(error)
         while self._pending:
-            _, task = self._pending.popleft()
+            _, task, _ = self._pending.popleft()
             task.cancel()
             self._abandoned.append(task)
 

@@ -199,7 +199,7 @@ async def test_prefetch_through_the_client_keeps_order_and_bounds_pages_in_fligh
     assert 2 <= most_in_flight <= 3 + 1
 
 
-async def test_a_list_streamed_again_starts_its_prefetch_window_with_the_first_page(
+async def test_a_list_streamed_again_starts_the_pages_it_remembers_with_the_first_page(
     sandbox: Sandbox,
 ) -> None:
     inner = sandbox.transport()
@@ -218,15 +218,17 @@ async def test_a_list_streamed_again_starts_its_prefetch_window_with_the_first_p
             return await inner.handle_async_request(request)
 
     async with make_client(sandbox, transport=Recording(), retry=NO_WAIT_RETRY) as fs:
-        passes = []
+        passes, asked = [], []
         for _ in range(2):
             started.clear()
-            passes.append([p.id async for p in fs.patients.list(page_size=100, prefetch=3)])
-            assert sorted(started) == [1, 2, 3, 4]  # 350 patients: never a page past the last
+            passes.append([p.id async for p in fs.patients.list(page_size=100, prefetch=5)])
+            asked.append(sorted(started))
     assert passes[0] == passes[1]
-    assert len(passes[0]) == 350
-    # First listing: page 1 alone (the count is unknown). Again: pages 2-4 start with page 1.
-    assert started_when_page_one_answered == [1, 4]
+    assert len(passes[0]) == 350  # 4 pages
+    # First listing: the count is unknown, pages 2-6 are guessed with page 1 (two past the
+    # end). Again: the client remembers 4 pages, so exactly pages 1-4 start together.
+    assert asked == [[1, 2, 3, 4, 5, 6], [1, 2, 3, 4]]
+    assert started_when_page_one_answered == [6, 4]
 
 
 async def test_cancelling_the_consumer_cancels_page_fetches_in_the_transport(

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fullscript._options import quota_watcher
 from fullscript._pagination import AsyncPaginator, Page, RememberedPageCounts
 from fullscript.testing import run_in_virtual_time
 
@@ -302,8 +303,8 @@ async def test_item_stream_also_bounds_pages_held_or_in_flight() -> None:
     assert worst <= 3
 
 
-async def test_prefetch_without_known_total_falls_back_to_one_page_at_a_time() -> None:
-    records = list(range(35))
+async def test_prefetch_without_known_total_goes_one_page_at_a_time_after_the_guess() -> None:
+    records = list(range(75))
 
     async def fetch_without_totals(number: int, size: int) -> Page[int]:
         await asyncio.sleep(0)
@@ -312,20 +313,22 @@ async def test_prefetch_without_known_total_falls_back_to_one_page_at_a_time() -
         return Page(items=items, current_page=number, next_page=number + 1 if more else None)
 
     in_flight = 0
-    worst = 0
+    worst_after_the_guess = 0
 
     async def counting(number: int, size: int) -> Page[int]:
-        nonlocal in_flight, worst
+        nonlocal in_flight, worst_after_the_guess
         in_flight += 1
-        worst = max(worst, in_flight)
+        if number > 3:
+            worst_after_the_guess = max(worst_after_the_guess, in_flight)
         try:
             return await fetch_without_totals(number, size)
         finally:
             in_flight -= 1
 
-    items = await AsyncPaginator(counting, page_size=10, prefetch=5).to_list()
+    # Pages 2 and 3 are guessed alongside page 1; an answer without a total stops guessing.
+    items = await AsyncPaginator(counting, page_size=10, prefetch=2).to_list()
     assert items == records
-    assert worst == 1
+    assert worst_after_the_guess == 1
 
 
 async def test_while_the_consumer_waits_prefetch_pages_beyond_that_page_are_in_flight() -> None:
@@ -355,6 +358,223 @@ async def test_a_page_count_known_from_an_earlier_pass_starts_the_window_with_pa
     assert (await first).current_page == 1
     assert [page.current_page async for page in pages] == list(range(2, 11))
     assert sorted(server.requested) == list(range(1, 11))
+
+
+async def test_an_explicit_prefetch_asks_pages_two_to_n_plus_one_before_page_one_answers() -> None:
+    server = FakeListServer(list(range(100)))
+    gate = server.hold_answers()
+    pages = AsyncPaginator(server.fetch, page_size=10, prefetch=4).pages()
+    first = asyncio.create_task(pages.__anext__())
+    await settle()
+    assert sorted(server.requested) == [1, 2, 3, 4, 5]
+    assert server.in_flight == 5  # the page waited for and `prefetch` beyond it, no more
+    gate.set()
+    assert (await first).current_page == 1
+    assert [page.current_page async for page in pages] == list(range(2, 11))
+    assert sorted(server.requested) == list(range(1, 11))
+    assert pages.progress.wasted_pages == 0
+
+
+async def test_without_prefetch_nothing_is_guessed() -> None:
+    server = FakeListServer(list(range(100)))
+    gate = server.hold_answers()
+    items = asyncio.create_task(AsyncPaginator(server.fetch, page_size=10).to_list())
+    await settle()
+    assert server.requested == [1]
+    gate.set()
+    assert await items == list(range(100))
+
+
+async def test_guesses_past_a_short_list_are_cancelled_as_soon_as_page_one_answers() -> None:
+    server = FakeListServer(list(range(25)))  # 3 pages
+    held: set[int] = set()
+    release_page_one = asyncio.Event()
+    release_the_rest = asyncio.Event()
+
+    async def answer_page_one_first(number: int) -> None:
+        held.add(number)
+        try:
+            await (release_page_one if number == 1 else release_the_rest).wait()
+        finally:
+            held.discard(number)
+
+    server.before_answer = answer_page_one_first
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=20)
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    assert sorted(server.requested) == list(range(1, 22))
+    release_page_one.set()
+    await settle()
+    # Page 1 said 3 pages: the 18 guesses past them stopped, the consumer still waits.
+    assert held == {2, 3}
+    assert paginator.progress.wasted_pages == 18
+    release_the_rest.set()
+    assert await items == list(range(25))
+    assert paginator.progress.wasted_pages == 18
+    assert other_tasks() == set()
+
+
+async def test_guessed_pages_past_the_end_that_fail_do_not_fail_the_stream() -> None:
+    server = FakeListServer(list(range(25)))
+    unhandled: list[dict[str, object]] = []
+    asyncio.get_running_loop().set_exception_handler(lambda loop, ctx: unhandled.append(ctx))
+
+    async def pages_past_the_end_fail(number: int) -> None:
+        if number > 3:
+            raise RuntimeError("page not found")
+
+    server.before_answer = pages_past_the_end_fail
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=6)
+    assert await paginator.to_list() == list(range(25))
+    assert paginator.progress.wasted_pages == 4  # pages 4..7
+    await settle()
+    gc.collect()
+    await settle()
+    assert unhandled == []
+
+
+def pass_through_a_limiter(
+    queued_from: int, answer: Callable[[int], Awaitable[None]], cancelled: list[int]
+) -> Callable[[int], Awaitable[None]]:
+    """A server's `before_answer` that first takes a slot the way the transport does (telling
+    the stream's watcher), pages ``queued_from`` and later waiting for quota for ever."""
+
+    async def take_a_slot_then_answer(number: int) -> None:
+        watcher = quota_watcher()
+        assert watcher is not None
+        try:
+            watcher.waiting_for_slot(+1)
+            try:
+                if number >= queued_from:
+                    await asyncio.Event().wait()
+            finally:
+                watcher.waiting_for_slot(-1)
+            await answer(number)
+        except asyncio.CancelledError:
+            cancelled.append(number)
+            raise
+
+    return take_a_slot_then_answer
+
+
+async def test_guesses_past_the_end_already_sent_finish_unread_the_others_are_cancelled() -> None:
+    server = FakeListServer(list(range(25)))  # 3 pages
+    page_one, the_rest = asyncio.Event(), asyncio.Event()
+    cancelled: list[int] = []
+
+    async def page_one_first(number: int) -> None:
+        await (page_one if number == 1 else the_rest).wait()
+
+    server.before_answer = pass_through_a_limiter(6, page_one_first, cancelled)
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=8)
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    page_one.set()
+    await settle()
+    # Pages 4 and 5 were on the wire: cancelling them would only close their connections.
+    assert sorted(cancelled) == [6, 7, 8, 9]  # still queued for quota: never sent
+    assert paginator.progress.wasted_pages == 6
+    the_rest.set()
+    assert await items == list(range(25))
+    await settle()
+    assert sorted(cancelled) == [6, 7, 8, 9]
+    assert server.in_flight == 0  # pages 4 and 5 answered, unread
+    assert other_tasks() == set()
+
+
+async def test_a_guess_past_the_end_that_fails_is_not_fetched_again() -> None:
+    server = FakeListServer(list(range(25)))  # 3 pages
+    page_one, the_rest = asyncio.Event(), asyncio.Event()
+
+    async def later_guesses_fail(number: int) -> None:
+        await (page_one if number == 1 else the_rest).wait()
+        if number > 3:
+            raise ConnectionError("dropped")
+
+    server.before_answer = pass_through_a_limiter(99, later_guesses_fail, [])
+    paginator = AsyncPaginator(
+        server.fetch, page_size=10, prefetch=4, is_transient=lambda error: True
+    )
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    page_one.set()
+    await settle()
+    the_rest.set()
+    assert await items == list(range(25))
+    await settle()
+    assert sorted(server.requested) == [1, 2, 3, 4, 5]  # each asked once
+    assert paginator.progress.page_retries == 0
+    assert other_tasks() == set()
+
+
+async def test_the_guess_goes_no_further_than_the_limit_needs() -> None:
+    server = FakeListServer(list(range(1000)))
+    gate = server.hold_answers()
+    paginator = AsyncPaginator(server.fetch, page_size=10, limit=25, prefetch=20)
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    assert sorted(server.requested) == [1, 2, 3]
+    gate.set()
+    assert await items == list(range(25))
+    assert paginator.progress.wasted_pages == 0
+
+
+async def test_known_pages_only_sends_page_one_alone_on_a_first_listing() -> None:
+    server = FakeListServer(list(range(100)))
+    gate = asyncio.Event()
+
+    async def answer_after_the_gate(number: int) -> None:
+        await gate.wait()
+        await asyncio.sleep(0)  # a turn of latency, so later pages overlap
+
+    server.before_answer = answer_after_the_gate
+    paginator = (
+        AsyncPaginator(server.fetch, page_size=10, prefetch=4)
+        .known_pages_only()
+        .with_work_class("interactive")  # copies keep the setting
+    )
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    assert server.requested == [1]
+    gate.set()
+    assert await items == list(range(100))
+    assert server.max_in_flight == 5  # once page 1 told the count, the window fills
+    assert paginator.progress.wasted_pages == 0
+
+
+async def test_a_remembered_short_count_bounds_the_guess() -> None:
+    server = FakeListServer(list(range(25)))
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=20)
+    await paginator.first_page()  # the list has 3 pages
+    server.requested.clear()
+    gate = server.hold_answers()
+    items = asyncio.create_task(paginator.to_list())
+    await settle()
+    assert sorted(server.requested) == [1, 2, 3]
+    gate.set()
+    assert await items == list(range(25))
+
+
+async def test_pages_dropped_past_an_announced_end_are_asked_again_if_the_list_grows() -> None:
+    server = FakeListServer(list(range(30)))  # 3 pages when page 1 answers
+    gate = server.hold_answers(from_page=2)
+
+    def grow_when_page_one_is_asked(number: int) -> None:
+        if number == 1:
+            asyncio.get_running_loop().call_soon(server.records.extend, range(30, 55))
+
+    server.on_request = grow_when_page_one_is_asked
+    paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=6)
+    pages = paginator.pages()
+    first = await pages.__anext__()
+    assert first.total_pages == 3
+    await settle()
+    assert paginator.progress.wasted_pages == 4  # pages 4..7, guessed with page 1
+    gate.set()
+    rest = [page async for page in pages]
+    # Pages 2 and 3 said 6 pages: 4..6 were asked again, each record streamed once, in order.
+    assert [page.current_page for page in rest] == [2, 3, 4, 5, 6]
+    assert [*first.items, *(item for page in rest for item in page.items)] == list(range(55))
 
 
 async def test_cancelling_a_window_started_with_page_one_leaves_nothing_running() -> None:
@@ -388,12 +608,15 @@ async def test_a_resumed_stream_knows_the_page_count_of_the_one_it_resumes() -> 
 
 
 @pytest.mark.parametrize("prefetch", [1, 4, 20])
-async def test_the_window_never_asks_for_a_page_past_the_last(prefetch: int) -> None:
+async def test_once_the_page_count_is_known_no_page_past_the_last_is_asked(prefetch: int) -> None:
     server = FakeListServer(list(range(45)))
     paginator = AsyncPaginator(server.fetch, page_size=10, prefetch=prefetch)
-    for _ in range(2):  # the second pass starts with the page count known
+    await paginator.first_page()  # the count is known from here on
+    server.requested.clear()
+    for _ in range(2):
         assert await paginator.to_list() == list(range(45))
         assert sorted(server.requested) == [1, 2, 3, 4, 5]
+        assert paginator.progress.wasted_pages == 0
         server.requested.clear()
 
 
@@ -436,12 +659,12 @@ def test_prefetch_streams_within_the_latency_bound_on_a_virtual_clock(prefetch: 
         return loop.time() - started
 
     bound = pages * latency / prefetch
-    # First pass: page 1 alone (the count is not known yet), then `prefetch` pages beyond the
-    # one waited for are always in flight, so no round trip waits for the consumer.
-    assert run_in_virtual_time(stream()) <= latency + bound + 1e-9
+    # First pass: pages 2..prefetch+1 are guessed alongside page 1, then `prefetch` pages
+    # beyond the one waited for are always in flight, so no round trip waits for the consumer.
+    assert run_in_virtual_time(stream()) <= bound + 1e-9
     assert server.max_in_flight == prefetch + 1
     assert sorted(server.requested) == list(range(1, pages + 1))
-    # Second pass: the count is known, so the window starts with page 1.
+    # Second pass: the count is known, so the window starts with page 1 as well.
     server.requested.clear()
     assert run_in_virtual_time(stream()) <= bound + 1e-9
     assert sorted(server.requested) == list(range(1, pages + 1))
@@ -501,10 +724,17 @@ async def test_aclose_cancels_and_awaits_in_flight_fetches() -> None:
 
 async def test_prefetches_not_yet_started_are_cancelled_before_reaching_the_server() -> None:
     server = FakeListServer(list(range(100)))
-    async for _ in AsyncPaginator(server.fetch, page_size=10, prefetch=3):
-        break  # no await since page 1 arrived: pages 2-4 were scheduled but never ran
+
+    async def hold_pages_after_two(number: int) -> None:
+        if number > 2:
+            await asyncio.Event().wait()
+
+    server.before_answer = hold_pages_after_two
+    async for item in AsyncPaginator(server.fetch, page_size=10, prefetch=3):
+        if item == 10:
+            break  # no await since page 2 arrived: page 5 was scheduled but never ran
     await settle()
-    assert server.requested == [1]
+    assert sorted(server.requested) == [1, 2, 3, 4]
     assert other_tasks() == set()
 
 
@@ -560,7 +790,8 @@ async def test_a_failed_fetch_surfaces_in_order_and_cancels_the_rest() -> None:
             seen.append(item)
     await settle()
     assert seen == list(range(10))  # page 1 fully delivered before the failure
-    assert sorted(cancelled) == [3, 4, 5]  # the window beyond the failed page
+    # Every fetch started beyond the failed page was cancelled.
+    assert sorted(cancelled) == sorted(set(server.requested) - {1, 2}) == [3, 4]
     assert other_tasks() == set()
 
 
@@ -740,7 +971,7 @@ async def test_pages_that_partly_repeat_the_previous_one_never_truncate_a_long_l
 def test_any_combination_yields_exactly_the_first_limit_records(
     total: int, page_size: int, prefetch: int, limit: int | None
 ) -> None:
-    async def run() -> list[tuple[list[int], list[int]]]:
+    async def run() -> list[tuple[list[int], list[int], int]]:
         server = FakeListServer(list(range(total)))
         paginator = AsyncPaginator(
             server.fetch, page_size=page_size, prefetch=prefetch, limit=limit
@@ -748,15 +979,28 @@ def test_any_combination_yields_exactly_the_first_limit_records(
         passes = []
         for _ in range(2):  # the second pass knows the page count before its first answer
             server.requested = []
-            passes.append((await paginator.to_list(), server.requested))
+            items = await paginator.to_list()
+            passes.append((items, server.requested, paginator.progress.wasted_pages))
         return passes
 
     expected = list(range(total))[:limit] if limit is not None else list(range(total))
     wanted = total if limit is None else min(total, limit)
     pages_needed = max(1, math.ceil(wanted / page_size)) if limit != 0 else 0
-    for items, requested in asyncio.run(run()):
-        assert items == expected
-        assert sorted(requested) == list(range(1, pages_needed + 1))
+    pages_limit_allows = math.inf if limit is None else math.ceil(limit / page_size)
+    (first, first_requested, first_wasted), (second, second_requested, second_wasted) = asyncio.run(
+        run()
+    )
+    assert first == second == expected
+    # First pass: the guess (pages 2..prefetch+1, no further than `limit` needs) may ask for
+    # pages past the end; each is asked once and counted as wasted.
+    guessed = set(range(1, int(min(1 + prefetch, pages_limit_allows)) + 1))
+    assert len(first_requested) == len(set(first_requested))
+    assert set(range(1, pages_needed + 1)) <= set(first_requested)
+    assert set(first_requested) <= set(range(1, pages_needed + 1)) | guessed
+    assert len(first_requested) - pages_needed <= first_wasted <= prefetch
+    # Second pass: the count is known, nothing is guessed.
+    assert sorted(second_requested) == list(range(1, pages_needed + 1))
+    assert second_wasted == 0
 
 
 async def test_iterators_are_context_managers_that_cancel_on_exit() -> None:

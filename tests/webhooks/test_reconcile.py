@@ -174,6 +174,38 @@ async def test_an_event_already_handled_costs_no_request_for_its_data(
     assert fetches.fetched == made  # the second walk listed them and fetched nothing
 
 
+class _ListPages(ForwardingTransport):
+    """Records the page numbers asked of the event lists, by list."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport) -> None:
+        super().__init__(inner)
+        self.asked: dict[str, list[int]] = {}
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        parts = request.url.path.rstrip("/").split("/")
+        if request.method == "GET" and parts[-2] == "events" and parts[-1] in EVENT_LISTS:
+            number = int(request.url.params.get("page[number]", "1"))
+            self.asked.setdefault(parts[-1], []).append(number)
+        return await super().handle_async_request(request)
+
+
+async def test_short_event_lists_cost_one_request_each_despite_the_default_prefetch(
+    sandbox: Sandbox, sandbox_time: FakeTime
+) -> None:
+    since = datetime.fromtimestamp(sandbox.now(), UTC)
+    clinic = sandbox.clinic("us")
+    made = []
+    for patient in sandbox.records("us", "patients")[:3]:
+        made.append(clinic.update_patient(patient["id"], last_name="Short")["id"])
+        sandbox_time.value += 1
+    pages = _ListPages(sandbox.transport())
+    async with sdk_client(sandbox, transport=pages) as fs:
+        got = [e.id async for e in reconcile(fs, since, seen=InMemorySeenStore())]
+    assert got == made
+    # Every list fits one page: the default prefetch guesses no pages past it.
+    assert pages.asked == {category: [1] for category in EVENT_LISTS}
+
+
 async def test_events_claimed_ahead_but_not_yielded_are_released_when_the_caller_stops(
     sandbox: Sandbox, sandbox_time: FakeTime
 ) -> None:

@@ -94,12 +94,13 @@ async def _category_events(
 ) -> AsyncGenerator[WebhookEvent]:
     method: Callable[..., Any] = getattr(fs.events, EVENT_LISTS[category])
     # Oldest first: events created while we page are appended at the end, so no page shifts.
+    # Most lists of a day's events are one page: a default prefetch must not guess more.
     paginator = method(
         created_at=_day_filter(since),
         **_sort_arguments(category),
         page_size=page_size,
         prefetch=prefetch,
-    )
+    ).known_pages_only()
     iterator = paginator.__aiter__()
     # Entries whose ``data`` is being fetched, in list order: up to `prefetch` ahead.
     pending: deque[asyncio.Future[WebhookEvent]] = deque()
