@@ -739,6 +739,9 @@ class _PageStream(Generic[T]):
                 self._progress.records += len(result.items)
                 return result
             # A page holding only records already yielded: skipped, the next one follows.
+        # Ended: the fetches it gave up unwind before the stream says so, so none outlives
+        # it (their spans and hooks end) and its progress is final.
+        await self._settle_abandoned()
         return None
 
     def _accept(self, number: int, page: Page[T]) -> Page[T] | None:
@@ -900,6 +903,10 @@ class _PageStream(Generic[T]):
     async def aclose(self) -> None:
         """End the stream and wait for cancelled fetches to finish unwinding."""
         self._finish()
+        await self._settle_abandoned()
+
+    async def _settle_abandoned(self) -> None:
+        """Wait for the cancelled fetches to finish unwinding (a cancelled one ends at once)."""
         abandoned = [task for task in self._abandoned if not task.done()]
         self._abandoned.clear()
         if abandoned:

@@ -1075,3 +1075,23 @@ def test_a_page_refused_for_quota_is_waited_out_without_using_a_page_retry() -> 
     assert final.quota_waits == 5 and final.page_retries == 0  # type: ignore[attr-defined]
     assert during.waiting_until == 60.0 and during.waiting_for_quota  # type: ignore[attr-defined]
     assert (during.pages, during.records) == (1, 2)  # type: ignore[attr-defined]
+
+
+async def test_a_stream_that_ends_leaves_no_guess_unwinding_behind() -> None:
+    # Guesses queued for quota are cancelled when page 1 says the list is short; the stream
+    # says it ended only once they have unwound: no task outlives it and its progress is final.
+    from support.sandbox_clients import make_client
+
+    from fullscript import RollingWindowLimiter
+    from fullscript.sandbox import Sandbox
+
+    sandbox = Sandbox()
+    sandbox.faults.latency(0.05, operation_id="list_practitioners", times=1)  # guesses queue
+    limiter = RollingWindowLimiter(1, window=3600)  # one slot: page 1's
+    async with make_client(sandbox, limiter=limiter) as fs:
+        stream = fs.practitioners.list(page_size=50, prefetch=3)
+        records = [practitioner async for practitioner in stream]
+        assert len(records) == len(sandbox.records("us", "practitioners"))
+        assert other_tasks() == set()
+        progress = stream.progress
+        assert (progress.finished, progress.wasted_pages, progress.waiting_for_slot) == (True, 3, 0)

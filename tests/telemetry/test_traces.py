@@ -14,7 +14,7 @@ from opentelemetry.trace import SpanKind, StatusCode
 from support.otel_recording import Recorded
 from support.sandbox_clients import make_client
 
-from fullscript import NotFoundError
+from fullscript import NotFoundError, RollingWindowLimiter
 from fullscript.sandbox import Sandbox
 
 
@@ -229,3 +229,27 @@ async def test_a_stream_marked_interactive_says_so_on_its_pages(
     assert {span.attributes["fullscript.work_class"] for span in pages if span.attributes} == {
         "interactive"
     }
+
+
+async def test_pages_a_stream_guessed_and_did_not_need_are_cancelled_not_failed(
+    sandbox: Sandbox, recorded: Recorded
+) -> None:
+    # One slot an hour: page 1 is sent, the guessed pages 2..4 queue for quota, and page 1
+    # says the list has one page, so the stream cancels them.
+    limiter = RollingWindowLimiter(1, window=3600)
+    sandbox.faults.latency(0.05, operation_id="list_practitioners", times=1)  # they start
+    async with make_client(sandbox, telemetry=recorded.telemetry(), limiter=limiter) as fs:
+        records = [p async for p in fs.practitioners.list(page_size=50, prefetch=3)]
+    assert len(records) == len(sandbox.records("us", "practitioners")) <= 50
+    (stream,) = recorded.named("fullscript practitioners.list")
+    assert stream.status.status_code is not StatusCode.ERROR
+    pages = {
+        span.attributes["fullscript.page"]: span
+        for span in children_of(stream, recorded.finished())
+        if span.attributes is not None
+    }
+    assert sorted(pages) == [1, 2, 3, 4]
+    assert all(span.status.status_code is not StatusCode.ERROR for span in pages.values())
+    assert "fullscript.cancelled" not in (pages[1].attributes or {})
+    for number in (2, 3, 4):
+        assert (pages[number].attributes or {}).get("fullscript.cancelled") is True

@@ -13,6 +13,7 @@ with events on the call's span for 429 pauses, retries, token refreshes and page
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 
 from opentelemetry import metrics, trace
@@ -97,7 +98,11 @@ class Telemetry:
             return
         span.set_attribute("fullscript.limiter.wait", call.limiter_wait)
         span.set_attribute("fullscript.attempts", call.attempts)
-        if error is not None:
+        if isinstance(error, asyncio.CancelledError):
+            # Its caller stopped waiting (a guessed page a stream turned out not to need, a
+            # stream left early, a caller that gave up): not a failure of the call.
+            span.set_attribute("fullscript.cancelled", True)
+        elif error is not None:
             span.set_attribute("error.type", _error_type(error))
             # The class name only: an exception's message may quote what the server said.
             span.set_status(Status(StatusCode.ERROR, type(error).__name__))
