@@ -110,6 +110,7 @@ class RegionConnection:
         "grant_id",
         "http",
         "observers",
+        "page_counts",
         "region",
         "state",
         "url_prefix",
@@ -137,6 +138,9 @@ class RegionConnection:
         # relative to the client's base URL is parsed and then merged into it (a second,
         # validating parse: about 15 us a call). Same URL either way (tested).
         self.url_prefix = _url_prefix(http)
+        # The page counts of the lists this grant streamed, shared by its views (a request
+        # handler's `for_grant` view is new each time): made on the first stream.
+        self.page_counts: RememberedPageCounts | None = None
         self.anonymous_url_prefix = _url_prefix(anonymous_http)
         self.generated = generated
         self.state = state
@@ -177,8 +181,6 @@ class OperationBinding:
         # first call in that loop.
         self._watch: DeadlineWatch | None = None
         self._watch_loop: asyncio.AbstractEventLoop | None = None
-        # A list streamed again starts its prefetch window with page 1 (see `AsyncPaginator`).
-        self._page_counts = RememberedPageCounts()
 
         # Background work (streams, syncs) has no default deadline: it completes, at the
         # pace the quota allows. A deadline the caller gave still holds.
@@ -274,13 +276,21 @@ class OperationBinding:
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,
-            page_count=self._page_counts.of((operation.name, page_size, repr(arguments))),
+            page_count=self._page_counts().of((operation.name, page_size, repr(arguments))),
             item_key=record_key,
             # List calls are reads: a page that failed for a transient reason is asked again.
             page_retries=self._retry_policy().stream_page_retries,
             is_transient=is_transient_failure,
             quota_wait=quota_wait,
         )
+
+    def _page_counts(self) -> RememberedPageCounts:
+        """What the grant remembers of the lists it streamed: a list streamed again starts
+        pages 2..N+1 with page 1 from its count (see `AsyncPaginator`)."""
+        counts = self._connection.page_counts
+        if counts is None:
+            counts = self._connection.page_counts = RememberedPageCounts()
+        return counts
 
     def _call_info(self, operation: Operation, *, page: int | None = None) -> CallInfo:
         return CallInfo(

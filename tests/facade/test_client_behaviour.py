@@ -12,6 +12,7 @@ import pytest
 from support.sandbox_clients import revoke_at_sandbox
 
 from fullscript import (
+    DEFAULT_GRANT,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -199,8 +200,9 @@ async def test_prefetch_through_the_client_keeps_order_and_bounds_pages_in_fligh
     assert 2 <= most_in_flight <= 3 + 1
 
 
+@pytest.mark.parametrize("again_through", ["the client", "a copy", "a grant view"])
 async def test_a_list_streamed_again_starts_the_pages_it_remembers_with_the_first_page(
-    sandbox: Sandbox,
+    sandbox: Sandbox, again_through: str
 ) -> None:
     inner = sandbox.transport()
     started: list[int] = []
@@ -218,10 +220,16 @@ async def test_a_list_streamed_again_starts_the_pages_it_remembers_with_the_firs
             return await inner.handle_async_request(request)
 
     async with make_client(sandbox, transport=Recording(), retry=NO_WAIT_RETRY) as fs:
+        # A request handler makes a new view per request: the grant remembers, not the view.
+        views = {
+            "the client": fs,
+            "a copy": fs.with_options(timeout=30.0),
+            "a grant view": fs.for_grant(DEFAULT_GRANT),
+        }
         passes, asked = [], []
-        for _ in range(2):
+        for view in (fs, views[again_through]):
             started.clear()
-            passes.append([p.id async for p in fs.patients.list(page_size=100, prefetch=5)])
+            passes.append([p.id async for p in view.patients.list(page_size=100, prefetch=5)])
             asked.append(sorted(started))
     assert passes[0] == passes[1]
     assert len(passes[0]) == 350  # 4 pages
