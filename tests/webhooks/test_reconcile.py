@@ -141,6 +141,18 @@ async def test_a_client_without_a_token_fails_clearly_and_closes_every_list(
                 pass
 
 
+def _three_patient_updates(
+    sandbox: Sandbox, sandbox_time: FakeTime, *, last_name: str
+) -> list[str]:
+    """Three ``patient.updated`` events a second apart; their ids, in order."""
+    clinic = sandbox.clinic("us")
+    made = []
+    for patient in sandbox.records("us", "patients")[:3]:
+        made.append(clinic.update_patient(patient["id"], last_name=last_name)["id"])
+        sandbox_time.value += 1
+    return made
+
+
 class _EventFetches(ForwardingTransport):
     """Counts the ``GET /events/{id}`` requests (fetching one event's data)."""
 
@@ -159,11 +171,7 @@ async def test_an_event_already_handled_costs_no_request_for_its_data(
     sandbox: Sandbox, sandbox_time: FakeTime
 ) -> None:
     since = datetime.fromtimestamp(sandbox.now(), UTC)
-    clinic = sandbox.clinic("us")
-    made = []
-    for patient in sandbox.records("us", "patients")[:3]:
-        made.append(clinic.update_patient(patient["id"], last_name="Once")["id"])
-        sandbox_time.value += 1
+    made = _three_patient_updates(sandbox, sandbox_time, last_name="Once")
     seen = InMemorySeenStore()
     fetches = _EventFetches(sandbox.transport())
     async with sdk_client(sandbox, transport=fetches) as fs:
@@ -193,11 +201,7 @@ async def test_short_event_lists_cost_one_request_each_despite_the_default_prefe
     sandbox: Sandbox, sandbox_time: FakeTime
 ) -> None:
     since = datetime.fromtimestamp(sandbox.now(), UTC)
-    clinic = sandbox.clinic("us")
-    made = []
-    for patient in sandbox.records("us", "patients")[:3]:
-        made.append(clinic.update_patient(patient["id"], last_name="Short")["id"])
-        sandbox_time.value += 1
+    made = _three_patient_updates(sandbox, sandbox_time, last_name="Short")
     pages = _ListPages(sandbox.transport())
     async with sdk_client(sandbox, transport=pages) as fs:
         got = [e.id async for e in reconcile(fs, since, seen=InMemorySeenStore())]
