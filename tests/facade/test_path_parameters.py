@@ -154,7 +154,7 @@ async def test_the_issue_examples_reach_nothing(
     assert recorder.sent == []
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     identifier=st.text(min_size=1, max_size=40).filter(
         lambda text: text.strip() not in ("", ".", "..") and "/" not in text and "\\" not in text
