@@ -56,7 +56,7 @@ from ._observation import (
     observed_call,
 )
 from ._options import RequestOptions, use_request_options, work_class_in_effect
-from ._pagination import AsyncPaginator, Page, RememberedPageCounts
+from ._pagination import AsyncPaginator, Page, PageCountMemory, RememberedPageCounts
 from ._regions import Region
 from ._retry import RetryPolicy
 
@@ -138,14 +138,21 @@ class RegionConnection:
         # relative to the client's base URL is parsed and then merged into it (a second,
         # validating parse: about 15 us a call). Same URL either way (tested).
         self.url_prefix = _url_prefix(http)
+        self.anonymous_url_prefix = _url_prefix(anonymous_http)
         # The page counts of the lists this grant streamed, shared by its views (a request
         # handler's `for_grant` view is new each time): made on the first stream.
         self.page_counts: RememberedPageCounts | None = None
-        self.anonymous_url_prefix = _url_prefix(anonymous_http)
         self.generated = generated
         self.state = state
         self.default_retry = default_retry if default_retry is not None else RetryPolicy()
         self.default_max_limiter_wait = default_max_limiter_wait
+
+    def page_count_of(self, list_key: Hashable) -> PageCountMemory:
+        """What the grant remembers of one list it streamed: a list streamed again starts
+        pages 2..N+1 with page 1 from its count (see `AsyncPaginator`)."""
+        if self.page_counts is None:
+            self.page_counts = RememberedPageCounts()
+        return self.page_counts.of(list_key)
 
     def __repr__(self) -> str:
         return f"RegionConnection(region={self.region!r}, state={self.state!r})"
@@ -276,21 +283,13 @@ class OperationBinding:
             page_size=page_size,
             limit=limit,
             prefetch=prefetch,
-            page_count=self._page_counts().of((operation.name, page_size, repr(arguments))),
+            page_count=self._connection.page_count_of((operation.name, page_size, repr(arguments))),
             item_key=record_key,
             # List calls are reads: a page that failed for a transient reason is asked again.
             page_retries=self._retry_policy().stream_page_retries,
             is_transient=is_transient_failure,
             quota_wait=quota_wait,
         )
-
-    def _page_counts(self) -> RememberedPageCounts:
-        """What the grant remembers of the lists it streamed: a list streamed again starts
-        pages 2..N+1 with page 1 from its count (see `AsyncPaginator`)."""
-        counts = self._connection.page_counts
-        if counts is None:
-            counts = self._connection.page_counts = RememberedPageCounts()
-        return counts
 
     def _call_info(self, operation: Operation, *, page: int | None = None) -> CallInfo:
         return CallInfo(
